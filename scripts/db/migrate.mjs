@@ -1,0 +1,42 @@
+// npm run db:migrate            apply pending migrations (like `prisma migrate deploy`)
+// npm run db:diff -- <name>     write prisma/migrations/<timestamp>_<name>/migration.sql
+//                               from the difference between the migrations and the schema
+// node scripts/db/migrate.mjs check   exit 1 when schema and migrations disagree
+// Uses DATABASE_URL, or the embedded PostgreSQL in .data/postgres when unset.
+import { openSchemaEngine, root, writeMigration } from './schema-engine.mjs';
+import { withDatabase } from '../lib/embedded-database.mjs';
+
+const [command, name] = process.argv.slice(2);
+const usage = 'usage: node scripts/db/migrate.mjs deploy | diff <name> | check';
+
+async function main() {
+  if (!['deploy', 'diff', 'check'].includes(command)) throw new Error(usage);
+  if (command === 'diff' && !name) throw new Error('Give the migration a name: npm run db:diff -- add_proposals');
+  await withDatabase(root, async (databaseUrl) => {
+    const engine = await openSchemaEngine(databaseUrl);
+    try {
+      if (command === 'deploy') {
+        const applied = await engine.applyMigrations();
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        return;
+      }
+      const sql = await engine.diffMigrationsToSchema();
+      if (command === 'check') {
+        if (sql.trim()) {
+          console.error('The Prisma schema and the migrations disagree. Missing migration:\n' + sql);
+          process.exitCode = 1;
+        } else console.log('The Prisma schema and the migrations agree.');
+        return;
+      }
+      if (!sql.trim()) return console.log('No schema change: no migration written.');
+      console.log(`Written ${await writeMigration(name, sql)}`);
+    } finally {
+      engine.close();
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

