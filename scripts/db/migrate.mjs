@@ -9,6 +9,8 @@ import { withDatabase } from '../lib/embedded-database.mjs';
 const [command, name] = process.argv.slice(2);
 const usage = 'usage: node scripts/db/migrate.mjs deploy | diff <name> | check';
 
+let failed = false;
+
 async function main() {
   if (!['deploy', 'diff', 'check'].includes(command)) throw new Error(usage);
   if (command === 'diff' && !name) throw new Error('Give the migration a name: npm run db:diff -- add_proposals');
@@ -24,7 +26,7 @@ async function main() {
       if (command === 'check') {
         if (sql.trim()) {
           console.error('The Prisma schema and the migrations disagree. Missing migration:\n' + sql);
-          process.exitCode = 1;
+          failed = true;
         } else console.log('The Prisma schema and the migrations agree.');
         return;
       }
@@ -36,7 +38,7 @@ async function main() {
   });
 }
 
-main().catch((error) => {
+main().then(() => process.exit(failed ? 1 : 0), (error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -11,8 +11,9 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const schemaDir = path.join(root, 'prisma', 'schema');
-export const migrationsDir = path.join(root, 'prisma', 'migrations');
+// Overridable so that a test can check a deliberately drifted copy.
+export const schemaDir = process.env.SESAME_SCHEMA_DIR ?? path.join(root, 'prisma', 'schema');
+export const migrationsDir = process.env.SESAME_MIGRATIONS_DIR ?? path.join(root, 'prisma', 'migrations');
 const noFilter = { externalTables: [], externalEnums: [] };
 
 export async function readSchemaFiles() {

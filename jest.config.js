@@ -1,0 +1,39 @@
+// One jest run for the whole repository: pure unit tests, and API end-to-end
+// tests against a real PostgreSQL (see test/jest.global-setup.js).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.e2e-spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'api',
+      testMatch: ['<rootDir>/apps/api/src/**/*.e2e-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/jest.global-setup.js',
+      globalTeardown: '<rootDir>/test/jest.global-teardown.js',
+      setupFiles: ['<rootDir>/test/jest.setup-env.js'],
+      testTimeout: 30000,
+    },
+  ],
+};
