@@ -14,7 +14,15 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts' },
+  // NestJS 12 ships ES modules only; Node runs them through require(esm), but
+  // jest's module system cannot, so swc compiles them (and their ESM-only
+  // dependencies) to CommonJS for the tests.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer)/)'],
+  moduleNameMapper: {
+    '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts',
+    // The generated Prisma client imports its .ts siblings as `./x.js` (nodenext style).
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testEnvironment: 'node',
 };
 

@@ -7,7 +7,12 @@ import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }) });
+    super({ adapter: new PrismaPg({
+        connectionString: config.DATABASE_URL,
+        max: config.DATABASE_POOL_SIZE,
+        // Fail fast rather than hang a request when the database is gone.
+        connectionTimeoutMillis: 5_000,
+      }) });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -12,6 +12,8 @@ export const AuditEntrySchema = z
     seq: z.int().min(1),
     occurredAt: z.iso.datetime(),
     actorId: z.uuid().nullable(),
+    /** The actor's public pseudonym (null for the system). Not part of the hashed content. */
+    actor: z.string().nullable(),
     action: AuditActionSchema,
     subjectType: z.string(),
     subjectId: z.string().nullable(),
@@ -31,8 +33,23 @@ export const AuditVerificationSchema = z
   .object({
     valid: z.boolean(),
     checkedEntries: z.int().min(0),
+    headSeq: z.int().min(0),
     headHash: hex64.nullable(),
     firstInvalidSeq: z.int().nullable(),
     reason: z.string().nullable(),
+    checkedAt: z.iso.datetime(),
   })
   .meta({ id: 'AuditVerification' });
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+/** `GET /audit-log` query: a page, optionally narrowed to one subject or action. */
+export const AuditLogQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    subjectType: z.string().min(1).max(60).optional(),
+    subjectId: z.string().min(1).max(100).optional(),
+    action: AuditActionSchema.optional(),
+  })
+  .strict();
+export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;

@@ -67,6 +67,7 @@ describe('audit hash chain', () => {
     expect(verifyChain(verifiable(chain), headOf(chain))).toEqual({
       valid: true,
       checkedEntries: 25,
+      headSeq: 25,
       headHash: chain[24]!.hash,
       firstInvalidSeq: null,
       reason: null,

@@ -74,6 +74,8 @@ export function chainEntry(
 export interface ChainVerification {
   valid: boolean;
   checkedEntries: number;
+  /** Last entry checked (0 for an empty log). */
+  headSeq: number;
   headHash: string | null;
   /** The first entry found wrong (or the seq where one is missing). */
   firstInvalidSeq: number | null;
@@ -140,6 +142,7 @@ export class ChainVerifier {
     return {
       valid: this.failure === null,
       checkedEntries: this.checked,
+      headSeq: this.last?.seq ?? 0,
       headHash: this.last?.hash ?? null,
       firstInvalidSeq: this.failure?.seq ?? null,
       reason: this.failure?.reason ?? null,

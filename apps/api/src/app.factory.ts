@@ -1,0 +1,55 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { z } from 'zod';
+import { AppModule } from './app.module';
+import { lastResortErrorHandler, notFoundOutsideApi, ProblemFilter } from './common/problem.filter';
+import { assignRequestId } from './common/request-id';
+import type { ApiConfig } from './config/config.schema';
+
+/** Builds the API exactly as it runs in production; main.ts and the tests both use it. */
+export async function createApp(config: ApiConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
+  // Validation messages reach residents: French by default.
+  z.config(z.locales.fr());
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  // Query strings are parsed flat (?a[b]=c stays a string): zod schemas decide the shape.
+  app.set('query parser', 'simple');
+  app.use(assignRequestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.enableCors({ origin: config.WEB_ORIGIN, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalFilters(new ProblemFilter());
+  // SIGTERM/SIGINT close the server (in-flight requests finish) and the database pool.
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  await app.init();
+  app.use(notFoundOutsideApi);
+  app.use(lastResortErrorHandler);
+  return app;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { AuditLogQuerySchema, type AuditEntryPage, type AuditLogQuery, type AuditVerification } from '@sesame/domain';
+import { ZodPipe } from '../common/zod-validation.pipe';
+import { AuditService } from './audit.service';
+
+@Controller('audit-log')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  list(@Query(new ZodPipe(AuditLogQuerySchema)) query: AuditLogQuery): Promise<AuditEntryPage> {
+    return this.audit.listPublic(query);
+  }
+
+  @Get('verification')
+  @Header('Cache-Control', 'no-store')
+  verify(): Promise<AuditVerification> {
+    return this.audit.verify();
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { chainEntry, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
+import type { AuditEntry, Prisma } from '../generated/prisma/client';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+/** Serialises appends across every API instance (any constant works; this one spells nothing). */
+const AUDIT_APPEND_LOCK = 7_362_001;
+
+export type NewAuditEntry = Omit<AuditContent, 'seq' | 'occurredAt'>;
+
+export function contentOf(row: AuditEntry): AuditContent {
+  return {
+    seq: row.seq,
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    visibility: row.visibility,
+    data: row.data as JsonValue,
+  };
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Appends one entry inside the caller's transaction, so the entry exists if
+   * and only if the change it records was committed. The advisory lock makes
+   * concurrent appends wait their turn: seq has no gaps and each entry links
+   * to the true previous one.
+   */
+  async append(tx: PrismaTransaction, entry: NewAuditEntry): Promise<ChainedAuditEntry> {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`);
+    const head = await tx.auditChainHead.findUnique({ where: { id: 1 } });
+    // Taken after the lock, so occurredAt grows with seq.
+    const chained = chainEntry(head && { seq: head.seq, hash: head.hash }, { ...entry, occurredAt: new Date().toISOString() });
+    await tx.auditEntry.create({
+      data: {
+        seq: chained.seq,
+        occurredAt: new Date(chained.occurredAt),
+        actorId: chained.actorId,
+        action: chained.action,
+        subjectType: chained.subjectType,
+        subjectId: chained.subjectId,
+        visibility: chained.visibility,
+        data: chained.data as Prisma.InputJsonValue,
+        contentHash: chained.contentHash,
+        prevHash: chained.prevHash,
+        hash: chained.hash,
+      },
+    });
+    await tx.auditChainHead.upsert({
+      where: { id: 1 },
+      create: { id: 1, seq: chained.seq, hash: chained.hash },
+      update: { seq: chained.seq, hash: chained.hash },
+    });
+    return chained;
+  }
+
+  async findPublicPage(filter: { subjectType?: string; subjectId?: string; action?: string }, skip: number, take: number): Promise<{ rows: AuditEntry[]; total: number }> {
+    const where: Prisma.AuditEntryWhereInput = { visibility: 'public', ...filter };
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip, take }),
+      this.prisma.auditEntry.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  /** Entries with seq > after, in order: the verifier reads the log in batches. */
+  findBatchAfter(after: number, take: number): Promise<AuditEntry[]> {
+    return this.prisma.auditEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take });
+  }
+
+  async findHead(): Promise<ChainHead | null> {
+    const head = await this.prisma.auditChainHead.findUnique({ where: { id: 1 } });
+    return head && { seq: head.seq, hash: head.hash };
+  }
+
+  /** Pseudonyms of the given people (the log stores ids only). */
+  async pseudonymsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const people = await this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, pseudonym: true } });
+    return new Map(people.map((person) => [person.id, person.pseudonym]));
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { ChainVerifier, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { AuditRepository, contentOf, type NewAuditEntry } from './audit.repository';
+
+export interface AuditRecord {
+  /** The person who acted, or null for the platform itself (jobs, seed). */
+  actorId: string | null;
+  /** `<feature>.<verb>`, e.g. `roles.grant`. */
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  /** What changed; never personal data such as an e-mail address. */
+  data?: JsonValue;
+  /** `restricted` entries are chained and verified but not listed publicly. */
+  visibility?: 'public' | 'restricted';
+}
+
+const VERIFY_BATCH = 1_000;
+
+/** The audit log every feature writes to for each state change. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  /** Records a change inside the transaction that makes it. */
+  record(tx: PrismaTransaction, record: AuditRecord): Promise<ChainedAuditEntry> {
+    const entry: NewAuditEntry = {
+      actorId: record.actorId,
+      action: record.action,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      visibility: record.visibility ?? 'public',
+      data: record.data ?? {},
+    };
+    return this.repository.append(tx, entry);
+  }
+
+  /** Records an event that is not part of another transaction. */
+  recordAlone(record: AuditRecord): Promise<ChainedAuditEntry> {
+    return this.prisma.$transaction((tx) => this.record(tx, record));
+  }
+
+  async listPublic(query: AuditLogQuery): Promise<AuditEntryPage> {
+    const { page, pageSize, ...filter } = query;
+    const { rows, total } = await this.repository.findPublicPage(filter, (page - 1) * pageSize, pageSize);
+    const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
+    const pseudonyms = await this.repository.pseudonymsOf(actorIds);
+    const items: AuditEntryDto[] = rows.map((row) => ({
+      ...contentOf(row),
+      actor: row.actorId === null ? null : (pseudonyms.get(row.actorId) ?? null),
+      contentHash: row.contentHash,
+      prevHash: row.prevHash,
+      hash: row.hash,
+    }));
+    return { items, page, pageSize, total };
+  }
+
+  /** Recomputes the whole chain from the table, batch by batch. */
+  async verify(): Promise<AuditVerification> {
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const batch = await this.repository.findBatchAfter(after, VERIFY_BATCH);
+      let intact = true;
+      for (const row of batch) {
+        intact = verifier.push({ seq: row.seq, contentHash: row.contentHash, prevHash: row.prevHash, hash: row.hash, content: contentOf(row) });
+        if (!intact) break;
+      }
+      if (!intact || batch.length < VERIFY_BATCH) break;
+      after = batch[batch.length - 1]!.seq;
+    }
+    const result = verifier.finish(await this.repository.findHead());
+    return { ...result, checkedAt: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,42 @@
+import { HttpException } from '@nestjs/common';
+import { problemTypes, type FieldError, type ProblemDocument } from '@sesame/domain';
+
+/**
+ * The one exception services throw for an expected failure. It carries the
+ * RFC 9457 problem document the client receives, so the HTTP layer never has
+ * to guess a status or a message.
+ */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDocument) {
+    super(problem, problem.status);
+  }
+
+  static validation(errors: FieldError[], detail = 'La requête contient des champs invalides.'): ProblemException {
+    return new ProblemException({ type: problemTypes.validation, title: 'Invalid request', status: 400, detail, errors });
+  }
+
+  static notFound(detail: string): ProblemException {
+    return new ProblemException({ type: problemTypes.notFound, title: 'Not found', status: 404, detail });
+  }
+
+  static conflict(detail: string): ProblemException {
+    return new ProblemException({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail });
+  }
+
+  /** 422: the request is well formed but a business rule refuses it. */
+  static ruleViolation(detail: string, errors?: FieldError[]): ProblemException {
+    return new ProblemException({ type: problemTypes.ruleViolation, title: 'Rule violation', status: 422, detail, errors });
+  }
+
+  static unauthorized(detail: string): ProblemException {
+    return new ProblemException({ type: problemTypes.unauthorized, title: 'Unauthorized', status: 401, detail });
+  }
+
+  static forbidden(detail: string): ProblemException {
+    return new ProblemException({ type: problemTypes.forbidden, title: 'Forbidden', status: 403, detail });
+  }
+
+  static unavailable(detail: string): ProblemException {
+    return new ProblemException({ type: problemTypes.unavailable, title: 'Service unavailable', status: 503, detail });
+  }
+}

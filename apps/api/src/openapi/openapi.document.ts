@@ -1,0 +1,25 @@
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { auditPaths } from '../audit/audit.openapi';
+import { healthPaths } from '../health/health.openapi';
+import { API_VERSION } from '../version';
+
+/** Each feature describes its routes next to its controller; they meet here. */
+const featurePaths: ZodOpenApiPathsObject[] = [healthPaths, auditPaths];
+
+export const API_BASE_PATH = '/api/v1';
+
+/** The OpenAPI 3.1 document, generated from the zod contracts of packages/domain. */
+export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Sésame API',
+      version: API_VERSION,
+      description:
+        'Public API of Sésame, the civic consultation platform about local uses of personal data. Errors are RFC 9457 problem documents (application/problem+json).',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: API_BASE_PATH }],
+    paths: Object.assign({}, ...featurePaths) as ZodOpenApiPathsObject,
+  });
+}

@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createApp } from '../src/app.factory';
+import { loadConfig, type ApiConfig } from '../src/config/config.schema';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createTestDatabase } = require('../../../test/test-database') as {
+  createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<unknown> }>;
+};
+
+export interface TestApp {
+  app: INestApplication;
+  /** For supertest: `request(t.server)`. */
+  server: ReturnType<INestApplication['getHttpServer']>;
+  databaseUrl: string;
+  /** Runs SQL on the test database as the superuser (to inspect or tamper). */
+  sql<Row extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/** The real API on its own fresh, migrated database. One per test file. */
+export async function startTestApp(overrides: Partial<Record<keyof ApiConfig, string>> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, WEB_ORIGIN: 'http://localhost:3000', ...overrides });
+  const app = await createApp(config, { shutdownHooks: false });
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    app,
+    server: app.getHttpServer(),
+    databaseUrl: database.url,
+    sql: async <Row extends object>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+    close: async () => {
+      await client.end();
+      await app.close();
+      await database.drop();
+    },
+  };
+}

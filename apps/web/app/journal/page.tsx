@@ -1,0 +1,238 @@
+import type { Metadata } from 'next';
+import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+
+import { EmptyState } from '@/components/ui/EmptyState';
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { timeZone } from '@/i18n/config';
+import {
+  fetchAuditLogPage,
+  fetchChainVerification,
+  parsePageParam,
+  type AuditEntry,
+  type ChainVerification,
+} from '@/lib/audit-log';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Journal');
+  return { title: t('metaTitle') };
+}
+
+type JournalPageProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const HASH_PREVIEW_LENGTH = 12;
+
+function pageHref(page: number): string {
+  return page <= 1 ? '/journal' : `/journal?page=${page}`;
+}
+
+/** Own-property lookup, so codes like "constructor" never hit Object.prototype. */
+function lookup(labels: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
+async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerification> }) {
+  const t = await getTranslations('Journal');
+  const format = await getFormatter();
+
+  if (result.status === 'rejected') {
+    return <p className="banner banner--warning">{t('verificationUnavailable')}</p>;
+  }
+  const verification = result.value;
+  const checkedAt = new Date(verification.checkedAt);
+  const checkedAtText = Number.isNaN(checkedAt.getTime())
+    ? null
+    : t('checkedAt', {
+        date: format.dateTime(checkedAt, { dateStyle: 'long', timeStyle: 'medium', timeZone }),
+      });
+
+  if (verification.valid) {
+    return (
+      <div className="banner banner--ok">
+        <p>
+          <strong>{t('chainValid', { count: verification.checkedEntries })}</strong>
+        </p>
+        {checkedAtText ? <p>{checkedAtText}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="banner banner--error">
+      <p>
+        <strong>
+          {verification.firstInvalidSeq !== null
+            ? t('chainBroken', { seq: verification.firstInvalidSeq })
+            : t('chainBrokenUnknown')}
+        </strong>
+      </p>
+      {verification.reason ? <p>{t('chainReason', { reason: verification.reason })}</p> : null}
+      {checkedAtText ? <p>{checkedAtText}</p> : null}
+    </div>
+  );
+}
+
+async function EntriesTable({
+  items,
+  page,
+  totalPages,
+}: {
+  items: AuditEntry[];
+  page: number;
+  totalPages: number;
+}) {
+  const t = await getTranslations('Journal');
+  const format = await getFormatter();
+  const messages = await getMessages();
+  const actionLabels: Record<string, string> = messages.Journal.actions;
+  const subjectLabels: Record<string, string> = messages.Journal.subjectTypes;
+
+  return (
+    // Focusable scroll region: keyboard users can scroll the table on small screens.
+    <div className="table-scroll" role="region" aria-labelledby="journal-caption" tabIndex={0}>
+      <table className="data-table">
+        <caption id="journal-caption">{t('caption', { page, totalPages })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colSeq')}</th>
+            <th scope="col">{t('colDate')}</th>
+            <th scope="col">{t('colAction')}</th>
+            <th scope="col">{t('colSubject')}</th>
+            <th scope="col">{t('colActor')}</th>
+            <th scope="col">{t('colHash')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => {
+            const date = new Date(entry.occurredAt);
+            return (
+              <tr key={entry.seq}>
+                <th scope="row">{entry.seq}</th>
+                <td>
+                  <time dateTime={entry.occurredAt}>
+                    {Number.isNaN(date.getTime())
+                      ? entry.occurredAt
+                      : format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium', timeZone })}
+                  </time>
+                </td>
+                <td>
+                  {/* Known codes are translated; new ones still show, as raw codes. */}
+                  {lookup(actionLabels, entry.action.replaceAll('.', '_')) ?? (
+                    <code>{entry.action}</code>
+                  )}
+                </td>
+                <td>
+                  {lookup(subjectLabels, entry.subjectType) ?? entry.subjectType}
+                  {entry.subjectId ? (
+                    <>
+                      {' '}
+                      <code className="break-anywhere">{entry.subjectId}</code>
+                    </>
+                  ) : null}
+                </td>
+                <td>{entry.actor ?? t('systemActor')}</td>
+                <td>
+                  <abbr title={t('hashTitle', { hash: entry.hash })}>
+                    <code>{entry.hash.slice(0, HASH_PREVIEW_LENGTH)}</code>
+                  </abbr>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function Pagination({ page, totalPages }: { page: number; totalPages: number }) {
+  const t = await getTranslations('Journal');
+  return (
+    <nav aria-label={t('paginationLabel')} className="pagination">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link href={pageHref(page - 1)} rel="prev">
+              {t('previous')}
+            </Link>
+          </li>
+        ) : null}
+        <li aria-current="page">{t('pageStatus', { page, totalPages })}</li>
+        {page < totalPages ? (
+          <li>
+            <Link href={pageHref(page + 1)} rel="next">
+              {t('next')}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export default async function JournalPage({ searchParams }: JournalPageProps) {
+  const page = parsePageParam((await searchParams).page);
+  const t = await getTranslations('Journal');
+
+  const [list, verification] = await Promise.allSettled([
+    fetchAuditLogPage(page),
+    fetchChainVerification(),
+  ]);
+
+  const header = <PageHeader title={t('title')} lead={t('lead')} />;
+
+  if (list.status === 'rejected') {
+    // Logged server-side only; the page itself stays usable.
+    console.error('[journal] audit log unavailable:', list.reason);
+    return (
+      <>
+        {header}
+        <div role="alert">
+          <EmptyState title={t('unavailableTitle')} tone="alert">
+            <p>{t('unavailableText')}</p>
+          </EmptyState>
+        </div>
+      </>
+    );
+  }
+
+  const { items, total, pageSize } = list.value;
+  const totalPages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+
+  let body;
+  if (total === 0) {
+    body = (
+      <EmptyState title={t('emptyTitle')}>
+        <p>{t('emptyText')}</p>
+      </EmptyState>
+    );
+  } else if (items.length === 0) {
+    body = (
+      <EmptyState title={t('outOfRangeTitle')}>
+        <p>{t('outOfRangeText', { totalPages })}</p>
+        <p>
+          <Link href={pageHref(1)}>{t('firstPage')}</Link>
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <EntriesTable items={items} page={page} totalPages={totalPages} />
+        <Pagination page={page} totalPages={totalPages} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <ChainBanner result={verification} />
+      {body}
+      <p>
+        <a href="/api/v1/audit-log">{t('rawData')}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { SectionPage, sectionMetadata } from '@/components/SectionPage';
+
+export function generateMetadata() {
+  return sectionMetadata('Propositions');
+}
+
+export default function PropositionsPage() {
+  return <SectionPage namespace="Propositions" />;
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import NextLink from 'next/link';
+import { usePathname } from 'next/navigation';
+
+import { DisclosureMenu } from '../ui/DisclosureMenu';
+
+export type NavItem = { href: string; label: string };
+
+type MainNavProps = {
+  label: string;
+  menuLabel: string;
+  items: NavItem[];
+};
+
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Main navigation; marks the current section with aria-current="page". */
+export function MainNav({ label, menuLabel, items }: MainNavProps) {
+  const pathname = usePathname() ?? '/';
+  return (
+    <DisclosureMenu label={label} toggleLabel={menuLabel} closeKey={pathname}>
+      <ul className="main-nav__list">
+        {items.map((item) => (
+          <li key={item.href}>
+            <NextLink
+              href={item.href}
+              className="main-nav__link"
+              aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
+            >
+              {item.label}
+            </NextLink>
+          </li>
+        ))}
+      </ul>
+    </DisclosureMenu>
+  );
+}

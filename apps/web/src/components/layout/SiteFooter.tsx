@@ -1,0 +1,41 @@
+import { getTranslations } from 'next-intl/server';
+
+import { Link } from '../ui/Link';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export async function SiteFooter() {
+  const t = await getTranslations('Footer');
+  const lang = await getTranslations('LanguageSwitch');
+
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <nav aria-label={t('label')}>
+          <ul className="site-footer__links">
+            <li>
+              <Link href="/accessibilite">{t('accessibilite')}</Link>
+            </li>
+            <li>
+              <Link href="/mentions-legales">{t('mentionsLegales')}</Link>
+            </li>
+            <li>
+              <Link href="/donnees-ouvertes">{t('donneesOuvertes')}</Link>
+            </li>
+            <li>
+              {/* Served by the API through the rewrite, not a Next.js page. */}
+              <a href="/api/v1/docs">{t('apiDocs')}</a>
+            </li>
+            <li>
+              <Link href="/journal">{t('journal')}</Link>
+            </li>
+          </ul>
+        </nav>
+        <LanguageSwitch
+          targetLocale={lang('targetLocale')}
+          targetName={lang('targetName')}
+          hint={lang('hint')}
+        />
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,85 @@
+import { ApiUnavailableError, getJson } from './api';
+
+// Shapes returned by the API (apps/api, audit-log module).
+
+export type AuditEntry = {
+  seq: number;
+  occurredAt: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  /** Pseudonym of the person who acted, or null for the system. */
+  actor: string | null;
+  data: Record<string, unknown>;
+  hash: string;
+  prevHash: string;
+};
+
+export type AuditLogPage = {
+  items: AuditEntry[];
+  page: number;
+  pageSize: number;
+  total: number;
+};
+
+export type ChainVerification = {
+  valid: boolean;
+  checkedEntries: number;
+  headSeq: number;
+  headHash: string;
+  firstInvalidSeq: number | null;
+  reason: string | null;
+  checkedAt: string;
+};
+
+export const AUDIT_PAGE_SIZE = 20;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// Light shape checks: a malformed answer must show the "unavailable"
+// message, not crash the page.
+function isAuditEntry(value: unknown): value is AuditEntry {
+  return (
+    isRecord(value) &&
+    typeof value.seq === 'number' &&
+    typeof value.occurredAt === 'string' &&
+    typeof value.action === 'string' &&
+    typeof value.subjectType === 'string' &&
+    typeof value.hash === 'string'
+  );
+}
+
+export async function fetchAuditLogPage(page: number): Promise<AuditLogPage> {
+  const body = await getJson(`/api/v1/audit-log?page=${page}&pageSize=${AUDIT_PAGE_SIZE}`);
+  if (
+    !isRecord(body) ||
+    !Array.isArray(body.items) ||
+    !body.items.every(isAuditEntry) ||
+    typeof body.total !== 'number'
+  ) {
+    throw new ApiUnavailableError('Unexpected audit-log response shape');
+  }
+  return {
+    items: body.items,
+    page: typeof body.page === 'number' ? body.page : page,
+    pageSize: typeof body.pageSize === 'number' ? body.pageSize : AUDIT_PAGE_SIZE,
+    total: body.total,
+  };
+}
+
+export async function fetchChainVerification(): Promise<ChainVerification> {
+  const body = await getJson('/api/v1/audit-log/verification');
+  if (!isRecord(body) || typeof body.valid !== 'boolean' || typeof body.checkedEntries !== 'number') {
+    throw new ApiUnavailableError('Unexpected verification response shape');
+  }
+  return body as ChainVerification;
+}
+
+/** Parses ?page=; anything that is not a positive integer means page 1. */
+export function parsePageParam(raw: string | string[] | undefined): number {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value || !/^\d{1,6}$/.test(value)) return 1;
+  return Math.max(1, Number.parseInt(value, 10));
+}
