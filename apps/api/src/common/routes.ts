@@ -18,7 +18,8 @@ interface ExpressLayer {
 export function listRoutes(app: INestApplication): MountedRoute[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
   return express.router.stack.flatMap((layer) =>
-    layer.route
+    // Nest's catch-all not-found handler (`/api/v1{/*splat}`, every method) is not a route of ours.
+    layer.route && !layer.route.path.includes('*')
       ? Object.keys(layer.route.methods)
           .filter((method) => method !== '_all')
           .map((method) => ({ method: method.toUpperCase(), path: layer.route!.path.replace(/:(\w+)/g, '{$1}') }))

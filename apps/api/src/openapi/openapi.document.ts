@@ -3,8 +3,30 @@ import { auditPaths } from '../audit/audit.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { API_VERSION } from '../version';
 
+const selfPaths: ZodOpenApiPathsObject = {
+  '/openapi.json': {
+    get: {
+      tags: ['Documentation'],
+      summary: 'This OpenAPI 3.1 document',
+      operationId: 'getOpenApiDocument',
+      responses: { '200': { description: 'The document.', content: { 'application/json': {} } } },
+    },
+  },
+  '/docs': {
+    get: {
+      tags: ['Documentation'],
+      summary: 'Interactive documentation (Swagger UI, served locally)',
+      operationId: 'getApiDocs',
+      responses: { '200': { description: 'An HTML page.', content: { 'text/html': {} } } },
+    },
+  },
+};
+
 /** Each feature describes its routes next to its controller; they meet here. */
-const featurePaths: ZodOpenApiPathsObject[] = [healthPaths, auditPaths];
+const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths];
+
+/** Routes deliberately left out of the document (the docs page's own static files). */
+export const UNDOCUMENTED_ROUTES = ['GET /api/v1/docs/init.js', 'GET /api/v1/docs/{asset}'];
 
 export const API_BASE_PATH = '/api/v1';
 

@@ -158,7 +158,7 @@ async function Pagination({ page, totalPages }: { page: number; totalPages: numb
             </Link>
           </li>
         ) : null}
-        <li aria-current="page">{t('pageStatus', { page, totalPages })}</li>
+        <li className="pagination__status">{t('pageStatus', { page, totalPages })}</li>
         {page < totalPages ? (
           <li>
             <Link href={pageHref(page + 1)} rel="next">

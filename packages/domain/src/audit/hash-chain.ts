@@ -156,3 +156,23 @@ export function verifyChain(entries: VerifiableEntry[], storedHead: ChainHead | 
   for (const entry of entries) if (!verifier.push(entry)) break;
   return verifier.finish(storedHead);
 }
+
+/** Where a stored chain is read from, in seq order, batch by batch. */
+export interface StoredChain {
+  /** Entries with seq greater than `afterSeq`, in order; empty at the end. */
+  batchAfter(afterSeq: number): Promise<VerifiableEntry[]>;
+  head(): Promise<ChainHead | null>;
+}
+
+/** Verifies a chain too long to hold in memory (the API and the CLI both use this). */
+export async function verifyStoredChain(chain: StoredChain): Promise<ChainVerification> {
+  const verifier = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const batch = await chain.batchAfter(after);
+    if (batch.length === 0) break;
+    if (!batch.every((entry) => verifier.push(entry))) break;
+    after = batch[batch.length - 1]!.seq;
+  }
+  return verifier.finish(await chain.head());
+}

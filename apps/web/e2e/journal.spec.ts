@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+
+// Needs the API running with the demo seed (which writes audit-log entries).
+test('journal shows an intact chain and at least one entry', async ({ page }) => {
+  await page.goto('/journal');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Journal public');
+  await expect(page.getByText(/Chaîne intègre : \d+ entrées? vérifiées?/)).toBeVisible();
+
+  const table = page.getByRole('table');
+  await expect(table).toBeVisible();
+  expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+  await expect(page.getByText(/Page 1 sur \d+/)).toBeVisible();
+});

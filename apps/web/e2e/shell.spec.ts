@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+import { expectNoSeriousA11yViolations } from './a11y';
+
+test.describe('keyboard', () => {
+  test('first Tab reaches the skip link, which moves focus to main', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Aller au contenu principal' });
+    await expect(skipLink).toBeFocused();
+    await expect(skipLink).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#contenu')).toBeFocused();
+  });
+});
+
+test.describe('phone viewport', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('menu button toggles the navigation', async ({ page }) => {
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    const toggle = nav.getByRole('button', { name: 'Menu' });
+    const firstLink = nav.getByRole('link', { name: 'Registre des usages' });
+
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(firstLink).toBeHidden();
+    const panelId = await toggle.getAttribute('aria-controls');
+    expect(panelId).toBeTruthy();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(firstLink).toBeVisible();
+    await expect(page.locator(`[id="${panelId}"]`)).toBeVisible();
+
+    // Escape closes the menu and returns focus to the button.
+    await firstLink.focus();
+    await page.keyboard.press('Escape');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+  });
+
+  test('navigation stays reachable without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 740 },
+    });
+    const page = await context.newPage();
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Registre des usages' })).toBeVisible();
+    await context.close();
+  });
+});
+
+test.describe('not found', () => {
+  test('unknown URL answers 404 with "Page introuvable"', async ({ page }) => {
+    const response = await page.goto('/cette-page-n-existe-pas');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const path of ['/registre', '/journal']) {
+    test(`${path} has no serious or critical violations`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    });
+  }
+});
+
+test.describe('security headers', () => {
+  test('pages carry a strict CSP with no third-party origin', async ({ request }) => {
+    const response = await request.get('/');
+    const headers = response.headers();
+    const csp = headers['content-security-policy'];
+    expect(csp).toBeTruthy();
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/https?:\/\//);
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+test.describe('message catalogues', () => {
+  // Every UI string lives in messages/*.json; both languages must define the same keys.
+  function keys(value: unknown, prefix = ''): string[] {
+    if (typeof value !== 'object' || value === null) return [prefix];
+    return Object.entries(value).flatMap(([key, child]) =>
+      keys(child, prefix ? `${prefix}.${key}` : key),
+    );
+  }
+
+  test('fr.json and en.json have the same keys', () => {
+    const load = (locale: string) =>
+      JSON.parse(readFileSync(join(__dirname, '..', 'messages', `${locale}.json`), 'utf8')) as unknown;
+    const fr = keys(load('fr')).sort();
+    const en = keys(load('en')).sort();
+    expect(en).toEqual(fr);
+    expect(fr).toContain('Site.skipLink');
+  });
+});
