@@ -37,7 +37,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'api',
-      testMatch: ['<rootDir>/apps/api/src/**/*.e2e-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/apps/api/src/**/*.e2e-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/jest.global-setup.js',
       globalTeardown: '<rootDir>/test/jest.global-teardown.js',
       setupFiles: ['<rootDir>/test/jest.setup-env.js'],

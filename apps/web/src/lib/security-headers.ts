@@ -34,7 +34,11 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 export const staticSecurityHeaders: { key: string; value: string }[] = [
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // Not 'no-referrer': with it browsers send `Origin: null` on form POSTs, and
+  // Next.js then rejects the Server Action behind the no-JavaScript language
+  // switch (CSRF check). 'same-origin' still never sends a Referer to any
+  // other site; only our own server sees it.
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   {
     key: 'Permissions-Policy',

@@ -1,0 +1,37 @@
+// The French demo: a fictional town, its neighbourhoods and, outside
+// production, one demo account per role. It runs once: a database that already
+// has a territory is left alone. Every record is written with its audit entry,
+// in one transaction.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../apps/api/src/generated/prisma/client';
+import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
+import type { PrismaService } from '../../apps/api/src/prisma/prisma.service';
+import type { SeedContext } from './seed-context';
+import { seedDemoPeople } from './people.seed';
+import { seedTerritory } from './territory.seed';
+
+export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const auditLog = new AuditRepository(prisma as unknown as PrismaService);
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        // Serialise concurrent seeds (two `npm start` at once) on the audit lock's neighbour.
+        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7362002)');
+        if ((await tx.territory.count()) > 0) return 'already-seeded' as const;
+        const context: SeedContext = {
+          tx,
+          audit: (entry) => auditLog.append(tx, { actorId: null, visibility: 'public', ...entry }),
+        };
+        const { neighbourhoods } = await seedTerritory(context);
+        if (options.demoAccounts) await seedDemoPeople(context, neighbourhoods);
+        await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
+        return 'seeded' as const;
+      },
+      { timeout: 60_000 },
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
