@@ -1,6 +1,7 @@
 // `npm run audit:verify`: recomputes the audit log's hash chain straight from
 // the database (DATABASE_URL, or the embedded server in .data/postgres) and
 // exits 1 naming the first entry that was altered, inserted or deleted.
+import path from 'node:path';
 import pg from 'pg';
 import { verifyStoredChain, type JsonValue, type VerifiableEntry } from '../packages/domain/src/audit/hash-chain';
 import { withDatabase } from './lib/embedded-database.mjs';
@@ -64,7 +65,7 @@ async function verify(databaseUrl: string): Promise<number> {
   }
 }
 
-withDatabase(new URL('..', import.meta.url).pathname, verify).then(
+withDatabase(path.resolve(__dirname, '..'), verify).then(
   (code: number) => process.exit(code),
   (error: unknown) => {
     console.error(`audit:verify: could not check the log: ${error instanceof Error ? error.message : String(error)}`);

@@ -73,8 +73,15 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'sesame'
     url: urlFor(chosenPort, database),
     adminUrl,
     port: chosenPort,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
+}
+
+/** server.stop() waits for an exit that never comes if the server already exited (Ctrl-C reaches it too). */
+async function stopServer(server) {
+  const child = server.process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await server.stop();
 }
 
 function urlFor(port, database) {

