@@ -9,6 +9,7 @@
 // that order; if any of them dies, everything stops.
 // scripts/test.mjs starts the platform the same way for the browser tests.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +154,8 @@ export async function startPlatform(options = {}) {
 }
 
 async function main() {
+  // A .env file (see .env.example) configures `npm start` like docker compose.
+  if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
   let platform;
   let shuttingDown = false;
   const shutdown = async (code) => {

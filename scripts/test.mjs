@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test of the repository, then one summary line.
+//   0. lint and type-check;
 //   1. build (the browser tests run the production build);
 //   2. jest: unit tests and API end-to-end tests (real PostgreSQL: see
 //      test/jest.global-setup.js);
@@ -34,6 +35,13 @@ function counts(file, read) {
 }
 
 let failedSteps = 0;
+
+console.log('\n━━ Lint and type-check ━━');
+if (run('npm', ['run', '--silent', 'lint']) !== 0 || run('npm', ['run', '--silent', 'typecheck']) !== 0) {
+  console.error('Lint or type-check failed.');
+  failedSteps += 1;
+  summary.push(['lint/typecheck', { passed: 0, failed: 1, skipped: 0 }]);
+}
 
 console.log('\n━━ Build ━━');
 if (run(bin('turbo'), ['run', 'build', '--output-logs=errors-only']) !== 0) {

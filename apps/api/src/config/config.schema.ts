@@ -17,6 +17,8 @@ export const ApiConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when the API runs behind a reverse proxy, so that client IPs come from X-Forwarded-For. */
   TRUST_PROXY: booleanFlag.default(false),
+  /** Optional Redis shared by API instances (rate limits, live events); in-memory when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('100kb'),
 });
