@@ -98,7 +98,7 @@ export async function startPlatform(options = {}) {
       stoppers.push(() => embedded.stop());
       databaseUrl = embedded.url;
     }
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
     runStep('Migrations', process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], env, log);
     const seeded = runStep('Demo data / données de démonstration', bin('tsx'), ['--conditions=sesame-source', '--tsconfig', 'apps/api/tsconfig.json', 'prisma/seed/main.ts'], env, log);
     log(`  ${seeded.trim()}`);
@@ -141,6 +141,7 @@ export async function startPlatform(options = {}) {
 
     const web = launch('Web', [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'], {
       ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
       API_URL: `http://127.0.0.1:${apiPort}`,
       PORT: String(webPort),
     }, path.join(root, 'apps/web'));

@@ -17,6 +17,7 @@ import pg from 'pg';
 import { root, startPlatform } from './start.mjs';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 const jestArgs = process.argv.slice(2);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sesame-tests-'));
 const summary = [];

@@ -3,17 +3,17 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 import { staticSecurityHeaders } from './src/lib/security-headers';
 
-const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000';
-
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+// /api/v1/* is forwarded to the API by app/api/v1/[...path]/route.ts, not by
+// `rewrites` here: those are fixed at build time, API_URL is read at run time.
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The browser only ever talks to this origin; API calls are forwarded.
-  async rewrites() {
-    return [{ source: '/api/v1/:path*', destination: `${apiUrl}/api/v1/:path*` }];
-  },
+  // `next dev` only serves its dev resources (HMR…) to localhost by default;
+  // tests and scripts here use 127.0.0.1. No effect on `next start`.
+  allowedDevOrigins: ['127.0.0.1'],
   async headers() {
     return [
       {

@@ -21,8 +21,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Skip the API (proxied to the backend, which sets its own headers,
-      // e.g. for the Swagger page) and hashed static files.
+      // Skip the API (forwarded by app/api/v1/[...path]/route.ts; the backend
+      // sets its own headers, e.g. for the Swagger page) and hashed static files.
       source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
       // Router prefetches are not documents; the CSP only matters on documents.
       missing: [

@@ -47,6 +47,14 @@ export async function readMigrationsList() {
   };
 }
 
+// The wasm glue reports Rust panics through this global; without it a panic
+// surfaces as "Cannot read properties of undefined (reading 'set_message')".
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message) {
+    console.error(`Schema engine panic: ${message}`);
+  },
+};
+
 let wasmModulePromise;
 async function loadWasm() {
   wasmModulePromise ??= (async () => {

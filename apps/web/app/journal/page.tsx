@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 
+import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -231,7 +232,7 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
       <ChainBanner result={verification} />
       {body}
       <p>
-        <a href="/api/v1/audit-log">{t('rawData')}</a>
+        <ApiLink href="/api/v1/audit-log">{t('rawData')}</ApiLink>
       </p>
     </>
   );

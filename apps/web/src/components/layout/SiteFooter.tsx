@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 
+import { ApiLink } from '../ui/ApiLink';
 import { Link } from '../ui/Link';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -22,8 +23,7 @@ export async function SiteFooter() {
               <Link href="/donnees-ouvertes">{t('donneesOuvertes')}</Link>
             </li>
             <li>
-              {/* Served by the API through the rewrite, not a Next.js page. */}
-              <a href="/api/v1/docs">{t('apiDocs')}</a>
+              <ApiLink href="/api/v1/docs">{t('apiDocs')}</ApiLink>
             </li>
             <li>
               <Link href="/journal">{t('journal')}</Link>
