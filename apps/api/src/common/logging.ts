@@ -20,6 +20,7 @@ export function loggerOptions(config: ApiConfig): Params {
       // No query strings in logs: they can hold search terms typed by residents.
       serializers: {
         req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
     },
   };
