@@ -1,3 +1,4 @@
+import { problemTypes } from '@sesame/domain';
 import type { NextRequest } from 'next/server';
 
 import { apiBaseUrl } from '@/lib/api';
@@ -61,9 +62,16 @@ async function forward(request: NextRequest): Promise<Response> {
     });
   } catch (error) {
     console.error(`[api-forward] ${request.method} ${pathname} failed:`, error);
+    // Same RFC 9457 shape as every API error.
     return Response.json(
-      { statusCode: 502, error: 'Bad Gateway', message: 'API unreachable' },
-      { status: 502, headers: { 'cache-control': 'no-store' } },
+      {
+        type: problemTypes.unavailable,
+        title: 'Bad gateway',
+        status: 502,
+        detail: 'L’API ne répond pas pour le moment. Réessayez dans quelques instants.',
+        instance: pathname,
+      },
+      { status: 502, headers: { 'cache-control': 'no-store', 'content-type': 'application/problem+json' } },
     );
   }
 
