@@ -17,7 +17,7 @@ const shared = {
   // NestJS 12 ships ES modules only; Node runs them through require(esm), but
   // jest's module system cannot, so swc compiles them (and their ESM-only
   // dependencies) to CommonJS for the tests.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer)/)'],
   moduleNameMapper: {
     '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts',
     // The generated Prisma client imports its .ts siblings as `./x.js` (nodenext style).
@@ -27,6 +27,8 @@ const shared = {
 };
 
 module.exports = {
+  // Global only (jest ignores it inside a project): API tests start servers and databases.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -41,7 +43,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/jest.global-setup.js',
       globalTeardown: '<rootDir>/test/jest.global-teardown.js',
       setupFiles: ['<rootDir>/test/jest.setup-env.js'],
-      testTimeout: 30000,
     },
   ],
 };

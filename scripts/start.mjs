@@ -5,11 +5,15 @@
 //   2. migrations, then the French demo seed (once);
 //   3. build (Turborepo: instant when nothing changed);
 //   4. the API and the web server, then the URLs to open.
+// Secrets the two servers share are generated once into .data/secrets.json
+// (or taken from API_AUTH_SECRET / NEXTAUTH_SECRET); without SMTP_URL, e-mails
+// are written to .data/outbox and listed at /dev/boite-mail.
 // Ctrl-C (or SIGTERM) stops the web, the API and the embedded database, in
 // that order; if any of them dies, everything stops.
 // scripts/test.mjs starts the platform the same way for the browser tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +40,25 @@ async function choosePort(given, fallback, name) {
     return port;
   }
   return (await portIsFree(fallback)) ? fallback : freePort();
+}
+
+/**
+ * The two secrets the servers share (API_AUTH_SECRET: web → API credentials;
+ * NEXTAUTH_SECRET: session cookies). Taken from the environment when set,
+ * otherwise generated once and kept in `file` (mode 600) so sessions survive restarts.
+ */
+function localSecrets(file) {
+  let stored = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));
+  else {
+    mkdirSync(path.dirname(file), { recursive: true });
+    stored = { apiAuthSecret: randomBytes(32).toString('base64url'), nextAuthSecret: randomBytes(32).toString('base64url') };
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return {
+    apiAuthSecret: process.env.API_AUTH_SECRET ?? stored.apiAuthSecret,
+    nextAuthSecret: process.env.NEXTAUTH_SECRET ?? stored.nextAuthSecret,
+  };
 }
 
 /** Runs a step to completion; throws with its output when it fails. */
@@ -90,9 +113,12 @@ export async function startPlatform(options = {}) {
   };
 
   try {
+    const dataDir = options.dataDir ?? path.join(root, '.data', 'postgres');
+    // Everything local lives beside the database folder: secrets, e-mail outbox.
+    const dataRoot = path.dirname(dataDir);
+    const secrets = localSecrets(path.join(dataRoot, 'secrets.json'));
     let databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
     if (!databaseUrl) {
-      const dataDir = options.dataDir ?? path.join(root, '.data', 'postgres');
       log(`• PostgreSQL embarqué / embedded PostgreSQL (${path.relative(root, dataDir) || dataDir})…`);
       const embedded = await startEmbeddedPostgres({ dataDir });
       stoppers.push(() => embedded.stop());
@@ -135,6 +161,8 @@ export async function startPlatform(options = {}) {
       API_PORT: String(apiPort),
       API_HOST: '127.0.0.1',
       WEB_ORIGIN: webOrigin,
+      API_AUTH_SECRET: secrets.apiAuthSecret,
+      OUTBOX_DIR: process.env.OUTBOX_DIR ?? path.join(dataRoot, 'outbox'),
       NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
     }, root);
     await waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/health`, api, 60_000);
@@ -144,6 +172,9 @@ export async function startPlatform(options = {}) {
       NEXT_TELEMETRY_DISABLED: '1',
       API_URL: `http://127.0.0.1:${apiPort}`,
       PORT: String(webPort),
+      API_AUTH_SECRET: secrets.apiAuthSecret,
+      NEXTAUTH_SECRET: secrets.nextAuthSecret,
+      NEXTAUTH_URL: webOrigin,
     }, path.join(root, 'apps/web'));
     await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);
 

@@ -1,6 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { DevModule } from './dev/dev.module';
+import { IdentityModule } from './identity/identity.module';
+import { MailModule } from './mail/mail.module';
+import { PeopleModule } from './people/people.module';
+import { TerritoryModule } from './territory/territory.module';
 import { ConfigModule } from './config/config.module';
 import type { ApiConfig } from './config/config.schema';
 import { HealthModule } from './health/health.module';
@@ -18,8 +24,14 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         PrismaModule,
         AuditModule,
+        MailModule,
+        AuthModule,
         HealthModule,
         OpenApiModule,
+        TerritoryModule,
+        PeopleModule,
+        IdentityModule,
+        DevModule,
       ],
     };
   }

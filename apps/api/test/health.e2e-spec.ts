@@ -2,7 +2,7 @@ import { HealthSchema } from '@sesame/domain';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config.schema';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, TEST_CONFIG, type TestApp } from './test-app';
 
 describe('GET /api/v1/health', () => {
   let t: TestApp;
@@ -44,7 +44,7 @@ describe('GET /api/v1/health', () => {
 describe('GET /api/v1/health without a database', () => {
   it('is 503 and says the database is down', async () => {
     // Port 1 on loopback: nothing listens there, the connection is refused at once.
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' });
+    const config = loadConfig({ ...TEST_CONFIG, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' });
     const app = await createApp(config, { shutdownHooks: false });
     try {
       const response = await request(app.getHttpServer()).get('/api/v1/health').expect(503);

@@ -7,6 +7,14 @@ const { createTestDatabase } = require('../../../test/test-database') as {
   createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<unknown> }>;
 };
 
+/** The configuration every test app shares (the database URL is added per file). */
+export const TEST_CONFIG = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  WEB_ORIGIN: 'http://localhost:3000',
+  API_AUTH_SECRET: 'test-secret-shared-by-web-and-api-0123456789',
+} as const;
+
 export interface TestApp {
   app: INestApplication;
   /** For supertest: `request(t.server)`. */
@@ -20,7 +28,7 @@ export interface TestApp {
 /** The real API on its own fresh, migrated database. One per test file. */
 export async function startTestApp(overrides: Partial<Record<keyof ApiConfig, string>> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, WEB_ORIGIN: 'http://localhost:3000', ...overrides });
+  const config = loadConfig({ ...TEST_CONFIG, DATABASE_URL: database.url, ...overrides });
   const app = await createApp(config, { shutdownHooks: false });
   const client = new Client({ connectionString: database.url });
   await client.connect();

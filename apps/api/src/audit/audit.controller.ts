@@ -1,8 +1,10 @@
+import { Public } from '../auth/access.decorators';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { AuditLogQuerySchema, type AuditEntryPage, type AuditLogQuery, type AuditVerification } from '@sesame/domain';
 import { ZodPipe } from '../common/zod-validation.pipe';
 import { AuditService } from './audit.service';
 
+@Public()
 @Controller('audit-log')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

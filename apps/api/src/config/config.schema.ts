@@ -19,6 +19,18 @@ export const ApiConfigSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Optional Redis shared by API instances (rate limits, live events); in-memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  /** Shared with the web server, which signs the short-lived credentials the API accepts (≥ 32 characters). */
+  API_AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }),
+  /** SMTP server for e-mails (smtp://user:pass@host:587). Unset: e-mails are written to OUTBOX_DIR as .eml files. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Sésame <ne-pas-repondre@sesame.localhost>'),
+  /** Where e-mails go when SMTP_URL is unset (development). */
+  OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+  /** Comma-separated addresses that become admins when they first sign in. */
+  ADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('100kb'),
 });

@@ -1,8 +1,10 @@
+import { Public } from '../auth/access.decorators';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Health } from '@sesame/domain';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,3 +1,4 @@
+import { Public } from '../auth/access.decorators';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { join } from 'node:path';
@@ -40,6 +41,7 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({
 });
 `;
 
+@Public()
 @Controller()
 export class OpenApiController {
   private readonly document = buildOpenApiDocument();

@@ -1,6 +1,10 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { auditPaths } from '../audit/audit.openapi';
+import { devPaths } from '../dev/dev.openapi';
 import { healthPaths } from '../health/health.openapi';
+import { identityPaths } from '../identity/identity.openapi';
+import { peoplePaths } from '../people/people.openapi';
+import { territoryPaths } from '../territory/territory.openapi';
 import { API_VERSION } from '../version';
 
 const selfPaths: ZodOpenApiPathsObject = {
@@ -23,7 +27,7 @@ const selfPaths: ZodOpenApiPathsObject = {
 };
 
 /** Each feature describes its routes next to its controller; they meet here. */
-const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths];
+const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, devPaths];
 
 /** Routes deliberately left out of the document (the docs page's own static files). */
 export const UNDOCUMENTED_ROUTES = ['GET /api/v1/docs/init.js', 'GET /api/v1/docs/{asset}'];
@@ -42,6 +46,13 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: API_BASE_PATH }],
+    components: {
+      securitySchemes: {
+        // See docs/decisions/0006-api-authentication.md.
+        person: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Short-lived HS256 JWT signed by the web server for the signed-in person (sub = person id, sv = session version).' },
+        webServer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Short-lived HS256 JWT signed by the web server for itself (sub = service:web).' },
+      },
+    },
     paths: Object.assign({}, ...featurePaths) as ZodOpenApiPathsObject,
   });
 }

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '@sesame/domain';
+
+/** Who may call a route, checked by AuthGuard before the controller runs. */
+export type Access = 'public' | 'person' | 'service';
+export const ACCESS_KEY = 'sesame:access';
+
+/** Anyone, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies Access);
+/** The web server itself (sign-in), never a browser. */
+export const ServiceOnly = () => SetMetadata(ACCESS_KEY, 'service' satisfies Access);
+// Routes without a decorator require a signed-in person: deny by default.
+
+/** The signed-in person (id and roles), or null on public routes. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<{ actor?: Actor }>().actor ?? null;
+});

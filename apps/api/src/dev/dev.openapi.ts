@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { problemResponses } from '../openapi/problem-responses';
+
+const OutboxMessageSchema = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.iso.datetime(), text: z.string() }).meta({ id: 'OutboxMessage' });
+
+export const devPaths: ZodOpenApiPathsObject = {
+  '/dev/outbox': {
+    get: {
+      tags: ['Development'],
+      summary: 'E-mails written to the outbox when no SMTP server is configured (never in production)',
+      operationId: 'listDevOutbox',
+      responses: {
+        '200': { description: 'Newest first.', content: { 'application/json': { schema: z.array(OutboxMessageSchema) } } },
+        ...problemResponses(404),
+      },
+    },
+  },
+};

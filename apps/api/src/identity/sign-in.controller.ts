@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ConsumeSignInLinkSchema, SignInLinkRequestSchema, type ConsumeSignInLink, type SessionPerson, type SignInLinkRequest } from '@sesame/domain';
+import { Public, ServiceOnly } from '../auth/access.decorators';
+import { ZodPipe } from '../common/zod-validation.pipe';
+import { SignInService } from './sign-in.service';
+
+@Controller('auth/sign-in-links')
+export class SignInController {
+  constructor(private readonly signIn: SignInService) {}
+
+  @Post()
+  @Public()
+  @HttpCode(202)
+  async request(@Body(new ZodPipe(SignInLinkRequestSchema)) body: SignInLinkRequest): Promise<{ sent: true }> {
+    await this.signIn.requestLink(body);
+    return { sent: true };
+  }
+
+  @Post('consume')
+  @ServiceOnly()
+  @HttpCode(200)
+  consume(@Body(new ZodPipe(ConsumeSignInLinkSchema)) body: ConsumeSignInLink): Promise<SessionPerson> {
+    return this.signIn.consume(body.token);
+  }
+}

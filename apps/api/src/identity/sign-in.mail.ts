@@ -1,0 +1,35 @@
+import type { Locale } from '@sesame/domain';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The sign-in e-mail, in the person's language. Plain words, the link, and what to do if it was not you. */
+export function signInMail(locale: Locale, link: string, minutes: number): { subject: string; text: string; html: string } {
+  const t =
+    locale === 'en'
+      ? {
+          subject: 'Your link to sign in to Sésame',
+          hello: 'Hello,',
+          body: `Use this link to sign in to Sésame. It works once, for ${minutes} minutes:`,
+          button: 'Sign in to Sésame',
+          ignore: 'If you did not ask for it, ignore this message: nobody can sign in without this link.',
+          signature: 'Sésame — local consultation on uses of personal data',
+        }
+      : {
+          subject: 'Votre lien de connexion à Sésame',
+          hello: 'Bonjour,',
+          body: `Voici votre lien pour vous connecter à Sésame. Il ne sert qu’une fois et reste valable ${minutes} minutes :`,
+          button: 'Me connecter à Sésame',
+          ignore: 'Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.',
+          signature: 'Sésame — consultation locale sur les usages des données personnelles',
+        };
+  const text = `${t.hello}\n\n${t.body}\n\n${link}\n\n${t.ignore}\n\n— ${t.signature}\n`;
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+<p>${t.hello}</p>
+<p>${t.body}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${t.button}</a></p>
+<p style="word-break: break-all;">${escapeHtml(link)}</p>
+<p>${t.ignore}</p>
+<p>— ${t.signature}</p>
+</body></html>`;
+  return { subject: t.subject, text, html };
+}

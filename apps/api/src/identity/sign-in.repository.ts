@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+@Injectable()
+export class SignInRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async createLink(link: { tokenHash: string; email: string; personId: string | null; locale: string; expiresAt: Date }): Promise<void> {
+    await this.prisma.signInLink.create({ data: link });
+  }
+
+  /**
+   * Marks the link used and returns it — atomically: of two concurrent
+   * attempts with the same link, exactly one gets it.
+   */
+  async consume(tx: PrismaTransaction, tokenHash: string, now: Date): Promise<{ email: string; locale: string } | null> {
+    const rows = await tx.$queryRaw<{ email: string; locale: string }[]>`
+      UPDATE sign_in_links SET used_at = ${now}
+      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}
+      RETURNING email, locale`;
+    return rows[0] ?? null;
+  }
+
+  /** Expired links are useless: forget them (and the addresses they hold). */
+  async deleteExpired(now: Date): Promise<number> {
+    const { count } = await this.prisma.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+    return count;
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SessionPerson, SignInLinkRequest } from '@sesame/domain';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { MailService } from '../mail/mail.service';
+import { toSessionPerson } from '../people/people.mapper';
+import { PeopleRepository, type PersonWithDetails } from '../people/people.repository';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { signInMail } from './sign-in.mail';
+import { SignInRepository } from './sign-in.repository';
+
+export const SIGN_IN_LINK_MINUTES = 15;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class SignInService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly prisma: PrismaService,
+    private readonly links: SignInRepository,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+  ) {}
+
+  /** E-mails a single-use link. Says nothing about whether the address is known. */
+  async requestLink(request: SignInLinkRequest): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const person = await this.prisma.person.findUnique({ where: { email: request.email }, select: { id: true, locale: true } });
+    // A known person gets the e-mail in their own language.
+    const locale = person?.locale === 'en' || (!person && request.locale === 'en') ? 'en' : 'fr';
+    await this.links.createLink({
+      tokenHash: hashToken(token),
+      email: request.email,
+      personId: person?.id ?? null,
+      locale,
+      expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
+    });
+    const url = new URL('/connexion/lien', this.config.WEB_ORIGIN);
+    url.searchParams.set('token', token);
+    await this.mail.send({ to: request.email, language: locale, ...signInMail(locale, url.toString(), SIGN_IN_LINK_MINUTES) });
+  }
+
+  /** Trades a link for the person it signs in (created on first sign-in). */
+  async consume(token: string): Promise<SessionPerson> {
+    return this.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const link = await this.links.consume(tx, hashToken(token), now);
+      if (!link) throw ProblemException.unauthorized('Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.');
+      let person = (await this.people.findByEmail(tx, link.email)) ?? (await this.createPerson(tx, link.email, link.locale));
+      if (this.config.ADMIN_EMAILS.includes(link.email) && (await this.people.grantRole(tx, person.id, 'admin'))) {
+        await this.audit.record(tx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role: 'admin', reason: 'ADMIN_EMAILS' } });
+      }
+      person = await this.people.update(tx, person.id, { lastSignInAt: now });
+      return toSessionPerson(person);
+    });
+  }
+
+  /** A new person starts as a resident with a neutral pseudonym they can change on their account page. */
+  private async createPerson(tx: PrismaTransaction, email: string, locale: string): Promise<PersonWithDetails> {
+    for (;;) {
+      const pseudonym = `${locale === 'en' ? 'Participant' : 'Participant·e'} ${randomInt(10_000, 100_000)}`;
+      if (await this.people.pseudonymTaken(tx, pseudonym, '00000000-0000-0000-0000-000000000000')) continue;
+      const person = await this.people.create(tx, { pseudonym, email, locale });
+      await this.audit.record(tx, { actorId: person.id, action: 'person.created', subjectType: 'person', subjectId: person.id, data: {} });
+      await this.audit.record(tx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role: 'resident' } });
+      return person;
+    }
+  }
+}

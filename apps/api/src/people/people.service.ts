@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { identityPolicy, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem.exception';
+import { PrismaService } from '../prisma/prisma.service';
+import { toMe, toSummary } from './people.mapper';
+import { PeopleRepository } from './people.repository';
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async me(actor: Actor): Promise<Me> {
+    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const person = await this.people.findWithDetails(actor!.id);
+    if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+    return toMe(person);
+  }
+
+  async updateMe(actor: Actor, change: UpdateMe): Promise<Me> {
+    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const id = actor!.id;
+    return this.prisma.$transaction(async (tx) => {
+      if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) {
+        throw ProblemException.conflict(`Le pseudonyme « ${change.pseudonym} » est déjà pris.`);
+      }
+      if (change.neighbourhoodId && !(await this.people.neighbourhoodExists(tx, change.neighbourhoodId))) {
+        throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
+      }
+      const before = await this.people.findWithDetails(id, tx);
+      const person = await this.people.update(tx, id, change);
+      if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
+        // Pseudonyms are public, so their changes are too (the e-mail never is).
+        await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: { from: before.pseudonym, to: person.pseudonym } });
+      }
+      return toMe(person);
+    });
+  }
+
+  /** "Sign out of all my devices": every credential issued before now stops working. */
+  async revokeSessions(actor: Actor): Promise<void> {
+    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    await this.prisma.$transaction((tx) => this.people.update(tx, actor!.id, { sessionVersion: { increment: 1 } }));
+  }
+
+  async list(actor: Actor, query: PeopleQuery): Promise<{ items: PersonSummary[]; page: number; pageSize: number; total: number }> {
+    if (!identityPolicy.listPeople(actor)) throw ProblemException.forbidden('Réservé aux administrateurs.');
+    const { page, pageSize, ...filter } = query;
+    const { rows, total } = await this.people.page(filter, (page - 1) * pageSize, pageSize);
+    return { items: rows.map(toSummary), page, pageSize, total };
+  }
+
+  async changeRole(actor: Actor, personId: string, role: Role, change: 'grant' | 'revoke'): Promise<PersonSummary> {
+    if (!identityPolicy.changeRoles(actor, { id: personId }, role)) {
+      throw ProblemException.forbidden(
+        actor?.id === personId && role === 'admin' ? 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.' : 'Réservé aux administrateurs.',
+      );
+    }
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await this.people.findWithDetails(personId, tx))) throw ProblemException.notFound('Personne introuvable.');
+      const changed = change === 'grant' ? await this.people.grantRole(tx, personId, role) : await this.people.revokeRole(tx, personId, role);
+      if (changed) {
+        await this.audit.record(tx, {
+          actorId: actor!.id,
+          action: change === 'grant' ? 'role.granted' : 'role.revoked',
+          subjectType: 'person',
+          subjectId: personId,
+          data: { role },
+        });
+      }
+      return toSummary((await this.people.findWithDetails(personId, tx))!);
+    });
+  }
+}

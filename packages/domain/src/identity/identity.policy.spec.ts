@@ -1,0 +1,37 @@
+import { identityPolicy, type Actor } from './identity.policy';
+import { ROLES, type Role } from './identity.schema';
+
+const person = (id: string, ...roles: Role[]): Actor => ({ id, roles });
+
+describe('identity policy', () => {
+  it.each([
+    ['nobody', null, false],
+    ...ROLES.map((role) => [role, person('p', role), true] as const),
+  ])('manageOwnAccount: %s → %s', (_name, actor, allowed) => {
+    expect(identityPolicy.manageOwnAccount(actor)).toBe(allowed);
+  });
+
+  it.each([
+    ['nobody', null, false],
+    ...ROLES.map((role) => [role, person('p', role), role === 'admin'] as const),
+  ])('listPeople: %s → %s', (_name, actor, allowed) => {
+    expect(identityPolicy.listPeople(actor)).toBe(allowed);
+  });
+
+  it.each(ROLES.filter((role) => role !== 'admin'))('changeRoles: a %s may not change roles', (role) => {
+    expect(identityPolicy.changeRoles(person('a', role, 'resident'), { id: 'b' }, 'moderator')).toBe(false);
+  });
+
+  it('changeRoles: an admin may grant or revoke any role of someone else', () => {
+    for (const role of ROLES) expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'b' }, role)).toBe(true);
+  });
+
+  it('changeRoles: an admin may not drop their own admin role, but may change their others', () => {
+    expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'a' }, 'admin')).toBe(false);
+    expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'a' }, 'moderator')).toBe(true);
+  });
+
+  it('changeRoles: nobody may do anything', () => {
+    expect(identityPolicy.changeRoles(null, { id: 'b' }, 'resident')).toBe(false);
+  });
+});

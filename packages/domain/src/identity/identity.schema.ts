@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+export const ROLES = ['resident', 'facilitator', 'moderator', 'organizer', 'panel_member', 'authority', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' });
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LocaleSchema = z.enum(['fr', 'en']).meta({ id: 'Locale' });
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** An e-mail address, trimmed and lower-cased so that one person has one address. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .pipe(z.email({ error: 'Adresse e-mail invalide.' }));
+
+/** Public display name: letters, digits, spaces and simple punctuation. */
+export const PseudonymSchema = z
+  .string()
+  .trim()
+  .min(3, { error: 'Le pseudonyme doit faire au moins 3 caractères.' })
+  .max(60, { error: 'Le pseudonyme doit faire au plus 60 caractères.' })
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . , \' - _ ( ).' });
+
+/** POST /auth/sign-in-links: e-mail me a sign-in link. */
+export const SignInLinkRequestSchema = z
+  .object({
+    email: EmailSchema,
+    locale: LocaleSchema.default('fr'),
+  })
+  .strict()
+  .meta({ id: 'SignInLinkRequest' });
+export type SignInLinkRequest = z.infer<typeof SignInLinkRequestSchema>;
+
+/** POST /auth/sign-in-links/consume (web server only): trade the link's secret for the person. */
+export const ConsumeSignInLinkSchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Lien de connexion invalide.' }) })
+  .strict()
+  .meta({ id: 'ConsumeSignInLink' });
+export type ConsumeSignInLink = z.infer<typeof ConsumeSignInLinkSchema>;
+
+/** What the web keeps in its session about the signed-in person. */
+export const SessionPersonSchema = z
+  .object({
+    id: z.uuid(),
+    pseudonym: z.string(),
+    locale: LocaleSchema,
+    roles: z.array(RoleSchema),
+    sessionVersion: z.int().min(0),
+  })
+  .meta({ id: 'SessionPerson' });
+export type SessionPerson = z.infer<typeof SessionPersonSchema>;
+
+export const NeighbourhoodSchema = z
+  .object({ id: z.uuid(), slug: z.string(), name: z.string(), population: z.int().nullable() })
+  .meta({ id: 'Neighbourhood' });
+export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
+
+/** GET /me: everything about me the account page shows (my e-mail included: it is mine). */
+export const MeSchema = z
+  .object({
+    id: z.uuid(),
+    pseudonym: z.string(),
+    email: z.string().nullable(),
+    locale: LocaleSchema,
+    neighbourhood: NeighbourhoodSchema.nullable(),
+    roles: z.array(RoleSchema),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;
+
+/** PATCH /me */
+export const UpdateMeSchema = z
+  .object({
+    pseudonym: PseudonymSchema.optional(),
+    locale: LocaleSchema.optional(),
+    neighbourhoodId: z.uuid({ error: 'Quartier inconnu.' }).nullable().optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { error: 'Rien à modifier.' })
+  .meta({ id: 'UpdateMe' });
+export type UpdateMe = z.infer<typeof UpdateMeSchema>;
+
+/** A person as administrators see them: never the e-mail address. */
+export const PersonSummarySchema = z
+  .object({
+    id: z.uuid(),
+    pseudonym: z.string(),
+    neighbourhood: z.string().nullable(),
+    roles: z.array(RoleSchema),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PersonSummary' });
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
+
+export const PeopleQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    search: z.string().trim().min(1).max(60).optional(),
+    role: RoleSchema.optional(),
+  })
+  .strict();
+export type PeopleQuery = z.infer<typeof PeopleQuerySchema>;
+
+export const RoleChangeParamsSchema = z.object({ personId: z.uuid({ error: 'Identifiant de personne invalide.' }), role: RoleSchema }).strict();
+export type RoleChangeParams = z.infer<typeof RoleChangeParamsSchema>;
+
+/**
+ * How the API authenticates calls the web server makes (see
+ * docs/decisions/0006-api-authentication.md): a JWT signed with HS256 and the
+ * shared API_AUTH_SECRET, living at most API_TOKEN_MAX_AGE_SECONDS.
+ */
+export const API_TOKEN = {
+  issuer: 'sesame-web',
+  audience: 'sesame-api',
+  /** `sub` of the web server's own calls (sign-in), not on behalf of a person. */
+  serviceSubject: 'service:web',
+  maxAgeSeconds: 120,
+} as const;
