@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../src/app.factory';
 import { loadConfig, type ApiConfig } from '../src/config/config.schema';
@@ -13,6 +15,8 @@ export const TEST_CONFIG = {
   LOG_LEVEL: 'silent',
   WEB_ORIGIN: 'http://localhost:3000',
   API_AUTH_SECRET: 'test-secret-shared-by-web-and-api-0123456789',
+  // Never the repository's .data/outbox.
+  OUTBOX_DIR: path.join(os.tmpdir(), 'sesame-test-outbox'),
 } as const;
 
 export interface TestApp {

@@ -1,0 +1,130 @@
+import { MeSchema, PersonSummarySchema, type Role } from '@sesame/domain';
+import request from 'supertest';
+import { bearer, personToken } from './tokens';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('My account and roles', () => {
+  let t: TestApp;
+  let neighbourhoodId: string;
+
+  async function createPerson(pseudonym: string, roles: Role[] = ['resident'], email: string | null = null): Promise<{ id: string; auth: Record<string, string> }> {
+    const [row] = await t.sql<{ id: string }>('INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), $1, $2) RETURNING id', [pseudonym, email]);
+    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
+    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'ville', 'Ville') RETURNING id");
+    const [neighbourhood] = await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name, population) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue', 7800) RETURNING id", [territory!.id]);
+    neighbourhoodId = neighbourhood!.id;
+  });
+  afterAll(() => t.close());
+
+  it('lists the neighbourhoods publicly', async () => {
+    const response = await request(t.server).get('/api/v1/neighbourhoods').expect(200);
+    expect(response.body).toEqual([{ id: neighbourhoodId, slug: 'la-noue', name: 'La Noue', population: 7800 }]);
+  });
+
+  it('shows me my account, my e-mail included', async () => {
+    const me = await createPerson('Lina', ['resident'], 'lina@example.org');
+    const body = MeSchema.parse((await request(t.server).get('/api/v1/me').set(me.auth).expect(200)).body);
+    expect(body).toMatchObject({ id: me.id, pseudonym: 'Lina', email: 'lina@example.org', roles: ['resident'], neighbourhood: null });
+  });
+
+  it('refuses /me without a credential', async () => {
+    await request(t.server).get('/api/v1/me').expect(401);
+  });
+
+  it('edits my pseudonym, language and neighbourhood, and publishes the renaming', async () => {
+    const me = await createPerson('Ancien nom');
+    const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: '  Nouveau nom ', locale: 'en', neighbourhoodId }).expect(200);
+    expect(response.body).toMatchObject({ pseudonym: 'Nouveau nom', locale: 'en', neighbourhood: { name: 'La Noue' } });
+    const entries = await t.sql<{ data: unknown; actor_id: string }>("SELECT data, actor_id FROM audit_entries WHERE action = 'person.renamed' AND subject_id = $1", [me.id]);
+    expect(entries).toEqual([{ data: { from: 'Ancien nom', to: 'Nouveau nom' }, actor_id: me.id }]);
+    await request(t.server).patch('/api/v1/me').set(me.auth).send({ neighbourhoodId: null }).expect(200);
+  });
+
+  it('refuses a pseudonym someone already has (409), whatever its case, and changes nothing', async () => {
+    await createPerson('Déjà Pris');
+    const me = await createPerson('Moi');
+    const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'déjà pris', locale: 'en' }).expect(409);
+    expect(response.body.detail).toContain('déjà pris');
+    const [row] = await t.sql<{ pseudonym: string; locale: string }>('SELECT pseudonym, locale FROM people WHERE id = $1', [me.id]);
+    expect(row).toEqual({ pseudonym: 'Moi', locale: 'fr' });
+  });
+
+  it('answers 400 per invalid field', async () => {
+    const me = await createPerson('Champs');
+    const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: '<b>', locale: 'de', neighbourhoodId: 'x', email: 'a@b.c' }).expect(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['', 'locale', 'neighbourhoodId', 'pseudonym']);
+    await request(t.server).patch('/api/v1/me').set(me.auth).send({}).expect(400);
+    const unknown = await request(t.server).patch('/api/v1/me').set(me.auth).send({ neighbourhoodId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    expect(unknown.body.errors[0]).toMatchObject({ path: 'neighbourhoodId', message: 'Quartier inconnu.' });
+  });
+
+  it('signs me out everywhere: credentials issued before are refused', async () => {
+    const me = await createPerson('Partout');
+    await request(t.server).post('/api/v1/me/sessions/revoke').set(me.auth).expect(204);
+    const stale = await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
+    expect(stale.body.detail).toMatch(/session a pris fin/);
+    await request(t.server).get('/api/v1/me').set(bearer(await personToken(me.id, 1))).expect(200);
+  });
+
+  it('refuses the credential of a person who no longer exists', async () => {
+    await request(t.server).get('/api/v1/me').set(bearer(await personToken('00000000-0000-4000-8000-000000000000'))).expect(401);
+  });
+
+  describe('admin: people and roles', () => {
+    let admin: { id: string; auth: Record<string, string> };
+    beforeAll(async () => {
+      admin = await createPerson('Admin', ['admin'], 'admin@example.org');
+    });
+
+    it('lists people without their e-mail, filtered', async () => {
+      await createPerson('Filtré', ['moderator'], 'secret@example.org');
+      const response = await request(t.server).get('/api/v1/admin/people?role=moderator').set(admin.auth).expect(200);
+      expect(response.body.items.map((p: { pseudonym: string }) => p.pseudonym)).toEqual(['Filtré']);
+      expect(JSON.stringify(response.body)).not.toContain('@');
+      const search = await request(t.server).get('/api/v1/admin/people?search=filt').set(admin.auth).expect(200);
+      expect(search.body.total).toBe(1);
+    });
+
+    it('grants and revokes a role, each change audited with its author', async () => {
+      const target = await createPerson('Future modo');
+      const granted = PersonSummarySchema.parse((await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/moderator`).set(admin.auth).expect(200)).body);
+      expect(granted.roles.sort()).toEqual(['moderator', 'resident']);
+      // Granting twice changes nothing and writes nothing.
+      await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/moderator`).set(admin.auth).expect(200);
+      const revoked = PersonSummarySchema.parse((await request(t.server).delete(`/api/v1/admin/people/${target.id}/roles/moderator`).set(admin.auth).expect(200)).body);
+      expect(revoked.roles).toEqual(['resident']);
+      const entries = await t.sql<{ action: string; actor_id: string; data: unknown }>('SELECT action, actor_id, data FROM audit_entries WHERE subject_id = $1 ORDER BY seq', [target.id]);
+      expect(entries).toEqual([
+        { action: 'role.granted', actor_id: admin.id, data: { role: 'moderator' } },
+        { action: 'role.revoked', actor_id: admin.id, data: { role: 'moderator' } },
+      ]);
+      const log = await request(t.server).get(`/api/v1/audit-log?subjectType=person&subjectId=${target.id}`).expect(200);
+      expect(log.body.items[0]).toMatchObject({ action: 'role.revoked', actor: 'Admin' });
+    });
+
+    it('refuses non-admins (403) and anonymous callers (401)', async () => {
+      const moderator = await createPerson('Modo', ['moderator']);
+      const target = await createPerson('Cible');
+      await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/admin`).set(moderator.auth).expect(403);
+      await request(t.server).get('/api/v1/admin/people').set(moderator.auth).expect(403);
+      await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/admin`).expect(401);
+      expect(await t.sql("SELECT 1 FROM person_roles WHERE person_id = $1 AND role = 'admin'", [target.id])).toEqual([]);
+    });
+
+    it('refuses an admin removing their own admin role', async () => {
+      const response = await request(t.server).delete(`/api/v1/admin/people/${admin.id}/roles/admin`).set(admin.auth).expect(403);
+      expect(response.body.detail).toMatch(/propre rôle/);
+    });
+
+    it('answers 404 for an unknown person and 400 for an unknown role', async () => {
+      await request(t.server).put('/api/v1/admin/people/00000000-0000-4000-8000-000000000000/roles/moderator').set(admin.auth).expect(404);
+      const bad = await request(t.server).put(`/api/v1/admin/people/${admin.id}/roles/king`).set(admin.auth).expect(400);
+      expect(bad.body.errors[0].path).toBe('role');
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import { ROLES, type Role } from '@sesame/domain';
+
+/**
+ * Who may call each API route. Every route Nest mounts must be here, with an
+ * explicit decision for every kind of caller: route-matrix.e2e-spec.ts fails
+ * otherwise. Each feature adds its rows.
+ *   allow: the guard and the policy let the call through (any status but 401/403)
+ *   deny:  401 (not signed in) or 403 (signed in, not allowed)
+ */
+export type Caller = 'anonymous' | 'service' | Role;
+export const CALLERS: readonly Caller[] = ['anonymous', 'service', ...ROLES];
+type Decision = 'allow' | 'deny';
+type Expectation = Record<Caller, Decision>;
+
+export interface MatrixContext {
+  /** A person who exists, to aim role changes at. */
+  targetId: string;
+}
+
+export interface MatrixRow {
+  /** The request to send (path with sample parameters, optional JSON body). */
+  request: (context: MatrixContext) => { path: string; body?: object };
+  expect: Expectation;
+}
+
+const everyone: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller, 'allow'])) as Expectation;
+const serviceOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), service: 'allow' } as Expectation;
+const anyPerson: Expectation = { ...Object.fromEntries(ROLES.map((role) => [role, 'allow'])), anonymous: 'deny', service: 'deny' } as Expectation;
+const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
+
+export const ROUTE_MATRIX: Record<string, MatrixRow> = {
+  // Documentation and platform
+  'GET /api/v1/openapi.json': { request: () => ({ path: '/api/v1/openapi.json' }), expect: everyone },
+  'GET /api/v1/docs': { request: () => ({ path: '/api/v1/docs' }), expect: everyone },
+  'GET /api/v1/docs/init.js': { request: () => ({ path: '/api/v1/docs/init.js' }), expect: everyone },
+  'GET /api/v1/docs/{asset}': { request: () => ({ path: '/api/v1/docs/swagger-ui.css' }), expect: everyone },
+  'GET /api/v1/health': { request: () => ({ path: '/api/v1/health' }), expect: everyone },
+  'GET /api/v1/audit-log': { request: () => ({ path: '/api/v1/audit-log' }), expect: everyone },
+  'GET /api/v1/audit-log/verification': { request: () => ({ path: '/api/v1/audit-log/verification' }), expect: everyone },
+  'GET /api/v1/neighbourhoods': { request: () => ({ path: '/api/v1/neighbourhoods' }), expect: everyone },
+  'GET /api/v1/dev/outbox': { request: () => ({ path: '/api/v1/dev/outbox' }), expect: everyone },
+  // Identity (an empty body: allowed callers get 400, nothing is sent)
+  'POST /api/v1/auth/sign-in-links': { request: () => ({ path: '/api/v1/auth/sign-in-links', body: {} }), expect: everyone },
+  'POST /api/v1/auth/sign-in-links/consume': { request: () => ({ path: '/api/v1/auth/sign-in-links/consume', body: {} }), expect: serviceOnly },
+  // People
+  'GET /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
+  'PATCH /api/v1/me': { request: () => ({ path: '/api/v1/me', body: {} }), expect: anyPerson },
+  'POST /api/v1/me/sessions/revoke': { request: () => ({ path: '/api/v1/me/sessions/revoke' }), expect: anyPerson },
+  'GET /api/v1/admin/people': { request: () => ({ path: '/api/v1/admin/people' }), expect: adminsOnly },
+  'PUT /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
+  'DELETE /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
+};
