@@ -20,7 +20,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY);
+  // Behind the web server (same machine) or a reverse proxy, the client's IP is in X-Forwarded-For.
+  app.set('trust proxy', config.TRUST_PROXY ? true : 'loopback');
   // Query strings are parsed flat (?a[b]=c stays a string): zod schemas decide the shape.
   app.set('query parser', 'simple');
   app.use(assignRequestId);

@@ -6,6 +6,7 @@ import { DevModule } from './dev/dev.module';
 import { IdentityModule } from './identity/identity.module';
 import { MailModule } from './mail/mail.module';
 import { PeopleModule } from './people/people.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ConfigModule } from './config/config.module';
 import type { ApiConfig } from './config/config.schema';
@@ -25,6 +26,7 @@ export class AppModule {
         PrismaModule,
         AuditModule,
         MailModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         OpenApiModule,

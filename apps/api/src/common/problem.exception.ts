@@ -7,8 +7,16 @@ import { problemTypes, type FieldError, type ProblemDocument } from '@sesame/dom
  * to guess a status or a message.
  */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: ProblemDocument) {
+  constructor(
+    readonly problem: ProblemDocument,
+    /** Sent as Retry-After (429, 503). */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem, problem.status);
+  }
+
+  static rateLimited(detail: string, retryAfterSeconds: number): ProblemException {
+    return new ProblemException({ type: problemTypes.rateLimited, title: 'Too many requests', status: 429, detail }, retryAfterSeconds);
   }
 
   static validation(errors: FieldError[], detail = 'La requête contient des champs invalides.'): ProblemException {

@@ -69,6 +69,7 @@ export function sendProblem(error: unknown, request: Request, response: Response
     logger.error({ err: error, requestId: request.id }, 'Unhandled error');
   }
   if (response.headersSent) return;
+  if (error instanceof ProblemException && error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   response
     .status(problem.status)
     .type('application/problem+json')

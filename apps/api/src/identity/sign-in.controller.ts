@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ConsumeSignInLinkSchema, SignInLinkRequestSchema, type ConsumeSignInLink, type SessionPerson, type SignInLinkRequest } from '@sesame/domain';
 import { Public, ServiceOnly } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
@@ -11,8 +11,8 @@ export class SignInController {
   @Post()
   @Public()
   @HttpCode(202)
-  async request(@Body(new ZodPipe(SignInLinkRequestSchema)) body: SignInLinkRequest): Promise<{ sent: true }> {
-    await this.signIn.requestLink(body);
+  async request(@Body(new ZodPipe(SignInLinkRequestSchema)) body: SignInLinkRequest, @Ip() ip: string): Promise<{ sent: true }> {
+    await this.signIn.requestLink(body, ip);
     return { sent: true };
   }
 

@@ -8,6 +8,7 @@ import { MailService } from '../mail/mail.service';
 import { toSessionPerson } from '../people/people.mapper';
 import { PeopleRepository, type PersonWithDetails } from '../people/people.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import { signInMail } from './sign-in.mail';
 import { SignInRepository } from './sign-in.repository';
 
@@ -24,10 +25,13 @@ export class SignInService {
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   /** E-mails a single-use link. Says nothing about whether the address is known. */
-  async requestLink(request: SignInLinkRequest): Promise<void> {
+  async requestLink(request: SignInLinkRequest, ip: string): Promise<void> {
+    await this.rateLimits.consume(LIMITS.signInPerIp, ip);
+    await this.rateLimits.consume(LIMITS.signInPerEmail, request.email);
     const token = randomBytes(32).toString('base64url');
     const person = await this.prisma.person.findUnique({ where: { email: request.email }, select: { id: true, locale: true } });
     // A known person gets the e-mail in their own language.

@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+
+export interface Limit {
+  /** Distinct name, part of the storage key. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+  /** French explanation shown with the 429. */
+  message: string;
+}
+
+/** The platform's limits against abuse (issue "Identity: abuse resistance"). */
+export const LIMITS = {
+  signInPerEmail: { name: 'sign-in-email', points: 5, durationSeconds: 60, message: 'Trop de demandes de lien pour cette adresse.' },
+  signInPerIp: { name: 'sign-in-ip', points: 20, durationSeconds: 60, message: 'Trop de demandes de connexion depuis votre réseau.' },
+  verificationPerPerson: { name: 'verification', points: 10, durationSeconds: 3600, message: 'Trop de tentatives de vérification.' },
+} satisfies Record<string, Limit>;
+
+/**
+ * Counts attempts per key. With REDIS_URL the counters are shared by every
+ * API instance; without, each instance counts in memory (one instance).
+ */
+@Injectable()
+export class RateLimitService implements OnModuleDestroy {
+  private readonly redis: Redis | null;
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    this.redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+  }
+
+  /** Counts one attempt; throws a 429 problem with Retry-After once the limit is reached. */
+  async consume(limit: Limit, key: string): Promise<void> {
+    try {
+      await this.limiter(limit).consume(key);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) {
+        const retryAfter = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
+        throw ProblemException.rateLimited(`${limit.message} Réessayez dans ${retryAfter} seconde${retryAfter > 1 ? 's' : ''}.`, retryAfter);
+      }
+      throw outcome;
+    }
+  }
+
+  private limiter(limit: Limit): RateLimiterAbstract {
+    let limiter = this.limiters.get(limit.name);
+    if (!limiter) {
+      const options = { keyPrefix: `sesame:${limit.name}`, points: limit.points, duration: limit.durationSeconds };
+      limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: false }) : new RateLimiterMemory(options);
+      this.limiters.set(limit.name, limiter);
+    }
+    return limiter;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
+  }
+}
