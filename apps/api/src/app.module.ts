@@ -8,6 +8,7 @@ import { MailModule } from './mail/mail.module';
 import { PeopleModule } from './people/people.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
+import { VerificationModule } from './verification/verification.module';
 import { ConfigModule } from './config/config.module';
 import type { ApiConfig } from './config/config.schema';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export class AppModule {
         TerritoryModule,
         PeopleModule,
         IdentityModule,
+        VerificationModule,
         DevModule,
       ],
     };

@@ -15,6 +15,8 @@ type Expectation = Record<Caller, Decision>;
 export interface MatrixContext {
   /** A person who exists, to aim role changes at. */
   targetId: string;
+  /** An invitation batch that exists. */
+  batchId: string;
 }
 
 export interface MatrixRow {
@@ -26,6 +28,7 @@ export interface MatrixRow {
 const everyone: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller, 'allow'])) as Expectation;
 const serviceOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), service: 'allow' } as Expectation;
 const anyPerson: Expectation = { ...Object.fromEntries(ROLES.map((role) => [role, 'allow'])), anonymous: 'deny', service: 'deny' } as Expectation;
+const organizers: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', admin: 'allow' } as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -49,4 +52,9 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/admin/people': { request: () => ({ path: '/api/v1/admin/people' }), expect: adminsOnly },
   'PUT /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
   'DELETE /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
+  // Verification (an empty body: allowed callers get 400, nothing is created)
+  'POST /api/v1/verification/invitation-batches': { request: () => ({ path: '/api/v1/verification/invitation-batches', body: {} }), expect: organizers },
+  'GET /api/v1/verification/invitation-batches': { request: () => ({ path: '/api/v1/verification/invitation-batches' }), expect: organizers },
+  'POST /api/v1/verification/invitation-batches/{batchId}/revoke': { request: (c) => ({ path: `/api/v1/verification/invitation-batches/${c.batchId}/revoke` }), expect: organizers },
+  'POST /api/v1/me/verification': { request: () => ({ path: '/api/v1/me/verification', body: {} }), expect: anyPerson },
 };

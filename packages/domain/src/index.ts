@@ -5,3 +5,5 @@ export * from './audit/hash-chain';
 export * from './audit/audit.schema';
 export * from './identity/identity.schema';
 export * from './identity/identity.policy';
+export * from './verification/verification.schema';
+export * from './verification/verification.policy';

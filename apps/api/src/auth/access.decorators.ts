@@ -11,6 +11,14 @@ export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies Access);
 export const ServiceOnly = () => SetMetadata(ACCESS_KEY, 'service' satisfies Access);
 // Routes without a decorator require a signed-in person: deny by default.
 
+export const POLICY_KEY = 'sesame:policy';
+/**
+ * A coarse policy check the guard makes before anything else (so a refused
+ * caller learns nothing from validation errors). Services still apply the
+ * feature's policy in full, with the target in hand.
+ */
+export const RequirePolicy = (policy: (actor: Actor) => boolean) => SetMetadata(POLICY_KEY, policy);
+
 /** The signed-in person (id and roles), or null on public routes. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   return context.switchToHttp().getRequest<{ actor?: Actor }>().actor ?? null;

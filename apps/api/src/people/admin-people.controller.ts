@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { PeopleQuerySchema, RoleChangeParamsSchema, type Actor, type PeopleQuery, type PersonSummary, type RoleChangeParams } from '@sesame/domain';
-import { CurrentActor } from '../auth/access.decorators';
+import { identityPolicy, PeopleQuerySchema, RoleChangeParamsSchema, type Actor, type PeopleQuery, type PersonSummary, type RoleChangeParams } from '@sesame/domain';
+import { CurrentActor, RequirePolicy } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
 import { PeopleService } from './people.service';
 
+@RequirePolicy(identityPolicy.listPeople)
 @Controller('admin/people')
 export class AdminPeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -16,6 +16,11 @@ export function toMe(person: PersonWithDetails): Me {
       population: person.neighbourhood.population,
     },
     roles: person.roles.map((r) => r.role),
+    verification: person.verification && {
+      neighbourhood: { id: person.verification.neighbourhood.id, slug: person.verification.neighbourhood.slug, name: person.verification.neighbourhood.name },
+      method: person.verification.method,
+      verifiedAt: person.verification.verifiedAt.toISOString(),
+    },
     createdAt: person.createdAt.toISOString(),
   };
 }

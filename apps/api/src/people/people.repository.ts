@@ -3,7 +3,11 @@ import type { Role } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
-const withDetails = { roles: { select: { role: true }, orderBy: { role: 'asc' } }, neighbourhood: true } satisfies Prisma.PersonInclude;
+const withDetails = {
+  roles: { select: { role: true }, orderBy: { role: 'asc' } },
+  neighbourhood: true,
+  verification: { include: { neighbourhood: true } },
+} satisfies Prisma.PersonInclude;
 export type PersonWithDetails = Prisma.PersonGetPayload<{ include: typeof withDetails }>;
 
 @Injectable()

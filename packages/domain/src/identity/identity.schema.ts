@@ -66,6 +66,10 @@ export const MeSchema = z
     locale: LocaleSchema,
     neighbourhood: NeighbourhoodSchema.nullable(),
     roles: z.array(RoleSchema),
+    /** Set once the person proved they live in a neighbourhood (invitation code or census). */
+    verification: z
+      .object({ neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), method: z.enum(['invitation_code', 'census']), verifiedAt: z.iso.datetime() })
+      .nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Me' });

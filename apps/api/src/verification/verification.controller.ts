@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  CreateInvitationBatchSchema,
+  InvitationBatchFormatSchema,
+  RedeemInvitationCodeSchema,
+  type Actor,
+  type CreateInvitationBatch,
+  type InvitationBatchSummary,
+  type RedeemInvitationCode,
+  type ResidentVerification,
+  verificationPolicy,
+} from '@sesame/domain';
+import type { Response } from 'express';
+import { CurrentActor, RequirePolicy } from '../auth/access.decorators';
+import { ProblemException } from '../common/problem.exception';
+import { ZodPipe } from '../common/zod-validation.pipe';
+import { VerificationService } from './verification.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Lot de codes introuvable.') });
+
+@RequirePolicy(verificationPolicy.manageInvitations)
+@Controller('verification/invitation-batches')
+export class InvitationBatchesController {
+  constructor(private readonly verification: VerificationService) {}
+
+  /** ?format=csv|pdf answers a file to download; json (default) the codes themselves. */
+  @Post()
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(CreateInvitationBatchSchema)) body: CreateInvitationBatch,
+    @Query(new ZodPipe(InvitationBatchFormatSchema)) query: { format: 'json' | 'csv' | 'pdf' },
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.verification.createBatch(actor, body, query.format);
+    response.status(201).setHeader('Cache-Control', 'no-store');
+    if (file.kind === 'json') {
+      response.json(file.body);
+      return;
+    }
+    response
+      .type(file.kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor): Promise<InvitationBatchSummary[]> {
+    return this.verification.listBatches(actor);
+  }
+
+  @Post(':batchId/revoke')
+  @HttpCode(200)
+  revoke(@CurrentActor() actor: Actor, @Param('batchId', uuid) batchId: string): Promise<InvitationBatchSummary> {
+    return this.verification.revokeBatch(actor, batchId);
+  }
+}
+
+@Controller('me/verification')
+export class ResidentVerificationController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Post()
+  @HttpCode(200)
+  redeem(@CurrentActor() actor: Actor, @Body(new ZodPipe(RedeemInvitationCodeSchema)) body: RedeemInvitationCode): Promise<ResidentVerification> {
+    return this.verification.redeem(actor, body.code);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { InvitationBatchSummary } from '@sesame/domain';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+type RedeemOutcome = { ok: true; neighbourhoodId: string } | { ok: false; reason: 'used' | 'unknown' | 'revoked' };
+
+@Injectable()
+export class VerificationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  neighbourhood(tx: PrismaTransaction, id: string) {
+    return tx.neighbourhood.findUnique({ where: { id }, include: { territory: true } });
+  }
+
+  async createBatch(tx: PrismaTransaction, batch: { neighbourhoodId: string; label: string; createdById: string; codes: { codeHash: string; hint: string }[] }): Promise<string> {
+    const created = await tx.invitationBatch.create({ data: { neighbourhoodId: batch.neighbourhoodId, label: batch.label, createdById: batch.createdById } });
+    await tx.invitationCode.createMany({ data: batch.codes.map((code) => ({ ...code, batchId: created.id })) });
+    return created.id;
+  }
+
+  async summaries(where: { id?: string } = {}, tx: PrismaTransaction | PrismaService = this.prisma): Promise<InvitationBatchSummary[]> {
+    const batches = await tx.invitationBatch.findMany({ where, include: { neighbourhood: true }, orderBy: { createdAt: 'desc' } });
+    if (batches.length === 0) return [];
+    const counts = await tx.$queryRaw<{ batch_id: string; total: number; used: number; revoked: number }[]>`
+      SELECT batch_id, count(*)::int AS total, count(used_at)::int AS used, count(revoked_at)::int AS revoked
+      FROM invitation_codes WHERE batch_id = ANY(${batches.map((b) => b.id)}::uuid[]) GROUP BY batch_id`;
+    const byBatch = new Map(counts.map((c) => [c.batch_id, c]));
+    return batches.map((batch) => ({
+      id: batch.id,
+      label: batch.label,
+      neighbourhood: { id: batch.neighbourhood.id, name: batch.neighbourhood.name },
+      createdAt: batch.createdAt.toISOString(),
+      total: byBatch.get(batch.id)?.total ?? 0,
+      used: byBatch.get(batch.id)?.used ?? 0,
+      revoked: byBatch.get(batch.id)?.revoked ?? 0,
+    }));
+  }
+
+  /** Revokes the codes of a batch nobody used yet; returns how many. */
+  async revokeUnused(tx: PrismaTransaction, batchId: string): Promise<number> {
+    const { count } = await tx.invitationCode.updateMany({ where: { batchId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    return count;
+  }
+
+  /** Uses a code for a person — atomically, so a code verifies exactly one person. */
+  async redeem(tx: PrismaTransaction, codeHash: string, personId: string): Promise<RedeemOutcome> {
+    const rows = await tx.$queryRaw<{ neighbourhood_id: string }[]>`
+      UPDATE invitation_codes c SET used_at = now(), used_by_id = ${personId}::uuid
+      FROM invitation_batches b
+      WHERE c.code_hash = ${codeHash} AND c.used_at IS NULL AND c.revoked_at IS NULL AND b.id = c.batch_id
+      RETURNING b.neighbourhood_id`;
+    if (rows[0]) return { ok: true, neighbourhoodId: rows[0].neighbourhood_id };
+    const code = await tx.invitationCode.findUnique({ where: { codeHash }, select: { usedAt: true, revokedAt: true } });
+    return { ok: false, reason: !code ? 'unknown' : code.usedAt ? 'used' : 'revoked' };
+  }
+
+  currentVerification(tx: PrismaTransaction, personId: string) {
+    return tx.residentVerification.findUnique({ where: { personId } });
+  }
+
+  async verify(tx: PrismaTransaction, personId: string, neighbourhoodId: string, method: 'invitation_code' | 'census'): Promise<void> {
+    await tx.residentVerification.upsert({
+      where: { personId },
+      create: { personId, neighbourhoodId, method },
+      update: { neighbourhoodId, method, verifiedAt: new Date() },
+    });
+    // Verifying a neighbourhood also makes it the person's own.
+    await tx.person.update({ where: { id: personId }, data: { neighbourhoodId } });
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  INVITATION_CODE_ALPHABET,
+  INVITATION_CODE_LENGTH,
+  verificationPolicy,
+  type Actor,
+  type CreateInvitationBatch,
+  type CreatedInvitationBatch,
+  type InvitationBatchSummary,
+  type ResidentVerification,
+} from '@sesame/domain';
+import { createHash, randomInt } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { PeopleRepository } from '../people/people.repository';
+import { PrismaService } from '../prisma/prisma.service';
+import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
+import { invitationCsv, invitationPdf, type LetterBatch } from './invitation-letters';
+import { VerificationRepository } from './verification.repository';
+
+export const hashInvitationCode = (code: string) => createHash('sha256').update(`sesame-invitation:${code}`).digest('hex');
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)];
+  return code;
+}
+
+export type InvitationFile = { kind: 'json'; body: CreatedInvitationBatch } | { kind: 'csv' | 'pdf'; body: Buffer; filename: string };
+
+@Injectable()
+export class VerificationService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly prisma: PrismaService,
+    private readonly repository: VerificationRepository,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  private assertOrganizer(actor: Actor): void {
+    if (!verificationPolicy.manageInvitations(actor)) {
+      throw actor ? ProblemException.forbidden('Réservé aux organisateurs et aux administrateurs.') : ProblemException.unauthorized('Connectez-vous pour continuer.');
+    }
+  }
+
+  /** Creates N single-use codes; the answer is the only place they exist in clear. */
+  async createBatch(actor: Actor, input: CreateInvitationBatch, format: 'json' | 'csv' | 'pdf'): Promise<InvitationFile> {
+    this.assertOrganizer(actor);
+    const codes = new Set<string>();
+    while (codes.size < input.count) codes.add(newCode());
+    const { summary, letters } = await this.prisma.$transaction(async (tx) => {
+      const neighbourhood = await this.repository.neighbourhood(tx, input.neighbourhoodId);
+      if (!neighbourhood) throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
+      const batchId = await this.repository.createBatch(tx, {
+        neighbourhoodId: neighbourhood.id,
+        label: input.label,
+        createdById: actor!.id,
+        codes: [...codes].map((code) => ({ codeHash: hashInvitationCode(code), hint: code.slice(-4) })),
+      });
+      await this.audit.record(tx, {
+        actorId: actor!.id,
+        action: 'invitation-batch.created',
+        subjectType: 'invitation-batch',
+        subjectId: batchId,
+        data: { neighbourhood: neighbourhood.name, label: input.label, count: input.count },
+      });
+      const [summary] = await this.repository.summaries({ id: batchId }, tx);
+      const letters: LetterBatch = { territory: neighbourhood.territory.name, neighbourhood: neighbourhood.name, label: input.label, siteUrl: this.config.WEB_ORIGIN, codes: [...codes] };
+      return { summary: summary!, letters };
+    });
+    const filename = `invitations-${summary.neighbourhood.name}-${summary.createdAt.slice(0, 10)}`.normalize('NFD').replace(/[^\w-]+/g, '-');
+    if (format === 'csv') return { kind: 'csv', body: invitationCsv(letters), filename: `${filename}.csv` };
+    if (format === 'pdf') return { kind: 'pdf', body: await invitationPdf(letters), filename: `${filename}.pdf` };
+    return { kind: 'json', body: { ...summary, codes: letters.codes } };
+  }
+
+  async listBatches(actor: Actor): Promise<InvitationBatchSummary[]> {
+    this.assertOrganizer(actor);
+    return this.repository.summaries();
+  }
+
+  async revokeBatch(actor: Actor, batchId: string): Promise<InvitationBatchSummary> {
+    this.assertOrganizer(actor);
+    return this.prisma.$transaction(async (tx) => {
+      const [existing] = await this.repository.summaries({ id: batchId }, tx);
+      if (!existing) throw ProblemException.notFound('Lot de codes introuvable.');
+      const revoked = await this.repository.revokeUnused(tx, batchId);
+      if (revoked > 0) {
+        await this.audit.record(tx, { actorId: actor!.id, action: 'invitation-batch.revoked', subjectType: 'invitation-batch', subjectId: batchId, data: { revokedCodes: revoked } });
+      }
+      return (await this.repository.summaries({ id: batchId }, tx))[0]!;
+    });
+  }
+
+  /** A resident types the code from their letter and becomes a verified resident of its neighbourhood. */
+  async redeem(actor: Actor, code: string): Promise<ResidentVerification> {
+    if (!verificationPolicy.redeemCode(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    await this.rateLimits.consume(LIMITS.verificationPerPerson, actor!.id);
+    return this.prisma.$transaction(async (tx) => {
+      const outcome = await this.repository.redeem(tx, hashInvitationCode(code), actor!.id);
+      if (!outcome.ok) {
+        if (outcome.reason === 'used') throw ProblemException.conflict('Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.');
+        throw ProblemException.ruleViolation(
+          outcome.reason === 'revoked'
+            ? 'Ce code a été annulé. Demandez-en un nouveau à la mairie ou à une association.'
+            : 'Ce code n’existe pas. Vérifiez-le sur votre courrier (12 caractères, par exemple ABCD-EFGH-JKMN).',
+          [{ path: 'code', code: outcome.reason, message: outcome.reason === 'revoked' ? 'Code annulé.' : 'Code inconnu.' }],
+        );
+      }
+      await this.repository.verify(tx, actor!.id, outcome.neighbourhoodId, 'invitation_code');
+      // Restricted: where someone lives is personal; the chain still proves the event happened.
+      await this.audit.record(tx, {
+        actorId: actor!.id,
+        action: 'resident.verified',
+        subjectType: 'person',
+        subjectId: actor!.id,
+        visibility: 'restricted',
+        data: { neighbourhoodId: outcome.neighbourhoodId, method: 'invitation_code' },
+      });
+      const person = await this.people.findWithDetails(actor!.id, tx);
+      const verification = person!.verification!;
+      return {
+        neighbourhood: { id: verification.neighbourhood.id, slug: verification.neighbourhood.slug, name: verification.neighbourhood.name },
+        method: verification.method,
+        verifiedAt: verification.verifiedAt.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Letters and digits nobody confuses on paper (no 0/O, 1/I/L). */
+export const INVITATION_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITATION_CODE_LENGTH = 12;
+
+/** Accepts what people type from a letter ("abcd-efgh jkmn") and keeps the 12 significant characters. */
+export const InvitationCodeSchema = z
+  .string()
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(
+    z
+      .string()
+      .length(INVITATION_CODE_LENGTH, { error: `Un code d’invitation compte ${INVITATION_CODE_LENGTH} caractères (par exemple ABCD-EFGH-JKMN).` })
+      .regex(new RegExp(`^[${INVITATION_CODE_ALPHABET}]+$`), { error: 'Ce code contient des caractères qui n’existent pas dans les codes d’invitation.' }),
+  );
+
+/** ABCDEFGHJKMN → ABCD-EFGH-JKMN, as printed. */
+export function formatInvitationCode(code: string): string {
+  return code.match(/.{1,4}/g)!.join('-');
+}
+
+export const RedeemInvitationCodeSchema = z.object({ code: InvitationCodeSchema }).strict().meta({ id: 'RedeemInvitationCode' });
+export type RedeemInvitationCode = z.infer<typeof RedeemInvitationCodeSchema>;
+
+export const CreateInvitationBatchSchema = z
+  .object({
+    neighbourhoodId: z.uuid({ error: 'Choisissez un quartier.' }),
+    count: z.int({ error: 'Indiquez un nombre entier de codes.' }).min(1, { error: 'Au moins 1 code.' }).max(2000, { error: 'Au plus 2 000 codes par lot.' }),
+    label: z.string().trim().min(1, { error: 'Donnez un nom au lot.' }).max(120, { error: 'Le nom du lot fait au plus 120 caractères.' }),
+  })
+  .strict()
+  .meta({ id: 'CreateInvitationBatch' });
+export type CreateInvitationBatch = z.infer<typeof CreateInvitationBatchSchema>;
+
+export const InvitationBatchFormatSchema = z.object({ format: z.enum(['json', 'csv', 'pdf']).default('json') }).strict();
+
+export const InvitationBatchSummarySchema = z
+  .object({
+    id: z.uuid(),
+    label: z.string(),
+    neighbourhood: z.object({ id: z.uuid(), name: z.string() }),
+    createdAt: z.iso.datetime(),
+    total: z.int(),
+    used: z.int(),
+    revoked: z.int(),
+  })
+  .meta({ id: 'InvitationBatchSummary' });
+export type InvitationBatchSummary = z.infer<typeof InvitationBatchSummarySchema>;
+
+/** The only time codes exist in clear: in the answer that creates them. */
+export const CreatedInvitationBatchSchema = InvitationBatchSummarySchema.extend({ codes: z.array(z.string()) }).meta({ id: 'CreatedInvitationBatch' });
+export type CreatedInvitationBatch = z.infer<typeof CreatedInvitationBatchSchema>;
+
+export const ResidentVerificationSchema = z
+  .object({
+    neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    method: z.enum(['invitation_code', 'census']),
+    verifiedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ResidentVerification' });
+export type ResidentVerification = z.infer<typeof ResidentVerificationSchema>;
