@@ -48,6 +48,10 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   // People
   'GET /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
   'PATCH /api/v1/me': { request: () => ({ path: '/api/v1/me', body: {} }), expect: anyPerson },
+  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
+  'GET /api/v1/me/export': { request: () => ({ path: '/api/v1/me/export' }), expect: anyPerson },
+  'POST /api/v1/me/email-change': { request: () => ({ path: '/api/v1/me/email-change', body: {} }), expect: anyPerson },
+  'POST /api/v1/me/email-change/confirm': { request: () => ({ path: '/api/v1/me/email-change/confirm', body: {} }), expect: anyPerson },
   'POST /api/v1/me/sessions/revoke': { request: () => ({ path: '/api/v1/me/sessions/revoke' }), expect: anyPerson },
   'GET /api/v1/admin/people': { request: () => ({ path: '/api/v1/admin/people' }), expect: adminsOnly },
   'PUT /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },

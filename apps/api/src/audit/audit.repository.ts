@@ -81,7 +81,7 @@ export class AuditRepository {
   /** Pseudonyms of the given people (the log stores ids only). */
   async pseudonymsOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const people = await this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, pseudonym: true } });
-    return new Map(people.map((person) => [person.id, person.pseudonym]));
+    const people = await this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, pseudonym: true, deletedAt: true } });
+    return new Map(people.map((person) => [person.id, person.deletedAt ? 'Participant supprimé' : person.pseudonym]));
   }
 }

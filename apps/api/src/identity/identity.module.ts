@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
+import { EmailChangeController } from './email-change.controller';
+import { EmailChangeService } from './email-change.service';
 import { SignInController } from './sign-in.controller';
 import { SignInRepository } from './sign-in.repository';
 import { SignInService } from './sign-in.service';
 
-@Module({ imports: [PeopleModule], controllers: [SignInController], providers: [SignInService, SignInRepository] })
+@Module({ imports: [PeopleModule], controllers: [SignInController, EmailChangeController], providers: [SignInService, EmailChangeService, SignInRepository] })
 export class IdentityModule {}

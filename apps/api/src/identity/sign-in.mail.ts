@@ -33,3 +33,29 @@ export function signInMail(locale: Locale, link: string, minutes: number): { sub
 </body></html>`;
   return { subject: t.subject, text, html };
 }
+
+/** Confirms a new address: sent to that address, so only its owner can attach it. */
+export function emailChangeMail(locale: Locale, link: string, minutes: number): { subject: string; text: string; html: string } {
+  const t =
+    locale === 'en'
+      ? {
+          subject: 'Confirm your new address on Sésame',
+          body: `Someone (you, we hope) asked to use this address on their Sésame account. To confirm, open this link within ${minutes} minutes, signed in to Sésame:`,
+          button: 'Confirm this address',
+          ignore: 'If it was not you, ignore this message: the address will not be used.',
+        }
+      : {
+          subject: 'Confirmez votre nouvelle adresse sur Sésame',
+          body: `Quelqu’un (vous, nous l’espérons) a demandé à utiliser cette adresse pour son compte Sésame. Pour confirmer, ouvrez ce lien dans les ${minutes} minutes, en étant connecté·e à Sésame :`,
+          button: 'Confirmer cette adresse',
+          ignore: 'Si ce n’est pas vous, ignorez ce message : l’adresse ne sera pas utilisée.',
+        };
+  const text = `${t.body}\n\n${link}\n\n${t.ignore}\n`;
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+<p>${t.body}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${t.button}</a></p>
+<p style="word-break: break-all;">${escapeHtml(link)}</p>
+<p>${t.ignore}</p>
+</body></html>`;
+  return { subject: t.subject, text, html };
+}

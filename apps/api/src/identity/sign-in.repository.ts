@@ -5,7 +5,7 @@ import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service'
 export class SignInRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async createLink(link: { tokenHash: string; email: string; personId: string | null; locale: string; expiresAt: Date }): Promise<void> {
+  async createLink(link: { tokenHash: string; email: string; personId: string | null; locale: string; expiresAt: Date; purpose?: 'sign_in' | 'email_change' }): Promise<void> {
     await this.prisma.signInLink.create({ data: link });
   }
 
@@ -16,9 +16,24 @@ export class SignInRepository {
   async consume(tx: PrismaTransaction, tokenHash: string, now: Date): Promise<{ email: string; locale: string } | null> {
     const rows = await tx.$queryRaw<{ email: string; locale: string }[]>`
       UPDATE sign_in_links SET used_at = ${now}
-      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}
+      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now} AND purpose = 'sign_in'
       RETURNING email, locale`;
     return rows[0] ?? null;
+  }
+
+  /** Same, for a link confirming `personId`'s new address; returns that address. */
+  async consumeEmailChange(tx: PrismaTransaction, tokenHash: string, personId: string, now: Date): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ email: string }[]>`
+      UPDATE sign_in_links SET used_at = ${now}
+      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}
+        AND purpose = 'email_change' AND person_id = ${personId}::uuid
+      RETURNING email`;
+    return rows[0]?.email ?? null;
+  }
+
+  /** Links asked for before the person existed become theirs (so they appear in their data export, and go with their account). */
+  async attachToPerson(tx: PrismaTransaction, email: string, personId: string): Promise<void> {
+    await tx.signInLink.updateMany({ where: { email, personId: null }, data: { personId } });
   }
 
   /** Expired links are useless: forget them (and the addresses they hold). */

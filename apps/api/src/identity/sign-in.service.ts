@@ -55,6 +55,7 @@ export class SignInService {
       const link = await this.links.consume(tx, hashToken(token), now);
       if (!link) throw ProblemException.unauthorized('Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.');
       let person = (await this.people.findByEmail(tx, link.email)) ?? (await this.createPerson(tx, link.email, link.locale));
+      await this.links.attachToPerson(tx, link.email, person.id);
       if (this.config.ADMIN_EMAILS.includes(link.email) && (await this.people.grantRole(tx, person.id, 'admin'))) {
         await this.audit.record(tx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role: 'admin', reason: 'ADMIN_EMAILS' } });
       }

@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { UpdateMeSchema, type Actor, type Me, type UpdateMe } from '@sesame/domain';
 import { CurrentActor } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
+import type { Response } from 'express';
+import { AccountService } from './account.service';
 import { PeopleService } from './people.service';
 
 @Controller('me')
 export class MeController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly account: AccountService,
+  ) {}
 
   @Get()
   get(@CurrentActor() actor: Actor): Promise<Me> {
@@ -16,6 +21,20 @@ export class MeController {
   @Patch()
   update(@CurrentActor() actor: Actor, @Body(new ZodPipe(UpdateMeSchema)) change: UpdateMe): Promise<Me> {
     return this.people.updateMe(actor, change);
+  }
+
+  /** Download my data: a JSON file of everything held about me. */
+  @Get('export')
+  async export(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<Record<string, unknown>> {
+    const data = await this.account.export(actor);
+    response.setHeader('Content-Disposition', `attachment; filename="sesame-mes-donnees-${new Date().toISOString().slice(0, 10)}.json"`).setHeader('Cache-Control', 'no-store');
+    return data;
+  }
+
+  @Delete()
+  @HttpCode(204)
+  delete(@CurrentActor() actor: Actor): Promise<void> {
+    return this.account.delete(actor);
   }
 
   @Post('sessions/revoke')

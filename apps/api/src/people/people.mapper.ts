@@ -3,10 +3,14 @@ import type { PersonWithDetails } from './people.repository';
 
 const locale = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
 
+/** How a deleted account appears wherever its contributions remain. */
+export const DELETED_PSEUDONYM = 'Participant supprimé';
+export const displayPseudonym = (person: { pseudonym: string; deletedAt: Date | null }) => (person.deletedAt ? DELETED_PSEUDONYM : person.pseudonym);
+
 export function toMe(person: PersonWithDetails): Me {
   return {
     id: person.id,
-    pseudonym: person.pseudonym,
+    pseudonym: displayPseudonym(person),
     email: person.email,
     locale: locale(person.locale),
     neighbourhood: person.neighbourhood && {
@@ -28,7 +32,7 @@ export function toMe(person: PersonWithDetails): Me {
 export function toSummary(person: PersonWithDetails): PersonSummary {
   return {
     id: person.id,
-    pseudonym: person.pseudonym,
+    pseudonym: displayPseudonym(person),
     neighbourhood: person.neighbourhood?.name ?? null,
     roles: person.roles.map((r) => r.role),
     createdAt: person.createdAt.toISOString(),
@@ -38,7 +42,7 @@ export function toSummary(person: PersonWithDetails): PersonSummary {
 export function toSessionPerson(person: PersonWithDetails): SessionPerson {
   return {
     id: person.id,
-    pseudonym: person.pseudonym,
+    pseudonym: displayPseudonym(person),
     locale: locale(person.locale),
     roles: person.roles.map((r) => r.role),
     sessionVersion: person.sessionVersion,

@@ -1,4 +1,4 @@
-import { MeSchema, PeopleQuerySchema, PersonSummarySchema, RoleChangeParamsSchema, UpdateMeSchema, pageOf } from '@sesame/domain';
+import { ConfirmEmailChangeSchema, EmailChangeRequestSchema, MeSchema, PeopleQuerySchema, PersonSummarySchema, RoleChangeParamsSchema, UpdateMeSchema, pageOf } from '@sesame/domain';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { problemResponses } from '../openapi/problem-responses';
 
@@ -30,6 +30,43 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       security: person,
       requestBody: { content: json(UpdateMeSchema) },
       responses: { '200': { description: 'Me, updated.', content: json(MeSchema) }, ...problemResponses(400, 401, 409) },
+    },
+    delete: {
+      tags: ['People'],
+      summary: 'Deletes my account',
+      description: 'Personal fields are erased, roles and verification removed, sessions ended. Contributions stay, attributed to "Participant supprimé"; supports and ballots keep counting.',
+      operationId: 'deleteMe',
+      security: person,
+      responses: { '204': { description: 'Deleted.' }, ...problemResponses(401) },
+    },
+  },
+  '/me/export': {
+    get: {
+      tags: ['People'],
+      summary: 'Downloads everything the platform holds about me (JSON)',
+      operationId: 'exportMyData',
+      security: person,
+      responses: { '200': { description: 'A JSON file: account, verification, e-mail links, audit entries about me.', content: { 'application/json': {} } }, ...problemResponses(401) },
+    },
+  },
+  '/me/email-change': {
+    post: {
+      tags: ['People'],
+      summary: 'Sends a confirmation link to my new address',
+      operationId: 'requestEmailChange',
+      security: person,
+      requestBody: { content: json(EmailChangeRequestSchema) },
+      responses: { '202': { description: 'Sent.' }, ...problemResponses(400, 401, 409, 422, 429) },
+    },
+  },
+  '/me/email-change/confirm': {
+    post: {
+      tags: ['People'],
+      summary: 'Confirms my new address with the token from that link',
+      operationId: 'confirmEmailChange',
+      security: person,
+      requestBody: { content: json(ConfirmEmailChangeSchema) },
+      responses: { '200': { description: 'Me, with the new address.', content: json(MeSchema) }, ...problemResponses(400, 401, 409, 422) },
     },
   },
   '/me/sessions/revoke': {

@@ -16,7 +16,7 @@ export class PeopleRepository {
 
   /** What the auth guard needs about a caller. */
   async findActor(id: string): Promise<{ id: string; sessionVersion: number; roles: Role[] } | null> {
-    const person = await this.prisma.person.findUnique({ where: { id }, select: { id: true, sessionVersion: true, roles: { select: { role: true } } } });
+    const person = await this.prisma.person.findUnique({ where: { id, deletedAt: null }, select: { id: true, sessionVersion: true, roles: { select: { role: true } } } });
     return person && { id: person.id, sessionVersion: person.sessionVersion, roles: person.roles.map((r) => r.role) };
   }
 
@@ -52,8 +52,46 @@ export class PeopleRepository {
     return count === 1;
   }
 
+  /**
+   * Erases what identifies the person and keeps the row, so that what they
+   * contributed stays attributed to "Participant supprimé" and still counts.
+   */
+  async erase(tx: PrismaTransaction, id: string): Promise<void> {
+    await tx.person.update({
+      where: { id },
+      data: { pseudonym: `deleted:${id}`, email: null, locale: 'fr', neighbourhoodId: null, lastSignInAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    await tx.personRole.deleteMany({ where: { personId: id } });
+    await tx.residentVerification.deleteMany({ where: { personId: id } });
+    await tx.signInLink.deleteMany({ where: { personId: id } });
+  }
+
+  /** Everything stored about one person, for "download my data". */
+  exportData(id: string) {
+    return this.prisma.person.findUnique({
+      where: { id },
+      include: {
+        ...withDetails,
+        signInLinks: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
+      },
+    });
+  }
+
+  usedInvitationCodes(personId: string) {
+    return this.prisma.invitationCode.findMany({ where: { usedById: personId }, select: { hint: true, usedAt: true, batch: { select: { label: true, neighbourhood: { select: { name: true } } } } } });
+  }
+
+  auditEntriesAbout(personId: string) {
+    return this.prisma.auditEntry.findMany({ where: { OR: [{ actorId: personId }, { subjectType: 'person', subjectId: personId }] }, orderBy: { seq: 'asc' } });
+  }
+
+  emailTaken(tx: PrismaTransaction, email: string, exceptId: string): Promise<boolean> {
+    return tx.person.count({ where: { email, id: { not: exceptId } } }).then((n) => n > 0);
+  }
+
   async page(filter: { search?: string; role?: Role }, skip: number, take: number): Promise<{ rows: PersonWithDetails[]; total: number }> {
     const where: Prisma.PersonWhereInput = {
+      deletedAt: null,
       ...(filter.search ? { pseudonym: { contains: filter.search, mode: 'insensitive' } } : {}),
       ...(filter.role ? { roles: { some: { role: filter.role } } } : {}),
     };

@@ -34,8 +34,9 @@ export class PeopleService {
       const before = await this.people.findWithDetails(id, tx);
       const person = await this.people.update(tx, id, change);
       if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
-        // Pseudonyms are public, so their changes are too (the e-mail never is).
-        await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: { from: before.pseudonym, to: person.pseudonym } });
+        // The fact is public; the names are not written into the log, which can never
+        // be erased: it shows the person's current pseudonym, or "Participant supprimé".
+        await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
       }
       return toMe(person);
     });

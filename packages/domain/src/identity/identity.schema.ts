@@ -124,3 +124,10 @@ export const API_TOKEN = {
   serviceSubject: 'service:web',
   maxAgeSeconds: 120,
 } as const;
+
+/** POST /me/email-change: send a confirmation link to my new address. */
+export const EmailChangeRequestSchema = z.object({ email: EmailSchema }).strict().meta({ id: 'EmailChangeRequest' });
+export type EmailChangeRequest = z.infer<typeof EmailChangeRequestSchema>;
+
+/** POST /me/email-change/confirm: the token from that link. */
+export const ConfirmEmailChangeSchema = ConsumeSignInLinkSchema.meta({ id: 'ConfirmEmailChange' });

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { identityPolicy, type Actor, type Me } from '@sesame/domain';
+import { createHash, randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { MailService } from '../mail/mail.service';
+import { toMe } from '../people/people.mapper';
+import { PeopleRepository } from '../people/people.repository';
+import { PrismaService } from '../prisma/prisma.service';
+import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
+import { emailChangeMail } from './sign-in.mail';
+import { SignInRepository } from './sign-in.repository';
+
+const CONFIRMATION_MINUTES = 60;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Changing my e-mail: the new address must confirm, through a link sent to it. */
+@Injectable()
+export class EmailChangeService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly prisma: PrismaService,
+    private readonly links: SignInRepository,
+    private readonly people: PeopleRepository,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  async request(actor: Actor, email: string): Promise<void> {
+    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    await this.rateLimits.consume(LIMITS.signInPerEmail, email);
+    const person = await this.people.findWithDetails(actor!.id);
+    if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+    if (person.email === email) throw ProblemException.ruleViolation('C’est déjà votre adresse.', [{ path: 'email', code: 'unchanged', message: 'C’est déjà votre adresse.' }]);
+    if (await this.prisma.$transaction((tx) => this.people.emailTaken(tx, email, person.id))) {
+      throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const locale = person.locale === 'en' ? 'en' : 'fr';
+    await this.links.createLink({ tokenHash: hashToken(token), email, personId: person.id, locale, purpose: 'email_change', expiresAt: new Date(Date.now() + CONFIRMATION_MINUTES * 60_000) });
+    const url = new URL('/compte/confirmer-adresse', this.config.WEB_ORIGIN);
+    url.searchParams.set('token', token);
+    await this.mail.send({ to: email, language: locale, ...emailChangeMail(locale, url.toString(), CONFIRMATION_MINUTES) });
+  }
+
+  async confirm(actor: Actor, token: string): Promise<Me> {
+    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    return this.prisma.$transaction(async (tx) => {
+      const email = await this.links.consumeEmailChange(tx, hashToken(token), actor!.id, new Date());
+      if (!email) throw ProblemException.ruleViolation('Ce lien de confirmation a expiré, a déjà servi ou concerne un autre compte.');
+      if (await this.people.emailTaken(tx, email, actor!.id)) throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
+      const person = await this.people.update(tx, actor!.id, { email });
+      // Restricted: addresses never appear in the public log, not even the fact's details.
+      await this.audit.record(tx, { actorId: actor!.id, action: 'person.email-changed', subjectType: 'person', subjectId: actor!.id, visibility: 'restricted', data: {} });
+      return toMe(person);
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { MeSchema, SessionPersonSchema } from '@sesame/domain';
+import request from 'supertest';
+import { SmtpSink, tokenFrom } from './smtp-sink';
+import { startTestApp, type TestApp } from './test-app';
+import { bearer, personToken, serviceToken } from './tokens';
+
+describe('Personal data rights', () => {
+  const smtp = new SmtpSink();
+  let t: TestApp;
+
+  /** Signs a new person in through the real e-mail flow. */
+  async function signIn(email: string) {
+    await request(t.server).post('/api/v1/auth/sign-in-links').send({ email }).expect(202);
+    const token = tokenFrom(await smtp.waitFor(email));
+    const person = SessionPersonSchema.parse((await request(t.server).post('/api/v1/auth/sign-in-links/consume').set(bearer(await serviceToken())).send({ token }).expect(200)).body);
+    return { ...person, auth: bearer(await personToken(person.id, person.sessionVersion)) };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ SMTP_URL: await smtp.start() });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('downloads everything held about me, restricted log entries included', async () => {
+    const me = await signIn('export@example.org');
+    await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Exportatrice' }).expect(200);
+    const response = await request(t.server).get('/api/v1/me/export').set(me.auth).expect(200);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="sesame-mes-donnees-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(response.body.account).toMatchObject({ id: me.id, pseudonym: 'Exportatrice', email: 'export@example.org', roles: ['resident'] });
+    expect(response.body.emailLinks).toEqual([expect.objectContaining({ purpose: 'sign_in', usedAt: expect.any(String) })]);
+    expect(response.body.auditLog.map((e: { action: string }) => e.action)).toEqual(['person.created', 'role.granted', 'person.renamed']);
+    expect(JSON.stringify(response.body)).not.toMatch(/token_?hash/i);
+  });
+
+  it('changes my e-mail only once the new address confirms', async () => {
+    const me = await signIn('ancienne@example.org');
+    await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'Nouvelle@Example.org' }).expect(202);
+    const mail = await smtp.waitFor('nouvelle@example.org');
+    expect(mail.subject).toBe('Confirmez votre nouvelle adresse sur Sésame');
+    const token = /confirmer-adresse\?token=([A-Za-z0-9_-]{43})/.exec(mail.text ?? '')![1]!;
+    // Not yet changed, and the token is no sign-in link.
+    expect((await request(t.server).get('/api/v1/me').set(me.auth)).body.email).toBe('ancienne@example.org');
+    await request(t.server).post('/api/v1/auth/sign-in-links/consume').set(bearer(await serviceToken())).send({ token }).expect(401);
+    // Someone else cannot use it.
+    const other = await signIn('autre@example.org');
+    await request(t.server).post('/api/v1/me/email-change/confirm').set(other.auth).send({ token }).expect(422);
+
+    const confirmed = MeSchema.parse((await request(t.server).post('/api/v1/me/email-change/confirm').set(me.auth).send({ token }).expect(200)).body);
+    expect(confirmed.email).toBe('nouvelle@example.org');
+    await request(t.server).post('/api/v1/me/email-change/confirm').set(me.auth).send({ token }).expect(422);
+    const [entry] = await t.sql<{ visibility: string }>("SELECT visibility FROM audit_entries WHERE action = 'person.email-changed' AND subject_id = $1", [me.id]);
+    expect(entry?.visibility).toBe('restricted');
+  });
+
+  it('refuses an address another account uses (409)', async () => {
+    await signIn('prise@example.org');
+    const me = await signIn('voleur@example.org');
+    await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'prise@example.org' }).expect(409);
+  });
+
+  it('deletes my account: personal fields erased, contributions attributed to "Participant supprimé", sessions ended', async () => {
+    const me = await signIn('partante@example.org');
+    await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Partante' }).expect(200);
+    await request(t.server).delete('/api/v1/me').set(me.auth).expect(204);
+
+    await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
+    await request(t.server).get('/api/v1/me').set(bearer(await personToken(me.id, me.sessionVersion + 1))).expect(401);
+    const [row] = await t.sql<Record<string, unknown>>('SELECT email, pseudonym, neighbourhood_id, deleted_at FROM people WHERE id = $1', [me.id]);
+    expect(row).toMatchObject({ email: null, neighbourhood_id: null, deleted_at: expect.any(Date) });
+    expect(row!.pseudonym).not.toBe('Partante');
+    expect(await t.sql('SELECT 1 FROM person_roles WHERE person_id = $1', [me.id])).toEqual([]);
+    expect(await t.sql('SELECT 1 FROM sign_in_links WHERE person_id = $1', [me.id])).toEqual([]);
+
+    const log = await request(t.server).get(`/api/v1/audit-log?subjectType=person&subjectId=${me.id}`).expect(200);
+    expect(log.body.items[0]).toMatchObject({ action: 'person.deleted', actor: 'Participant supprimé' });
+    expect(JSON.stringify(log.body)).not.toContain('Partante');
+    // The log still verifies: erasing a person never touches it.
+    expect((await request(t.server).get('/api/v1/audit-log/verification')).body.valid).toBe(true);
+
+    // The same address can start afresh, as a new person.
+    const again = await signIn('partante@example.org');
+    expect(again.id).not.toBe(me.id);
+  });
+});
