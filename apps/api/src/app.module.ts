@@ -4,7 +4,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DevModule } from './dev/dev.module';
 import { IdentityModule } from './identity/identity.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -28,6 +30,8 @@ export class AppModule {
         AuditModule,
         MailModule,
         RateLimitModule,
+        JobsModule,
+        NotificationsModule,
         AuthModule,
         HealthModule,
         OpenApiModule,

@@ -15,6 +15,8 @@ export const TEST_CONFIG = {
   LOG_LEVEL: 'silent',
   WEB_ORIGIN: 'http://localhost:3000',
   API_AUTH_SECRET: 'test-secret-shared-by-web-and-api-0123456789',
+  // Tests run due jobs themselves (JobQueue.drain) rather than wait for the worker.
+  JOBS_WORKER: 'false',
   // Never the repository's .data/outbox.
   OUTBOX_DIR: path.join(os.tmpdir(), 'sesame-test-outbox'),
 } as const;

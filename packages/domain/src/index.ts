@@ -7,3 +7,4 @@ export * from './identity/identity.schema';
 export * from './identity/identity.policy';
 export * from './verification/verification.schema';
 export * from './verification/verification.policy';
+export * from './notifications/notifications.schema';

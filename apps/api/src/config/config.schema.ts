@@ -31,6 +31,10 @@ export const ApiConfigSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  /** Run the background job worker in this process (e-mails, digests). Turn off on extra instances if you like. */
+  JOBS_WORKER: booleanFlag.default(true),
+  /** How often the worker looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('100kb'),
 });

@@ -3,6 +3,7 @@ import { auditPaths } from '../audit/audit.openapi';
 import { devPaths } from '../dev/dev.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { identityPaths } from '../identity/identity.openapi';
+import { notificationsPaths } from '../notifications/notifications.openapi';
 import { peoplePaths } from '../people/people.openapi';
 import { territoryPaths } from '../territory/territory.openapi';
 import { verificationPaths } from '../verification/verification.openapi';
@@ -28,7 +29,7 @@ const selfPaths: ZodOpenApiPathsObject = {
 };
 
 /** Each feature describes its routes next to its controller; they meet here. */
-const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, devPaths];
+const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, notificationsPaths, devPaths];
 
 /** Routes deliberately left out of the document (the docs page's own static files). */
 export const UNDOCUMENTED_ROUTES = ['GET /api/v1/docs/init.js', 'GET /api/v1/docs/{asset}'];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { identityPolicy, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { toMe, toSummary } from './people.mapper';
 import { PeopleRepository } from './people.repository';
@@ -12,6 +13,7 @@ export class PeopleService {
     private readonly prisma: PrismaService,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async me(actor: Actor): Promise<Me> {
@@ -72,6 +74,7 @@ export class PeopleService {
           subjectId: personId,
           data: { role },
         });
+        await this.notifications.notify(tx, { personId, kind: change === 'grant' ? 'role.granted' : 'role.revoked', data: { role }, link: '/compte' });
       }
       return toSummary((await this.people.findWithDetails(personId, tx))!);
     });

@@ -13,6 +13,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PeopleRepository } from '../people/people.repository';
 import { PrismaService } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
@@ -38,6 +39,7 @@ export class VerificationService {
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private assertOrganizer(actor: Actor): void {
@@ -122,6 +124,7 @@ export class VerificationService {
       });
       const person = await this.people.findWithDetails(actor!.id, tx);
       const verification = person!.verification!;
+      await this.notifications.notify(tx, { personId: actor!.id, kind: 'resident.verified', data: { neighbourhood: verification.neighbourhood.name }, link: '/compte' });
       return {
         neighbourhood: { id: verification.neighbourhood.id, slug: verification.neighbourhood.slug, name: verification.neighbourhood.name },
         method: verification.method,

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+export interface ClaimedJob {
+  id: bigint;
+  kind: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+}
+
+/** A job whose worker died is taken again after this long. */
+const LOCK_TIMEOUT = '5 minutes';
+
+@Injectable()
+export class JobRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async enqueue(tx: PrismaTransaction | undefined, kind: string, payload: Prisma.InputJsonValue, runAt = new Date()): Promise<void> {
+    await (tx ?? this.prisma).job.create({ data: { kind, payload, runAt } });
+  }
+
+  /** Takes the next due job; SKIP LOCKED lets several workers share the queue without taking the same job. */
+  async claimNext(): Promise<ClaimedJob | null> {
+    const rows = await this.prisma.$queryRawUnsafe<ClaimedJob[]>(`
+      UPDATE jobs SET locked_at = now(), attempts = attempts + 1
+      WHERE id = (
+        SELECT id FROM jobs
+        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
+          AND (locked_at IS NULL OR locked_at < now() - interval '${LOCK_TIMEOUT}')
+        ORDER BY run_at
+        FOR UPDATE SKIP LOCKED
+        LIMIT 1)
+      RETURNING id, kind, payload, attempts`);
+    return rows[0] ?? null;
+  }
+
+  async complete(id: bigint): Promise<void> {
+    await this.prisma.job.update({ where: { id }, data: { completedAt: new Date(), lockedAt: null, lastError: null } });
+  }
+
+  async retryLater(id: bigint, error: string, runAt: Date | null): Promise<void> {
+    await this.prisma.job.update({ where: { id }, data: runAt ? { lockedAt: null, lastError: error, runAt } : { lockedAt: null, lastError: error, failedAt: new Date() } });
+  }
+
+  async hasPending(kind: string): Promise<boolean> {
+    return (await this.prisma.job.count({ where: { kind, completedAt: null, failedAt: null } })) > 0;
+  }
+}

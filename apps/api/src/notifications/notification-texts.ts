@@ -1,0 +1,54 @@
+import type { Locale } from '@sesame/domain';
+
+type Data = Record<string, unknown>;
+
+const roleNames: Record<Locale, Record<string, string>> = {
+  fr: {
+    resident: 'habitant·e',
+    facilitator: 'animateur·rice',
+    moderator: 'modérateur·rice',
+    organizer: 'organisateur·rice',
+    panel_member: 'membre du comité citoyen',
+    authority: 'représentant·e de la collectivité',
+    admin: 'administrateur·rice',
+  },
+  en: {
+    resident: 'resident',
+    facilitator: 'facilitator',
+    moderator: 'moderator',
+    organizer: 'organizer',
+    panel_member: 'citizen panel member',
+    authority: 'authority representative',
+    admin: 'administrator',
+  },
+};
+
+/** One sentence per kind of notification, for e-mails (the web has its own copy in its message files). */
+export function notificationText(kind: string, data: Data, locale: Locale): string {
+  const role = roleNames[locale][String(data.role)] ?? String(data.role);
+  const fr: Record<string, string> = {
+    'role.granted': `Vous avez maintenant le rôle ${role}.`,
+    'role.revoked': `Vous n’avez plus le rôle ${role}.`,
+    'resident.verified': `Vous êtes reconnu·e comme habitant·e du quartier ${String(data.neighbourhood)}. Vous pouvez soutenir des propositions et voter.`,
+  };
+  const en: Record<string, string> = {
+    'role.granted': `You now have the ${role} role.`,
+    'role.revoked': `You no longer have the ${role} role.`,
+    'resident.verified': `You are now a verified resident of ${String(data.neighbourhood)}. You can support proposals and vote.`,
+  };
+  return (locale === 'en' ? en : fr)[kind] ?? (locale === 'en' ? 'Something new on Sésame.' : 'Du nouveau sur Sésame.');
+}
+
+export function notificationMail(locale: Locale, lines: { text: string; url: string | null }[], preferencesUrl: string): { subject: string; text: string; html: string } {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const digest = lines.length > 1;
+  const subject =
+    locale === 'en' ? (digest ? `Sésame: ${lines.length} new notifications` : `Sésame: ${lines[0]!.text}`) : digest ? `Sésame : ${lines.length} nouvelles notifications` : `Sésame : ${lines[0]!.text}`;
+  const footer =
+    locale === 'en' ? `To receive fewer e-mails, change your preferences: ${preferencesUrl}` : `Pour recevoir moins d’e-mails, changez vos préférences : ${preferencesUrl}`;
+  const text = `${lines.map((line) => `• ${line.text}${line.url ? `\n  ${line.url}` : ''}`).join('\n')}\n\n${footer}\n`;
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;"><ul>${lines
+    .map((line) => `<li>${escape(line.text)}${line.url ? ` <a href="${escape(line.url)}">${locale === 'en' ? 'Open' : 'Ouvrir'}</a>` : ''}</li>`)
+    .join('')}</ul><p style="font-size: 15px;">${escape(footer)}</p></body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Actor, Locale, MarkNotificationsRead, NotificationPage, NotificationPreferences } from '@sesame/domain';
+import type { Prisma } from '../generated/prisma/client';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { JobQueue } from '../jobs/job-queue.service';
+import { MailService } from '../mail/mail.service';
+import type { PrismaTransaction } from '../prisma/prisma.service';
+import { notificationMail, notificationText } from './notification-texts';
+import { NotificationsRepository } from './notifications.repository';
+
+const EMAIL_JOB = 'notification.email';
+const DIGEST_JOB = 'notification.daily-digest';
+
+/** Next 07:00 in Paris, roughly (06:00 UTC): when daily digests go out. */
+function nextDigestTime(now = new Date()): Date {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 6, 0, 0));
+  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+export interface NewNotification {
+  personId: string;
+  kind: string;
+  data?: Record<string, Prisma.InputJsonValue>;
+  link?: string;
+}
+
+/** Tells people what concerns them: in the app at once, by e-mail as they prefer. */
+@Injectable()
+export class NotificationsService implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly repository: NotificationsRepository,
+    private readonly jobs: JobQueue,
+    private readonly mail: MailService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(EMAIL_JOB, (payload) => this.emailOne((payload as { notificationId: string }).notificationId));
+    this.jobs.register(DIGEST_JOB, () => this.sendDigests());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.JOBS_WORKER && !(await this.jobs.hasPending(DIGEST_JOB))) {
+      await this.jobs.enqueue(undefined, DIGEST_JOB, {}, nextDigestTime());
+    }
+  }
+
+  /** Called by features inside the transaction of the change it reports. */
+  async notify(tx: PrismaTransaction, notification: NewNotification): Promise<void> {
+    const created = await this.repository.create(tx, { personId: notification.personId, kind: notification.kind, data: notification.data ?? {}, link: notification.link ?? null });
+    if ((await this.repository.emailFrequency(notification.personId, tx)) === 'immediately') {
+      await this.jobs.enqueue(tx, EMAIL_JOB, { notificationId: created.id });
+    }
+  }
+
+  async list(actor: Actor, page: number, pageSize: number): Promise<NotificationPage> {
+    const personId = this.personId(actor);
+    const { items, total, unread } = await this.repository.page(personId, (page - 1) * pageSize, pageSize);
+    return {
+      items: items.map((n) => ({ id: n.id, kind: n.kind, data: n.data as NotificationPage['items'][number]['data'], link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+      page,
+      pageSize,
+      total,
+      unread,
+    };
+  }
+
+  async markRead(actor: Actor, input: MarkNotificationsRead): Promise<void> {
+    await this.repository.markRead(this.personId(actor), input.ids);
+  }
+
+  async preferences(actor: Actor): Promise<NotificationPreferences> {
+    return { email: await this.repository.emailFrequency(this.personId(actor)) };
+  }
+
+  async setPreferences(actor: Actor, preferences: NotificationPreferences): Promise<NotificationPreferences> {
+    await this.repository.setEmailFrequency(this.personId(actor), preferences.email);
+    return preferences;
+  }
+
+  private personId(actor: Actor): string {
+    if (!actor) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    return actor.id;
+  }
+
+  private url(path: string | null): string | null {
+    return path ? new URL(path, this.config.WEB_ORIGIN).toString() : null;
+  }
+
+  private async emailOne(notificationId: string): Promise<void> {
+    const notification = await this.repository.forEmail(notificationId);
+    // Gone, read in the app already, or already sent: nothing to do.
+    if (!notification?.person.email || notification.readAt || notification.emailedAt) return;
+    const locale: Locale = notification.person.locale === 'en' ? 'en' : 'fr';
+    const text = notificationText(notification.kind, notification.data as Record<string, unknown>, locale);
+    await this.mail.send({ to: notification.person.email, language: locale, ...notificationMail(locale, [{ text, url: this.url(notification.link) }], this.url('/compte')!) });
+    await this.repository.markEmailed([notification.id]);
+  }
+
+  private async sendDigests(): Promise<void> {
+    for (const person of await this.repository.pendingDigests()) {
+      const locale: Locale = person.locale === 'en' ? 'en' : 'fr';
+      const lines = person.notifications.map((n) => ({ text: notificationText(n.kind, n.data as Record<string, unknown>, locale), url: this.url(n.link) }));
+      await this.mail.send({ to: person.email!, language: locale, ...notificationMail(locale, lines, this.url('/compte')!) });
+      await this.repository.markEmailed(person.notifications.map((n) => n.id));
+    }
+    await this.jobs.enqueue(undefined, DIGEST_JOB, {}, nextDigestTime());
+  }
+}
