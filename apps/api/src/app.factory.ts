@@ -47,6 +47,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
     }),
   );
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // Census lists are uploaded as CSV; a town's list runs to a few megabytes.
+  app.useBodyParser('text', { limit: '10mb', type: ['text/csv'] });
   app.enableCors({ origin: config.WEB_ORIGIN, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemFilter());

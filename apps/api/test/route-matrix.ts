@@ -64,5 +64,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/verification/invitation-batches': { request: () => ({ path: '/api/v1/verification/invitation-batches', body: {} }), expect: organizers },
   'GET /api/v1/verification/invitation-batches': { request: () => ({ path: '/api/v1/verification/invitation-batches' }), expect: organizers },
   'POST /api/v1/verification/invitation-batches/{batchId}/revoke': { request: (c) => ({ path: `/api/v1/verification/invitation-batches/${c.batchId}/revoke` }), expect: organizers },
+  'POST /api/v1/verification/census': { request: () => ({ path: '/api/v1/verification/census', body: {} }), expect: organizers },
+  'POST /api/v1/me/verification/census': { request: () => ({ path: '/api/v1/me/verification/census', body: {} }), expect: anyPerson },
   'POST /api/v1/me/verification': { request: () => ({ path: '/api/v1/me/verification', body: {} }), expect: anyPerson },
 };

@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
+  CensusMatchSchema,
   CreateInvitationBatchSchema,
+  type CensusImportResult,
+  type CensusMatch,
   InvitationBatchFormatSchema,
   RedeemInvitationCodeSchema,
   type Actor,
@@ -11,10 +14,14 @@ import {
   verificationPolicy,
 } from '@sesame/domain';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { CurrentActor, RequirePolicy } from '../auth/access.decorators';
 import { ProblemException } from '../common/problem.exception';
 import { ZodPipe } from '../common/zod-validation.pipe';
+import { CensusService } from './census.service';
 import { VerificationService } from './verification.service';
+
+const CensusImportQuerySchema = z.object({ neighbourhoodId: z.uuid({ error: 'Quartier inconnu.' }).optional() }).strict();
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Lot de codes introuvable.') });
 
@@ -55,9 +62,31 @@ export class InvitationBatchesController {
   }
 }
 
+@RequirePolicy(verificationPolicy.manageInvitations)
+@Controller('verification/census')
+export class CensusController {
+  constructor(private readonly census: CensusService) {}
+
+  /** Body: the CSV itself (Content-Type: text/csv). Only keyed hashes are kept. */
+  @Post()
+  @HttpCode(200)
+  import(@CurrentActor() actor: Actor, @Body() csv: unknown, @Query(new ZodPipe(CensusImportQuerySchema)) query: { neighbourhoodId?: string }): Promise<CensusImportResult> {
+    return this.census.import(actor, csv, query.neighbourhoodId);
+  }
+}
+
 @Controller('me/verification')
 export class ResidentVerificationController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly census: CensusService,
+  ) {}
+
+  @Post('census')
+  @HttpCode(200)
+  matchCensus(@CurrentActor() actor: Actor, @Body(new ZodPipe(CensusMatchSchema)) body: CensusMatch): Promise<ResidentVerification> {
+    return this.census.match(actor, body);
+  }
 
   @Post()
   @HttpCode(200)

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
-import { InvitationBatchesController, ResidentVerificationController } from './verification.controller';
+import { CensusService } from './census.service';
+import { CensusController, InvitationBatchesController, ResidentVerificationController } from './verification.controller';
 import { VerificationRepository } from './verification.repository';
 import { VerificationService } from './verification.service';
 
 @Module({
   imports: [PeopleModule],
-  controllers: [InvitationBatchesController, ResidentVerificationController],
-  providers: [VerificationService, VerificationRepository],
+  controllers: [InvitationBatchesController, CensusController, ResidentVerificationController],
+  providers: [VerificationService, CensusService, VerificationRepository],
 })
 export class VerificationModule {}

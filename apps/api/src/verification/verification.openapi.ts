@@ -1,4 +1,6 @@
 import {
+  CensusImportResultSchema,
+  CensusMatchSchema,
   CreateInvitationBatchSchema,
   CreatedInvitationBatchSchema,
   InvitationBatchFormatSchema,
@@ -50,6 +52,29 @@ export const verificationPaths: ZodOpenApiPathsObject = {
       security: person,
       requestParams: { path: z.object({ batchId: z.uuid() }) },
       responses: { '200': { description: 'The batch, updated.', content: { 'application/json': { schema: InvitationBatchSummarySchema } } }, ...problemResponses(401, 403, 404) },
+    },
+  },
+  '/verification/census': {
+    post: {
+      tags: ['Verification'],
+      summary: 'Imports the census list (organizers, admins): CSV with nom, prénom, date de naissance and quartier',
+      description: 'Only keyed hashes (HMAC-SHA256) of the normalised fields are stored; the file itself is never kept. Rows already present are skipped. Audited (counts only).',
+      operationId: 'importCensus',
+      security: person,
+      requestParams: { query: z.object({ neighbourhoodId: z.uuid().optional() }) },
+      requestBody: { content: { 'text/csv': { schema: z.string() } } },
+      responses: { '200': { description: 'What was imported and which lines were rejected.', content: { 'application/json': { schema: CensusImportResultSchema } } }, ...problemResponses(400, 401, 403, 413) },
+    },
+  },
+  '/me/verification/census': {
+    post: {
+      tags: ['Verification'],
+      summary: 'Matches my details against the census list: I become a verified resident',
+      description: 'Details already used by another account answer 409; details not found 422. At most 10 attempts an hour (shared with codes).',
+      operationId: 'matchCensus',
+      security: person,
+      requestBody: { content: { 'application/json': { schema: CensusMatchSchema } } },
+      responses: { '200': { description: 'My verification.', content: { 'application/json': { schema: ResidentVerificationSchema } } }, ...problemResponses(400, 401, 409, 422, 429) },
     },
   },
   '/me/verification': {

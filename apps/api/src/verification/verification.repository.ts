@@ -54,6 +54,26 @@ export class VerificationRepository {
     return { ok: false, reason: !code ? 'unknown' : code.usedAt ? 'used' : 'revoked' };
   }
 
+  /** Adds census fingerprints, skipping those already there; returns how many were new. */
+  async addCensusEntries(tx: PrismaTransaction, entries: { fingerprint: string; neighbourhoodId: string; importedById: string }[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < entries.length; i += 5_000) {
+      added += (await tx.censusEntry.createMany({ data: entries.slice(i, i + 5_000), skipDuplicates: true })).count;
+    }
+    return added;
+  }
+
+  /** Uses a census entry for a person, atomically (one entry verifies one person). */
+  async useCensusEntry(tx: PrismaTransaction, fingerprint: string, personId: string): Promise<RedeemOutcome> {
+    const rows = await tx.$queryRaw<{ neighbourhood_id: string }[]>`
+      UPDATE census_entries SET used_at = now(), used_by_id = ${personId}::uuid
+      WHERE fingerprint = ${fingerprint} AND (used_at IS NULL OR used_by_id = ${personId}::uuid)
+      RETURNING neighbourhood_id`;
+    if (rows[0]) return { ok: true, neighbourhoodId: rows[0].neighbourhood_id };
+    const entry = await tx.censusEntry.findUnique({ where: { fingerprint }, select: { id: true } });
+    return { ok: false, reason: entry ? 'used' : 'unknown' };
+  }
+
   currentVerification(tx: PrismaTransaction, personId: string) {
     return tx.residentVerification.findUnique({ where: { personId } });
   }

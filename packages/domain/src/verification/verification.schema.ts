@@ -60,3 +60,58 @@ export const ResidentVerificationSchema = z
   })
   .meta({ id: 'ResidentVerification' });
 export type ResidentVerification = z.infer<typeof ResidentVerificationSchema>;
+
+/**
+ * What identifies a resident in the census list, normalised so that
+ * "Élodie  MARTIN-DUPONT" and "elodie martin dupont" match: lower case, no
+ * accents, hyphens and apostrophes as spaces, single spaces.
+ */
+export function normaliseName(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ')
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** 31/01/1980, 31-01-1980 or 1980-01-31 → 1980-01-31; null if not a real date. */
+export function normaliseBirthDate(value: string): string | null {
+  const trimmed = value.trim();
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed) ?? null;
+  const [year, month, day] = match ? [match[3], match[2], match[1]] : (/^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed)?.slice(1) ?? []);
+  if (!year || !month || !day) return null;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The canonical text hashed for a census match. */
+export function censusIdentity(lastName: string, firstName: string, birthDate: string): string | null {
+  const date = normaliseBirthDate(birthDate);
+  const last = normaliseName(lastName);
+  const first = normaliseName(firstName);
+  return date && last && first ? `${last}|${first}|${date}` : null;
+}
+
+/** POST /me/verification/census: the details a resident types to match the census list. */
+export const CensusMatchSchema = z
+  .object({
+    lastName: z.string().trim().min(1, { error: 'Indiquez votre nom.' }).max(100),
+    firstName: z.string().trim().min(1, { error: 'Indiquez votre prénom.' }).max(100),
+    birthDate: z.string().refine((value) => normaliseBirthDate(value) !== null, { error: 'Date de naissance invalide (JJ/MM/AAAA).' }),
+  })
+  .strict()
+  .meta({ id: 'CensusMatch' });
+export type CensusMatch = z.infer<typeof CensusMatchSchema>;
+
+export const CensusImportResultSchema = z
+  .object({
+    imported: z.int(),
+    alreadyPresent: z.int(),
+    rejected: z.array(z.object({ line: z.int(), reason: z.string() })),
+  })
+  .meta({ id: 'CensusImportResult' });
+export type CensusImportResult = z.infer<typeof CensusImportResultSchema>;

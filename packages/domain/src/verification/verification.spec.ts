@@ -1,6 +1,6 @@
 import { ROLES } from '../identity/identity.schema';
 import { verificationPolicy } from './verification.policy';
-import { formatInvitationCode, InvitationCodeSchema } from './verification.schema';
+import { censusIdentity, formatInvitationCode, InvitationCodeSchema, normaliseBirthDate, normaliseName } from './verification.schema';
 
 describe('invitation codes', () => {
   it.each([
@@ -34,5 +34,31 @@ describe('verification policy', () => {
 
   it('any signed-in person may redeem a code', () => {
     expect(verificationPolicy.redeemCode({ id: 'p', roles: [] })).toBe(true);
+  });
+});
+
+describe('census normalisation', () => {
+  it.each([
+    ['Élodie  MARTIN-DUPONT', 'elodie martin dupont'],
+    ["N'Diaye", 'n diaye'],
+    ['  Zoë ', 'zoe'],
+  ])('normalises the name %j', (typed, expected) => {
+    expect(normaliseName(typed)).toBe(expected);
+  });
+
+  it.each([
+    ['31/01/1980', '1980-01-31'],
+    ['1-2-2001', '2001-02-01'],
+    ['1980-01-31', '1980-01-31'],
+    ['31/02/1980', null],
+    ['1980/01/31', null],
+    ['hier', null],
+  ])('normalises the birth date %j', (typed, expected) => {
+    expect(normaliseBirthDate(typed)).toBe(expected);
+  });
+
+  it('matches the same person however they type', () => {
+    expect(censusIdentity('MARTIN-DUPONT', 'Élodie', '05/03/1990')).toBe(censusIdentity('martin dupont', 'elodie', '1990-03-05'));
+    expect(censusIdentity('', 'Élodie', '05/03/1990')).toBeNull();
   });
 });

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { censusIdentity, normaliseName, verificationPolicy, type Actor, type CensusImportResult, type CensusMatch, type ResidentVerification } from '@sesame/domain';
+import { createHmac, hkdfSync } from 'node:crypto';
+import Papa from 'papaparse';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem.exception';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PrismaService } from '../prisma/prisma.service';
+import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
+import { VerificationRepository } from './verification.repository';
+
+const COLUMNS = { lastName: ['nom', 'last name', 'nom de famille'], firstName: ['prenom', 'first name', 'prenoms'], birthDate: ['date de naissance', 'date naissance', 'birth date', 'naissance'], neighbourhood: ['quartier', 'neighbourhood'] };
+
+/**
+ * The census list: an organizer uploads a CSV of residents; only keyed hashes
+ * of the normalised identifying fields are stored. The key derives from
+ * API_AUTH_SECRET, so a stolen database alone does not allow testing guesses.
+ */
+@Injectable()
+export class CensusService {
+  private readonly key: Buffer;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    private readonly prisma: PrismaService,
+    private readonly repository: VerificationRepository,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly rateLimits: RateLimitService,
+  ) {
+    this.key = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'census-fingerprint', 32));
+  }
+
+  private fingerprint(identity: string): string {
+    return createHmac('sha256', this.key).update(identity).digest('hex');
+  }
+
+  async import(actor: Actor, csv: unknown, defaultNeighbourhoodId: string | undefined): Promise<CensusImportResult> {
+    if (!verificationPolicy.manageInvitations(actor)) throw ProblemException.forbidden('Réservé aux organisateurs et aux administrateurs.');
+    if (typeof csv !== 'string' || csv.trim() === '') throw ProblemException.validation([{ path: '', code: 'empty', message: 'Envoyez un fichier CSV (Content-Type: text/csv).' }]);
+    const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: normaliseName });
+    const fields = parsed.meta.fields ?? [];
+    const column = (names: string[]) => fields.find((field) => names.includes(field));
+    const columns = { lastName: column(COLUMNS.lastName), firstName: column(COLUMNS.firstName), birthDate: column(COLUMNS.birthDate), neighbourhood: column(COLUMNS.neighbourhood) };
+    const missing = (['lastName', 'firstName', 'birthDate'] as const).filter((name) => !columns[name]);
+    if (missing.length > 0) {
+      throw ProblemException.validation(
+        missing.map((name) => ({ path: name, code: 'missing_column', message: `Colonne manquante : ${COLUMNS[name][0]}.` })),
+        'Le fichier doit avoir les colonnes nom, prénom, date de naissance (et quartier, ou un quartier choisi pour tout le fichier).',
+      );
+    }
+    return this.prisma.$transaction(
+      async (tx) => {
+        const neighbourhoods = await tx.neighbourhood.findMany({ select: { id: true, slug: true, name: true } });
+        const bySlugOrName = new Map(neighbourhoods.flatMap((n) => [[n.slug, n.id], [normaliseName(n.name), n.id]]));
+        if (defaultNeighbourhoodId && !neighbourhoods.some((n) => n.id === defaultNeighbourhoodId)) {
+          throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
+        }
+        if (!columns.neighbourhood && !defaultNeighbourhoodId) {
+          throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'missing', message: 'Choisissez un quartier, ou ajoutez une colonne quartier.' }]);
+        }
+        const rejected: CensusImportResult['rejected'] = [];
+        const entries: { fingerprint: string; neighbourhoodId: string; importedById: string }[] = [];
+        parsed.data.forEach((row, index) => {
+          const line = index + 2; // 1-based, after the header
+          const identity = censusIdentity(row[columns.lastName!] ?? '', row[columns.firstName!] ?? '', row[columns.birthDate!] ?? '');
+          if (!identity) return void rejected.push({ line, reason: 'Nom, prénom ou date de naissance manquant ou invalide.' });
+          const named = columns.neighbourhood ? normaliseName(row[columns.neighbourhood] ?? '') : '';
+          const neighbourhoodId = named ? (bySlugOrName.get(named) ?? bySlugOrName.get(named.replace(/ /g, '-'))) : defaultNeighbourhoodId;
+          if (!neighbourhoodId) return void rejected.push({ line, reason: `Quartier inconnu : ${row[columns.neighbourhood!] ?? ''}.` });
+          entries.push({ fingerprint: this.fingerprint(identity), neighbourhoodId, importedById: actor!.id });
+        });
+        const imported = await this.repository.addCensusEntries(tx, entries);
+        await this.audit.record(tx, { actorId: actor!.id, action: 'census.imported', subjectType: 'census', subjectId: null, data: { imported, rejected: rejected.length } });
+        return { imported, alreadyPresent: entries.length - imported, rejected };
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async match(actor: Actor, details: CensusMatch): Promise<ResidentVerification> {
+    if (!verificationPolicy.redeemCode(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    await this.rateLimits.consume(LIMITS.verificationPerPerson, actor!.id);
+    const identity = censusIdentity(details.lastName, details.firstName, details.birthDate)!;
+    return this.prisma.$transaction(async (tx) => {
+      const outcome = await this.repository.useCensusEntry(tx, this.fingerprint(identity), actor!.id);
+      if (!outcome.ok) {
+        if (outcome.reason === 'used') throw ProblemException.conflict('Ces informations ont déjà servi à vérifier un autre compte. Si c’est une erreur, contactez la mairie.');
+        throw ProblemException.ruleViolation('Nous ne trouvons pas ces informations dans la liste des habitants. Vérifiez l’orthographe et la date, ou utilisez un code d’invitation.');
+      }
+      await this.repository.verify(tx, actor!.id, outcome.neighbourhoodId, 'census');
+      await this.audit.record(tx, { actorId: actor!.id, action: 'resident.verified', subjectType: 'person', subjectId: actor!.id, visibility: 'restricted', data: { neighbourhoodId: outcome.neighbourhoodId, method: 'census' } });
+      const neighbourhood = (await this.repository.neighbourhood(tx, outcome.neighbourhoodId))!;
+      await this.notifications.notify(tx, { personId: actor!.id, kind: 'resident.verified', data: { neighbourhood: neighbourhood.name }, link: '/compte' });
+      return { neighbourhood: { id: neighbourhood.id, slug: neighbourhood.slug, name: neighbourhood.name }, method: 'census', verifiedAt: new Date().toISOString() };
+    });
+  }
+}

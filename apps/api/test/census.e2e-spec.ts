@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from './test-app';
+import { bearer, personToken } from './tokens';
+
+const CSV = `\uFEFFNom,Prénom,Date de naissance,Quartier
+MARTIN-DUPONT,Élodie,05/03/1990,La Noue
+N'Diaye,Awa,1985-11-30,la-noue
+Durand,Paul,31/02/1970,La Noue
+Petit,Lou,01/01/2000,Atlantide
+,Sans nom,01/01/1990,La Noue
+`;
+
+describe('Resident verification by census list', () => {
+  let t: TestApp;
+  let organizer: Record<string, string>;
+
+  async function createPerson(roles: string[] = ['resident']) {
+    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'c-' || gen_random_uuid()) RETURNING id");
+    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
+    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
+  }
+  const upload = (csv: string, query = '') => request(t.server).post(`/api/v1/verification/census${query}`).set(organizer).set('Content-Type', 'text/csv').send(csv);
+  const match = (auth: Record<string, string>, details: object) => request(t.server).post('/api/v1/me/verification/census').set(auth).send(details);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'v', 'V') RETURNING id");
+    await t.sql("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue')", [territory!.id]);
+    organizer = (await createPerson(['organizer'])).auth;
+  });
+  afterAll(() => t.close());
+
+  it('imports valid rows as keyed hashes only, reports the others by line, and audits counts', async () => {
+    const response = await upload(CSV).expect(200);
+    expect(response.body).toEqual({
+      imported: 2,
+      alreadyPresent: 0,
+      rejected: [
+        { line: 4, reason: expect.stringMatching(/invalide/) },
+        { line: 5, reason: 'Quartier inconnu : Atlantide.' },
+        { line: 6, reason: expect.stringMatching(/manquant/) },
+      ],
+    });
+    const stored = JSON.stringify(await t.sql('SELECT * FROM census_entries'));
+    for (const clear of ['martin', 'MARTIN', 'Élodie', 'elodie', '1990', 'awa']) expect(stored).not.toContain(clear);
+    const [entry] = await t.sql<{ data: unknown }>("SELECT data FROM audit_entries WHERE action = 'census.imported'");
+    expect(entry?.data).toEqual({ imported: 2, rejected: 3 });
+    // Importing the same file again adds nothing.
+    expect((await upload(CSV).expect(200)).body).toMatchObject({ imported: 0, alreadyPresent: 2 });
+  });
+
+  it('verifies a resident who types matching details, however they write them', async () => {
+    const me = await createPerson();
+    const response = await match(me.auth, { lastName: 'martin dupont', firstName: 'elodie', birthDate: '1990-03-05' }).expect(200);
+    expect(response.body).toMatchObject({ neighbourhood: { name: 'La Noue' }, method: 'census' });
+    // Matching again is harmless; someone else with the same details is refused.
+    await match(me.auth, { lastName: 'Martin-Dupont', firstName: 'Élodie', birthDate: '05/03/1990' }).expect(200);
+    const other = await createPerson();
+    await match(other.auth, { lastName: 'Martin-Dupont', firstName: 'Élodie', birthDate: '05/03/1990' }).expect(409);
+  });
+
+  it('answers 422 for details not in the list and 400 for invalid ones', async () => {
+    const me = await createPerson();
+    const missing = await match(me.auth, { lastName: 'Inconnu', firstName: 'Personne', birthDate: '01/01/1970' }).expect(422);
+    expect(missing.body.detail).toMatch(/ne trouvons pas/);
+    const invalid = await match(me.auth, { lastName: '', firstName: 'x', birthDate: '31/02/1990' }).expect(400);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['birthDate', 'lastName']);
+  });
+
+  it('refuses a file without the needed columns, naming them', async () => {
+    const response = await upload('nom,ville\nMartin,Paris\n').expect(400);
+    expect(response.body.errors.map((e: { message: string }) => e.message)).toEqual(['Colonne manquante : prenom.', 'Colonne manquante : date de naissance.']);
+    await upload('nom,prénom,date de naissance\nA,B,01/01/1990\n').expect(400);
+  });
+});
