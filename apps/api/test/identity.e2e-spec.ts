@@ -127,3 +127,44 @@ describe('Sign-in by e-mail link', () => {
     });
   });
 });
+
+describe('Sign-in through an OpenID Connect provider (API side)', () => {
+  let t: TestApp;
+  const issuer = 'https://idp.example.org';
+  let service: Record<string, string>;
+  const link = (body: object) => request(t.server).post('/api/v1/auth/oidc/link').set(service).send(body);
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_EMAILS: 'dpo@example.org' });
+    service = bearer(await serviceToken());
+  });
+  afterAll(() => t.close());
+
+  it('creates a person on first sign-in and finds them again by subject', async () => {
+    const first = SessionPersonSchema.parse((await link({ issuer, subject: 'abc-1', email: 'oidc@example.org', emailVerified: true }).expect(200)).body);
+    expect(first.roles).toEqual(['resident']);
+    const again = SessionPersonSchema.parse((await link({ issuer, subject: 'abc-1', email: 'changed@example.org', emailVerified: true }).expect(200)).body);
+    expect(again.id).toBe(first.id);
+    const [row] = await t.sql<{ email: string }>('SELECT email FROM people WHERE id = $1', [first.id]);
+    expect(row?.email).toBe('oidc@example.org');
+  });
+
+  it('attaches to an existing account only through a verified address', async () => {
+    const [existing] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), 'Existant', 'existant@example.org') RETURNING id");
+    const unverified = SessionPersonSchema.parse((await link({ issuer, subject: 'x-1', email: 'existant@example.org', emailVerified: false }).expect(200)).body);
+    expect(unverified.id).not.toBe(existing!.id);
+    const verified = SessionPersonSchema.parse((await link({ issuer, subject: 'x-2', email: 'existant@example.org', emailVerified: true }).expect(200)).body);
+    expect(verified.id).toBe(existing!.id);
+  });
+
+  it('applies ADMIN_EMAILS to verified addresses only', async () => {
+    expect(SessionPersonSchema.parse((await link({ issuer, subject: 'd-1', email: 'dpo@example.org', emailVerified: false }).expect(200)).body).roles).toEqual(['resident']);
+    expect(SessionPersonSchema.parse((await link({ issuer, subject: 'd-2', email: 'dpo@example.org', emailVerified: true }).expect(200)).body).roles.sort()).toEqual(['admin', 'resident']);
+  });
+
+  it('is for the web server only, and validates its input', async () => {
+    await request(t.server).post('/api/v1/auth/oidc/link').send({ issuer, subject: 'z' }).expect(401);
+    const bad = await link({ issuer: 'not a url', subject: '' }).expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['issuer', 'subject']);
+  });
+});

@@ -45,6 +45,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   // Identity (an empty body: allowed callers get 400, nothing is sent)
   'POST /api/v1/auth/sign-in-links': { request: () => ({ path: '/api/v1/auth/sign-in-links', body: {} }), expect: everyone },
   'POST /api/v1/auth/sign-in-links/consume': { request: () => ({ path: '/api/v1/auth/sign-in-links/consume', body: {} }), expect: serviceOnly },
+  'POST /api/v1/auth/oidc/link': { request: () => ({ path: '/api/v1/auth/oidc/link', body: {} }), expect: serviceOnly },
   // People
   'GET /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
   'PATCH /api/v1/me': { request: () => ({ path: '/api/v1/me', body: {} }), expect: anyPerson },

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
 import { EmailChangeController } from './email-change.controller';
 import { EmailChangeService } from './email-change.service';
-import { SignInController } from './sign-in.controller';
+import { OidcController, SignInController } from './sign-in.controller';
 import { SignInRepository } from './sign-in.repository';
 import { SignInService } from './sign-in.service';
 
-@Module({ imports: [PeopleModule], controllers: [SignInController, EmailChangeController], providers: [SignInService, EmailChangeService, SignInRepository] })
+@Module({ imports: [PeopleModule], controllers: [SignInController, OidcController, EmailChangeController], providers: [SignInService, EmailChangeService, SignInRepository] })
 export class IdentityModule {}

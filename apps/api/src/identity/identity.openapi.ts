@@ -1,4 +1,4 @@
-import { ConsumeSignInLinkSchema, SessionPersonSchema, SignInLinkRequestSchema } from '@sesame/domain';
+import { ConsumeSignInLinkSchema, OidcLinkSchema, SessionPersonSchema, SignInLinkRequestSchema } from '@sesame/domain';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { problemResponses } from '../openapi/problem-responses';
@@ -14,6 +14,20 @@ export const identityPaths: ZodOpenApiPathsObject = {
       responses: {
         '202': { description: 'Sent (or silently ignored).', content: { 'application/json': { schema: z.object({ sent: z.literal(true) }) } } },
         ...problemResponses(400, 429),
+      },
+    },
+  },
+  '/auth/oidc/link': {
+    post: {
+      tags: ['Identity'],
+      summary: 'Signs in the person an OpenID Connect provider vouched for (web server only)',
+      description: 'The person already linked to (issuer, subject); else the account with that e-mail if the provider verified it; else a new person.',
+      operationId: 'linkOidcIdentity',
+      security: [{ webServer: [] }],
+      requestBody: { content: { 'application/json': { schema: OidcLinkSchema } } },
+      responses: {
+        '200': { description: 'The signed-in person.', content: { 'application/json': { schema: SessionPersonSchema } } },
+        ...problemResponses(400, 401, 403),
       },
     },
   },

@@ -36,6 +36,19 @@ export class SignInRepository {
     await tx.signInLink.updateMany({ where: { email, personId: null }, data: { personId } });
   }
 
+  async personOfOidcIdentity(tx: PrismaTransaction, issuer: string, subject: string) {
+    const identity = await tx.oidcIdentity.findUnique({
+      where: { issuer_subject: { issuer, subject } },
+      include: { person: { include: { roles: { select: { role: true }, orderBy: { role: 'asc' } }, neighbourhood: true, verification: { include: { neighbourhood: true } } } } },
+    });
+    return identity && !identity.person.deletedAt ? identity.person : null;
+  }
+
+  async linkOidcIdentity(tx: PrismaTransaction, issuer: string, subject: string, personId: string): Promise<void> {
+    // A deleted person's identity is re-pointed at the new account.
+    await tx.oidcIdentity.upsert({ where: { issuer_subject: { issuer, subject } }, create: { issuer, subject, personId }, update: { personId } });
+  }
+
   /** Expired links are useless: forget them (and the addresses they hold). */
   async deleteExpired(now: Date): Promise<number> {
     const { count } = await this.prisma.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });

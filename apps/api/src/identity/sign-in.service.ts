@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SessionPerson, SignInLinkRequest } from '@sesame/domain';
+import type { OidcLink, SessionPerson, SignInLinkRequest } from '@sesame/domain';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
@@ -54,18 +54,40 @@ export class SignInService {
       const now = new Date();
       const link = await this.links.consume(tx, hashToken(token), now);
       if (!link) throw ProblemException.unauthorized('Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.');
-      let person = (await this.people.findByEmail(tx, link.email)) ?? (await this.createPerson(tx, link.email, link.locale));
+      const person = (await this.people.findByEmail(tx, link.email)) ?? (await this.createPerson(tx, link.email, link.locale));
       await this.links.attachToPerson(tx, link.email, person.id);
-      if (this.config.ADMIN_EMAILS.includes(link.email) && (await this.people.grantRole(tx, person.id, 'admin'))) {
-        await this.audit.record(tx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role: 'admin', reason: 'ADMIN_EMAILS' } });
-      }
-      person = await this.people.update(tx, person.id, { lastSignInAt: now });
-      return toSessionPerson(person);
+      return this.signedIn(tx, person, link.email, now);
     });
   }
 
+  /**
+   * Signs in the person an OpenID Connect provider vouched for: the one already
+   * linked to that (issuer, subject); else the account with that address if
+   * the provider verified it; else a new person.
+   */
+  async linkOidc(identity: OidcLink): Promise<SessionPerson> {
+    return this.prisma.$transaction(async (tx) => {
+      const verifiedEmail = identity.emailVerified ? (identity.email ?? null) : null;
+      let person = await this.links.personOfOidcIdentity(tx, identity.issuer, identity.subject);
+      if (!person) {
+        person = (verifiedEmail && (await this.people.findByEmail(tx, verifiedEmail))) || (await this.createPerson(tx, verifiedEmail, identity.locale));
+        await this.links.linkOidcIdentity(tx, identity.issuer, identity.subject, person.id);
+        await this.audit.record(tx, { actorId: person.id, action: 'person.identity-linked', subjectType: 'person', subjectId: person.id, visibility: 'restricted', data: { issuer: identity.issuer } });
+      }
+      return this.signedIn(tx, person, verifiedEmail, new Date());
+    });
+  }
+
+  /** Common end of every sign-in: first admins from ADMIN_EMAILS, last sign-in time. */
+  private async signedIn(tx: PrismaTransaction, person: PersonWithDetails, email: string | null, now: Date): Promise<SessionPerson> {
+    if (email && this.config.ADMIN_EMAILS.includes(email) && (await this.people.grantRole(tx, person.id, 'admin'))) {
+      await this.audit.record(tx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role: 'admin', reason: 'ADMIN_EMAILS' } });
+    }
+    return toSessionPerson(await this.people.update(tx, person.id, { lastSignInAt: now }));
+  }
+
   /** A new person starts as a resident with a neutral pseudonym they can change on their account page. */
-  private async createPerson(tx: PrismaTransaction, email: string, locale: string): Promise<PersonWithDetails> {
+  private async createPerson(tx: PrismaTransaction, email: string | null, locale: string): Promise<PersonWithDetails> {
     for (;;) {
       const pseudonym = `${locale === 'en' ? 'Participant' : 'Participant·e'} ${randomInt(10_000, 100_000)}`;
       if (await this.people.pseudonymTaken(tx, pseudonym, '00000000-0000-0000-0000-000000000000')) continue;

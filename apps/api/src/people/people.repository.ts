@@ -28,7 +28,7 @@ export class PeopleRepository {
     return tx.person.findUnique({ where: { email }, include: withDetails });
   }
 
-  create(tx: PrismaTransaction, data: { pseudonym: string; email: string; locale: string }): Promise<PersonWithDetails> {
+  create(tx: PrismaTransaction, data: { pseudonym: string; email: string | null; locale: string }): Promise<PersonWithDetails> {
     return tx.person.create({ data: { ...data, roles: { create: [{ role: 'resident' }] } }, include: withDetails });
   }
 

@@ -131,3 +131,17 @@ export type EmailChangeRequest = z.infer<typeof EmailChangeRequestSchema>;
 
 /** POST /me/email-change/confirm: the token from that link. */
 export const ConfirmEmailChangeSchema = ConsumeSignInLinkSchema.meta({ id: 'ConfirmEmailChange' });
+
+/** POST /auth/oidc/link (web server only): the identity an OpenID Connect provider vouched for. */
+export const OidcLinkSchema = z
+  .object({
+    issuer: z.url().max(300),
+    subject: z.string().min(1).max(255),
+    email: EmailSchema.optional(),
+    /** Only a verified address may attach to an existing account. */
+    emailVerified: z.boolean().default(false),
+    locale: LocaleSchema.default('fr'),
+  })
+  .strict()
+  .meta({ id: 'OidcLink' });
+export type OidcLink = z.infer<typeof OidcLinkSchema>;
