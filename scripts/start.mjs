@@ -89,7 +89,8 @@ async function waitForHttp(url, child, timeoutMs) {
 /**
  * Starts everything; resolves once both servers answer.
  * Options: databaseUrl (else DATABASE_URL, else embedded in dataDir),
- * apiPort/webPort, build (default true), quiet (children's logs hidden).
+ * apiPort/webPort, build (default true), quiet (children's logs hidden),
+ * webEnv (extra environment for the web server, e.g. an OIDC provider's settings).
  */
 export async function startPlatform(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
@@ -175,6 +176,7 @@ export async function startPlatform(options = {}) {
       API_AUTH_SECRET: secrets.apiAuthSecret,
       NEXTAUTH_SECRET: secrets.nextAuthSecret,
       NEXTAUTH_URL: webOrigin,
+      ...options.webEnv,
     }, path.join(root, 'apps/web'));
     await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);
 

@@ -14,7 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { freePort } from './lib/embedded-database.mjs';
 import { root, startPlatform } from './start.mjs';
+import { startTestOidcProvider, TEST_OIDC_CLIENT } from './test-oidc-provider.mjs';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -60,6 +62,7 @@ if (jestStatus !== 0) failedSteps += 1;
 if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
   console.log('\n━━ Browser tests (Playwright, Chromium) ━━');
   let platform;
+  let oidc;
   let dropDatabase = async () => {};
   try {
     const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
@@ -83,13 +86,17 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
         await dropper.end();
       };
     }
+    // A real OpenID Connect provider, so that federated sign-in is tested end to end.
+    const webPort = Number(process.env.TEST_WEB_PORT ?? (await freePort()));
+    oidc = await startTestOidcProvider({ port: await freePort(), webOrigin: `http://localhost:${webPort}` });
     platform = await startPlatform({
       databaseUrl,
       dataDir: path.join(tmp, 'postgres'),
       build: false,
       quiet: true,
       apiPort: process.env.TEST_API_PORT ?? '0',
-      webPort: process.env.TEST_WEB_PORT ?? '0',
+      webPort: String(webPort),
+      webEnv: { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: TEST_OIDC_CLIENT.id, OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.secret, OIDC_NAME: 'Identifiant test' },
       log: (line) => console.log(line),
     });
     const playwrightReport = path.join(tmp, 'playwright.json');
@@ -107,6 +114,7 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
     failedSteps += 1;
   } finally {
     await platform?.stop();
+    await oidc?.stop();
     await dropDatabase().catch(() => {});
   }
 }
