@@ -176,6 +176,8 @@ export async function startPlatform(options = {}) {
       API_AUTH_SECRET: secrets.apiAuthSecret,
       NEXTAUTH_SECRET: secrets.nextAuthSecret,
       NEXTAUTH_URL: webOrigin,
+      // `next start` always runs with NODE_ENV=production; the demo still wants its development mailbox.
+      SESAME_DEV_OUTBOX: process.env.NODE_ENV === 'production' ? 'false' : 'true',
       ...options.webEnv,
     }, path.join(root, 'apps/web'));
     await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);

@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   // `next dev` only serves its dev resources (HMR…) to localhost by default;
   // tests and scripts here use 127.0.0.1. No effect on `next start`.
   allowedDevOrigins: ['127.0.0.1'],
+  // Census lists are uploaded through a server action; a town's list runs to a few megabytes.
+  experimental: { serverActions: { bodySizeLimit: '10mb' } },
   async headers() {
     return [
       {

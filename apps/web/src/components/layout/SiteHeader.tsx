@@ -1,6 +1,7 @@
 import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
+import { AccountNav } from './AccountNav';
 import { MainNav, type NavItem } from './MainNav';
 
 export async function SiteHeader() {
@@ -24,6 +25,7 @@ export async function SiteHeader() {
           <p className="site-header__tagline">{site('tagline')}</p>
         </div>
         <MainNav label={nav('label')} menuLabel={nav('menu')} items={items} />
+        <AccountNav />
       </div>
     </header>
   );

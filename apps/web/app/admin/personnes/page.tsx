@@ -1,0 +1,98 @@
+import { ROLES, type PersonSummary } from '@sesame/domain';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { changeRole } from '@/features/admin/actions';
+import { RoleChangeForm } from '@/features/admin/RoleChangeForm';
+import { callApiJson } from '@/features/identity/api';
+import { fetchMe } from '@/features/identity/queries';
+import { requirePerson } from '@/features/identity/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Admin'))('title') };
+}
+
+type Props = { searchParams: Promise<{ q?: string; role?: string; page?: string }> };
+
+export default async function AdminPeoplePage({ searchParams }: Props) {
+  const person = await requirePerson('/admin/personnes');
+  const [t, roles] = [await getTranslations('Admin'), await getTranslations('Roles')];
+  const me = await fetchMe(person);
+  if (!me.roles.includes('admin')) {
+    return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
+  }
+  const { q = '', role = '', page = '1' } = await searchParams;
+  const query = new URLSearchParams({ page: /^\d+$/.test(page) ? page : '1', pageSize: '50' });
+  if (q.trim()) query.set('search', q.trim().slice(0, 60));
+  const roleFilter = ROLES.find((r) => r === role);
+  if (roleFilter) query.set('role', roleFilter);
+  const people = await callApiJson<{ items: PersonSummary[]; total: number }>(`/api/v1/admin/people?${query.toString()}`, { as: person });
+  const roleOptions = ROLES.map((value) => ({ value, label: roles(value) }));
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <form method="get" className="inline-form" role="search">
+        <span className="field">
+          <label htmlFor="q">{t('searchLabel')}</label>
+          <input id="q" name="q" defaultValue={q} />
+        </span>
+        <span className="field">
+          <label htmlFor="role">{t('roleFilter')}</label>
+          <select id="role" name="role" defaultValue={roleFilter ?? ''}>
+            <option value="">{t('anyRole')}</option>
+            {roleOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="submit" className="link-button">
+          {t('search')}
+        </button>
+      </form>
+      {people.items.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t('tableCaption', { total: people.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pseudonym')}</th>
+                <th scope="col">{t('neighbourhood')}</th>
+                <th scope="col">{t('roles')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.items.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.pseudonym}</th>
+                  <td>{row.neighbourhood ?? '—'}</td>
+                  <td>{row.roles.map((r) => roles(r)).join(', ')}</td>
+                  <td>
+                    <RoleChangeForm
+                      action={changeRole}
+                      personId={row.id}
+                      pseudonym={row.pseudonym}
+                      roleLabel={t('roleToChange', { pseudonym: row.pseudonym })}
+                      roles={roleOptions}
+                      grantLabel={t('grant')}
+                      revokeLabel={t('revoke')}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <Link href="/journal">{t('journalLink')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { Fragment } from 'react';
+
+import { PageHeader } from '@/components/ui/PageHeader';
+import { callApiJson } from '@/features/identity/api';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('DevOutbox'))('title'), robots: { index: false } };
+}
+
+interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  date: string;
+  text: string;
+}
+
+/** Renders the site's own links as links; everything else stays text. */
+function MailText({ text, origin }: { text: string; origin: string }) {
+  const parts = text.split(/(https?:\/\/\S+)/g);
+  return (
+    <p className="mail-text">
+      {parts.map((part, index) =>
+        part.startsWith(origin) ? (
+          <a key={index} href={part.slice(origin.length) || '/'}>
+            {part}
+          </a>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </p>
+  );
+}
+
+export default async function DevOutboxPage() {
+  // The API answers 404 in production too; this page does not even exist there.
+  if (process.env.NODE_ENV === 'production' && process.env.SESAME_DEV_OUTBOX !== 'true') notFound();
+  const [t, format] = [await getTranslations('DevOutbox'), await getFormatter()];
+  const messages = await callApiJson<OutboxMessage[]>('/api/v1/dev/outbox').catch(() => notFound());
+  const origin = (process.env.NEXTAUTH_URL ?? '').replace(/\/+$/, '');
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      {messages.length === 0 ? <p>{t('empty')}</p> : null}
+      {messages.map((message) => (
+        <article key={message.id} className="account-section" aria-label={`${message.subject} — ${message.to}`}>
+          <h2>{message.subject}</h2>
+          <p>
+            {t('to')} : {message.to} — {t('date')} : {format.dateTime(new Date(message.date), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Paris' })}
+          </p>
+          <MailText text={message.text} origin={origin || 'http://localhost:3000'} />
+        </article>
+      ))}
+    </>
+  );
+}

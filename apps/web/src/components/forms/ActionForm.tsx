@@ -1,0 +1,156 @@
+'use client';
+
+import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+
+import { Button } from '@/components/ui/Button';
+
+import { initialFormState, type FormAction, type FormState } from './form-state';
+
+const FormStateContext = createContext<FormState>(initialFormState);
+
+type ActionFormProps = {
+  action: FormAction;
+  submitLabel: string;
+  children?: ReactNode;
+  /** Heading of the error list ("Le formulaire contient des erreurs :"). */
+  errorSummaryLabel: string;
+  variant?: 'primary' | 'secondary';
+  inline?: boolean;
+  labels?: Record<string, string>;
+};
+
+/**
+ * A form posting to a server action: works without JavaScript (the page
+ * reloads with the answer); with JavaScript, errors appear in place and focus
+ * moves to their summary so screen reader users hear them.
+ */
+export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {} }: ActionFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== 'idle') summary.current?.focus();
+  }, [state]);
+  const fieldErrors = Object.entries(state.fieldErrors ?? {});
+  return (
+    <form action={formAction} noValidate className={inline ? 'inline-form' : 'form'}>
+      {state.status === 'error' ? (
+        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
+          <p>{state.message ?? errorSummaryLabel}</p>
+          {fieldErrors.length > 0 ? (
+            <ul>
+              {fieldErrors.map(([name, message]) => (
+                <li key={name}>
+                  <a href={`#field-${name || 'form'}`}>{labels[name] ? `${labels[name]} : ${message}` : message}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {state.status === 'success' && state.message ? (
+        <div ref={summary} tabIndex={-1} role="status" className="notice">
+          {state.message}
+        </div>
+      ) : null}
+      <FormStateContext.Provider value={state}>{children}</FormStateContext.Provider>
+      <div>
+        <Button type="submit" variant={variant} isDisabled={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'number' | 'password' | 'file';
+  defaultValue?: string | number;
+  autoComplete?: string;
+  required?: boolean;
+  inputMode?: 'text' | 'email' | 'numeric';
+  accept?: string;
+  min?: number;
+  max?: number;
+};
+
+/** A labelled input whose hint and error are announced with it (aria-describedby). */
+export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
+  const state = useContext(FormStateContext);
+  const error = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        required={required}
+        inputMode={inputMode}
+        accept={accept}
+        min={min}
+        max={max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+type SelectFieldProps = {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+};
+
+export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
+  const state = useContext(FormStateContext);
+  const error = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A value the action needs that the person does not edit. */
+export function Hidden({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />;
+}

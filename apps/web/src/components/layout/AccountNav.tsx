@@ -1,0 +1,31 @@
+import NextLink from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+import { fetchHeaderState } from '@/features/identity/queries';
+import { currentPerson } from '@/features/identity/session';
+
+/** Sign-in link, or the signed-in person's pseudonym, notifications bell and admin links. */
+export async function AccountNav() {
+  const t = await getTranslations('Auth');
+  const notifications = await getTranslations('Notifications');
+  const person = await currentPerson();
+  const state = person ? await fetchHeaderState(person) : null;
+  if (!state) {
+    return (
+      <nav className="site-header__account" aria-label={t('account')}>
+        <NextLink href="/connexion">{t('signIn')}</NextLink>
+      </nav>
+    );
+  }
+  const { me, unread } = state;
+  return (
+    <nav className="site-header__account" aria-label={t('account')}>
+      <NextLink href="/notifications" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
+        <span aria-hidden="true">🔔</span> {unread > 0 ? <span className="badge" aria-hidden="true">{unread}</span> : null}
+      </NextLink>
+      <NextLink href="/compte">{me.pseudonym}</NextLink>
+      {me.roles.includes('admin') ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
+      {me.roles.includes('organizer') || me.roles.includes('admin') ? <NextLink href="/organisation/verification">{t('organisation')}</NextLink> : null}
+    </nav>
+  );
+}

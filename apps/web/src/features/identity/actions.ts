@@ -1,0 +1,156 @@
+'use server';
+
+import type { Me } from '@sesame/domain';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+
+import type { FormState } from '@/components/forms/form-state';
+import { problemState } from '@/components/forms/problem-state';
+import { safeRelativePath } from '@/lib/safe-redirect';
+
+import { callApi, callApiJson } from './api';
+import { currentPerson } from './session';
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? '').trim();
+
+/** Masks an address for display: camille@demo.sesame.test → c•••@demo.sesame.test. */
+function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations('Form');
+  const email = text(formData, 'email');
+  try {
+    await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale() } });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  const params = new URLSearchParams({ email: maskEmail(email.toLowerCase()) });
+  const back = safeRelativePath(formData.get('retour'));
+  if (back !== '/') params.set('retour', back);
+  redirect(`/connexion/verifiez?${params.toString()}`);
+}
+
+async function signedIn() {
+  const person = await currentPerson();
+  if (!person) redirect('/connexion');
+  return person;
+}
+
+export async function updateProfile(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const t = await getTranslations('Form');
+  const neighbourhood = text(formData, 'neighbourhoodId');
+  try {
+    await callApiJson<Me>('/api/v1/me', {
+      method: 'PATCH',
+      as: person,
+      body: { pseudonym: text(formData, 'pseudonym'), locale: text(formData, 'locale'), neighbourhoodId: neighbourhood === '' ? null : neighbourhood },
+    });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  return { status: 'success', message: t('saved'), at: Date.now() };
+}
+
+export async function requestEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  try {
+    await callApi('/api/v1/me/email-change', { method: 'POST', as: person, body: { email: text(formData, 'email') } });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  return { status: 'success', message: account('emailChangeSent'), at: Date.now() };
+}
+
+export async function confirmEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  try {
+    const me = await callApiJson<Me>('/api/v1/me/email-change/confirm', { method: 'POST', as: person, body: { token: text(formData, 'token') } });
+    return { status: 'success', message: account('emailChanged', { email: me.email ?? '' }), at: Date.now() };
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+}
+
+export async function redeemInvitationCode(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  try {
+    const verification = await callApiJson<{ neighbourhood: { name: string } }>('/api/v1/me/verification', { method: 'POST', as: person, body: { code: text(formData, 'code') } });
+    return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+}
+
+export async function matchCensus(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  try {
+    const verification = await callApiJson<{ neighbourhood: { name: string } }>('/api/v1/me/verification/census', {
+      method: 'POST',
+      as: person,
+      body: { lastName: text(formData, 'lastName'), firstName: text(formData, 'firstName'), birthDate: text(formData, 'birthDate') },
+    });
+    return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+}
+
+export async function setEmailFrequency(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const t = await getTranslations('Form');
+  try {
+    await callApi('/api/v1/me/notification-preferences', { method: 'PUT', as: person, body: { email: text(formData, 'email') } });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  return { status: 'success', message: t('saved'), at: Date.now() };
+}
+
+export async function markAllNotificationsRead(): Promise<void> {
+  const person = await signedIn();
+  await callApi('/api/v1/me/notifications/read', { method: 'POST', as: person, body: {} });
+  redirect('/notifications');
+}
+
+/** Forgets this browser's session (next-auth keeps it in one cookie; no JavaScript needed). */
+async function endThisSession(): Promise<void> {
+  const store = await cookies();
+  for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token']) store.delete(name);
+}
+
+export async function signOut(): Promise<void> {
+  await endThisSession();
+  redirect('/');
+}
+
+/** Ends every session (the API refuses older credentials), then this one. */
+export async function signOutEverywhere(): Promise<void> {
+  const person = await signedIn();
+  await callApi('/api/v1/me/sessions/revoke', { method: 'POST', as: person });
+  await endThisSession();
+  redirect('/');
+}
+
+export async function deleteAccount(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  if (text(formData, 'confirmation') !== account('deleteWord')) {
+    return { status: 'error', message: account('deleteMismatch'), fieldErrors: { confirmation: account('deleteMismatch') }, at: Date.now() };
+  }
+  try {
+    await callApi('/api/v1/me', { method: 'DELETE', as: person });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  await endThisSession();
+  redirect('/?compte=supprime');
+}

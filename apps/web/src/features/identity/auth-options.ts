@@ -1,0 +1,89 @@
+import 'server-only';
+
+import { SessionPersonSchema, type Role, type SessionPerson } from '@sesame/domain';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { Provider } from 'next-auth/providers/index';
+
+import { ApiProblem, callApiJson } from './api';
+
+/** An OpenID Connect provider (FranceConnect-style), when OIDC_ISSUER and its client are configured. */
+function oidcProvider(): Provider | null {
+  const issuer = process.env.OIDC_ISSUER;
+  const clientId = process.env.OIDC_CLIENT_ID;
+  const clientSecret = process.env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: 'oidc',
+    name: process.env.OIDC_NAME ?? 'OpenID Connect',
+    type: 'oauth',
+    wellKnown: `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    clientId,
+    clientSecret,
+    profile(profile: { sub: string; email?: string }) {
+      return { id: profile.sub, email: profile.email ?? null };
+    },
+  };
+}
+
+export const oidcProviderName = (): string | null => (oidcProvider() ? (process.env.OIDC_NAME ?? 'OpenID Connect') : null);
+
+type SignedIn = SessionPerson & { id: string };
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/connexion', error: '/connexion' },
+  providers: [
+    CredentialsProvider({
+      id: 'email-link',
+      name: 'Lien par e-mail',
+      credentials: { token: { type: 'text' } },
+      async authorize(credentials) {
+        try {
+          const person = SessionPersonSchema.parse(await callApiJson('/api/v1/auth/sign-in-links/consume', { method: 'POST', body: { token: credentials?.token ?? '' }, as: 'service' }));
+          return { ...person, name: person.pseudonym } as SignedIn & { name: string };
+        } catch (error) {
+          if (error instanceof ApiProblem && error.status < 500) return null;
+          throw error;
+        }
+      },
+    }),
+    ...[oidcProvider()].filter((provider): provider is Provider => provider !== null),
+  ],
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== 'oidc') return true;
+      // The provider vouched for this identity; the API finds or creates the person.
+      const claims = profile as { sub?: string; email?: string; email_verified?: boolean; locale?: string } | undefined;
+      const person = SessionPersonSchema.parse(
+        await callApiJson('/api/v1/auth/oidc/link', {
+          method: 'POST',
+          as: 'service',
+          body: { issuer: process.env.OIDC_ISSUER, subject: claims?.sub ?? user.id, email: claims?.email, emailVerified: claims?.email_verified === true, locale: claims?.locale === 'en' ? 'en' : 'fr' },
+        }),
+      );
+      Object.assign(user, person, { id: person.id, name: person.pseudonym });
+      return true;
+    },
+    async jwt({ token, user, trigger, session }) {
+      if (user) {
+        const person = user as unknown as SignedIn;
+        token.person = { id: person.id, pseudonym: person.pseudonym, locale: person.locale, roles: person.roles, sessionVersion: person.sessionVersion };
+        token.sub = person.id;
+      }
+      if (trigger === 'update' && token.person && session && typeof session === 'object') {
+        const update = session as Partial<{ pseudonym: string; roles: Role[]; locale: 'fr' | 'en' }>;
+        token.person = { ...token.person, ...update };
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // Never the e-mail address: the session only says who, by pseudonym, with which roles.
+      return { expires: session.expires, person: token.person ?? null };
+    },
+  },
+};
