@@ -1,12 +1,13 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/Button';
 
 import { initialFormState, type FormAction, type FormState } from './form-state';
 
-const FormStateContext = createContext<FormState>(initialFormState);
+/** The form's answer, and a prefix that keeps field ids unique when a page has several forms. */
+const FormStateContext = createContext<{ state: FormState; prefix: string }>({ state: initialFormState, prefix: 'form' });
 
 type ActionFormProps = {
   action: FormAction;
@@ -26,6 +27,7 @@ type ActionFormProps = {
  */
 export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {} }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const prefix = useId();
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== 'idle') summary.current?.focus();
@@ -40,7 +42,7 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
             <ul>
               {fieldErrors.map(([name, message]) => (
                 <li key={name}>
-                  <a href={`#field-${name || 'form'}`}>{labels[name] ? `${labels[name]} : ${message}` : message}</a>
+                  <a href={`#${prefix}${name || 'form'}`}>{labels[name] ? `${labels[name]} : ${message}` : message}</a>
                 </li>
               ))}
             </ul>
@@ -52,7 +54,7 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
           {state.message}
         </div>
       ) : null}
-      <FormStateContext.Provider value={state}>{children}</FormStateContext.Provider>
+      <FormStateContext.Provider value={{ state, prefix }}>{children}</FormStateContext.Provider>
       <div>
         <Button type="submit" variant={variant} isDisabled={pending}>
           {submitLabel}
@@ -78,9 +80,9 @@ type FieldProps = {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
-  const state = useContext(FormStateContext);
+  const { state, prefix } = useContext(FormStateContext);
   const error = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+  const id = `${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -122,9 +124,9 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
-  const state = useContext(FormStateContext);
+  const { state, prefix } = useContext(FormStateContext);
   const error = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+  const id = `${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">

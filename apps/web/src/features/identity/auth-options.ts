@@ -29,6 +29,15 @@ function oidcProvider(): Provider | null {
   };
 }
 
+/** The provider's userinfo claims: many providers (FranceConnect among them) put the e-mail there, not in the id token. */
+async function userinfo(accessToken: string): Promise<Record<string, unknown>> {
+  const issuer = process.env.OIDC_ISSUER!.replace(/\/+$/, '');
+  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`, { cache: 'no-store' })).json()) as { userinfo_endpoint?: string };
+  if (!discovery.userinfo_endpoint) return {};
+  const response = await fetch(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` }, cache: 'no-store' });
+  return response.ok ? ((await response.json()) as Record<string, unknown>) : {};
+}
+
 export const oidcProviderName = (): string | null => (oidcProvider() ? (process.env.OIDC_NAME ?? 'OpenID Connect') : null);
 
 type SignedIn = SessionPerson & { id: string };
@@ -58,7 +67,8 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
       // The provider vouched for this identity; the API finds or creates the person.
-      const claims = profile as { sub?: string; email?: string; email_verified?: boolean; locale?: string } | undefined;
+      let claims = profile as { sub?: string; email?: string; email_verified?: boolean; locale?: string } | undefined;
+      if (!claims?.email && account.access_token) claims = { ...(await userinfo(account.access_token)), ...claims };
       const person = SessionPersonSchema.parse(
         await callApiJson('/api/v1/auth/oidc/link', {
           method: 'POST',

@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Signs in through the real e-mail flow: asks for a link on /connexion, finds
+ * the message in the development mailbox, follows its link and confirms.
+ */
+export async function signInByEmail(page: Page, email: string): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultez votre messagerie' })).toBeVisible();
+  await followLatestMail(page, email, /\/connexion\/lien\?token=/);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+}
+
+/** Opens the newest development-mailbox message to `email` and follows its link matching `link`. */
+export async function followLatestMail(page: Page, email: string, link: RegExp): Promise<void> {
+  await page.goto('/dev/boite-mail');
+  const message = page.getByRole('article').filter({ hasText: email }).first();
+  await expect(message).toBeVisible();
+  const href = await message.getByRole('link', { name: link }).first().getAttribute('href');
+  expect(href).toMatch(link);
+  await page.goto(href!);
+}
+
+/** A fresh address for this test run, so parallel tests never share a person. */
+export const freshEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.sesame.test`;
