@@ -8,7 +8,7 @@
 //      like `npm start`, on a fresh database.
 // Extra arguments go to jest (`npm test -- apps/api/test/audit`), and then the
 // browser tests are skipped; SKIP_BROWSER=1 skips them too.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,15 @@ const summary = [];
 
 function run(command, args, env = process.env) {
   return spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status;
+}
+
+/** Like run, without blocking this process: the test OIDC provider lives in it and must keep answering. */
+function runAsync(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('error', () => resolve(1));
+  });
 }
 
 function counts(file, read) {
@@ -100,7 +109,7 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
       log: (line) => console.log(line),
     });
     const playwrightReport = path.join(tmp, 'playwright.json');
-    const status = run(bin('playwright'), ['test'], {
+    const status = await runAsync(bin('playwright'), ['test'], {
       ...process.env,
       BASE_URL: platform.webUrl,
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,

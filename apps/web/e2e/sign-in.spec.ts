@@ -33,7 +33,7 @@ test('a newcomer signs in through the e-mail link, edits their profile, and the 
   await page.getByRole('button', { name: 'Me déconnecter', exact: true }).click();
   await page.goto(linkUrl);
   await page.getByRole('button', { name: 'Me connecter' }).click();
-  await expect(page.getByRole('alert')).toContainText('Ce lien de connexion a expiré ou a déjà servi');
+  await expect(page.getByRole('alert').filter({ hasText: 'Ce lien de connexion a expiré ou a déjà servi' })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
