@@ -26,7 +26,7 @@ test('an admin grants the moderator role, the person is notified, and the public
   await expect(page.getByRole('row', { name: new RegExp(pseudonym) })).toContainText('Modérateur·rice');
 
   await page.goto('/journal');
-  await expect(page.getByRole('table')).toContainText('Admin de démonstration');
+  await expect(page.getByRole('row').filter({ hasText: 'Rôle attribué' }).filter({ hasText: 'Admin de démonstration' }).first()).toBeVisible();
 
   await personPage.goto('/notifications');
   await expect(personPage.getByText('Vous avez maintenant le rôle modérateur·rice.')).toBeVisible();
