@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { createApp } from '../src/app.factory';
 import { loadConfig, type ApiConfig } from '../src/config/config.schema';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,8 +36,8 @@ export async function startTestApp(overrides: Partial<Record<keyof ApiConfig, st
   const database = await createTestDatabase();
   const config = loadConfig({ ...TEST_CONFIG, DATABASE_URL: database.url, ...overrides });
   const app = await createApp(config, { shutdownHooks: false });
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
+  // One connection (temporary tables live in a session), queries queued in order.
+  const client = new Pool({ connectionString: database.url, max: 1 });
   return {
     app,
     server: app.getHttpServer(),

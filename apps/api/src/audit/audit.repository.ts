@@ -61,10 +61,12 @@ export class AuditRepository {
 
   async findPublicPage(filter: { subjectType?: string; subjectId?: string; action?: string }, skip: number, take: number): Promise<{ rows: AuditEntry[]; total: number }> {
     const where: Prisma.AuditEntryWhereInput = { visibility: 'public', ...filter };
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip, take }),
-      this.prisma.auditEntry.count({ where }),
-    ]);
+    // One snapshot, queries in sequence: a batch ($transaction([...])) makes the pg adapter
+    // send them concurrently on one connection, which pg deprecates.
+    const [rows, total] = await this.prisma.$transaction(async (tx) => [
+      await tx.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip, take }),
+      await tx.auditEntry.count({ where }),
+    ] as const, { isolationLevel: 'RepeatableRead' });
     return { rows, total };
   }
 

@@ -19,11 +19,13 @@ export class NotificationsRepository {
   }
 
   async page(personId: string, skip: number, take: number) {
-    const [items, total, unread] = await this.prisma.$transaction([
-      this.prisma.notification.findMany({ where: { personId }, orderBy: { createdAt: 'desc' }, skip, take }),
-      this.prisma.notification.count({ where: { personId } }),
-      this.prisma.notification.count({ where: { personId, readAt: null } }),
-    ]);
+    // One snapshot, queries in sequence: a batch ($transaction([...])) makes the pg adapter
+    // send them concurrently on one connection, which pg deprecates.
+    const [items, total, unread] = await this.prisma.$transaction(async (tx) => [
+      await tx.notification.findMany({ where: { personId }, orderBy: { createdAt: 'desc' }, skip, take }),
+      await tx.notification.count({ where: { personId } }),
+      await tx.notification.count({ where: { personId, readAt: null } }),
+    ] as const, { isolationLevel: 'RepeatableRead' });
     return { items, total, unread };
   }
 

@@ -95,10 +95,12 @@ export class PeopleRepository {
       ...(filter.search ? { pseudonym: { contains: filter.search, mode: 'insensitive' } } : {}),
       ...(filter.role ? { roles: { some: { role: filter.role } } } : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.person.findMany({ where, include: withDetails, orderBy: { pseudonym: 'asc' }, skip, take }),
-      this.prisma.person.count({ where }),
-    ]);
+    // One snapshot, queries in sequence: a batch ($transaction([...])) makes the pg adapter
+    // send them concurrently on one connection, which pg deprecates.
+    const [rows, total] = await this.prisma.$transaction(async (tx) => [
+      await tx.person.findMany({ where, include: withDetails, orderBy: { pseudonym: 'asc' }, skip, take }),
+      await tx.person.count({ where }),
+    ] as const, { isolationLevel: 'RepeatableRead' });
     return { rows, total };
   }
 

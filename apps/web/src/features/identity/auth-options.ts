@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { SessionPersonSchema, type Role, type SessionPerson } from '@sesame/domain';
+import { SessionPersonSchema, type Me, type SessionPerson } from '@sesame/domain';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
@@ -42,6 +42,17 @@ export const oidcProviderName = (): string | null => (oidcProvider() ? (process.
 
 type SignedIn = SessionPerson & { id: string };
 
+/** Fresh pseudonym, roles and locale for the same person and session; undefined when the API no longer accepts this session. */
+async function refreshedPerson(person: SessionPerson): Promise<SessionPerson | undefined> {
+  try {
+    const me = await callApiJson<Me>('/api/v1/me', { as: person, keepSessionOn401: true });
+    return { id: person.id, sessionVersion: person.sessionVersion, pseudonym: me.pseudonym, roles: me.roles, locale: me.locale };
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) return undefined;
+    throw error;
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
@@ -79,15 +90,17 @@ export const authOptions: NextAuthOptions = {
       Object.assign(user, person, { id: person.id, name: person.pseudonym });
       return true;
     },
-    async jwt({ token, user, trigger, session }) {
+    async jwt({ token, user, trigger }) {
       if (user) {
         const person = user as unknown as SignedIn;
         token.person = { id: person.id, pseudonym: person.pseudonym, locale: person.locale, roles: person.roles, sessionVersion: person.sessionVersion };
         token.sub = person.id;
       }
-      if (trigger === 'update' && token.person && session && typeof session === 'object') {
-        const update = session as Partial<{ pseudonym: string; roles: Role[]; locale: 'fr' | 'en' }>;
-        token.person = { ...token.person, ...update };
+      if (trigger === 'update' && token.person) {
+        // `update()` lets the browser POST any data to /api/auth/session (`session` here):
+        // it is ignored, never merged. Person ids are public (audit entries), so trusting it
+        // would let anyone become anyone. Who stays who signed in; the rest comes from the API.
+        token.person = await refreshedPerson(token.person);
       }
       return token;
     },
