@@ -8,3 +8,5 @@ export * from './identity/identity.policy';
 export * from './verification/verification.schema';
 export * from './verification/verification.policy';
 export * from './notifications/notifications.schema';
+export * from './data-uses/data-use.schema';
+export * from './data-uses/data-use.policy';

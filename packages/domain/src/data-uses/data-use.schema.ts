@@ -1,0 +1,215 @@
+import { z } from 'zod';
+
+/**
+ * A record of the public register of local data uses: one local processing of
+ * personal data, described so that a person with no legal training
+ * understands it. Modelled on the UK ATRS, the Eurocities standard (Amsterdam,
+ * Helsinki), the French Etalab inventory, and the GDPR record of processing
+ * (art. 30) and impact assessment (art. 35). Drafts may be incomplete;
+ * `missingForPublication` says what a record needs before it is published.
+ */
+
+export const DATA_USE_DOMAINS = ['public_safety', 'mobility', 'health', 'education', 'social_services', 'urban_planning', 'other'] as const;
+export const LIFECYCLE_STATUSES = ['planned', 'pilot', 'operational', 'suspended', 'retired'] as const;
+export const LEGAL_BASES = ['a_consent', 'b_contract', 'c_legal_obligation', 'd_vital_interests', 'e_public_task', 'f_legitimate_interests'] as const;
+/** GDPR art. 9(1). */
+export const SPECIAL_CATEGORIES = ['biometric_identification', 'health', 'racial_ethnic_origin', 'political_opinions', 'religious_beliefs', 'trade_union_membership', 'genetic', 'sex_life_orientation'] as const;
+export const REGIMES = ['gdpr', 'law_enforcement_directive', 'both'] as const;
+export const AI_ACT_RISK_CLASSES = ['not_ai', 'minimal', 'limited', 'high', 'prohibited'] as const;
+export const AUTOMATION_LEVELS = ['information', 'decision_support', 'automated_decision'] as const;
+/** A four-level scale, as in CNIL impact assessments. */
+export const RISK_LEVELS = ['negligible', 'limited', 'significant', 'maximum'] as const;
+export const IMPACT_ASSESSMENT_KINDS = ['dpia', 'algorithmic_impact', 'fundamental_rights', 'other'] as const;
+
+export const DataUseDomainSchema = z.enum(DATA_USE_DOMAINS);
+export const LifecycleStatusSchema = z.enum(LIFECYCLE_STATUSES);
+export const RiskLevelSchema = z.enum(RISK_LEVELS);
+
+const text = (max: number) => z.string().trim().max(max, { error: `Au plus ${max} caractères.` });
+const requiredText = (max: number, message: string) => text(max).min(1, { error: message });
+const isoDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
+const url = z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' });
+
+/** "DU-2027-004" */
+export const DataUseReferenceSchema = z.string().regex(/^DU-\d{4}-\d{3,}$/, { error: 'Référence attendue au format DU-AAAA-NNN.' });
+
+export const DataCategorySchema = z.object({
+  name: requiredText(120, 'Nommez la catégorie de données.'),
+  /** Plain French: what it is, what it reveals about you (the "data card"). */
+  description: text(600).default(''),
+  reveals: text(600).default(''),
+  source: text(200).default(''),
+  collectionMode: text(200).default(''),
+  retention: text(200).default(''),
+  access: text(300).default(''),
+});
+
+export const SpecialCategorySchema = z.object({
+  category: z.enum(SPECIAL_CATEGORIES),
+  /** The art. 9(2) exception relied upon. */
+  exception: requiredText(300, 'Indiquez l’exception de l’article 9(2) invoquée.'),
+});
+
+export const ProcessorSchema = z.object({
+  name: requiredText(200, 'Nommez le prestataire.'),
+  role: text(200).default(''),
+  contractReference: text(120).default(''),
+  procurementProcedure: text(200).default(''),
+});
+
+export const RiskSchema = z.object({
+  description: requiredText(600, 'Décrivez le risque.'),
+  severity: RiskLevelSchema,
+  likelihood: RiskLevelSchema,
+  mitigations: text(1000).default(''),
+  residualRisk: RiskLevelSchema.optional(),
+});
+
+export const ImpactAssessmentSchema = z.object({
+  kind: z.enum(IMPACT_ASSESSMENT_KINDS),
+  date: isoDate.optional(),
+  link: url.optional(),
+  summary: text(1000).default(''),
+});
+
+export const AlternativeSchema = z.object({
+  description: requiredText(600, 'Décrivez l’alternative.'),
+  nonInvasive: z.boolean().default(false),
+  whyNotChosen: text(600).default(''),
+});
+
+export const RedactionSchema = z.object({
+  /** Dotted path of the withheld field, e.g. `processors.0.contractReference`. */
+  field: requiredText(120, 'Indiquez le champ retenu.'),
+  reason: requiredText(400, 'Une information retenue doit l’être avec une raison publiée.'),
+});
+
+/** The whole record as organizers edit it (a version's content). */
+export const DataUseContentSchema = z
+  .object({
+    title: requiredText(100, 'Donnez un titre (100 caractères au plus, commençant par un verbe).'),
+    summary: text(350).default(''),
+    domain: DataUseDomainSchema.default('other'),
+    neighbourhoodIds: z.array(z.uuid()).max(50).default([]),
+    tags: z.array(text(40).min(1)).max(20).default([]),
+    accountability: z
+      .object({
+        controller: text(200).default(''),
+        department: text(200).default(''),
+        contactEmail: z.union([z.email({ error: 'Adresse e-mail invalide.' }), z.literal('')]).default(''),
+        dpoContact: text(200).default(''),
+        jointControllers: z.array(text(200).min(1)).max(10).default([]),
+        authorisingAct: z.object({ title: text(300).default(''), date: isoDate.optional(), link: url.optional() }).default({ title: '' }),
+      })
+      .default({ controller: '', department: '', contactEmail: '', dpoContact: '', jointControllers: [], authorisingAct: { title: '' } }),
+    purpose: z
+      .object({
+        purposes: z.array(text(300).min(1)).max(20).default([]),
+        decisionProcess: text(600).default(''),
+        outOfScopeUses: z.array(text(300).min(1)).max(20).default([]),
+      })
+      .default({ purposes: [], decisionProcess: '', outOfScopeUses: [] }),
+    legal: z
+      .object({
+        basis: z.enum(LEGAL_BASES).optional(),
+        basisDetail: text(600).default(''),
+        specialCategories: z.array(SpecialCategorySchema).max(8).default([]),
+        criminalOffenceData: z.boolean().default(false),
+        regime: z.enum(REGIMES).default('gdpr'),
+        aiActRiskClass: z.enum(AI_ACT_RISK_CLASSES).default('not_ai'),
+      })
+      .default({ basisDetail: '', specialCategories: [], criminalOffenceData: false, regime: 'gdpr', aiActRiskClass: 'not_ai' }),
+    data: z
+      .object({
+        subjectCategories: z.array(text(200).min(1)).max(20).default([]),
+        estimatedPeopleAffected: z.int().min(0).optional(),
+        categories: z.array(DataCategorySchema).max(30).default([]),
+      })
+      .default({ subjectCategories: [], categories: [] }),
+    recipients: z.array(text(200).min(1)).max(30).default([]),
+    processors: z.array(ProcessorSchema).max(20).default([]),
+    hosting: z
+      .object({
+        provider: text(200).default(''),
+        country: text(100).default(''),
+        nonEuLawExposure: text(600).default(''),
+        transfersOutsideEu: z.boolean().default(false),
+        transferSafeguard: text(300).default(''),
+      })
+      .default({ provider: '', country: '', nonEuLawExposure: '', transfersOutsideEu: false, transferSafeguard: '' }),
+    automation: z
+      .object({
+        level: z.enum(AUTOMATION_LEVELS).default('information'),
+        humanOversight: text(600).default(''),
+        howToContest: text(600).default(''),
+      })
+      .default({ level: 'information', humanOversight: '', howToContest: '' }),
+    risks: z.array(RiskSchema).max(30).default([]),
+    impactAssessments: z.array(ImpactAssessmentSchema).max(10).default([]),
+    alternatives: z.array(AlternativeSchema).max(20).default([]),
+    proportionality: text(1500).default(''),
+    lifecycle: z
+      .object({
+        status: LifecycleStatusSchema.default('planned'),
+        startDate: isoDate.optional(),
+        reviewDate: isoDate.optional(),
+        sunsetDate: isoDate.optional(),
+        rollbackPlan: text(1000).default(''),
+      })
+      .default({ status: 'planned', rollbackPlan: '' }),
+    redactions: z.array(RedactionSchema).max(30).default([]),
+  })
+  .strict()
+  .meta({ id: 'DataUseContent' });
+export type DataUseContent = z.infer<typeof DataUseContentSchema>;
+export type DataUseContentInput = z.input<typeof DataUseContentSchema>;
+
+export interface MissingField {
+  path: string;
+  message: string;
+}
+
+/** What a record lacks before it can be published (empty when complete). Redacted fields count as given. */
+export function missingForPublication(content: DataUseContent): MissingField[] {
+  const redacted = new Set(content.redactions.map((r) => r.field));
+  const missing: MissingField[] = [];
+  const need = (path: string, present: boolean, message: string) => {
+    if (!present && !redacted.has(path)) missing.push({ path, message });
+  };
+  need('summary', content.summary.length >= 20, 'Un résumé en langage simple (20 à 350 caractères).');
+  need('accountability.controller', content.accountability.controller !== '', 'Le responsable du traitement.');
+  need('accountability.contactEmail', content.accountability.contactEmail !== '', 'Une adresse de contact (celle d’une équipe).');
+  need('purpose.purposes', content.purpose.purposes.length > 0, 'Au moins une finalité.');
+  need('legal.basis', content.legal.basis !== undefined, 'La base légale (article 6 du RGPD).');
+  need('data.subjectCategories', content.data.subjectCategories.length > 0, 'Les personnes concernées.');
+  need('data.categories', content.data.categories.length > 0, 'Au moins une catégorie de données.');
+  need('automation.howToContest', content.automation.howToContest !== '', 'Comment contester ou faire appel.');
+  need('alternatives', content.alternatives.length > 0, 'Les alternatives envisagées, dont les moins intrusives.');
+  need('proportionality', content.proportionality !== '', 'L’argument de proportionnalité.');
+  need('lifecycle.reviewDate', content.lifecycle.reviewDate !== undefined, 'Une date de révision.');
+  if (content.legal.specialCategories.length > 0 || content.data.categories.length > 0) {
+    need('risks', content.risks.length > 0, 'Les risques et leurs mesures.');
+  }
+  return missing;
+}
+
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields that differ between two versions, by dotted path (arrays compared item by item). */
+export function diffDataUse(before: unknown, after: unknown, path = ''): FieldChange[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => diffDataUse(before[key], after[key], path ? `${path}.${key}` : key));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => diffDataUse(before[i], after[i], `${path}.${i}`)).flat();
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
+}

@@ -1,0 +1,79 @@
+import { ROLES } from '../identity/identity.schema';
+import { dataUsePolicy } from './data-use.policy';
+import { DataUseContentSchema, diffDataUse, missingForPublication, type DataUseContentInput } from './data-use.schema';
+
+const complete: DataUseContentInput = {
+  title: 'Identifier les visages sur le marché du dimanche',
+  summary: 'Des caméras filment le marché et un logiciel compare les visages à une liste de personnes recherchées.',
+  domain: 'public_safety',
+  accountability: { controller: 'Ville de Val-de-Noue', contactEmail: 'donnees@val-de-noue.example' },
+  purpose: { purposes: ['Retrouver des personnes recherchées'] },
+  legal: { basis: 'e_public_task', specialCategories: [{ category: 'biometric_identification', exception: 'Art. 9(2)(g), intérêt public important' }] },
+  data: { subjectCategories: ['Passants du marché'], categories: [{ name: 'Image du visage' }] },
+  automation: { level: 'decision_support', howToContest: 'Écrire au délégué à la protection des données.' },
+  risks: [{ description: 'Fausse identification', severity: 'maximum', likelihood: 'significant' }],
+  alternatives: [{ description: 'Agents sans caméra', nonInvasive: true }],
+  proportionality: 'À démontrer.',
+  lifecycle: { status: 'pilot', reviewDate: '2027-06-30' },
+};
+
+describe('data-use record', () => {
+  it('fills defaults so that a title alone is a valid draft', () => {
+    const draft = DataUseContentSchema.parse({ title: 'Compter les vélos' });
+    expect(draft.lifecycle.status).toBe('planned');
+    expect(draft.data.categories).toEqual([]);
+  });
+
+  it('refuses unknown fields and explains invalid ones in French', () => {
+    const result = DataUseContentSchema.safeParse({ title: '', colour: 'red', legal: { basis: 'z' }, lifecycle: { reviewDate: '30/06/2027' } });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['title', '', 'legal.basis', 'lifecycle.reviewDate']));
+  });
+
+  it('requires a published reason for each redaction', () => {
+    const result = DataUseContentSchema.safeParse({ title: 'x', redactions: [{ field: 'processors.0.contractReference', reason: '' }] });
+    expect(result.error?.issues[0]?.message).toMatch(/raison publiée/);
+  });
+
+  it('lists what a draft lacks before publication, and nothing for a complete record', () => {
+    expect(missingForPublication(DataUseContentSchema.parse({ title: 'Compter les vélos' })).map((m) => m.path)).toEqual([
+      'summary',
+      'accountability.controller',
+      'accountability.contactEmail',
+      'purpose.purposes',
+      'legal.basis',
+      'data.subjectCategories',
+      'data.categories',
+      'automation.howToContest',
+      'alternatives',
+      'proportionality',
+      'lifecycle.reviewDate',
+    ]);
+    expect(missingForPublication(DataUseContentSchema.parse(complete))).toEqual([]);
+  });
+
+  it('counts a redacted field as given', () => {
+    const record = DataUseContentSchema.parse({ ...complete, proportionality: '', redactions: [{ field: 'proportionality', reason: 'Analyse en cours de validation juridique.' }] });
+    expect(missingForPublication(record)).toEqual([]);
+  });
+
+  it('diffs two versions field by field', () => {
+    const v1 = DataUseContentSchema.parse(complete);
+    const v2 = DataUseContentSchema.parse({ ...complete, data: { ...complete.data, categories: [{ name: 'Image du visage', retention: '30 jours' }] } });
+    expect(diffDataUse(v1, v2)).toEqual([{ path: 'data.categories.0.retention', before: '', after: '30 jours' }]);
+    expect(diffDataUse(v1, v1)).toEqual([]);
+  });
+});
+
+describe('data-use policy', () => {
+  it.each(ROLES)('edit for a %s', (role) => {
+    expect(dataUsePolicy.edit({ id: 'p', roles: [role] })).toBe(['organizer', 'authority', 'admin'].includes(role));
+  });
+
+  it('nobody may edit, view drafts or follow', () => {
+    expect(dataUsePolicy.edit(null)).toBe(false);
+    expect(dataUsePolicy.viewDrafts(null)).toBe(false);
+    expect(dataUsePolicy.follow(null)).toBe(false);
+  });
+});
