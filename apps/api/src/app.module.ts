@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DataUsesModule } from './data-uses/data-uses.module';
 import { DevModule } from './dev/dev.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -39,6 +40,7 @@ export class AppModule {
         PeopleModule,
         IdentityModule,
         VerificationModule,
+        DataUsesModule,
         DevModule,
       ],
     };

@@ -29,6 +29,7 @@ const everyone: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller
 const serviceOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), service: 'allow' } as Expectation;
 const anyPerson: Expectation = { ...Object.fromEntries(ROLES.map((role) => [role, 'allow'])), anonymous: 'deny', service: 'deny' } as Expectation;
 const organizers: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', admin: 'allow' } as Expectation;
+const registerEditors: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', authority: 'allow', admin: 'allow' } as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -68,4 +69,12 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/verification/census': { request: () => ({ path: '/api/v1/verification/census', body: {} }), expect: organizers },
   'POST /api/v1/me/verification/census': { request: () => ({ path: '/api/v1/me/verification/census', body: {} }), expect: anyPerson },
   'POST /api/v1/me/verification': { request: () => ({ path: '/api/v1/me/verification', body: {} }), expect: anyPerson },
+  // Register of data uses (sample reference that does not exist: allowed callers get 404/400)
+  'GET /api/v1/data-uses': { request: () => ({ path: '/api/v1/data-uses' }), expect: everyone },
+  'POST /api/v1/data-uses': { request: () => ({ path: '/api/v1/data-uses', body: {} }), expect: registerEditors },
+  'GET /api/v1/data-uses/{reference}': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999' }), expect: everyone },
+  'PUT /api/v1/data-uses/{reference}': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999', body: {} }), expect: registerEditors },
+  'POST /api/v1/data-uses/{reference}/publish': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/publish', body: {} }), expect: registerEditors },
+  'GET /api/v1/data-uses/{reference}/versions': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions' }), expect: everyone },
+  'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
 };

@@ -100,3 +100,19 @@ test('a person downloads their data, then deletes their account', async ({ page 
   await page.goto('/journal');
   await expect(page.getByRole('table')).toContainText('Participant supprimé');
 });
+
+test('the interface follows the language saved in the account, on this browser and at the next sign-in', async ({ page, context }) => {
+  const email = freshEmail('english');
+  await signInByEmail(page, email);
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+
+  // Another browser (no cookies at all): French until the person signs in.
+  await context.clearCookies();
+  await signInByEmail(page, email);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+});

@@ -10,3 +10,4 @@ export * from './verification/verification.policy';
 export * from './notifications/notifications.schema';
 export * from './data-uses/data-use.schema';
 export * from './data-uses/data-use.policy';
+export * from './data-uses/data-use.api';

@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { auditPaths } from '../audit/audit.openapi';
+import { dataUsesPaths } from '../data-uses/data-uses.openapi';
 import { devPaths } from '../dev/dev.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { identityPaths } from '../identity/identity.openapi';
@@ -29,7 +30,7 @@ const selfPaths: ZodOpenApiPathsObject = {
 };
 
 /** Each feature describes its routes next to its controller; they meet here. */
-const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, notificationsPaths, devPaths];
+const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, notificationsPaths, dataUsesPaths, devPaths];
 
 /** Routes deliberately left out of the document (the docs page's own static files). */
 export const UNDOCUMENTED_ROUTES = ['GET /api/v1/docs/init.js', 'GET /api/v1/docs/{asset}'];

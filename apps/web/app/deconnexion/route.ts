@@ -11,3 +11,6 @@ export async function GET(request: NextRequest) {
   for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token']) store.delete(name);
   return NextResponse.redirect(new URL('/connexion', request.nextUrl.origin), 303);
 }
+
+/** A refused credential met while handling a form post (e.g. a route handler's redirect keeps the method). */
+export const POST = GET;

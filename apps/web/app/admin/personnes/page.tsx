@@ -14,6 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Admin'))('title') };
 }
 
+const PAGE_SIZE = 50;
+
 type Props = { searchParams: Promise<{ q?: string; role?: string; page?: string }> };
 
 export default async function AdminPeoplePage({ searchParams }: Props) {
@@ -24,11 +26,23 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
   const { q = '', role = '', page = '1' } = await searchParams;
-  const query = new URLSearchParams({ page: /^\d+$/.test(page) ? page : '1', pageSize: '50' });
-  if (q.trim()) query.set('search', q.trim().slice(0, 60));
+  const search = q.trim().slice(0, 60);
   const roleFilter = ROLES.find((r) => r === role);
+  const pageNumber = /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
+  /** This list's address with the same search and filter, at another page. */
+  const hrefAt = (target: number) => {
+    const params = new URLSearchParams();
+    if (search) params.set('q', search);
+    if (roleFilter) params.set('role', roleFilter);
+    if (target > 1) params.set('page', String(target));
+    const query = params.toString();
+    return query ? `/admin/personnes?${query}` : '/admin/personnes';
+  };
+  const query = new URLSearchParams({ page: String(pageNumber), pageSize: String(PAGE_SIZE) });
+  if (search) query.set('search', search);
   if (roleFilter) query.set('role', roleFilter);
   const people = await callApiJson<{ items: PersonSummary[]; total: number }>(`/api/v1/admin/people?${query.toString()}`, { as: person });
+  const totalPages = Math.max(1, Math.ceil(people.total / PAGE_SIZE));
   const roleOptions = ROLES.map((value) => ({ value, label: roles(value) }));
   return (
     <>
@@ -90,6 +104,27 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      {totalPages > 1 || pageNumber > 1 ? (
+        <nav aria-label={t('paginationLabel')} className="pagination">
+          <ul>
+            {pageNumber > 1 ? (
+              <li>
+                <Link href={hrefAt(Math.min(pageNumber - 1, totalPages))} rel="prev">
+                  {t('previous')}
+                </Link>
+              </li>
+            ) : null}
+            <li className="pagination__status">{t('pageStatus', { page: pageNumber, totalPages })}</li>
+            {pageNumber < totalPages ? (
+              <li>
+                <Link href={hrefAt(pageNumber + 1)} rel="next">
+                  {t('next')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
       <p>
         <Link href="/journal">{t('journalLink')}</Link>
       </p>

@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
 import { problemState } from '@/components/forms/problem-state';
+import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
 import { callApi, callApiJson } from './api';
@@ -44,8 +45,9 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
   const person = await signedIn();
   const t = await getTranslations('Form');
   const neighbourhood = text(formData, 'neighbourhoodId');
+  let me: Me;
   try {
-    await callApiJson<Me>('/api/v1/me', {
+    me = await callApiJson<Me>('/api/v1/me', {
       method: 'PATCH',
       as: person,
       body: { pseudonym: text(formData, 'pseudonym'), locale: text(formData, 'locale'), neighbourhoodId: neighbourhood === '' ? null : neighbourhood },
@@ -53,7 +55,11 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
   } catch (error) {
     return problemState(error, t('unexpected'));
   }
-  return { status: 'success', message: t('saved'), at: Date.now() };
+  // The header re-reads pseudonym and roles from the API on every page; the
+  // interface switches to the chosen language (and the message says so in it).
+  await rememberLocale(me.locale);
+  const saved = await getTranslations({ locale: me.locale, namespace: 'Form' });
+  return { status: 'success', message: saved('saved'), at: Date.now() };
 }
 
 export async function requestEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {

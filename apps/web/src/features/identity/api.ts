@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { FieldError, ProblemDocument } from '@sesame/domain';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 
 import { apiBaseUrl } from '@/lib/api';
 
@@ -30,6 +31,12 @@ export interface ApiCall {
   /** Raw body (e.g. a CSV) with its content type. */
   raw?: { body: string; contentType: string };
   as?: { id: string; sessionVersion: number } | 'service' | null;
+  /**
+   * By default a person call answered 401 (signed out everywhere, account deleted)
+   * ends this browser's session too: redirect to /deconnexion, then /connexion.
+   * Set for callers that handle it themselves (the header, the session callback).
+   */
+  keepSessionOn401?: boolean;
 }
 
 /** Calls the API from the web server; throws ApiProblem for 4xx/5xx answers. */
@@ -50,6 +57,7 @@ export async function callApi(path: string, call: ApiCall = {}): Promise<Respons
     requestHeaders['content-type'] = 'application/json';
   }
   const response = await fetch(`${apiBaseUrl()}${path}`, { method: call.method ?? 'GET', headers: requestHeaders, body, cache: 'no-store', signal: AbortSignal.timeout(30_000) });
+  if (response.status === 401 && call.as && call.as !== 'service' && !call.keepSessionOn401) redirect('/deconnexion');
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as ProblemDocument | null;
     throw new ApiProblem(problem ?? { type: 'about:blank', title: response.statusText, status: response.status });

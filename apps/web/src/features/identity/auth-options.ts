@@ -5,6 +5,9 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
 
+import { isAppLocale } from '@/i18n/config';
+import { rememberLocale } from '@/i18n/remember-locale';
+
 import { ApiProblem, callApiJson } from './api';
 
 /** An OpenID Connect provider (FranceConnect-style), when OIDC_ISSUER and its client are configured. */
@@ -74,6 +77,14 @@ export const authOptions: NextAuthOptions = {
     }),
     ...[oidcProvider()].filter((provider): provider is Provider => provider !== null),
   ],
+  events: {
+    // The interface follows the language the person chose in their account.
+    async signIn({ user }) {
+      const locale = (user as unknown as Partial<SignedIn>).locale;
+      // A convenience: never let it stand in the way of signing in.
+      if (isAppLocale(locale)) await rememberLocale(locale).catch((error: unknown) => console.warn('[auth] could not set the locale cookie:', error));
+    },
+  },
   callbacks: {
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;

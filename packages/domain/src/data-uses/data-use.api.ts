@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { pageOf } from '../common/pagination.schema';
+import { AUTOMATION_LEVELS, DataUseContentSchema, DataUseDomainSchema, DataUseReferenceSchema, LifecycleStatusSchema, SPECIAL_CATEGORIES } from './data-use.schema';
+
+/** POST /data-uses: a new draft. */
+export const CreateDataUseSchema = z.object({ content: DataUseContentSchema }).strict().meta({ id: 'CreateDataUse' });
+export type CreateDataUse = z.infer<typeof CreateDataUseSchema>;
+
+/** PUT /data-uses/{reference}: the whole content, from the revision the editor started with. */
+export const UpdateDataUseSchema = z
+  .object({
+    content: DataUseContentSchema,
+    expectedRevision: z.int().min(1),
+    /** Required once the record is published: it becomes the new version's note. */
+    changeNote: z.string().trim().max(500).default(''),
+  })
+  .strict()
+  .meta({ id: 'UpdateDataUse' });
+export type UpdateDataUse = z.infer<typeof UpdateDataUseSchema>;
+
+export const PublishDataUseSchema = z.object({ expectedRevision: z.int().min(1) }).strict().meta({ id: 'PublishDataUse' });
+export type PublishDataUse = z.infer<typeof PublishDataUseSchema>;
+
+export const DataUseReferenceParamsSchema = z.object({ reference: DataUseReferenceSchema }).strict();
+export const DataUseVersionParamsSchema = z.object({ reference: DataUseReferenceSchema, version: z.coerce.number().int().min(1) }).strict();
+
+export const DataUseQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    /** French full-text search in title, summary and controller. */
+    q: z.string().trim().min(1).max(200).optional(),
+    domain: DataUseDomainSchema.optional(),
+    status: LifecycleStatusSchema.optional(),
+    specialCategory: z.enum(SPECIAL_CATEGORIES).optional(),
+    automationLevel: z.enum(AUTOMATION_LEVELS).optional(),
+    controller: z.string().trim().min(1).max(200).optional(),
+    neighbourhoodId: z.uuid().optional(),
+  })
+  .strict();
+export type DataUseQuery = z.infer<typeof DataUseQuerySchema>;
+
+export const DataUseSchema = z
+  .object({
+    reference: DataUseReferenceSchema,
+    state: z.enum(['draft', 'published']),
+    revision: z.int(),
+    version: z.int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+    content: DataUseContentSchema,
+  })
+  .meta({ id: 'DataUse' });
+export type DataUseDto = z.infer<typeof DataUseSchema>;
+
+export const DataUseSummarySchema = z
+  .object({
+    reference: DataUseReferenceSchema,
+    state: z.enum(['draft', 'published']),
+    title: z.string(),
+    summary: z.string(),
+    domain: DataUseDomainSchema,
+    lifecycleStatus: LifecycleStatusSchema,
+    automationLevel: z.enum(AUTOMATION_LEVELS),
+    controller: z.string(),
+    specialCategories: z.array(z.enum(SPECIAL_CATEGORIES)),
+    reviewDate: z.iso.date().nullable(),
+    publishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'DataUseSummary' });
+export type DataUseSummary = z.infer<typeof DataUseSummarySchema>;
+export const DataUsePageSchema = pageOf(DataUseSummarySchema).meta({ id: 'DataUsePage' });
+
+export const DataUseVersionSummarySchema = z
+  .object({ version: z.int(), changeNote: z.string(), createdAt: z.iso.datetime(), author: z.string().nullable() })
+  .meta({ id: 'DataUseVersionSummary' });
+export type DataUseVersionSummary = z.infer<typeof DataUseVersionSummarySchema>;
+
+export const DataUseDiffSchema = z
+  .object({
+    reference: DataUseReferenceSchema,
+    from: z.int(),
+    to: z.int(),
+    changes: z.array(z.object({ path: z.string(), before: z.json(), after: z.json() })),
+  })
+  .meta({ id: 'DataUseDiff' });
+export type DataUseDiff = z.infer<typeof DataUseDiffSchema>;
