@@ -48,6 +48,18 @@ describe('Rate limits (in memory)', () => {
   });
 });
 
+describe('Rate limits when Redis fails', () => {
+  it('keeps answering, counting in memory', async () => {
+    const t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      for (let i = 0; i < 5; i++) await askLink(t, 'sans-redis@example.org', '192.0.2.200').expect(202);
+      await askLink(t, 'sans-redis@example.org', '192.0.2.201').expect(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('Rate limits shared through Redis', () => {
   it('counts across two API instances when REDIS_URL is set', async () => {
     if (!(await redisReachable(REDIS_URL))) {

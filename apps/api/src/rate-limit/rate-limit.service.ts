@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ProblemException } from '../common/problem.exception';
@@ -28,9 +28,11 @@ export const LIMITS = {
 export class RateLimitService implements OnModuleDestroy {
   private readonly redis: Redis | null;
   private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly logger = new Logger('RateLimitService');
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    this.redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+    this.redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : null;
+    this.redis?.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message} (counting in memory meanwhile)`));
   }
 
   /** Counts one attempt; throws a 429 problem with Retry-After once the limit is reached. */
@@ -50,13 +52,16 @@ export class RateLimitService implements OnModuleDestroy {
     let limiter = this.limiters.get(limit.name);
     if (!limiter) {
       const options = { keyPrefix: `sesame:${limit.name}`, points: limit.points, duration: limit.durationSeconds };
-      limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: false }) : new RateLimiterMemory(options);
+      // If Redis fails, count in memory rather than refuse service (insurance limiter).
+      limiter = this.redis
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: false, insuranceLimiter: new RateLimiterMemory(options) })
+        : new RateLimiterMemory(options);
       this.limiters.set(limit.name, limiter);
     }
     return limiter;
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    this.redis?.disconnect();
   }
 }
