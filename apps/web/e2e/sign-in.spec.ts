@@ -116,3 +116,21 @@ test('the interface follows the language saved in the account, on this browser a
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
 });
+
+test('signing out of every device ends the sessions of the other browsers too', async ({ page, browser }) => {
+  const email = freshEmail('partout');
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signInByEmail(other, email);
+  await signInByEmail(page, email);
+
+  await page.getByRole('button', { name: 'Me déconnecter de tous mes appareils' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('navigation', { name: 'Mon compte' }).getByRole('link', { name: 'Se connecter' })).toBeVisible();
+
+  // The other browser still holds its cookie, but the API refuses it: back to the sign-in page.
+  await other.goto('/compte');
+  await expect(other).toHaveURL(/\/connexion$/);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Se connecter');
+  await otherContext.close();
+});

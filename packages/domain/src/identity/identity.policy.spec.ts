@@ -1,5 +1,5 @@
 import { identityPolicy, type Actor } from './identity.policy';
-import { ROLES, type Role } from './identity.schema';
+import { PseudonymSchema, ROLES, type Role } from './identity.schema';
 
 const person = (id: string, ...roles: Role[]): Actor => ({ id, roles });
 
@@ -32,5 +32,13 @@ describe('identity policy', () => {
 
   it('changeRoles: nobody may do anything', () => {
     expect(identityPolicy.changeRoles(null, { id: 'b' }, 'resident')).toBe(false);
+  });
+});
+
+describe('pseudonyms', () => {
+  it('accept the newcomers’ default and ordinary names, refuse markup', () => {
+    expect(PseudonymSchema.safeParse('Participant·e 48213').success).toBe(true);
+    expect(PseudonymSchema.safeParse('Élodie M.').success).toBe(true);
+    expect(PseudonymSchema.safeParse('<b>moi</b>').success).toBe(false);
   });
 });

@@ -21,7 +21,8 @@ export const PseudonymSchema = z
   .trim()
   .min(3, { error: 'Le pseudonyme doit faire au moins 3 caractères.' })
   .max(60, { error: 'Le pseudonyme doit faire au plus 60 caractères.' })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . , \' - _ ( ).' });
+  // The middle dot is allowed for inclusive French ("Participant·e", the newcomers' default).
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .·,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . · , \' - _ ( ).' });
 
 /** POST /auth/sign-in-links: e-mail me a sign-in link. */
 export const SignInLinkRequestSchema = z

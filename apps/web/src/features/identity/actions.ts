@@ -11,6 +11,7 @@ import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
 import { callApi, callApiJson } from './api';
+import { fetchMe } from './queries';
 import { currentPerson } from './session';
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? '').trim();
@@ -45,12 +46,20 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
   const person = await signedIn();
   const t = await getTranslations('Form');
   const neighbourhood = text(formData, 'neighbourhoodId');
+  const pseudonym = text(formData, 'pseudonym');
   let me: Me;
   try {
+    // Only a changed pseudonym is sent: the one the platform gave a newcomer
+    // must not stop them from saving their language or neighbourhood.
+    const current = await fetchMe(person);
     me = await callApiJson<Me>('/api/v1/me', {
       method: 'PATCH',
       as: person,
-      body: { pseudonym: text(formData, 'pseudonym'), locale: text(formData, 'locale'), neighbourhoodId: neighbourhood === '' ? null : neighbourhood },
+      body: {
+        ...(pseudonym === current.pseudonym ? {} : { pseudonym }),
+        locale: text(formData, 'locale'),
+        neighbourhoodId: neighbourhood === '' ? null : neighbourhood,
+      },
     });
   } catch (error) {
     return problemState(error, t('unexpected'));
