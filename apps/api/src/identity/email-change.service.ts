@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { identityPolicy, type Actor, type Me } from '@sesame/domain';
-import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
@@ -10,10 +9,10 @@ import { PeopleRepository } from '../people/people.repository';
 import { PrismaService } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import { emailChangeMail } from './sign-in.mail';
+import { hashLinkToken, newLinkToken } from './email-link-token';
 import { SignInRepository } from './sign-in.repository';
 
 const CONFIRMATION_MINUTES = 60;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Changing my e-mail: the new address must confirm, through a link sent to it. */
 @Injectable()
@@ -37,9 +36,9 @@ export class EmailChangeService {
     if (await this.prisma.$transaction((tx) => this.people.emailTaken(tx, email, person.id))) {
       throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
     }
-    const token = randomBytes(32).toString('base64url');
+    const token = newLinkToken();
     const locale = person.locale === 'en' ? 'en' : 'fr';
-    await this.links.createLink({ tokenHash: hashToken(token), email, personId: person.id, locale, purpose: 'email_change', expiresAt: new Date(Date.now() + CONFIRMATION_MINUTES * 60_000) });
+    await this.links.createLink({ tokenHash: hashLinkToken(token), email, personId: person.id, locale, purpose: 'email_change', expiresAt: new Date(Date.now() + CONFIRMATION_MINUTES * 60_000) });
     const url = new URL('/compte/confirmer-adresse', this.config.WEB_ORIGIN);
     url.searchParams.set('token', token);
     await this.mail.send({ to: email, language: locale, ...emailChangeMail(locale, url.toString(), CONFIRMATION_MINUTES) });
@@ -48,7 +47,7 @@ export class EmailChangeService {
   async confirm(actor: Actor, token: string): Promise<Me> {
     if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
     return this.prisma.$transaction(async (tx) => {
-      const email = await this.links.consumeEmailChange(tx, hashToken(token), actor!.id, new Date());
+      const email = await this.links.consumeEmailChange(tx, hashLinkToken(token), actor!.id, new Date());
       if (!email) throw ProblemException.ruleViolation('Ce lien de confirmation a expiré, a déjà servi ou concerne un autre compte.');
       if (await this.people.emailTaken(tx, email, actor!.id)) throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
       const person = await this.people.update(tx, actor!.id, { email });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OidcLink, SessionPerson, SignInLinkRequest } from '@sesame/domain';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
@@ -10,11 +10,11 @@ import { PeopleRepository, type PersonWithDetails } from '../people/people.repos
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import { signInMail } from './sign-in.mail';
+import { hashLinkToken, newLinkToken } from './email-link-token';
 import { SignInRepository } from './sign-in.repository';
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class SignInService {
@@ -32,12 +32,12 @@ export class SignInService {
   async requestLink(request: SignInLinkRequest, ip: string): Promise<void> {
     await this.rateLimits.consume(LIMITS.signInPerIp, ip);
     await this.rateLimits.consume(LIMITS.signInPerEmail, request.email);
-    const token = randomBytes(32).toString('base64url');
+    const token = newLinkToken();
     const person = await this.prisma.person.findUnique({ where: { email: request.email }, select: { id: true, locale: true } });
     // A known person gets the e-mail in their own language.
     const locale = person?.locale === 'en' || (!person && request.locale === 'en') ? 'en' : 'fr';
     await this.links.createLink({
-      tokenHash: hashToken(token),
+      tokenHash: hashLinkToken(token),
       email: request.email,
       personId: person?.id ?? null,
       locale,
@@ -52,7 +52,7 @@ export class SignInService {
   async consume(token: string): Promise<SessionPerson> {
     return this.prisma.$transaction(async (tx) => {
       const now = new Date();
-      const link = await this.links.consume(tx, hashToken(token), now);
+      const link = await this.links.consume(tx, hashLinkToken(token), now);
       if (!link) throw ProblemException.unauthorized('Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.');
       const person = (await this.people.findByEmail(tx, link.email)) ?? (await this.createPerson(tx, link.email, link.locale));
       await this.links.attachToPerson(tx, link.email, person.id);

@@ -64,6 +64,34 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   );
 }
 
+/** Label, hint and error of a field, tied to its control by id and aria-describedby. */
+function useFieldFrame(name: string, hint?: string) {
+  const { state, prefix } = useContext(FormStateContext);
+  const error = state.fieldErrors?.[name];
+  const id = `${prefix}${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
 type FieldProps = {
   name: string;
   label: string;
@@ -80,23 +108,9 @@ type FieldProps = {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
-  const { state, prefix } = useContext(FormStateContext);
-  const error = state.fieldErrors?.[name];
-  const id = `${prefix}${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, error, describedBy } = useFieldFrame(name, hint);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -111,7 +125,7 @@ export function Field({ name, label, hint, type = 'text', defaultValue, autoComp
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -124,23 +138,9 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
-  const { state, prefix } = useContext(FormStateContext);
-  const error = state.fieldErrors?.[name];
-  const id = `${prefix}${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, error, describedBy } = useFieldFrame(name, hint);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -148,7 +148,7 @@ export function SelectField({ name, label, options, defaultValue, hint }: Select
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
