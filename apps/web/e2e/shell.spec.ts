@@ -109,3 +109,8 @@ test.describe('message catalogues', () => {
     expect(fr).toContain('Site.skipLink');
   });
 });
+
+test('the legal notice says plainly when the operator has not stated its publisher', async ({ page }) => {
+  await page.goto('/mentions-legales');
+  await expect(page.getByText(/n’a pas encore indiqué son éditeur/)).toBeVisible();
+});

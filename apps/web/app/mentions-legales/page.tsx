@@ -19,12 +19,13 @@ export default async function LegalNoticePage() {
 
       <section aria-labelledby="publisher-title" className="section">
         <h2 id="publisher-title">{t('publisherTitle')}</h2>
-        <p className="placeholder">{t('publisher')}</p>
+        {/* The operating organisation states who it is in its own configuration. */}
+        {process.env.SESAME_PUBLISHER ? <p className="prewrap">{process.env.SESAME_PUBLISHER}</p> : <p className="to-complete">{t('publisher')}</p>}
       </section>
 
       <section aria-labelledby="hosting-title" className="section">
         <h2 id="hosting-title">{t('hostingTitle')}</h2>
-        <p className="placeholder">{t('hosting')}</p>
+        {process.env.SESAME_HOSTING ? <p className="prewrap">{process.env.SESAME_HOSTING}</p> : <p className="to-complete">{t('hosting')}</p>}
         <p>{t('hostingSelf')}</p>
       </section>
 
