@@ -28,8 +28,8 @@ export class DataUsesController {
 
   @Get()
   @Public()
-  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(DataUseQuerySchema)) query: DataUseQuery) {
-    return this.dataUses.list(actor, query);
+  list(@Query(new ZodPipe(DataUseQuerySchema)) query: DataUseQuery) {
+    return this.dataUses.list(query);
   }
 
   @Post()

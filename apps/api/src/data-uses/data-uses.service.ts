@@ -84,9 +84,9 @@ export class DataUsesService {
     return toDto(await this.visible(actor, reference));
   }
 
-  async list(actor: Actor, query: DataUseQuery): Promise<{ items: DataUseSummary[]; page: number; pageSize: number; total: number }> {
+  /** The public register: published records only (drafts are listed in the editors' pages, later). */
+  async list(query: DataUseQuery): Promise<{ items: DataUseSummary[]; page: number; pageSize: number; total: number }> {
     const { rows, total } = await this.repository.page(query, false);
-    void actor;
     return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
