@@ -21,7 +21,12 @@ export async function AccountNav() {
   return (
     <nav className="site-header__account" aria-label={t('account')}>
       <NextLink href="/notifications" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
-        <span aria-hidden="true">🔔</span> {unread > 0 ? <span className="badge" aria-hidden="true">{unread}</span> : null}
+        {/* An inline icon: an emoji would depend on fonts the machine may not have. */}
+        <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ verticalAlign: 'middle' }}>
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>{' '}
+        {unread > 0 ? <span className="badge" aria-hidden="true">{unread}</span> : null}
       </NextLink>
       <NextLink href="/compte">{me.pseudonym}</NextLink>
       {me.roles.includes('admin') ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
