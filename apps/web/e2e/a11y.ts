@@ -6,6 +6,8 @@ import { expect, type Page } from '@playwright/test';
  * listing each one (rule, impact, help URL, offending selectors).
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next.js streams the <title> in a moment later: wait for it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
