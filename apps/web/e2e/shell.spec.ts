@@ -100,13 +100,27 @@ test.describe('message catalogues', () => {
     );
   }
 
-  test('fr.json and en.json have the same keys', () => {
-    const load = (locale: string) =>
-      JSON.parse(readFileSync(join(__dirname, '..', 'messages', `${locale}.json`), 'utf8')) as unknown;
-    const fr = keys(load('fr')).sort();
-    const en = keys(load('en')).sort();
-    expect(en).toEqual(fr);
-    expect(fr).toContain('Site.skipLink');
+  // The shell's catalogue, then one folder per large feature (messages/<feature>/{fr,en}.json).
+  const catalogueDirs = ['', 'register', 'register-editor'];
+
+  for (const dir of catalogueDirs) {
+    const name = dir ? `${dir}/fr.json and ${dir}/en.json` : 'fr.json and en.json';
+    test(`${name} have the same keys`, () => {
+      const load = (locale: string) =>
+        JSON.parse(readFileSync(join(__dirname, '..', 'messages', dir, `${locale}.json`), 'utf8')) as unknown;
+      const fr = keys(load('fr')).sort();
+      const en = keys(load('en')).sort();
+      expect(en).toEqual(fr);
+      expect(fr.length).toBeGreaterThan(0);
+    });
+  }
+
+  test('no namespace is defined twice across catalogues', () => {
+    const namespaces = catalogueDirs.flatMap((dir) =>
+      Object.keys(JSON.parse(readFileSync(join(__dirname, '..', 'messages', dir, 'fr.json'), 'utf8')) as object),
+    );
+    expect(namespaces.length).toBe(new Set(namespaces).size);
+    expect(namespaces).toContain('Site');
   });
 });
 

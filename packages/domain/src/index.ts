@@ -11,3 +11,6 @@ export * from './notifications/notifications.schema';
 export * from './data-uses/data-use.schema';
 export * from './data-uses/data-use.policy';
 export * from './data-uses/data-use.api';
+export * from './data-uses/data-use.lifecycle';
+export * from './data-uses/data-use.redaction';
+export * from './data-uses/data-use.open-data';

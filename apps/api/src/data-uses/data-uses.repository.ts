@@ -9,7 +9,7 @@ const REFERENCE_LOCK = 7_362_003;
 export type DataUseWithContent = DataUse & { current: DataUseVersion };
 
 /** The columns lists filter on, copied from the content. */
-function columnsOf(content: DataUseContent) {
+export function dataUseColumns(content: DataUseContent) {
   return {
     title: content.title,
     summary: content.summary,
@@ -42,7 +42,7 @@ export class DataUsesRepository {
       data: {
         reference,
         createdById,
-        ...columnsOf(content),
+        ...dataUseColumns(content),
         versions: { create: { version: 1, content: content as Prisma.InputJsonValue, createdById } },
       },
     });
@@ -62,7 +62,7 @@ export class DataUsesRepository {
   }
 
   columns(content: DataUseContent) {
-    return columnsOf(content);
+    return dataUseColumns(content);
   }
 
   async replaceVersionContent(tx: PrismaTransaction, id: string, version: number, content: DataUseContent): Promise<void> {

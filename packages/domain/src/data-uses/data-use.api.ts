@@ -21,6 +21,16 @@ export type UpdateDataUse = z.infer<typeof UpdateDataUseSchema>;
 export const PublishDataUseSchema = z.object({ expectedRevision: z.int().min(1) }).strict().meta({ id: 'PublishDataUse' });
 export type PublishDataUse = z.infer<typeof PublishDataUseSchema>;
 
+/** POST /data-uses/{reference}/suspend and /retire: an explicit transition with its published reason. */
+export const DataUseTransitionSchema = z
+  .object({
+    expectedRevision: z.int().min(1),
+    reason: z.string().trim().min(1, { error: 'Donnez la raison : elle est publiée avec la nouvelle version.' }).max(500, { error: 'Au plus 500 caractères.' }),
+  })
+  .strict()
+  .meta({ id: 'DataUseTransition' });
+export type DataUseTransition = z.infer<typeof DataUseTransitionSchema>;
+
 export const DataUseReferenceParamsSchema = z.object({ reference: DataUseReferenceSchema }).strict();
 export const DataUseVersionParamsSchema = z.object({ reference: DataUseReferenceSchema, version: z.coerce.number().int().min(1) }).strict();
 
@@ -36,6 +46,8 @@ export const DataUseQuerySchema = z
     automationLevel: z.enum(AUTOMATION_LEVELS).optional(),
     controller: z.string().trim().min(1).max(200).optional(),
     neighbourhoodId: z.uuid().optional(),
+    /** Only people who write the register may list drafts (403 otherwise). */
+    state: z.enum(['published', 'draft']).default('published'),
   })
   .strict();
 export type DataUseQuery = z.infer<typeof DataUseQuerySchema>;
@@ -49,7 +61,15 @@ export const DataUseSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     publishedAt: z.iso.datetime().nullable(),
+    /** Editors get the whole content; everyone else gets redacted fields withheld (emptied), their reasons kept. */
     content: DataUseContentSchema,
+    /** The review date has passed ("révision en retard"). */
+    reviewOverdue: z.boolean(),
+    /** The sunset date has passed and the record was not renewed. */
+    sunsetPassed: z.boolean(),
+    followers: z.int(),
+    /** Whether the signed-in reader follows it; null for visitors. */
+    following: z.boolean().nullable(),
   })
   .meta({ id: 'DataUse' });
 export type DataUseDto = z.infer<typeof DataUseSchema>;
@@ -65,8 +85,13 @@ export const DataUseSummarySchema = z
     automationLevel: z.enum(AUTOMATION_LEVELS),
     controller: z.string(),
     specialCategories: z.array(z.enum(SPECIAL_CATEGORIES)),
+    neighbourhoodIds: z.array(z.uuid()),
     reviewDate: z.iso.date().nullable(),
+    sunsetDate: z.iso.date().nullable(),
+    reviewOverdue: z.boolean(),
+    sunsetPassed: z.boolean(),
     publishedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'DataUseSummary' });
 export type DataUseSummary = z.infer<typeof DataUseSummarySchema>;
@@ -86,3 +111,7 @@ export const DataUseDiffSchema = z
   })
   .meta({ id: 'DataUseDiff' });
 export type DataUseDiff = z.infer<typeof DataUseDiffSchema>;
+
+/** GET/PUT/DELETE /data-uses/{reference}/follow */
+export const DataUseFollowSchema = z.object({ following: z.boolean(), followers: z.int() }).meta({ id: 'DataUseFollow' });
+export type DataUseFollow = z.infer<typeof DataUseFollowSchema>;

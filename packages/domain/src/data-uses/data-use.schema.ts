@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactionProblem } from './data-use.redaction';
 
 /**
  * A record of the public register of local data uses: one local processing of
@@ -160,6 +161,14 @@ export const DataUseContentSchema = z
     redactions: z.array(RedactionSchema).max(30).default([]),
   })
   .strict()
+  .superRefine((content, ctx) => {
+    const seen = new Set<string>();
+    content.redactions.forEach((redaction, index) => {
+      const problem = seen.has(redaction.field) ? `Le champ « ${redaction.field} » est déjà retenu.` : redactionProblem(content, redaction.field);
+      seen.add(redaction.field);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['redactions', index, 'field'], message: problem });
+    });
+  })
   .meta({ id: 'DataUseContent' });
 export type DataUseContent = z.infer<typeof DataUseContentSchema>;
 export type DataUseContentInput = z.input<typeof DataUseContentSchema>;
