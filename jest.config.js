@@ -17,7 +17,7 @@ const shared = {
   // NestJS 12 ships ES modules only; Node runs them through require(esm), but
   // jest's module system cannot, so swc compiles them (and their ESM-only
   // dependencies) to CommonJS for the tests.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer|feed)/)'],
   moduleNameMapper: {
     '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts',
     '^@/(.*)$': '<rootDir>/apps/web/src/$1',

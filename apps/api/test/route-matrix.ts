@@ -75,6 +75,13 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/data-uses/{reference}': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999' }), expect: everyone },
   'PUT /api/v1/data-uses/{reference}': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999', body: {} }), expect: registerEditors },
   'POST /api/v1/data-uses/{reference}/publish': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/publish', body: {} }), expect: registerEditors },
+  'POST /api/v1/data-uses/{reference}/suspend': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/suspend', body: {} }), expect: registerEditors },
+  'POST /api/v1/data-uses/{reference}/retire': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/retire', body: {} }), expect: registerEditors },
+  'PUT /api/v1/data-uses/{reference}/follow': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/follow' }), expect: anyPerson },
+  'DELETE /api/v1/data-uses/{reference}/follow': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/follow' }), expect: anyPerson },
+  'GET /api/v1/open-data/data-uses.json': { request: () => ({ path: '/api/v1/open-data/data-uses.json' }), expect: everyone },
+  'GET /api/v1/open-data/data-uses.csv': { request: () => ({ path: '/api/v1/open-data/data-uses.csv' }), expect: everyone },
+  'GET /api/v1/open-data/data-uses.atom': { request: () => ({ path: '/api/v1/open-data/data-uses.atom' }), expect: everyone },
   'GET /api/v1/data-uses/{reference}/versions': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions' }), expect: everyone },
   'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
 };

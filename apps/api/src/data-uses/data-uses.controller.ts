@@ -1,16 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   CreateDataUseSchema,
   dataUsePolicy,
   DataUseQuerySchema,
   DataUseReferenceParamsSchema,
   DataUseVersionParamsSchema,
+  DataUseTransitionSchema,
   PublishDataUseSchema,
   UpdateDataUseSchema,
   type Actor,
   type CreateDataUse,
   type DataUseDiff,
   type DataUseDto,
+  type DataUseFollow,
+  type DataUseTransition,
   type DataUseQuery,
   type DataUseVersionSummary,
   type PublishDataUse,
@@ -28,8 +31,8 @@ export class DataUsesController {
 
   @Get()
   @Public()
-  list(@Query(new ZodPipe(DataUseQuerySchema)) query: DataUseQuery) {
-    return this.dataUses.list(query);
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(DataUseQuerySchema)) query: DataUseQuery) {
+    return this.dataUses.list(actor, query);
   }
 
   @Post()
@@ -55,6 +58,32 @@ export class DataUsesController {
   @HttpCode(200)
   publish(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(PublishDataUseSchema)) body: PublishDataUse): Promise<DataUseDto> {
     return this.dataUses.publish(actor, params.reference, body.expectedRevision);
+  }
+
+  @Post(':reference/suspend')
+  @RequirePolicy(dataUsePolicy.edit)
+  @HttpCode(200)
+  suspend(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(DataUseTransitionSchema)) body: DataUseTransition): Promise<DataUseDto> {
+    return this.dataUses.transition(actor, params.reference, 'suspend', body);
+  }
+
+  @Post(':reference/retire')
+  @RequirePolicy(dataUsePolicy.edit)
+  @HttpCode(200)
+  retire(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(DataUseTransitionSchema)) body: DataUseTransition): Promise<DataUseDto> {
+    return this.dataUses.transition(actor, params.reference, 'retire', body);
+  }
+
+  @Put(':reference/follow')
+  @RequirePolicy(dataUsePolicy.follow)
+  follow(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }): Promise<DataUseFollow> {
+    return this.dataUses.follow(actor, params.reference);
+  }
+
+  @Delete(':reference/follow')
+  @RequirePolicy(dataUsePolicy.follow)
+  unfollow(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }): Promise<DataUseFollow> {
+    return this.dataUses.unfollow(actor, params.reference);
   }
 
   @Get(':reference/versions')

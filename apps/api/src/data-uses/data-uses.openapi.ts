@@ -4,8 +4,11 @@ import {
   DataUsePageSchema,
   DataUseQuerySchema,
   DataUseReferenceParamsSchema,
+  DataUseFollowSchema,
   DataUseSchema,
+  DataUseTransitionSchema,
   DataUseVersionParamsSchema,
+  OpenDataUsesDocumentSchema,
   DataUseVersionSummarySchema,
   PublishDataUseSchema,
   UpdateDataUseSchema,
@@ -65,6 +68,46 @@ export const dataUsesPaths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'The published record.', content: json(DataUseSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
     },
   },
+  '/data-uses/{reference}/suspend': {
+    post: {
+      tags: ['Register of data uses'],
+      summary: 'Suspends a published record: a new version with the reason as its note (audited, followers told)',
+      operationId: 'suspendDataUse',
+      security: person,
+      requestParams: { path: DataUseReferenceParamsSchema },
+      requestBody: { content: json(DataUseTransitionSchema) },
+      responses: { '200': { description: 'The suspended record.', content: json(DataUseSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/data-uses/{reference}/retire': {
+    post: {
+      tags: ['Register of data uses'],
+      summary: 'Retires a published record: a new version with the reason as its note (audited, followers told)',
+      operationId: 'retireDataUse',
+      security: person,
+      requestParams: { path: DataUseReferenceParamsSchema },
+      requestBody: { content: json(DataUseTransitionSchema) },
+      responses: { '200': { description: 'The retired record.', content: json(DataUseSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/data-uses/{reference}/follow': {
+    put: {
+      tags: ['Register of data uses'],
+      summary: 'Follows a published record (idempotent): its new versions, suspension, retirement, overdue review reach you as notifications',
+      operationId: 'followDataUse',
+      security: person,
+      requestParams: { path: DataUseReferenceParamsSchema },
+      responses: { '200': { description: 'Following.', content: json(DataUseFollowSchema) }, ...problemResponses(400, 401, 404, 422) },
+    },
+    delete: {
+      tags: ['Register of data uses'],
+      summary: 'Stops following a record (idempotent)',
+      operationId: 'unfollowDataUse',
+      security: person,
+      requestParams: { path: DataUseReferenceParamsSchema },
+      responses: { '200': { description: 'Not following.', content: json(DataUseFollowSchema) }, ...problemResponses(400, 401, 404) },
+    },
+  },
   '/data-uses/{reference}/versions': {
     get: {
       tags: ['Register of data uses'],
@@ -81,6 +124,30 @@ export const dataUsesPaths: ZodOpenApiPathsObject = {
       operationId: 'diffDataUseVersion',
       requestParams: { path: DataUseVersionParamsSchema },
       responses: { '200': { description: 'The changes.', content: json(DataUseDiffSchema) }, ...problemResponses(400, 404) },
+    },
+  },
+  '/open-data/data-uses.json': {
+    get: {
+      tags: ['Open data'],
+      summary: 'Every published record (current version, redacted fields withheld) with the field mapping to ATRS and Eurocities',
+      operationId: 'openDataUsesJson',
+      responses: { '200': { description: 'The register as JSON.', content: json(OpenDataUsesDocumentSchema) } },
+    },
+  },
+  '/open-data/data-uses.csv': {
+    get: {
+      tags: ['Open data'],
+      summary: 'The register as CSV (UTF-8, comma, one row per record; columns documented in the JSON `fields`)',
+      operationId: 'openDataUsesCsv',
+      responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: z.string() } } } },
+    },
+  },
+  '/open-data/data-uses.atom': {
+    get: {
+      tags: ['Open data'],
+      summary: 'Atom feed of publications, new versions, suspensions and retirements (50 newest)',
+      operationId: 'openDataUsesAtom',
+      responses: { '200': { description: 'Atom 1.0.', content: { 'application/atom+xml': { schema: z.string() } } } },
     },
   },
 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataUseContent, DataUseQuery } from '@sesame/domain';
-import type { DataUse, DataUseVersion, Prisma } from '../generated/prisma/client';
+import type { DataUse, DataUseAlertKind, DataUseVersion, Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
 /** Serialises reference numbering (DU-2027-001, -002…). */
@@ -73,8 +73,8 @@ export class DataUsesRepository {
     await tx.dataUseVersion.create({ data: { dataUseId: id, version, content: content as Prisma.InputJsonValue, changeNote, createdById } });
   }
 
-  async page(query: DataUseQuery, includeDrafts: boolean): Promise<{ rows: DataUse[]; total: number }> {
-    const { page, pageSize, q, domain, status, specialCategory, automationLevel, controller, neighbourhoodId } = query;
+  async page(query: DataUseQuery): Promise<{ rows: DataUse[]; total: number }> {
+    const { page, pageSize, q, domain, status, specialCategory, automationLevel, controller, neighbourhoodId, state } = query;
     let matching: string[] | undefined;
     if (q) {
       const hits = await this.prisma.$queryRaw<{ id: string }[]>`
@@ -83,7 +83,7 @@ export class DataUsesRepository {
       matching = hits.map((hit) => hit.id);
     }
     const where: Prisma.DataUseWhereInput = {
-      ...(includeDrafts ? {} : { state: 'published' }),
+      state,
       ...(matching ? { id: { in: matching } } : {}),
       ...(domain ? { domain } : {}),
       ...(status ? { lifecycleStatus: status } : {}),
@@ -107,5 +107,62 @@ export class DataUsesRepository {
 
   version(id: string, version: number) {
     return this.prisma.dataUseVersion.findUnique({ where: { dataUseId_version: { dataUseId: id, version } } });
+  }
+
+  async followState(id: string, personId: string | null): Promise<{ followers: number; following: boolean | null }> {
+    return this.prisma.$transaction(async (tx) => ({
+      followers: await tx.dataUseFollow.count({ where: { dataUseId: id } }),
+      following: personId === null ? null : (await tx.dataUseFollow.count({ where: { dataUseId: id, personId } })) > 0,
+    }));
+  }
+
+  /** Idempotent: following twice is following. */
+  async follow(id: string, personId: string): Promise<void> {
+    await this.prisma.dataUseFollow.createMany({ data: [{ dataUseId: id, personId }], skipDuplicates: true });
+  }
+
+  async unfollow(id: string, personId: string): Promise<void> {
+    await this.prisma.dataUseFollow.deleteMany({ where: { dataUseId: id, personId } });
+  }
+
+  async followerIds(tx: PrismaTransaction, id: string): Promise<string[]> {
+    const rows = await tx.dataUseFollow.findMany({ where: { dataUseId: id, person: { deletedAt: null } }, select: { personId: true } });
+    return rows.map((row) => row.personId);
+  }
+
+  /** Every published record with its current version, oldest reference first (open data). */
+  async publishedWithContent(): Promise<DataUseWithContent[]> {
+    const rows = await this.prisma.dataUse.findMany({ where: { state: 'published' }, orderBy: { reference: 'asc' }, include: { versions: true } });
+    return rows.map(({ versions, ...dataUse }) => ({ ...dataUse, current: versions.find((v) => v.version === dataUse.currentVersion)! }));
+  }
+
+  /** The newest published versions across the register (the Atom feed). */
+  async latestPublishedVersions(limit: number) {
+    return this.prisma.dataUseVersion.findMany({
+      where: { dataUse: { state: 'published' } },
+      orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+      take: limit,
+      include: { dataUse: { select: { reference: true, publishedAt: true } } },
+    });
+  }
+
+  /** Published, not retired, with a review or sunset date before `today` (YYYY-MM-DD). */
+  async findPastDue(today: string): Promise<DataUse[]> {
+    const day = new Date(today);
+    return this.prisma.dataUse.findMany({
+      where: { state: 'published', lifecycleStatus: { not: 'retired' }, OR: [{ reviewDate: { lt: day } }, { sunsetDate: { lt: day } }] },
+      orderBy: { reference: 'asc' },
+    });
+  }
+
+  /** Records the alert once: false when this record, kind and due date were already recorded. */
+  async recordAlert(tx: PrismaTransaction, dataUseId: string, kind: DataUseAlertKind, dueDate: Date): Promise<boolean> {
+    const { count } = await tx.dataUseAlert.createMany({ data: [{ dataUseId, kind, dueDate }], skipDuplicates: true });
+    return count === 1;
+  }
+
+  /** Alerts not yet referred to the panel, oldest first (for the panel feature). */
+  unreferredAlerts() {
+    return this.prisma.dataUseAlert.findMany({ where: { referredAt: null }, orderBy: { createdAt: 'asc' }, include: { dataUse: { select: { reference: true, title: true } } } });
   }
 }

@@ -3,8 +3,16 @@ import {
   dataUsePolicy,
   DataUseContentSchema,
   diffDataUse,
+  editMayMoveStatus,
   missingForPublication,
+  parisToday,
+  redactForPublic,
+  transitionTarget,
   type Actor,
+  type DataUseFollow,
+  type DataUseTransition,
+  type LifecycleStatus,
+  type LifecycleTransition,
   type DataUseContent,
   type DataUseDiff,
   type DataUseDto,
@@ -16,10 +24,28 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem.exception';
 import type { DataUse } from '../generated/prisma/client';
-import { PrismaService } from '../prisma/prisma.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { DataUsesRepository, type DataUseWithContent } from './data-uses.repository';
 
-function toDto(dataUse: DataUseWithContent): DataUseDto {
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+
+/** Past review and sunset dates, as of `today` (a retired record has neither). */
+function dueFlags(dataUse: DataUse, today = parisToday()): { reviewOverdue: boolean; sunsetPassed: boolean } {
+  const live = dataUse.state === 'published' && dataUse.lifecycleStatus !== 'retired';
+  const review = day(dataUse.reviewDate);
+  const sunset = day(dataUse.sunsetDate);
+  return { reviewOverdue: live && review !== null && review < today, sunsetPassed: live && sunset !== null && sunset < today };
+}
+
+/** The content as this actor may read it: editors see everything, others see redacted fields withheld. */
+function contentFor(actor: Actor, stored: unknown): DataUseContent {
+  // Stored content was validated on the way in; parsing again fills defaults added since.
+  const content = DataUseContentSchema.parse(stored);
+  return dataUsePolicy.viewDrafts(actor) ? content : redactForPublic(content);
+}
+
+function toDto(dataUse: DataUseWithContent, actor: Actor, follow: { followers: number; following: boolean | null }): DataUseDto {
   return {
     reference: dataUse.reference,
     state: dataUse.state,
@@ -28,8 +54,9 @@ function toDto(dataUse: DataUseWithContent): DataUseDto {
     createdAt: dataUse.createdAt.toISOString(),
     updatedAt: dataUse.updatedAt.toISOString(),
     publishedAt: dataUse.publishedAt?.toISOString() ?? null,
-    // Stored content was validated on the way in; parsing again fills defaults added since.
-    content: DataUseContentSchema.parse(dataUse.current.content),
+    content: contentFor(actor, dataUse.current.content),
+    ...dueFlags(dataUse),
+    ...follow,
   };
 }
 
@@ -44,8 +71,12 @@ function toSummary(dataUse: DataUse): DataUseSummary {
     automationLevel: dataUse.automationLevel as DataUseSummary['automationLevel'],
     controller: dataUse.controller,
     specialCategories: dataUse.specialCategories as DataUseSummary['specialCategories'],
-    reviewDate: dataUse.reviewDate?.toISOString().slice(0, 10) ?? null,
+    neighbourhoodIds: dataUse.neighbourhoodIds,
+    reviewDate: day(dataUse.reviewDate),
+    sunsetDate: day(dataUse.sunsetDate),
+    ...dueFlags(dataUse),
     publishedAt: dataUse.publishedAt?.toISOString() ?? null,
+    updatedAt: dataUse.updatedAt.toISOString(),
   };
 }
 
@@ -56,7 +87,19 @@ export class DataUsesService {
     private readonly prisma: PrismaService,
     private readonly repository: DataUsesRepository,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  private async dto(actor: Actor, dataUse: DataUseWithContent): Promise<DataUseDto> {
+    return toDto(dataUse, actor, await this.repository.followState(dataUse.id, actor?.id ?? null));
+  }
+
+  /** Tells the record's followers what happened to it (inside the change's transaction). */
+  private async notifyFollowers(tx: PrismaTransaction, dataUse: DataUse, kind: string, data: Record<string, string | number>, link = `/registre/${dataUse.reference}`): Promise<void> {
+    for (const personId of await this.repository.followerIds(tx, dataUse.id)) {
+      await this.notifications.notify(tx, { personId, kind, data: { reference: dataUse.reference, title: dataUse.title, ...data }, link });
+    }
+  }
 
   private assertEditor(actor: Actor): void {
     if (!dataUsePolicy.edit(actor)) throw actor ? ProblemException.forbidden('Réservé aux organisateurs et à la collectivité.') : ProblemException.unauthorized('Connectez-vous pour continuer.');
@@ -76,17 +119,18 @@ export class DataUsesService {
       const created = await this.repository.create(tx, reference, content, actor!.id);
       // Restricted while a draft: drafts are private.
       await this.audit.record(tx, { actorId: actor!.id, action: 'data-use.created', subjectType: 'data-use', subjectId: reference, visibility: 'restricted', data: { title: content.title } });
-      return toDto((await this.repository.find(created.reference, tx))!);
-    });
+      return (await this.repository.find(created.reference, tx))!;
+    }).then((dataUse) => this.dto(actor, dataUse));
   }
 
   async get(actor: Actor, reference: string): Promise<DataUseDto> {
-    return toDto(await this.visible(actor, reference));
+    return this.dto(actor, await this.visible(actor, reference));
   }
 
-  /** The public register: published records only (drafts are listed in the editors' pages, later). */
-  async list(query: DataUseQuery): Promise<{ items: DataUseSummary[]; page: number; pageSize: number; total: number }> {
-    const { rows, total } = await this.repository.page(query, false);
+  /** The public register; drafts only for those who write it. */
+  async list(actor: Actor, query: DataUseQuery): Promise<{ items: DataUseSummary[]; page: number; pageSize: number; total: number }> {
+    if (query.state === 'draft') this.assertEditor(actor);
+    const { rows, total } = await this.repository.page(query);
     return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -103,6 +147,10 @@ export class DataUsesService {
       const published = dataUse.state === 'published';
       if (published && input.changeNote === '') {
         throw ProblemException.validation([{ path: 'changeNote', code: 'required', message: 'Expliquez ce qui change : la note accompagne la nouvelle version publiée.' }]);
+      }
+      const from = DataUseContentSchema.parse(dataUse.current.content).lifecycle.status;
+      if (!editMayMoveStatus(from, input.content.lifecycle.status)) {
+        throw ProblemException.ruleViolation(statusMoveRefusal(from), [{ path: 'content.lifecycle.status', code: 'transition', message: statusMoveRefusal(from) }]);
       }
       if (published) {
         const missing = missingForPublication(input.content);
@@ -122,8 +170,55 @@ export class DataUsesService {
         visibility: published ? 'public' : 'restricted',
         data: { version, changeNote: input.changeNote, fields: changedFields.slice(0, 50) },
       });
-      return toDto((await this.repository.find(reference, tx))!);
-    });
+      if (published) await this.notifyFollowers(tx, dataUse, 'data-use.updated', { version, changeNote: input.changeNote }, `/registre/${reference}/versions/${version}`);
+      return (await this.repository.find(reference, tx))!;
+    }).then((saved) => this.dto(actor, saved));
+  }
+
+  /**
+   * Suspends or retires a published record: a new version whose only change
+   * is the status, with the reason as its published note; audited; followers told.
+   */
+  async transition(actor: Actor, reference: string, transition: LifecycleTransition, input: DataUseTransition): Promise<DataUseDto> {
+    this.assertEditor(actor);
+    return this.prisma.$transaction(async (tx) => {
+      const dataUse = await this.repository.find(reference, tx);
+      if (!dataUse) throw ProblemException.notFound(`Aucun usage de données ${reference}.`);
+      if (dataUse.state !== 'published') throw ProblemException.ruleViolation('Un brouillon ne se suspend ni ne se retire : il n’est pas encore en vigueur.');
+      const content = DataUseContentSchema.parse(dataUse.current.content);
+      const to = transitionTarget(transition, content.lifecycle.status);
+      if (!to) throw ProblemException.ruleViolation(transitionRefusal(transition, content.lifecycle.status));
+      const next: DataUseContent = { ...content, lifecycle: { ...content.lifecycle, status: to } };
+      const version = dataUse.currentVersion + 1;
+      if (!(await this.repository.bumpRevision(tx, dataUse.id, input.expectedRevision, { ...this.repository.columns(next), currentVersion: version }))) {
+        throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le avant de recommencer.');
+      }
+      await this.repository.addVersion(tx, dataUse.id, version, next, input.reason, actor!.id);
+      const action = transition === 'suspend' ? 'data-use.suspended' : 'data-use.retired';
+      await this.audit.record(tx, { actorId: actor!.id, action, subjectType: 'data-use', subjectId: reference, data: { version, reason: input.reason } });
+      await this.notifyFollowers(tx, dataUse, action, { version, reason: input.reason });
+      return (await this.repository.find(reference, tx))!;
+    }).then((saved) => this.dto(actor, saved));
+  }
+
+  async follow(actor: Actor, reference: string): Promise<DataUseFollow> {
+    if (!dataUsePolicy.follow(actor)) throw ProblemException.unauthorized('Connectez-vous pour suivre cette fiche.');
+    const dataUse = await this.visible(actor, reference);
+    if (dataUse.state !== 'published') throw ProblemException.ruleViolation('Seules les fiches publiées peuvent être suivies.');
+    await this.repository.follow(dataUse.id, actor!.id);
+    return this.followState(actor, dataUse.id);
+  }
+
+  async unfollow(actor: Actor, reference: string): Promise<DataUseFollow> {
+    if (!dataUsePolicy.follow(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const dataUse = await this.visible(actor, reference);
+    await this.repository.unfollow(dataUse.id, actor!.id);
+    return this.followState(actor, dataUse.id);
+  }
+
+  private async followState(actor: Actor, id: string): Promise<DataUseFollow> {
+    const { followers, following } = await this.repository.followState(id, actor!.id);
+    return { followers, following: following ?? false };
   }
 
   /** Makes a complete draft public (422 listing what is missing otherwise). */
@@ -144,8 +239,8 @@ export class DataUsesService {
         throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le avant de publier.');
       }
       await this.audit.record(tx, { actorId: actor!.id, action: 'data-use.published', subjectType: 'data-use', subjectId: reference, data: { title: dataUse.title, version: dataUse.currentVersion } });
-      return toDto((await this.repository.find(reference, tx))!);
-    });
+      return (await this.repository.find(reference, tx))!;
+    }).then((published) => this.dto(actor, published));
   }
 
   async versions(actor: Actor, reference: string): Promise<DataUseVersionSummary[]> {
@@ -158,7 +253,18 @@ export class DataUsesService {
     const dataUse = await this.visible(actor, reference);
     if (version < 2 || version > dataUse.currentVersion) throw ProblemException.notFound(`${reference} n’a pas de version ${version} à comparer.`);
     const [before, after] = await Promise.all([this.repository.version(dataUse.id, version - 1), this.repository.version(dataUse.id, version)]);
-    const changes = diffDataUse(DataUseContentSchema.parse(before!.content), DataUseContentSchema.parse(after!.content));
+    const changes = diffDataUse(contentFor(actor, before!.content), contentFor(actor, after!.content));
     return { reference, from: version - 1, to: version, changes: changes.map((c) => ({ path: c.path, before: c.before as never, after: c.after as never })) };
   }
+}
+
+const STATUS_NAMES: Record<LifecycleStatus, string> = { planned: 'prévu', pilot: 'en expérimentation', operational: 'en service', suspended: 'suspendu', retired: 'retiré' };
+
+function statusMoveRefusal(from: LifecycleStatus): string {
+  if (from === 'retired') return 'Un usage retiré le reste : son statut ne change plus.';
+  return `Depuis le statut « ${STATUS_NAMES[from]} », une modification ne peut pas choisir ce statut. Pour suspendre ou retirer l’usage, utilisez l’action dédiée, avec sa raison.`;
+}
+
+function transitionRefusal(transition: LifecycleTransition, from: LifecycleStatus): string {
+  return transition === 'suspend' ? `Un usage « ${STATUS_NAMES[from]} » ne peut pas être suspendu.` : 'Cet usage est déjà retiré.';
 }

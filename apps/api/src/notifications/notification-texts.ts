@@ -30,11 +30,21 @@ export function notificationText(kind: string, data: Data, locale: Locale): stri
     'role.granted': `Vous avez maintenant le rôle ${role}.`,
     'role.revoked': `Vous n’avez plus le rôle ${role}.`,
     'resident.verified': `Vous êtes reconnu·e comme habitant·e du quartier ${String(data.neighbourhood)}. Vous pouvez soutenir des propositions et voter.`,
+    'data-use.updated': `La fiche ${String(data.reference)} « ${String(data.title)} » a une nouvelle version (${String(data.version)}) : ${String(data.changeNote)}`,
+    'data-use.suspended': `L’usage ${String(data.reference)} « ${String(data.title)} » est suspendu : ${String(data.reason)}`,
+    'data-use.retired': `L’usage ${String(data.reference)} « ${String(data.title)} » est retiré : ${String(data.reason)}`,
+    'data-use.review-overdue': `La révision de l’usage ${String(data.reference)} « ${String(data.title)} » est en retard (prévue le ${String(data.dueDate)}).`,
+    'data-use.sunset-passed': `L’usage ${String(data.reference)} « ${String(data.title)} » a dépassé sa date d’arrêt (${String(data.dueDate)}) sans être renouvelé.`,
   };
   const en: Record<string, string> = {
     'role.granted': `You now have the ${role} role.`,
     'role.revoked': `You no longer have the ${role} role.`,
     'resident.verified': `You are now a verified resident of ${String(data.neighbourhood)}. You can support proposals and vote.`,
+    'data-use.updated': `The record ${String(data.reference)} “${String(data.title)}” has a new version (${String(data.version)}): ${String(data.changeNote)}`,
+    'data-use.suspended': `The data use ${String(data.reference)} “${String(data.title)}” is suspended: ${String(data.reason)}`,
+    'data-use.retired': `The data use ${String(data.reference)} “${String(data.title)}” is retired: ${String(data.reason)}`,
+    'data-use.review-overdue': `The review of ${String(data.reference)} “${String(data.title)}” is overdue (due ${String(data.dueDate)}).`,
+    'data-use.sunset-passed': `${String(data.reference)} “${String(data.title)}” passed its sunset date (${String(data.dueDate)}) without renewal.`,
   };
   return (locale === 'en' ? en : fr)[kind] ?? (locale === 'en' ? 'Something new on Sésame.' : 'Du nouveau sur Sésame.');
 }

@@ -50,6 +50,7 @@ export class AccountService {
         expiresAt: link.expiresAt.toISOString(),
         usedAt: link.usedAt?.toISOString() ?? null,
       })),
+      followedDataUses: person.dataUseFollows.map((f) => ({ reference: f.dataUse.reference, title: f.dataUse.title, since: f.createdAt.toISOString() })),
       // Restricted entries included: they are about me.
       auditLog: entries.map((entry) => ({ ...contentOf(entry), hash: entry.hash })),
     };

@@ -64,6 +64,7 @@ export class PeopleRepository {
     await tx.personRole.deleteMany({ where: { personId: id } });
     await tx.residentVerification.deleteMany({ where: { personId: id } });
     await tx.signInLink.deleteMany({ where: { personId: id } });
+    await tx.dataUseFollow.deleteMany({ where: { personId: id } });
   }
 
   /** Everything stored about one person, for "download my data". */
@@ -73,6 +74,7 @@ export class PeopleRepository {
       include: {
         ...withDetails,
         signInLinks: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
+        dataUseFollows: { select: { createdAt: true, dataUse: { select: { reference: true, title: true } } }, orderBy: { createdAt: 'asc' } },
       },
     });
   }
