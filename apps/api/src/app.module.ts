@@ -9,6 +9,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -41,6 +42,7 @@ export class AppModule {
         IdentityModule,
         VerificationModule,
         DataUsesModule,
+        ProposalsModule,
         DevModule,
       ],
     };

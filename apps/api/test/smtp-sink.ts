@@ -31,19 +31,19 @@ export class SmtpSink {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private to(address: string): ParsedMail[] {
+  messagesTo(address: string): ParsedMail[] {
     return this.messages.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((a) => a?.text.includes(address)));
   }
 
   count(address: string): number {
-    return this.to(address).length;
+    return this.messagesTo(address).length;
   }
 
   /** The `count`-th message to `address`, waiting for it up to 5 s. */
   async waitFor(address: string, count = 1): Promise<ParsedMail> {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      const found = this.to(address);
+      const found = this.messagesTo(address);
       if (found.length >= count) return found[found.length - 1]!;
       if (Date.now() > deadline) throw new Error(`No e-mail to ${address} within 5 s`);
       await new Promise<void>((resolve) => {

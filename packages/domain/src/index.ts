@@ -14,3 +14,6 @@ export * from './data-uses/data-use.api';
 export * from './data-uses/data-use.lifecycle';
 export * from './data-uses/data-use.redaction';
 export * from './data-uses/data-use.open-data';
+export * from './proposals/proposal.schema';
+export * from './proposals/proposal.lifecycle';
+export * from './proposals/proposal.policy';

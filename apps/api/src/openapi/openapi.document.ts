@@ -6,6 +6,7 @@ import { healthPaths } from '../health/health.openapi';
 import { identityPaths } from '../identity/identity.openapi';
 import { notificationsPaths } from '../notifications/notifications.openapi';
 import { peoplePaths } from '../people/people.openapi';
+import { proposalsPaths } from '../proposals/proposals.openapi';
 import { territoryPaths } from '../territory/territory.openapi';
 import { verificationPaths } from '../verification/verification.openapi';
 import { API_VERSION } from '../version';
@@ -30,7 +31,7 @@ const selfPaths: ZodOpenApiPathsObject = {
 };
 
 /** Each feature describes its routes next to its controller; they meet here. */
-const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, notificationsPaths, dataUsesPaths, devPaths];
+const featurePaths: ZodOpenApiPathsObject[] = [selfPaths, healthPaths, auditPaths, territoryPaths, identityPaths, peoplePaths, verificationPaths, notificationsPaths, dataUsesPaths, proposalsPaths, devPaths];
 
 /** Routes deliberately left out of the document (the docs page's own static files). */
 export const UNDOCUMENTED_ROUTES = ['GET /api/v1/docs/init.js', 'GET /api/v1/docs/{asset}'];

@@ -51,6 +51,9 @@ export class AccountService {
         usedAt: link.usedAt?.toISOString() ?? null,
       })),
       followedDataUses: person.dataUseFollows.map((f) => ({ reference: f.dataUse.reference, title: f.dataUse.title, since: f.createdAt.toISOString() })),
+      proposals: person.proposals.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), submittedAt: p.submittedAt?.toISOString() ?? null })),
+      supports: person.proposalSupports.map((s) => ({ proposal: s.proposal.reference, title: s.proposal.title, at: s.createdAt.toISOString() })),
+      followedProposals: person.proposalFollows.map((f) => ({ reference: f.proposal.reference, since: f.createdAt.toISOString() })),
       // Restricted entries included: they are about me.
       auditLog: entries.map((entry) => ({ ...contentOf(entry), hash: entry.hash })),
     };

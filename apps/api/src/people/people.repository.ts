@@ -65,6 +65,9 @@ export class PeopleRepository {
     await tx.residentVerification.deleteMany({ where: { personId: id } });
     await tx.signInLink.deleteMany({ where: { personId: id } });
     await tx.dataUseFollow.deleteMany({ where: { personId: id } });
+    // Unsubmitted drafts were never public: they go. Submitted proposals and supports stay, attributed to "Participant supprimé".
+    await tx.proposal.deleteMany({ where: { authorId: id, submittedAt: null } });
+    await tx.proposalFollow.deleteMany({ where: { personId: id } });
   }
 
   /** Everything stored about one person, for "download my data". */
@@ -75,6 +78,9 @@ export class PeopleRepository {
         ...withDetails,
         signInLinks: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
         dataUseFollows: { select: { createdAt: true, dataUse: { select: { reference: true, title: true } } }, orderBy: { createdAt: 'asc' } },
+        proposals: { select: { reference: true, state: true, title: true, body: true, why: true, expectedEffect: true, createdAt: true, submittedAt: true }, orderBy: { createdAt: 'asc' } },
+        proposalSupports: { select: { createdAt: true, proposal: { select: { reference: true, title: true } } }, orderBy: { createdAt: 'asc' } },
+        proposalFollows: { select: { createdAt: true, proposal: { select: { reference: true } } }, orderBy: { createdAt: 'asc' } },
       },
     });
   }

@@ -18,6 +18,7 @@ export const LIMITS = {
   signInPerEmail: { name: 'sign-in-email', points: 5, durationSeconds: 60, message: 'Trop de demandes de lien pour cette adresse.' },
   signInPerIp: { name: 'sign-in-ip', points: 20, durationSeconds: 60, message: 'Trop de demandes de connexion depuis votre réseau.' },
   verificationPerPerson: { name: 'verification', points: 10, durationSeconds: 3600, message: 'Trop de tentatives de vérification.' },
+  proposalSubmissions: { name: 'proposal-submissions', points: 5, durationSeconds: 86_400, message: 'Vous avez déposé 5 propositions aujourd’hui : c’est la limite par jour.' },
 } satisfies Record<string, Limit>;
 
 /**

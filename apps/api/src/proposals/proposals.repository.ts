@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import type { ProposalContent, ProposalQuery, ProposalState, SupportSettings } from '@sesame/domain';
+import { Prisma, type Proposal } from '../generated/prisma/client';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+/** Serialises reference numbering (PR-2027-001, -002…). */
+const REFERENCE_LOCK = 7_362_004;
+
+export const DEFAULT_SUPPORT_SETTINGS: SupportSettings = { threshold: 50, windowDays: 90, requiresVerification: true };
+
+const withLinks = {
+  dataUse: { select: { reference: true, title: true } },
+} as const;
+
+export type ProposalRow = Proposal & { dataUse: { reference: string; title: string } | null };
+
+@Injectable()
+export class ProposalsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async nextReference(tx: PrismaTransaction, year: number): Promise<string> {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REFERENCE_LOCK})`);
+    const prefix = `PR-${year}-`;
+    const last = await tx.proposal.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
+    const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
+    return `${prefix}${String(next).padStart(3, '0')}`;
+  }
+
+  /** The published register record a proposal may point at (null when unknown or a draft). */
+  async publishedDataUseId(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<string | null> {
+    const row = await tx.dataUse.findFirst({ where: { reference, state: 'published' }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  async neighbourhoodExists(id: string): Promise<boolean> {
+    return (await this.prisma.neighbourhood.count({ where: { id } })) > 0;
+  }
+
+  create(tx: PrismaTransaction, reference: string, authorId: string, columns: ProposalColumns): Promise<Proposal> {
+    return tx.proposal.create({ data: { reference, authorId, ...columns } });
+  }
+
+  updateDraft(id: string, columns: ProposalColumns): Promise<Proposal> {
+    return this.prisma.proposal.update({ where: { id }, data: columns });
+  }
+
+  find(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ProposalRow | null> {
+    return tx.proposal.findUnique({ where: { reference }, include: withLinks });
+  }
+
+  /** Locks the proposal's row until the transaction ends: supports and transitions on one proposal take turns. */
+  async lock(tx: PrismaTransaction, reference: string): Promise<ProposalRow | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM proposals WHERE reference = ${reference} FOR UPDATE`;
+    if (rows.length === 0) return null;
+    return tx.proposal.findUnique({ where: { id: rows[0]!.id }, include: withLinks });
+  }
+
+  async setState(tx: PrismaTransaction, id: string, state: ProposalState, data: Prisma.ProposalUpdateInput = {}): Promise<void> {
+    await tx.proposal.update({ where: { id }, data: { ...data, state } });
+  }
+
+  async addEvent(tx: PrismaTransaction, proposalId: string, state: ProposalState, reason: string, actorId: string | null): Promise<void> {
+    await tx.proposalEvent.create({ data: { proposalId, state, reason, actorId } });
+  }
+
+  events(proposalId: string) {
+    return this.prisma.proposalEvent.findMany({ where: { proposalId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** Pseudonyms by id ("Participant supprimé" for deleted accounts). */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, pseudonym: true, deletedAt: true } });
+    return new Map(people.map((p) => [p.id, p.deletedAt ? 'Participant supprimé' : p.pseudonym]));
+  }
+
+  async neighbourhoodNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.neighbourhood.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+    return new Map(rows.map((n) => [n.id, n.name]));
+  }
+
+  // ---- supports -----------------------------------------------------------
+
+  /** Inserts the support unless it exists; true when this call stored it. The primary key is the guard. */
+  async addSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
+    const inserted = await tx.$executeRaw`INSERT INTO proposal_supports (proposal_id, person_id) VALUES (${proposalId}::uuid, ${personId}::uuid) ON CONFLICT DO NOTHING`;
+    if (inserted === 1) await tx.proposal.update({ where: { id: proposalId }, data: { supportCount: { increment: 1 } } });
+    return inserted === 1;
+  }
+
+  async removeSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
+    const { count } = await tx.proposalSupport.deleteMany({ where: { proposalId, personId } });
+    if (count === 1) await tx.proposal.update({ where: { id: proposalId }, data: { supportCount: { decrement: 1 } } });
+    return count === 1;
+  }
+
+  async supportCount(tx: PrismaTransaction, proposalId: string): Promise<number> {
+    return (await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { supportCount: true } })).supportCount;
+  }
+
+  async isSupporting(proposalId: string, personId: string): Promise<boolean> {
+    return (await this.prisma.proposalSupport.count({ where: { proposalId, personId } })) > 0;
+  }
+
+  async isVerified(personId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<boolean> {
+    return (await tx.residentVerification.count({ where: { personId } })) > 0;
+  }
+
+  // ---- follows ------------------------------------------------------------
+
+  async follow(proposalId: string, personId: string): Promise<void> {
+    await this.prisma.proposalFollow.createMany({ data: [{ proposalId, personId }], skipDuplicates: true });
+  }
+
+  async unfollow(proposalId: string, personId: string): Promise<void> {
+    await this.prisma.proposalFollow.deleteMany({ where: { proposalId, personId } });
+  }
+
+  async followState(proposalId: string, personId: string | null): Promise<{ followers: number; following: boolean }> {
+    return this.prisma.$transaction(async (tx) => ({
+      followers: await tx.proposalFollow.count({ where: { proposalId } }),
+      following: personId !== null && (await tx.proposalFollow.count({ where: { proposalId, personId } })) > 0,
+    }));
+  }
+
+  async followerIds(tx: PrismaTransaction, proposalId: string): Promise<string[]> {
+    const rows = await tx.proposalFollow.findMany({ where: { proposalId }, select: { personId: true } });
+    return rows.map((r) => r.personId);
+  }
+
+  // ---- lists --------------------------------------------------------------
+
+  async page(query: ProposalQuery): Promise<{ rows: ProposalRow[]; total: number }> {
+    const { page, pageSize, q, status, kind, dataUse, neighbourhoodId, sort } = query;
+    let matching: string[] | undefined;
+    if (q) {
+      const hits = await this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT id FROM proposals
+        WHERE to_tsvector('french'::regconfig, title || ' ' || body || ' ' || why || ' ' || unlisted_data_use) @@ websearch_to_tsquery('french'::regconfig, ${q})`;
+      matching = hits.map((hit) => hit.id);
+    }
+    const where: Prisma.ProposalWhereInput = {
+      submittedAt: { not: null },
+      state: status ?? { not: 'draft' },
+      ...(matching ? { id: { in: matching } } : {}),
+      ...(kind ? { kind } : {}),
+      ...(dataUse ? { dataUse: { reference: dataUse } } : {}),
+      ...(neighbourhoodId ? { neighbourhoodId } : {}),
+    };
+    const orderBy: Prisma.ProposalOrderByWithRelationInput[] =
+      sort === 'most_supported'
+        ? [{ supportCount: 'desc' }, { submittedAt: 'desc' }]
+        : sort === 'closing_soon'
+          ? [{ collectingUntil: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'desc' }]
+          : [{ submittedAt: 'desc' }, { reference: 'desc' }];
+    // "Closing soon" only makes sense for proposals still collecting.
+    if (sort === 'closing_soon' && !status) where.state = 'admissible';
+    return this.prisma.$transaction(async (tx) => ({
+      rows: await tx.proposal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, include: withLinks }),
+      total: await tx.proposal.count({ where }),
+    }));
+  }
+
+  byAuthor(authorId: string): Promise<ProposalRow[]> {
+    return this.prisma.proposal.findMany({ where: { authorId }, orderBy: { updatedAt: 'desc' }, include: withLinks });
+  }
+
+  /** Every public proposal, oldest first (open data). */
+  allPublic(): Promise<ProposalRow[]> {
+    return this.prisma.proposal.findMany({ where: { submittedAt: { not: null }, state: { not: 'draft' } }, orderBy: { reference: 'asc' }, include: withLinks });
+  }
+
+  /** The newest timeline events of public proposals (the Atom feed). */
+  latestEvents(limit: number) {
+    return this.prisma.proposalEvent.findMany({
+      where: { proposal: { submittedAt: { not: null } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      include: { proposal: { select: { reference: true, title: true } } },
+    });
+  }
+
+  /** Proposals collecting supports whose window has closed by `now`. */
+  async windowsClosedBy(now: Date): Promise<string[]> {
+    const rows = await this.prisma.proposal.findMany({ where: { state: 'admissible', collectingUntil: { lte: now } }, select: { reference: true } });
+    return rows.map((r) => r.reference);
+  }
+
+  // ---- settings -----------------------------------------------------------
+
+  async supportSettings(tx: PrismaTransaction | PrismaService = this.prisma): Promise<SupportSettings> {
+    const territory = await tx.territory.findFirst({ orderBy: { createdAt: 'asc' }, select: { supportThreshold: true, supportWindowDays: true, supportRequiresVerification: true } });
+    if (!territory) return DEFAULT_SUPPORT_SETTINGS;
+    return { threshold: territory.supportThreshold, windowDays: territory.supportWindowDays, requiresVerification: territory.supportRequiresVerification };
+  }
+
+  /** false when the instance has no territory yet. */
+  async setSupportSettings(tx: PrismaTransaction, settings: SupportSettings): Promise<boolean> {
+    const territory = await tx.territory.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+    if (!territory) return false;
+    await tx.territory.update({
+      where: { id: territory.id },
+      data: { supportThreshold: settings.threshold, supportWindowDays: settings.windowDays, supportRequiresVerification: settings.requiresVerification },
+    });
+    return true;
+  }
+}
+
+export interface ProposalColumns {
+  kind: string;
+  dataUseId: string | null;
+  unlistedDataUse: string;
+  title: string;
+  body: string;
+  why: string;
+  expectedEffect: string;
+  neighbourhoodId: string | null;
+}
+
+export function contentOf(row: ProposalRow): ProposalContent {
+  return {
+    kind: row.kind as ProposalContent['kind'],
+    dataUseReference: row.dataUse?.reference ?? null,
+    unlistedDataUse: row.unlistedDataUse,
+    title: row.title,
+    body: row.body,
+    why: row.why,
+    expectedEffect: row.expectedEffect,
+    neighbourhoodId: row.neighbourhoodId,
+  };
+}

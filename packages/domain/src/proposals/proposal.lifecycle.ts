@@ -1,0 +1,42 @@
+import type { ProposalState } from './proposal.schema';
+
+/** Who may make each move; "system" is the support count and the scheduled job. */
+export type ProposalTransition = 'submit' | 'declare_admissible' | 'declare_inadmissible' | 'qualify' | 'expire' | 'select' | 'not_select' | 'withdraw';
+
+const TRANSITIONS: Record<ProposalTransition, { from: readonly ProposalState[]; to: ProposalState; by: 'author' | 'organizer' | 'system' }> = {
+  submit: { from: ['draft'], to: 'submitted', by: 'author' },
+  declare_admissible: { from: ['submitted'], to: 'admissible', by: 'organizer' },
+  declare_inadmissible: { from: ['submitted'], to: 'inadmissible', by: 'organizer' },
+  qualify: { from: ['admissible'], to: 'qualified', by: 'system' },
+  expire: { from: ['admissible'], to: 'expired', by: 'system' },
+  select: { from: ['qualified'], to: 'selected', by: 'organizer' },
+  not_select: { from: ['qualified'], to: 'not_selected', by: 'organizer' },
+  // The author can withdraw until the proposal is selected.
+  withdraw: { from: ['draft', 'submitted', 'admissible', 'qualified'], to: 'withdrawn', by: 'author' },
+};
+
+/** The state a transition leads to from `from`, or null when it is not allowed. */
+export function proposalTransitionTarget(transition: ProposalTransition, from: ProposalState): ProposalState | null {
+  const rule = TRANSITIONS[transition];
+  return rule.from.includes(from) ? rule.to : null;
+}
+
+export function proposalTransitionActor(transition: ProposalTransition): 'author' | 'organizer' | 'system' {
+  return TRANSITIONS[transition].by;
+}
+
+/** Visible to everyone once submitted (a draft stays private; so does a draft abandoned before submission). */
+export function isPublicProposal(state: ProposalState, submitted: boolean): boolean {
+  return state !== 'draft' && submitted;
+}
+
+/** Supports are only taken (or withdrawn) while the proposal collects them and its window is open. */
+export function isCollecting(state: ProposalState, collectingUntil: Date | null, now: Date): boolean {
+  return state === 'admissible' && collectingUntil !== null && now < collectingUntil;
+}
+
+const DAY = 86_400_000;
+/** Whole days left (rounded up) before `until`; 0 once closed. */
+export function daysLeft(until: Date, now: Date): number {
+  return Math.max(0, Math.ceil((until.getTime() - now.getTime()) / DAY));
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { pageOf } from '../common/pagination.schema';
+import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
+
+/**
+ * A resident's proposal about a local data use, and the supports that carry it
+ * to a public consultation. Drafts may be incomplete; `missingForSubmission`
+ * says what a proposal needs before it is submitted.
+ */
+
+export const PROPOSAL_KINDS = ['ban', 'restrict', 'replace', 'register_unlisted', 'other'] as const;
+export const PROPOSAL_STATES = ['draft', 'submitted', 'admissible', 'inadmissible', 'qualified', 'expired', 'selected', 'not_selected', 'withdrawn'] as const;
+export const ProposalKindSchema = z.enum(PROPOSAL_KINDS);
+export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
+export type ProposalKind = z.infer<typeof ProposalKindSchema>;
+export type ProposalState = z.infer<typeof ProposalStateSchema>;
+
+/** "PR-2027-012" */
+export const ProposalReferenceSchema = z.string().regex(/^PR-\d{4}-\d{3,}$/, { error: 'Référence attendue au format PR-AAAA-NNN.' });
+
+/** Raw HTML is refused (the text is a Markdown subset: emphasis, lists, links, quotes). */
+const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Au plus ${max} caractères.` })
+    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).' });
+
+export const PROPOSAL_LIMITS = { title: 120, body: 6000, why: 4000, expectedEffect: 2000, unlistedDataUse: 600 } as const;
+
+/** What the author writes; every field may be empty while it is a draft. */
+export const ProposalContentSchema = z
+  .object({
+    kind: ProposalKindSchema.default('other'),
+    /** The register record it concerns… */
+    dataUseReference: DataUseReferenceSchema.nullable().default(null),
+    /** …or a short description of a use that is not in the register. */
+    unlistedDataUse: text(PROPOSAL_LIMITS.unlistedDataUse).default(''),
+    title: text(PROPOSAL_LIMITS.title).default(''),
+    /** What is proposed (Markdown subset). */
+    body: text(PROPOSAL_LIMITS.body).default(''),
+    why: text(PROPOSAL_LIMITS.why).default(''),
+    expectedEffect: text(PROPOSAL_LIMITS.expectedEffect).default(''),
+    neighbourhoodId: z.uuid().nullable().default(null),
+  })
+  .strict()
+  .meta({ id: 'ProposalContent' });
+export type ProposalContent = z.infer<typeof ProposalContentSchema>;
+export type ProposalContentInput = z.input<typeof ProposalContentSchema>;
+
+export interface MissingProposalField {
+  path: string;
+  message: string;
+}
+
+/** What a draft lacks before it can be submitted (empty when ready). */
+export function missingForSubmission(content: ProposalContent): MissingProposalField[] {
+  const missing: MissingProposalField[] = [];
+  const need = (path: string, present: boolean, message: string) => {
+    if (!present) missing.push({ path, message });
+  };
+  need('title', content.title.length >= 10, 'Un titre d’au moins 10 caractères.');
+  need('body', content.body.length >= 30, 'Ce que vous proposez, en au moins 30 caractères.');
+  need('why', content.why.length >= 20, 'Pourquoi, en au moins 20 caractères.');
+  need('expectedEffect', content.expectedEffect.length >= 10, 'L’effet attendu, en au moins 10 caractères.');
+  if (content.kind === 'register_unlisted') {
+    need('unlistedDataUse', content.unlistedDataUse.length >= 10, 'Décrivez l’usage qui n’est pas dans le registre.');
+  } else {
+    need('dataUseReference', content.dataUseReference !== null || content.unlistedDataUse.length >= 10, 'Choisissez l’usage concerné dans le registre, ou décrivez-le s’il n’y est pas.');
+  }
+  return missing;
+}
+
+/** The territory's rules for supports (organizers set them; a proposal keeps those it was admitted under). */
+export const SupportSettingsSchema = z
+  .object({
+    threshold: z.int().min(1, { error: 'Au moins 1 soutien.' }).max(1_000_000),
+    windowDays: z.int().min(1, { error: 'Au moins 1 jour.' }).max(730, { error: 'Au plus 730 jours.' }),
+    requiresVerification: z.boolean(),
+  })
+  .strict()
+  .meta({ id: 'SupportSettings' });
+export type SupportSettings = z.infer<typeof SupportSettingsSchema>;
+
+// ---- API contracts -------------------------------------------------------
+
+export const CreateProposalSchema = z.object({ content: ProposalContentSchema }).strict().meta({ id: 'CreateProposal' });
+export const UpdateProposalSchema = z.object({ content: ProposalContentSchema }).strict().meta({ id: 'UpdateProposal' });
+export type CreateProposal = z.infer<typeof CreateProposalSchema>;
+
+export const SubmitProposalSchema = z
+  .object({ charterAccepted: z.literal(true, { error: 'Acceptez la charte de participation pour déposer votre proposition.' }) })
+  .strict()
+  .meta({ id: 'SubmitProposal' });
+
+const reason = z.string().trim().max(1000, { error: 'Au plus 1000 caractères.' });
+export const AdmissibilityDecisionSchema = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('admissible'), reason: reason.default('') }).strict(),
+    z.object({ decision: z.literal('inadmissible'), reason: reason.min(1, { error: 'Donnez la raison : elle est publiée.' }) }).strict(),
+  ])
+  .meta({ id: 'AdmissibilityDecision' });
+export type AdmissibilityDecision = z.infer<typeof AdmissibilityDecisionSchema>;
+
+export const SelectionDecisionSchema = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('selected'), reason: reason.default('') }).strict(),
+    z.object({ decision: z.literal('not_selected'), reason: reason.min(1, { error: 'Donnez la raison : elle est publiée.' }) }).strict(),
+  ])
+  .meta({ id: 'SelectionDecision' });
+export type SelectionDecision = z.infer<typeof SelectionDecisionSchema>;
+
+export const WithdrawProposalSchema = z.object({ reason: reason.default('') }).strict().meta({ id: 'WithdrawProposal' });
+
+export const ProposalReferenceParamsSchema = z.object({ reference: ProposalReferenceSchema }).strict();
+
+export const PROPOSAL_SORTS = ['most_supported', 'newest', 'closing_soon'] as const;
+export const ProposalQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    q: z.string().trim().min(1).max(200).optional(),
+    status: ProposalStateSchema.exclude(['draft']).optional(),
+    kind: ProposalKindSchema.optional(),
+    dataUse: DataUseReferenceSchema.optional(),
+    neighbourhoodId: z.uuid().optional(),
+    sort: z.enum(PROPOSAL_SORTS).default('newest'),
+  })
+  .strict();
+export type ProposalQuery = z.infer<typeof ProposalQuerySchema>;
+
+export const ProposalEventSchema = z
+  .object({ state: ProposalStateSchema, at: z.iso.datetime(), reason: z.string(), by: z.string().nullable() })
+  .meta({ id: 'ProposalEvent' });
+
+const proposalFields = {
+  reference: ProposalReferenceSchema,
+  state: ProposalStateSchema,
+  kind: ProposalKindSchema,
+  title: z.string(),
+  author: z.string(),
+  dataUse: z.object({ reference: z.string(), title: z.string() }).nullable(),
+  unlistedDataUse: z.string(),
+  neighbourhood: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  supports: z.int(),
+  /** Supports needed to qualify (fixed when the proposal was declared admissible). */
+  threshold: z.int().nullable(),
+  collectingUntil: z.iso.datetime().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+  updatedAt: z.iso.datetime(),
+};
+
+export const ProposalSummarySchema = z.object(proposalFields).meta({ id: 'ProposalSummary' });
+export type ProposalSummary = z.infer<typeof ProposalSummarySchema>;
+export const ProposalPageSchema = pageOf(ProposalSummarySchema).meta({ id: 'ProposalPage' });
+
+export const ProposalSchema = z
+  .object({
+    ...proposalFields,
+    content: ProposalContentSchema,
+    createdAt: z.iso.datetime(),
+    timeline: z.array(ProposalEventSchema),
+    followers: z.int(),
+    /** For the signed-in reader: null for visitors. */
+    viewer: z
+      .object({
+        isAuthor: z.boolean(),
+        supporting: z.boolean(),
+        following: z.boolean(),
+        /** Why this reader cannot support it now (null when they can). */
+        cannotSupportBecause: z.enum(['not_collecting', 'verification_required', 'author']).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Proposal' });
+export type ProposalDto = z.infer<typeof ProposalSchema>;
+
+export const SupportStateSchema = z.object({ supporting: z.boolean(), supports: z.int(), state: ProposalStateSchema }).meta({ id: 'SupportState' });
+export type SupportState = z.infer<typeof SupportStateSchema>;
+export const ProposalFollowSchema = z.object({ following: z.boolean(), followers: z.int() }).meta({ id: 'ProposalFollow' });
