@@ -101,7 +101,7 @@ test.describe('message catalogues', () => {
   }
 
   // The shell's catalogue, then one folder per large feature (messages/<feature>/{fr,en}.json).
-  const catalogueDirs = ['', 'register', 'register-editor'];
+  const catalogueDirs = ['', 'register', 'register-editor', 'proposals'];
 
   for (const dir of catalogueDirs) {
     const name = dir ? `${dir}/fr.json and ${dir}/en.json` : 'fr.json and en.json';
