@@ -1,4 +1,6 @@
+import { DataUseContentSchema, missingForPublication } from '@sesame/domain';
 import { Client } from 'pg';
+import { OWN_PROCESSING_TITLE, PLATFORM_AUTHOR_ID } from '../prisma/seed/data-uses.seed';
 import { seedDemo } from '../prisma/seed/seed';
 import { DEMO_ACCOUNTS } from '../prisma/seed/people.seed';
 import { DEMO_NEIGHBOURHOODS } from '../prisma/seed/territory.seed';
@@ -16,6 +18,38 @@ async function query<Row>(url: string, sql: string): Promise<Row[]> {
   }
 }
 
+interface SeededDataUse {
+  reference: string;
+  state: string;
+  title: string;
+  created_by_id: string;
+  content: unknown;
+  audited: number;
+}
+
+/** The register as seeded: each record's current version and its public publication entries. */
+function register(url: string): Promise<SeededDataUse[]> {
+  return query<SeededDataUse>(
+    url,
+    `SELECT d.reference, d.state, d.title, d.created_by_id, v.content,
+            (SELECT count(*)::int FROM audit_entries a
+              WHERE a.action = 'data-use.published' AND a.subject_type = 'data-use' AND a.subject_id = d.reference AND a.visibility = 'public') AS audited
+       FROM data_uses d JOIN data_use_versions v ON v.data_use_id = d.id AND v.version = d.current_version
+      ORDER BY d.reference`,
+  );
+}
+
+/** Every seeded record is published, complete, valid and audited once. */
+function expectPublishable(records: SeededDataUse[]): void {
+  for (const record of records) {
+    expect(record.state).toBe('published');
+    const content = DataUseContentSchema.parse(record.content);
+    expect({ reference: record.reference, missing: missingForPublication(content) }).toEqual({ reference: record.reference, missing: [] });
+    expect(content.title).toBe(record.title);
+    expect(record.audited).toBe(1);
+  }
+}
+
 describe('Demo seed', () => {
   it('seeds the territory, neighbourhoods and demo accounts once, each audited', async () => {
     const database = await createTestDatabase();
@@ -30,6 +64,7 @@ describe('Demo seed', () => {
       expect(counts).toEqual({ territories: 1, neighbourhoods: DEMO_NEIGHBOURHOODS.length, people: DEMO_ACCOUNTS.length, roles: roleCount });
       const actions = await query<{ action: string; n: number }>(database.url, 'SELECT action, count(*)::int AS n FROM audit_entries GROUP BY action ORDER BY action');
       expect(actions).toEqual([
+        { action: 'data-use.published', n: 7 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
         { action: 'person.created', n: DEMO_ACCOUNTS.length },
         { action: 'platform.seeded', n: 1 },
@@ -44,12 +79,64 @@ describe('Demo seed', () => {
     }
   });
 
+  it('publishes the register: Sésame’s own processing first, then six uses of the demo town', async () => {
+    const database = await createTestDatabase();
+    try {
+      await seedDemo(database.url, { demoAccounts: true });
+      const records = await register(database.url);
+      const year = new Date().getUTCFullYear();
+      expect(records.map((r) => r.reference)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `DU-${year}-00${n}`));
+      expect(records[0]).toMatchObject({ reference: `DU-${year}-001`, title: OWN_PROCESSING_TITLE, created_by_id: PLATFORM_AUTHOR_ID });
+      expectPublishable(records);
+      // The demo records are signed by the demo data protection officer.
+      const [authority] = await query<{ id: string }>(database.url, "SELECT id FROM people WHERE email = 'mairie@demo.sesame.test'");
+      expect(new Set(records.slice(1).map((r) => r.created_by_id))).toEqual(new Set([authority!.id]));
+
+      const contents = records.map((r) => DataUseContentSchema.parse(r.content));
+      const own = contents[0]!;
+      expect(own.legal.specialCategories).toEqual([]);
+      expect(own.automation.level).toBe('information');
+      expect(own.lifecycle.status).toBe('operational');
+      expect(own.processors).toEqual([]);
+      // The face-recognition pilot at the market keeps face images 30 days.
+      const market = contents.find((c) => c.title.includes('marché'))!;
+      expect(market.legal.specialCategories.map((s) => s.category)).toEqual(['biometric_identification']);
+      expect(market.data.categories.find((c) => c.name === 'Image du visage')?.retention).toBe('30 jours');
+      // Every demo record offers a non-invasive alternative and says what its data reveals.
+      for (const content of contents.slice(1)) {
+        expect(content.alternatives.some((a) => a.nonInvasive)).toBe(true);
+        expect(content.data.categories.every((c) => c.reveals !== '')).toBe(true);
+      }
+      // One review overdue to show in the demo; the others ahead; the own record due in a year.
+      const today = new Date().toISOString().slice(0, 10);
+      expect(contents.filter((c) => c.lifecycle.reviewDate! < today)).toHaveLength(1);
+      expect(own.lifecycle.reviewDate! > today).toBe(true);
+      // Exactly one withheld field, with its published reason.
+      expect(contents.flatMap((c) => c.redactions)).toEqual([{ field: 'processors.0.contractReference', reason: expect.stringMatching(/.{20,}/) }]);
+      // The filter columns repeat the content.
+      const [markets] = await query<{ n: number }>(database.url, "SELECT count(*)::int AS n FROM data_uses WHERE 'biometric_identification' = ANY(special_categories) AND lifecycle_status = 'pilot'");
+      expect(markets!.n).toBe(1);
+
+      // Seeding again adds nothing.
+      expect(await seedDemo(database.url, { demoAccounts: true })).toBe('already-seeded');
+      expect(await register(database.url)).toHaveLength(7);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('creates no demo account in production', async () => {
     const database = await createTestDatabase();
     try {
       await seedDemo(database.url, { demoAccounts: false });
       expect(await query(database.url, 'SELECT id FROM people')).toEqual([]);
       expect(await query(database.url, 'SELECT id FROM neighbourhoods')).toHaveLength(DEMO_NEIGHBOURHOODS.length);
+      // Only the platform's own record, signed by the platform itself.
+      const records = await register(database.url);
+      expect(records).toEqual([expect.objectContaining({ reference: `DU-${new Date().getUTCFullYear()}-001`, title: OWN_PROCESSING_TITLE, created_by_id: PLATFORM_AUTHOR_ID })]);
+      expectPublishable(records);
+      expect(await seedDemo(database.url, { demoAccounts: false })).toBe('already-seeded');
+      expect(await register(database.url)).toHaveLength(1);
     } finally {
       await database.drop();
     }

@@ -1,12 +1,14 @@
-// The French demo: a fictional town, its neighbourhoods and, outside
-// production, one demo account per role. It runs once: a database that already
-// has a territory is left alone. Every record is written with its audit entry,
-// in one transaction.
+// The French demo: a fictional town, its neighbourhoods, the register's first
+// record (Sésame's own processing, DU-<year>-001) and, outside production, one
+// demo account per role and six data uses of the town. It runs once: a
+// database that already has a territory is left alone. Every record is written
+// with its audit entry, in one transaction.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../apps/api/src/generated/prisma/client';
 import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
 import type { PrismaService } from '../../apps/api/src/prisma/prisma.service';
 import type { SeedContext } from './seed-context';
+import { seedDataUses } from './data-uses.seed';
 import { seedDemoPeople } from './people.seed';
 import { seedTerritory } from './territory.seed';
 
@@ -25,6 +27,8 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
         };
         const { neighbourhoods } = await seedTerritory(context);
         if (options.demoAccounts) await seedDemoPeople(context, neighbourhoods);
+        // The platform's own record always; the town's demo uses only with the demo accounts.
+        await seedDataUses(context, neighbourhoods, { demo: options.demoAccounts });
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;
       },

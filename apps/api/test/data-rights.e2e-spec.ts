@@ -1,5 +1,6 @@
 import { MeSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
+import { JobQueue } from '../src/jobs/job-queue.service';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -64,6 +65,9 @@ describe('Personal data rights', () => {
   it('deletes my account: personal fields erased, contributions attributed to "Participant supprimé", sessions ended', async () => {
     const me = await signIn('partante@example.org');
     await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Partante' }).expect(200);
+    await request(t.server).put('/api/v1/me/notification-preferences').set(me.auth).send({ email: 'daily' }).expect(200);
+    await t.sql("INSERT INTO oidc_identities (id, issuer, subject, person_id) VALUES (gen_random_uuid(), 'https://idp.example', 'sub-partante', $1)", [me.id]);
+    await t.sql("INSERT INTO notifications (id, person_id, kind, data) VALUES (gen_random_uuid(), $1, 'role.granted', '{}')", [me.id]);
     await request(t.server).delete('/api/v1/me').set(me.auth).expect(204);
 
     await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
@@ -73,6 +77,9 @@ describe('Personal data rights', () => {
     expect(row!.pseudonym).not.toBe('Partante');
     expect(await t.sql('SELECT 1 FROM person_roles WHERE person_id = $1', [me.id])).toEqual([]);
     expect(await t.sql('SELECT 1 FROM sign_in_links WHERE person_id = $1', [me.id])).toEqual([]);
+    for (const table of ['oidc_identities', 'notifications', 'notification_preferences']) {
+      expect(await t.sql(`SELECT 1 FROM ${table} WHERE person_id = $1`, [me.id])).toEqual([]);
+    }
 
     const log = await request(t.server).get(`/api/v1/audit-log?subjectType=person&subjectId=${me.id}`).expect(200);
     expect(log.body.items[0]).toMatchObject({ action: 'person.deleted', actor: 'Participant supprimé' });
@@ -83,5 +90,15 @@ describe('Personal data rights', () => {
     // The same address can start afresh, as a new person.
     const again = await signIn('partante@example.org');
     expect(again.id).not.toBe(me.id);
+  });
+
+  it('forgets expired e-mail links (and the addresses they hold) through the daily purge', async () => {
+    await t.sql("INSERT INTO sign_in_links (id, token_hash, email, expires_at) VALUES (gen_random_uuid(), repeat('a', 64), 'jamais-venu@example.org', now() - interval '2 days')");
+    await t.sql("INSERT INTO sign_in_links (id, token_hash, email, expires_at) VALUES (gen_random_uuid(), repeat('b', 64), 'en-cours@example.org', now() + interval '10 minutes')");
+    const jobs = t.app.get(JobQueue);
+    await jobs.enqueue(undefined, 'sign-in-links.purge', {});
+    await jobs.drain();
+    const left = (await t.sql<{ email: string }>("SELECT email FROM sign_in_links WHERE email IN ('jamais-venu@example.org', 'en-cours@example.org')")).map((r) => r.email);
+    expect(left).toEqual(['en-cours@example.org']);
   });
 });

@@ -64,6 +64,9 @@ export class PeopleRepository {
     await tx.personRole.deleteMany({ where: { personId: id } });
     await tx.residentVerification.deleteMany({ where: { personId: id } });
     await tx.signInLink.deleteMany({ where: { personId: id } });
+    await tx.oidcIdentity.deleteMany({ where: { personId: id } });
+    await tx.notification.deleteMany({ where: { personId: id } });
+    await tx.notificationPreference.deleteMany({ where: { personId: id } });
     await tx.dataUseFollow.deleteMany({ where: { personId: id } });
     // Unsubmitted drafts were never public: they go. Submitted proposals and supports stay, attributed to "Participant supprimé".
     await tx.proposal.deleteMany({ where: { authorId: id, submittedAt: null } });

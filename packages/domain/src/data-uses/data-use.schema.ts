@@ -41,7 +41,7 @@ export const DataCategorySchema = z.object({
   reveals: text(600).default(''),
   source: text(200).default(''),
   collectionMode: text(200).default(''),
-  retention: text(200).default(''),
+  retention: text(400).default(''),
   access: text(300).default(''),
 });
 
