@@ -82,15 +82,23 @@ export class ProposalsRepository {
 
   /** Inserts the support unless it exists; true when this call stored it. The primary key is the guard. */
   async addSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
-    const inserted = await tx.$executeRaw`INSERT INTO proposal_supports (proposal_id, person_id) VALUES (${proposalId}::uuid, ${personId}::uuid) ON CONFLICT DO NOTHING`;
-    if (inserted === 1) await tx.proposal.update({ where: { id: proposalId }, data: { supportCount: { increment: 1 } } });
-    return inserted === 1;
+    return (await tx.$executeRaw`INSERT INTO proposal_supports (proposal_id, person_id) VALUES (${proposalId}::uuid, ${personId}::uuid) ON CONFLICT DO NOTHING`) === 1;
   }
 
   async removeSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
-    const { count } = await tx.proposalSupport.deleteMany({ where: { proposalId, personId } });
-    if (count === 1) await tx.proposal.update({ where: { id: proposalId }, data: { supportCount: { decrement: 1 } } });
-    return count === 1;
+    return (await tx.proposalSupport.deleteMany({ where: { proposalId, personId } })).count === 1;
+  }
+
+  /**
+   * Adds `delta` to the count if the proposal still collects supports (state
+   * and window checked under the row lock this UPDATE takes); null otherwise.
+   */
+  async countSupportWhileCollecting(tx: PrismaTransaction, proposalId: string, delta: 1 | -1): Promise<{ supports: number; threshold: number } | null> {
+    const rows = await tx.$queryRaw<{ support_count: number; threshold: number }[]>`
+      UPDATE proposals SET support_count = support_count + ${delta}::int, updated_at = now()
+      WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
+      RETURNING support_count, threshold`;
+    return rows[0] ? { supports: rows[0].support_count, threshold: rows[0].threshold } : null;
   }
 
   async supportCount(tx: PrismaTransaction, proposalId: string): Promise<number> {

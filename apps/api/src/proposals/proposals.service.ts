@@ -275,39 +275,51 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
 
   // ---- supports -----------------------------------------------------------
 
-  /** Stores one support per person (201), or replays it (200); qualifies the proposal at its threshold. */
+  /**
+   * Stores one support per person (201), or replays it (200); qualifies the
+   * proposal at its threshold. The support's primary key is the double-support
+   * guard; the count is incremented by an UPDATE that also re-checks that the
+   * proposal still collects, so a support racing the window's close or the
+   * qualification is refused (and rolled back) rather than counted late. The
+   * row lock is held only from that UPDATE to the commit.
+   */
   async support(actor: Actor, reference: string): Promise<{ created: boolean; state: SupportState }> {
     if (!proposalPolicy.support(actor)) throw ProblemException.unauthorized('Connectez-vous pour soutenir cette proposition.');
+    const proposal = await this.visible(actor, reference);
+    const settings = await this.repository.supportSettings();
+    if (settings.requiresVerification && !(await this.repository.isVerified(actor!.id))) {
+      throw ProblemException.forbidden(
+        'Seules les habitantes et habitants vérifiés peuvent soutenir une proposition. Faites-vous vérifier sur la page « Mon compte » (/compte) avec le code de votre lettre d’invitation, ou avec vos informations du recensement.',
+      );
+    }
+    if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(notCollectingReason(proposal));
     return this.prisma.$transaction(async (tx) => {
-      const proposal = await this.repository.lock(tx, reference);
-      if (!proposal || !this.canSee(actor, proposal)) throw notFound(reference);
-      const settings = await this.repository.supportSettings(tx);
-      if (settings.requiresVerification && !(await this.repository.isVerified(actor!.id, tx))) {
-        throw ProblemException.forbidden(
-          'Seules les habitantes et habitants vérifiés peuvent soutenir une proposition. Faites-vous vérifier sur la page « Mon compte » (/compte) avec le code de votre lettre d’invitation, ou avec vos informations du recensement.',
-        );
+      if (!(await this.repository.addSupport(tx, proposal.id, actor!.id))) {
+        return { created: false, state: { supporting: true, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state } };
       }
-      if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(notCollectingReason(proposal));
-      const created = await this.repository.addSupport(tx, proposal.id, actor!.id);
-      const supports = await this.repository.supportCount(tx, proposal.id);
-      let state: ProposalState = proposal.state;
-      if (created && proposal.threshold !== null && supports >= proposal.threshold) {
+      const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, 1);
+      if (!counted) throw ProblemException.ruleViolation(notCollectingReason({ ...proposal, collectingUntil: new Date(0) }));
+      let state: ProposalState = 'admissible';
+      if (counted.supports >= counted.threshold) {
         await this.repository.setState(tx, proposal.id, 'qualified');
-        await this.recordTransition(tx, null, proposal, 'qualified', `${supports} soutiens sur ${proposal.threshold} nécessaires.`);
+        await this.recordTransition(tx, null, proposal, 'qualified', `${counted.supports} soutiens sur ${counted.threshold} nécessaires.`);
         state = 'qualified';
       }
-      return { created, state: { supporting: true, supports, state } };
+      return { created: true, state: { supporting: true, supports: counted.supports, state } };
     });
   }
 
   async withdrawSupport(actor: Actor, reference: string): Promise<SupportState> {
     if (!proposalPolicy.support(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const proposal = await this.visible(actor, reference);
+    if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(`${notCollectingReason(proposal)} Les soutiens ne se retirent plus.`);
     return this.prisma.$transaction(async (tx) => {
-      const proposal = await this.repository.lock(tx, reference);
-      if (!proposal || !this.canSee(actor, proposal)) throw notFound(reference);
-      if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(`${notCollectingReason(proposal)} Les soutiens ne se retirent plus.`);
-      await this.repository.removeSupport(tx, proposal.id, actor!.id);
-      return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
+      if (!(await this.repository.removeSupport(tx, proposal.id, actor!.id))) {
+        return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
+      }
+      const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, -1);
+      if (!counted) throw ProblemException.ruleViolation('Le recueil des soutiens vient de se clore : les soutiens ne se retirent plus.');
+      return { supporting: false, supports: counted.supports, state: proposal.state };
     });
   }
 
