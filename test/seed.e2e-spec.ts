@@ -63,13 +63,29 @@ describe('Demo seed', () => {
       const roleCount = DEMO_ACCOUNTS.reduce((sum, account) => sum + account.roles.length, 0);
       expect(counts).toEqual({ territories: 1, neighbourhoods: DEMO_NEIGHBOURHOODS.length, people: DEMO_ACCOUNTS.length, roles: roleCount });
       const actions = await query<{ action: string; n: number }>(database.url, 'SELECT action, count(*)::int AS n FROM audit_entries GROUP BY action ORDER BY action');
+      const verified = DEMO_ACCOUNTS.filter((account) => account.neighbourhood).length;
       expect(actions).toEqual([
         { action: 'data-use.published', n: 7 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
         { action: 'person.created', n: DEMO_ACCOUNTS.length },
         { action: 'platform.seeded', n: 1 },
+        { action: 'proposal.admissible', n: 1 },
+        { action: 'proposal.inadmissible', n: 1 },
+        { action: 'proposal.submitted', n: 3 },
+        { action: 'resident.verified', n: verified },
         { action: 'role.granted', n: roleCount },
         { action: 'territory.created', n: 1 },
+      ]);
+      // Demo residents are verified, so they can support proposals; the proposals' counts match their supports.
+      expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified);
+      const proposals = await query<{ state: string; support_count: number; supports: number; events: number }>(
+        database.url,
+        'SELECT state, support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS supports, (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id) AS events FROM proposals p ORDER BY reference',
+      );
+      expect(proposals).toEqual([
+        { state: 'admissible', support_count: 2, supports: 2, events: 2 },
+        { state: 'submitted', support_count: 0, supports: 0, events: 1 },
+        { state: 'inadmissible', support_count: 0, supports: 0, events: 2 },
       ]);
       // E-mail addresses never reach the public log.
       const leaks = await query(database.url, "SELECT seq FROM audit_entries WHERE data::text LIKE '%@%'");
@@ -130,6 +146,7 @@ describe('Demo seed', () => {
     try {
       await seedDemo(database.url, { demoAccounts: false });
       expect(await query(database.url, 'SELECT id FROM people')).toEqual([]);
+      expect(await query(database.url, 'SELECT id FROM proposals')).toEqual([]);
       expect(await query(database.url, 'SELECT id FROM neighbourhoods')).toHaveLength(DEMO_NEIGHBOURHOODS.length);
       // Only the platform's own record, signed by the platform itself.
       const records = await register(database.url);

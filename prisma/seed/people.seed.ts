@@ -34,5 +34,10 @@ export async function seedDemoPeople({ tx, audit }: SeedContext, neighbourhoods:
     for (const role of account.roles) {
       await audit({ action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role } });
     }
+    // Demo residents are verified residents of their neighbourhood, so that they can support proposals at once.
+    if (account.neighbourhood) {
+      await tx.residentVerification.create({ data: { personId: person.id, neighbourhoodId: neighbourhoods[account.neighbourhood], method: 'census' } });
+      await audit({ action: 'resident.verified', subjectType: 'person', subjectId: person.id, data: { method: 'census', demo: true }, visibility: 'restricted' });
+    }
   }
 }

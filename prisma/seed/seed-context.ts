@@ -4,5 +4,5 @@ import type { PrismaTransaction } from '../../apps/api/src/prisma/prisma.service
 export interface SeedContext {
   tx: PrismaTransaction;
   /** Appends a public audit entry by the platform itself (no actor). */
-  audit(entry: { action: string; subjectType: string; subjectId: string | null; data: JsonValue }): Promise<unknown>;
+  audit(entry: { action: string; subjectType: string; subjectId: string | null; data: JsonValue; visibility?: 'public' | 'restricted' }): Promise<unknown>;
 }
