@@ -97,7 +97,7 @@ export const DataUseContentSchema = z
       .object({
         controller: text(200).default(''),
         department: text(200).default(''),
-        contactEmail: z.union([z.email({ error: 'Adresse e-mail invalide.' }), z.literal('')]).default(''),
+        contactEmail: z.string().trim().max(320).refine((value) => value === '' || z.email().safeParse(value).success, { error: 'Adresse e-mail invalide.' }).default(''),
         dpoContact: text(200).default(''),
         jointControllers: z.array(text(200).min(1)).max(10).default([]),
         authorisingAct: z.object({ title: text(300).default(''), date: isoDate.optional(), link: url.optional() }).default({ title: '' }),
