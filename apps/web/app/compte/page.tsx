@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { ActionForm, Field, SelectField } from '@/components/forms/ActionForm';
 import { Button } from '@/components/ui/Button';
+import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import {
   deleteAccount,
@@ -34,7 +35,11 @@ export default async function AccountPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} lead={t('lead')} />
+      <PageHeader title={t('title')} lead={t('lead')}>
+        <p>
+          <Link href="/compte/propositions">{(await getTranslations('Proposals.mine'))('accountLink')}</Link>
+        </p>
+      </PageHeader>
 
       <section className="account-section" aria-labelledby="profile">
         <h2 id="profile">{t('profileTitle')}</h2>

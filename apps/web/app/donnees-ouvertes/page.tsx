@@ -1,5 +1,6 @@
+import { OPEN_DATA_LICENCE, OPEN_DATA_USE_FIELDS } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
@@ -10,55 +11,125 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const futureDatasets = ['registre', 'propositions', 'consultations', 'comite'] as const;
+const futureDatasets = ['propositions', 'consultations', 'comite'] as const;
+
+/** How each CSV column of the register maps to the record and to the UK ATRS and Eurocities standards. */
+async function RegisterFieldsTable() {
+  const [t, locale] = [await getTranslations('DonneesOuvertes'), await getLocale()];
+  // The descriptions come with the dataset, in French; the standards' field names are in English.
+  const descriptionLang = locale === 'fr' ? undefined : 'fr';
+  const standardLang = locale === 'en' ? undefined : 'en';
+  const standard = (value: string | null) => (value === null ? <span>{t('registerNoEquivalent')}</span> : <span lang={standardLang}>{value}</span>);
+  return (
+    // Focusable scroll region: keyboard users can scroll the table on small screens.
+    <div className="table-scroll" role="region" aria-labelledby="registre-colonnes" tabIndex={0}>
+      <table className="data-table">
+        <caption id="registre-colonnes">{t('registerFieldsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('registerColColumn')}</th>
+            <th scope="col">{t('registerColPath')}</th>
+            <th scope="col">{t('registerColDescription')}</th>
+            <th scope="col">{t('registerColAtrs')}</th>
+            <th scope="col">{t('registerColEurocities')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {OPEN_DATA_USE_FIELDS.map((field) => (
+            <tr key={field.column}>
+              <th scope="row">
+                <code>{field.column}</code>
+              </th>
+              <td>
+                <code className="break-anywhere">{field.path}</code>
+              </td>
+              <td lang={descriptionLang}>{field.description}</td>
+              <td>{standard(field.atrs)}</td>
+              <td>{standard(field.eurocities)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export default async function OpenDataPage() {
   const t = await getTranslations('DonneesOuvertes');
 
   return (
-    <div className="prose">
-      <PageHeader title={t('title')} lead={t('lead')} />
+    <>
+      <div className="prose">
+        <PageHeader title={t('title')} lead={t('lead')} />
+      </div>
 
-      <section aria-labelledby="journal-title" className="section">
-        <h2 id="journal-title">{t('journalTitle')}</h2>
-        <p>{t('journal')}</p>
-        <ul>
-          <li>
-            <Link href="/journal">{t('journalPage')}</Link>
-          </li>
-          <li>
-            <ApiLink href="/api/v1/audit-log">{t('journalJson')}</ApiLink> (<code>/api/v1/audit-log</code>)
-          </li>
-          <li>
-            <ApiLink href="/api/v1/audit-log/verification">{t('journalVerification')}</ApiLink> (
-            <code>/api/v1/audit-log/verification</code>)
-          </li>
-        </ul>
+      <section aria-labelledby="registre-title" className="section" id="registre">
+        <div className="prose">
+          <h2 id="registre-title">{t('registerTitle')}</h2>
+          <p>{t('register')}</p>
+          <ul>
+            <li>
+              <Link href="/registre">{t('registerPage')}</Link>
+            </li>
+            <li>
+              <ApiLink href="/api/v1/open-data/data-uses.csv">{t('registerCsv')}</ApiLink> (<code>/api/v1/open-data/data-uses.csv</code>)
+            </li>
+            <li>
+              <ApiLink href="/api/v1/open-data/data-uses.json">{t('registerJson')}</ApiLink> (<code>/api/v1/open-data/data-uses.json</code>)
+            </li>
+            <li>
+              <ApiLink href="/api/v1/open-data/data-uses.atom">{t('registerAtom')}</ApiLink> (<code>/api/v1/open-data/data-uses.atom</code>)
+            </li>
+          </ul>
+          <p>{t('registerLicence', { licence: OPEN_DATA_LICENCE })}</p>
+          <h3>{t('registerFieldsTitle')}</h3>
+          <p>{t('registerFieldsIntro')}</p>
+        </div>
+        <RegisterFieldsTable />
       </section>
 
-      <section aria-labelledby="api-title" className="section">
-        <h2 id="api-title">{t('apiTitle')}</h2>
-        <p>{t('api')}</p>
-        <p>
-          <ApiLink href="/api/v1/docs">{t('apiDocs')}</ApiLink>
-        </p>
-      </section>
+      <div className="prose">
+        <section aria-labelledby="journal-title" className="section">
+          <h2 id="journal-title">{t('journalTitle')}</h2>
+          <p>{t('journal')}</p>
+          <ul>
+            <li>
+              <Link href="/journal">{t('journalPage')}</Link>
+            </li>
+            <li>
+              <ApiLink href="/api/v1/audit-log">{t('journalJson')}</ApiLink> (<code>/api/v1/audit-log</code>)
+            </li>
+            <li>
+              <ApiLink href="/api/v1/audit-log/verification">{t('journalVerification')}</ApiLink> (
+              <code>/api/v1/audit-log/verification</code>)
+            </li>
+          </ul>
+        </section>
 
-      <section aria-labelledby="licence-title" className="section">
-        <h2 id="licence-title">{t('licenceTitle')}</h2>
-        <p>{t('licence')}</p>
-      </section>
+        <section aria-labelledby="api-title" className="section">
+          <h2 id="api-title">{t('apiTitle')}</h2>
+          <p>{t('api')}</p>
+          <p>
+            <ApiLink href="/api/v1/docs">{t('apiDocs')}</ApiLink>
+          </p>
+        </section>
 
-      <section aria-labelledby="future-title" className="section">
-        <h2 id="future-title">{t('futureTitle')}</h2>
-        <p>{t('futureIntro')}</p>
-        <ul>
-          {futureDatasets.map((key) => (
-            <li key={key}>{t(`future.${key}`)}</li>
-          ))}
-        </ul>
-        <p>{t('noPersonalData')}</p>
-      </section>
-    </div>
+        <section aria-labelledby="licence-title" className="section">
+          <h2 id="licence-title">{t('licenceTitle')}</h2>
+          <p>{t('licence')}</p>
+        </section>
+
+        <section aria-labelledby="future-title" className="section">
+          <h2 id="future-title">{t('futureTitle')}</h2>
+          <p>{t('futureIntro')}</p>
+          <ul>
+            {futureDatasets.map((key) => (
+              <li key={key}>{t(`future.${key}`)}</li>
+            ))}
+          </ul>
+          <p>{t('noPersonalData')}</p>
+        </section>
+      </div>
+    </>
   );
 }

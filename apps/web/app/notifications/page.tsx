@@ -25,6 +25,9 @@ export default async function NotificationsPage() {
       return t(kind === 'role.granted' ? 'role_granted' : 'role_revoked', { role: name ? roles(name).toLowerCase() : role });
     }
     if (kind === 'resident.verified') return t('resident_verified', { neighbourhood: String(data.neighbourhood) });
+    if (kind === 'proposal.qualified') return t('proposal_qualified', { title: String(data.title) });
+    if (kind === 'proposal.admissible') return t('proposal_admissible', { title: String(data.title) });
+    if (kind.startsWith('data-use.')) return t('data_use_changed', { reference: String(data.reference), title: String(data.title) });
     return t('other');
   };
   return (

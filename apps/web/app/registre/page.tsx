@@ -1,9 +1,258 @@
-import { SectionPage, sectionMetadata } from '@/components/SectionPage';
+import { dataUsePolicy, type FieldError, type Neighbourhood } from '@sesame/domain';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
-export function generateMetadata() {
-  return sectionMetadata('Registre');
+import { ApiLink } from '@/components/ui/ApiLink';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
+import styles from '@/features/data-uses/components/register.module.css';
+import { RegisterFilterForm } from '@/features/data-uses/components/RegisterFilterForm';
+import {
+  FILTER_NAMES,
+  REGISTER_PAGE_SIZE,
+  hasFilters,
+  isFilterName,
+  readFilters,
+  readPage,
+  registerHref,
+  type FilterName,
+  type RegisterFilters,
+  type SearchParams,
+} from '@/features/data-uses/filters';
+import { dataUseLabels, isLabelValue, type DataUseLabels } from '@/features/data-uses/labels';
+import { fetchDataUsePage, fetchNeighbourhoodsOrNone, type DataUsePage } from '@/features/data-uses/queries';
+import { ApiProblem } from '@/features/identity/api';
+import { currentPerson } from '@/features/identity/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Register.list');
+  return {
+    title: t('metaTitle'),
+    // Feed readers find the register's news feed from the page itself.
+    alternates: { types: { 'application/atom+xml': [{ url: '/api/v1/open-data/data-uses.atom', title: t('atom') }] } },
+  };
 }
 
-export default function RegistrePage() {
-  return <SectionPage namespace="Registre" />;
+type Props = { searchParams: Promise<SearchParams> };
+
+type Listing =
+  /** `invalid`: the filters the API refused, left out of `filters`. */
+  | { kind: 'ok'; page: DataUsePage; filters: RegisterFilters; pageNumber: number; invalid: FilterName[] | null }
+  | { kind: 'unavailable' };
+
+/**
+ * The list. When the API refuses a filter (400, e.g. ?domain=xyz), the list
+ * is shown without the refused filters — without any filter if it does not
+ * say which — and the page names them; never an error page.
+ */
+async function loadListing(filters: RegisterFilters, pageNumber: number): Promise<Listing> {
+  try {
+    return { kind: 'ok', page: await fetchDataUsePage(filters, pageNumber), filters, pageNumber, invalid: null };
+  } catch (error) {
+    if (!(error instanceof ApiProblem && error.status === 400)) {
+      // Logged server-side only; the page stays usable.
+      console.error('[register] list unavailable:', error);
+      return { kind: 'unavailable' };
+    }
+    const refused = new Set<string>((error.problem.errors ?? []).map((e: FieldError) => e.path.split('.')[0] ?? ''));
+    const named = refused.size > 0 && [...refused].every(isFilterName);
+    const invalid = FILTER_NAMES.filter((name) => filters[name] !== undefined && (!named || refused.has(name)));
+    const kept: RegisterFilters = named ? Object.fromEntries(Object.entries(filters).filter(([name]) => !refused.has(name))) : {};
+    for (const attempt of hasFilters(kept) ? [kept, {}] : [{}]) {
+      try {
+        return { kind: 'ok', page: await fetchDataUsePage(attempt, 1), filters: attempt, pageNumber: 1, invalid };
+      } catch (retryError) {
+        if (!(retryError instanceof ApiProblem && retryError.status === 400)) {
+          console.error('[register] list unavailable:', retryError);
+          return { kind: 'unavailable' };
+        }
+      }
+    }
+    return { kind: 'unavailable' };
+  }
+}
+
+const FILTER_LABEL_KEYS = {
+  q: 'qLabel',
+  domain: 'domainLabel',
+  status: 'statusLabel',
+  specialCategory: 'specialCategoryLabel',
+  automationLevel: 'automationLevelLabel',
+  controller: 'controllerLabel',
+  neighbourhoodId: 'neighbourhoodLabel',
+} as const satisfies Record<FilterName, string>;
+
+/** A filter's value as the reader chose it (« Santé », not `health`). */
+function filterValueText(name: FilterName, value: string, labels: DataUseLabels, neighbourhoods: Neighbourhood[]): string {
+  if (name === 'domain' && isLabelValue('domain', value)) return labels.domain(value);
+  if (name === 'status' && isLabelValue('status', value)) return labels.status(value);
+  if (name === 'specialCategory' && isLabelValue('specialCategory', value)) return labels.specialCategory(value);
+  if (name === 'automationLevel' && isLabelValue('automationLevel', value)) return labels.automationLevel(value);
+  if (name === 'neighbourhoodId') return neighbourhoods.find((n) => n.id === value)?.name ?? value;
+  return `« ${value} »`;
+}
+
+async function Pagination({ filters, page, totalPages }: { filters: RegisterFilters; page: number; totalPages: number }) {
+  const t = await getTranslations('Register.list');
+  return (
+    <nav aria-label={t('paginationLabel')} className="pagination">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link href={registerHref(filters, Math.min(page - 1, totalPages))} rel="prev">
+              {t('previous')}
+            </Link>
+          </li>
+        ) : null}
+        <li className="pagination__status">{t('pageStatus', { page, totalPages })}</li>
+        {page < totalPages ? (
+          <li>
+            <Link href={registerHref(filters, page + 1)} rel="next">
+              {t('next')}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+async function OpenDataLinks() {
+  const t = await getTranslations('Register.list');
+  return (
+    <section aria-labelledby="donnees-ouvertes" className="section">
+      <h2 id="donnees-ouvertes">{t('openDataTitle')}</h2>
+      <p>{t('openDataText')}</p>
+      <ul>
+        <li>
+          <ApiLink href="/api/v1/open-data/data-uses.csv">{t('csv')}</ApiLink>
+        </li>
+        <li>
+          <ApiLink href="/api/v1/open-data/data-uses.json">{t('json')}</ApiLink>
+        </li>
+        <li>
+          <ApiLink href="/api/v1/open-data/data-uses.atom">{t('atom')}</ApiLink>
+        </li>
+        <li>
+          <Link href="/donnees-ouvertes#registre">{t('openDataDoc')}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export default async function RegisterPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing(readFilters(params), readPage(params))]);
+  const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
+
+  const header = (
+    <PageHeader title={t('title')} lead={t('lead')}>
+      <p className="prose">{t('intro')}</p>
+      {dataUsePolicy.edit(person) ? (
+        <nav aria-label={t('editorNav')} className={styles.editorActions}>
+          <ul className="actions">
+            <li>
+              <Link href="/registre/nouveau" variant="button">
+                {t('newRecord')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/organisation/registre">{t('drafts')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </PageHeader>
+  );
+
+  if (listing.kind === 'unavailable') {
+    return (
+      <>
+        {header}
+        <div role="alert">
+          <EmptyState title={t('unavailableTitle')} tone="alert">
+            <p>{t('unavailableText')}</p>
+          </EmptyState>
+        </div>
+        <OpenDataLinks />
+      </>
+    );
+  }
+
+  const { page, filters, pageNumber, invalid } = listing;
+  const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || REGISTER_PAGE_SIZE)));
+  const filtered = hasFilters(filters);
+  const active = FILTER_NAMES.flatMap((name) => {
+    const value = filters[name];
+    return value === undefined ? [] : [`${t(FILTER_LABEL_KEYS[name])} : ${filterValueText(name, value, labels, neighbourhoods)}`];
+  });
+  const invalidNames = (invalid ?? []).map((name) => t(FILTER_LABEL_KEYS[name]));
+
+  let results;
+  if (page.total === 0) {
+    results = filtered ? (
+      <EmptyState title={t('emptyTitle')} headingLevel={3}>
+        <p>{t('emptyText')}</p>
+        <p>
+          <Link href="/registre">{t('clear')}</Link>
+        </p>
+      </EmptyState>
+    ) : (
+      <EmptyState title={t('emptyRegisterTitle')} headingLevel={3}>
+        <p>{t('emptyRegisterText')}</p>
+      </EmptyState>
+    );
+  } else if (page.items.length === 0) {
+    results = (
+      <EmptyState title={t('outOfRangeTitle')} headingLevel={3}>
+        <p>{t('outOfRangeText', { totalPages })}</p>
+        <p>
+          <Link href={registerHref(filters, 1)}>{t('firstPage')}</Link>
+        </p>
+      </EmptyState>
+    );
+  } else {
+    results = (
+      <>
+        <ul className={styles.results} aria-labelledby="resultats-titre">
+          {page.items.map((item) => (
+            <li key={item.reference}>
+              <DataUseCard item={item} />
+            </li>
+          ))}
+        </ul>
+        {totalPages > 1 || pageNumber > 1 ? <Pagination filters={filters} page={pageNumber} totalPages={totalPages} /> : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <RegisterFilterForm filters={filters} neighbourhoods={neighbourhoods} />
+      <section id="resultats" aria-labelledby="resultats-titre">
+        {invalidNames.length > 0 ? (
+          <div role="alert" className="notice notice--error">
+            <p>
+              <strong>{t('invalidFiltersTitle')}</strong>
+            </p>
+            <p>{t('invalidFilters', { count: invalidNames.length, fields: invalidNames.join(', ') })}</p>
+          </div>
+        ) : null}
+        <h2 id="resultats-titre" className={styles.resultsHeading} tabIndex={-1}>
+          {t('resultsTitle', { count: page.total })}
+        </h2>
+        {active.length > 0 ? (
+          <p className={styles.activeFilters}>
+            {t('activeFilters')} {active.join(' ; ')}
+          </p>
+        ) : null}
+        {results}
+      </section>
+      <OpenDataLinks />
+    </>
+  );
 }

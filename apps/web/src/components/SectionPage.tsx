@@ -5,7 +5,7 @@ import { EmptyState } from './ui/EmptyState';
 import { PageHeader } from './ui/PageHeader';
 
 /** Sections whose features are still to come; they share one honest layout. */
-export type SectionNamespace = 'Registre' | 'Propositions' | 'Consultations' | 'Comite';
+export type SectionNamespace = 'Propositions' | 'Consultations' | 'Comite';
 
 export async function sectionMetadata(namespace: SectionNamespace): Promise<Metadata> {
   const t = await getTranslations(namespace);

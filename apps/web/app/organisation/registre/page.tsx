@@ -1,0 +1,100 @@
+import type { DataUseSummary } from '@sesame/domain';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { EditorForbidden, mayEditRegister } from '@/features/data-uses/editor/access';
+import { dataUseLabels } from '@/features/data-uses/labels';
+import { callApiJson } from '@/features/identity/api';
+import { requirePerson } from '@/features/identity/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('RegisterEditor.list'))('title') };
+}
+
+/** The API's largest page: a town's register holds tens of records, rarely more. */
+const PAGE_SIZE = 100;
+
+type DataUsePage = { items: DataUseSummary[]; page: number; pageSize: number; total: number };
+
+/** The register as its editors see it: private drafts first, then published records, each with a link to edit it. */
+export default async function OrganisationRegisterPage() {
+  const person = await requirePerson('/organisation/registre');
+  if (!(await mayEditRegister(person))) return <EditorForbidden />;
+  const [drafts, published] = await Promise.all([
+    callApiJson<DataUsePage>(`/api/v1/data-uses?state=draft&page=1&pageSize=${PAGE_SIZE}`, { as: person }),
+    callApiJson<DataUsePage>(`/api/v1/data-uses?state=published&page=1&pageSize=${PAGE_SIZE}`, { as: person }),
+  ]);
+  const t = await getTranslations('RegisterEditor.list');
+  const labels = dataUseLabels(await getTranslations('Register.labels'));
+  const format = await getFormatter();
+
+  const table = (page: DataUsePage, caption: string, empty: string, isPublished: boolean) =>
+    page.items.length === 0 ? (
+      <p>{empty}</p>
+    ) : (
+      <>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reference')}</th>
+                <th scope="col">{t('titleColumn')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('updated')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.reference}>
+                  <td>{item.reference}</td>
+                  <th scope="row">{isPublished ? <Link href={`/registre/${encodeURIComponent(item.reference)}`}>{item.title}</Link> : item.title}</th>
+                  <td>
+                    {labels.status(item.lifecycleStatus)}
+                    {item.reviewOverdue ? (
+                      <>
+                        <br />
+                        <strong>{t('reviewOverdue')}</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: 'medium', timeZone: 'Europe/Paris' })}</td>
+                  <td>
+                    <Link href={`/registre/${encodeURIComponent(item.reference)}/modifier`} aria-label={t('editLabel', { reference: item.reference })}>
+                      {t('edit')}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {page.total > page.items.length ? <p>{t('more', { shown: page.items.length, total: page.total })}</p> : null}
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')}>
+        <p>
+          <Link href="/registre/nouveau" variant="button">
+            {t('create')}
+          </Link>
+        </p>
+      </PageHeader>
+
+      <section className="account-section" aria-labelledby="drafts">
+        <h2 id="drafts">{t('draftsTitle')}</h2>
+        {table(drafts, t('draftsCaption', { total: drafts.total }), t('noDrafts'), false)}
+      </section>
+
+      <section className="account-section" aria-labelledby="published">
+        <h2 id="published">{t('publishedTitle')}</h2>
+        {table(published, t('publishedCaption', { total: published.total }), t('noPublished'), true)}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Neighbourhood } from '@sesame/domain';
+import { getTranslations } from 'next-intl/server';
+
+import { Button } from '@/components/ui/Button';
+import { Link } from '@/components/ui/Link';
+
+import type { RegisterFilters } from '../filters';
+import { dataUseLabels } from '../labels';
+import styles from './register.module.css';
+
+type Option = { value: string; label: string };
+
+function TextFilter({ name, label, hint, value, type = 'text' }: { name: string; label: string; hint?: string; value?: string; type?: 'text' | 'search' }) {
+  const id = `filtre-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} type={type} defaultValue={value ?? ''} maxLength={200} aria-describedby={hint ? `${id}-hint` : undefined} />
+    </div>
+  );
+}
+
+function SelectFilter({ name, label, hint, any, options, value }: { name: string; label: string; hint?: string; any: string; options: Option[]; value?: string }) {
+  const id = `filtre-${name}`;
+  // A value from the address that is not an option shows as "any": the list was not filtered by it.
+  const selected = options.some((option) => option.value === value) ? value : '';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={selected} aria-describedby={hint ? `${id}-hint` : undefined}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The register's filters: a plain GET form, so it works without JavaScript
+ * and every result list has its own address. It sends the reader to the
+ * results (#resultats) rather than back to the top of the page.
+ */
+export async function RegisterFilterForm({ filters, neighbourhoods }: { filters: RegisterFilters; neighbourhoods: Neighbourhood[] }) {
+  const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
+  return (
+    <section className={styles.filters} aria-labelledby="filtres-titre">
+      <h2 id="filtres-titre">{t('filtersTitle')}</h2>
+      <form method="get" action="/registre#resultats" role="search" aria-labelledby="filtres-titre">
+        <div className={styles.filterGrid}>
+          <div className={styles.wide}>
+            <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} />
+          </div>
+          <SelectFilter name="domain" label={t('domainLabel')} any={t('domainAny')} options={labels.options('domain')} value={filters.domain} />
+          <SelectFilter name="status" label={t('statusLabel')} any={t('statusAny')} options={labels.options('status')} value={filters.status} />
+          <SelectFilter
+            name="specialCategory"
+            label={t('specialCategoryLabel')}
+            hint={t('specialCategoryHint')}
+            any={t('specialCategoryAny')}
+            options={labels.options('specialCategory')}
+            value={filters.specialCategory}
+          />
+          <SelectFilter name="automationLevel" label={t('automationLevelLabel')} any={t('automationLevelAny')} options={labels.options('automationLevel')} value={filters.automationLevel} />
+          <TextFilter name="controller" label={t('controllerLabel')} hint={t('controllerHint')} value={filters.controller} />
+          {neighbourhoods.length > 0 ? (
+            <SelectFilter
+              name="neighbourhoodId"
+              label={t('neighbourhoodLabel')}
+              any={t('neighbourhoodAny')}
+              options={neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
+              value={filters.neighbourhoodId}
+            />
+          ) : null}
+        </div>
+        <div className={styles.filterActions}>
+          <Button type="submit">{t('submit')}</Button>
+          <Link href="/registre">{t('clear')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { DataUseVersionSummary } from '@sesame/domain';
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+import { Link } from '@/components/ui/Link';
+import { timeZone } from '@/i18n/config';
+
+import styles from './register.module.css';
+
+/** The record's versions, newest first, each with its note and a link to what it changed. */
+export async function VersionHistory({ reference, versions }: { reference: string; versions: DataUseVersionSummary[] | null }) {
+  const [t, format] = [await getTranslations('Register.history'), await getFormatter()];
+  return (
+    <section aria-labelledby="historique" className="section">
+      <h2 id="historique">{t('title')}</h2>
+      <p>{t('intro')}</p>
+      {versions === null ? (
+        <p className="notice notice--error">{t('unavailable')}</p>
+      ) : (
+        <ol className={styles.versions}>
+          {versions.map((version) => {
+            const created = new Date(version.createdAt);
+            const note = version.changeNote.trim();
+            return (
+              <li key={version.version}>
+                <h3>{t('version', { version: version.version })}</h3>
+                <p>
+                  {Number.isNaN(created.getTime()) ? null : (
+                    <time dateTime={version.createdAt}>{t('date', { date: format.dateTime(created, { dateStyle: 'long', timeZone }) })}</time>
+                  )}
+                  {version.author ? <> {t('author', { author: version.author })}</> : null}
+                </p>
+                <p>{note ? t('note', { note }) : version.version === 1 ? t('firstVersion') : t('noNote')}</p>
+                {version.version >= 2 ? (
+                  <p>
+                    <Link href={`/registre/${reference}/versions/${version.version}`}>
+                      {t('seeChanges')}
+                      <span className="visually-hidden"> {t('seeChangesOf', { version: version.version })}</span>
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

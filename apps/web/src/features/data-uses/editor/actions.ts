@@ -1,0 +1,181 @@
+'use server';
+
+import { DataUseReferenceSchema, type DataUseDto, type LifecycleTransition } from '@sesame/domain';
+import { getTranslations } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+
+import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { currentPerson } from '@/features/identity/session';
+
+import type { EditorState, TransitionState } from './editor-state';
+import { compareFormOrder, GROUPS, isGroupPath, mapFieldErrors, type GroupPath } from './fields';
+import { itemCount, parseDataUseForm, type ParsedDataUseForm } from './form-content';
+
+async function editor() {
+  const person = await currentPerson();
+  if (!person) redirect('/connexion');
+  return person;
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** The record the form is about (a hidden input, checked before it goes into an address). */
+function referenceOf(formData: FormData): string {
+  const reference = text(formData, 'reference');
+  if (!DataUseReferenceSchema.safeParse(reference).success) notFound();
+  return reference;
+}
+
+type Intent = { kind: 'save' } | { kind: 'publish' } | { kind: 'add'; group: GroupPath };
+
+/** Which submit button was pressed: save (also Enter in a field), publish, or add a slot to a group. */
+function intentOf(formData: FormData): Intent {
+  const intent = text(formData, 'intent');
+  if (intent === 'publish') return { kind: 'publish' };
+  const group = intent.startsWith('add:') ? intent.slice(4) : '';
+  return isGroupPath(group) ? { kind: 'add', group } : { kind: 'save' };
+}
+
+/** Empty slots to show next: one per group, and one more in the group a slot was asked for. */
+function slotsAfter(intent: Intent, parsed: ParsedDataUseForm): EditorState['slots'] {
+  return intent.kind === 'add' ? { [intent.group]: parsed.emptySlots[intent.group] + 1 } : undefined;
+}
+
+/** The first input of the first empty slot of a group, in this content. */
+function firstEmptySlot(group: GroupPath, content: EditorState['content']): string {
+  return `${group}.${content ? itemCount(content, group) : 0}.${Object.keys(GROUPS[group].fields)[0]}`;
+}
+
+const typedOf = (parsed: ParsedDataUseForm) => Object.fromEntries(Object.entries(parsed.invalid).map(([name, { value }]) => [name, value]));
+
+/** Texts the web could not read (a number in words): refused before anything is sent. */
+async function unreadable(parsed: ParsedDataUseForm): Promise<Partial<EditorState> | null> {
+  const names = Object.keys(parsed.invalid);
+  if (names.length === 0) return null;
+  const t = await getTranslations('RegisterEditor.messages');
+  const form = await getTranslations('Form');
+  return { status: 'error', message: form('errorSummary'), fieldErrors: Object.fromEntries(names.map((name) => [name, t('wholeNumber')])), at: Date.now() };
+}
+
+/** An API refusal as editor state (errors by input); anything else is rethrown (error page). */
+async function refusal(error: unknown): Promise<Partial<EditorState>> {
+  const t = await getTranslations('RegisterEditor.messages');
+  const form = await getTranslations('Form');
+  if (error instanceof ApiProblem && error.status < 500) {
+    const { fieldErrors, formErrors } = mapFieldErrors(error.problem.errors ?? [], (line, message) => t('line', { line, message }));
+    return { status: 'error', message: error.problem.detail ?? form('unexpected'), fieldErrors, formErrors, conflict: error.status === 409, at: Date.now() };
+  }
+  if (error instanceof ApiProblem) return { status: 'error', message: form('unexpected'), at: Date.now() };
+  throw error;
+}
+
+/** POST /data-uses: a new draft, then its edit page. */
+export async function createDataUse(_previous: EditorState, formData: FormData): Promise<EditorState> {
+  const person = await editor();
+  const intent = intentOf(formData);
+  const parsed = parseDataUseForm(formData);
+  const kept: EditorState = { status: 'idle', content: parsed.content, typed: typedOf(parsed), slots: slotsAfter(intent, parsed) };
+  const problem = await unreadable(parsed);
+  if (problem) return { ...kept, ...problem };
+  let created: DataUseDto;
+  try {
+    created = await callApiJson<DataUseDto>('/api/v1/data-uses', { method: 'POST', as: person, body: { content: parsed.content } });
+  } catch (error) {
+    return { ...kept, ...(await refusal(error)) };
+  }
+  const params = new URLSearchParams({ cree: '1' });
+  if (intent.kind === 'add') params.set('ajouter', intent.group);
+  redirect(`/registre/${encodeURIComponent(created.reference)}/modifier?${params.toString()}`);
+}
+
+/**
+ * PUT /data-uses/{reference}, and POST …/publish when asked. A draft stays on
+ * its edit page; a published record gets a new public version and the person
+ * is taken to it. Adding a slot to a published record saves nothing (each
+ * save is a public version): the slot is shown with the input kept.
+ */
+export async function saveDataUse(previous: EditorState, formData: FormData): Promise<EditorState> {
+  const person = await editor();
+  const reference = referenceOf(formData);
+  const intent = intentOf(formData);
+  const published = text(formData, 'published') === 'true';
+  const expectedRevision = Number(text(formData, 'expectedRevision'));
+  const changeNote = text(formData, 'changeNote');
+  const parsed = parseDataUseForm(formData);
+  const t = await getTranslations('RegisterEditor.messages');
+  const kept: EditorState = {
+    status: 'idle',
+    content: parsed.content,
+    typed: typedOf(parsed),
+    revision: expectedRevision,
+    savedStatus: previous.savedStatus,
+    changeNote,
+    slots: slotsAfter(intent, parsed),
+  };
+
+  if (intent.kind === 'add' && published) {
+    return { ...kept, status: 'success', message: t('slotAddedNotSaved'), focus: firstEmptySlot(intent.group, parsed.content), at: Date.now() };
+  }
+  const problem = await unreadable(parsed);
+  if (problem) return { ...kept, ...problem };
+
+  const path = `/api/v1/data-uses/${encodeURIComponent(reference)}`;
+  let saved: DataUseDto;
+  try {
+    saved = await callApiJson<DataUseDto>(path, { method: 'PUT', as: person, body: { content: parsed.content, expectedRevision, changeNote } });
+  } catch (error) {
+    return { ...kept, ...(await refusal(error)) };
+  }
+  if (published) redirect(`/registre/${encodeURIComponent(reference)}`);
+
+  const fresh: EditorState = { ...kept, content: saved.content, typed: {}, revision: saved.revision, savedStatus: saved.content.lifecycle.status, changeNote: '' };
+  if (intent.kind === 'publish') {
+    try {
+      await callApiJson<DataUseDto>(`${path}/publish`, { method: 'POST', as: person, body: { expectedRevision: saved.revision } });
+    } catch (error) {
+      const refused = await refusal(error);
+      const missing = Object.entries(refused.fieldErrors ?? {})
+        .sort(([a], [b]) => compareFormOrder(a, b))
+        .map(([name, message]) => ({ name, message }));
+      return { ...fresh, ...refused, missing: error instanceof ApiProblem && error.status === 422 ? missing : undefined };
+    }
+    redirect(`/registre/${encodeURIComponent(reference)}`);
+  }
+  if (intent.kind === 'add') {
+    return { ...fresh, status: 'success', message: t('slotAdded'), focus: firstEmptySlot(intent.group, saved.content), at: Date.now() };
+  }
+  return { ...fresh, status: 'success', message: t('draftSaved'), at: Date.now() };
+}
+
+/** POST /data-uses/{reference}/suspend or /retire: a new public version with its reason. */
+async function transition(kind: LifecycleTransition, formData: FormData): Promise<TransitionState> {
+  const person = await editor();
+  const reference = referenceOf(formData);
+  const reason = text(formData, 'reason');
+  const form = await getTranslations('Form');
+  try {
+    await callApiJson<DataUseDto>(`/api/v1/data-uses/${encodeURIComponent(reference)}/${kind}`, {
+      method: 'POST',
+      as: person,
+      body: { expectedRevision: Number(text(formData, 'expectedRevision')), reason },
+    });
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status < 500) {
+      return { status: 'error', message: error.problem.detail ?? form('unexpected'), fieldErrors: error.fieldErrors(), reason, conflict: error.status === 409, at: Date.now() };
+    }
+    if (error instanceof ApiProblem) return { status: 'error', message: form('unexpected'), reason, at: Date.now() };
+    throw error;
+  }
+  redirect(`/registre/${encodeURIComponent(reference)}`);
+}
+
+export async function suspendDataUse(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  return transition('suspend', formData);
+}
+
+export async function retireDataUse(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  return transition('retire', formData);
+}

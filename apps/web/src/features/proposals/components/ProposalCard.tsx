@@ -1,0 +1,33 @@
+import type { ProposalSummary } from '@sesame/domain';
+import { getTranslations } from 'next-intl/server';
+
+import { Link } from '@/components/ui/Link';
+
+import { proposalLabels } from '../labels';
+import styles from './proposals.module.css';
+import { StateBadge } from './StateBadge';
+import { SupportProgress } from './SupportProgress';
+
+/** One proposal of the list: its title links to it (the whole card is the target). */
+export async function ProposalCard({ item }: { item: ProposalSummary }) {
+  const [t, labelsT] = [await getTranslations('Proposals.card'), await getTranslations('Proposals.labels')];
+  const labels = proposalLabels(labelsT);
+  return (
+    <article className="card">
+      <h3 className={styles.cardTitle}>
+        <Link href={`/propositions/${item.reference}`} className="card__link">
+          {item.title || labelsT('untitled')}
+        </Link>
+      </h3>
+      <p>
+        <StateBadge state={item.state} /> <span>{t('kind', { kind: labels.kind(item.kind) })}</span>
+      </p>
+      {item.dataUse || item.unlistedDataUse ? <p className={styles.cardLine}>{item.dataUse ? t('dataUse', { title: item.dataUse.title }) : t('unlisted')}</p> : null}
+      {item.neighbourhood ? <p className={styles.cardLine}>{t('neighbourhood', { name: item.neighbourhood.name })}</p> : null}
+      <SupportProgress proposal={item} variant="card" />
+      <p className={styles.cardMeta}>
+        {t('reference', { reference: item.reference })} · {t('author', { author: item.author })}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,314 @@
+'use client';
+
+import { PROPOSAL_KINDS } from '@sesame/domain';
+import { useTranslations } from 'next-intl';
+import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+
+import { initialFormState } from '@/components/forms/form-state';
+import { Button } from '@/components/ui/Button';
+
+import { editorInputId, inPageOrder, UNLISTED, type EditorField, type EditorValues } from '../content';
+import { proposalLabels } from '../labels';
+import type { AutosaveResult, EditorState } from '../state';
+import styles from './proposals.module.css';
+
+/** Quiet time after the last keystroke before the draft is saved. */
+const AUTOSAVE_DELAY = 1500;
+
+type Props = {
+  action: (previous: EditorState, formData: FormData) => Promise<EditorState>;
+  autosave: (formData: FormData) => Promise<AutosaveResult>;
+  /** null on /propositions/nouvelle: the first save creates the draft. */
+  reference: string | null;
+  values: EditorValues;
+  dataUses: { reference: string; title: string }[];
+  neighbourhoods: { id: string; name: string }[];
+  /** A first message (the draft was just created). */
+  notice?: string;
+};
+
+type FieldFrameProps = { field: EditorField; label: string; hints: (string | undefined)[]; error?: string; children: (describedBy: string | undefined) => ReactNode };
+
+/** Label, hints and error of an input, tied to it by id and aria-describedby. */
+function FieldFrame({ field, label, hints, error, children }: FieldFrameProps) {
+  const id = editorInputId(field);
+  const hintIds = hints.map((hint, index) => (hint ? `${id}-hint${index}` : null));
+  const describedBy = [...hintIds, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hints.map((hint, index) =>
+        hint ? (
+          <p key={index} className="hint" id={hintIds[index]!}>
+            {hint}
+          </p>
+        ) : null,
+      )}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+/**
+ * The proposal editor. A plain form posting to a server action, so it works
+ * without JavaScript ("Enregistrer le brouillon"); with JavaScript the draft
+ * is also saved a moment after the person stops typing, and a polite live
+ * region says when ("Brouillon enregistré à 14 h 32"). After a refused save
+ * the input is shown again, errors sit next to their inputs and in a summary
+ * at the top, which takes focus.
+ */
+export function ProposalEditor({ action, autosave, reference: initialReference, values: initialValues, dataUses, neighbourhoods, notice }: Props) {
+  const t = useTranslations('ProposalEditor');
+  const fieldNames = useTranslations('Proposals.fields');
+  const labels = proposalLabels(useTranslations('Proposals.labels'));
+  const [state, formAction, pending] = useActionState<EditorState, FormData>(action, initialFormState);
+  const values = state.values ?? initialValues;
+  const errors: Partial<Record<EditorField | '', string>> = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+
+  // The draft's reference: known from the start, or given by the first automatic save.
+  const [reference, setReference] = useState(initialReference);
+  const referenceRef = useRef(initialReference);
+  const [creating, setCreating] = useState(false);
+  const [autosaveMessage, setAutosaveMessage] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const summary = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.status !== 'idle') summary.current?.focus();
+  }, [state]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const saveNow = useCallback(() => {
+    timer.current = null;
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    // One save at a time, in order: the first one creates the draft, the next ones update it.
+    queue.current = queue.current.then(async () => {
+      const isCreation = !referenceRef.current;
+      data.set('reference', referenceRef.current ?? '');
+      if (isCreation) setCreating(true);
+      try {
+        const result = await autosave(data);
+        if (result.ok && result.reference && !referenceRef.current) {
+          referenceRef.current = result.reference;
+          setReference(result.reference);
+          // The address now names the draft: reloading the page (or coming back) finds it.
+          window.history.replaceState(null, '', `/propositions/${result.reference}/modifier`);
+        }
+        setAutosaveMessage(result.message);
+      } catch {
+        setAutosaveMessage(t('autosaveFailed', { reason: t('unexpected') }));
+      } finally {
+        if (isCreation) setCreating(false);
+      }
+    });
+  }, [autosave, t]);
+
+  const scheduleSave = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(saveNow, AUTOSAVE_DELAY);
+  }, [saveNow]);
+
+  const cancelScheduledSave = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+
+  const errorList = inPageOrder(errors);
+  const busy = pending || creating;
+  const savedReference = values.dataUseReference && values.dataUseReference !== UNLISTED && !dataUses.some((d) => d.reference === values.dataUseReference) ? values.dataUseReference : null;
+
+  return (
+    <form ref={form} action={formAction} noValidate className={styles.form} onChange={scheduleSave} onSubmit={cancelScheduledSave}>
+      <input type="hidden" name="reference" value={reference ?? ''} />
+
+      {state.status === 'error' ? (
+        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
+          <p>
+            <strong>{state.message ?? t('errorSummary')}</strong>
+          </p>
+          {errorList.length > 0 ? (
+            <ul className={styles.missing}>
+              {errorList.map(([name, message]) =>
+                name === '' ? (
+                  <li key="form">{message}</li>
+                ) : (
+                  <li key={name}>
+                    <a href={`#${editorInputId(name)}`}>{`${fieldNames(name)} : ${message}`}</a>
+                  </li>
+                ),
+              )}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {state.status === 'success' && state.message ? (
+        <div ref={summary} tabIndex={-1} role="status" className="notice">
+          {state.message}
+        </div>
+      ) : null}
+      {state.status === 'idle' && notice ? (
+        <div role="status" className="notice">
+          {notice}
+        </div>
+      ) : null}
+
+      {/* Drawn again after each answer, so that every input shows what the answer holds. */}
+      <div key={state.at ?? 0} className={styles.form}>
+        <h2>{t('sectionSubject')}</h2>
+        <fieldset className={`field ${styles.choices}`} aria-describedby={errors.kind ? `${editorInputId('kind')}-error` : undefined}>
+          <legend>{t('kindLegend')}</legend>
+          {errors.kind ? (
+            <p className="field-error" id={`${editorInputId('kind')}-error`}>
+              {errors.kind}
+            </p>
+          ) : null}
+          {PROPOSAL_KINDS.map((kind, index) => {
+            const id = index === 0 ? editorInputId('kind') : `${editorInputId('kind')}-${kind}`;
+            return (
+              <div key={kind} className={styles.choice}>
+                <input type="radio" id={id} name="kind" value={kind} defaultChecked={values.kind === kind} aria-describedby={`${id}-explain`} />
+                <label htmlFor={id}>{labels.kind(kind)}</label>
+                <p className="hint" id={`${id}-explain`}>
+                  {labels.kindExplain(kind)}
+                </p>
+              </div>
+            );
+          })}
+        </fieldset>
+
+        <FieldFrame field="dataUseReference" label={t('dataUseLabel')} hints={[t('dataUseHint')]} error={errors.dataUseReference}>
+          {(describedBy) => (
+            <select
+              id={editorInputId('dataUseReference')}
+              name="dataUseReference"
+              defaultValue={values.dataUseReference}
+              aria-invalid={errors.dataUseReference ? true : undefined}
+              aria-describedby={describedBy}
+              className={styles.wide}
+            >
+              <option value="">{t('dataUseChoose')}</option>
+              {dataUses.map((dataUse) => (
+                <option key={dataUse.reference} value={dataUse.reference}>
+                  {dataUse.title}
+                </option>
+              ))}
+              {savedReference ? <option value={savedReference}>{savedReference}</option> : null}
+              <option value={UNLISTED}>{t('dataUseUnlisted')}</option>
+            </select>
+          )}
+        </FieldFrame>
+
+        <FieldFrame field="unlistedDataUse" label={t('unlistedLabel')} hints={[t('unlistedHint')]} error={errors.unlistedDataUse}>
+          {(describedBy) => (
+            <textarea
+              id={editorInputId('unlistedDataUse')}
+              name="unlistedDataUse"
+              rows={3}
+              defaultValue={values.unlistedDataUse}
+              aria-invalid={errors.unlistedDataUse ? true : undefined}
+              aria-describedby={describedBy}
+              className={styles.textarea}
+            />
+          )}
+        </FieldFrame>
+
+        <h2>{t('sectionText')}</h2>
+        <FieldFrame field="title" label={t('titleLabel')} hints={[t('titleHint')]} error={errors.title}>
+          {(describedBy) => (
+            <input
+              id={editorInputId('title')}
+              name="title"
+              type="text"
+              defaultValue={values.title}
+              autoComplete="off"
+              aria-invalid={errors.title ? true : undefined}
+              aria-describedby={describedBy}
+              className={styles.wide}
+            />
+          )}
+        </FieldFrame>
+
+        <FieldFrame field="body" label={t('bodyLabel')} hints={[t('bodyHint'), t('formatHint')]} error={errors.body}>
+          {(describedBy) => (
+            <textarea
+              id={editorInputId('body')}
+              name="body"
+              rows={8}
+              defaultValue={values.body}
+              aria-invalid={errors.body ? true : undefined}
+              aria-describedby={describedBy}
+              className={styles.textarea}
+            />
+          )}
+        </FieldFrame>
+
+        <FieldFrame field="why" label={t('whyLabel')} hints={[t('whyHint'), t('formatHint')]} error={errors.why}>
+          {(describedBy) => (
+            <textarea id={editorInputId('why')} name="why" rows={6} defaultValue={values.why} aria-invalid={errors.why ? true : undefined} aria-describedby={describedBy} className={styles.textarea} />
+          )}
+        </FieldFrame>
+
+        <FieldFrame field="expectedEffect" label={t('effectLabel')} hints={[t('effectHint'), t('formatHint')]} error={errors.expectedEffect}>
+          {(describedBy) => (
+            <textarea
+              id={editorInputId('expectedEffect')}
+              name="expectedEffect"
+              rows={4}
+              defaultValue={values.expectedEffect}
+              aria-invalid={errors.expectedEffect ? true : undefined}
+              aria-describedby={describedBy}
+              className={styles.textarea}
+            />
+          )}
+        </FieldFrame>
+
+        <h2>{t('sectionPlace')}</h2>
+        <FieldFrame field="neighbourhoodId" label={t('neighbourhoodLabel')} hints={[]} error={errors.neighbourhoodId}>
+          {(describedBy) => (
+            <select
+              id={editorInputId('neighbourhoodId')}
+              name="neighbourhoodId"
+              defaultValue={values.neighbourhoodId}
+              aria-invalid={errors.neighbourhoodId ? true : undefined}
+              aria-describedby={describedBy}
+            >
+              <option value="">{t('neighbourhoodNone')}</option>
+              {neighbourhoods.map((neighbourhood) => (
+                <option key={neighbourhood.id} value={neighbourhood.id}>
+                  {neighbourhood.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+      </div>
+
+      <div className={styles.buttons}>
+        <Button type="submit" name="intent" value="save" variant="secondary" isDisabled={busy}>
+          {t('save')}
+        </Button>
+        <Button type="submit" name="intent" value="preview" isDisabled={busy}>
+          {t('preview')}
+        </Button>
+      </div>
+      {/* Always in the page, so that screen readers announce each new message (politely). */}
+      <p role="status" aria-live="polite" className={styles.autosave}>
+        {autosaveMessage}
+      </p>
+    </form>
+  );
+}

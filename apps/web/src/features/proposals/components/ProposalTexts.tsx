@@ -1,0 +1,81 @@
+import type { ProposalDto } from '@sesame/domain';
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+import { Link } from '@/components/ui/Link';
+import { timeZone } from '@/i18n/config';
+
+import { proposalLabels } from '../labels';
+import { renderProposalMarkdown } from '../markdown';
+import styles from './proposals.module.css';
+import { StateBadge } from './StateBadge';
+
+/** The facts of a proposal: kind, state, data use (or the unlisted one), neighbourhood, author, date. */
+export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
+  const [t, labels, format] = [await getTranslations('Proposals.page'), proposalLabels(await getTranslations('Proposals.labels')), await getFormatter()];
+  const submitted = proposal.submittedAt ? new Date(proposal.submittedAt) : null;
+  return (
+    <dl className={styles.facts} aria-label={t('detailsLabel')}>
+      <dt>{t('state')}</dt>
+      <dd>
+        <StateBadge state={proposal.state} />
+      </dd>
+      <dt>{t('kind')}</dt>
+      <dd>{labels.kind(proposal.kind)}</dd>
+      <dt>{t('dataUse')}</dt>
+      <dd>
+        {proposal.dataUse ? (
+          <p>
+            <Link href={`/registre/${proposal.dataUse.reference}`}>{proposal.dataUse.title}</Link>
+          </p>
+        ) : null}
+        {proposal.unlistedDataUse ? (
+          <>
+            <p>
+              <strong>{t('unlisted')}</strong>
+            </p>
+            <p className="prewrap">{proposal.unlistedDataUse}</p>
+          </>
+        ) : null}
+        {!proposal.dataUse && !proposal.unlistedDataUse ? <p className={styles.muted}>{t('notWritten')}</p> : null}
+      </dd>
+      <dt>{t('neighbourhood')}</dt>
+      <dd>{proposal.neighbourhood?.name ?? t('noNeighbourhood')}</dd>
+      {submitted && !Number.isNaN(submitted.getTime()) ? (
+        <>
+          <dt>{t('submittedOnLabel')}</dt>
+          <dd>
+            <time dateTime={proposal.submittedAt!}>{format.dateTime(submitted, { dateStyle: 'long', timeZone })}</time>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** What the author wrote, rendered by the one Markdown renderer (the preview shows exactly this). */
+export async function ProposalTexts({ proposal }: { proposal: ProposalDto }) {
+  const t = await getTranslations('Proposals.page');
+  const sections = [
+    { id: 'ce-que-je-propose', title: t('bodyTitle'), text: proposal.content.body },
+    { id: 'pourquoi', title: t('whyTitle'), text: proposal.content.why },
+    { id: 'effet-attendu', title: t('effectTitle'), text: proposal.content.expectedEffect },
+  ];
+  return (
+    <div className={styles.text}>
+      {sections.map((section) => {
+        const html = renderProposalMarkdown(section.text);
+        return (
+          <section key={section.id} aria-labelledby={section.id}>
+            <h2 id={section.id}>{section.title}</h2>
+            {html ? (
+              // Safe: renderProposalMarkdown escapes raw HTML and keeps only http(s) and mailto links.
+              <div className={styles.markdown} dangerouslySetInnerHTML={{ __html: html }} />
+            ) : (
+              <p className={styles.muted}>{t('notWritten')}</p>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+
+import { initialFormState } from '@/components/forms/form-state';
+import { Button } from '@/components/ui/Button';
+import { Link } from '@/components/ui/Link';
+
+import { editorInputId, type EditorField } from '../content';
+import type { SubmitState } from '../state';
+import styles from './proposals.module.css';
+
+type Props = {
+  action: (previous: SubmitState, formData: FormData) => Promise<SubmitState>;
+  reference: string;
+  labels: { charter: string; charterLink: string; button: string; missingTitle: string };
+  /** Names of the editor's inputs, for the list of what is missing. */
+  fieldNames: Record<EditorField, string>;
+};
+
+const CHARTER_ID = 'charte-acceptee';
+
+/**
+ * "J'ai lu et j'accepte la charte" and "Déposer": on the author's preview.
+ * A refusal is summarised at the top of the form, which takes focus: what is
+ * missing links to the inputs of the editor; the charter's error sits next to
+ * the box too.
+ */
+export function SubmitForm({ action, reference, labels, fieldNames }: Props) {
+  const [state, formAction, pending] = useActionState<SubmitState, FormData>(action, initialFormState);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== 'idle') summary.current?.focus();
+  }, [state]);
+  const charterError = state.status === 'error' ? state.fieldErrors?.charterAccepted : undefined;
+  const otherErrors = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {}).filter(([name]) => name !== 'charterAccepted');
+  const missing = state.missing ?? [];
+  const editHref = `/propositions/${reference}/modifier`;
+  return (
+    <form action={formAction} noValidate className={styles.form}>
+      <input type="hidden" name="reference" value={reference} />
+      {state.status === 'error' ? (
+        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
+          <p>
+            <strong>{state.message}</strong>
+          </p>
+          {missing.length > 0 ? (
+            <>
+              <p>{labels.missingTitle}</p>
+              <ul className={styles.missing}>
+                {missing.map(({ field, message }) => (
+                  <li key={field || message}>
+                    {/* A full page load: the editor is another page. */}
+                    {field ? <a href={`${editHref}#${editorInputId(field)}`}>{`${fieldNames[field]} : ${message}`}</a> : message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {charterError || otherErrors.length > 0 ? (
+            <ul>
+              {charterError ? (
+                <li>
+                  <a href={`#${CHARTER_ID}`}>{charterError}</a>
+                </li>
+              ) : null}
+              {otherErrors.map(([name, message]) => (
+                <li key={name}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <p>
+        <Link href="/propositions/charte">{labels.charterLink}</Link>
+      </p>
+      <div className="field">
+        {charterError ? (
+          <p className="field-error" id={`${CHARTER_ID}-error`}>
+            {charterError}
+          </p>
+        ) : null}
+        <div className={styles.check}>
+          <input
+            type="checkbox"
+            id={CHARTER_ID}
+            name="charterAccepted"
+            value="yes"
+            aria-invalid={charterError ? true : undefined}
+            aria-describedby={charterError ? `${CHARTER_ID}-error` : undefined}
+          />
+          <label htmlFor={CHARTER_ID}>{labels.charter}</label>
+        </div>
+      </div>
+      <div>
+        <Button type="submit" isDisabled={pending}>
+          {labels.button}
+        </Button>
+      </div>
+    </form>
+  );
+}
