@@ -159,6 +159,16 @@ describe('Register lifecycle: transitions, follows, review check, redactions, op
     const csv = Papa.parse<Record<string, string>>((await request(t.server).get('/api/v1/open-data/data-uses.csv').expect(200)).text, { header: true }).data;
     expect(csv.find((r) => r.reference === record.reference)!.redactions).toBe('processors.0.contractReference : Marché en cours de renégociation.');
 
+    // Redacting a field in a new version withholds it from the public diff on both sides.
+    const plain = await published({ ...canteen, title: 'Compter les vélos du pont' });
+    await request(t.server)
+      .put(`/api/v1/data-uses/${plain.reference}`)
+      .set(organizer)
+      .send({ content: { ...canteen, title: 'Compter les vélos du pont', redactions: [{ field: 'processors.0.contractReference', reason: 'Secret des affaires.' }] }, expectedRevision: plain.revision, changeNote: 'Référence du marché retenue.' })
+      .expect(200);
+    const publicDiff = (await request(t.server).get(`/api/v1/data-uses/${plain.reference}/versions/2/diff`).expect(200)).body;
+    expect(JSON.stringify(publicDiff)).not.toContain('MAPA-2026-17');
+
     const refused = await request(t.server).post('/api/v1/data-uses').set(organizer).send({ content: { title: 'x', redactions: [{ field: 'legal.specialCategories', reason: 'Secret' }, { field: 'nope.field', reason: 'r' }] } }).expect(400);
     expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.redactions.0.field', 'content.redactions.1.field']);
   });

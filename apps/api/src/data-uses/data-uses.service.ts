@@ -253,7 +253,15 @@ export class DataUsesService {
     const dataUse = await this.visible(actor, reference);
     if (version < 2 || version > dataUse.currentVersion) throw ProblemException.notFound(`${reference} n’a pas de version ${version} à comparer.`);
     const [before, after] = await Promise.all([this.repository.version(dataUse.id, version - 1), this.repository.version(dataUse.id, version)]);
-    const changes = diffDataUse(contentFor(actor, before!.content), contentFor(actor, after!.content));
+    // The public sees both sides with today's redactions too: a field withheld now stays withheld in older versions.
+    const current = DataUseContentSchema.parse(dataUse.current.content).redactions;
+    const side = (stored: unknown) => {
+      const content = DataUseContentSchema.parse(stored);
+      if (dataUsePolicy.viewDrafts(actor)) return content;
+      const fields = new Set(content.redactions.map((r) => r.field));
+      return redactForPublic({ ...content, redactions: [...content.redactions, ...current.filter((r) => !fields.has(r.field))] });
+    };
+    const changes = diffDataUse(side(before!.content), side(after!.content));
     return { reference, from: version - 1, to: version, changes: changes.map((c) => ({ path: c.path, before: c.before as never, after: c.after as never })) };
   }
 }
