@@ -9,6 +9,8 @@ const ORGANIZER = 'organisation@demo.sesame.test';
 const freshTitle = (text: string) => `${text} ${Date.now() % 1000000}`;
 
 test('an organizer drafts a data use, fixes an error, sees what is missing, completes it and publishes it', async ({ page }) => {
+  // A long journey with axe runs over a large form: 30 s is too short on a 2-core CI machine.
+  test.setTimeout(120_000);
   await signInByEmail(page, ORGANIZER);
   await page.goto('/organisation/registre');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tenir le registre');
