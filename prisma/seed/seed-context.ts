@@ -1,8 +1,8 @@
-import type { JsonValue } from '@sesame/domain';
+import type { AuditAction, AuditSubjectType, JsonValue } from '@sesame/domain';
 import type { PrismaTransaction } from '../../apps/api/src/prisma/prisma.service';
 
 export interface SeedContext {
   tx: PrismaTransaction;
   /** Appends a public audit entry by the platform itself (no actor). */
-  audit(entry: { action: string; subjectType: string; subjectId: string | null; data: JsonValue; visibility?: 'public' | 'restricted' }): Promise<unknown>;
+  audit(entry: { action: AuditAction; subjectType: AuditSubjectType; subjectId: string | null; data: JsonValue; visibility?: 'public' | 'restricted' }): Promise<unknown>;
 }

@@ -22,7 +22,7 @@ describe('Audit log', () => {
   let personId: string;
 
   const record = (overrides: Partial<AuditRecord> = {}) =>
-    audit.recordAlone({ actorId: null, action: 'test.happened', subjectType: 'test', subjectId: 'x', data: { n: 1 }, ...overrides });
+    audit.recordAlone({ actorId: null, action: 'platform.seeded', subjectType: 'platform', subjectId: 'x', data: { n: 1 }, ...overrides });
 
   /** Runs `change` with the append-only trigger off, as an attacker with superuser rights could. */
   async function tamper(change: string) {
@@ -50,12 +50,12 @@ describe('Audit log', () => {
   });
 
   it('lists public entries newest first, with the actor pseudonym, and hides restricted ones', async () => {
-    await record({ actorId: personId, action: 'roles.grant', subjectType: 'person', subjectId: personId, data: { role: 'moderator' } });
-    await record({ action: 'census.import', visibility: 'restricted', data: { rows: 12 } });
+    await record({ actorId: personId, action: 'role.granted', subjectType: 'person', subjectId: personId, data: { role: 'moderator' } });
+    await record({ action: 'census.imported', visibility: 'restricted', data: { rows: 12 } });
     const page = AuditEntryPageSchema.parse((await request(t.server).get('/api/v1/audit-log?pageSize=5').expect(200)).body);
     expect(page.total).toBe(41);
     expect(page.items).toHaveLength(5);
-    expect(page.items[0]).toMatchObject({ seq: 41, action: 'roles.grant', actor: 'Camille du 3e', actorId: personId, data: { role: 'moderator' } });
+    expect(page.items[0]).toMatchObject({ seq: 41, action: 'role.granted', actor: 'Camille du 3e', actorId: personId, data: { role: 'moderator' } });
     expect(page.items.map((item) => item.seq)).toEqual([41, 40, 39, 38, 37]);
     const last = AuditEntryPageSchema.parse((await request(t.server).get('/api/v1/audit-log?page=9&pageSize=5').expect(200)).body);
     expect(last.items.map((item) => item.seq)).toEqual([1]);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { verifyStoredChain, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
+import { verifyStoredChain, type AuditAction, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditSubjectType, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { AuditRepository, contentOf, type NewAuditEntry } from './audit.repository';
 
 export interface AuditRecord {
   /** The person who acted, or null for the platform itself (jobs, seed). */
   actorId: string | null;
-  /** `<feature>.<verb>`, e.g. `roles.grant`. */
-  action: string;
-  subjectType: string;
+  /** One of AUDIT_ACTIONS (the journal has a label for each). */
+  action: AuditAction;
+  subjectType: AuditSubjectType;
   subjectId: string | null;
   /** What changed; never personal data such as an e-mail address. */
   data?: JsonValue;

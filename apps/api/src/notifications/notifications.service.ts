@@ -1,12 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import type { Actor, Locale, MarkNotificationsRead, NotificationPage, NotificationPreferences } from '@sesame/domain';
+import { notificationText, type Actor, type Locale, type MarkNotificationsRead, type NotificationPage, type NotificationPreferences } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
 import { MailService } from '../mail/mail.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
-import { notificationMail, notificationText } from './notification-texts';
+import { notificationMail } from './notification-texts';
 import { NotificationsRepository } from './notifications.repository';
 
 const EMAIL_JOB = 'notification.email';

@@ -11,6 +11,7 @@ import {
   type ProposalDto,
   type ProposalQuery,
   type ProposalState,
+  type ReachableProposalState,
   type ProposalSummary,
   type ProposalTransition,
   type SelectionDecision,
@@ -254,7 +255,7 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  private async recordTransition(tx: PrismaTransaction, actorId: string | null, proposal: ProposalRow, to: ProposalState, reason: string): Promise<void> {
+  private async recordTransition(tx: PrismaTransaction, actorId: string | null, proposal: ProposalRow, to: ReachableProposalState, reason: string): Promise<void> {
     await this.repository.addEvent(tx, proposal.id, to, reason, actorId);
     await this.audit.record(tx, {
       actorId,
@@ -342,7 +343,7 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
         // Someone else (another instance, a support) may have moved it meanwhile.
         if (!proposal || proposal.state !== 'admissible' || !proposal.collectingUntil || proposal.collectingUntil > now) return;
         const reached = proposal.threshold !== null && proposal.supportCount >= proposal.threshold;
-        const to: ProposalState = reached ? 'qualified' : 'expired';
+        const to = reached ? 'qualified' : 'expired';
         await this.repository.setState(tx, proposal.id, to);
         await this.recordTransition(tx, null, proposal, to, `${proposal.supportCount} soutiens sur ${proposal.threshold ?? 0} nécessaires à la clôture.`);
         closed.push({ reference, state: to });

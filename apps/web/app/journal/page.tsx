@@ -1,3 +1,4 @@
+import { auditActionMessageKey } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 
@@ -119,7 +120,7 @@ async function EntriesTable({
                 </td>
                 <td>
                   {/* Known codes are translated; new ones still show, as raw codes. */}
-                  {lookup(actionLabels, entry.action.replaceAll('.', '_')) ?? (
+                  {lookup(actionLabels, auditActionMessageKey(entry.action)) ?? (
                     <code>{entry.action}</code>
                   )}
                 </td>

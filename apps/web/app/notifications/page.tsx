@@ -1,6 +1,6 @@
-import type { NotificationPage } from '@sesame/domain';
+import { notificationText, type NotificationPage } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { markAllNotificationsRead } from '@/features/identity/actions';
 import { callApiJson } from '@/features/identity/api';
 import { requirePerson } from '@/features/identity/session';
+import { timeZone } from '@/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Notifications'))('title') };
@@ -17,19 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage() {
   const person = await requirePerson('/notifications');
   const page = await callApiJson<NotificationPage>('/api/v1/me/notifications?pageSize=50', { as: person });
-  const [t, roles, format] = [await getTranslations('Notifications'), await getTranslations('Roles'), await getFormatter()];
-  const sentence = (kind: string, data: Record<string, unknown>) => {
-    if (kind === 'role.granted' || kind === 'role.revoked') {
-      const role = String(data.role);
-      const name = (['resident', 'facilitator', 'moderator', 'organizer', 'panel_member', 'authority', 'admin'] as const).find((r) => r === role);
-      return t(kind === 'role.granted' ? 'role_granted' : 'role_revoked', { role: name ? roles(name).toLowerCase() : role });
-    }
-    if (kind === 'resident.verified') return t('resident_verified', { neighbourhood: String(data.neighbourhood) });
-    if (kind === 'proposal.qualified') return t('proposal_qualified', { title: String(data.title) });
-    if (kind === 'proposal.admissible') return t('proposal_admissible', { title: String(data.title) });
-    if (kind.startsWith('data-use.')) return t('data_use_changed', { reference: String(data.reference), title: String(data.title) });
-    return t('other');
-  };
+  const [t, format, locale] = [await getTranslations('Notifications'), await getFormatter(), await getLocale()];
+  // The same sentences as the e-mails (one source, in packages/domain).
+  const sentence = (kind: string, data: Record<string, unknown>) => notificationText(kind, data, locale === 'en' ? 'en' : 'fr');
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -47,14 +38,9 @@ export default async function NotificationsPage() {
           {page.items.map((item) => (
             <li key={item.id}>
               {item.readAt ? null : <strong>{t('unread')} — </strong>}
-              {sentence(item.kind, item.data)}{' '}
-              <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' })}</time>
-              {item.link ? (
-                <>
-                  {' '}
-                  <Link href={item.link}>{t('open')}</Link>
-                </>
-              ) : null}
+              {/* The sentence is the link: a list of « Voir » links would say nothing to a screen reader. */}
+              {item.link ? <Link href={item.link}>{sentence(item.kind, item.data)}</Link> : sentence(item.kind, item.data)}{' '}
+              <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), { dateStyle: 'medium', timeStyle: 'short', timeZone })}</time>
             </li>
           ))}
         </ul>

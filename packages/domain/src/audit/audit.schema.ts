@@ -3,8 +3,8 @@ import { pageOf } from '../common/pagination.schema';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Action names are `<feature>.<verb>`, e.g. `proposals.submit`, `roles.grant`. */
-export const AuditActionSchema = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/).max(100);
+/** Action names are `<subject>.<what happened>`, e.g. `role.granted`, `proposal.not_selected` (the list: audit-actions.ts). */
+export const AuditActionSchema = z.string().regex(/^[a-z][a-z_-]*(\.[a-z][a-z_-]*)+$/).max(100);
 
 /** A public audit-log entry as the API publishes it. */
 export const AuditEntrySchema = z

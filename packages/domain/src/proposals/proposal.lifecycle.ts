@@ -3,7 +3,10 @@ import type { ProposalState } from './proposal.schema';
 /** Who may make each move; "system" is the support count and the scheduled job. */
 export type ProposalTransition = 'submit' | 'declare_admissible' | 'declare_inadmissible' | 'qualify' | 'expire' | 'select' | 'not_select' | 'withdraw';
 
-const TRANSITIONS: Record<ProposalTransition, { from: readonly ProposalState[]; to: ProposalState; by: 'author' | 'organizer' | 'system' }> = {
+/** The states a transition leads to: every state but draft. */
+export type ReachableProposalState = Exclude<ProposalState, 'draft'>;
+
+const TRANSITIONS: Record<ProposalTransition, { from: readonly ProposalState[]; to: ReachableProposalState; by: 'author' | 'organizer' | 'system' }> = {
   submit: { from: ['draft'], to: 'submitted', by: 'author' },
   declare_admissible: { from: ['submitted'], to: 'admissible', by: 'organizer' },
   declare_inadmissible: { from: ['submitted'], to: 'inadmissible', by: 'organizer' },
@@ -16,7 +19,7 @@ const TRANSITIONS: Record<ProposalTransition, { from: readonly ProposalState[]; 
 };
 
 /** The state a transition leads to from `from`, or null when it is not allowed. */
-export function proposalTransitionTarget(transition: ProposalTransition, from: ProposalState): ProposalState | null {
+export function proposalTransitionTarget(transition: ProposalTransition, from: ProposalState): ReachableProposalState | null {
   const rule = TRANSITIONS[transition];
   return rule.from.includes(from) ? rule.to : null;
 }

@@ -1,0 +1,46 @@
+/**
+ * Every action the audit log records, and every kind of subject. One list, so
+ * that the API and the seed can only write known actions, and the public
+ * journal has a French and an English label for each (checked by a test).
+ * A feature that audits something new adds it here first.
+ */
+export const AUDIT_ACTIONS = [
+  'platform.seeded',
+  'territory.created',
+  'neighbourhood.created',
+  'person.created',
+  'person.renamed',
+  'person.deleted',
+  'person.email-changed',
+  'person.identity-linked',
+  'role.granted',
+  'role.revoked',
+  'resident.verified',
+  'invitation-batch.created',
+  'invitation-batch.revoked',
+  'census.imported',
+  'data-use.created',
+  'data-use.edited',
+  'data-use.published',
+  'data-use.suspended',
+  'data-use.retired',
+  'data-use.review-overdue',
+  'data-use.sunset-passed',
+  // One per proposal state a proposal can reach (a draft is never audited).
+  'proposal.submitted',
+  'proposal.admissible',
+  'proposal.inadmissible',
+  'proposal.qualified',
+  'proposal.expired',
+  'proposal.selected',
+  'proposal.not_selected',
+  'proposal.withdrawn',
+  'proposal-settings.changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal'] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+/** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */
+export const auditActionMessageKey = (action: string): string => action.replaceAll('.', '_');
