@@ -96,6 +96,22 @@ describe('Sign-in by e-mail link', () => {
     expect(smtp.messages.length).toBe(before);
   });
 
+  it('brings the person back where they asked to sign in from, only on this site', async () => {
+    const before = smtp.count('retour@example.org');
+    await request(t.server).post('/api/v1/auth/sign-in-links').send({ email: 'retour@example.org', returnTo: '/registre/DU-2027-002?partie=toutes' }).expect(202);
+    const mail = await smtp.waitFor('retour@example.org', before + 1);
+    const link = new URL(/https?:\/\/\S+\/connexion\/lien\?\S+/.exec(mail.text ?? '')![0]);
+    expect(link.searchParams.get('retour')).toBe('/registre/DU-2027-002?partie=toutes');
+    expect(link.searchParams.get('token')).toBe(tokenFrom(mail));
+
+    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil', '/a\nb', `/${'a'.repeat(500)}`]) {
+      const sent = smtp.messages.length;
+      const response = await request(t.server).post('/api/v1/auth/sign-in-links').send({ email: 'retour@example.org', returnTo }).expect(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: 'returnTo' })]);
+      expect(smtp.messages.length).toBe(sent);
+    }
+  });
+
   describe('the consume endpoint trusts only the web server', () => {
     const validToken = 'A'.repeat(43);
 

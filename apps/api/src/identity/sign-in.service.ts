@@ -45,6 +45,8 @@ export class SignInService {
     });
     const url = new URL('/connexion/lien', this.config.WEB_ORIGIN);
     url.searchParams.set('token', token);
+    // Where the person was when they asked to sign in (a record they wanted to follow…).
+    if (request.returnTo && request.returnTo !== '/') url.searchParams.set('retour', request.returnTo);
     await this.mail.send({ to: request.email, language: locale, ...signInMail(locale, url.toString(), SIGN_IN_LINK_MINUTES) });
   }
 

@@ -24,11 +24,18 @@ export const PseudonymSchema = z
   // The middle dot is allowed for inclusive French ("Participant·e", the newcomers' default).
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} .·,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . · , \' - _ ( ).' });
 
-/** POST /auth/sign-in-links: e-mail me a sign-in link. */
+/** A path on this site to come back to (`/registre/DU-2027-004`): never another site, never control characters. */
+export const ReturnPathSchema = z
+  .string()
+  .max(500, { error: 'Le chemin de retour doit faire au plus 500 caractères.' })
+  .regex(/^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/, { error: 'Le chemin de retour doit être un chemin de ce site, commençant par une seule barre oblique (/).' });
+
+/** POST /auth/sign-in-links: e-mail me a sign-in link (that brings me back to `returnTo` once signed in). */
 export const SignInLinkRequestSchema = z
   .object({
     email: EmailSchema,
     locale: LocaleSchema.default('fr'),
+    returnTo: ReturnPathSchema.optional(),
   })
   .strict()
   .meta({ id: 'SignInLinkRequest' });

@@ -25,13 +25,13 @@ function maskEmail(email: string): string {
 export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations('Form');
   const email = text(formData, 'email');
+  const back = safeRelativePath(formData.get('retour'));
   try {
-    await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale() } });
+    await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale(), ...(back === '/' ? {} : { returnTo: back }) } });
   } catch (error) {
     return problemState(error, t('unexpected'));
   }
   const params = new URLSearchParams({ email: maskEmail(email.toLowerCase()) });
-  const back = safeRelativePath(formData.get('retour'));
   if (back !== '/') params.set('retour', back);
   redirect(`/connexion/verifiez?${params.toString()}`);
 }

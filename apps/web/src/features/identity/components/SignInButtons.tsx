@@ -6,14 +6,14 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 
 /** Trades the e-mailed link for a session (next-auth credentials provider "email-link"). */
-export function EmailLinkSignInButton({ token, label }: { token: string; label: string }) {
+export function EmailLinkSignInButton({ token, label, callbackUrl }: { token: string; label: string; callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   return (
     <Button
       isDisabled={pending}
       onPress={() => {
         setPending(true);
-        void signIn('email-link', { token, callbackUrl: '/compte' });
+        void signIn('email-link', { token, callbackUrl });
       }}
     >
       {label}
