@@ -81,8 +81,9 @@ test('an organizer drafts a data use, fixes an error, sees what is missing, comp
   await page.getByLabel('Proportionnalité', { exact: true }).fill('Seuls des passages sont comptés : aucune image, aucun identifiant.');
   await page.getByLabel('Date de révision', { exact: true }).fill('2028-06-30');
   await page.getByRole('button', { name: 'Enregistrer et publier' }).click();
-  await expect(page).toHaveURL(new RegExp(`/registre/${reference}$`));
+  await expect(page).toHaveURL(new RegExp(`/registre/${reference}\\?publiee=1$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(page.getByRole('status').filter({ hasText: 'La fiche est publiée' })).toBeFocused();
 
   // The editors' list shows it among the published records, with a link to edit it.
   await page.goto('/organisation/registre');

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { decideAdmissibility, decideSelection, saveSupportSettings } from '@/features/proposals/actions';
-import { Announcement } from '@/features/proposals/components/Announcement';
+import { Announcement } from '@/components/ui/Announcement';
 import styles from '@/features/proposals/components/proposals.module.css';
 import { ReasonForm } from '@/features/proposals/components/ReasonForm';
 import { SupportProgress } from '@/features/proposals/components/SupportProgress';

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
 import { submitProposal, withdrawProposal } from '@/features/proposals/actions';
-import { Announcement } from '@/features/proposals/components/Announcement';
+import { Announcement } from '@/components/ui/Announcement';
 import { FollowPanel, SupportPanel } from '@/features/proposals/components/Panels';
 import { ProposalFacts, ProposalTexts } from '@/features/proposals/components/ProposalTexts';
 import styles from '@/features/proposals/components/proposals.module.css';

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 
+import { Announcement } from '@/components/ui/Announcement';
 import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -12,8 +13,10 @@ import { RECORD_SECTIONS, RecordSections, type RecordSectionKey } from '@/featur
 import { RecordFacts } from '@/features/data-uses/components/RecordFacts';
 import styles from '@/features/data-uses/components/register.module.css';
 import { VersionHistory } from '@/features/data-uses/components/VersionHistory';
+import { PUBLISHED_PARAM } from '@/features/data-uses/filters';
 import { fetchDataUse, fetchDataUseVersions, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
 import { currentPerson } from '@/features/identity/session';
+import { DataUseProposals } from '@/features/proposals/components/DataUseProposals';
 import { timeZone } from '@/i18n/config';
 
 type Props = {
@@ -57,6 +60,8 @@ export default async function DataUsePage({ params, searchParams }: Props) {
   const updated = when(record.updatedAt);
   const firstPublished = when(record.publishedAt);
   const status = content.lifecycle.status;
+  // The editor just published this version (the address says so; shown only while it is the current one).
+  const justPublished = dataUsePolicy.edit(person) && query[PUBLISHED_PARAM] === String(record.version) && record.state === 'published';
 
   return (
     <>
@@ -77,6 +82,7 @@ export default async function DataUsePage({ params, searchParams }: Props) {
         </p>
       </PageHeader>
 
+      {justPublished ? <Announcement>{t(record.version === 1 ? 'publishedNotice' : 'newVersionNotice', { version: record.version })}</Announcement> : null}
       {record.state === 'draft' ? <p className="banner banner--warning">{t('draftNotice')}</p> : null}
       {status === 'suspended' || status === 'retired' ? (
         <div className="banner banner--warning">
@@ -116,6 +122,9 @@ export default async function DataUsePage({ params, searchParams }: Props) {
         </p>
       </section>
       <RecordSections content={content} open={open} />
+
+      {/* Proposals can only be about a published record. */}
+      {record.state === 'published' ? <DataUseProposals reference={record.reference} /> : null}
 
       <VersionHistory reference={record.reference} versions={versions} />
 

@@ -64,3 +64,6 @@ export function dataUseListPath(filters: RegisterFilters, page: number, pageSize
   params.set('pageSize', String(pageSize));
   return `/api/v1/data-uses?${params.toString()}`;
 }
+
+/** `/registre/DU-…?publiee=3`: where the editor lands after publishing version 3 (the page then says so). */
+export const PUBLISHED_PARAM = 'publiee';

@@ -23,8 +23,8 @@ export interface ProposalPage {
 export const isProposalReference = (value: string): boolean => ProposalReferenceSchema.safeParse(value).success;
 
 /** One page of public proposals. Throws ApiProblem 400 when a filter is not valid. */
-export async function fetchProposalPage(filters: ProposalFilters, page: number): Promise<ProposalPage> {
-  return callApiJson<ProposalPage>(proposalListPath(filters, page));
+export async function fetchProposalPage(filters: ProposalFilters, page: number, pageSize?: number): Promise<ProposalPage> {
+  return callApiJson<ProposalPage>(proposalListPath(filters, page, pageSize));
 }
 
 /** A proposal as this reader may see it; null when there is none (or it is someone else's draft). */

@@ -7,6 +7,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ApiProblem, callApiJson } from '@/features/identity/api';
 import { currentPerson } from '@/features/identity/session';
 
+import { PUBLISHED_PARAM } from '../filters';
 import type { EditorState, TransitionState } from './editor-state';
 import { compareFormOrder, GROUPS, isGroupPath, mapFieldErrors, type GroupPath } from './fields';
 import { itemCount, parseDataUseForm, type ParsedDataUseForm } from './form-content';
@@ -91,6 +92,9 @@ export async function createDataUse(_previous: EditorState, formData: FormData):
   redirect(`/registre/${encodeURIComponent(created.reference)}/modifier?${params.toString()}`);
 }
 
+/** The public record, which then tells its editor that version `version` is out (?publiee=N). */
+const publishedPath = (reference: string, version: number): string => `/registre/${encodeURIComponent(reference)}?${PUBLISHED_PARAM}=${version}`;
+
 /**
  * PUT /data-uses/{reference}, and POST …/publish when asked. A draft stays on
  * its edit page; a published record gets a new public version and the person
@@ -129,12 +133,13 @@ export async function saveDataUse(previous: EditorState, formData: FormData): Pr
   } catch (error) {
     return { ...kept, ...(await refusal(error)) };
   }
-  if (published) redirect(`/registre/${encodeURIComponent(reference)}`);
+  if (published) redirect(publishedPath(reference, saved.version));
 
   const fresh: EditorState = { ...kept, content: saved.content, typed: {}, revision: saved.revision, savedStatus: saved.content.lifecycle.status, changeNote: '' };
   if (intent.kind === 'publish') {
+    let publication: DataUseDto;
     try {
-      await callApiJson<DataUseDto>(`${path}/publish`, { method: 'POST', as: person, body: { expectedRevision: saved.revision } });
+      publication = await callApiJson<DataUseDto>(`${path}/publish`, { method: 'POST', as: person, body: { expectedRevision: saved.revision } });
     } catch (error) {
       const refused = await refusal(error);
       const missing = Object.entries(refused.fieldErrors ?? {})
@@ -142,7 +147,7 @@ export async function saveDataUse(previous: EditorState, formData: FormData): Pr
         .map(([name, message]) => ({ name, message }));
       return { ...fresh, ...refused, missing: error instanceof ApiProblem && error.status === 422 ? missing : undefined };
     }
-    redirect(`/registre/${encodeURIComponent(reference)}`);
+    redirect(publishedPath(reference, publication.version));
   }
   if (intent.kind === 'add') {
     return { ...fresh, status: 'success', message: t('slotAdded'), focus: firstEmptySlot(intent.group, saved.content), at: Date.now() };
@@ -156,8 +161,9 @@ async function transition(kind: LifecycleTransition, formData: FormData): Promis
   const reference = referenceOf(formData);
   const reason = text(formData, 'reason');
   const form = await getTranslations('Form');
+  let changed: DataUseDto;
   try {
-    await callApiJson<DataUseDto>(`/api/v1/data-uses/${encodeURIComponent(reference)}/${kind}`, {
+    changed = await callApiJson<DataUseDto>(`/api/v1/data-uses/${encodeURIComponent(reference)}/${kind}`, {
       method: 'POST',
       as: person,
       body: { expectedRevision: Number(text(formData, 'expectedRevision')), reason },
@@ -169,7 +175,7 @@ async function transition(kind: LifecycleTransition, formData: FormData): Promis
     if (error instanceof ApiProblem) return { status: 'error', message: form('unexpected'), reason, at: Date.now() };
     throw error;
   }
-  redirect(`/registre/${encodeURIComponent(reference)}`);
+  redirect(publishedPath(reference, changed.version));
 }
 
 export async function suspendDataUse(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
