@@ -62,7 +62,7 @@ describe('Audit log', () => {
   });
 
   it('filters by subject', async () => {
-    const page = AuditEntryPageSchema.parse((await request(t.server).get('/api/v1/audit-log?subjectType=test&subjectId=parallel-7').expect(200)).body);
+    const page = AuditEntryPageSchema.parse((await request(t.server).get('/api/v1/audit-log?subjectType=platform&subjectId=parallel-7').expect(200)).body);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]?.data).toEqual({ i: 7 });
   });
