@@ -129,10 +129,16 @@ async function sqlSupports(databaseUrl, people) {
     clients.map(async (client) => {
       while (Date.now() < deadline) {
         const person = people[offset + (next++ % offset)];
-        // As the API: read the proposal and the rules, check verification, then insert and count in one transaction.
-        const [{ id }] = (await client.query("SELECT id, state, collecting_until FROM proposals WHERE reference = 'PR-2000-002'")).rows;
-        await client.query('SELECT support_threshold, support_window_days, support_requires_verification FROM territories ORDER BY created_at LIMIT 1');
-        await client.query('SELECT count(*) FROM resident_verifications WHERE person_id = $1', [person]);
+        // As the API: one read for the proposal, the rule and the supporter's verification, then insert and count in one transaction.
+        const [{ id }] = (
+          await client.query(
+            `SELECT p.id, p.state, p.collecting_until, p.author_id, p.submitted_at,
+               COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), true) AS requires_verification,
+               EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = $1) AS verified
+             FROM proposals p WHERE p.reference = 'PR-2000-002'`,
+            [person],
+          )
+        ).rows;
         await client.query('BEGIN');
         const inserted = await client.query('INSERT INTO proposal_supports (proposal_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, person]);
         if (inserted.rowCount === 1) {

@@ -14,6 +14,21 @@ const withLinks = {
 
 export type ProposalRow = Proposal & { dataUse: { reference: string; title: string } | null };
 
+/** What deciding on a support needs, read in one query (supports are the hot path). */
+export interface SupportContext {
+  id: string;
+  reference: string;
+  title: string;
+  state: ProposalState;
+  authorId: string;
+  submittedAt: Date | null;
+  collectingUntil: Date | null;
+  /** The territory's current rule (not frozen on the proposal). */
+  requiresVerification: boolean;
+  /** Whether the supporter is a verified resident. */
+  verified: boolean;
+}
+
 @Injectable()
 export class ProposalsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -107,6 +122,30 @@ export class ProposalsRepository {
 
   async isSupporting(proposalId: string, personId: string): Promise<boolean> {
     return (await this.prisma.proposalSupport.count({ where: { proposalId, personId } })) > 0;
+  }
+
+  /** The proposal, the verification rule and the supporter's verification, in one round trip; null when there is no such proposal. */
+  async supportContext(reference: string, personId: string): Promise<SupportContext | null> {
+    const rows = await this.prisma.$queryRaw<
+      { id: string; reference: string; title: string; state: ProposalState; author_id: string; submitted_at: Date | null; collecting_until: Date | null; requires_verification: boolean; verified: boolean }[]
+    >`
+      SELECT p.id, p.reference, p.title, p.state::text AS state, p.author_id, p.submitted_at, p.collecting_until,
+        COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), ${DEFAULT_SUPPORT_SETTINGS.requiresVerification}) AS requires_verification,
+        EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = ${personId}::uuid) AS verified
+      FROM proposals p WHERE p.reference = ${reference}`;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      state: row.state,
+      authorId: row.author_id,
+      submittedAt: row.submitted_at,
+      collectingUntil: row.collecting_until,
+      requiresVerification: row.requires_verification,
+      verified: row.verified,
+    };
   }
 
   async isVerified(personId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<boolean> {
