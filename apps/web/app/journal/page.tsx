@@ -6,6 +6,7 @@ import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
 import {
   fetchAuditLogPage,
@@ -148,31 +149,6 @@ async function EntriesTable({
   );
 }
 
-async function Pagination({ page, totalPages }: { page: number; totalPages: number }) {
-  const t = await getTranslations('Journal');
-  return (
-    <nav aria-label={t('paginationLabel')} className="pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <Link href={pageHref(page - 1)} rel="prev">
-              {t('previous')}
-            </Link>
-          </li>
-        ) : null}
-        <li className="pagination__status">{t('pageStatus', { page, totalPages })}</li>
-        {page < totalPages ? (
-          <li>
-            <Link href={pageHref(page + 1)} rel="next">
-              {t('next')}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
-
 export default async function JournalPage({ searchParams }: JournalPageProps) {
   const page = parsePageParam((await searchParams).page);
   const t = await getTranslations('Journal');
@@ -222,7 +198,12 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
     body = (
       <>
         <EntriesTable items={items} page={page} totalPages={totalPages} />
-        <Pagination page={page} totalPages={totalPages} />
+        <Pagination
+          page={page}
+          totalPages={totalPages}
+          hrefAt={pageHref}
+          texts={{ label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page, totalPages }) }}
+        />
       </>
     );
   }

@@ -1,4 +1,4 @@
-import type { FieldError, Neighbourhood } from '@sesame/domain';
+import type { Neighbourhood } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
@@ -6,7 +6,8 @@ import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { ApiProblem } from '@/features/identity/api';
+import { Pagination } from '@/components/ui/Pagination';
+import listStyles from '@/components/ui/listing.module.css';
 import { currentPerson } from '@/features/identity/session';
 import { ProposalCard } from '@/features/proposals/components/ProposalCard';
 import { ProposalFilterForm } from '@/features/proposals/components/ProposalFilterForm';
@@ -16,15 +17,16 @@ import {
   PROPOSALS_PAGE_SIZE,
   hasFilters,
   isFilterName,
+  proposalsFallback,
   proposalsHref,
   readFilters,
   readPage,
   type FilterName,
-  type ProposalFilters,
   type SearchParams,
 } from '@/features/proposals/filters';
 import { isProposalKind, isProposalState, proposalLabels, type ProposalLabels } from '@/features/proposals/labels';
-import { fetchDataUseChoices, fetchNeighbourhoodChoices, fetchProposalPage, type ProposalPage } from '@/features/proposals/queries';
+import { fetchDataUseChoices, fetchNeighbourhoodChoices, fetchProposalPage } from '@/features/proposals/queries';
+import { loadListing } from '@/lib/listing';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Proposals.list');
@@ -36,32 +38,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<SearchParams> };
-
-type Listing =
-  /** `invalid`: the filters the API refused (the list is then every proposal). */
-  | { kind: 'ok'; page: ProposalPage; filters: ProposalFilters; pageNumber: number; invalid: string[] | null }
-  | { kind: 'unavailable' };
-
-/** The list, or — when the API refuses a filter (400) — every proposal, with the names of the refused filters. */
-async function loadListing(filters: ProposalFilters, pageNumber: number): Promise<Listing> {
-  try {
-    return { kind: 'ok', page: await fetchProposalPage(filters, pageNumber), filters, pageNumber, invalid: null };
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 400) {
-      const refused = (error.problem.errors ?? []).map((e: FieldError) => e.path.split('.')[0] ?? '').filter(Boolean);
-      const names = refused.length > 0 ? refused : FILTER_NAMES.filter((name) => filters[name] !== undefined);
-      try {
-        return { kind: 'ok', page: await fetchProposalPage({}, 1), filters: {}, pageNumber: 1, invalid: [...new Set(names)] };
-      } catch (retryError) {
-        console.error('[proposals] list unavailable:', retryError);
-        return { kind: 'unavailable' };
-      }
-    }
-    // Logged server-side only; the page stays usable.
-    console.error('[proposals] list unavailable:', error);
-    return { kind: 'unavailable' };
-  }
-}
 
 const FILTER_LABEL_KEYS = {
   q: 'qLabel',
@@ -79,31 +55,6 @@ function filterValueText(name: FilterName, value: string, labels: ProposalLabels
   if (name === 'dataUse') return dataUses.find((d) => d.reference === value)?.title ?? value;
   if (name === 'neighbourhoodId') return neighbourhoods.find((n) => n.id === value)?.name ?? value;
   return `« ${value} »`;
-}
-
-async function Pagination({ filters, page, totalPages }: { filters: ProposalFilters; page: number; totalPages: number }) {
-  const t = await getTranslations('Proposals.list');
-  return (
-    <nav aria-label={t('paginationLabel')} className="pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <Link href={proposalsHref(filters, Math.min(page - 1, totalPages))} rel="prev">
-              {t('previous')}
-            </Link>
-          </li>
-        ) : null}
-        <li className="pagination__status">{t('pageStatus', { page, totalPages })}</li>
-        {page < totalPages ? (
-          <li>
-            <Link href={proposalsHref(filters, page + 1)} rel="next">
-              {t('next')}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
 }
 
 async function OpenDataLinks() {
@@ -129,7 +80,7 @@ async function OpenDataLinks() {
 
 export default async function ProposalsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const [person, dataUses, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchDataUseChoices(), fetchNeighbourhoodChoices(), loadListing(readFilters(params), readPage(params))]);
+  const [person, dataUses, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchDataUseChoices(), fetchNeighbourhoodChoices(), loadListing({ name: 'proposals', fetchPage: fetchProposalPage, filters: readFilters(params), pageNumber: readPage(params), fallback: proposalsFallback })]);
   const [t, labels] = [await getTranslations('Proposals.list'), proposalLabels(await getTranslations('Proposals.labels'))];
   const newHref = person ? '/propositions/nouvelle' : `/connexion?retour=${encodeURIComponent('/propositions/nouvelle')}`;
 
@@ -170,6 +121,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || PROPOSALS_PAGE_SIZE)));
   const filtered = hasFilters(filters);
+  const pagerTexts = { label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: pageNumber, totalPages }) };
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
     if (value === undefined || name === 'sort') return [];
@@ -203,14 +155,14 @@ export default async function ProposalsPage({ searchParams }: Props) {
   } else {
     results = (
       <>
-        <ul className={styles.results} aria-labelledby="resultats-titre">
+        <ul className={listStyles.results} aria-labelledby="resultats-titre">
           {page.items.map((item) => (
             <li key={item.reference}>
               <ProposalCard item={item} />
             </li>
           ))}
         </ul>
-        {totalPages > 1 || pageNumber > 1 ? <Pagination filters={filters} page={pageNumber} totalPages={totalPages} /> : null}
+        {totalPages > 1 || pageNumber > 1 ? <Pagination page={pageNumber} totalPages={totalPages} hrefAt={(target) => proposalsHref(filters, target)} texts={pagerTexts} /> : null}
       </>
     );
   }
@@ -228,11 +180,11 @@ export default async function ProposalsPage({ searchParams }: Props) {
             <p>{t('invalidFilters', { count: invalidNames.length, fields: invalidNames.join(', ') })}</p>
           </div>
         ) : null}
-        <h2 id="resultats-titre" className={styles.resultsHeading} tabIndex={-1}>
+        <h2 id="resultats-titre" className={listStyles.resultsHeading} tabIndex={-1}>
           {t('resultsTitle', { count: page.total })}
         </h2>
         {active.length > 0 ? (
-          <p className={styles.muted}>
+          <p className={listStyles.activeFilters}>
             {t('activeFilters')} {active.join(' ; ')}
           </p>
         ) : null}

@@ -1,4 +1,4 @@
-import { dataUsePolicy, type FieldError, type Neighbourhood } from '@sesame/domain';
+import { dataUsePolicy, type Neighbourhood } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
@@ -6,6 +6,8 @@ import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { Pagination } from '@/components/ui/Pagination';
+import listStyles from '@/components/ui/listing.module.css';
 import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
 import styles from '@/features/data-uses/components/register.module.css';
 import { RegisterFilterForm } from '@/features/data-uses/components/RegisterFilterForm';
@@ -13,18 +15,17 @@ import {
   FILTER_NAMES,
   REGISTER_PAGE_SIZE,
   hasFilters,
-  isFilterName,
   readFilters,
   readPage,
+  registerFallback,
   registerHref,
   type FilterName,
-  type RegisterFilters,
   type SearchParams,
 } from '@/features/data-uses/filters';
 import { dataUseLabels, isLabelValue, type DataUseLabels } from '@/features/data-uses/labels';
-import { fetchDataUsePage, fetchNeighbourhoodsOrNone, type DataUsePage } from '@/features/data-uses/queries';
-import { ApiProblem } from '@/features/identity/api';
+import { fetchDataUsePage, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
 import { currentPerson } from '@/features/identity/session';
+import { loadListing } from '@/lib/listing';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Register.list');
@@ -36,43 +37,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<SearchParams> };
-
-type Listing =
-  /** `invalid`: the filters the API refused, left out of `filters`. */
-  | { kind: 'ok'; page: DataUsePage; filters: RegisterFilters; pageNumber: number; invalid: FilterName[] | null }
-  | { kind: 'unavailable' };
-
-/**
- * The list. When the API refuses a filter (400, e.g. ?domain=xyz), the list
- * is shown without the refused filters — without any filter if it does not
- * say which — and the page names them; never an error page.
- */
-async function loadListing(filters: RegisterFilters, pageNumber: number): Promise<Listing> {
-  try {
-    return { kind: 'ok', page: await fetchDataUsePage(filters, pageNumber), filters, pageNumber, invalid: null };
-  } catch (error) {
-    if (!(error instanceof ApiProblem && error.status === 400)) {
-      // Logged server-side only; the page stays usable.
-      console.error('[register] list unavailable:', error);
-      return { kind: 'unavailable' };
-    }
-    const refused = new Set<string>((error.problem.errors ?? []).map((e: FieldError) => e.path.split('.')[0] ?? ''));
-    const named = refused.size > 0 && [...refused].every(isFilterName);
-    const invalid = FILTER_NAMES.filter((name) => filters[name] !== undefined && (!named || refused.has(name)));
-    const kept: RegisterFilters = named ? Object.fromEntries(Object.entries(filters).filter(([name]) => !refused.has(name))) : {};
-    for (const attempt of hasFilters(kept) ? [kept, {}] : [{}]) {
-      try {
-        return { kind: 'ok', page: await fetchDataUsePage(attempt, 1), filters: attempt, pageNumber: 1, invalid };
-      } catch (retryError) {
-        if (!(retryError instanceof ApiProblem && retryError.status === 400)) {
-          console.error('[register] list unavailable:', retryError);
-          return { kind: 'unavailable' };
-        }
-      }
-    }
-    return { kind: 'unavailable' };
-  }
-}
 
 const FILTER_LABEL_KEYS = {
   q: 'qLabel',
@@ -92,31 +56,6 @@ function filterValueText(name: FilterName, value: string, labels: DataUseLabels,
   if (name === 'automationLevel' && isLabelValue('automationLevel', value)) return labels.automationLevel(value);
   if (name === 'neighbourhoodId') return neighbourhoods.find((n) => n.id === value)?.name ?? value;
   return `« ${value} »`;
-}
-
-async function Pagination({ filters, page, totalPages }: { filters: RegisterFilters; page: number; totalPages: number }) {
-  const t = await getTranslations('Register.list');
-  return (
-    <nav aria-label={t('paginationLabel')} className="pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <Link href={registerHref(filters, Math.min(page - 1, totalPages))} rel="prev">
-              {t('previous')}
-            </Link>
-          </li>
-        ) : null}
-        <li className="pagination__status">{t('pageStatus', { page, totalPages })}</li>
-        {page < totalPages ? (
-          <li>
-            <Link href={registerHref(filters, page + 1)} rel="next">
-              {t('next')}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
 }
 
 async function OpenDataLinks() {
@@ -145,7 +84,7 @@ async function OpenDataLinks() {
 
 export default async function RegisterPage({ searchParams }: Props) {
   const params = await searchParams;
-  const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing(readFilters(params), readPage(params))]);
+  const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing({ name: 'register', fetchPage: fetchDataUsePage, filters: readFilters(params), pageNumber: readPage(params), fallback: registerFallback })]);
   const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
 
   const header = (
@@ -185,6 +124,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || REGISTER_PAGE_SIZE)));
   const filtered = hasFilters(filters);
+  const pagerTexts = { label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: pageNumber, totalPages }) };
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
     return value === undefined ? [] : [`${t(FILTER_LABEL_KEYS[name])} : ${filterValueText(name, value, labels, neighbourhoods)}`];
@@ -217,14 +157,14 @@ export default async function RegisterPage({ searchParams }: Props) {
   } else {
     results = (
       <>
-        <ul className={styles.results} aria-labelledby="resultats-titre">
+        <ul className={listStyles.results} aria-labelledby="resultats-titre">
           {page.items.map((item) => (
             <li key={item.reference}>
               <DataUseCard item={item} />
             </li>
           ))}
         </ul>
-        {totalPages > 1 || pageNumber > 1 ? <Pagination filters={filters} page={pageNumber} totalPages={totalPages} /> : null}
+        {totalPages > 1 || pageNumber > 1 ? <Pagination page={pageNumber} totalPages={totalPages} hrefAt={(target) => registerHref(filters, target)} texts={pagerTexts} /> : null}
       </>
     );
   }
@@ -242,11 +182,11 @@ export default async function RegisterPage({ searchParams }: Props) {
             <p>{t('invalidFilters', { count: invalidNames.length, fields: invalidNames.join(', ') })}</p>
           </div>
         ) : null}
-        <h2 id="resultats-titre" className={styles.resultsHeading} tabIndex={-1}>
+        <h2 id="resultats-titre" className={listStyles.resultsHeading} tabIndex={-1}>
           {t('resultsTitle', { count: page.total })}
         </h2>
         {active.length > 0 ? (
-          <p className={styles.activeFilters}>
+          <p className={listStyles.activeFilters}>
             {t('activeFilters')} {active.join(' ; ')}
           </p>
         ) : null}

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { Pagination } from '@/components/ui/Pagination';
 import { changeRole } from '@/features/admin/actions';
 import { RoleChangeForm } from '@/features/admin/RoleChangeForm';
 import { callApiJson } from '@/features/identity/api';
@@ -105,25 +106,12 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
         </div>
       )}
       {totalPages > 1 || pageNumber > 1 ? (
-        <nav aria-label={t('paginationLabel')} className="pagination">
-          <ul>
-            {pageNumber > 1 ? (
-              <li>
-                <Link href={hrefAt(Math.min(pageNumber - 1, totalPages))} rel="prev">
-                  {t('previous')}
-                </Link>
-              </li>
-            ) : null}
-            <li className="pagination__status">{t('pageStatus', { page: pageNumber, totalPages })}</li>
-            {pageNumber < totalPages ? (
-              <li>
-                <Link href={hrefAt(pageNumber + 1)} rel="next">
-                  {t('next')}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+        <Pagination
+          page={pageNumber}
+          totalPages={totalPages}
+          hrefAt={hrefAt}
+          texts={{ label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: pageNumber, totalPages }) }}
+        />
       ) : null}
       <p>
         <Link href="/journal">{t('journalLink')}</Link>

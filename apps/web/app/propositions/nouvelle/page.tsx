@@ -2,14 +2,10 @@ import { DataUseReferenceSchema } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
-import { Link } from '@/components/ui/Link';
-import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePerson } from '@/features/identity/session';
-import { autosaveProposalDraft, saveProposalDraft } from '@/features/proposals/actions';
-import { ProposalEditor } from '@/features/proposals/components/ProposalEditor';
-import { ProposalsIntl } from '@/features/proposals/components/ProposalsIntl';
+import { ProposalEditorPage } from '@/features/proposals/components/ProposalEditorPage';
 import { EMPTY_VALUES } from '@/features/proposals/content';
-import { fetchDataUseChoices, fetchNeighbourhoodChoices } from '@/features/proposals/queries';
+import { fetchDataUseChoices } from '@/features/proposals/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('ProposalEditor'))('metaNew') };
@@ -21,26 +17,8 @@ type Props = { searchParams: Promise<{ usage?: string | string[] }> };
 export default async function NewProposalPage({ searchParams }: Props) {
   await requirePerson('/propositions/nouvelle');
   const { usage } = await searchParams;
-  const [dataUses, neighbourhoods, t, list] = await Promise.all([fetchDataUseChoices(), fetchNeighbourhoodChoices(), getTranslations('ProposalEditor'), getTranslations('Proposals.list')]);
+  // Cached per request: the editor page reads the same choices.
+  const dataUses = await fetchDataUseChoices();
   const chosen = typeof usage === 'string' && DataUseReferenceSchema.safeParse(usage).success && dataUses.some((d) => d.reference === usage) ? usage : '';
-  return (
-    <>
-      <PageHeader title={t('titleNew')} lead={t('lead')}>
-        <p>{t('steps')}</p>
-        <p>
-          <Link href="/propositions/charte">{list('charter')}</Link>
-        </p>
-      </PageHeader>
-      <ProposalsIntl>
-        <ProposalEditor
-          action={saveProposalDraft}
-          autosave={autosaveProposalDraft}
-          reference={null}
-          values={{ ...EMPTY_VALUES, dataUseReference: chosen }}
-          dataUses={dataUses}
-          neighbourhoods={neighbourhoods.map(({ id, name }) => ({ id, name }))}
-        />
-      </ProposalsIntl>
-    </>
-  );
+  return <ProposalEditorPage reference={null} values={{ ...EMPTY_VALUES, dataUseReference: chosen }} />;
 }

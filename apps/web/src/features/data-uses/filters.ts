@@ -4,6 +4,8 @@
  * API call all build their addresses here, so a filter is never dropped.
  */
 
+import type { Fallback } from '@/lib/listing';
+
 export const REGISTER_PAGE_SIZE = 20;
 
 /** The filters of GET /api/v1/data-uses, in the order the form shows them. */
@@ -38,6 +40,19 @@ export function readPage(params: SearchParams): number {
 
 export function hasFilters(filters: RegisterFilters): boolean {
   return FILTER_NAMES.some((name) => filters[name] !== undefined);
+}
+
+/**
+ * After the API refused the filters (400): the list without the refused
+ * filters, then without any; without any at once if the API does not name
+ * only filters. The refused filters are reported.
+ */
+export function registerFallback(refused: string[], filters: RegisterFilters): Fallback<RegisterFilters, FilterName> {
+  const refusedNames = new Set(refused);
+  const named = refusedNames.size > 0 && [...refusedNames].every(isFilterName);
+  const invalid = FILTER_NAMES.filter((name) => filters[name] !== undefined && (!named || refusedNames.has(name)));
+  const kept: RegisterFilters = named ? Object.fromEntries(Object.entries(filters).filter(([name]) => !refusedNames.has(name))) : {};
+  return { attempts: hasFilters(kept) ? [kept, {}] : [{}], invalid };
 }
 
 function query(filters: RegisterFilters): URLSearchParams {

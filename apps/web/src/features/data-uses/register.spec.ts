@@ -5,7 +5,7 @@ import en from '../../../messages/register/en.json';
 import fr from '../../../messages/register/fr.json';
 import { reviewState, sunsetState } from './dates';
 import { fieldLabel, isKnownField, type FieldLabelTree } from './field-labels';
-import { dataUseListPath, readFilters, readPage, registerHref } from './filters';
+import { dataUseListPath, readFilters, readPage, registerFallback, registerHref } from './filters';
 import { EXPLAINED_KINDS, LABEL_KINDS, dataUseLabels, isLabelValue, labelKindOfPath, type LabelMessageKey } from './labels';
 import { hasRedactionWithin, redactionFor } from './redactions';
 
@@ -131,6 +131,15 @@ describe('filters', () => {
     expect(readPage({ page: 'abc' })).toBe(1);
     expect(readPage({ page: '0' })).toBe(1);
     expect(readPage({ page: '4' })).toBe(4);
+  });
+
+  it('after a refused filter, try without it, then without any, and name it', () => {
+    const filters = { q: 'caméra', domain: 'xyz' };
+    expect(registerFallback(['domain'], filters)).toEqual({ attempts: [{ q: 'caméra' }, {}], invalid: ['domain'] });
+    expect(registerFallback(['domain', 'q'], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
+    // The API named something that is not a filter (or nothing): every filter given is reported, none kept.
+    expect(registerFallback(['page'], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
+    expect(registerFallback([], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
   });
 });
 

@@ -3,7 +3,7 @@ import { missingForSubmission, ProposalContentSchema } from '@sesame/domain';
 
 import { clockTime } from './clock';
 import { contentFromValues, EDITOR_FIELDS, editorFieldErrors, EMPTY_VALUES, inPageOrder, UNLISTED, valuesFromContent, valuesFromForm } from './content';
-import { hasFilters, proposalListPath, proposalsHref, readFilters, readPage } from './filters';
+import { hasFilters, proposalListPath, proposalsFallback, proposalsHref, readFilters, readPage } from './filters';
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -75,6 +75,12 @@ describe('list filters', () => {
   it('does not count the sort order as a filter', () => {
     expect(hasFilters({ sort: 'newest' })).toBe(false);
     expect(hasFilters({ dataUse: 'DU-2027-001' })).toBe(true);
+  });
+
+  it('after a refused filter, shows every proposal and names what the API refused, else every filter given', () => {
+    expect(proposalsFallback(['kind', 'kind', ''], { kind: 'x', q: 'a' })).toEqual({ attempts: [{}], invalid: ['kind'] });
+    expect(proposalsFallback(['page'], {})).toEqual({ attempts: [{}], invalid: ['page'] });
+    expect(proposalsFallback([], { q: 'a', sort: 'odd' })).toEqual({ attempts: [{}], invalid: ['q', 'sort'] });
   });
 });
 

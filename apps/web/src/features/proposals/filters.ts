@@ -5,6 +5,8 @@
  * their addresses here, so a filter is never dropped.
  */
 
+import type { Fallback } from '@/lib/listing';
+
 export const PROPOSALS_PAGE_SIZE = 20;
 
 /** The filters of GET /api/v1/proposals, in the order the form shows them. */
@@ -40,6 +42,17 @@ export function readPage(params: SearchParams): number {
 /** Filters that narrow the list (the sort order does not). */
 export function hasFilters(filters: ProposalFilters): boolean {
   return FILTER_NAMES.some((name) => name !== 'sort' && filters[name] !== undefined);
+}
+
+/**
+ * After the API refused the filters (400): the whole list instead, naming the
+ * refused fields (any of them, e.g. `page`), or every filter given when the
+ * API does not say which.
+ */
+export function proposalsFallback(refused: string[], filters: ProposalFilters): Fallback<ProposalFilters> {
+  const named = refused.filter(Boolean);
+  const names = named.length > 0 ? named : FILTER_NAMES.filter((name) => filters[name] !== undefined);
+  return { attempts: [{}], invalid: [...new Set(names)] };
 }
 
 function query(filters: ProposalFilters): URLSearchParams {

@@ -2,14 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 
-import { Link } from '@/components/ui/Link';
-import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePerson } from '@/features/identity/session';
-import { autosaveProposalDraft, saveProposalDraft } from '@/features/proposals/actions';
-import { ProposalEditor } from '@/features/proposals/components/ProposalEditor';
-import { ProposalsIntl } from '@/features/proposals/components/ProposalsIntl';
+import { ProposalEditorPage } from '@/features/proposals/components/ProposalEditorPage';
 import { valuesFromContent } from '@/features/proposals/content';
-import { fetchDataUseChoices, fetchNeighbourhoodChoices, fetchProposal, isProposalReference } from '@/features/proposals/queries';
+import { fetchProposal, isProposalReference } from '@/features/proposals/queries';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ enregistre?: string }> };
 
@@ -28,26 +24,5 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
   if (!proposal) notFound();
   if (!proposal.viewer?.isAuthor || proposal.state !== 'draft') redirect(`/propositions/${reference}`);
   const { enregistre } = await searchParams;
-  const [dataUses, neighbourhoods, t, list] = await Promise.all([fetchDataUseChoices(), fetchNeighbourhoodChoices(), getTranslations('ProposalEditor'), getTranslations('Proposals.list')]);
-  return (
-    <>
-      <PageHeader title={t('titleEdit')} lead={t('lead')}>
-        <p>{t('steps')}</p>
-        <p>
-          <Link href="/propositions/charte">{list('charter')}</Link>
-        </p>
-      </PageHeader>
-      <ProposalsIntl>
-        <ProposalEditor
-          action={saveProposalDraft}
-          autosave={autosaveProposalDraft}
-          reference={reference}
-          values={valuesFromContent(proposal.content)}
-          dataUses={dataUses}
-          neighbourhoods={neighbourhoods.map(({ id, name }) => ({ id, name }))}
-          notice={enregistre ? t('created') : undefined}
-        />
-      </ProposalsIntl>
-    </>
-  );
+  return <ProposalEditorPage reference={reference} values={valuesFromContent(proposal.content)} created={Boolean(enregistre)} />;
 }

@@ -2,52 +2,12 @@ import type { Neighbourhood } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
 import { Button } from '@/components/ui/Button';
+import { SelectFilter, TextFilter } from '@/components/ui/FilterFields';
 import { Link } from '@/components/ui/Link';
+import listing from '@/components/ui/listing.module.css';
 
 import type { RegisterFilters } from '../filters';
 import { dataUseLabels } from '../labels';
-import styles from './register.module.css';
-
-type Option = { value: string; label: string };
-
-function TextFilter({ name, label, hint, value, type = 'text' }: { name: string; label: string; hint?: string; value?: string; type?: 'text' | 'search' }) {
-  const id = `filtre-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={value ?? ''} maxLength={200} aria-describedby={hint ? `${id}-hint` : undefined} />
-    </div>
-  );
-}
-
-function SelectFilter({ name, label, hint, any, options, value }: { name: string; label: string; hint?: string; any: string; options: Option[]; value?: string }) {
-  const id = `filtre-${name}`;
-  // A value from the address that is not an option shows as "any": the list was not filtered by it.
-  const selected = options.some((option) => option.value === value) ? value : '';
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={selected} aria-describedby={hint ? `${id}-hint` : undefined}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * The register's filters: a plain GET form, so it works without JavaScript
@@ -57,11 +17,11 @@ function SelectFilter({ name, label, hint, any, options, value }: { name: string
 export async function RegisterFilterForm({ filters, neighbourhoods }: { filters: RegisterFilters; neighbourhoods: Neighbourhood[] }) {
   const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
   return (
-    <section className={styles.filters} aria-labelledby="filtres-titre">
+    <section className={listing.filters} aria-labelledby="filtres-titre">
       <h2 id="filtres-titre">{t('filtersTitle')}</h2>
       <form method="get" action="/registre#resultats" role="search" aria-labelledby="filtres-titre">
-        <div className={styles.filterGrid}>
-          <div className={styles.wide}>
+        <div className={listing.filterGrid}>
+          <div className={listing.wide}>
             <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} />
           </div>
           <SelectFilter name="domain" label={t('domainLabel')} any={t('domainAny')} options={labels.options('domain')} value={filters.domain} />
@@ -86,7 +46,7 @@ export async function RegisterFilterForm({ filters, neighbourhoods }: { filters:
             />
           ) : null}
         </div>
-        <div className={styles.filterActions}>
+        <div className={listing.filterActions}>
           <Button type="submit">{t('submit')}</Button>
           <Link href="/registre">{t('clear')}</Link>
         </div>

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
+import listing from '@/components/ui/listing.module.css';
 
 import { proposalsHref } from '../filters';
 import { fetchProposalPage } from '../queries';
 import { ProposalCard } from './ProposalCard';
-import styles from './proposals.module.css';
 
 /** How many proposals a register record shows before linking to the filtered list. */
 const SHOWN = 3;
@@ -32,7 +32,7 @@ export async function DataUseProposals({ reference }: { reference: string }) {
       ) : (
         <>
           <p>{t('count', { count: page.total })}</p>
-          <ul className={styles.results} aria-labelledby="propositions">
+          <ul className={listing.results} aria-labelledby="propositions">
             {page.items.map((item) => (
               <li key={item.reference}>
                 <ProposalCard item={item} />

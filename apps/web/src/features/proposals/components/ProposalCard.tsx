@@ -2,6 +2,7 @@ import type { ProposalSummary } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
+import listing from '@/components/ui/listing.module.css';
 
 import { proposalLabels } from '../labels';
 import styles from './proposals.module.css';
@@ -14,7 +15,7 @@ export async function ProposalCard({ item }: { item: ProposalSummary }) {
   const labels = proposalLabels(labelsT);
   return (
     <article className="card">
-      <h3 className={styles.cardTitle}>
+      <h3 className={listing.cardTitle}>
         <Link href={`/propositions/${item.reference}`} className="card__link">
           {item.title || labelsT('untitled')}
         </Link>
@@ -25,7 +26,7 @@ export async function ProposalCard({ item }: { item: ProposalSummary }) {
       {item.dataUse || item.unlistedDataUse ? <p className={styles.cardLine}>{item.dataUse ? t('dataUse', { title: item.dataUse.title }) : t('unlisted')}</p> : null}
       {item.neighbourhood ? <p className={styles.cardLine}>{t('neighbourhood', { name: item.neighbourhood.name })}</p> : null}
       <SupportProgress proposal={item} variant="card" />
-      <p className={styles.cardMeta}>
+      <p className={listing.cardMeta}>
         {t('reference', { reference: item.reference })} · {t('author', { author: item.author })}
       </p>
     </article>

@@ -2,32 +2,13 @@ import { PROPOSAL_SORTS, type Neighbourhood } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
 import { Button } from '@/components/ui/Button';
+import { SelectFilter, TextFilter } from '@/components/ui/FilterFields';
 import { Link } from '@/components/ui/Link';
+import listing from '@/components/ui/listing.module.css';
 
 import type { ProposalFilters } from '../filters';
 import { proposalLabels } from '../labels';
 import styles from './proposals.module.css';
-
-type Option = { value: string; label: string };
-
-function SelectFilter({ name, label, any, options, value }: { name: string; label: string; any?: string; options: Option[]; value?: string }) {
-  const id = `filtre-${name}`;
-  // A value from the address that is not an option shows as "any": the list was not filtered by it.
-  const selected = options.some((option) => option.value === value) ? value : any === undefined ? options[0]?.value : '';
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={selected}>
-        {any !== undefined ? <option value="">{any}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * The list's filters: a plain GET form, so it works without JavaScript and
@@ -37,17 +18,11 @@ function SelectFilter({ name, label, any, options, value }: { name: string; labe
 export async function ProposalFilterForm({ filters, dataUses, neighbourhoods }: { filters: ProposalFilters; dataUses: { reference: string; title: string }[]; neighbourhoods: Neighbourhood[] }) {
   const [t, labels] = [await getTranslations('Proposals.list'), proposalLabels(await getTranslations('Proposals.labels'))];
   return (
-    <section className={styles.filters} aria-labelledby="filtres-titre">
+    <section className={listing.filters} aria-labelledby="filtres-titre">
       <h2 id="filtres-titre">{t('filtersTitle')}</h2>
       <form method="get" action="/propositions#resultats" role="search" aria-labelledby="filtres-titre">
-        <div className={styles.filterGrid}>
-          <div className={`field ${styles.wide}`}>
-            <label htmlFor="filtre-q">{t('qLabel')}</label>
-            <p className="hint" id="filtre-q-hint">
-              {t('qHint')}
-            </p>
-            <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} aria-describedby="filtre-q-hint" />
-          </div>
+        <div className={`${listing.filterGrid} ${styles.filterColumns}`}>
+          <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} className={listing.wide} />
           <SelectFilter name="status" label={t('statusLabel')} any={t('statusAny')} options={labels.stateOptions()} value={filters.status} />
           <SelectFilter name="kind" label={t('kindLabel')} any={t('kindAny')} options={labels.kindOptions()} value={filters.kind} />
           {dataUses.length > 0 ? (
@@ -58,7 +33,7 @@ export async function ProposalFilterForm({ filters, dataUses, neighbourhoods }: 
           ) : null}
           <SelectFilter name="sort" label={t('sortLabel')} options={PROPOSAL_SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))} value={filters.sort ?? 'newest'} />
         </div>
-        <div className={styles.filterActions}>
+        <div className={listing.filterActions}>
           <Button type="submit">{t('submit')}</Button>
           <Link href="/propositions">{t('clear')}</Link>
         </div>
