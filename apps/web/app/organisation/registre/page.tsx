@@ -8,13 +8,11 @@ import { EditorForbidden, mayEditRegister } from '@/features/data-uses/editor/ac
 import { dataUseLabels } from '@/features/data-uses/labels';
 import { callApiJson } from '@/features/identity/api';
 import { requirePerson } from '@/features/identity/session';
+import { fetchEveryPage } from '@/lib/every-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('RegisterEditor.list'))('title') };
 }
-
-/** The API's largest page: a town's register holds tens of records, rarely more. */
-const PAGE_SIZE = 100;
 
 type DataUsePage = { items: DataUseSummary[]; page: number; pageSize: number; total: number };
 
@@ -22,16 +20,15 @@ type DataUsePage = { items: DataUseSummary[]; page: number; pageSize: number; to
 export default async function OrganisationRegisterPage() {
   const person = await requirePerson('/organisation/registre');
   if (!(await mayEditRegister(person))) return <EditorForbidden />;
-  const [drafts, published] = await Promise.all([
-    callApiJson<DataUsePage>(`/api/v1/data-uses?state=draft&page=1&pageSize=${PAGE_SIZE}`, { as: person }),
-    callApiJson<DataUsePage>(`/api/v1/data-uses?state=published&page=1&pageSize=${PAGE_SIZE}`, { as: person }),
-  ]);
+  // Every record, paged through: editors must see all their drafts, not the first hundred.
+  const inState = (state: 'draft' | 'published') => fetchEveryPage((page) => callApiJson<DataUsePage>(`/api/v1/data-uses?state=${state}&page=${page}&pageSize=100`, { as: person }));
+  const [drafts, published] = await Promise.all([inState('draft'), inState('published')]);
   const t = await getTranslations('RegisterEditor.list');
   const labels = dataUseLabels(await getTranslations('Register.labels'));
   const format = await getFormatter();
 
-  const table = (page: DataUsePage, caption: string, empty: string, isPublished: boolean) =>
-    page.items.length === 0 ? (
+  const table = (items: DataUseSummary[], caption: string, empty: string, isPublished: boolean) =>
+    items.length === 0 ? (
       <p>{empty}</p>
     ) : (
       <>
@@ -48,7 +45,7 @@ export default async function OrganisationRegisterPage() {
               </tr>
             </thead>
             <tbody>
-              {page.items.map((item) => (
+              {items.map((item) => (
                 <tr key={item.reference}>
                   <td>{item.reference}</td>
                   <th scope="row">{isPublished ? <Link href={`/registre/${encodeURIComponent(item.reference)}`}>{item.title}</Link> : item.title}</th>
@@ -72,7 +69,6 @@ export default async function OrganisationRegisterPage() {
             </tbody>
           </table>
         </div>
-        {page.total > page.items.length ? <p>{t('more', { shown: page.items.length, total: page.total })}</p> : null}
       </>
     );
 
@@ -88,12 +84,12 @@ export default async function OrganisationRegisterPage() {
 
       <section className="account-section" aria-labelledby="drafts">
         <h2 id="drafts">{t('draftsTitle')}</h2>
-        {table(drafts, t('draftsCaption', { total: drafts.total }), t('noDrafts'), false)}
+        {table(drafts, t('draftsCaption', { total: drafts.length }), t('noDrafts'), false)}
       </section>
 
       <section className="account-section" aria-labelledby="published">
         <h2 id="published">{t('publishedTitle')}</h2>
-        {table(published, t('publishedCaption', { total: published.total }), t('noPublished'), true)}
+        {table(published, t('publishedCaption', { total: published.length }), t('noPublished'), true)}
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { ApiProblem, callApiJson } from '@/features/identity/api';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { currentPerson } from '@/features/identity/session';
+import { fetchEveryPage } from '@/lib/every-page';
 
 import { proposalListPath, type ProposalFilters } from './filters';
 
@@ -42,10 +43,9 @@ export const fetchProposal = cache(async (reference: string): Promise<ProposalDt
 /** The person's own proposals, drafts included. */
 export const fetchMyProposals = (person: SessionPerson): Promise<ProposalSummary[]> => callApiJson<ProposalSummary[]>('/api/v1/me/proposals', { as: person });
 
-/** Proposals in one state, for the organizers' queue (the API pages by 100 at most). */
+/** Every proposal in one state, for the organizers' queue (paged through: a queue must not stop at 100). */
 export async function fetchProposalsInState(person: SessionPerson, status: 'submitted' | 'qualified'): Promise<ProposalSummary[]> {
-  const page = await callApiJson<ProposalPage>(proposalListPath({ status, sort: 'newest' }, 1, 100), { as: person });
-  return page.items;
+  return fetchEveryPage((page) => callApiJson<ProposalPage>(proposalListPath({ status, sort: 'newest' }, page, 100), { as: person }));
 }
 
 export const fetchSupportSettings = (): Promise<SupportSettings> => callApiJson<SupportSettings>('/api/v1/proposal-settings');
@@ -53,8 +53,8 @@ export const fetchSupportSettings = (): Promise<SupportSettings> => callApiJson<
 /** The published register records a proposal may concern, by title; empty when the register cannot be read (the page still works). */
 export const fetchDataUseChoices = cache(async (): Promise<{ reference: string; title: string }[]> => {
   try {
-    const page = await callApiJson<{ items: { reference: string; title: string }[] }>('/api/v1/data-uses?pageSize=100');
-    return page.items.map(({ reference, title }) => ({ reference, title })).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+    const items = await fetchEveryPage((page) => callApiJson<{ items: { reference: string; title: string }[]; total: number }>(`/api/v1/data-uses?page=${page}&pageSize=100`));
+    return items.map(({ reference, title }) => ({ reference, title })).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
   } catch (error) {
     console.error('[proposals] register unavailable:', error);
     return [];
