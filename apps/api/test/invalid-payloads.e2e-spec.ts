@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { ROUTE_MATRIX, type Caller } from './route-matrix';
+import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken, serviceToken } from './tokens';
 
 /**
  * Property test over every write route that takes a JSON body (from the
@@ -88,8 +87,7 @@ function invalidBodies(schema: JsonSchema): fc.Arbitrary<unknown> {
 describe('Invalid payloads on every write route', () => {
   let t: TestApp;
   let openApi: OpenApiDocument;
-  let targetId: string;
-  let batchId: string;
+  let context: MatrixContext;
 
   const resolve = (schema: JsonSchema): JsonSchema => {
     if (!schema.$ref) return schema;
@@ -108,21 +106,10 @@ describe('Invalid payloads on every write route', () => {
     return prints;
   }
 
-  async function headersFor(caller: Caller): Promise<Record<string, string>> {
-    if (caller === 'anonymous') return {};
-    if (caller === 'service') return bearer(await serviceToken());
-    const [person] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'fuzz-' || gen_random_uuid()) RETURNING id");
-    await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [person!.id, caller]);
-    return bearer(await personToken(person!.id));
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
     openApi = (await request(t.server).get('/api/v1/openapi.json').expect(200)).body as OpenApiDocument;
-    [{ id: targetId }] = (await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'Cible') RETURNING id")) as [{ id: string }];
-    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'ville', 'Ville') RETURNING id");
-    const [neighbourhood] = await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'q', 'Quartier') RETURNING id", [territory!.id]);
-    [{ id: batchId }] = (await t.sql<{ id: string }>("INSERT INTO invitation_batches (id, neighbourhood_id, label, created_by_id) VALUES (gen_random_uuid(), $1, 'Lot', $2) RETURNING id", [neighbourhood!.id, targetId])) as [{ id: string }];
+    context = await createMatrixContext(t);
   });
   afterAll(() => t.close());
 
@@ -148,8 +135,8 @@ describe('Invalid payloads on every write route', () => {
       expect(row).toBeDefined();
       // Someone the route lets through, so that the body itself is judged.
       const caller = (['admin', 'service', 'organizer', 'resident', 'anonymous'] as const).find((c) => row!.expect[c] === 'allow')!;
-      const headers = await headersFor(caller);
-      const { path } = row!.request({ targetId, batchId });
+      const headers = await callerHeaders(t, caller);
+      const { path } = row!.request(context);
       const method = route.split(' ')[0]!.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
       const before = await fingerprint();
       await fc.assert(
