@@ -3,11 +3,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
-import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
+import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { Pagination } from '@/components/ui/Pagination';
-import listStyles from '@/components/ui/listing.module.css';
 import { currentPerson } from '@/features/identity/session';
 import { ProposalCard } from '@/features/proposals/components/ProposalCard';
 import { ProposalFilterForm } from '@/features/proposals/components/ProposalFilterForm';
@@ -108,11 +106,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
     return (
       <>
         {header}
-        <div role="alert">
-          <EmptyState title={t('unavailableTitle')} tone="alert">
-            <p>{t('unavailableText')}</p>
-          </EmptyState>
-        </div>
+        <ListUnavailable messages="Proposals.list" />
         <OpenDataLinks />
       </>
     );
@@ -121,7 +115,6 @@ export default async function ProposalsPage({ searchParams }: Props) {
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || PROPOSALS_PAGE_SIZE)));
   const filtered = hasFilters(filters);
-  const pagerTexts = { label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: pageNumber, totalPages }) };
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
     if (value === undefined || name === 'sort') return [];
@@ -129,67 +122,24 @@ export default async function ProposalsPage({ searchParams }: Props) {
   });
   const invalidNames = (invalid ?? []).map((name) => (isFilterName(name) ? t(FILTER_LABEL_KEYS[name]) : t('invalidFilterPage')));
 
-  let results;
-  if (page.total === 0) {
-    results = filtered ? (
-      <EmptyState title={t('emptyTitle')} headingLevel={3}>
-        <p>{t('emptyText')}</p>
-        <p>
-          <Link href="/propositions">{t('clear')}</Link>
-        </p>
-      </EmptyState>
-    ) : (
-      <EmptyState title={t('emptyAllTitle')} headingLevel={3}>
-        <p>{t('emptyAllText')}</p>
-      </EmptyState>
-    );
-  } else if (page.items.length === 0) {
-    results = (
-      <EmptyState title={t('outOfRangeTitle')} headingLevel={3}>
-        <p>{t('outOfRangeText', { totalPages })}</p>
-        <p>
-          <Link href={proposalsHref(filters, 1)}>{t('firstPage')}</Link>
-        </p>
-      </EmptyState>
-    );
-  } else {
-    results = (
-      <>
-        <ul className={listStyles.results} aria-labelledby="resultats-titre">
-          {page.items.map((item) => (
-            <li key={item.reference}>
-              <ProposalCard item={item} />
-            </li>
-          ))}
-        </ul>
-        {totalPages > 1 || pageNumber > 1 ? <Pagination page={pageNumber} totalPages={totalPages} hrefAt={(target) => proposalsHref(filters, target)} texts={pagerTexts} /> : null}
-      </>
-    );
-  }
-
   return (
     <>
       {header}
       <ProposalFilterForm filters={filters} dataUses={dataUses} neighbourhoods={neighbourhoods} />
-      <section id="resultats" aria-labelledby="resultats-titre">
-        {invalidNames.length > 0 ? (
-          <div role="alert" className="notice notice--error">
-            <p>
-              <strong>{t('invalidFiltersTitle')}</strong>
-            </p>
-            <p>{t('invalidFilters', { count: invalidNames.length, fields: invalidNames.join(', ') })}</p>
-          </div>
-        ) : null}
-        <h2 id="resultats-titre" className={listStyles.resultsHeading} tabIndex={-1}>
-          {t('resultsTitle', { count: page.total })}
-        </h2>
-        {active.length > 0 ? (
-          <p className={listStyles.activeFilters}>
-            {t('activeFilters')} {active.join(' ; ')}
-          </p>
-        ) : null}
-        {results}
-      </section>
+      <ListResults
+        messages="Proposals.list"
+        items={page.items}
+        total={page.total}
+        pageNumber={pageNumber}
+        totalPages={totalPages}
+        filtered={filtered}
+        active={active}
+        refused={invalidNames}
+        clearHref="/propositions"
+        hrefAt={(target) => proposalsHref(filters, target)}
+        itemKey={(item) => item.reference}
+        renderItem={(item) => <ProposalCard item={item} />}
+      />
       <OpenDataLinks />
     </>
   );

@@ -3,11 +3,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
-import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
+import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { Pagination } from '@/components/ui/Pagination';
-import listStyles from '@/components/ui/listing.module.css';
 import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
 import styles from '@/features/data-uses/components/register.module.css';
 import { RegisterFilterForm } from '@/features/data-uses/components/RegisterFilterForm';
@@ -111,11 +109,7 @@ export default async function RegisterPage({ searchParams }: Props) {
     return (
       <>
         {header}
-        <div role="alert">
-          <EmptyState title={t('unavailableTitle')} tone="alert">
-            <p>{t('unavailableText')}</p>
-          </EmptyState>
-        </div>
+        <ListUnavailable messages="Register.list" />
         <OpenDataLinks />
       </>
     );
@@ -124,74 +118,30 @@ export default async function RegisterPage({ searchParams }: Props) {
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || REGISTER_PAGE_SIZE)));
   const filtered = hasFilters(filters);
-  const pagerTexts = { label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: pageNumber, totalPages }) };
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
     return value === undefined ? [] : [`${t(FILTER_LABEL_KEYS[name])} : ${filterValueText(name, value, labels, neighbourhoods)}`];
   });
   const invalidNames = (invalid ?? []).map((name) => t(FILTER_LABEL_KEYS[name]));
 
-  let results;
-  if (page.total === 0) {
-    results = filtered ? (
-      <EmptyState title={t('emptyTitle')} headingLevel={3}>
-        <p>{t('emptyText')}</p>
-        <p>
-          <Link href="/registre">{t('clear')}</Link>
-        </p>
-      </EmptyState>
-    ) : (
-      <EmptyState title={t('emptyRegisterTitle')} headingLevel={3}>
-        <p>{t('emptyRegisterText')}</p>
-      </EmptyState>
-    );
-  } else if (page.items.length === 0) {
-    results = (
-      <EmptyState title={t('outOfRangeTitle')} headingLevel={3}>
-        <p>{t('outOfRangeText', { totalPages })}</p>
-        <p>
-          <Link href={registerHref(filters, 1)}>{t('firstPage')}</Link>
-        </p>
-      </EmptyState>
-    );
-  } else {
-    results = (
-      <>
-        <ul className={listStyles.results} aria-labelledby="resultats-titre">
-          {page.items.map((item) => (
-            <li key={item.reference}>
-              <DataUseCard item={item} />
-            </li>
-          ))}
-        </ul>
-        {totalPages > 1 || pageNumber > 1 ? <Pagination page={pageNumber} totalPages={totalPages} hrefAt={(target) => registerHref(filters, target)} texts={pagerTexts} /> : null}
-      </>
-    );
-  }
-
   return (
     <>
       {header}
       <RegisterFilterForm filters={filters} neighbourhoods={neighbourhoods} />
-      <section id="resultats" aria-labelledby="resultats-titre">
-        {invalidNames.length > 0 ? (
-          <div role="alert" className="notice notice--error">
-            <p>
-              <strong>{t('invalidFiltersTitle')}</strong>
-            </p>
-            <p>{t('invalidFilters', { count: invalidNames.length, fields: invalidNames.join(', ') })}</p>
-          </div>
-        ) : null}
-        <h2 id="resultats-titre" className={listStyles.resultsHeading} tabIndex={-1}>
-          {t('resultsTitle', { count: page.total })}
-        </h2>
-        {active.length > 0 ? (
-          <p className={listStyles.activeFilters}>
-            {t('activeFilters')} {active.join(' ; ')}
-          </p>
-        ) : null}
-        {results}
-      </section>
+      <ListResults
+        messages="Register.list"
+        items={page.items}
+        total={page.total}
+        pageNumber={pageNumber}
+        totalPages={totalPages}
+        filtered={filtered}
+        active={active}
+        refused={invalidNames}
+        clearHref="/registre"
+        hrefAt={(target) => registerHref(filters, target)}
+        itemKey={(item) => item.reference}
+        renderItem={(item) => <DataUseCard item={item} />}
+      />
       <OpenDataLinks />
     </>
   );
