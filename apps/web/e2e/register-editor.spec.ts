@@ -141,3 +141,18 @@ test('a visitor is sent to sign in', async ({ page }) => {
   await page.goto('/registre/nouveau');
   await expect(page).toHaveURL(/\/connexion\?retour=%2Fregistre%2Fnouveau/);
 });
+
+test.describe('phone viewport', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the editor of a full record fits the screen, long choices included', async ({ page }) => {
+    test.setTimeout(90_000);
+    await signInByEmail(page, ORGANIZER);
+    await page.goto('/registre');
+    await page.getByRole('link', { name: /marché/i }).first().click();
+    await page.getByRole('link', { name: 'Modifier cette fiche' }).click();
+    await expect(page).toHaveURL(/\/registre\/DU-\d{4}-\d{3,}\/modifier$/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

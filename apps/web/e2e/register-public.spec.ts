@@ -39,6 +39,8 @@ test.describe('register list', () => {
     await page.getByRole('button', { name: 'Filtrer' }).click();
 
     await expect(page).toHaveURL(/specialCategory=biometric_identification/);
+    // Focus lands on the count, so a screen reader says how many were found.
+    await expect(page.getByRole('heading', { level: 2, name: /usages? trouvés?$/ })).toBeFocused();
     const filtered = await resultCount(page);
     expect(filtered).toBeGreaterThanOrEqual(1);
     expect(filtered).toBeLessThan(total);

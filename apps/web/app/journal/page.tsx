@@ -158,7 +158,11 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
     fetchChainVerification(),
   ]);
 
-  const header = <PageHeader title={t('title')} lead={t('lead')} />;
+  const header = (
+    <PageHeader title={t('title')} lead={t('lead')}>
+      <p>{t('restrictedNote')}</p>
+    </PageHeader>
+  );
 
   if (list.status === 'rejected') {
     // Logged server-side only; the page itself stays usable.

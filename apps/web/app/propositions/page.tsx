@@ -118,7 +118,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
     if (value === undefined || name === 'sort') return [];
-    return [`${t(FILTER_LABEL_KEYS[name])} : ${filterValueText(name, value, labels, dataUses, neighbourhoods)}`];
+    return [t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, dataUses, neighbourhoods) })];
   });
   const invalidNames = (invalid ?? []).map((name) => (isFilterName(name) ? t(FILTER_LABEL_KEYS[name]) : t('invalidFilterPage')));
 

@@ -120,7 +120,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   const filtered = hasFilters(filters);
   const active = FILTER_NAMES.flatMap((name) => {
     const value = filters[name];
-    return value === undefined ? [] : [`${t(FILTER_LABEL_KEYS[name])} : ${filterValueText(name, value, labels, neighbourhoods)}`];
+    return value === undefined ? [] : [t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, neighbourhoods) })];
   });
   const invalidNames = (invalid ?? []).map((name) => t(FILTER_LABEL_KEYS[name]));
 

@@ -9,6 +9,13 @@ export const defaultLocale: AppLocale = 'fr';
 /** Same cookie name next-intl uses by default, so tooling recognises it. */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
+/**
+ * The language residents and staff write in (records, proposals, notes). In
+ * the English interface it stays French: content is marked `lang="fr"` so that
+ * screen readers read it with a French voice.
+ */
+export const CONTENT_LANG: AppLocale = 'fr';
+
 /** All dates are shown in the town's time zone, whatever the server's. */
 export const timeZone = 'Europe/Paris';
 

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { notificationText } from './notification-texts';
 
 const data = { role: 'moderator', neighbourhood: 'Les Tilleuls', title: 'Caméras du marché', reference: 'DU-2027-002', version: 2, changeNote: 'Conservation réduite.', reason: 'Hors sujet.', dueDate: '2027-01-31' };
@@ -5,13 +6,8 @@ const KINDS = [
   'role.granted',
   'role.revoked',
   'resident.verified',
-  'proposal.admissible',
-  'proposal.inadmissible',
-  'proposal.qualified',
-  'proposal.expired',
-  'proposal.selected',
-  'proposal.not_selected',
-  'proposal.withdrawn',
+  // Every proposal transition notifies, except the submission (the author did it).
+  ...AUDIT_ACTIONS.filter((action) => action.startsWith('proposal.') && action !== 'proposal.submitted'),
   'data-use.updated',
   'data-use.suspended',
   'data-use.retired',

@@ -17,7 +17,7 @@ import { PUBLISHED_PARAM } from '@/features/data-uses/filters';
 import { fetchDataUse, fetchDataUseVersions, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
 import { currentPerson } from '@/features/identity/session';
 import { DataUseProposals } from '@/features/proposals/components/DataUseProposals';
-import { timeZone } from '@/i18n/config';
+import { CONTENT_LANG, timeZone } from '@/i18n/config';
 
 type Props = {
   params: Promise<{ reference: string }>;
@@ -68,8 +68,8 @@ export default async function DataUsePage({ params, searchParams }: Props) {
       <p>
         <Link href="/registre">{t('backToList')}</Link>
       </p>
-      <PageHeader title={content.title}>
-        <p className={styles.summary}>{content.summary ? content.summary : <NotProvided />}</p>
+      <PageHeader title={<span lang={CONTENT_LANG}>{content.title}</span>}>
+        <p className={styles.summary}>{content.summary ? <span lang={CONTENT_LANG}>{content.summary}</span> : <NotProvided />}</p>
         <p className={styles.meta}>
           {t('reference', { reference: record.reference })}
           {updated ? <> · {t('version', { version: record.version, date: updated })}</> : null}

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
 import { EmptyState } from './EmptyState';
+import { FocusOnArrival } from './FocusOnArrival';
 import { Link } from './Link';
 import styles from './listing.module.css';
 import { Pagination } from './Pagination';
@@ -86,10 +87,11 @@ export async function ListResults<Item>({ messages, items, total, pageNumber, to
           <p>{t('invalidFilters', { count: refused.length, fields: refused.join(', ') })}</p>
         </div>
       ) : null}
-      {/* Focusable: the filter forms submit to #resultats, so the reader lands here. */}
+      {/* The filter forms submit to #resultats: the count heading then takes focus, and is read out. */}
       <h2 id="resultats-titre" className={styles.resultsHeading} tabIndex={-1}>
         {t('resultsTitle', { count: total })}
       </h2>
+      <FocusOnArrival hash="#resultats" targetId="resultats-titre" />
       {active.length > 0 ? (
         <p className={styles.activeFilters}>
           {t('activeFilters')} {active.join(' ; ')}

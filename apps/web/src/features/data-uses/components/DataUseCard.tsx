@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import listing from '@/components/ui/listing.module.css';
-import { timeZone } from '@/i18n/config';
+import { CONTENT_LANG, timeZone } from '@/i18n/config';
 
 import { DataUseTags } from './DataUseTags';
 
@@ -15,10 +15,10 @@ export async function DataUseCard({ item }: { item: DataUseSummary }) {
     <article className="card">
       <h3 className={listing.cardTitle}>
         <Link href={`/registre/${item.reference}`} className="card__link">
-          {item.title}
+          <span lang={CONTENT_LANG}>{item.title}</span>
         </Link>
       </h3>
-      {item.summary ? <p>{item.summary}</p> : null}
+      {item.summary ? <p lang={CONTENT_LANG}>{item.summary}</p> : null}
       <p className={listing.cardMeta}>
         {item.controller ? <>{t('controller', { controller: item.controller })} · </> : null}
         {t('reference', { reference: item.reference })}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
-import { timeZone } from '@/i18n/config';
+import { CONTENT_LANG, timeZone } from '@/i18n/config';
 
 import { calendarDate } from '../dates';
 import { redactionFor, type Redaction } from '../redactions';
@@ -37,7 +37,7 @@ export function present(redactions: readonly Redaction[]) {
     const redaction = redactionFor(redactions, path);
     if (redaction) return <Withheld redaction={redaction} />;
     if (isEmptyValue(value)) return <NotProvided />;
-    return render ? render(value as NonNullable<T>) : <span className="prewrap">{String(value)}</span>;
+    return render ? render(value as NonNullable<T>) : <span className="prewrap" lang={CONTENT_LANG}>{String(value)}</span>;
   };
 }
 export type Show = ReturnType<typeof present>;

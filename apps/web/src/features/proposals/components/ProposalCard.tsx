@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import listing from '@/components/ui/listing.module.css';
+import { CONTENT_LANG } from '@/i18n/config';
 
 import { proposalLabels } from '../labels';
 import styles from './proposals.module.css';
@@ -17,7 +18,7 @@ export async function ProposalCard({ item }: { item: ProposalSummary }) {
     <article className="card">
       <h3 className={listing.cardTitle}>
         <Link href={`/propositions/${item.reference}`} className="card__link">
-          {item.title || labelsT('untitled')}
+          {item.title ? <span lang={CONTENT_LANG}>{item.title}</span> : labelsT('untitled')}
         </Link>
       </h3>
       <p>

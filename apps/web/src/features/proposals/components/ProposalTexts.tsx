@@ -2,7 +2,7 @@ import type { ProposalDto } from '@sesame/domain';
 import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
-import { timeZone } from '@/i18n/config';
+import { CONTENT_LANG, timeZone } from '@/i18n/config';
 
 import { proposalLabels } from '../labels';
 import { renderProposalMarkdown } from '../markdown';
@@ -17,7 +17,7 @@ export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
     <dl className={styles.facts} aria-label={t('detailsLabel')}>
       <dt>{t('state')}</dt>
       <dd>
-        <StateBadge state={proposal.state} />
+        <StateBadge state={proposal.state} labelled />
       </dd>
       <dt>{t('kind')}</dt>
       <dd>{labels.kind(proposal.kind)}</dd>
@@ -69,7 +69,7 @@ export async function ProposalTexts({ proposal }: { proposal: ProposalDto }) {
             <h2 id={section.id}>{section.title}</h2>
             {html ? (
               // Safe: renderProposalMarkdown escapes raw HTML and keeps only http(s) and mailto links.
-              <div className={styles.markdown} dangerouslySetInnerHTML={{ __html: html }} />
+              <div className={styles.markdown} lang={CONTENT_LANG} dangerouslySetInnerHTML={{ __html: html }} />
             ) : (
               <p className={styles.muted}>{t('notWritten')}</p>
             )}

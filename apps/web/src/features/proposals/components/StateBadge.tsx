@@ -16,13 +16,16 @@ const TONES: Record<ProposalState, 'progress' | 'ok' | 'stopped' | 'waiting' | '
   withdrawn: 'neutral',
 };
 
-/** The state in words (the colour only repeats it), announced as « État : … ». */
-export async function StateBadge({ state }: { state: ProposalState }) {
+/**
+ * The state in words (the colour only repeats it), announced as « État : … »
+ * — unless a visible label already says « État » (`labelled`).
+ */
+export async function StateBadge({ state, labelled = false }: { state: ProposalState; labelled?: boolean }) {
   const t = await getTranslations('Proposals.labels');
   const labels = proposalLabels(t);
   return (
     <span className={styles.badge} data-tone={TONES[state]}>
-      <span className="visually-hidden">{t('statePrefix')} </span>
+      {labelled ? null : <span className="visually-hidden">{t('statePrefix')} </span>}
       {labels.state(state)}
     </span>
   );
