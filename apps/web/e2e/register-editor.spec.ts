@@ -154,5 +154,12 @@ test.describe('phone viewport', () => {
     await expect(page).toHaveURL(/\/registre\/DU-\d{4}-\d{3,}\/modifier$/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    // The editors' list puts each record's edit link where a phone shows it, without scrolling the table sideways.
+    await page.goto('/organisation/registre');
+    const edit = page.getByRole('region', { name: 'Fiches publiées' }).getByRole('link', { name: /^Modifier la fiche DU-/ }).first();
+    const box = await edit.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   });
 });

@@ -41,14 +41,20 @@ export default async function OrganisationRegisterPage() {
                 <th scope="col">{t('titleColumn')}</th>
                 <th scope="col">{t('status')}</th>
                 <th scope="col">{t('updated')}</th>
-                <th scope="col">{t('actions')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((item) => (
                 <tr key={item.reference}>
                   <td>{item.reference}</td>
-                  <th scope="row">{isPublished ? <Link href={`/registre/${encodeURIComponent(item.reference)}`}>{item.title}</Link> : item.title}</th>
+                  {/* The edit link sits under the title: on a phone, a last column would be off-screen. */}
+                  <th scope="row">
+                    {isPublished ? <Link href={`/registre/${encodeURIComponent(item.reference)}`}>{item.title}</Link> : item.title}
+                    <br />
+                    <Link href={`/registre/${encodeURIComponent(item.reference)}/modifier`} aria-label={t('editLabel', { reference: item.reference })}>
+                      {t('edit')}
+                    </Link>
+                  </th>
                   <td>
                     {labels.status(item.lifecycleStatus)}
                     {item.reviewOverdue ? (
@@ -59,11 +65,6 @@ export default async function OrganisationRegisterPage() {
                     ) : null}
                   </td>
                   <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: 'medium', timeZone: 'Europe/Paris' })}</td>
-                  <td>
-                    <Link href={`/registre/${encodeURIComponent(item.reference)}/modifier`} aria-label={t('editLabel', { reference: item.reference })}>
-                      {t('edit')}
-                    </Link>
-                  </td>
                 </tr>
               ))}
             </tbody>

@@ -256,13 +256,13 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
           )}
         </FieldFrame>
 
-        <FieldFrame field="why" label={t('whyLabel')} hints={[t('whyHint'), t('formatHint')]} error={errors.why}>
+        <FieldFrame field="why" label={t('whyLabel')} hints={[t('whyHint')]} error={errors.why}>
           {(describedBy) => (
             <textarea id={editorInputId('why')} name="why" rows={6} defaultValue={values.why} aria-invalid={errors.why ? true : undefined} aria-describedby={describedBy} className={styles.textarea} />
           )}
         </FieldFrame>
 
-        <FieldFrame field="expectedEffect" label={t('effectLabel')} hints={[t('effectHint'), t('formatHint')]} error={errors.expectedEffect}>
+        <FieldFrame field="expectedEffect" label={t('effectLabel')} hints={[t('effectHint')]} error={errors.expectedEffect}>
           {(describedBy) => (
             <textarea
               id={editorInputId('expectedEffect')}
