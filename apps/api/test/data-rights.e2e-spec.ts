@@ -1,6 +1,7 @@
 import { MeSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
+import { createNotification, createSignInLink, linkOidcIdentity } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -30,9 +31,9 @@ describe('Personal data rights', () => {
     await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Exportatrice' }).expect(200);
     const response = await request(t.server).get('/api/v1/me/export').set(me.auth).expect(200);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="sesame-mes-donnees-\d{4}-\d{2}-\d{2}\.json"/);
-    expect(response.body.account).toMatchObject({ id: me.id, pseudonym: 'Exportatrice', email: 'export@example.org', roles: ['resident'] });
-    expect(response.body.emailLinks).toEqual([expect.objectContaining({ purpose: 'sign_in', usedAt: expect.any(String) })]);
-    expect(response.body.auditLog.map((e: { action: string }) => e.action)).toEqual(['person.created', 'role.granted', 'person.renamed']);
+    expect(response.body.people.account).toMatchObject({ id: me.id, pseudonym: 'Exportatrice', email: 'export@example.org', roles: ['resident'] });
+    expect(response.body.identity.emailLinks).toEqual([expect.objectContaining({ purpose: 'sign_in', usedAt: expect.any(String) })]);
+    expect(response.body.people.auditLog.map((e: { action: string }) => e.action)).toEqual(['person.created', 'role.granted', 'person.renamed']);
     expect(JSON.stringify(response.body)).not.toMatch(/token_?hash/i);
   });
 
@@ -66,8 +67,8 @@ describe('Personal data rights', () => {
     const me = await signIn('partante@example.org');
     await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Partante' }).expect(200);
     await request(t.server).put('/api/v1/me/notification-preferences').set(me.auth).send({ email: 'daily' }).expect(200);
-    await t.sql("INSERT INTO oidc_identities (id, issuer, subject, person_id) VALUES (gen_random_uuid(), 'https://idp.example', 'sub-partante', $1)", [me.id]);
-    await t.sql("INSERT INTO notifications (id, person_id, kind, data) VALUES (gen_random_uuid(), $1, 'role.granted', '{}')", [me.id]);
+    await linkOidcIdentity(t, { personId: me.id, issuer: 'https://idp.example', subject: 'sub-partante' });
+    await createNotification(t, { personId: me.id, kind: 'role.granted' });
     await request(t.server).delete('/api/v1/me').set(me.auth).expect(204);
 
     await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
@@ -93,8 +94,8 @@ describe('Personal data rights', () => {
   });
 
   it('forgets expired e-mail links (and the addresses they hold) through the daily purge', async () => {
-    await t.sql("INSERT INTO sign_in_links (id, token_hash, email, expires_at) VALUES (gen_random_uuid(), repeat('a', 64), 'jamais-venu@example.org', now() - interval '2 days')");
-    await t.sql("INSERT INTO sign_in_links (id, token_hash, email, expires_at) VALUES (gen_random_uuid(), repeat('b', 64), 'en-cours@example.org', now() + interval '10 minutes')");
+    await createSignInLink(t, { email: 'jamais-venu@example.org', expiresIn: '-2 days' });
+    await createSignInLink(t, { email: 'en-cours@example.org', expiresIn: '10 minutes' });
     const jobs = t.app.get(JobQueue);
     await jobs.enqueue(undefined, 'sign-in-links.purge', {});
     await jobs.drain();

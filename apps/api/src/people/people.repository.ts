@@ -52,50 +52,6 @@ export class PeopleRepository {
     return count === 1;
   }
 
-  /**
-   * Erases what identifies the person and keeps the row, so that what they
-   * contributed stays attributed to "Participant supprimé" and still counts.
-   */
-  async erase(tx: PrismaTransaction, id: string): Promise<void> {
-    await tx.person.update({
-      where: { id },
-      data: { pseudonym: `deleted:${id}`, email: null, locale: 'fr', neighbourhoodId: null, lastSignInAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
-    });
-    await tx.personRole.deleteMany({ where: { personId: id } });
-    await tx.residentVerification.deleteMany({ where: { personId: id } });
-    await tx.signInLink.deleteMany({ where: { personId: id } });
-    await tx.oidcIdentity.deleteMany({ where: { personId: id } });
-    await tx.notification.deleteMany({ where: { personId: id } });
-    await tx.notificationPreference.deleteMany({ where: { personId: id } });
-    await tx.dataUseFollow.deleteMany({ where: { personId: id } });
-    // Unsubmitted drafts were never public: they go. Submitted proposals and supports stay, attributed to "Participant supprimé".
-    await tx.proposal.deleteMany({ where: { authorId: id, submittedAt: null } });
-    await tx.proposalFollow.deleteMany({ where: { personId: id } });
-  }
-
-  /** Everything stored about one person, for "download my data". */
-  exportData(id: string) {
-    return this.prisma.person.findUnique({
-      where: { id },
-      include: {
-        ...withDetails,
-        signInLinks: { select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } },
-        dataUseFollows: { select: { createdAt: true, dataUse: { select: { reference: true, title: true } } }, orderBy: { createdAt: 'asc' } },
-        proposals: { select: { reference: true, state: true, title: true, body: true, why: true, expectedEffect: true, createdAt: true, submittedAt: true }, orderBy: { createdAt: 'asc' } },
-        proposalSupports: { select: { createdAt: true, proposal: { select: { reference: true, title: true } } }, orderBy: { createdAt: 'asc' } },
-        proposalFollows: { select: { createdAt: true, proposal: { select: { reference: true } } }, orderBy: { createdAt: 'asc' } },
-      },
-    });
-  }
-
-  usedInvitationCodes(personId: string) {
-    return this.prisma.invitationCode.findMany({ where: { usedById: personId }, select: { hint: true, usedAt: true, batch: { select: { label: true, neighbourhood: { select: { name: true } } } } } });
-  }
-
-  auditEntriesAbout(personId: string) {
-    return this.prisma.auditEntry.findMany({ where: { OR: [{ actorId: personId }, { subjectType: 'person', subjectId: personId }] }, orderBy: { seq: 'asc' } });
-  }
-
   emailTaken(tx: PrismaTransaction, email: string, exceptId: string): Promise<boolean> {
     return tx.person.count({ where: { email, id: { not: exceptId } } }).then((n) => n > 0);
   }

@@ -1,0 +1,28 @@
+import { canOnDataUse } from '../data-uses/data-use.policy';
+import { canOnIdentity, type Actor } from '../identity/identity.policy';
+import { canOnProposal } from '../proposals/proposal.policy';
+import { canOnVerification } from '../verification/verification.policy';
+import { permissionsFor, permissionsSchema } from './policy';
+
+/**
+ * The work areas a person may open (the account menu and the organizers'
+ * pages), decided by each feature's policy — never by role lists in pages.
+ * A new feature with a work area adds its action here.
+ */
+export const WORKSPACE_ACTIONS = ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create'] as const;
+export const WorkspacePermissionsSchema = permissionsSchema(WORKSPACE_ACTIONS, 'WorkspacePermissions');
+
+export function workspacesFor(actor: Actor) {
+  return permissionsFor(WORKSPACE_ACTIONS, (action) => {
+    switch (action) {
+      case 'identity.list-people':
+        return canOnIdentity(action, { actor });
+      case 'verification.manage':
+        return canOnVerification(action, { actor });
+      case 'proposals.organize':
+        return canOnProposal(action, { actor });
+      case 'data-uses.create':
+        return canOnDataUse(action, { actor });
+    }
+  });
+}
