@@ -2,9 +2,9 @@ import { ProposalSchema, type ProposalContentInput } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { ProposalsService } from '../src/proposals/proposals.service';
+import { createNeighbourhood, createPerson, createProposal, type TestPerson } from './fixtures';
 import { SmtpSink } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
 
 const banCameras: ProposalContentInput = {
   kind: 'ban',
@@ -19,38 +19,26 @@ describe('Proposals and supports', () => {
   let t: TestApp;
   let jobs: JobQueue;
   let neighbourhoodId: string;
-  let author: { id: string; auth: Record<string, string> };
+  let author: TestPerson;
+  let organizerPerson: TestPerson;
   let organizer: Record<string, string>;
 
-  async function person(options: { roles?: string[]; verified?: boolean; email?: string } = {}) {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), 'p-' || gen_random_uuid(), $1) RETURNING id", [options.email ?? null]);
-    for (const role of ['resident', ...(options.roles ?? [])]) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    if (options.verified) await t.sql("INSERT INTO resident_verifications (person_id, neighbourhood_id, method) VALUES ($1, $2, 'census')", [row!.id, neighbourhoodId]);
-    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
-  }
   const api = () => request(t.server);
+  const verifiedResident = () => createPerson(t, { verifiedIn: neighbourhoodId });
   // A fresh author by default: each person may submit 5 proposals a day.
-  async function submitted(content: ProposalContentInput = banCameras, given?: { id: string; auth: Record<string, string> }) {
-    const who = given ?? (await person());
-    const draft = ProposalSchema.parse((await api().post('/api/v1/proposals').set(who.auth).send({ content }).expect(201)).body);
-    await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(who.auth).send({ charterAccepted: true }).expect(200);
-    return draft.reference;
-  }
-  async function collecting(threshold: number, content: ProposalContentInput = banCameras, who?: { id: string; auth: Record<string, string> }) {
+  const submitted = async (content: ProposalContentInput = banCameras, given?: TestPerson) => (await createProposal(t, { state: 'submitted', content, author: given })).reference;
+  async function collecting(threshold: number, content: ProposalContentInput = banCameras, who?: TestPerson) {
     await api().put('/api/v1/proposal-settings').set(organizer).send({ threshold, windowDays: 90, requiresVerification: true }).expect(200);
-    const reference = await submitted(content, who);
-    await api().post(`/api/v1/proposals/${reference}/admissibility`).set(organizer).send({ decision: 'admissible' }).expect(200);
-    return reference;
+    return (await createProposal(t, { state: 'admissible', content, author: who, organizer: organizerPerson })).reference;
   }
 
   beforeAll(async () => {
     t = await startTestApp({ SMTP_URL: await smtp.start() });
     jobs = t.app.get(JobQueue);
-    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'val', 'Val-de-Noue') RETURNING id");
-    const [place] = await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue') RETURNING id", [territory!.id]);
-    neighbourhoodId = place!.id;
-    author = await person();
-    organizer = (await person({ roles: ['organizer'] })).auth;
+    neighbourhoodId = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
+    author = await createPerson(t);
+    organizerPerson = await createPerson(t, { roles: ['resident', 'organizer'] });
+    organizer = organizerPerson.auth;
   });
   afterAll(async () => {
     await t.close();
@@ -62,13 +50,13 @@ describe('Proposals and supports', () => {
     expect(draft).toMatchObject({ state: 'draft', supports: 0, viewer: { isAuthor: true } });
     expect(draft.reference).toMatch(/^PR-\d{4}-\d{3}$/);
     await api().get(`/api/v1/proposals/${draft.reference}`).expect(404);
-    await api().get(`/api/v1/proposals/${draft.reference}`).set((await person()).auth).expect(404);
+    await api().get(`/api/v1/proposals/${draft.reference}`).set((await createPerson(t)).auth).expect(404);
     await api().get(`/api/v1/proposals/${draft.reference}`).set(organizer).expect(404);
     expect((await api().get('/api/v1/proposals').expect(200)).body.items.map((p: { reference: string }) => p.reference)).not.toContain(draft.reference);
 
     const saved = (await api().put(`/api/v1/proposals/${draft.reference}`).set(author.auth).send({ content: { title: 'Caméras du marché', kind: 'ban' } }).expect(200)).body;
     expect(saved.content).toMatchObject({ title: 'Caméras du marché', kind: 'ban' });
-    await api().put(`/api/v1/proposals/${draft.reference}`).set((await person()).auth).send({ content: { title: 'Volé' } }).expect(404);
+    await api().put(`/api/v1/proposals/${draft.reference}`).set((await createPerson(t)).auth).send({ content: { title: 'Volé' } }).expect(404);
 
     const noCharter = await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(author.auth).send({}).expect(400);
     expect(noCharter.body.errors[0].path).toBe('charterAccepted');
@@ -143,12 +131,14 @@ describe('Proposals and supports', () => {
     const reference = await collecting(3, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
     const path = `/api/v1/proposals/${reference}/support`;
     await api().put(path).expect(401);
-    const unverified = await person();
+    const unverified = await createPerson(t);
     const refused = await api().put(path).set(unverified.auth).expect(403);
     expect(refused.body.detail).toMatch(/Mon compte/);
-    expect((await api().get(`/api/v1/proposals/${reference}`).set(unverified.auth)).body.viewer.cannotSupportBecause).toBe('verification_required');
+    // The page is told why, by the same rule the API enforced.
+    expect((await api().get(`/api/v1/proposals/${reference}`).set(unverified.auth)).body.viewer.can['proposals.support']).toEqual({ allowed: false, reason: 'verification_needed' });
+    expect((await api().get(`/api/v1/proposals/${reference}`)).body.viewer.can['proposals.support']).toEqual({ allowed: false, reason: 'sign_in' });
 
-    const first = await person({ verified: true });
+    const first = await verifiedResident();
     expect((await api().put(path).set(first.auth).expect(201)).body).toEqual({ supporting: true, supports: 1, state: 'admissible' });
     expect((await api().put(path).set(first.auth).expect(200)).body).toEqual({ supporting: true, supports: 1, state: 'admissible' });
     expect((await api().delete(path).set(first.auth).expect(200)).body).toEqual({ supporting: false, supports: 0, state: 'admissible' });
@@ -160,7 +150,7 @@ describe('Proposals and supports', () => {
 
   it('stores exactly one support from 100 parallel identical requests', async () => {
     const reference = await collecting(1000, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
-    const supporter = await person({ verified: true });
+    const supporter = await verifiedResident();
     const responses = await Promise.all(Array.from({ length: 100 }, () => api().put(`/api/v1/proposals/${reference}/support`).set(supporter.auth)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -173,17 +163,17 @@ describe('Proposals and supports', () => {
   });
 
   it('qualifies at the threshold and tells the author in the app and by e-mail', async () => {
-    const mailAuthor = await person({ email: 'autrice@example.org' });
+    const mailAuthor = await createPerson(t, { email: 'autrice@example.org' });
     const reference = await collecting(3, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' }, mailAuthor);
-    const follower = await person();
+    const follower = await createPerson(t);
     await api().put(`/api/v1/proposals/${reference}/follow`).set(follower.auth).expect(200);
-    const supporters = await Promise.all([person({ verified: true }), person({ verified: true }), person({ verified: true })]);
+    const supporters = await Promise.all([verifiedResident(), verifiedResident(), verifiedResident()]);
     await Promise.all(supporters.map((s) => api().put(`/api/v1/proposals/${reference}/support`).set(s.auth).expect(201)));
     const proposal = ProposalSchema.parse((await api().get(`/api/v1/proposals/${reference}`).expect(200)).body);
     expect(proposal).toMatchObject({ state: 'qualified', supports: 3 });
     expect(proposal.timeline.at(-1)).toMatchObject({ state: 'qualified', by: null });
     // Closed: no more supports, and none withdrawn.
-    await api().put(`/api/v1/proposals/${reference}/support`).set((await person({ verified: true })).auth).expect(422);
+    await api().put(`/api/v1/proposals/${reference}/support`).set((await verifiedResident()).auth).expect(422);
     await api().delete(`/api/v1/proposals/${reference}/support`).set(supporters[0]!.auth).expect(422);
 
     const kinds = async (id: string) => (await t.sql<{ kind: string }>("SELECT kind FROM notifications WHERE person_id = $1 AND data->>'reference' = $2", [id, reference])).map((n) => n.kind);
@@ -205,7 +195,7 @@ describe('Proposals and supports', () => {
 
   it('lists public proposals with filters, sorting and French search', async () => {
     const a = await collecting(100, { ...banCameras, title: 'Arrêter les capteurs de bruit', unlistedDataUse: 'Capteurs de bruit', kind: 'restrict', neighbourhoodId });
-    const supporter = await person({ verified: true });
+    const supporter = await verifiedResident();
     await api().put(`/api/v1/proposals/${a}/support`).set(supporter.auth).expect(201);
     const restrict = (await api().get('/api/v1/proposals?kind=restrict').expect(200)).body;
     expect(restrict.items.map((p: { reference: string }) => p.reference)).toEqual([a]);
@@ -221,7 +211,7 @@ describe('Proposals and supports', () => {
   });
 
   it('limits submissions to 5 a day per person (429 with Retry-After)', async () => {
-    const busy = await person();
+    const busy = await createPerson(t);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {
       const draft = (await api().post('/api/v1/proposals').set(busy.auth).send({ content: { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' } }).expect(201)).body;
@@ -234,7 +224,7 @@ describe('Proposals and supports', () => {
 
   it('publishes public proposals as JSON, CSV and Atom, never drafts nor e-mail addresses', async () => {
     const reference = await submitted({ ...banCameras, title: 'Publier les images des caméras', unlistedDataUse: 'Caméras de la gare routière' });
-    await api().post('/api/v1/proposals').set(author.auth).send({ content: { title: 'Brouillon confidentiel' } }).expect(201);
+    await createProposal(t, { author, content: { title: 'Brouillon confidentiel' } });
     const json = (await api().get('/api/v1/open-data/proposals.json').expect(200)).body;
     expect(json.records.map((r: { reference: string }) => r.reference)).toContain(reference);
     const csv = (await api().get('/api/v1/open-data/proposals.csv').expect('content-type', /text\/csv/).expect(200)).text;

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor } from '@sesame/domain';
+import type { Actor, Decision } from '@sesame/domain';
 
 /** Who may call a route, checked by AuthGuard before the controller runs. */
 export type Access = 'public' | 'person' | 'service';
@@ -13,11 +13,12 @@ export const ServiceOnly = () => SetMetadata(ACCESS_KEY, 'service' satisfies Acc
 
 export const POLICY_KEY = 'sesame:policy';
 /**
- * A coarse policy check the guard makes before anything else (so a refused
- * caller learns nothing from validation errors). Services still apply the
- * feature's policy in full, with the target in hand.
+ * A check the guard makes with the feature's policy before anything else, for
+ * actions whose rule needs no record (a role): a refused caller learns nothing
+ * from validation errors. Services still call the policy with the record in hand.
  */
-export const RequirePolicy = (policy: (actor: Actor) => boolean) => SetMetadata(POLICY_KEY, policy);
+export type RoutePolicy = (actor: Actor) => Decision;
+export const RequirePolicy = (policy: RoutePolicy) => SetMetadata(POLICY_KEY, policy);
 
 /** The signed-in person (id and roles), or null on public routes. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

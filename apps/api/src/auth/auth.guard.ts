@@ -4,7 +4,8 @@ import type { Actor } from '@sesame/domain';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem.exception';
 import { PeopleRepository } from '../people/people.repository';
-import { ACCESS_KEY, POLICY_KEY, type Access } from './access.decorators';
+import { authorize } from '../common/authorize';
+import { ACCESS_KEY, POLICY_KEY, type Access, type RoutePolicy } from './access.decorators';
 import { ApiTokenVerifier } from './api-token.verifier';
 
 /**
@@ -42,8 +43,8 @@ export class AuthGuard implements CanActivate {
       throw ProblemException.unauthorized('Votre session a pris fin : reconnectez-vous.');
     }
     request.actor = { id: person.id, roles: person.roles };
-    const policy = this.reflector.getAllAndOverride<((actor: Actor) => boolean) | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
-    if (policy && !policy(request.actor)) throw ProblemException.forbidden('Vous n’avez pas le rôle nécessaire pour cette action.');
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    if (policy) authorize(policy(request.actor));
     return true;
   }
 }

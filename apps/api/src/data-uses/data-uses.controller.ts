@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   CreateDataUseSchema,
-  dataUsePolicy,
+  canOnDataUse,
   DataUseQuerySchema,
   DataUseReferenceParamsSchema,
   DataUseVersionParamsSchema,
@@ -24,6 +24,8 @@ import { ZodPipe } from '../common/zod-validation.pipe';
 import { DataUsesService } from './data-uses.service';
 
 const reference = new ZodPipe(DataUseReferenceParamsSchema);
+/** Checked before the body is read, so a refused caller learns nothing from validation errors. */
+const editorsOnly = (actor: Actor) => canOnDataUse('data-uses.create', { actor });
 
 @Controller('data-uses')
 export class DataUsesController {
@@ -36,7 +38,7 @@ export class DataUsesController {
   }
 
   @Post()
-  @RequirePolicy(dataUsePolicy.edit)
+  @RequirePolicy(editorsOnly)
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(CreateDataUseSchema)) body: CreateDataUse): Promise<DataUseDto> {
     return this.dataUses.create(actor, body.content);
   }
@@ -48,40 +50,38 @@ export class DataUsesController {
   }
 
   @Put(':reference')
-  @RequirePolicy(dataUsePolicy.edit)
+  @RequirePolicy(editorsOnly)
   update(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(UpdateDataUseSchema)) body: UpdateDataUse): Promise<DataUseDto> {
     return this.dataUses.update(actor, params.reference, body);
   }
 
   @Post(':reference/publish')
-  @RequirePolicy(dataUsePolicy.edit)
+  @RequirePolicy(editorsOnly)
   @HttpCode(200)
   publish(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(PublishDataUseSchema)) body: PublishDataUse): Promise<DataUseDto> {
     return this.dataUses.publish(actor, params.reference, body.expectedRevision);
   }
 
   @Post(':reference/suspend')
-  @RequirePolicy(dataUsePolicy.edit)
+  @RequirePolicy(editorsOnly)
   @HttpCode(200)
   suspend(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(DataUseTransitionSchema)) body: DataUseTransition): Promise<DataUseDto> {
     return this.dataUses.transition(actor, params.reference, 'suspend', body);
   }
 
   @Post(':reference/retire')
-  @RequirePolicy(dataUsePolicy.edit)
+  @RequirePolicy(editorsOnly)
   @HttpCode(200)
   retire(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }, @Body(new ZodPipe(DataUseTransitionSchema)) body: DataUseTransition): Promise<DataUseDto> {
     return this.dataUses.transition(actor, params.reference, 'retire', body);
   }
 
   @Put(':reference/follow')
-  @RequirePolicy(dataUsePolicy.follow)
   follow(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }): Promise<DataUseFollow> {
     return this.dataUses.follow(actor, params.reference);
   }
 
   @Delete(':reference/follow')
-  @RequirePolicy(dataUsePolicy.follow)
   unfollow(@CurrentActor() actor: Actor, @Param(reference) params: { reference: string }): Promise<DataUseFollow> {
     return this.dataUses.unfollow(actor, params.reference);
   }

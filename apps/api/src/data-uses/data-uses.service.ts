@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
-  dataUsePolicy,
+  canOnDataUse,
+  DATA_USE_VIEWER_ACTIONS,
+  permissionsFor,
   DataUseContentSchema,
   diffDataUse,
   editMayMoveStatus,
+  lifecycleTransitionRefusal,
+  LIFECYCLE_STATUS_NAMES_FR,
   missingForPublication,
   parisToday,
   redactForPublic,
-  transitionTarget,
+  dataUseLifecycle,
   type Actor,
+  type DataUseFacts,
+  type Person,
   type DataUseFollow,
   type DataUseTransition,
   type LifecycleStatus,
@@ -22,12 +28,17 @@ import {
   type UpdateDataUse,
 } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
+import { TransitionRunner } from '../common/transition.runner';
 import type { DataUse } from '../generated/prisma/client';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { DataUsesRepository, type DataUseWithContent } from './data-uses.repository';
 
+const notFound = (reference: string) => ProblemException.notFound(`Aucun usage de données ${reference}.`);
+/** The lifecycle status as the current version says (the column mirrors it). */
+const statusOf = (dataUse: DataUseWithContent): LifecycleStatus => DataUseContentSchema.parse(dataUse.current.content).lifecycle.status;
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 /** Past review and sunset dates, as of `today` (a retired record has neither). */
@@ -38,11 +49,18 @@ function dueFlags(dataUse: DataUse, today = parisToday()): { reviewOverdue: bool
   return { reviewOverdue: live && review !== null && review < today, sunsetPassed: live && sunset !== null && sunset < today };
 }
 
+const readsWithheld = (actor: Actor) => canOnDataUse('data-uses.read-withheld', { actor }).allowed;
+
+/** What the rules need to know about a record. */
+function factsOf(dataUse: DataUse): DataUseFacts {
+  return { reference: dataUse.reference, state: dataUse.state, status: dataUse.lifecycleStatus as LifecycleStatus };
+}
+
 /** The content as this actor may read it: editors see everything, others see redacted fields withheld. */
 function contentFor(actor: Actor, stored: unknown): DataUseContent {
   // Stored content was validated on the way in; parsing again fills defaults added since.
   const content = DataUseContentSchema.parse(stored);
-  return dataUsePolicy.viewDrafts(actor) ? content : redactForPublic(content);
+  return readsWithheld(actor) ? content : redactForPublic(content);
 }
 
 function toDto(dataUse: DataUseWithContent, actor: Actor, follow: { followers: number; following: boolean | null }): DataUseDto {
@@ -57,6 +75,7 @@ function toDto(dataUse: DataUseWithContent, actor: Actor, follow: { followers: n
     content: contentFor(actor, dataUse.current.content),
     ...dueFlags(dataUse),
     ...follow,
+    viewer: { can: permissionsFor(DATA_USE_VIEWER_ACTIONS, (action) => (action === 'data-uses.read-withheld' ? canOnDataUse(action, { actor }) : canOnDataUse(action, { actor, dataUse: factsOf(dataUse) }))) },
   };
 }
 
@@ -88,37 +107,33 @@ export class DataUsesService {
     private readonly repository: DataUsesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly transitions: TransitionRunner,
   ) {}
 
   private async dto(actor: Actor, dataUse: DataUseWithContent): Promise<DataUseDto> {
     return toDto(dataUse, actor, await this.repository.followState(dataUse.id, actor?.id ?? null));
   }
 
-  /** Tells the record's followers what happened to it (inside the change's transaction). */
-  private async notifyFollowers(tx: PrismaTransaction, dataUse: DataUse, kind: string, data: Record<string, string | number>, link = `/registre/${dataUse.reference}`): Promise<void> {
-    for (const personId of await this.repository.followerIds(tx, dataUse.id)) {
-      await this.notifications.notify(tx, { personId, kind, data: { reference: dataUse.reference, title: dataUse.title, ...data }, link });
-    }
-  }
-
-  private assertEditor(actor: Actor): void {
-    if (!dataUsePolicy.edit(actor)) throw actor ? ProblemException.forbidden('Réservé aux organisateurs et à la collectivité.') : ProblemException.unauthorized('Connectez-vous pour continuer.');
+  /** What to tell the record's followers (sent inside the change's transaction). */
+  private async followerNotices(tx: PrismaTransaction, dataUse: DataUse, kind: string, data: Record<string, string | number>, link = `/registre/${dataUse.reference}`): Promise<NewNotification<string>[]> {
+    return (await this.repository.followerIds(tx, dataUse.id)).map((personId) => ({ personId, kind, data: { reference: dataUse.reference, title: dataUse.title, ...data }, link }));
   }
 
   /** A record as the actor may see it: drafts are invisible (404) to everyone but editors. */
   private async visible(actor: Actor, reference: string): Promise<DataUseWithContent> {
     const dataUse = await this.repository.find(reference);
-    if (!dataUse || (dataUse.state === 'draft' && !dataUsePolicy.viewDrafts(actor))) throw ProblemException.notFound(`Aucun usage de données ${reference}.`);
+    if (!dataUse) throw notFound(reference);
+    authorize(canOnDataUse('data-uses.view', { actor, dataUse: factsOf(dataUse) }));
     return dataUse;
   }
 
   async create(actor: Actor, content: DataUseContent): Promise<DataUseDto> {
-    this.assertEditor(actor);
+    const editor = authorize(canOnDataUse('data-uses.create', { actor }));
     return this.prisma.$transaction(async (tx) => {
       const reference = await this.repository.nextReference(tx, new Date().getUTCFullYear());
-      const created = await this.repository.create(tx, reference, content, actor!.id);
+      const created = await this.repository.create(tx, reference, content, editor.id);
       // Restricted while a draft: drafts are private.
-      await this.audit.record(tx, { actorId: actor!.id, action: 'data-use.created', subjectType: 'data-use', subjectId: reference, visibility: 'restricted', data: { title: content.title } });
+      await this.audit.record(tx, { actorId: editor.id, action: 'data-use.created', subjectType: 'data-use', subjectId: reference, visibility: 'restricted', data: { title: content.title } });
       return (await this.repository.find(created.reference, tx))!;
     }).then((dataUse) => this.dto(actor, dataUse));
   }
@@ -129,7 +144,7 @@ export class DataUsesService {
 
   /** The public register; drafts only for those who write it. */
   async list(actor: Actor, query: DataUseQuery): Promise<{ items: DataUseSummary[]; page: number; pageSize: number; total: number }> {
-    if (query.state === 'draft') this.assertEditor(actor);
+    if (query.state === 'draft') authorize(canOnDataUse('data-uses.read-withheld', { actor }));
     const { rows, total } = await this.repository.page(query);
     return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
   }
@@ -140,10 +155,10 @@ export class DataUsesService {
    * `expectedRevision` — never silently overwritten.
    */
   async update(actor: Actor, reference: string, input: UpdateDataUse): Promise<DataUseDto> {
-    this.assertEditor(actor);
     return this.prisma.$transaction(async (tx) => {
       const dataUse = await this.repository.find(reference, tx);
-      if (!dataUse) throw ProblemException.notFound(`Aucun usage de données ${reference}.`);
+      if (!dataUse) throw notFound(reference);
+      const editor = authorize(canOnDataUse('data-uses.edit', { actor, dataUse: factsOf(dataUse) }));
       const published = dataUse.state === 'published';
       if (published && input.changeNote === '') {
         throw ProblemException.validation([{ path: 'changeNote', code: 'required', message: 'Expliquez ce qui change : la note accompagne la nouvelle version publiée.' }]);
@@ -159,18 +174,20 @@ export class DataUsesService {
       const version = published ? dataUse.currentVersion + 1 : dataUse.currentVersion;
       const fresh = await this.repository.bumpRevision(tx, dataUse.id, input.expectedRevision, { ...this.repository.columns(input.content), currentVersion: version });
       if (!fresh) throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le pour voir ses changements, puis refaites les vôtres.');
-      if (published) await this.repository.addVersion(tx, dataUse.id, version, input.content, input.changeNote, actor!.id);
+      if (published) await this.repository.addVersion(tx, dataUse.id, version, input.content, input.changeNote, editor.id);
       else await this.repository.replaceVersionContent(tx, dataUse.id, version, input.content);
       const changedFields = diffDataUse(DataUseContentSchema.parse(dataUse.current.content), input.content).map((c) => c.path);
       await this.audit.record(tx, {
-        actorId: actor!.id,
+        actorId: editor.id,
         action: 'data-use.edited',
         subjectType: 'data-use',
         subjectId: reference,
         visibility: published ? 'public' : 'restricted',
         data: { version, changeNote: input.changeNote, fields: changedFields.slice(0, 50) },
       });
-      if (published) await this.notifyFollowers(tx, dataUse, 'data-use.updated', { version, changeNote: input.changeNote }, `/registre/${reference}/versions/${version}`);
+      if (published) {
+        for (const notice of await this.followerNotices(tx, dataUse, 'data-use.updated', { version, changeNote: input.changeNote }, `/registre/${reference}/versions/${version}`)) await this.notifications.notify(tx, notice);
+      }
       return (await this.repository.find(reference, tx))!;
     }).then((saved) => this.dto(actor, saved));
   }
@@ -180,53 +197,70 @@ export class DataUsesService {
    * is the status, with the reason as its published note; audited; followers told.
    */
   async transition(actor: Actor, reference: string, transition: LifecycleTransition, input: DataUseTransition): Promise<DataUseDto> {
-    this.assertEditor(actor);
+    // Editors only, before anything is read (the record-level rule is checked under the transaction below).
+    const editor = authorize(canOnDataUse('data-uses.create', { actor }));
+    const action = transition === 'suspend' ? 'data-use.suspended' : 'data-use.retired';
+    let version = 0;
     return this.prisma.$transaction(async (tx) => {
-      const dataUse = await this.repository.find(reference, tx);
-      if (!dataUse) throw ProblemException.notFound(`Aucun usage de données ${reference}.`);
-      if (dataUse.state !== 'published') throw ProblemException.ruleViolation('Un brouillon ne se suspend ni ne se retire : il n’est pas encore en vigueur.');
-      const content = DataUseContentSchema.parse(dataUse.current.content);
-      const to = transitionTarget(transition, content.lifecycle.status);
-      if (!to) throw ProblemException.ruleViolation(transitionRefusal(transition, content.lifecycle.status));
-      const next: DataUseContent = { ...content, lifecycle: { ...content.lifecycle, status: to } };
-      const version = dataUse.currentVersion + 1;
-      if (!(await this.repository.bumpRevision(tx, dataUse.id, input.expectedRevision, { ...this.repository.columns(next), currentVersion: version }))) {
-        throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le avant de recommencer.');
-      }
-      await this.repository.addVersion(tx, dataUse.id, version, next, input.reason, actor!.id);
-      const action = transition === 'suspend' ? 'data-use.suspended' : 'data-use.retired';
-      await this.audit.record(tx, { actorId: actor!.id, action, subjectType: 'data-use', subjectId: reference, data: { version, reason: input.reason } });
-      await this.notifyFollowers(tx, dataUse, action, { version, reason: input.reason });
-      return (await this.repository.find(reference, tx))!;
+      const { thing: dataUse } = await this.transitions.run(
+        {
+          lifecycle: dataUseLifecycle,
+          transition,
+          lock: async (inner) => {
+            const found = await this.repository.find(reference, inner);
+            // The rules with the record in hand: a draft is neither suspended nor retired.
+            if (found) authorize(canOnDataUse('data-uses.transition', { actor, dataUse: { ...factsOf(found), status: statusOf(found) }, transition }));
+            return found;
+          },
+          notFound: `Aucun usage de données ${reference}.`,
+          stateOf: statusOf,
+          refusal: (from) => lifecycleTransitionRefusal(transition, from),
+          apply: async (inner, found, to) => {
+            const content = DataUseContentSchema.parse(found.current.content);
+            const next: DataUseContent = { ...content, lifecycle: { ...content.lifecycle, status: to } };
+            version = found.currentVersion + 1;
+            // Optimistic concurrency: refused when someone saved since the editor loaded it.
+            if (!(await this.repository.bumpRevision(inner, found.id, input.expectedRevision, { ...this.repository.columns(next), currentVersion: version }))) {
+              throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le avant de recommencer.');
+            }
+            await this.repository.addVersion(inner, found.id, version, next, input.reason, editor.id);
+          },
+          audit: () => ({ actorId: editor.id, action, subjectType: 'data-use', subjectId: reference, data: { version, reason: input.reason } }),
+          notify: async (inner, found) => this.followerNotices(inner, found, action, { version, reason: input.reason }),
+        },
+        tx,
+      );
+      return (await this.repository.find(dataUse.reference, tx))!;
     }).then((saved) => this.dto(actor, saved));
   }
 
   async follow(actor: Actor, reference: string): Promise<DataUseFollow> {
-    if (!dataUsePolicy.follow(actor)) throw ProblemException.unauthorized('Connectez-vous pour suivre cette fiche.');
-    const dataUse = await this.visible(actor, reference);
-    if (dataUse.state !== 'published') throw ProblemException.ruleViolation('Seules les fiches publiées peuvent être suivies.');
-    await this.repository.follow(dataUse.id, actor!.id);
-    return this.followState(actor, dataUse.id);
+    const dataUse = await this.repository.find(reference);
+    if (!dataUse) throw notFound(reference);
+    const person = authorize(canOnDataUse('data-uses.follow', { actor, dataUse: factsOf(dataUse) }));
+    await this.repository.follow(dataUse.id, person.id);
+    return this.followState(person, dataUse.id);
   }
 
   async unfollow(actor: Actor, reference: string): Promise<DataUseFollow> {
-    if (!dataUsePolicy.follow(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    const dataUse = await this.visible(actor, reference);
-    await this.repository.unfollow(dataUse.id, actor!.id);
-    return this.followState(actor, dataUse.id);
+    const dataUse = await this.repository.find(reference);
+    if (!dataUse) throw notFound(reference);
+    const person = authorize(canOnDataUse('data-uses.unfollow', { actor, dataUse: factsOf(dataUse) }));
+    await this.repository.unfollow(dataUse.id, person.id);
+    return this.followState(person, dataUse.id);
   }
 
-  private async followState(actor: Actor, id: string): Promise<DataUseFollow> {
-    const { followers, following } = await this.repository.followState(id, actor!.id);
+  private async followState(person: Person, id: string): Promise<DataUseFollow> {
+    const { followers, following } = await this.repository.followState(id, person.id);
     return { followers, following: following ?? false };
   }
 
   /** Makes a complete draft public (422 listing what is missing otherwise). */
   async publish(actor: Actor, reference: string, expectedRevision: number): Promise<DataUseDto> {
-    this.assertEditor(actor);
     return this.prisma.$transaction(async (tx) => {
       const dataUse = await this.repository.find(reference, tx);
-      if (!dataUse) throw ProblemException.notFound(`Aucun usage de données ${reference}.`);
+      if (!dataUse) throw notFound(reference);
+      const editor = authorize(canOnDataUse('data-uses.edit', { actor, dataUse: factsOf(dataUse) }));
       if (dataUse.state === 'published') throw ProblemException.conflict('Cet usage est déjà publié.');
       const missing = missingForPublication(DataUseContentSchema.parse(dataUse.current.content));
       if (missing.length > 0) {
@@ -238,7 +272,7 @@ export class DataUsesService {
       if (!(await this.repository.bumpRevision(tx, dataUse.id, expectedRevision, { state: 'published', publishedAt: new Date() }))) {
         throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le avant de publier.');
       }
-      await this.audit.record(tx, { actorId: actor!.id, action: 'data-use.published', subjectType: 'data-use', subjectId: reference, data: { title: dataUse.title, version: dataUse.currentVersion } });
+      await this.audit.record(tx, { actorId: editor.id, action: 'data-use.published', subjectType: 'data-use', subjectId: reference, data: { title: dataUse.title, version: dataUse.currentVersion } });
       return (await this.repository.find(reference, tx))!;
     }).then((published) => this.dto(actor, published));
   }
@@ -257,7 +291,7 @@ export class DataUsesService {
     const current = DataUseContentSchema.parse(dataUse.current.content).redactions;
     const side = (stored: unknown) => {
       const content = DataUseContentSchema.parse(stored);
-      if (dataUsePolicy.viewDrafts(actor)) return content;
+      if (readsWithheld(actor)) return content;
       const fields = new Set(content.redactions.map((r) => r.field));
       return redactForPublic({ ...content, redactions: [...content.redactions, ...current.filter((r) => !fields.has(r.field))] });
     };
@@ -266,13 +300,7 @@ export class DataUsesService {
   }
 }
 
-const STATUS_NAMES: Record<LifecycleStatus, string> = { planned: 'prévu', pilot: 'en expérimentation', operational: 'en service', suspended: 'suspendu', retired: 'retiré' };
-
 function statusMoveRefusal(from: LifecycleStatus): string {
   if (from === 'retired') return 'Un usage retiré le reste : son statut ne change plus.';
-  return `Depuis le statut « ${STATUS_NAMES[from]} », une modification ne peut pas choisir ce statut. Pour suspendre ou retirer l’usage, utilisez l’action dédiée, avec sa raison.`;
-}
-
-function transitionRefusal(transition: LifecycleTransition, from: LifecycleStatus): string {
-  return transition === 'suspend' ? `Un usage « ${STATUS_NAMES[from]} » ne peut pas être suspendu.` : 'Cet usage est déjà retiré.';
+  return `Depuis le statut « ${LIFECYCLE_STATUS_NAMES_FR[from]} », une modification ne peut pas choisir ce statut. Pour suspendre ou retirer l’usage, utilisez l’action dédiée, avec sa raison.`;
 }

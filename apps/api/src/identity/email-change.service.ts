@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { identityPolicy, type Actor, type Me } from '@sesame/domain';
+import { canOnIdentity, type Actor, type Me } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { MailService } from '../mail/mail.service';
@@ -28,9 +29,9 @@ export class EmailChangeService {
   ) {}
 
   async request(actor: Actor, email: string): Promise<void> {
-    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
     await this.rateLimits.consume(LIMITS.signInPerEmail, email);
-    const person = await this.people.findWithDetails(actor!.id);
+    const person = await this.people.findWithDetails(me.id);
     if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
     if (person.email === email) throw ProblemException.ruleViolation('C’est déjà votre adresse.', [{ path: 'email', code: 'unchanged', message: 'C’est déjà votre adresse.' }]);
     if (await this.prisma.$transaction((tx) => this.people.emailTaken(tx, email, person.id))) {
@@ -45,14 +46,14 @@ export class EmailChangeService {
   }
 
   async confirm(actor: Actor, token: string): Promise<Me> {
-    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
+    const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
     return this.prisma.$transaction(async (tx) => {
-      const email = await this.links.consumeEmailChange(tx, hashLinkToken(token), actor!.id, new Date());
+      const email = await this.links.consumeEmailChange(tx, hashLinkToken(token), me.id, new Date());
       if (!email) throw ProblemException.ruleViolation('Ce lien de confirmation a expiré, a déjà servi ou concerne un autre compte.');
-      if (await this.people.emailTaken(tx, email, actor!.id)) throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
-      const person = await this.people.update(tx, actor!.id, { email });
+      if (await this.people.emailTaken(tx, email, me.id)) throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
+      const person = await this.people.update(tx, me.id, { email });
       // Restricted: addresses never appear in the public log, not even the fact's details.
-      await this.audit.record(tx, { actorId: actor!.id, action: 'person.email-changed', subjectType: 'person', subjectId: actor!.id, visibility: 'restricted', data: {} });
+      await this.audit.record(tx, { actorId: me.id, action: 'person.email-changed', subjectType: 'person', subjectId: me.id, visibility: 'restricted', data: {} });
       return toMe(person);
     });
   }

@@ -1,10 +1,10 @@
 import { Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { identityPolicy, PeopleQuerySchema, RoleChangeParamsSchema, type Actor, type PeopleQuery, type PersonSummary, type RoleChangeParams } from '@sesame/domain';
+import { canOnIdentity, PeopleQuerySchema, RoleChangeParamsSchema, type Actor, type PeopleQuery, type PersonSummary, type RoleChangeParams } from '@sesame/domain';
 import { CurrentActor, RequirePolicy } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
 import { PeopleService } from './people.service';
 
-@RequirePolicy(identityPolicy.listPeople)
+@RequirePolicy((actor: Actor) => canOnIdentity('identity.list-people', { actor }))
 @Controller('admin/people')
 export class AdminPeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -1,4 +1,4 @@
-import type { Locale, Me, PersonSummary, SessionPerson } from '@sesame/domain';
+import { workspacesFor, type Locale, type Me, type PersonSummary, type SessionPerson } from '@sesame/domain';
 import type { PersonWithDetails } from './people.repository';
 
 const locale = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
@@ -26,6 +26,7 @@ export function toMe(person: PersonWithDetails): Me {
       verifiedAt: person.verification.verifiedAt.toISOString(),
     },
     createdAt: person.createdAt.toISOString(),
+    can: workspacesFor(person.deletedAt ? null : { id: person.id, roles: person.roles.map((r) => r.role) }),
   };
 }
 

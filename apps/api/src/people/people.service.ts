@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { identityPolicy, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
+import { canOnIdentity, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
@@ -17,15 +18,14 @@ export class PeopleService {
   ) {}
 
   async me(actor: Actor): Promise<Me> {
-    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    const person = await this.people.findWithDetails(actor!.id);
+    const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    const person = await this.people.findWithDetails(me.id);
     if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
     return toMe(person);
   }
 
   async updateMe(actor: Actor, change: UpdateMe): Promise<Me> {
-    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    const id = actor!.id;
+    const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
     return this.prisma.$transaction(async (tx) => {
       if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) {
         throw ProblemException.conflict(`Le pseudonyme « ${change.pseudonym} » est déjà pris.`);
@@ -46,29 +46,25 @@ export class PeopleService {
 
   /** "Sign out of all my devices": every credential issued before now stops working. */
   async revokeSessions(actor: Actor): Promise<void> {
-    if (!identityPolicy.manageOwnAccount(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    await this.prisma.$transaction((tx) => this.people.update(tx, actor!.id, { sessionVersion: { increment: 1 } }));
+    const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    await this.prisma.$transaction((tx) => this.people.update(tx, me.id, { sessionVersion: { increment: 1 } }));
   }
 
   async list(actor: Actor, query: PeopleQuery): Promise<{ items: PersonSummary[]; page: number; pageSize: number; total: number }> {
-    if (!identityPolicy.listPeople(actor)) throw ProblemException.forbidden('Réservé aux administrateurs.');
+    authorize(canOnIdentity('identity.list-people', { actor }));
     const { page, pageSize, ...filter } = query;
     const { rows, total } = await this.people.page(filter, (page - 1) * pageSize, pageSize);
     return { items: rows.map(toSummary), page, pageSize, total };
   }
 
   async changeRole(actor: Actor, personId: string, role: Role, change: 'grant' | 'revoke'): Promise<PersonSummary> {
-    if (!identityPolicy.changeRoles(actor, { id: personId }, role)) {
-      throw ProblemException.forbidden(
-        actor?.id === personId && role === 'admin' ? 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.' : 'Réservé aux administrateurs.',
-      );
-    }
+    const admin = authorize(canOnIdentity('identity.change-roles', { actor, target: { id: personId }, role }));
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.people.findWithDetails(personId, tx))) throw ProblemException.notFound('Personne introuvable.');
       const changed = change === 'grant' ? await this.people.grantRole(tx, personId, role) : await this.people.revokeRole(tx, personId, role);
       if (changed) {
         await this.audit.record(tx, {
-          actorId: actor!.id,
+          actorId: admin.id,
           action: change === 'grant' ? 'role.granted' : 'role.revoked',
           subjectType: 'person',
           subjectId: personId,

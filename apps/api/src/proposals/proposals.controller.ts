@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import {
   AdmissibilityDecisionSchema,
   CreateProposalSchema,
-  proposalPolicy,
+  canOnProposal,
   ProposalQuerySchema,
   ProposalReferenceParamsSchema,
   SelectionDecisionSchema,
@@ -26,6 +26,7 @@ import { ZodPipe } from '../common/zod-validation.pipe';
 import { ProposalsService } from './proposals.service';
 
 const reference = new ZodPipe(ProposalReferenceParamsSchema);
+const organizersOnly = (actor: Actor) => canOnProposal('proposals.organize', { actor });
 type Ref = { reference: string };
 
 @Controller('proposals')
@@ -62,14 +63,14 @@ export class ProposalsController {
   }
 
   @Post(':reference/admissibility')
-  @RequirePolicy(proposalPolicy.decide)
+  @RequirePolicy(organizersOnly)
   @HttpCode(200)
   admissibility(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(AdmissibilityDecisionSchema)) body: AdmissibilityDecision): Promise<ProposalDto> {
     return this.proposals.decideAdmissibility(actor, params.reference, body);
   }
 
   @Post(':reference/selection')
-  @RequirePolicy(proposalPolicy.decide)
+  @RequirePolicy(organizersOnly)
   @HttpCode(200)
   selection(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(SelectionDecisionSchema)) body: SelectionDecision): Promise<ProposalDto> {
     return this.proposals.decideSelection(actor, params.reference, body);
@@ -126,7 +127,7 @@ export class ProposalSettingsController {
   }
 
   @Put()
-  @RequirePolicy(proposalPolicy.decide)
+  @RequirePolicy(organizersOnly)
   set(@CurrentActor() actor: Actor, @Body(new ZodPipe(SupportSettingsSchema)) settings: SupportSettings): Promise<SupportSettings> {
     return this.proposals.setSupportSettings(actor, settings);
   }

@@ -1,28 +1,33 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
-  isCollecting,
-  isPublicProposal,
+  canOnProposal,
   missingForSubmission,
-  proposalPolicy,
-  proposalTransitionTarget,
+  notCollecting,
+  permissionsFor,
+  PROPOSAL_VIEWER_ACTIONS,
+  proposalLifecycle,
+  proposalTransitionRefusal,
   type Actor,
+  signedIn,
+  type Person,
   type AdmissibilityDecision,
   type ProposalContent,
   type ProposalDto,
   type ProposalQuery,
   type ProposalState,
-  type ReachableProposalState,
   type ProposalSummary,
   type ProposalTransition,
   type SelectionDecision,
   type SupportSettings,
   type SupportState,
 } from '@sesame/domain';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditRecord } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
+import { TransitionRunner } from '../common/transition.runner';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import { contentOf, ProposalsRepository, type ProposalColumns, type ProposalRow } from './proposals.repository';
@@ -30,18 +35,6 @@ import { contentOf, ProposalsRepository, type ProposalColumns, type ProposalRow 
 const CLOSE_JOB = 'proposal.close-windows';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-const STATE_NAMES: Record<ProposalState, string> = {
-  draft: 'brouillon',
-  submitted: 'déposée',
-  admissible: 'en recueil de soutiens',
-  inadmissible: 'irrecevable',
-  qualified: 'qualifiée',
-  expired: 'expirée',
-  selected: 'retenue',
-  not_selected: 'non retenue',
-  withdrawn: 'retirée',
-};
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune proposition ${reference}.`);
 
@@ -61,6 +54,7 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
     private readonly rateLimits: RateLimitService,
+    private readonly transitions: TransitionRunner,
   ) {}
 
   onModuleInit(): void {
@@ -77,14 +71,11 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
 
   // ---- reading ------------------------------------------------------------
 
-  private canSee(actor: Actor, row: Pick<ProposalRow, 'state' | 'submittedAt' | 'authorId'>): boolean {
-    if (isPublicProposal(row.state, row.submittedAt !== null)) return true;
-    return actor !== null && actor.id === row.authorId;
-  }
-
+  /** The proposal, if this actor may see it (a draft is a 404 to everyone but its author). */
   private async visible(actor: Actor, reference: string): Promise<ProposalRow> {
     const row = await this.repository.find(reference);
-    if (!row || !this.canSee(actor, row)) throw notFound(reference);
+    if (!row) throw notFound(reference);
+    authorize(canOnProposal('proposals.view', { actor, proposal: row }));
     return row;
   }
 
@@ -110,14 +101,15 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   private async dto(actor: Actor, row: ProposalRow): Promise<ProposalDto> {
     const [[summary], events, follow] = await Promise.all([this.summaries([row]), this.repository.events(row.id), this.repository.followState(row.id, actor?.id ?? null)]);
     const names = await this.repository.names(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-    let viewer: ProposalDto['viewer'] = null;
-    if (actor) {
-      const supporting = await this.repository.isSupporting(row.id, actor.id);
-      const collecting = isCollecting(row.state, row.collectingUntil, new Date());
-      const settings = await this.repository.supportSettings();
-      const cannotSupportBecause = !collecting ? 'not_collecting' : settings.requiresVerification && !(await this.repository.isVerified(actor.id)) ? 'verification_required' : null;
-      viewer = { isAuthor: actor.id === row.authorId, supporting, following: follow.following, cannotSupportBecause };
-    }
+    const [supporting, supporter] = actor ? await Promise.all([this.repository.isSupporting(row.id, actor.id), this.supporterFacts(actor)]) : [false, { verificationRequired: false, verified: false }];
+    const now = new Date();
+    // The same rules the API enforces, so the page can explain why a button is missing.
+    const can = permissionsFor(PROPOSAL_VIEWER_ACTIONS, (action) => {
+      if (action === 'proposals.support') return canOnProposal(action, { actor, proposal: row, supporter, now });
+      if (action === 'proposals.withdraw-support') return canOnProposal(action, { actor, proposal: row, now });
+      return canOnProposal(action, { actor, proposal: row });
+    });
+    const viewer: ProposalDto['viewer'] = { isAuthor: actor?.id === row.authorId, supporting, following: follow.following, can };
     return {
       ...summary!,
       content: contentOf(row),
@@ -137,17 +129,18 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
     return { items: await this.summaries(rows), page: query.page, pageSize: query.pageSize, total };
   }
 
+  private async supporterFacts(person: Person) {
+    const [settings, verified] = await Promise.all([this.repository.supportSettings(), this.repository.isVerified(person.id)]);
+    return { verificationRequired: settings.requiresVerification, verified };
+  }
+
   /** The author's own proposals, drafts included (their account page). */
   async mine(actor: Actor): Promise<ProposalSummary[]> {
-    return this.summaries(await this.repository.byAuthor(this.personId(actor)));
+    const author = authorize(canOnProposal('proposals.create', { actor }));
+    return this.summaries(await this.repository.byAuthor(author.id));
   }
 
   // ---- writing ------------------------------------------------------------
-
-  private personId(actor: Actor): string {
-    if (!proposalPolicy.write(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    return actor!.id;
-  }
 
   /** The columns for a content, checking what the schema cannot: the data use and the neighbourhood exist. */
   private async columns(content: ProposalContent): Promise<ProposalColumns> {
@@ -163,33 +156,28 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async create(actor: Actor, content: ProposalContent): Promise<ProposalDto> {
-    const authorId = this.personId(actor);
+    const author = authorize(canOnProposal('proposals.create', { actor }));
     const columns = await this.columns(content);
     const created = await this.prisma.$transaction(async (tx) => {
       const reference = await this.repository.nextReference(tx, new Date().getUTCFullYear());
-      return this.repository.create(tx, reference, authorId, columns);
+      return this.repository.create(tx, reference, author.id, columns);
     });
     return this.get(actor, created.reference);
   }
 
   /** Saves a draft (the editor saves as the author types). A submitted proposal no longer changes. */
   async update(actor: Actor, reference: string, content: ProposalContent): Promise<ProposalDto> {
-    const row = await this.ownDraft(actor, reference);
+    const row = await this.repository.find(reference);
+    if (!row) throw notFound(reference);
+    authorize(canOnProposal('proposals.edit', { actor, proposal: row }));
     await this.repository.updateDraft(row.id, await this.columns(content));
     return this.get(actor, reference);
   }
 
-  private async ownDraft(actor: Actor, reference: string): Promise<ProposalRow> {
-    const authorId = this.personId(actor);
-    const row = await this.repository.find(reference);
-    if (!row || !this.canSee(actor, row)) throw notFound(reference);
-    if (row.authorId !== authorId) throw ProblemException.forbidden('Seule l’autrice ou l’auteur de la proposition peut la modifier.');
-    if (row.state !== 'draft') throw ProblemException.ruleViolation('Une proposition déposée ne se modifie plus : ce que les gens ont soutenu doit rester ce qu’ils ont lu.');
-    return row;
-  }
-
   async submit(actor: Actor, reference: string): Promise<ProposalDto> {
-    const row = await this.ownDraft(actor, reference);
+    const row = await this.repository.find(reference);
+    if (!row) throw notFound(reference);
+    const author = authorize(canOnProposal('proposals.submit', { actor, proposal: row }));
     const missing = missingForSubmission(contentOf(row));
     if (missing.length > 0) {
       throw ProblemException.ruleViolation(
@@ -197,18 +185,26 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
         missing.map((m) => ({ path: `content.${m.path}`, code: 'missing', message: m.message })),
       );
     }
-    await this.rateLimits.consume(LIMITS.proposalSubmissions, row.authorId);
-    await this.transition(actor, reference, 'submit', '', async (tx, locked) => {
+    await this.rateLimits.consume(LIMITS.proposalSubmissions, author.id);
+    await this.transition(author, reference, 'submit', '', async (tx, locked) => {
       const now = new Date();
       await this.repository.setState(tx, locked.id, 'submitted', { charterAcceptedAt: now, submittedAt: now });
     });
     return this.get(actor, reference);
   }
 
+  /** The organizer's decision, checked against the rules with the proposal in hand (the state is checked again under lock). */
+  private async decider(actor: Actor, reference: string, transition: ProposalTransition): Promise<Person> {
+    authorize(canOnProposal('proposals.organize', { actor }));
+    const row = await this.repository.find(reference);
+    if (!row) throw notFound(reference);
+    return authorize(canOnProposal('proposals.decide', { actor, proposal: row, transition }));
+  }
+
   async decideAdmissibility(actor: Actor, reference: string, decision: AdmissibilityDecision): Promise<ProposalDto> {
-    this.assertDecider(actor);
     const transition: ProposalTransition = decision.decision === 'admissible' ? 'declare_admissible' : 'declare_inadmissible';
-    await this.transition(actor, reference, transition, decision.reason, async (tx, locked) => {
+    const organizer = await this.decider(actor, reference, transition);
+    await this.transition(organizer, reference, transition, decision.reason, async (tx, locked) => {
       if (decision.decision === 'inadmissible') return this.repository.setState(tx, locked.id, 'inadmissible');
       const settings = await this.repository.supportSettings(tx);
       const collectingUntil = new Date(Date.now() + settings.windowDays * DAY);
@@ -220,58 +216,67 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async decideSelection(actor: Actor, reference: string, decision: SelectionDecision): Promise<ProposalDto> {
-    this.assertDecider(actor);
     const transition: ProposalTransition = decision.decision === 'selected' ? 'select' : 'not_select';
-    await this.transition(actor, reference, transition, decision.reason, (tx, locked) => this.repository.setState(tx, locked.id, decision.decision));
+    const organizer = await this.decider(actor, reference, transition);
+    await this.transition(organizer, reference, transition, decision.reason, (tx, locked) => this.repository.setState(tx, locked.id, decision.decision));
     return this.get(actor, reference);
   }
 
   async withdraw(actor: Actor, reference: string, reason: string): Promise<ProposalDto> {
-    const personId = this.personId(actor);
     const row = await this.repository.find(reference);
-    if (!row || !this.canSee(actor, row)) throw notFound(reference);
-    if (row.authorId !== personId) throw ProblemException.forbidden('Seule l’autrice ou l’auteur peut retirer sa proposition.');
-    await this.transition(actor, reference, 'withdraw', reason, (tx, locked) => this.repository.setState(tx, locked.id, 'withdrawn'));
+    if (!row) throw notFound(reference);
+    const author = authorize(canOnProposal('proposals.withdraw', { actor, proposal: row }));
+    await this.transition(author, reference, 'withdraw', reason, (tx, locked) => this.repository.setState(tx, locked.id, 'withdrawn'));
     return this.get(actor, reference);
   }
 
-  private assertDecider(actor: Actor): void {
-    if (!proposalPolicy.decide(actor)) throw actor ? ProblemException.forbidden('Réservé aux organisateurs.') : ProblemException.unauthorized('Connectez-vous pour continuer.');
+  /** One transition, run by the shared runner: row locked, move checked against the lifecycle, timeline, log and notices. */
+  private async transition(actor: Person | 'system', reference: string, transition: ProposalTransition, reason: string, apply: (tx: PrismaTransaction, locked: ProposalRow) => Promise<void>, tx?: PrismaTransaction): Promise<void> {
+    const actorId = actor === 'system' ? null : actor.id;
+    await this.transitions.run(
+      {
+        lifecycle: proposalLifecycle,
+        transition,
+        lock: (inner) => this.repository.lock(inner, reference),
+        notFound: `Aucune proposition ${reference}.`,
+        stateOf: (proposal) => proposal.state,
+        refusal: (from) => proposalTransitionRefusal(transition, from),
+        apply: async (inner, proposal, to) => {
+          await apply(inner, proposal);
+          await this.repository.addEvent(inner, proposal.id, to, reason, actorId);
+        },
+        audit: (proposal, to) => this.auditOf(actorId, proposal, to, reason),
+        notify: (inner, proposal, to) => this.noticesOf(inner, actorId, proposal, to, reason),
+      },
+      tx,
+    );
   }
 
-  /**
-   * One transition, in one transaction with the proposal's row locked: check the
-   * move is allowed from the current state, apply it, add it to the timeline
-   * and the log, tell the author and followers.
-   */
-  private async transition(actor: Actor | 'system', reference: string, transition: ProposalTransition, reason: string, apply: (tx: PrismaTransaction, locked: ProposalRow) => Promise<void>): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const locked = await this.repository.lock(tx, reference);
-      if (!locked) throw notFound(reference);
-      const to = proposalTransitionTarget(transition, locked.state);
-      if (!to) throw ProblemException.ruleViolation(`Une proposition ${STATE_NAMES[locked.state]} ne peut pas passer à l’état « ${STATE_NAMES[transitionTargetName(transition)]} ».`);
-      await apply(tx, locked);
-      await this.recordTransition(tx, actor === 'system' ? null : actor!.id, locked, to, reason);
-    });
-  }
-
-  private async recordTransition(tx: PrismaTransaction, actorId: string | null, proposal: Pick<ProposalRow, 'id' | 'reference' | 'title' | 'authorId' | 'submittedAt'>, to: ReachableProposalState, reason: string): Promise<void> {
-    await this.repository.addEvent(tx, proposal.id, to, reason, actorId);
-    await this.audit.record(tx, {
+  private auditOf(actorId: string | null, proposal: Pick<ProposalRow, 'reference' | 'title' | 'submittedAt'>, to: ProposalState, reason: string): AuditRecord {
+    return {
       actorId,
-      action: `proposal.${to}`,
+      action: `proposal.${to as Exclude<ProposalState, 'draft'>}`,
       subjectType: 'proposal',
       subjectId: proposal.reference,
       // A draft abandoned before submission was never public.
       visibility: proposal.submittedAt === null && to === 'withdrawn' ? 'restricted' : 'public',
       data: { title: proposal.title, ...(reason ? { reason } : {}) },
-    });
-    if (to === 'submitted' || (to === 'withdrawn' && proposal.submittedAt === null)) return;
+    };
+  }
+
+  /** The author and followers hear of every public move but their own. */
+  private async noticesOf(tx: PrismaTransaction, actorId: string | null, proposal: Pick<ProposalRow, 'id' | 'reference' | 'title' | 'authorId' | 'submittedAt'>, to: ProposalState, reason: string): Promise<NewNotification<string>[]> {
+    if (to === 'submitted' || (to === 'withdrawn' && proposal.submittedAt === null)) return [];
     const people = new Set([proposal.authorId, ...(await this.repository.followerIds(tx, proposal.id))]);
     if (actorId) people.delete(actorId);
-    for (const personId of people) {
-      await this.notifications.notify(tx, { personId, kind: `proposal.${to}`, data: { reference: proposal.reference, title: proposal.title, reason }, link: `/propositions/${proposal.reference}` });
-    }
+    return [...people].map((personId) => ({ personId, kind: `proposal.${to}`, data: { reference: proposal.reference, title: proposal.title, reason }, link: `/propositions/${proposal.reference}` }));
+  }
+
+  /** A move the runner did not make (a support reaching the threshold holds the row already): timeline, log and notices the same way. */
+  private async recordTransition(tx: PrismaTransaction, proposal: Pick<ProposalRow, 'id' | 'reference' | 'title' | 'authorId' | 'submittedAt'>, to: ProposalState, reason: string): Promise<void> {
+    await this.repository.addEvent(tx, proposal.id, to, reason, null);
+    await this.audit.record(tx, this.auditOf(null, proposal, to, reason));
+    for (const notice of await this.noticesOf(tx, null, proposal, to, reason)) await this.notifications.notify(tx, notice);
   }
 
   // ---- supports -----------------------------------------------------------
@@ -285,26 +290,22 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
    * row lock is held only from that UPDATE to the commit.
    */
   async support(actor: Actor, reference: string): Promise<{ created: boolean; state: SupportState }> {
-    if (!proposalPolicy.support(actor)) throw ProblemException.unauthorized('Connectez-vous pour soutenir cette proposition.');
+    const person = authorize(signedIn(actor, 'Connectez-vous pour soutenir cette proposition.'));
     // One read for the proposal, the rule and the supporter (the hot path: see npm run bench).
-    const proposal = await this.repository.supportContext(reference, actor!.id);
-    if (!proposal || !this.canSee(actor, proposal)) throw notFound(reference);
-    if (proposal.requiresVerification && !proposal.verified) {
-      throw ProblemException.forbidden(
-        'Seules les habitantes et habitants vérifiés peuvent soutenir une proposition. Faites-vous vérifier sur la page « Mon compte » (/compte) avec le code de votre lettre d’invitation, ou avec vos informations du recensement.',
-      );
-    }
-    if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(notCollectingReason(proposal));
+    const proposal = await this.repository.supportContext(reference, person.id);
+    if (!proposal) throw notFound(reference);
+    const supporter = { verificationRequired: proposal.requiresVerification, verified: proposal.verified };
+    authorize(canOnProposal('proposals.support', { actor, proposal, supporter, now: new Date() }));
     return this.prisma.$transaction(async (tx) => {
-      if (!(await this.repository.addSupport(tx, proposal.id, actor!.id))) {
+      if (!(await this.repository.addSupport(tx, proposal.id, person.id))) {
         return { created: false, state: { supporting: true, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state } };
       }
       const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, 1);
-      if (!counted) throw ProblemException.ruleViolation(notCollectingReason(proposal));
+      if (!counted) throw ProblemException.ruleViolation(notCollecting(proposal).message);
       let state: ProposalState = 'admissible';
       if (counted.supports >= counted.threshold) {
         await this.repository.setState(tx, proposal.id, 'qualified');
-        await this.recordTransition(tx, null, proposal, 'qualified', `${counted.supports} soutiens sur ${counted.threshold} nécessaires.`);
+        await this.recordTransition(tx, proposal, 'qualified', `${counted.supports} soutiens sur ${counted.threshold} nécessaires.`);
         state = 'qualified';
       }
       return { created: true, state: { supporting: true, supports: counted.supports, state } };
@@ -312,12 +313,12 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async withdrawSupport(actor: Actor, reference: string): Promise<SupportState> {
-    if (!proposalPolicy.support(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    const proposal = await this.repository.supportContext(reference, actor!.id);
-    if (!proposal || !this.canSee(actor, proposal)) throw notFound(reference);
-    if (!isCollecting(proposal.state, proposal.collectingUntil, new Date())) throw ProblemException.ruleViolation(`${notCollectingReason(proposal)} Les soutiens ne se retirent plus.`);
+    const person = authorize(signedIn(actor));
+    const proposal = await this.repository.supportContext(reference, person.id);
+    if (!proposal) throw notFound(reference);
+    authorize(canOnProposal('proposals.withdraw-support', { actor, proposal, now: new Date() }));
     return this.prisma.$transaction(async (tx) => {
-      if (!(await this.repository.removeSupport(tx, proposal.id, actor!.id))) {
+      if (!(await this.repository.removeSupport(tx, proposal.id, person.id))) {
         return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
       }
       const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, -1);
@@ -327,11 +328,12 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async follow(actor: Actor, reference: string, following: boolean): Promise<{ following: boolean; followers: number }> {
-    if (!proposalPolicy.follow(actor)) throw ProblemException.unauthorized('Connectez-vous pour suivre cette proposition.');
-    const row = await this.visible(actor, reference);
-    if (following) await this.repository.follow(row.id, actor!.id);
-    else await this.repository.unfollow(row.id, actor!.id);
-    return this.repository.followState(row.id, actor!.id);
+    const row = await this.repository.find(reference);
+    if (!row) throw notFound(reference);
+    const person = authorize(canOnProposal('proposals.follow', { actor, proposal: row }));
+    if (following) await this.repository.follow(row.id, person.id);
+    else await this.repository.unfollow(row.id, person.id);
+    return this.repository.followState(row.id, person.id);
   }
 
   // ---- the clock ----------------------------------------------------------
@@ -347,7 +349,7 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
         const reached = proposal.threshold !== null && proposal.supportCount >= proposal.threshold;
         const to = reached ? 'qualified' : 'expired';
         await this.repository.setState(tx, proposal.id, to);
-        await this.recordTransition(tx, null, proposal, to, `${proposal.supportCount} soutiens sur ${proposal.threshold ?? 0} nécessaires à la clôture.`);
+        await this.recordTransition(tx, proposal, to, `${proposal.supportCount} soutiens sur ${proposal.threshold ?? 0} nécessaires à la clôture.`);
         closed.push({ reference, state: to });
       });
     }
@@ -361,31 +363,11 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async setSupportSettings(actor: Actor, settings: SupportSettings): Promise<SupportSettings> {
-    this.assertDecider(actor);
+    const organizer = authorize(canOnProposal('proposals.organize', { actor }));
     await this.prisma.$transaction(async (tx) => {
       if (!(await this.repository.setSupportSettings(tx, settings))) throw ProblemException.ruleViolation('Aucun territoire n’est encore configuré.');
-      await this.audit.record(tx, { actorId: actor!.id, action: 'proposal-settings.changed', subjectType: 'territory', subjectId: null, data: { ...settings } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'proposal-settings.changed', subjectType: 'territory', subjectId: null, data: { ...settings } });
     });
     return settings;
   }
-}
-
-function transitionTargetName(transition: ProposalTransition): ProposalState {
-  const names: Record<ProposalTransition, ProposalState> = {
-    submit: 'submitted',
-    declare_admissible: 'admissible',
-    declare_inadmissible: 'inadmissible',
-    qualify: 'qualified',
-    expire: 'expired',
-    select: 'selected',
-    not_select: 'not_selected',
-    withdraw: 'withdrawn',
-  };
-  return names[transition];
-}
-
-function notCollectingReason(proposal: Pick<ProposalRow, 'state'>): string {
-  if (proposal.state === 'admissible') return 'Le recueil des soutiens de cette proposition est clos.';
-  if (proposal.state === 'submitted') return 'Cette proposition n’a pas encore été déclarée recevable : elle ne recueille pas encore de soutiens.';
-  return `Cette proposition est ${STATE_NAMES[proposal.state]} : elle ne recueille pas de soutiens.`;
 }

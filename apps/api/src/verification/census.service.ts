@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { censusIdentity, normaliseName, verificationPolicy, type Actor, type CensusImportResult, type CensusMatch, type ResidentVerification } from '@sesame/domain';
+import { censusIdentity, normaliseName, canOnVerification, type Actor, type CensusImportResult, type CensusMatch, type ResidentVerification } from '@sesame/domain';
 import { createHmac, hkdfSync } from 'node:crypto';
 import Papa from 'papaparse';
 import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -37,7 +38,7 @@ export class CensusService {
   }
 
   async import(actor: Actor, csv: unknown, defaultNeighbourhoodId: string | undefined): Promise<CensusImportResult> {
-    if (!verificationPolicy.manageInvitations(actor)) throw ProblemException.forbidden('Réservé aux organisateurs et aux administrateurs.');
+    const organizer = authorize(canOnVerification('verification.manage', { actor }));
     if (typeof csv !== 'string' || csv.trim() === '') throw ProblemException.validation([{ path: '', code: 'empty', message: 'Envoyez un fichier CSV (Content-Type: text/csv).' }]);
     const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: normaliseName });
     const fields = parsed.meta.fields ?? [];
@@ -52,7 +53,7 @@ export class CensusService {
     }
     return this.prisma.$transaction(
       async (tx) => {
-        const neighbourhoods = await tx.neighbourhood.findMany({ select: { id: true, slug: true, name: true } });
+        const neighbourhoods = await this.repository.neighbourhoods(tx);
         const bySlugOrName = new Map(neighbourhoods.flatMap((n) => [[n.slug, n.id], [normaliseName(n.name), n.id]]));
         if (defaultNeighbourhoodId && !neighbourhoods.some((n) => n.id === defaultNeighbourhoodId)) {
           throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
@@ -69,10 +70,10 @@ export class CensusService {
           const named = columns.neighbourhood ? normaliseName(row[columns.neighbourhood] ?? '') : '';
           const neighbourhoodId = named ? (bySlugOrName.get(named) ?? bySlugOrName.get(named.replace(/ /g, '-'))) : defaultNeighbourhoodId;
           if (!neighbourhoodId) return void rejected.push({ line, reason: `Quartier inconnu : ${row[columns.neighbourhood!] ?? ''}.` });
-          entries.push({ fingerprint: this.fingerprint(identity), neighbourhoodId, importedById: actor!.id });
+          entries.push({ fingerprint: this.fingerprint(identity), neighbourhoodId, importedById: organizer.id });
         });
         const imported = await this.repository.addCensusEntries(tx, entries);
-        await this.audit.record(tx, { actorId: actor!.id, action: 'census.imported', subjectType: 'census', subjectId: null, data: { imported, rejected: rejected.length } });
+        await this.audit.record(tx, { actorId: organizer.id, action: 'census.imported', subjectType: 'census', subjectId: null, data: { imported, rejected: rejected.length } });
         return { imported, alreadyPresent: entries.length - imported, rejected };
       },
       { timeout: 60_000 },
@@ -80,19 +81,19 @@ export class CensusService {
   }
 
   async match(actor: Actor, details: CensusMatch): Promise<ResidentVerification> {
-    if (!verificationPolicy.redeemCode(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    await this.rateLimits.consume(LIMITS.verificationPerPerson, actor!.id);
+    const person = authorize(canOnVerification('verification.verify-self', { actor }));
+    await this.rateLimits.consume(LIMITS.verificationPerPerson, person.id);
     const identity = censusIdentity(details.lastName, details.firstName, details.birthDate)!;
     return this.prisma.$transaction(async (tx) => {
-      const outcome = await this.repository.useCensusEntry(tx, this.fingerprint(identity), actor!.id);
+      const outcome = await this.repository.useCensusEntry(tx, this.fingerprint(identity), person.id);
       if (!outcome.ok) {
         if (outcome.reason === 'used') throw ProblemException.conflict('Ces informations ont déjà servi à vérifier un autre compte. Si c’est une erreur, contactez la mairie.');
         throw ProblemException.ruleViolation('Nous ne trouvons pas ces informations dans la liste des habitants. Vérifiez l’orthographe et la date, ou utilisez un code d’invitation.');
       }
-      await this.repository.verify(tx, actor!.id, outcome.neighbourhoodId, 'census');
-      await this.audit.record(tx, { actorId: actor!.id, action: 'resident.verified', subjectType: 'person', subjectId: actor!.id, visibility: 'restricted', data: { neighbourhoodId: outcome.neighbourhoodId, method: 'census' } });
+      await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'census');
+      await this.audit.record(tx, { actorId: person.id, action: 'resident.verified', subjectType: 'person', subjectId: person.id, visibility: 'restricted', data: { neighbourhoodId: outcome.neighbourhoodId, method: 'census' } });
       const neighbourhood = (await this.repository.neighbourhood(tx, outcome.neighbourhoodId))!;
-      await this.notifications.notify(tx, { personId: actor!.id, kind: 'resident.verified', data: { neighbourhood: neighbourhood.name }, link: '/compte' });
+      await this.notifications.notify(tx, { personId: person.id, kind: 'resident.verified', data: { neighbourhood: neighbourhood.name }, link: '/compte' });
       return { neighbourhood: { id: neighbourhood.id, slug: neighbourhood.slug, name: neighbourhood.name }, method: 'census', verifiedAt: new Date().toISOString() };
     });
   }

@@ -11,7 +11,7 @@ import {
   type InvitationBatchSummary,
   type RedeemInvitationCode,
   type ResidentVerification,
-  verificationPolicy,
+  canOnVerification,
 } from '@sesame/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -21,11 +21,12 @@ import { ZodPipe } from '../common/zod-validation.pipe';
 import { CensusService } from './census.service';
 import { VerificationService } from './verification.service';
 
+const organizersOnly = (actor: Actor) => canOnVerification('verification.manage', { actor });
 const CensusImportQuerySchema = z.object({ neighbourhoodId: z.uuid({ error: 'Quartier inconnu.' }).optional() }).strict();
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Lot de codes introuvable.') });
 
-@RequirePolicy(verificationPolicy.manageInvitations)
+@RequirePolicy(organizersOnly)
 @Controller('verification/invitation-batches')
 export class InvitationBatchesController {
   constructor(private readonly verification: VerificationService) {}
@@ -62,7 +63,7 @@ export class InvitationBatchesController {
   }
 }
 
-@RequirePolicy(verificationPolicy.manageInvitations)
+@RequirePolicy(organizersOnly)
 @Controller('verification/census')
 export class CensusController {
   constructor(private readonly census: CensusService) {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   INVITATION_CODE_ALPHABET,
   INVITATION_CODE_LENGTH,
-  verificationPolicy,
+  canOnVerification,
   type Actor,
   type CreateInvitationBatch,
   type CreatedInvitationBatch,
@@ -11,6 +11,7 @@ import {
 } from '@sesame/domain';
 import { createHash, randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -42,15 +43,9 @@ export class VerificationService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  private assertOrganizer(actor: Actor): void {
-    if (!verificationPolicy.manageInvitations(actor)) {
-      throw actor ? ProblemException.forbidden('Réservé aux organisateurs et aux administrateurs.') : ProblemException.unauthorized('Connectez-vous pour continuer.');
-    }
-  }
-
   /** Creates N single-use codes; the answer is the only place they exist in clear. */
   async createBatch(actor: Actor, input: CreateInvitationBatch, format: 'json' | 'csv' | 'pdf'): Promise<InvitationFile> {
-    this.assertOrganizer(actor);
+    const organizer = authorize(canOnVerification('verification.manage', { actor }));
     const codes = new Set<string>();
     while (codes.size < input.count) codes.add(newCode());
     const { summary, letters } = await this.prisma.$transaction(async (tx) => {
@@ -59,11 +54,11 @@ export class VerificationService {
       const batchId = await this.repository.createBatch(tx, {
         neighbourhoodId: neighbourhood.id,
         label: input.label,
-        createdById: actor!.id,
+        createdById: organizer.id,
         codes: [...codes].map((code) => ({ codeHash: hashInvitationCode(code), hint: code.slice(-4) })),
       });
       await this.audit.record(tx, {
-        actorId: actor!.id,
+        actorId: organizer.id,
         action: 'invitation-batch.created',
         subjectType: 'invitation-batch',
         subjectId: batchId,
@@ -80,18 +75,18 @@ export class VerificationService {
   }
 
   async listBatches(actor: Actor): Promise<InvitationBatchSummary[]> {
-    this.assertOrganizer(actor);
+    authorize(canOnVerification('verification.manage', { actor }));
     return this.repository.summaries();
   }
 
   async revokeBatch(actor: Actor, batchId: string): Promise<InvitationBatchSummary> {
-    this.assertOrganizer(actor);
+    const organizer = authorize(canOnVerification('verification.manage', { actor }));
     return this.prisma.$transaction(async (tx) => {
       const [existing] = await this.repository.summaries({ id: batchId }, tx);
       if (!existing) throw ProblemException.notFound('Lot de codes introuvable.');
       const revoked = await this.repository.revokeUnused(tx, batchId);
       if (revoked > 0) {
-        await this.audit.record(tx, { actorId: actor!.id, action: 'invitation-batch.revoked', subjectType: 'invitation-batch', subjectId: batchId, data: { revokedCodes: revoked } });
+        await this.audit.record(tx, { actorId: organizer.id, action: 'invitation-batch.revoked', subjectType: 'invitation-batch', subjectId: batchId, data: { revokedCodes: revoked } });
       }
       return (await this.repository.summaries({ id: batchId }, tx))[0]!;
     });
@@ -99,10 +94,10 @@ export class VerificationService {
 
   /** A resident types the code from their letter and becomes a verified resident of its neighbourhood. */
   async redeem(actor: Actor, code: string): Promise<ResidentVerification> {
-    if (!verificationPolicy.redeemCode(actor)) throw ProblemException.unauthorized('Connectez-vous pour continuer.');
-    await this.rateLimits.consume(LIMITS.verificationPerPerson, actor!.id);
+    const person = authorize(canOnVerification('verification.verify-self', { actor }));
+    await this.rateLimits.consume(LIMITS.verificationPerPerson, person.id);
     return this.prisma.$transaction(async (tx) => {
-      const outcome = await this.repository.redeem(tx, hashInvitationCode(code), actor!.id);
+      const outcome = await this.repository.redeem(tx, hashInvitationCode(code), person.id);
       if (!outcome.ok) {
         if (outcome.reason === 'used') throw ProblemException.conflict('Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.');
         throw ProblemException.ruleViolation(
@@ -112,19 +107,19 @@ export class VerificationService {
           [{ path: 'code', code: outcome.reason, message: outcome.reason === 'revoked' ? 'Code annulé.' : 'Code inconnu.' }],
         );
       }
-      await this.repository.verify(tx, actor!.id, outcome.neighbourhoodId, 'invitation_code');
+      await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'invitation_code');
       // Restricted: where someone lives is personal; the chain still proves the event happened.
       await this.audit.record(tx, {
-        actorId: actor!.id,
+        actorId: person.id,
         action: 'resident.verified',
         subjectType: 'person',
-        subjectId: actor!.id,
+        subjectId: person.id,
         visibility: 'restricted',
         data: { neighbourhoodId: outcome.neighbourhoodId, method: 'invitation_code' },
       });
-      const person = await this.people.findWithDetails(actor!.id, tx);
-      const verification = person!.verification!;
-      await this.notifications.notify(tx, { personId: actor!.id, kind: 'resident.verified', data: { neighbourhood: verification.neighbourhood.name }, link: '/compte' });
+      const details = await this.people.findWithDetails(person.id, tx);
+      const verification = details!.verification!;
+      await this.notifications.notify(tx, { personId: person.id, kind: 'resident.verified', data: { neighbourhood: verification.neighbourhood.name }, link: '/compte' });
       return {
         neighbourhood: { id: verification.neighbourhood.id, slug: verification.neighbourhood.slug, name: verification.neighbourhood.name },
         method: verification.method,

@@ -10,20 +10,10 @@ import { currentPerson } from '@/features/identity/session';
 import { ProposalCard } from '@/features/proposals/components/ProposalCard';
 import { ProposalFilterForm } from '@/features/proposals/components/ProposalFilterForm';
 import styles from '@/features/proposals/components/proposals.module.css';
-import {
-  FILTER_NAMES,
-  PROPOSALS_PAGE_SIZE,
-  hasFilters,
-  isFilterName,
-  proposalsFallback,
-  proposalsHref,
-  readFilters,
-  readPage,
-  type FilterName,
-  type SearchParams,
-} from '@/features/proposals/filters';
+import { proposalFilters, type ProposalFilterName } from '@/features/proposals/filters';
 import { isProposalKind, isProposalState, proposalLabels, type ProposalLabels } from '@/features/proposals/labels';
 import { fetchDataUseChoices, fetchNeighbourhoodChoices, fetchProposalPage } from '@/features/proposals/queries';
+import type { SearchParams } from '@/lib/list-filters';
 import { loadListing } from '@/lib/listing';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,10 +34,10 @@ const FILTER_LABEL_KEYS = {
   dataUse: 'dataUseLabel',
   neighbourhoodId: 'neighbourhoodLabel',
   sort: 'sortLabel',
-} as const satisfies Record<FilterName, string>;
+} as const satisfies Record<ProposalFilterName, string>;
 
 /** A filter's value as the reader chose it (« Interdire », not `ban`). */
-function filterValueText(name: FilterName, value: string, labels: ProposalLabels, dataUses: { reference: string; title: string }[], neighbourhoods: Neighbourhood[]): string {
+function filterValueText(name: ProposalFilterName, value: string, labels: ProposalLabels, dataUses: { reference: string; title: string }[], neighbourhoods: Neighbourhood[]): string {
   if (name === 'kind' && isProposalKind(value)) return labels.kind(value);
   if (name === 'status' && isProposalState(value)) return labels.state(value);
   if (name === 'dataUse') return dataUses.find((d) => d.reference === value)?.title ?? value;
@@ -78,7 +68,7 @@ async function OpenDataLinks() {
 
 export default async function ProposalsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const [person, dataUses, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchDataUseChoices(), fetchNeighbourhoodChoices(), loadListing({ name: 'proposals', fetchPage: fetchProposalPage, filters: readFilters(params), pageNumber: readPage(params), fallback: proposalsFallback })]);
+  const [person, dataUses, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchDataUseChoices(), fetchNeighbourhoodChoices(), loadListing({ name: 'proposals', fetchPage: fetchProposalPage, filters: proposalFilters.read(params), pageNumber: proposalFilters.readPage(params), fallback: proposalFilters.fallback })]);
   const [t, labels] = [await getTranslations('Proposals.list'), proposalLabels(await getTranslations('Proposals.labels'))];
   const newHref = person ? '/propositions/nouvelle' : `/connexion?retour=${encodeURIComponent('/propositions/nouvelle')}`;
 
@@ -113,14 +103,9 @@ export default async function ProposalsPage({ searchParams }: Props) {
   }
 
   const { page, filters, pageNumber, invalid } = listing;
-  const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || PROPOSALS_PAGE_SIZE)));
-  const filtered = hasFilters(filters);
-  const active = FILTER_NAMES.flatMap((name) => {
-    const value = filters[name];
-    if (value === undefined || name === 'sort') return [];
-    return [t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, dataUses, neighbourhoods) })];
-  });
-  const invalidNames = (invalid ?? []).map((name) => (isFilterName(name) ? t(FILTER_LABEL_KEYS[name]) : t('invalidFilterPage')));
+  const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || proposalFilters.pageSize)));
+  const active = proposalFilters.active(filters).map(({ name, value }) => t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, dataUses, neighbourhoods) }));
+  const refused = proposalFilters.refusedLabels(invalid, (name) => t(FILTER_LABEL_KEYS[name]), () => t('invalidFilterPage'));
 
   return (
     <>
@@ -132,11 +117,11 @@ export default async function ProposalsPage({ searchParams }: Props) {
         total={page.total}
         pageNumber={pageNumber}
         totalPages={totalPages}
-        filtered={filtered}
+        filtered={proposalFilters.narrows(filters)}
         active={active}
-        refused={invalidNames}
+        refused={refused}
         clearHref="/propositions"
-        hrefAt={(target) => proposalsHref(filters, target)}
+        hrefAt={(target) => proposalFilters.href(filters, target)}
         itemKey={(item) => item.reference}
         renderItem={(item) => <ProposalCard item={item} />}
       />

@@ -1,4 +1,4 @@
-import { dataUsePolicy, type Neighbourhood } from '@sesame/domain';
+import type { Neighbourhood } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
@@ -9,20 +9,12 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
 import styles from '@/features/data-uses/components/register.module.css';
 import { RegisterFilterForm } from '@/features/data-uses/components/RegisterFilterForm';
-import {
-  FILTER_NAMES,
-  REGISTER_PAGE_SIZE,
-  hasFilters,
-  readFilters,
-  readPage,
-  registerFallback,
-  registerHref,
-  type FilterName,
-  type SearchParams,
-} from '@/features/data-uses/filters';
+import { registerFilters, type RegisterFilterName } from '@/features/data-uses/filters';
 import { dataUseLabels, isLabelValue, type DataUseLabels } from '@/features/data-uses/labels';
+import { mayEditRegister } from '@/features/data-uses/editor/access';
 import { fetchDataUsePage, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
 import { currentPerson } from '@/features/identity/session';
+import type { SearchParams } from '@/lib/list-filters';
 import { loadListing } from '@/lib/listing';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,10 +36,10 @@ const FILTER_LABEL_KEYS = {
   automationLevel: 'automationLevelLabel',
   controller: 'controllerLabel',
   neighbourhoodId: 'neighbourhoodLabel',
-} as const satisfies Record<FilterName, string>;
+} as const satisfies Record<RegisterFilterName, string>;
 
 /** A filter's value as the reader chose it (« Santé », not `health`). */
-function filterValueText(name: FilterName, value: string, labels: DataUseLabels, neighbourhoods: Neighbourhood[]): string {
+function filterValueText(name: RegisterFilterName, value: string, labels: DataUseLabels, neighbourhoods: Neighbourhood[]): string {
   if (name === 'domain' && isLabelValue('domain', value)) return labels.domain(value);
   if (name === 'status' && isLabelValue('status', value)) return labels.status(value);
   if (name === 'specialCategory' && isLabelValue('specialCategory', value)) return labels.specialCategory(value);
@@ -82,13 +74,13 @@ async function OpenDataLinks() {
 
 export default async function RegisterPage({ searchParams }: Props) {
   const params = await searchParams;
-  const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing({ name: 'register', fetchPage: fetchDataUsePage, filters: readFilters(params), pageNumber: readPage(params), fallback: registerFallback })]);
+  const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing({ name: 'register', fetchPage: fetchDataUsePage, filters: registerFilters.read(params), pageNumber: registerFilters.readPage(params), fallback: registerFilters.fallback })]);
   const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
 
   const header = (
     <PageHeader title={t('title')} lead={t('lead')}>
       <p className="prose">{t('intro')}</p>
-      {dataUsePolicy.edit(person) ? (
+      {person && (await mayEditRegister(person)) ? (
         <nav aria-label={t('editorNav')} className={styles.editorActions}>
           <ul className="actions">
             <li>
@@ -116,13 +108,10 @@ export default async function RegisterPage({ searchParams }: Props) {
   }
 
   const { page, filters, pageNumber, invalid } = listing;
-  const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || REGISTER_PAGE_SIZE)));
-  const filtered = hasFilters(filters);
-  const active = FILTER_NAMES.flatMap((name) => {
-    const value = filters[name];
-    return value === undefined ? [] : [t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, neighbourhoods) })];
-  });
-  const invalidNames = (invalid ?? []).map((name) => t(FILTER_LABEL_KEYS[name]));
+  const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || registerFilters.pageSize)));
+  const active = registerFilters.active(filters).map(({ name, value }) => t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, neighbourhoods) }));
+  // The register reports refused filters only (never another field).
+  const refused = registerFilters.refusedLabels(invalid, (name) => t(FILTER_LABEL_KEYS[name]), (field) => field);
 
   return (
     <>
@@ -134,11 +123,11 @@ export default async function RegisterPage({ searchParams }: Props) {
         total={page.total}
         pageNumber={pageNumber}
         totalPages={totalPages}
-        filtered={filtered}
+        filtered={registerFilters.narrows(filters)}
         active={active}
-        refused={invalidNames}
+        refused={refused}
         clearHref="/registre"
-        hrefAt={(target) => registerHref(filters, target)}
+        hrefAt={(target) => registerFilters.href(filters, target)}
         itemKey={(item) => item.reference}
         renderItem={(item) => <DataUseCard item={item} />}
       />

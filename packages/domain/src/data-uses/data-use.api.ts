@@ -1,3 +1,4 @@
+import { DataUsePermissionsSchema } from './data-use.policy';
 import { z } from 'zod';
 import { pageOf } from '../common/pagination.schema';
 import { AUTOMATION_LEVELS, DataUseContentSchema, DataUseDomainSchema, DataUseReferenceSchema, LifecycleStatusSchema, SPECIAL_CATEGORIES } from './data-use.schema';
@@ -70,6 +71,8 @@ export const DataUseSchema = z
     followers: z.int(),
     /** Whether the signed-in reader follows it; null for visitors. */
     following: z.boolean().nullable(),
+    /** What the reader (a visitor too) may do with the record now, or why not. */
+    viewer: z.object({ can: DataUsePermissionsSchema }),
   })
   .meta({ id: 'DataUse' });
 export type DataUseDto = z.infer<typeof DataUseSchema>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { defineLifecycle } from '../common/transitions';
 import type { LifecycleStatusSchema } from './data-use.schema';
 
 export type LifecycleStatus = z.infer<typeof LifecycleStatusSchema>;
@@ -20,10 +21,18 @@ const BY_EDIT: Record<LifecycleStatus, readonly LifecycleStatus[]> = {
   retired: ['retired'],
 };
 
-const BY_TRANSITION: Record<LifecycleTransition, { from: readonly LifecycleStatus[]; to: LifecycleStatus }> = {
+export const dataUseLifecycle = defineLifecycle<LifecycleTransition, LifecycleStatus>({
   suspend: { from: ['planned', 'pilot', 'operational'], to: 'suspended' },
   retire: { from: ['planned', 'pilot', 'operational', 'suspended'], to: 'retired' },
-};
+});
+
+/** A status's name in a French sentence. */
+export const LIFECYCLE_STATUS_NAMES_FR: Record<LifecycleStatus, string> = { planned: 'prévu', pilot: 'en expérimentation', operational: 'en service', suspended: 'suspendu', retired: 'retiré' };
+
+/** Why `transition` cannot happen from `from` (the API's 422 detail). */
+export function lifecycleTransitionRefusal(transition: LifecycleTransition, from: LifecycleStatus): string {
+  return transition === 'suspend' ? `Un usage « ${LIFECYCLE_STATUS_NAMES_FR[from]} » ne peut pas être suspendu.` : 'Cet usage est déjà retiré.';
+}
 
 export function editMayMoveStatus(from: LifecycleStatus, to: LifecycleStatus): boolean {
   return BY_EDIT[from].includes(to);
@@ -31,8 +40,7 @@ export function editMayMoveStatus(from: LifecycleStatus, to: LifecycleStatus): b
 
 /** The status a transition leads to, or null when it is not allowed from `from`. */
 export function transitionTarget(transition: LifecycleTransition, from: LifecycleStatus): LifecycleStatus | null {
-  const rule = BY_TRANSITION[transition];
-  return rule.from.includes(from) ? rule.to : null;
+  return dataUseLifecycle.target(transition, from);
 }
 
 /** The statuses an edit may choose from `from` (for the edit form's select). */

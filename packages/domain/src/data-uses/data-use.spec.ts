@@ -1,5 +1,3 @@
-import { ROLES } from '../identity/identity.schema';
-import { dataUsePolicy } from './data-use.policy';
 import { DataUseContentSchema, diffDataUse, missingForPublication, type DataUseContentInput } from './data-use.schema';
 
 const complete: DataUseContentInput = {
@@ -63,17 +61,5 @@ describe('data-use record', () => {
     const v2 = DataUseContentSchema.parse({ ...complete, data: { ...complete.data, categories: [{ name: 'Image du visage', retention: '30 jours' }] } });
     expect(diffDataUse(v1, v2)).toEqual([{ path: 'data.categories.0.retention', before: '', after: '30 jours' }]);
     expect(diffDataUse(v1, v1)).toEqual([]);
-  });
-});
-
-describe('data-use policy', () => {
-  it.each(ROLES)('edit for a %s', (role) => {
-    expect(dataUsePolicy.edit({ id: 'p', roles: [role] })).toBe(['organizer', 'authority', 'admin'].includes(role));
-  });
-
-  it('nobody may edit, view drafts or follow', () => {
-    expect(dataUsePolicy.edit(null)).toBe(false);
-    expect(dataUsePolicy.viewDrafts(null)).toBe(false);
-    expect(dataUsePolicy.follow(null)).toBe(false);
   });
 });

@@ -1,38 +1,29 @@
-import { identityPolicy, type Actor } from './identity.policy';
+import { canOnIdentity, type Actor } from './identity.policy';
 import { PseudonymSchema, ROLES, type Role } from './identity.schema';
+import { expectRules, type Row } from '../common/policy.testing';
 
 const person = (id: string, ...roles: Role[]): Actor => ({ id, roles });
+const admin = person('a', 'admin');
+const resident = person('r', 'resident');
+
+// One row per rule, read as: who — does what — to what → allowed, or the reason it is refused.
+const rows: Row<typeof canOnIdentity>[] = [
+  ['a visitor', 'identity.manage-own-account', { actor: null }, 'sign_in'],
+  ...ROLES.map((role): Row<typeof canOnIdentity> => [`a ${role}`, 'identity.manage-own-account', { actor: person('p', role) }, 'allowed']),
+
+  ['a visitor', 'identity.list-people', { actor: null }, 'sign_in'],
+  ...ROLES.map((role): Row<typeof canOnIdentity> => [`a ${role}`, 'identity.list-people', { actor: person('p', role) }, role === 'admin' ? 'allowed' : 'forbidden']),
+
+  ['a visitor', 'identity.change-roles', { actor: null, target: { id: 'b' }, role: 'resident' }, 'sign_in'],
+  ...ROLES.filter((role) => role !== 'admin').map((role): Row<typeof canOnIdentity> => [`a ${role}`, 'identity.change-roles', { actor: person('p', role, 'resident'), target: { id: 'b' }, role: 'moderator' }, 'forbidden']),
+  ...ROLES.map((role): Row<typeof canOnIdentity> => [`an admin, someone else's ${role} role`, 'identity.change-roles', { actor: admin, target: { id: 'b' }, role }, 'allowed']),
+  ['an admin, their own admin role', 'identity.change-roles', { actor: admin, target: { id: 'a' }, role: 'admin' }, 'forbidden'],
+  ['an admin, their own other roles', 'identity.change-roles', { actor: admin, target: { id: 'a' }, role: 'moderator' }, 'allowed'],
+  ['a resident, their own roles', 'identity.change-roles', { actor: resident, target: { id: 'r' }, role: 'moderator' }, 'forbidden'],
+];
 
 describe('identity policy', () => {
-  const cases = (allowedRoles: readonly Role[]): [string, Actor, boolean][] => [
-    ['nobody', null, false],
-    ...ROLES.map((role): [string, Actor, boolean] => [role, person('p', role), allowedRoles.includes(role)]),
-  ];
-
-  it.each(cases(ROLES))('manageOwnAccount: %s → %s', (_name, actor, allowed) => {
-    expect(identityPolicy.manageOwnAccount(actor)).toBe(allowed);
-  });
-
-  it.each(cases(['admin']))('listPeople: %s → %s', (_name, actor, allowed) => {
-    expect(identityPolicy.listPeople(actor)).toBe(allowed);
-  });
-
-  it.each(ROLES.filter((role) => role !== 'admin'))('changeRoles: a %s may not change roles', (role) => {
-    expect(identityPolicy.changeRoles(person('a', role, 'resident'), { id: 'b' }, 'moderator')).toBe(false);
-  });
-
-  it('changeRoles: an admin may grant or revoke any role of someone else', () => {
-    for (const role of ROLES) expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'b' }, role)).toBe(true);
-  });
-
-  it('changeRoles: an admin may not drop their own admin role, but may change their others', () => {
-    expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'a' }, 'admin')).toBe(false);
-    expect(identityPolicy.changeRoles(person('a', 'admin'), { id: 'a' }, 'moderator')).toBe(true);
-  });
-
-  it('changeRoles: nobody may do anything', () => {
-    expect(identityPolicy.changeRoles(null, { id: 'b' }, 'resident')).toBe(false);
-  });
+  expectRules(canOnIdentity, rows);
 });
 
 describe('pseudonyms', () => {

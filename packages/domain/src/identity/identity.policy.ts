@@ -1,23 +1,39 @@
+import { allow, policyOf, refuse, SIGN_IN } from '../common/policy';
 import type { Role } from './identity.schema';
 
-/** Who is acting: a signed-in person with their roles, or nobody. */
-export type Actor = { id: string; roles: readonly Role[] } | null;
+/** A signed-in person with their roles. */
+export type Person = { id: string; roles: readonly Role[] };
+/** Who is acting: a signed-in person, or nobody. */
+export type Actor = Person | null;
 
-export function hasRole(actor: Actor, role: Role): boolean {
+export function hasRole(actor: Actor, role: Role): actor is Person {
   return actor !== null && actor.roles.includes(role);
 }
 
-/**
- * What identity allows. Default deny: every function returns false unless a
- * rule says otherwise. The API enforces these; the web uses them to show or
- * hide controls.
- */
-export const identityPolicy = {
-  /** Any signed-in person reads and edits their own account. */
-  manageOwnAccount: (actor: Actor): boolean => actor !== null,
-  /** Only admins list people and grant or revoke roles. */
-  listPeople: (actor: Actor): boolean => hasRole(actor, 'admin'),
-  changeRoles: (actor: Actor, target: { id: string }, role: Role): boolean =>
-    // An admin may not remove their own admin role: there must always be one left who can fix mistakes.
-    hasRole(actor, 'admin') && !(actor!.id === target.id && role === 'admin'),
+type IdentityContexts = {
+  /** Reading and editing one's own account, data download, deletion, sign out everywhere, e-mail change. */
+  'identity.manage-own-account': { actor: Actor };
+  /** The admins' list of people. */
+  'identity.list-people': { actor: Actor };
+  /** Granting or revoking `role` to `target`. */
+  'identity.change-roles': { actor: Actor; target: { id: string }; role: Role };
 };
+export type IdentityAction = keyof IdentityContexts;
+
+/** Who may do what with accounts and roles. */
+export const canOnIdentity = policyOf<IdentityContexts, IdentityAction>({
+  'identity.manage-own-account': ({ actor }) => (actor ? allow(actor) : SIGN_IN),
+
+  'identity.list-people': ({ actor }) => {
+    if (!actor) return SIGN_IN;
+    return hasRole(actor, 'admin') ? allow(actor) : refuse('forbidden', 'Réservé aux administrateurs.');
+  },
+
+  'identity.change-roles': ({ actor, target, role }) => {
+    if (!actor) return SIGN_IN;
+    if (!hasRole(actor, 'admin')) return refuse('forbidden', 'Réservé aux administrateurs.');
+    // There must always be an admin left who can fix mistakes.
+    if (actor.id === target.id && role === 'admin') return refuse('forbidden', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
+    return allow(actor);
+  },
+});

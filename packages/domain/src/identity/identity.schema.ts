@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkspacePermissionsSchema } from '../common/workspaces';
 
 export const ROLES = ['resident', 'facilitator', 'moderator', 'organizer', 'panel_member', 'authority', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' });
@@ -79,6 +80,8 @@ export const MeSchema = z
       .object({ neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), method: z.enum(['invitation_code', 'census']), verifiedAt: z.iso.datetime() })
       .nullable(),
     createdAt: z.iso.datetime(),
+    /** The work areas this person may open (menus and organizers' pages show these, not role lists). */
+    can: WorkspacePermissionsSchema,
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -1,3 +1,4 @@
+import { defineLifecycle } from '../common/transitions';
 import type { ProposalState } from './proposal.schema';
 
 /** Who may make each move; "system" is the support count and the scheduled job. */
@@ -18,14 +19,29 @@ const TRANSITIONS: Record<ProposalTransition, { from: readonly ProposalState[]; 
   withdraw: { from: ['draft', 'submitted', 'admissible', 'qualified'], to: 'withdrawn', by: 'author' },
 };
 
+export const proposalLifecycle = defineLifecycle<ProposalTransition, ProposalState>(TRANSITIONS);
+
 /** The state a transition leads to from `from`, or null when it is not allowed. */
 export function proposalTransitionTarget(transition: ProposalTransition, from: ProposalState): ReachableProposalState | null {
-  const rule = TRANSITIONS[transition];
-  return rule.from.includes(from) ? rule.to : null;
+  return proposalLifecycle.target(transition, from) as ReachableProposalState | null;
 }
 
-export function proposalTransitionActor(transition: ProposalTransition): 'author' | 'organizer' | 'system' {
-  return TRANSITIONS[transition].by;
+/** A state's name in a French sentence (« Une proposition déposée… »). */
+export const PROPOSAL_STATE_NAMES_FR: Record<ProposalState, string> = {
+  draft: 'brouillon',
+  submitted: 'déposée',
+  admissible: 'en recueil de soutiens',
+  inadmissible: 'irrecevable',
+  qualified: 'qualifiée',
+  expired: 'expirée',
+  selected: 'retenue',
+  not_selected: 'non retenue',
+  withdrawn: 'retirée',
+};
+
+/** Why `transition` cannot happen from `from` (the API's 422 detail). */
+export function proposalTransitionRefusal(transition: ProposalTransition, from: ProposalState): string {
+  return `Une proposition ${PROPOSAL_STATE_NAMES_FR[from]} ne peut pas passer à l’état « ${PROPOSAL_STATE_NAMES_FR[TRANSITIONS[transition].to]} ».`;
 }
 
 /** Visible to everyone once submitted (a draft stays private; so does a draft abandoned before submission). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposalPermissionsSchema } from './proposal.policy';
 import { pageOf } from '../common/pagination.schema';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
 
@@ -163,16 +164,13 @@ export const ProposalSchema = z
     createdAt: z.iso.datetime(),
     timeline: z.array(ProposalEventSchema),
     followers: z.int(),
-    /** For the signed-in reader: null for visitors. */
-    viewer: z
-      .object({
-        isAuthor: z.boolean(),
-        supporting: z.boolean(),
-        following: z.boolean(),
-        /** Why this reader cannot support it now (null when they can). */
-        cannotSupportBecause: z.enum(['not_collecting', 'verification_required', 'author']).nullable(),
-      })
-      .nullable(),
+    /** The reader (a visitor too): their relation to the proposal, and what they may do with it now, or why not. */
+    viewer: z.object({
+      isAuthor: z.boolean(),
+      supporting: z.boolean(),
+      following: z.boolean(),
+      can: ProposalPermissionsSchema,
+    }),
   })
   .meta({ id: 'Proposal' });
 export type ProposalDto = z.infer<typeof ProposalSchema>;

@@ -1,6 +1,4 @@
-import { ROLES } from '../identity/identity.schema';
 import { daysLeft, isCollecting, isPublicProposal, proposalTransitionTarget, type ProposalTransition } from './proposal.lifecycle';
-import { proposalPolicy } from './proposal.policy';
 import { missingForSubmission, PROPOSAL_STATES, ProposalContentSchema, type ProposalState } from './proposal.schema';
 
 describe('proposal lifecycle', () => {
@@ -61,16 +59,5 @@ describe('proposal content', () => {
       expectedEffect: 'Aucun visage analysé.',
     });
     expect(missingForSubmission(complete)).toEqual([]);
-  });
-});
-
-describe('proposal policy', () => {
-  const actor = (...roles: (typeof ROLES)[number][]) => ({ id: 'p', roles });
-  it.each(ROLES)('lets only organizers and admins decide (%s)', (role) => {
-    expect(proposalPolicy.decide(actor(role))).toBe(role === 'organizer' || role === 'admin');
-    expect(proposalPolicy.write(actor(role))).toBe(true);
-  });
-  it('refuses visitors everything', () => {
-    expect([proposalPolicy.write(null), proposalPolicy.support(null), proposalPolicy.follow(null), proposalPolicy.decide(null)]).toEqual([false, false, false, false]);
   });
 });

@@ -1,8 +1,20 @@
-import { hasRole, type Actor } from '../identity/identity.policy';
+import { allow, holdsAnyRole, policyOf, refuse, SIGN_IN } from '../common/policy';
+import type { Actor } from '../identity/identity.policy';
 
-export const verificationPolicy = {
-  /** Organizers (and admins) print invitation letters and revoke lost ones. */
-  manageInvitations: (actor: Actor): boolean => hasRole(actor, 'organizer') || hasRole(actor, 'admin'),
-  /** Any signed-in person may try a code. */
-  redeemCode: (actor: Actor): boolean => actor !== null,
+type VerificationContexts = {
+  /** Printing invitation letters, revoking lost ones, importing the census list. */
+  'verification.manage': { actor: Actor };
+  /** Verifying oneself: an invitation code, or one's census information. */
+  'verification.verify-self': { actor: Actor };
 };
+export type VerificationAction = keyof VerificationContexts;
+
+export const canOnVerification = policyOf<VerificationContexts, VerificationAction>({
+  // Organizers (and admins).
+  'verification.manage': ({ actor }) => {
+    if (!actor) return SIGN_IN;
+    return holdsAnyRole(actor, ['organizer', 'admin']) ? allow(actor) : refuse('forbidden', 'Réservé aux organisateurs et aux administrateurs.');
+  },
+  // Any signed-in person may try.
+  'verification.verify-self': ({ actor }) => (actor ? allow(actor) : SIGN_IN),
+});

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { changeRole } from '@/features/admin/actions';
 import { RoleChangeForm } from '@/features/admin/RoleChangeForm';
-import { callApiJson } from '@/features/identity/api';
+import { callApiJson } from '@/lib/api/client';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 
@@ -23,7 +23,7 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
   const person = await requirePerson('/admin/personnes');
   const [t, roles] = [await getTranslations('Admin'), await getTranslations('Roles')];
   const me = await fetchMe(person);
-  if (!me.roles.includes('admin')) {
+  if (!me.can['identity.list-people'].allowed) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
   const { q = '', role = '', page = '1' } = await searchParams;

@@ -59,7 +59,7 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
   const person = await requirePerson('/organisation/propositions');
   const [t, form] = [await getTranslations('ProposalsAdmin'), await getTranslations('Form')];
   const me = await fetchMe(person);
-  if (!me.roles.includes('organizer') && !me.roles.includes('admin')) {
+  if (!me.can['proposals.organize'].allowed) {
     return (
       <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')}>
         <p>

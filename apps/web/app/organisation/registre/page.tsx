@@ -6,7 +6,7 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { EditorForbidden, mayEditRegister } from '@/features/data-uses/editor/access';
 import { dataUseLabels } from '@/features/data-uses/labels';
-import { callApiJson } from '@/features/identity/api';
+import { callApiJson } from '@/lib/api/client';
 import { requirePerson } from '@/features/identity/session';
 import { fetchEveryPage } from '@/lib/every-page';
 

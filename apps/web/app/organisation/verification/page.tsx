@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { ActionForm, Field, Hidden, SelectField } from '@/components/forms/ActionForm';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { callApiJson } from '@/features/identity/api';
+import { callApiJson } from '@/lib/api/client';
 import { fetchMe, fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { importCensus, revokeBatch } from '@/features/organisation/actions';
@@ -19,7 +19,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
   const person = await requirePerson('/organisation/verification');
   const [t, form, format] = [await getTranslations('Organisation'), await getTranslations('Form'), await getFormatter()];
   const me = await fetchMe(person);
-  if (!me.roles.includes('organizer') && !me.roles.includes('admin')) {
+  if (!me.can['verification.manage'].allowed) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
   const { erreur } = await searchParams;

@@ -1,4 +1,4 @@
-import { proposalTransitionTarget, type ProposalDto } from '@sesame/domain';
+import type { ProposalDto } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -81,9 +81,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   if (!proposal) notFound();
   const { deposee, retiree } = await searchParams;
   const [t, labels, card] = [await getTranslations('Proposals.page'), await getTranslations('Proposals.labels'), await getTranslations('Proposals.card')];
-  const isAuthor = proposal.viewer?.isAuthor === true;
+  const { isAuthor, can } = proposal.viewer;
   const isDraft = proposal.state === 'draft';
-  const withdrawable = isAuthor && proposalTransitionTarget('withdraw', proposal.state) !== null;
+  const withdrawable = can['proposals.withdraw'].allowed;
 
   return (
     <>
@@ -96,13 +96,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <p>{card('author', { author: proposal.author })}</p>
       </div>
 
-      {isAuthor && isDraft ? <DraftBox proposal={proposal} /> : null}
+      {can['proposals.edit'].allowed ? <DraftBox proposal={proposal} /> : null}
 
       <ProposalFacts proposal={proposal} />
       <ProposalTexts proposal={proposal} />
 
       {isDraft ? (
-        isAuthor ? <SubmitSection proposal={proposal} /> : null
+        can['proposals.submit'].allowed ? <SubmitSection proposal={proposal} /> : null
       ) : (
         <>
           <SupportPanel proposal={proposal} />

@@ -1,4 +1,3 @@
-import { dataUsePolicy } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -61,7 +60,8 @@ export default async function DataUsePage({ params, searchParams }: Props) {
   const firstPublished = when(record.publishedAt);
   const status = content.lifecycle.status;
   // The editor just published this version (the address says so; shown only while it is the current one).
-  const justPublished = dataUsePolicy.edit(person) && query[PUBLISHED_PARAM] === String(record.version) && record.state === 'published';
+  const mayEdit = record.viewer.can['data-uses.edit'].allowed;
+  const justPublished = mayEdit && query[PUBLISHED_PARAM] === String(record.version) && record.state === 'published';
 
   return (
     <>
@@ -93,7 +93,7 @@ export default async function DataUsePage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      {dataUsePolicy.edit(person) ? (
+      {mayEdit ? (
         <p className={styles.editorActions}>
           <Link href={`/registre/${record.reference}/modifier`} variant="button">
             {t('edit')}

@@ -29,8 +29,8 @@ export async function AccountNav() {
         {unread > 0 ? <span className="badge" aria-hidden="true">{unread}</span> : null}
       </NextLink>
       <NextLink href="/compte">{me.pseudonym}</NextLink>
-      {me.roles.includes('admin') ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
-      {me.roles.includes('organizer') || me.roles.includes('admin') ? <NextLink href="/organisation/verification">{t('organisation')}</NextLink> : null}
+      {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
+      {me.can['verification.manage'].allowed ? <NextLink href="/organisation/verification">{t('organisation')}</NextLink> : null}
     </nav>
   );
 }

@@ -1,11 +1,16 @@
 import 'server-only';
 
 import type { Me, Neighbourhood, SessionPerson } from '@sesame/domain';
+import { cache } from 'react';
 
-import { ApiProblem, callApiJson } from './api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 
-/** My account from the API; a refused credential (signed out everywhere, deleted) ends this session (see callApi). */
-export const fetchMe = (person: SessionPerson): Promise<Me> => callApiJson<Me>('/api/v1/me', { as: person });
+/**
+ * My account from the API, with the work areas I may open (`can`); a refused credential (signed out everywhere,
+ * deleted) ends this session (see callApi). Read once per request however many parts of the page ask.
+ */
+export const fetchMe = cache((person: SessionPerson): Promise<Me> => callApiJson<Me>('/api/v1/me', { as: person }));
 
 /** For the header: fresh pseudonym, roles and unread count; null when the session is no longer valid. */
 export async function fetchHeaderState(person: SessionPerson): Promise<{ me: Me; unread: number } | null> {

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 
-import { ApiProblem, callApi } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApi } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 /**

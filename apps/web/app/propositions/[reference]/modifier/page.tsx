@@ -22,7 +22,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
   await requirePerson(`/propositions/${reference}/modifier`);
   const proposal = await fetchProposal(reference);
   if (!proposal) notFound();
-  if (!proposal.viewer?.isAuthor || proposal.state !== 'draft') redirect(`/propositions/${reference}`);
+  if (!proposal.viewer.can['proposals.edit'].allowed) redirect(`/propositions/${reference}`);
   const { enregistre } = await searchParams;
   return <ProposalEditorPage reference={reference} values={valuesFromContent(proposal.content)} created={Boolean(enregistre)} />;
 }

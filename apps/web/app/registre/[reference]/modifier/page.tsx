@@ -13,7 +13,8 @@ import { EditorIntl } from '@/features/data-uses/editor/EditorIntl';
 import { GROUPS, isGroupPath } from '@/features/data-uses/editor/fields';
 import { itemCount } from '@/features/data-uses/editor/form-content';
 import { TransitionForm } from '@/features/data-uses/editor/TransitionForm';
-import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 

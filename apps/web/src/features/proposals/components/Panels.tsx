@@ -18,13 +18,16 @@ const signInHref = (reference: string) => `/connexion?retour=${encodeURIComponen
  */
 export async function SupportPanel({ proposal }: { proposal: ProposalDto }) {
   const t = await getTranslations('Proposals.supportPanel');
-  const viewer = proposal.viewer;
+  const { viewer } = proposal;
+  // What the API's rules say this reader may do (the same function it enforces).
+  const support = viewer.can['proposals.support'];
+  const signedIn = support.reason !== 'sign_in';
   const collecting = isCollecting(proposal.state, proposal.collectingUntil ? new Date(proposal.collectingUntil) : null, now());
-  const canAct = collecting && viewer !== null && viewer.cannotSupportBecause === null;
+  const canAct = viewer.supporting ? viewer.can['proposals.withdraw-support'].allowed : support.allowed;
 
   let situation;
-  if (!collecting) situation = <p>{t(`why.${proposal.state}`)}</p>;
-  else if (!viewer)
+  if (!collecting || support.reason === 'wrong_state' || support.reason === 'wrong_phase') situation = <p>{t(`why.${proposal.state}`)}</p>;
+  else if (!signedIn)
     situation = (
       <p>
         <Link href={signInHref(proposal.reference)} variant="button">
@@ -32,7 +35,7 @@ export async function SupportPanel({ proposal }: { proposal: ProposalDto }) {
         </Link>
       </p>
     );
-  else if (viewer.cannotSupportBecause === 'verification_required')
+  else if (support.reason === 'verification_needed')
     situation = (
       <>
         <p>{t('verifyText')}</p>
@@ -41,8 +44,6 @@ export async function SupportPanel({ proposal }: { proposal: ProposalDto }) {
         </p>
       </>
     );
-  else if (viewer.cannotSupportBecause === 'author') situation = <p>{t('author')}</p>;
-  else if (viewer.cannotSupportBecause === 'not_collecting') situation = <p>{t(`why.${proposal.state}`)}</p>;
   else if (viewer.supporting)
     situation = (
       <p>
@@ -56,7 +57,7 @@ export async function SupportPanel({ proposal }: { proposal: ProposalDto }) {
       <h2 id="soutenir">{t('title')}</h2>
       <SupportProgress proposal={proposal} variant="page" />
       {situation}
-      {viewer ? (
+      {signedIn ? (
         <PanelForm
           action={changeSupport}
           reference={proposal.reference}
@@ -73,13 +74,14 @@ export async function SupportPanel({ proposal }: { proposal: ProposalDto }) {
 /** How many people follow the proposal, and the button to follow it (or the way to sign in first). */
 export async function FollowPanel({ proposal }: { proposal: ProposalDto }) {
   const t = await getTranslations('Proposals.follow');
-  const following = proposal.viewer?.following === true;
+  const following = proposal.viewer.following;
+  const follow = proposal.viewer.can['proposals.follow'];
   return (
     <section className={styles.panel} aria-labelledby="suivre">
       <h2 id="suivre">{t('title')}</h2>
       <p>{t('intro')}</p>
       <p>{t('followers', { count: proposal.followers })}</p>
-      {proposal.viewer ? (
+      {follow.allowed ? (
         <PanelForm action={changeFollow} reference={proposal.reference} intent={following ? 'unfollow' : 'follow'} buttonLabel={following ? t('unfollow') : t('follow')} variant="secondary" />
       ) : (
         <p>
