@@ -1,5 +1,16 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { notificationText, type Actor, type Locale, type MarkNotificationsRead, type NotificationPage, type NotificationPreferences } from '@sesame/domain';
+import {
+  isNotificationKind,
+  notificationFields,
+  notificationText,
+  type Actor,
+  type Locale,
+  type MarkNotificationsRead,
+  type NotificationFields,
+  type NotificationKind,
+  type NotificationPage,
+  type NotificationPreferences,
+} from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
@@ -19,11 +30,28 @@ function nextDigestTime(now = new Date()): Date {
   return next;
 }
 
-export interface NewNotification {
-  personId: string;
-  kind: string;
-  data?: Record<string, Prisma.InputJsonValue>;
-  link?: string;
+type NotificationData = Record<string, Prisma.InputJsonValue>;
+
+/**
+ * The data a notification of `Kind` carries: at least the fields its sentences
+ * need (`{title}`…), required by the compiler for a kind written in the code.
+ * A kind only known as a `string` is checked when sent.
+ */
+type DataOf<Kind extends string> = string extends Kind
+  ? { data?: NotificationData }
+  : [Kind] extends [NotificationKind]
+    ? [NotificationFields<Kind>] extends [never]
+      ? { data?: NotificationData }
+      : { data: Record<NotificationFields<Kind>, Prisma.InputJsonValue> & NotificationData }
+    : { data?: NotificationData; unknownKind: `${Kind} is not a notification kind: declare it in its feature's *.notifications.ts (packages/domain)` };
+
+export type NewNotification<Kind extends string = NotificationKind> = { personId: string; kind: Kind; link?: string } & DataOf<Kind>;
+
+/** A notification its sentences cannot be written for is a programming error: refuse it before anything is stored. */
+function assertSendable(kind: string, data: NotificationData): void {
+  if (!isNotificationKind(kind)) throw new Error(`Unknown notification kind ${kind}: declare it in its feature's *.notifications.ts (packages/domain).`);
+  const missing = notificationFields(kind).filter((field) => data[field] === undefined);
+  if (missing.length > 0) throw new Error(`Notification ${kind} lacks the data its sentences need: ${missing.join(', ')}.`);
 }
 
 /** Tells people what concerns them: in the app at once, by e-mail as they prefer. */
@@ -48,8 +76,10 @@ export class NotificationsService implements OnModuleInit, OnApplicationBootstra
   }
 
   /** Called by features inside the transaction of the change it reports. */
-  async notify(tx: PrismaTransaction, notification: NewNotification): Promise<void> {
-    const created = await this.repository.create(tx, { personId: notification.personId, kind: notification.kind, data: notification.data ?? {}, link: notification.link ?? null });
+  async notify<Kind extends string>(tx: PrismaTransaction, notification: NewNotification<Kind>): Promise<void> {
+    const data: NotificationData = 'data' in notification ? (notification.data ?? {}) : {};
+    assertSendable(notification.kind, data);
+    const created = await this.repository.create(tx, { personId: notification.personId, kind: notification.kind, data, link: notification.link ?? null });
     if ((await this.repository.emailFrequency(notification.personId, tx)) === 'immediately') {
       await this.jobs.enqueue(tx, EMAIL_JOB, { notificationId: created.id });
     }

@@ -1,10 +1,12 @@
 import { Public } from '../auth/access.decorators';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { ModulesContainer, Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { join } from 'node:path';
 import { absolutePath } from 'swagger-ui-dist';
 import { ProblemException } from '../common/problem.exception';
 import { API_BASE_PATH, buildOpenApiDocument } from './openapi.document';
+import { collectOpenApiPaths } from './openapi-paths';
 
 /** Swagger UI files served from the swagger-ui-dist package: no CDN. */
 const SWAGGER_ASSETS: Record<string, string> = {
@@ -44,7 +46,12 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({
 @Public()
 @Controller()
 export class OpenApiController {
-  private readonly document = buildOpenApiDocument();
+  private readonly document: ReturnType<typeof buildOpenApiDocument>;
+
+  // Every module is known once the application is scanned, before any controller is built.
+  constructor(modules: ModulesContainer, reflector: Reflector) {
+    this.document = buildOpenApiDocument(collectOpenApiPaths(modules, reflector));
+  }
 
   @Get('openapi.json')
   openapi(): unknown {

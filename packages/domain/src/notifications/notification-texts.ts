@@ -1,64 +1,50 @@
+import { DATA_USE_NOTIFICATIONS } from '../data-uses/data-use.notifications';
+import { IDENTITY_NOTIFICATIONS } from '../identity/identity.notifications';
 import type { Locale } from '../identity/identity.schema';
+import { PROPOSAL_NOTIFICATIONS } from '../proposals/proposal.notifications';
+import { VERIFICATION_NOTIFICATIONS } from '../verification/verification.notifications';
+import { fillSentence, sentencePlaceholders, type NotificationSentences, type SentencePlaceholders } from './notification-kinds';
 
-type Data = Record<string, unknown>;
+/**
+ * Every feature's notification kinds, each declared with its French and English
+ * sentences in the feature's own folder (`<feature>/<feature>.notifications.ts`).
+ * A feature that notifies something new declares it there and adds its list here;
+ * a unit test checks that no kind is declared twice.
+ */
+export const FEATURE_NOTIFICATIONS = [IDENTITY_NOTIFICATIONS, VERIFICATION_NOTIFICATIONS, DATA_USE_NOTIFICATIONS, PROPOSAL_NOTIFICATIONS] as const;
 
-const roleNames: Record<Locale, Record<string, string>> = {
-  fr: {
-    resident: 'habitant·e',
-    facilitator: 'animateur·rice',
-    moderator: 'modérateur·rice',
-    organizer: 'organisateur·rice',
-    panel_member: 'membre du comité citoyen',
-    authority: 'représentant·e de la collectivité',
-    admin: 'administrateur·rice',
-  },
-  en: {
-    resident: 'resident',
-    facilitator: 'facilitator',
-    moderator: 'moderator',
-    organizer: 'organizer',
-    panel_member: 'citizen panel member',
-    authority: 'authority representative',
-    admin: 'administrator',
-  },
-};
+type FeatureLists = typeof FEATURE_NOTIFICATIONS;
+type AllKinds = FeatureLists[number] extends infer List ? (List extends unknown ? keyof List : never) : never;
 
-/** One sentence per kind of notification: the notifications page and the e-mails say the same thing. */
-export function notificationText(kind: string, data: Data, locale: Locale): string {
-  const role = roleNames[locale][String(data.role)] ?? String(data.role);
-  const fr: Record<string, string> = {
-    'role.granted': `Vous avez maintenant le rôle ${role}.`,
-    'role.revoked': `Vous n’avez plus le rôle ${role}.`,
-    'resident.verified': `Vous êtes reconnu·e comme habitant·e du quartier ${String(data.neighbourhood)}. Vous pouvez soutenir des propositions et voter.`,
-    'proposal.admissible': `Votre proposition « ${String(data.title)} » est recevable : elle recueille maintenant des soutiens.`,
-    'proposal.inadmissible': `Votre proposition « ${String(data.title)} » n’est pas recevable : ${String(data.reason)}`,
-    'proposal.qualified': `Votre proposition « ${String(data.title)} » a atteint son seuil de soutiens : elle est qualifiée.`,
-    'proposal.expired': `Le recueil des soutiens de « ${String(data.title)} » est clos sans atteindre le seuil.`,
-    'proposal.selected': `La proposition « ${String(data.title)} » est retenue pour une consultation publique.`,
-    'proposal.not_selected': `La proposition « ${String(data.title)} » n’est pas retenue : ${String(data.reason)}`,
-    'proposal.withdrawn': `La proposition « ${String(data.title)} » a été retirée par son auteur.`,
-    'data-use.updated': `La fiche ${String(data.reference)} « ${String(data.title)} » a une nouvelle version (${String(data.version)}) : ${String(data.changeNote)}`,
-    'data-use.suspended': `L’usage ${String(data.reference)} « ${String(data.title)} » est suspendu : ${String(data.reason)}`,
-    'data-use.retired': `L’usage ${String(data.reference)} « ${String(data.title)} » est retiré : ${String(data.reason)}`,
-    'data-use.review-overdue': `La révision de l’usage ${String(data.reference)} « ${String(data.title)} » est en retard (prévue le ${String(data.dueDate)}).`,
-    'data-use.sunset-passed': `L’usage ${String(data.reference)} « ${String(data.title)} » a dépassé sa date d’arrêt (${String(data.dueDate)}) sans être renouvelé.`,
-  };
-  const en: Record<string, string> = {
-    'role.granted': `You now have the ${role} role.`,
-    'role.revoked': `You no longer have the ${role} role.`,
-    'resident.verified': `You are now a verified resident of ${String(data.neighbourhood)}. You can support proposals and vote.`,
-    'proposal.admissible': `Your proposal “${String(data.title)}” is admissible: it now collects supports.`,
-    'proposal.inadmissible': `Your proposal “${String(data.title)}” is not admissible: ${String(data.reason)}`,
-    'proposal.qualified': `Your proposal “${String(data.title)}” reached its support threshold: it qualifies.`,
-    'proposal.expired': `Support collection for “${String(data.title)}” closed below the threshold.`,
-    'proposal.selected': `The proposal “${String(data.title)}” was selected for a public consultation.`,
-    'proposal.not_selected': `The proposal “${String(data.title)}” was not selected: ${String(data.reason)}`,
-    'proposal.withdrawn': `The proposal “${String(data.title)}” was withdrawn by its author.`,
-    'data-use.updated': `The record ${String(data.reference)} “${String(data.title)}” has a new version (${String(data.version)}): ${String(data.changeNote)}`,
-    'data-use.suspended': `The data use ${String(data.reference)} “${String(data.title)}” is suspended: ${String(data.reason)}`,
-    'data-use.retired': `The data use ${String(data.reference)} “${String(data.title)}” is retired: ${String(data.reason)}`,
-    'data-use.review-overdue': `The review of ${String(data.reference)} “${String(data.title)}” is overdue (due ${String(data.dueDate)}).`,
-    'data-use.sunset-passed': `${String(data.reference)} “${String(data.title)}” passed its sunset date (${String(data.dueDate)}) without renewal.`,
-  };
-  return (locale === 'en' ? en : fr)[kind] ?? (locale === 'en' ? 'Something new on Sésame.' : 'Du nouveau sur Sésame.');
+/** What happened (`role.granted`, `proposal.selected`…): only these can be sent. */
+export type NotificationKind = Extract<AllKinds, string>;
+
+/** The sentences of one kind, with their exact text (so the fields they need are known). */
+type SentencesOf<Kind extends NotificationKind> = Extract<FeatureLists[number], Record<Kind, NotificationSentences>>[Kind];
+
+/** The data fields the sentences of `Kind` need (for a union of kinds: every field any of them needs). */
+export type NotificationFields<Kind extends NotificationKind> = Kind extends unknown ? SentencePlaceholders<SentencesOf<Kind>['fr'] | SentencesOf<Kind>['en']> : never;
+
+export const NOTIFICATION_TEXTS: Readonly<Record<NotificationKind, NotificationSentences>> = Object.assign({}, ...FEATURE_NOTIFICATIONS);
+
+export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TEXTS) as NotificationKind[];
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_TEXTS, kind);
+}
+
+/** The data fields a kind's sentences need, in either language (what the sender must provide). */
+export function notificationFields(kind: NotificationKind): string[] {
+  const sentences = NOTIFICATION_TEXTS[kind];
+  return [...new Set([...sentencePlaceholders(sentences.fr), ...sentencePlaceholders(sentences.en)])];
+}
+
+const FALLBACK: Record<Locale, string> = { fr: 'Du nouveau sur Sésame.', en: 'Something new on Sésame.' };
+
+/**
+ * One sentence per kind of notification: the notifications page and the e-mails
+ * say the same thing. A stored kind no longer declared gets a plain sentence.
+ */
+export function notificationText(kind: string, data: Record<string, unknown>, locale: Locale): string {
+  return isNotificationKind(kind) ? fillSentence(NOTIFICATION_TEXTS[kind], data, locale) : FALLBACK[locale];
 }
