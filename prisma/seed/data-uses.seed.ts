@@ -9,7 +9,8 @@
 // data to Sésame updates it (see docs/register-own-processing.md).
 import { DataUseContentSchema, missingForPublication, parisToday, type DataUseContent, type DataUseContentInput } from '@sesame/domain';
 import type { Prisma } from '../../apps/api/src/generated/prisma/client';
-import { dataUseColumns } from '../../apps/api/src/data-uses/data-uses.repository';
+import { nextReference } from '../../apps/api/src/common/references.repository';
+import { DATA_USE_REFERENCES, dataUseColumns } from '../../apps/api/src/data-uses/data-uses.repository';
 import { DEMO_ACCOUNTS } from './people.seed';
 import type { SeedContext } from './seed-context';
 import { DEMO_NEIGHBOURHOODS, type NeighbourhoodIds } from './territory.seed';
@@ -19,9 +20,6 @@ export const PLATFORM_AUTHOR_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Title of record 001, Sésame's own processing. */
 export const OWN_PROCESSING_TITLE = 'Faire fonctionner Sésame : comptes, vérification des habitants et journal public';
-
-/** Same lock as DataUsesRepository.nextReference: numbering is serialised with the API. */
-const REFERENCE_LOCK = 7_362_003;
 
 type NeighbourhoodName = (typeof DEMO_NEIGHBOURHOODS)[number]['name'];
 const ALL_NEIGHBOURHOODS: NeighbourhoodName[] = DEMO_NEIGHBOURHOODS.map((n) => n.name);
@@ -67,7 +65,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
         'Vous prévenir de ce qui vous concerne : dans l’application, et par e-mail tout de suite, une fois par jour ou jamais, selon votre choix.',
         'Tenir un journal public et vérifiable des actions importantes, et le registre des usages de données (auteurs des fiches, personnes qui les suivent).',
         'Recevoir vos propositions et compter les soutiens (un par personne), pour porter les propositions qualifiées en consultation.',
-        'Vous permettre de télécharger vos données et de supprimer votre compte.',
+        'Vous permettre de télécharger vos données (un fichier, une partie par fonction de la plateforme) et de supprimer votre compte : tout ce qui vous désigne est effacé en une fois ; le peu qui reste n’est relié qu’à un identifiant affiché « Participant supprimé ».',
       ],
       decisionProcess:
         'Aucun algorithme ne décide à la place d’une personne. Les rôles (organisation, modération, comité…) sont donnés par des administrateurs et chaque attribution est inscrite au journal public. Seule la vérification par la liste des habitants est automatique : si elle échoue, un code d’invitation ou la mairie prennent le relais.',
@@ -120,7 +118,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Quand vous vous êtes inscrit, quand vous êtes venu pour la dernière fois, et si vous êtes modérateur, membre du comité, etc.',
           source: 'Calculé par Sésame ; rôles donnés par un administrateur.',
           collectionMode: 'Automatique.',
-          retention: 'Identifiant et date de création : sans limite (journal inaltérable). Dernière connexion et rôles : effacés à la suppression du compte.',
+          retention: 'Identifiant et date de création : sans limite (journal inaltérable) ; la ligne du compte reste, vidée, pour que vos contributions gardent un auteur, « Participant supprimé ». Dernière connexion et rôles : effacés à la suppression du compte.',
           access: 'Identifiant et rôles : publics (journal). Dernière connexion : vous seul (export).',
         },
         {
@@ -147,7 +145,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Le quartier où vous habitez.',
           source: 'Vous (code reçu par courrier, ou nom, prénom et date de naissance saisis).',
           collectionMode: 'Page « Vérifier mon quartier » ; 10 essais par heure au plus.',
-          retention: 'Vérification : jusqu’à la suppression du compte. Usage du code (lien avec votre identifiant) : sans limite.',
+          retention: 'Vérification : jusqu’à la suppression du compte, qui l’efface. Usage du code (lien avec votre identifiant) : sans limite, pour qu’un code ne vérifie qu’une personne et que vos soutiens restent ceux d’un habitant vérifié. Lots de lettres : l’identifiant de l’organisateur qui les a créés reste.',
           access: 'Vous ; les organisateurs ne voient que le nombre de codes utilisés par lot ; l’équipe technique de l’exploitant.',
         },
         {
@@ -156,7 +154,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Qu’une personne habite tel quartier, pour qui détient la clé du serveur et connaît ses nom, prénom et date de naissance.',
           source: 'Fichier fourni par la mairie (par exemple la liste électorale).',
           collectionMode: 'Import par un organisateur ; aucun fichier conservé ni journalisé.',
-          retention: 'Sans durée automatique : jusqu’à ce que l’exploitant la remplace. Une empreinte utilisée reste liée au compte, même supprimé.',
+          retention: 'Sans durée automatique : jusqu’à ce que l’exploitant la remplace. Une empreinte utilisée reste liée au compte, même supprimé, pour que le même habitant ne fasse pas vérifier un second compte ; l’identifiant de l’organisateur qui l’a importée reste aussi.',
           access: 'Personne ne peut la lire : elle sert seulement à comparer. Équipe technique de l’exploitant.',
         },
         {
@@ -183,7 +181,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Pour les agents : leur travail sur le registre. Pour vous : les usages de données qui vous intéressent.',
           source: 'Vous-même (suivi) ; les rédacteurs des fiches.',
           collectionMode: 'Automatique, à chaque version ou suivi.',
-          retention: 'Auteurs : sans limite (historique public). Suivis : jusqu’à ce que vous arrêtiez, ou à la suppression du compte.',
+          retention: 'Auteurs : sans limite (historique public), affichés « Participant supprimé » après la suppression de leur compte. Suivis : jusqu’à ce que vous arrêtiez, ou à la suppression du compte, qui les efface.',
           access: 'Auteur (pseudonyme) : public. Suivis : vous ; le public ne voit que leur nombre.',
         },
         {
@@ -192,7 +190,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Vos opinions sur les usages de données de la ville : une proposition déposée est publique sous votre pseudonyme ; vos soutiens ne sont jamais publiés un par un, seul leur nombre l’est.',
           source: 'Vous-même.',
           collectionMode: 'Formulaire de proposition (brouillon enregistré pendant la saisie) ; bouton « Je soutiens ».',
-          retention: 'Brouillons : jusqu’à leur dépôt, leur retrait ou la suppression du compte. Propositions déposées et soutiens : sans limite, attribués à « Participant supprimé » après suppression du compte, pour que les décomptes restent justes.',
+          retention: 'Brouillons : jusqu’à leur dépôt, leur retrait ou la suppression du compte, qui les efface avec vos suivis. Propositions déposées, soutiens et décisions prises (historique public) : sans limite, attribués à « Participant supprimé » après suppression du compte, pour que les décomptes restent justes.',
           access: 'Propositions déposées : public (pseudonyme). Brouillons et soutiens individuels : vous ; l’équipe technique de l’exploitant.',
         },
         {
@@ -280,10 +278,11 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
       },
       {
         description:
-          'Conservation trop longue : plusieurs données n’ont pas encore de durée automatique (notifications d’un compte actif, liste des habitants, journaux techniques) ou survivent à la suppression du compte (empreinte ou code de vérification utilisés).',
+          'Conservation trop longue : plusieurs données n’ont pas encore de durée automatique (notifications d’un compte actif, liste des habitants, journaux techniques) ou survivent, reliées à un identifiant seul, à la suppression du compte (propositions déposées, soutiens, décisions, auteurs des fiches, code ou empreinte de vérification utilisés, journal).',
         severity: 'limited',
         likelihood: 'maximum',
-        mitigations: 'Elles sont listées ici ; après suppression du compte, elles ne sont plus reliées à une adresse ni à un pseudonyme. Des purges programmées sont à développer avant la date de révision.',
+        mitigations:
+          'Elles sont listées ici. La suppression du compte efface en une seule fois l’adresse, le pseudonyme, le quartier, la langue, la dernière connexion, les rôles, la vérification, les liens de connexion, les identités OpenID Connect, les notifications et la préférence d’envoi, les suivis et les brouillons. Ce qui reste n’est relié qu’à un identifiant affiché « Participant supprimé », seulement pour que les décomptes restent justes et l’historique public vérifiable. Chaque fonction de la plateforme déclare ce qu’elle efface et ce qu’elle garde, et un test automatique vérifie qu’aucune table n’est oubliée. Des purges programmées sont à développer avant la date de révision.',
         residualRisk: 'limited',
       },
     ],
@@ -1319,17 +1318,13 @@ export async function seedDataUses({ tx, audit }: SeedContext, neighbourhoods: N
     ...(options.demo ? demoRecords(dates, ids).map((input) => ({ input, authorId: authority?.id ?? PLATFORM_AUTHOR_ID })) : []),
   ];
 
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REFERENCE_LOCK})`);
-  const prefix = `DU-${now.getUTCFullYear()}-`;
-  const last = await tx.dataUse.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
-  let next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
-
   const references: string[] = [];
   for (const { input, authorId } of records) {
     const content: DataUseContent = DataUseContentSchema.parse(input);
     const missing = missingForPublication(content);
     if (missing.length > 0) throw new Error(`Seed record "${content.title}" is not publishable: ${missing.map((m) => m.path).join(', ')}`);
-    const reference = `${prefix}${String(next++).padStart(3, '0')}`;
+    // Numbered as the API numbers them (same series, same lock).
+    const reference = await nextReference(tx, DATA_USE_REFERENCES, now.getUTCFullYear());
     await tx.dataUse.create({
       data: {
         reference,

@@ -1,5 +1,7 @@
 import { ProposalContentSchema, missingForSubmission, type ProposalContentInput, type ProposalState } from '@sesame/domain';
 import type { SeedContext } from './seed-context';
+import { nextReference } from '../../apps/api/src/common/references.repository';
+import { PROPOSAL_REFERENCES } from '../../apps/api/src/proposals/proposals.repository';
 
 const DAY = 86_400_000;
 
@@ -63,7 +65,6 @@ const DEMO_PROPOSALS: DemoProposal[] = [
 export async function seedDemoProposals({ tx, audit }: SeedContext, now = new Date()): Promise<string[]> {
   const territory = await tx.territory.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
   const organizer = await tx.person.findUniqueOrThrow({ where: { email: 'organisation@demo.sesame.test' }, select: { id: true } });
-  const prefix = `PR-${now.getUTCFullYear()}-`;
   const references: string[] = [];
   for (const [index, demo] of DEMO_PROPOSALS.entries()) {
     const content = ProposalContentSchema.parse(demo.content);
@@ -71,7 +72,7 @@ export async function seedDemoProposals({ tx, audit }: SeedContext, now = new Da
     if (missing.length > 0) throw new Error(`Seed proposal "${content.title}" is not submittable: ${missing.map((m) => m.path).join(', ')}`);
     const author = await tx.person.findUniqueOrThrow({ where: { email: demo.author }, select: { id: true } });
     const dataUse = demo.dataUseTitle ? await tx.dataUse.findFirstOrThrow({ where: { title: demo.dataUseTitle }, select: { id: true } }) : null;
-    const reference = `${prefix}${String(index + 1).padStart(3, '0')}`;
+    const reference = await nextReference(tx, PROPOSAL_REFERENCES, now.getUTCFullYear());
     // Submitted a few days apart, so lists have an order.
     const submittedAt = new Date(now.getTime() - (10 - index * 3) * DAY);
     const admitted = demo.path.some((step) => step.state === 'admissible');

@@ -6,6 +6,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../apps/api/src/generated/prisma/client';
 import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
+import { takeTransactionLock } from '../../apps/api/src/common/advisory-locks.repository';
 import type { PrismaService } from '../../apps/api/src/prisma/prisma.service';
 import type { SeedContext } from './seed-context';
 import { seedDataUses } from './data-uses.seed';
@@ -19,8 +20,8 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
   try {
     return await prisma.$transaction(
       async (tx) => {
-        // Serialise concurrent seeds (two `npm start` at once) on the audit lock's neighbour.
-        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7362002)');
+        // Serialise concurrent seeds (two `npm start` at once).
+        await takeTransactionLock(tx, 'seed');
         if ((await tx.territory.count()) > 0) return 'already-seeded' as const;
         const context: SeedContext = {
           tx,

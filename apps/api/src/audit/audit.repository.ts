@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { chainEntry, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
 import type { AuditEntry, Prisma } from '../generated/prisma/client';
+import { takeTransactionLock } from '../common/advisory-locks.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
-
-/** Serialises appends across every API instance (any constant works; this one spells nothing). */
-const AUDIT_APPEND_LOCK = 7_362_001;
 
 export type NewAuditEntry = Omit<AuditContent, 'seq' | 'occurredAt'>;
 
@@ -32,7 +30,7 @@ export class AuditRepository {
    * to the true previous one.
    */
   async append(tx: PrismaTransaction, entry: NewAuditEntry): Promise<ChainedAuditEntry> {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`);
+    await takeTransactionLock(tx, 'auditAppend');
     const head = await tx.auditChainHead.findUnique({ where: { id: 1 } });
     // Taken after the lock, so occurredAt grows with seq.
     const chained = chainEntry(head && { seq: head.seq, hash: head.hash }, { ...entry, occurredAt: new Date().toISOString() });

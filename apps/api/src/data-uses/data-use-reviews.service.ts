@@ -1,21 +1,17 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { parisToday } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
-import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import type { DataUseAlertKind } from '../generated/prisma/client';
 import { JobQueue } from '../jobs/job-queue.service';
+import { dailyAtUtc } from '../jobs/schedules';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { DataUsesRepository } from './data-uses.repository';
 
 const REVIEW_JOB = 'data-use.review-check';
 
-/** Next 05:00 UTC (06:00 or 07:00 in Paris): after midnight everywhere in France, before the digests. */
-function nextCheckTime(now = new Date()): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 5, 0, 0));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
+/** 05:00 UTC (06:00 or 07:00 in Paris): after midnight everywhere in France, before the digests. */
+const CHECK_TIME = dailyAtUtc(5);
 
 export interface ReviewCheckResult {
   /** Alerts recorded by this run (each record, kind and due date once, ever). */
@@ -30,11 +26,10 @@ export interface ReviewCheckResult {
  * public log, and told to the record's followers. Runs even if nobody visits.
  */
 @Injectable()
-export class DataUseReviewsService implements OnModuleInit, OnApplicationBootstrap {
+export class DataUseReviewsService implements OnModuleInit {
   private readonly logger = new Logger('DataUseReviews');
 
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly prisma: PrismaService,
     private readonly repository: DataUsesRepository,
     private readonly audit: AuditService,
@@ -43,16 +38,11 @@ export class DataUseReviewsService implements OnModuleInit, OnApplicationBootstr
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(REVIEW_JOB, async () => {
+    // First check at start-up, then daily: a server down at 05:00 still catches up.
+    this.jobs.recurring(REVIEW_JOB, CHECK_TIME, async () => {
       const { recorded } = await this.check();
       if (recorded.length > 0) this.logger.log(`Register check: ${recorded.length} new alert(s)`);
-      await this.jobs.enqueue(undefined, REVIEW_JOB, {}, nextCheckTime());
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    // First check at start-up, then daily: a server down at 05:00 still catches up.
-    if (this.config.JOBS_WORKER && !(await this.jobs.hasPending(REVIEW_JOB))) await this.jobs.enqueue(undefined, REVIEW_JOB, {});
   }
 
   async check(now = new Date()): Promise<ReviewCheckResult> {

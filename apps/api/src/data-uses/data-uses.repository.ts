@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DataUseContent, DataUseQuery } from '@sesame/domain';
 import type { DataUse, DataUseAlertKind, DataUseVersion, Prisma } from '../generated/prisma/client';
+import { FollowsRepository } from '../common/follows.repository';
+import { nextReference, type ReferenceSeries } from '../common/references.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
-/** Serialises reference numbering (DU-2027-001, -002…). */
-const REFERENCE_LOCK = 7_362_003;
+/** The register's references: DU-2027-001, -002… (the seed numbers its records with it too). */
+export const DATA_USE_REFERENCES: ReferenceSeries = { prefix: 'DU-', table: 'data_uses', lock: 'dataUseReferences' };
 
 export type DataUseWithContent = DataUse & { current: DataUseVersion };
 
@@ -27,14 +29,14 @@ export function dataUseColumns(content: DataUseContent) {
 
 @Injectable()
 export class DataUsesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly follows: FollowsRepository;
 
-  async nextReference(tx: PrismaTransaction, year: number): Promise<string> {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REFERENCE_LOCK})`);
-    const prefix = `DU-${year}-`;
-    const last = await tx.dataUse.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
-    const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
-    return `${prefix}${String(next).padStart(3, '0')}`;
+  constructor(private readonly prisma: PrismaService) {
+    this.follows = new FollowsRepository(prisma, { table: 'data_use_follows', subjectColumn: 'data_use_id' });
+  }
+
+  nextReference(tx: PrismaTransaction, year: number): Promise<string> {
+    return nextReference(tx, DATA_USE_REFERENCES, year);
   }
 
   async create(tx: PrismaTransaction, reference: string, content: DataUseContent, createdById: string): Promise<DataUse> {
@@ -109,25 +111,22 @@ export class DataUsesRepository {
     return this.prisma.dataUseVersion.findUnique({ where: { dataUseId_version: { dataUseId: id, version } } });
   }
 
-  async followState(id: string, personId: string | null): Promise<{ followers: number; following: boolean | null }> {
-    return this.prisma.$transaction(async (tx) => ({
-      followers: await tx.dataUseFollow.count({ where: { dataUseId: id } }),
-      following: personId === null ? null : (await tx.dataUseFollow.count({ where: { dataUseId: id, personId } })) > 0,
-    }));
+  /** Followers of the record, and whether `personId` follows it (null for an anonymous visitor). */
+  followState(id: string, personId: string | null): Promise<{ followers: number; following: boolean | null }> {
+    return this.follows.followState(id, personId);
   }
 
   /** Idempotent: following twice is following. */
-  async follow(id: string, personId: string): Promise<void> {
-    await this.prisma.dataUseFollow.createMany({ data: [{ dataUseId: id, personId }], skipDuplicates: true });
+  follow(id: string, personId: string): Promise<void> {
+    return this.follows.follow(id, personId);
   }
 
-  async unfollow(id: string, personId: string): Promise<void> {
-    await this.prisma.dataUseFollow.deleteMany({ where: { dataUseId: id, personId } });
+  unfollow(id: string, personId: string): Promise<void> {
+    return this.follows.unfollow(id, personId);
   }
 
-  async followerIds(tx: PrismaTransaction, id: string): Promise<string[]> {
-    const rows = await tx.dataUseFollow.findMany({ where: { dataUseId: id, person: { deletedAt: null } }, select: { personId: true } });
-    return rows.map((row) => row.personId);
+  followerIds(tx: PrismaTransaction, id: string): Promise<string[]> {
+    return this.follows.followerIds(tx, id);
   }
 
   /** Every published record with its current version, oldest reference first (open data). */

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue.service';
+import { every } from '../jobs/schedules';
 import { SignInRepository } from './sign-in.repository';
 
 const PURGE_JOB = 'sign-in-links.purge';
@@ -12,21 +12,13 @@ const DAY = 86_400_000;
  * created an account.
  */
 @Injectable()
-export class SignInLinksPurge implements OnModuleInit, OnApplicationBootstrap {
+export class SignInLinksPurge implements OnModuleInit {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly repository: SignInRepository,
     private readonly jobs: JobQueue,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(PURGE_JOB, async () => {
-      await this.repository.deleteExpired(new Date());
-      await this.jobs.enqueue(undefined, PURGE_JOB, {}, new Date(Date.now() + DAY));
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.JOBS_WORKER && !(await this.jobs.hasPending(PURGE_JOB))) await this.jobs.enqueue(undefined, PURGE_JOB, {});
+    this.jobs.recurring(PURGE_JOB, every(DAY), () => this.repository.deleteExpired(new Date()));
   }
 }

@@ -5,6 +5,11 @@ import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service'
 export class SignInRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The account using `email`, if any: its id and language. */
+  personWithEmail(email: string): Promise<{ id: string; locale: string } | null> {
+    return this.prisma.person.findUnique({ where: { email }, select: { id: true, locale: true } });
+  }
+
   async createLink(link: { tokenHash: string; email: string; personId: string | null; locale: string; expiresAt: Date; purpose?: 'sign_in' | 'email_change' }): Promise<void> {
     await this.prisma.signInLink.create({ data: link });
   }

@@ -33,7 +33,7 @@ export class SignInService {
     await this.rateLimits.consume(LIMITS.signInPerIp, ip);
     await this.rateLimits.consume(LIMITS.signInPerEmail, request.email);
     const token = newLinkToken();
-    const person = await this.prisma.person.findUnique({ where: { email: request.email }, select: { id: true, locale: true } });
+    const person = await this.links.personWithEmail(request.email);
     // A known person gets the e-mail in their own language.
     const locale = person?.locale === 'en' || (!person && request.locale === 'en') ? 'en' : 'fr';
     await this.links.createLink({

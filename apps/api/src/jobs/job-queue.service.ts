@@ -3,10 +3,22 @@ import type { Prisma } from '../generated/prisma/client';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { JobRepository } from './job.repository';
+import type { Schedule } from './schedules';
 
 export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
 
 const MAX_ATTEMPTS = 8;
+
+interface RecurringJob {
+  kind: string;
+  schedule: Schedule;
+  firstRun: 'at-start' | 'on-schedule';
+}
+
+/** A run planned by the schedule has an empty payload; one enqueued for a reason (a deadline…) has data. */
+function isScheduledRun(payload: Prisma.JsonValue): boolean {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.keys(payload).length === 0;
+}
 
 /**
  * A job queue in PostgreSQL. Jobs are enqueued inside the transaction that
@@ -18,6 +30,7 @@ const MAX_ATTEMPTS = 8;
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly recurringJobs: RecurringJob[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -32,6 +45,23 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers.set(kind, handler);
   }
 
+  /**
+   * A job that runs on a schedule even if nobody visits (call at module init).
+   * At start-up, a worker process (JOBS_WORKER) plans the first run unless one
+   * is already planned: at once by default, so a server that was down catches
+   * up, or at the schedule's next time. Each run plans the next once it has
+   * succeeded (a failing run is retried with backoff first). Jobs of the same
+   * kind enqueued with a payload (e.g. a deadline) run the same handler
+   * without planning another run.
+   */
+  recurring(kind: string, schedule: Schedule, run: (payload: Prisma.JsonValue) => Promise<unknown>, options: { firstRun?: RecurringJob['firstRun'] } = {}): void {
+    this.recurringJobs.push({ kind, schedule, firstRun: options.firstRun ?? 'at-start' });
+    this.register(kind, async (payload) => {
+      await run(payload);
+      if (isScheduledRun(payload)) await this.enqueue(undefined, kind, {}, schedule(new Date()));
+    });
+  }
+
   /** Inside the transaction `tx` when given (the usual case), else on its own. */
   enqueue(tx: PrismaTransaction | undefined, kind: string, payload: Prisma.InputJsonValue = {}, runAt?: Date): Promise<void> {
     return this.jobs.enqueue(tx, kind, payload, runAt);
@@ -41,8 +71,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return this.jobs.hasPending(kind);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.JOBS_WORKER) this.schedule(0);
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.JOBS_WORKER) return;
+    for (const job of this.recurringJobs) {
+      if (await this.jobs.hasPendingScheduledRun(job.kind)) continue;
+      await this.enqueue(undefined, job.kind, {}, job.firstRun === 'at-start' ? new Date() : job.schedule(new Date()));
+    }
+    this.schedule(0);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -46,4 +46,9 @@ export class JobRepository {
   async hasPending(kind: string): Promise<boolean> {
     return (await this.prisma.job.count({ where: { kind, completedAt: null, failedAt: null } })) > 0;
   }
+
+  /** Whether a recurring job's next run (empty payload) is planned: other jobs of its kind do not count. */
+  async hasPendingScheduledRun(kind: string): Promise<boolean> {
+    return (await this.prisma.job.count({ where: { kind, completedAt: null, failedAt: null, payload: { equals: {} } } })) > 0;
+  }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   isNotificationKind,
   notificationFields,
@@ -19,16 +19,13 @@ import { MailService } from '../mail/mail.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { notificationMail } from './notification-texts';
 import { NotificationsRepository } from './notifications.repository';
+import { dailyAtUtc } from '../jobs/schedules';
 
 const EMAIL_JOB = 'notification.email';
 const DIGEST_JOB = 'notification.daily-digest';
 
-/** Next 07:00 in Paris, roughly (06:00 UTC): when daily digests go out. */
-function nextDigestTime(now = new Date()): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 6, 0, 0));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
+/** 07:00 in Paris, roughly (06:00 UTC): when daily digests go out. */
+const DIGEST_TIME = dailyAtUtc(6);
 
 type NotificationData = Record<string, Prisma.InputJsonValue>;
 
@@ -56,7 +53,7 @@ function assertSendable(kind: string, data: NotificationData): void {
 
 /** Tells people what concerns them: in the app at once, by e-mail as they prefer. */
 @Injectable()
-export class NotificationsService implements OnModuleInit, OnApplicationBootstrap {
+export class NotificationsService implements OnModuleInit {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly repository: NotificationsRepository,
@@ -66,13 +63,7 @@ export class NotificationsService implements OnModuleInit, OnApplicationBootstra
 
   onModuleInit(): void {
     this.jobs.register(EMAIL_JOB, (payload) => this.emailOne((payload as { notificationId: string }).notificationId));
-    this.jobs.register(DIGEST_JOB, () => this.sendDigests());
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.JOBS_WORKER && !(await this.jobs.hasPending(DIGEST_JOB))) {
-      await this.jobs.enqueue(undefined, DIGEST_JOB, {}, nextDigestTime());
-    }
+    this.jobs.recurring(DIGEST_JOB, DIGEST_TIME, () => this.sendDigests(), { firstRun: 'on-schedule' });
   }
 
   /** Called by features inside the transaction of the change it reports. */
@@ -136,6 +127,5 @@ export class NotificationsService implements OnModuleInit, OnApplicationBootstra
       await this.mail.send({ to: person.email!, language: locale, ...notificationMail(locale, lines, this.url('/compte')!) });
       await this.repository.markEmailed(person.notifications.map((n) => n.id));
     }
-    await this.jobs.enqueue(undefined, DIGEST_JOB, {}, nextDigestTime());
   }
 }

@@ -1,22 +1,41 @@
-import { Controller, Get, Header, Inject, Injectable } from '@nestjs/common';
-import { OPEN_DATA_LICENCE } from '@sesame/domain';
-import { Feed } from 'feed';
-import Papa from 'papaparse';
-import { Public } from '../auth/access.decorators';
-import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { Injectable } from '@nestjs/common';
+import type { ProposalState } from '@sesame/domain';
+import type { AtomFeed } from '../open-data/atom';
+import { openDataController, type OpenDataset } from '../open-data/open-data.controller';
 import { ProposalsRepository } from './proposals.repository';
 
 const FEED_SIZE = 50;
 
+/** The CSV's columns, in order. */
+const COLUMNS = ['reference', 'state', 'kind', 'title', 'author', 'dataUse', 'unlistedDataUse', 'body', 'why', 'expectedEffect', 'neighbourhoodId', 'supports', 'threshold', 'collectingUntil', 'submittedAt', 'updatedAt'] as const;
+
+/** One proposal in the .json (and a row of the .csv). */
+export interface ProposalOpenRecord {
+  reference: string;
+  state: ProposalState;
+  kind: string;
+  title: string;
+  /** Pseudonym only. */
+  author: string;
+  dataUse: string | null;
+  unlistedDataUse: string;
+  body: string;
+  why: string;
+  expectedEffect: string;
+  neighbourhoodId: string | null;
+  supports: number;
+  threshold: number | null;
+  collectingUntil: string | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
 /** Public proposals as open data (drafts never; authors by pseudonym only). */
 @Injectable()
-export class ProposalsOpenDataService {
-  constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly repository: ProposalsRepository,
-  ) {}
+export class ProposalsOpenDataService implements OpenDataset<ProposalOpenRecord> {
+  constructor(private readonly repository: ProposalsRepository) {}
 
-  async records() {
+  async records(): Promise<ProposalOpenRecord[]> {
     const rows = await this.repository.allPublic();
     const names = await this.repository.names(rows.map((r) => r.authorId));
     return rows.map((row) => ({
@@ -39,44 +58,29 @@ export class ProposalsOpenDataService {
     }));
   }
 
-  async json() {
-    return { generatedAt: new Date().toISOString(), licence: OPEN_DATA_LICENCE, records: await this.records() };
+  table(records: ProposalOpenRecord[]): string[][] {
+    return [[...COLUMNS], ...records.map((record) => COLUMNS.map((column) => (record[column] === null ? '' : String(record[column]))))];
   }
 
-  async csv(): Promise<string> {
-    const records = await this.records();
-    const columns = ['reference', 'state', 'kind', 'title', 'author', 'dataUse', 'unlistedDataUse', 'body', 'why', 'expectedEffect', 'neighbourhoodId', 'supports', 'threshold', 'collectingUntil', 'submittedAt', 'updatedAt'] as const;
-    const rows = records.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))));
-    return `${Papa.unparse([columns as unknown as string[], ...rows], { newline: '\r\n', escapeFormulae: true })}\r\n`;
-  }
-
-  async atom(): Promise<string> {
-    const site = this.config.WEB_ORIGIN.replace(/\/+$/, '');
+  /** Each step of each public proposal's timeline. */
+  async feed(): Promise<AtomFeed> {
     const events = await this.repository.latestEvents(FEED_SIZE);
-    const feed = new Feed({
+    return {
       title: 'Sésame — propositions',
       description: 'Dépôts, décisions de recevabilité, qualifications et sélections des propositions.',
-      id: `${site}/propositions`,
-      link: `${site}/propositions`,
-      language: 'fr',
-      copyright: OPEN_DATA_LICENCE,
-      updated: events[0]?.createdAt ?? new Date(0),
-      feedLinks: { atom: `${site}/api/v1/open-data/proposals.atom` },
-    });
-    for (const event of events) {
-      feed.addItem({
-        id: `${site}/propositions/${event.proposal.reference}#${event.id}`,
+      page: '/propositions',
+      entries: events.map((event) => ({
+        id: `/propositions/${event.proposal.reference}#${event.id}`,
         title: `${event.proposal.reference} — ${event.proposal.title} : ${STATE_LABELS[event.state]}`,
-        link: `${site}/propositions/${event.proposal.reference}`,
+        link: `/propositions/${event.proposal.reference}`,
         date: event.createdAt,
         description: event.reason || STATE_LABELS[event.state],
-      });
-    }
-    return feed.atom1();
+      })),
+    };
   }
 }
 
-const STATE_LABELS: Record<string, string> = {
+const STATE_LABELS: Record<ProposalState, string> = {
   draft: 'brouillon',
   submitted: 'déposée',
   admissible: 'recevable, recueil des soutiens ouvert',
@@ -88,28 +92,5 @@ const STATE_LABELS: Record<string, string> = {
   withdrawn: 'retirée par son auteur',
 };
 
-@Controller('open-data')
-export class ProposalsOpenDataController {
-  constructor(private readonly openData: ProposalsOpenDataService) {}
-
-  @Get('proposals.json')
-  @Public()
-  json() {
-    return this.openData.json();
-  }
-
-  @Get('proposals.csv')
-  @Public()
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'inline; filename="propositions.csv"')
-  csv(): Promise<string> {
-    return this.openData.csv();
-  }
-
-  @Get('proposals.atom')
-  @Public()
-  @Header('content-type', 'application/atom+xml; charset=utf-8')
-  atom(): Promise<string> {
-    return this.openData.atom();
-  }
-}
+/** /open-data/proposals.json, .csv and .atom. */
+export const ProposalsOpenDataController = openDataController({ name: 'proposals', csvFilename: 'propositions.csv' }, ProposalsOpenDataService);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ProposalContent, ProposalQuery, ProposalState, SupportSettings } from '@sesame/domain';
 import { Prisma, type Proposal } from '../generated/prisma/client';
+import { FollowsRepository } from '../common/follows.repository';
+import { nextReference, type ReferenceSeries } from '../common/references.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
-/** Serialises reference numbering (PR-2027-001, -002…). */
-const REFERENCE_LOCK = 7_362_004;
+/** Proposals' references: PR-2027-001, -002… */
+export const PROPOSAL_REFERENCES: ReferenceSeries = { prefix: 'PR-', table: 'proposals', lock: 'proposalReferences' };
 
 export const DEFAULT_SUPPORT_SETTINGS: SupportSettings = { threshold: 50, windowDays: 90, requiresVerification: true };
 
@@ -31,14 +33,14 @@ export interface SupportContext {
 
 @Injectable()
 export class ProposalsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly follows: FollowsRepository;
 
-  async nextReference(tx: PrismaTransaction, year: number): Promise<string> {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REFERENCE_LOCK})`);
-    const prefix = `PR-${year}-`;
-    const last = await tx.proposal.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: 'desc' }, select: { reference: true } });
-    const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
-    return `${prefix}${String(next).padStart(3, '0')}`;
+  constructor(private readonly prisma: PrismaService) {
+    this.follows = new FollowsRepository(prisma, { table: 'proposal_follows', subjectColumn: 'proposal_id' });
+  }
+
+  nextReference(tx: PrismaTransaction, year: number): Promise<string> {
+    return nextReference(tx, PROPOSAL_REFERENCES, year);
   }
 
   /** The published register record a proposal may point at (null when unknown or a draft). */
@@ -154,24 +156,22 @@ export class ProposalsRepository {
 
   // ---- follows ------------------------------------------------------------
 
-  async follow(proposalId: string, personId: string): Promise<void> {
-    await this.prisma.proposalFollow.createMany({ data: [{ proposalId, personId }], skipDuplicates: true });
+  /** Idempotent: following twice is following. */
+  follow(proposalId: string, personId: string): Promise<void> {
+    return this.follows.follow(proposalId, personId);
   }
 
-  async unfollow(proposalId: string, personId: string): Promise<void> {
-    await this.prisma.proposalFollow.deleteMany({ where: { proposalId, personId } });
+  unfollow(proposalId: string, personId: string): Promise<void> {
+    return this.follows.unfollow(proposalId, personId);
   }
 
   async followState(proposalId: string, personId: string | null): Promise<{ followers: number; following: boolean }> {
-    return this.prisma.$transaction(async (tx) => ({
-      followers: await tx.proposalFollow.count({ where: { proposalId } }),
-      following: personId !== null && (await tx.proposalFollow.count({ where: { proposalId, personId } })) > 0,
-    }));
+    const { followers, following } = await this.follows.followState(proposalId, personId);
+    return { followers, following: following ?? false };
   }
 
-  async followerIds(tx: PrismaTransaction, proposalId: string): Promise<string[]> {
-    const rows = await tx.proposalFollow.findMany({ where: { proposalId }, select: { personId: true } });
-    return rows.map((r) => r.personId);
+  followerIds(tx: PrismaTransaction, proposalId: string): Promise<string[]> {
+    return this.follows.followerIds(tx, proposalId);
   }
 
   // ---- lists --------------------------------------------------------------

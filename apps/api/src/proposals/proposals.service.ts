@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   canOnProposal,
   missingForSubmission,
@@ -25,8 +25,8 @@ import { AuditService, type AuditRecord } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { TransitionRunner } from '../common/transition.runner';
-import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
+import { every } from '../jobs/schedules';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
@@ -45,9 +45,8 @@ const notFound = (reference: string) => ProblemException.notFound(`Aucune propos
  * windows on time. Every transition is in the timeline and the audit log.
  */
 @Injectable()
-export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
+export class ProposalsService implements OnModuleInit {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly prisma: PrismaService,
     private readonly repository: ProposalsRepository,
     private readonly audit: AuditService,
@@ -58,15 +57,8 @@ export class ProposalsService implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(CLOSE_JOB, async (payload) => {
-      await this.closeDueWindows();
-      // The hourly sweep plans its next run; deadline jobs (with a reference) do not.
-      if (!(payload as { reference?: string }).reference) await this.jobs.enqueue(undefined, CLOSE_JOB, {}, new Date(Date.now() + HOUR));
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.JOBS_WORKER && !(await this.jobs.hasPending(CLOSE_JOB))) await this.jobs.enqueue(undefined, CLOSE_JOB, {});
+    // The hourly sweep; deadline jobs (with a reference) run the same handler at each window's end.
+    this.jobs.recurring(CLOSE_JOB, every(HOUR), () => this.closeDueWindows());
   }
 
   // ---- reading ------------------------------------------------------------

@@ -8,6 +8,11 @@ type RedeemOutcome = { ok: true; neighbourhoodId: string } | { ok: false; reason
 export class VerificationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Every neighbourhood of the territory (to match a census file's column). */
+  neighbourhoods(tx: PrismaTransaction): Promise<{ id: string; slug: string; name: string }[]> {
+    return tx.neighbourhood.findMany({ select: { id: true, slug: true, name: true } });
+  }
+
   neighbourhood(tx: PrismaTransaction, id: string) {
     return tx.neighbourhood.findUnique({ where: { id }, include: { territory: true } });
   }

@@ -1,0 +1,19 @@
+/**
+ * Every PostgreSQL advisory lock the platform takes, in one table, so that two
+ * mechanisms never share an id by accident (advisory-locks.spec.ts checks the
+ * ids are distinct). The numbers themselves mean nothing; they are the ones
+ * running instances already take, so keep them and add new ones after.
+ * Take a lock with `takeTransactionLock` (advisory-locks.repository.ts).
+ */
+export const ADVISORY_LOCKS = {
+  /** Audit log appends: seq has no gaps and each entry chains to the true previous one. */
+  auditAppend: 7_362_001,
+  /** The demo seed: two `npm start` at once seed once. */
+  seed: 7_362_002,
+  /** Yearly numbering of the register of data uses (DU-2027-001…). */
+  dataUseReferences: 7_362_003,
+  /** Yearly numbering of proposals (PR-2027-001…). */
+  proposalReferences: 7_362_004,
+} as const;
+
+export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
