@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import request from 'supertest';
 import { AuditService, type AuditRecord } from '../src/audit/audit.service';
+import { createPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 const root = path.resolve(__dirname, '../../..');
@@ -37,7 +38,7 @@ describe('Audit log', () => {
   beforeAll(async () => {
     t = await startTestApp();
     audit = t.app.get(AuditService);
-    [{ id: personId }] = (await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'Camille du 3e') RETURNING id")) as [{ id: string }];
+    ({ id: personId } = await createPerson(t, { pseudonym: 'Camille du 3e', roles: [] }));
   });
   afterAll(() => t.close());
 

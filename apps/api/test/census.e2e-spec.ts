@@ -1,6 +1,6 @@
 import request from 'supertest';
+import { createNeighbourhood, createPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
 
 const CSV = `\uFEFFNom,Prénom,Date de naissance,Quartier
 MARTIN-DUPONT,Élodie,05/03/1990,La Noue
@@ -14,19 +14,13 @@ describe('Resident verification by census list', () => {
   let t: TestApp;
   let organizer: Record<string, string>;
 
-  async function createPerson(roles: string[] = ['resident']) {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'c-' || gen_random_uuid()) RETURNING id");
-    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
-  }
   const upload = (csv: string, query = '') => request(t.server).post(`/api/v1/verification/census${query}`).set(organizer).set('Content-Type', 'text/csv').send(csv);
   const match = (auth: Record<string, string>, details: object) => request(t.server).post('/api/v1/me/verification/census').set(auth).send(details);
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'v', 'V') RETURNING id");
-    await t.sql("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue')", [territory!.id]);
-    organizer = (await createPerson(['organizer'])).auth;
+    await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
+    organizer = (await createPerson(t, { roles: ['organizer'] })).auth;
   });
   afterAll(() => t.close());
 
@@ -50,17 +44,17 @@ describe('Resident verification by census list', () => {
   });
 
   it('verifies a resident who types matching details, however they write them', async () => {
-    const me = await createPerson();
+    const me = await createPerson(t);
     const response = await match(me.auth, { lastName: 'martin dupont', firstName: 'elodie', birthDate: '1990-03-05' }).expect(200);
     expect(response.body).toMatchObject({ neighbourhood: { name: 'La Noue' }, method: 'census' });
     // Matching again is harmless; someone else with the same details is refused.
     await match(me.auth, { lastName: 'Martin-Dupont', firstName: 'Élodie', birthDate: '05/03/1990' }).expect(200);
-    const other = await createPerson();
+    const other = await createPerson(t);
     await match(other.auth, { lastName: 'Martin-Dupont', firstName: 'Élodie', birthDate: '05/03/1990' }).expect(409);
   });
 
   it('answers 422 for details not in the list and 400 for invalid ones', async () => {
-    const me = await createPerson();
+    const me = await createPerson(t);
     const missing = await match(me.auth, { lastName: 'Inconnu', firstName: 'Personne', birthDate: '01/01/1970' }).expect(422);
     expect(missing.body.detail).toMatch(/ne trouvons pas/);
     const invalid = await match(me.auth, { lastName: '', firstName: 'x', birthDate: '31/02/1990' }).expect(400);

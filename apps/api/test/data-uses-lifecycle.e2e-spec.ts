@@ -3,8 +3,8 @@ import Papa from 'papaparse';
 import request from 'supertest';
 import { DataUseReviewsService } from '../src/data-uses/data-use-reviews.service';
 import { JobQueue } from '../src/jobs/job-queue.service';
+import { createDataUse, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
 
 const canteen: DataUseContentInput = {
   title: 'Reconnaître la main des élèves à l’entrée de la cantine',
@@ -24,26 +24,20 @@ const canteen: DataUseContentInput = {
 
 describe('Register lifecycle: transitions, follows, review check, redactions, open data', () => {
   let t: TestApp;
+  let editor: TestPerson;
   let organizer: Record<string, string>;
   let residentId: string;
   let resident: Record<string, string>;
 
-  async function person(role: string) {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), $1 || '-' || gen_random_uuid()) RETURNING id", [role]);
-    await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return row!.id;
-  }
-  async function published(content: DataUseContentInput) {
-    const draft = DataUseSchema.parse((await request(t.server).post('/api/v1/data-uses').set(organizer).send({ content }).expect(201)).body);
-    return DataUseSchema.parse((await request(t.server).post(`/api/v1/data-uses/${draft.reference}/publish`).set(organizer).send({ expectedRevision: draft.revision }).expect(200)).body);
-  }
+  /** Created and published by the organizer (version 1). */
+  const published = (content: DataUseContentInput) => createDataUse(t, { content, editor });
   const notificationsOf = async (personId: string) => t.sql<{ kind: string; link: string }>('SELECT kind, link FROM notifications WHERE person_id = $1 ORDER BY created_at', [personId]);
 
   beforeAll(async () => {
     t = await startTestApp();
-    organizer = bearer(await personToken(await person('organizer')));
-    residentId = await person('resident');
-    resident = bearer(await personToken(residentId));
+    editor = await createPerson(t, { roles: ['organizer'] });
+    organizer = editor.auth;
+    ({ id: residentId, auth: resident } = await createPerson(t));
   });
   afterAll(() => t.close());
 
@@ -206,11 +200,10 @@ describe('Register lifecycle: transitions, follows, review check, redactions, op
 
   it('keeps follows out of deleted accounts and in data downloads', async () => {
     const record = await published({ ...canteen, title: 'Lire les plaques des voitures' });
-    const id = await person('resident');
-    const who = bearer(await personToken(id));
+    const { id, auth: who } = await createPerson(t);
     await request(t.server).put(`/api/v1/data-uses/${record.reference}/follow`).set(who).expect(200);
     const exported = (await request(t.server).get('/api/v1/me/export').set(who).expect(200)).body;
-    expect(exported.followedDataUses).toEqual([expect.objectContaining({ reference: record.reference })]);
+    expect(exported['data-uses'].followedDataUses).toEqual([expect.objectContaining({ reference: record.reference })]);
     await request(t.server).delete('/api/v1/me').set(who).expect(204);
     const [{ n }] = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM data_use_follows WHERE person_id = $1', [id])) as [{ n: number }];
     expect(n).toBe(0);

@@ -1,7 +1,7 @@
 import { DataUseSchema, type DataUseContentInput } from '@sesame/domain';
 import request from 'supertest';
+import { createDataUse, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
 
 const marketCamera: DataUseContentInput = {
   title: 'Identifier les visages au marché du dimanche',
@@ -20,20 +20,17 @@ const marketCamera: DataUseContentInput = {
 
 describe('Register of data uses', () => {
   let t: TestApp;
+  let editor: TestPerson;
   let organizer: Record<string, string>;
   let resident: Record<string, string>;
 
-  async function personWith(role: string) {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), $1 || '-' || gen_random_uuid()) RETURNING id", [role]);
-    await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return bearer(await personToken(row!.id));
-  }
   const create = (content: DataUseContentInput) => request(t.server).post('/api/v1/data-uses').set(organizer).send({ content });
 
   beforeAll(async () => {
     t = await startTestApp();
-    organizer = await personWith('organizer');
-    resident = await personWith('resident');
+    editor = await createPerson(t, { roles: ['organizer'] });
+    organizer = editor.auth;
+    resident = (await createPerson(t)).auth;
   });
   afterAll(() => t.close());
 
@@ -91,9 +88,10 @@ describe('Register of data uses', () => {
   });
 
   it('filters the public register and searches it in French', async () => {
-    await create({ ...marketCamera, title: 'Acheter des données de localisation des téléphones', domain: 'mobility', legal: { basis: 'e_public_task' }, summary: 'La ville achète des données de téléphones pour planifier le réseau de bus.' })
-      .expect(201)
-      .then((r) => request(t.server).post(`/api/v1/data-uses/${r.body.reference}/publish`).set(organizer).send({ expectedRevision: 1 }).expect(200));
+    await createDataUse(t, {
+      editor,
+      content: { ...marketCamera, title: 'Acheter des données de localisation des téléphones', domain: 'mobility', legal: { basis: 'e_public_task' }, summary: 'La ville achète des données de téléphones pour planifier le réseau de bus.' },
+    });
     const biometric = (await request(t.server).get('/api/v1/data-uses?specialCategory=biometric_identification').expect(200)).body;
     expect(biometric.items.map((i: { title: string }) => i.title)).toEqual(['Identifier les visages au marché du dimanche']);
     const mobility = (await request(t.server).get('/api/v1/data-uses?domain=mobility').expect(200)).body;

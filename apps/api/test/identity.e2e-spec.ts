@@ -1,6 +1,7 @@
 import { SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
-import { bearer, personToken, serviceToken } from './tokens';
+import { createPerson } from './fixtures';
+import { bearer, serviceToken } from './tokens';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -138,8 +139,8 @@ describe('Sign-in by e-mail link', () => {
     });
 
     it('refuses a person’s credential', async () => {
-      const [person] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'Curieux') RETURNING id");
-      await request(t.server).post('/api/v1/auth/sign-in-links/consume').set(bearer(await personToken(person!.id))).send({ token: validToken }).expect(403);
+      const person = await createPerson(t, { pseudonym: 'Curieux', roles: [] });
+      await request(t.server).post('/api/v1/auth/sign-in-links/consume').set(person.auth).send({ token: validToken }).expect(403);
     });
   });
 });
@@ -166,11 +167,11 @@ describe('Sign-in through an OpenID Connect provider (API side)', () => {
   });
 
   it('attaches to an existing account only through a verified address', async () => {
-    const [existing] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), 'Existant', 'existant@example.org') RETURNING id");
+    const existing = await createPerson(t, { pseudonym: 'Existant', email: 'existant@example.org', roles: [] });
     const unverified = SessionPersonSchema.parse((await link({ issuer, subject: 'x-1', email: 'existant@example.org', emailVerified: false }).expect(200)).body);
-    expect(unverified.id).not.toBe(existing!.id);
+    expect(unverified.id).not.toBe(existing.id);
     const verified = SessionPersonSchema.parse((await link({ issuer, subject: 'x-2', email: 'existant@example.org', emailVerified: true }).expect(200)).body);
-    expect(verified.id).toBe(existing!.id);
+    expect(verified.id).toBe(existing.id);
   });
 
   it('applies ADMIN_EMAILS to verified addresses only', async () => {

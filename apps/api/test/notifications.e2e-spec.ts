@@ -1,9 +1,9 @@
 import { NotificationPageSchema } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
+import { createPerson } from './fixtures';
 import { SmtpSink } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
 
 describe('Notifications', () => {
   const smtp = new SmtpSink();
@@ -11,18 +11,13 @@ describe('Notifications', () => {
   let jobs: JobQueue;
   let admin: Record<string, string>;
 
-  async function createPerson(email: string, roles = ['resident']) {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), 'n-' || gen_random_uuid(), $1) RETURNING id", [email]);
-    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
-  }
   const grant = (personId: string, role: string) => request(t.server).put(`/api/v1/admin/people/${personId}/roles/${role}`).set(admin).expect(200);
   const notifications = async (auth: Record<string, string>) => NotificationPageSchema.parse((await request(t.server).get('/api/v1/me/notifications').set(auth).expect(200)).body);
 
   beforeAll(async () => {
     t = await startTestApp({ SMTP_URL: await smtp.start() });
     jobs = t.app.get(JobQueue);
-    admin = (await createPerson('admin@example.org', ['admin'])).auth;
+    admin = (await createPerson(t, { email: 'admin@example.org', roles: ['admin'] })).auth;
   });
   afterAll(async () => {
     await t.close();
@@ -30,7 +25,7 @@ describe('Notifications', () => {
   });
 
   it('notifies in the app at once and by e-mail through the job queue', async () => {
-    const person = await createPerson('modo@example.org');
+    const person = await createPerson(t, { email: 'modo@example.org' });
     await grant(person.id, 'moderator');
     const page = await notifications(person.auth);
     expect(page).toMatchObject({ total: 1, unread: 1, items: [{ kind: 'role.granted', data: { role: 'moderator' }, link: '/compte', readAt: null }] });
@@ -46,7 +41,7 @@ describe('Notifications', () => {
   });
 
   it('sends nothing by e-mail to someone who chose never', async () => {
-    const person = await createPerson('jamais@example.org');
+    const person = await createPerson(t, { email: 'jamais@example.org' });
     await request(t.server).put('/api/v1/me/notification-preferences').set(person.auth).send({ email: 'never' }).expect(200, { email: 'never' });
     await grant(person.id, 'facilitator');
     await jobs.drain();
@@ -55,7 +50,7 @@ describe('Notifications', () => {
   });
 
   it('gathers the day’s notifications into one digest for someone who chose daily', async () => {
-    const person = await createPerson('chaque-jour@example.org');
+    const person = await createPerson(t, { email: 'chaque-jour@example.org' });
     await request(t.server).put('/api/v1/me/notification-preferences').set(person.auth).send({ email: 'daily' }).expect(200);
     await grant(person.id, 'facilitator');
     await grant(person.id, 'organizer');
@@ -63,7 +58,7 @@ describe('Notifications', () => {
     expect(smtp.count('chaque-jour@example.org')).toBe(0);
 
     // Bring the digest forward to now instead of tomorrow morning.
-    await t.sql("INSERT INTO jobs (kind, run_at) VALUES ('notification.daily-digest', now())");
+    await jobs.enqueue(undefined, 'notification.daily-digest', {});
     await jobs.drain();
     const digest = await smtp.waitFor('chaque-jour@example.org');
     expect(digest.subject).toBe('Sésame : 2 nouvelles notifications');
@@ -76,10 +71,9 @@ describe('Notifications', () => {
   it('keeps an e-mail that could not be sent and retries it later', async () => {
     const broken = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
     try {
-      const [row] = await broken.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), 'retry', 'retry@example.org') RETURNING id");
-      const [adminRow] = await broken.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'adm') RETURNING id");
-      await broken.sql("INSERT INTO person_roles (person_id, role) VALUES ($1, 'admin')", [adminRow!.id]);
-      await request(broken.server).put(`/api/v1/admin/people/${row!.id}/roles/moderator`).set(bearer(await personToken(adminRow!.id))).expect(200);
+      const person = await createPerson(broken, { pseudonym: 'retry', email: 'retry@example.org', roles: [] });
+      const brokenAdmin = await createPerson(broken, { pseudonym: 'adm', roles: ['admin'] });
+      await request(broken.server).put(`/api/v1/admin/people/${person.id}/roles/moderator`).set(brokenAdmin.auth).expect(200);
       await broken.app.get(JobQueue).drain();
       const [job] = await broken.sql<{ attempts: number; last_error: string; completed_at: Date | null; run_at: Date }>("SELECT attempts, last_error, completed_at, run_at FROM jobs WHERE kind = 'notification.email'");
       expect(job).toMatchObject({ attempts: 1, completed_at: null });
@@ -91,7 +85,7 @@ describe('Notifications', () => {
   });
 
   it('refuses invalid input', async () => {
-    const person = await createPerson('invalide@example.org');
+    const person = await createPerson(t, { email: 'invalide@example.org' });
     await request(t.server).put('/api/v1/me/notification-preferences').set(person.auth).send({ email: 'hourly' }).expect(400);
     await request(t.server).post('/api/v1/me/notifications/read').set(person.auth).send({ ids: ['nope'] }).expect(400);
   });

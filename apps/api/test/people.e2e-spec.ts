@@ -1,5 +1,6 @@
-import { MeSchema, PersonSummarySchema, type Role } from '@sesame/domain';
+import { MeSchema, PersonSummarySchema } from '@sesame/domain';
 import request from 'supertest';
+import { createNeighbourhood, createPerson, type TestPerson } from './fixtures';
 import { bearer, personToken } from './tokens';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -7,17 +8,9 @@ describe('My account and roles', () => {
   let t: TestApp;
   let neighbourhoodId: string;
 
-  async function createPerson(pseudonym: string, roles: Role[] = ['resident'], email: string | null = null): Promise<{ id: string; auth: Record<string, string> }> {
-    const [row] = await t.sql<{ id: string }>('INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), $1, $2) RETURNING id', [pseudonym, email]);
-    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
-    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'ville', 'Ville') RETURNING id");
-    const [neighbourhood] = await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name, population) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue', 7800) RETURNING id", [territory!.id]);
-    neighbourhoodId = neighbourhood!.id;
+    neighbourhoodId = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue', population: 7800 });
   });
   afterAll(() => t.close());
 
@@ -27,7 +20,7 @@ describe('My account and roles', () => {
   });
 
   it('shows me my account, my e-mail included', async () => {
-    const me = await createPerson('Lina', ['resident'], 'lina@example.org');
+    const me = await createPerson(t, { pseudonym: 'Lina', email: 'lina@example.org' });
     const body = MeSchema.parse((await request(t.server).get('/api/v1/me').set(me.auth).expect(200)).body);
     expect(body).toMatchObject({ id: me.id, pseudonym: 'Lina', email: 'lina@example.org', roles: ['resident'], neighbourhood: null });
   });
@@ -37,7 +30,7 @@ describe('My account and roles', () => {
   });
 
   it('edits my pseudonym, language and neighbourhood, and publishes the renaming', async () => {
-    const me = await createPerson('Ancien nom');
+    const me = await createPerson(t, { pseudonym: 'Ancien nom' });
     const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: '  Nouveau nom ', locale: 'en', neighbourhoodId }).expect(200);
     expect(response.body).toMatchObject({ pseudonym: 'Nouveau nom', locale: 'en', neighbourhood: { name: 'La Noue' } });
     const entries = await t.sql<{ data: unknown; actor_id: string }>("SELECT data, actor_id FROM audit_entries WHERE action = 'person.renamed' AND subject_id = $1", [me.id]);
@@ -46,8 +39,8 @@ describe('My account and roles', () => {
   });
 
   it('refuses a pseudonym someone already has (409), whatever its case, and changes nothing', async () => {
-    await createPerson('Déjà Pris');
-    const me = await createPerson('Moi');
+    await createPerson(t, { pseudonym: 'Déjà Pris' });
+    const me = await createPerson(t, { pseudonym: 'Moi' });
     const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'déjà pris', locale: 'en' }).expect(409);
     expect(response.body.detail).toContain('déjà pris');
     const [row] = await t.sql<{ pseudonym: string; locale: string }>('SELECT pseudonym, locale FROM people WHERE id = $1', [me.id]);
@@ -55,7 +48,7 @@ describe('My account and roles', () => {
   });
 
   it('answers 400 per invalid field', async () => {
-    const me = await createPerson('Champs');
+    const me = await createPerson(t, { pseudonym: 'Champs' });
     const response = await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: '<b>', locale: 'de', neighbourhoodId: 'x', email: 'a@b.c' }).expect(400);
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['', 'locale', 'neighbourhoodId', 'pseudonym']);
     await request(t.server).patch('/api/v1/me').set(me.auth).send({}).expect(400);
@@ -64,7 +57,7 @@ describe('My account and roles', () => {
   });
 
   it('signs me out everywhere: credentials issued before are refused', async () => {
-    const me = await createPerson('Partout');
+    const me = await createPerson(t, { pseudonym: 'Partout' });
     await request(t.server).post('/api/v1/me/sessions/revoke').set(me.auth).expect(204);
     const stale = await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
     expect(stale.body.detail).toMatch(/session a pris fin/);
@@ -76,13 +69,13 @@ describe('My account and roles', () => {
   });
 
   describe('admin: people and roles', () => {
-    let admin: { id: string; auth: Record<string, string> };
+    let admin: TestPerson;
     beforeAll(async () => {
-      admin = await createPerson('Admin', ['admin'], 'admin@example.org');
+      admin = await createPerson(t, { pseudonym: 'Admin', roles: ['admin'], email: 'admin@example.org' });
     });
 
     it('lists people without their e-mail, filtered', async () => {
-      await createPerson('Filtré', ['moderator'], 'secret@example.org');
+      await createPerson(t, { pseudonym: 'Filtré', roles: ['moderator'], email: 'secret@example.org' });
       const response = await request(t.server).get('/api/v1/admin/people?role=moderator').set(admin.auth).expect(200);
       expect(response.body.items.map((p: { pseudonym: string }) => p.pseudonym)).toEqual(['Filtré']);
       expect(JSON.stringify(response.body)).not.toContain('@');
@@ -91,7 +84,7 @@ describe('My account and roles', () => {
     });
 
     it('grants and revokes a role, each change audited with its author', async () => {
-      const target = await createPerson('Future modo');
+      const target = await createPerson(t, { pseudonym: 'Future modo' });
       const granted = PersonSummarySchema.parse((await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/moderator`).set(admin.auth).expect(200)).body);
       expect(granted.roles.sort()).toEqual(['moderator', 'resident']);
       // Granting twice changes nothing and writes nothing.
@@ -108,8 +101,8 @@ describe('My account and roles', () => {
     });
 
     it('refuses non-admins (403) and anonymous callers (401)', async () => {
-      const moderator = await createPerson('Modo', ['moderator']);
-      const target = await createPerson('Cible');
+      const moderator = await createPerson(t, { pseudonym: 'Modo', roles: ['moderator'] });
+      const target = await createPerson(t, { pseudonym: 'Cible' });
       await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/admin`).set(moderator.auth).expect(403);
       await request(t.server).get('/api/v1/admin/people').set(moderator.auth).expect(403);
       await request(t.server).put(`/api/v1/admin/people/${target.id}/roles/admin`).expect(401);

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@sesame/domain';
-import type { TestApp } from './test-app';
-import { bearer, personToken, serviceToken } from './tokens';
+import { createInvitationBatch, createNeighbourhood, createPerson, type Api, type Db } from './fixtures';
+import { bearer, serviceToken } from './tokens';
 
 /**
  * Who may call each API route. Every route Nest mounts must be here, with an
@@ -21,22 +21,19 @@ export interface MatrixContext {
   batchId: string;
 }
 
-/** The rows the sample requests point at. */
-export async function createMatrixContext(t: Pick<TestApp, 'sql'>): Promise<MatrixContext> {
-  const [target] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'Cible de la matrice') RETURNING id");
-  const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'ville', 'Ville') RETURNING id");
-  const [neighbourhood] = await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'q', 'Quartier') RETURNING id", [territory!.id]);
-  const [batch] = await t.sql<{ id: string }>("INSERT INTO invitation_batches (id, neighbourhood_id, label, created_by_id) VALUES (gen_random_uuid(), $1, 'Lot', $2) RETURNING id", [neighbourhood!.id, target!.id]);
-  return { targetId: target!.id, batchId: batch!.id };
+/** The rows the sample requests point at (fixtures.ts makes them). */
+export async function createMatrixContext(t: Api): Promise<MatrixContext> {
+  const target = await createPerson(t, { pseudonym: 'Cible de la matrice', roles: [] });
+  const neighbourhoodId = await createNeighbourhood(t, { slug: 'q', name: 'Quartier' });
+  const batchId = await createInvitationBatch(t, { neighbourhoodId, createdById: target.id });
+  return { targetId: target.id, batchId };
 }
 
 /** Headers for a fresh caller of this kind (a new person with that role), so that one call (sign out everywhere…) cannot affect another. */
-export async function callerHeaders(t: Pick<TestApp, 'sql'>, caller: Caller): Promise<Record<string, string>> {
+export async function callerHeaders(t: Db, caller: Caller): Promise<Record<string, string>> {
   if (caller === 'anonymous') return {};
   if (caller === 'service') return bearer(await serviceToken());
-  const [person] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'matrice-' || gen_random_uuid()) RETURNING id");
-  await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [person!.id, caller]);
-  return bearer(await personToken(person!.id));
+  return (await createPerson(t, { roles: [caller] })).auth;
 }
 
 export interface MatrixRow {

@@ -1,18 +1,12 @@
-import { CreatedInvitationBatchSchema, formatInvitationCode, MeSchema, type Role } from '@sesame/domain';
+import { CreatedInvitationBatchSchema, formatInvitationCode, MeSchema } from '@sesame/domain';
 import request from 'supertest';
-import { bearer, personToken } from './tokens';
+import { createNeighbourhood, createPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Resident verification by invitation code', () => {
   let t: TestApp;
   let laNoue: string;
   let organizer: Record<string, string>;
-
-  async function createPerson(roles: Role[] = ['resident']): Promise<{ id: string; auth: Record<string, string> }> {
-    const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'p-' || gen_random_uuid()) RETURNING id");
-    for (const role of roles) await t.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [row!.id, role]);
-    return { id: row!.id, auth: bearer(await personToken(row!.id)) };
-  }
 
   async function newCodes(count: number): Promise<{ id: string; codes: string[] }> {
     const response = await request(t.server).post('/api/v1/verification/invitation-batches').set(organizer).send({ neighbourhoodId: laNoue, count, label: 'Tour B' }).expect(201);
@@ -23,9 +17,8 @@ describe('Resident verification by invitation code', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [territory] = await t.sql<{ id: string }>("INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), 'val-de-noue', 'Val-de-Noue') RETURNING id");
-    [{ id: laNoue }] = (await t.sql<{ id: string }>("INSERT INTO neighbourhoods (id, territory_id, slug, name) VALUES (gen_random_uuid(), $1, 'la-noue', 'La Noue') RETURNING id", [territory!.id])) as [{ id: string }];
-    organizer = (await createPerson(['organizer'])).auth;
+    laNoue = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
+    organizer = (await createPerson(t, { roles: ['organizer'] })).auth;
   });
   afterAll(() => t.close());
 
@@ -64,7 +57,7 @@ describe('Resident verification by invitation code', () => {
 
   it('verifies a resident of the code’s neighbourhood, whatever the typing, and keeps it out of the public log', async () => {
     const { codes } = await newCodes(1);
-    const resident = await createPerson();
+    const resident = await createPerson(t);
     const typed = ` ${formatInvitationCode(codes[0]!).toLowerCase()} `;
     const response = await redeem(resident.auth, typed).expect(200);
     expect(response.body).toMatchObject({ neighbourhood: { id: laNoue, name: 'La Noue' }, method: 'invitation_code' });
@@ -79,8 +72,8 @@ describe('Resident verification by invitation code', () => {
 
   it('answers 409 for a code already used and 422 for an unknown or revoked one, changing nothing', async () => {
     const { id: batchId, codes } = await newCodes(2);
-    await redeem((await createPerson()).auth, codes[0]!).expect(200);
-    const late = await createPerson();
+    await redeem((await createPerson(t)).auth, codes[0]!).expect(200);
+    const late = await createPerson(t);
     const reused = await redeem(late.auth, codes[0]!).expect(409);
     expect(reused.body.detail).toMatch(/déjà été utilisé/);
 
@@ -96,13 +89,13 @@ describe('Resident verification by invitation code', () => {
 
   it('lets exactly one of many simultaneous people use a code', async () => {
     const { codes } = await newCodes(1);
-    const people = await Promise.all(Array.from({ length: 12 }, () => createPerson()));
+    const people = await Promise.all(Array.from({ length: 12 }, () => createPerson(t)));
     const statuses = (await Promise.all(people.map((p) => redeem(p.auth, codes[0]!)))).map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(11).fill(409)]);
   });
 
   it('allows 10 attempts an hour per person, then 429', async () => {
-    const guesser = await createPerson();
+    const guesser = await createPerson(t);
     for (let i = 0; i < 10; i++) await redeem(guesser.auth, 'ZZZZ-ZZZZ-ZZZZ').expect(422);
     const blocked = await redeem(guesser.auth, 'ZZZZ-ZZZZ-ZZZZ').expect(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(60);

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { DataUseSchema, ProposalSchema, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
+import request from 'supertest';
+import { ProposalsService } from '../src/proposals/proposals.service';
+import type { TestApp } from './test-app';
+import { bearer, personToken } from './tokens';
+
+/**
+ * Test fixtures, one small function per table or object (as cal.com does).
+ *
+ * Rows that no API call creates as a test needs them (people with given roles,
+ * neighbourhoods, verifications, links…) are written in SQL on the test
+ * database. Register records and proposals are made through the API, as their
+ * authors would: they carry their versions, timeline, audit entries and
+ * notifications exactly as in production, and their references come from the
+ * API's own numbering.
+ */
+
+/** What SQL fixtures need: the test database. */
+export type Db = Pick<TestApp, 'sql'>;
+/** What fixtures made through the API need. */
+export type Api = Pick<TestApp, 'sql' | 'server' | 'app'>;
+
+/** A person, with the headers the web server would send for them. */
+export interface TestPerson {
+  id: string;
+  auth: Record<string, string>;
+}
+
+// ---- territory ------------------------------------------------------------
+
+/** The territory, created on first use (one per instance, as in production). */
+export async function createTerritory(db: Db, { slug = 'val-de-noue', name = 'Val-de-Noue' }: { slug?: string; name?: string } = {}): Promise<string> {
+  const [row] = await db.sql<{ id: string }>('INSERT INTO territories (id, slug, name) VALUES (gen_random_uuid(), $1, $2) ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id', [slug, name]);
+  return row!.id;
+}
+
+/** A neighbourhood (of the default territory unless one is given). Returns its id. */
+export async function createNeighbourhood(db: Db, options: { slug?: string; name?: string; population?: number; territoryId?: string } = {}): Promise<string> {
+  const territoryId = options.territoryId ?? (await createTerritory(db));
+  const [row] = await db.sql<{ id: string }>('INSERT INTO neighbourhoods (id, territory_id, slug, name, population) VALUES (gen_random_uuid(), $1, $2, $3, $4) RETURNING id', [
+    territoryId,
+    options.slug ?? 'la-noue',
+    options.name ?? 'La Noue',
+    options.population ?? null,
+  ]);
+  return row!.id;
+}
+
+// ---- people ---------------------------------------------------------------
+
+export interface PersonOptions {
+  /** Unique; a random one by default. */
+  pseudonym?: string;
+  email?: string | null;
+  /** Exactly these roles (`[]` for none). */
+  roles?: Role[];
+  /** Makes them a verified resident of this neighbourhood. */
+  verifiedIn?: string;
+}
+
+/** A person (a resident by default) and their credential. */
+export async function createPerson(db: Db, { pseudonym, email = null, roles = ['resident'], verifiedIn }: PersonOptions = {}): Promise<TestPerson> {
+  const [row] = await db.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), coalesce($1, 'personne-' || gen_random_uuid()), $2) RETURNING id", [
+    pseudonym ?? null,
+    email,
+  ]);
+  const id = row!.id;
+  for (const role of roles) await grantRole(db, id, role);
+  if (verifiedIn) await verifyResident(db, id, verifiedIn);
+  return { id, auth: bearer(await personToken(id)) };
+}
+
+export async function grantRole(db: Db, personId: string, role: Role): Promise<void> {
+  await db.sql('INSERT INTO person_roles (person_id, role) VALUES ($1, $2)', [personId, role]);
+}
+
+/** As a redeemed invitation code or a census match does: the verification, and the person's neighbourhood. */
+export async function verifyResident(db: Db, personId: string, neighbourhoodId: string, method: 'census' | 'invitation_code' = 'census'): Promise<void> {
+  await db.sql('INSERT INTO resident_verifications (person_id, neighbourhood_id, method) VALUES ($1, $2, $3)', [personId, neighbourhoodId, method]);
+  await db.sql('UPDATE people SET neighbourhood_id = $2 WHERE id = $1', [personId, neighbourhoodId]);
+}
+
+// ---- verification and identity --------------------------------------------
+
+/** An invitation batch (without codes). Returns its id. */
+export async function createInvitationBatch(db: Db, { neighbourhoodId, createdById, label = 'Lot' }: { neighbourhoodId: string; createdById: string; label?: string }): Promise<string> {
+  const [row] = await db.sql<{ id: string }>('INSERT INTO invitation_batches (id, neighbourhood_id, label, created_by_id) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id', [neighbourhoodId, label, createdById]);
+  return row!.id;
+}
+
+/** An unused sign-in link whose secret nobody knows; `expiresIn` is a PostgreSQL interval from now ('-2 days', '10 minutes'). */
+export async function createSignInLink(db: Db, { email, expiresIn = '15 minutes' }: { email: string; expiresIn?: string }): Promise<void> {
+  await db.sql('INSERT INTO sign_in_links (id, token_hash, email, expires_at) VALUES (gen_random_uuid(), $1, $2, now() + $3::interval)', [randomBytes(32).toString('hex'), email, expiresIn]);
+}
+
+export async function linkOidcIdentity(db: Db, { personId, issuer = 'https://idp.example', subject }: { personId: string; issuer?: string; subject: string }): Promise<void> {
+  await db.sql('INSERT INTO oidc_identities (id, issuer, subject, person_id) VALUES (gen_random_uuid(), $1, $2, $3)', [issuer, subject, personId]);
+}
+
+export async function createNotification(db: Db, { personId, kind = 'role.granted', data = {} }: { personId: string; kind?: string; data?: object }): Promise<void> {
+  await db.sql('INSERT INTO notifications (id, person_id, kind, data) VALUES (gen_random_uuid(), $1, $2, $3)', [personId, kind, JSON.stringify(data)]);
+}
+
+// ---- register of data uses (through the API) ------------------------------
+
+/** A record complete enough to publish. */
+export const PUBLISHABLE_DATA_USE: DataUseContentInput = {
+  title: 'Compter les vélos sur les pistes cyclables',
+  summary: 'Des capteurs au sol comptent les vélos qui passent, sans photographier personne.',
+  domain: 'mobility',
+  accountability: { controller: 'Ville de Val-de-Noue', contactEmail: 'donnees@val-de-noue.example' },
+  purpose: { purposes: ['Dimensionner les pistes cyclables'] },
+  legal: { basis: 'e_public_task' },
+  data: { subjectCategories: ['Cyclistes'], categories: [{ name: 'Passages comptés', retention: '5 ans' }] },
+  automation: { level: 'information', howToContest: 'Écrire au délégué à la protection des données.' },
+  risks: [{ description: 'Aucun risque identifiant', severity: 'negligible', likelihood: 'negligible' }],
+  alternatives: [{ description: 'Comptage manuel', nonInvasive: true }],
+  proportionality: 'Aucune donnée personnelle.',
+  lifecycle: { status: 'operational', reviewDate: '2030-01-31' },
+};
+
+/**
+ * A register record, written by `editor` (a new organizer by default): a
+ * draft, or published (the default: version 1, as the editor publishes it).
+ */
+export async function createDataUse(t: Api, options: { content?: DataUseContentInput; state?: 'draft' | 'published'; editor?: TestPerson } = {}): Promise<DataUseDto> {
+  const editor = options.editor ?? (await createPerson(t, { roles: ['organizer'] }));
+  const draft = DataUseSchema.parse((await request(t.server).post('/api/v1/data-uses').set(editor.auth).send({ content: options.content ?? PUBLISHABLE_DATA_USE }).expect(201)).body);
+  if (options.state === 'draft') return draft;
+  return DataUseSchema.parse((await request(t.server).post(`/api/v1/data-uses/${draft.reference}/publish`).set(editor.auth).send({ expectedRevision: draft.revision }).expect(200)).body);
+}
+
+// ---- proposals (through the API) ------------------------------------------
+
+/** A proposal complete enough to submit. */
+export const SUBMITTABLE_PROPOSAL: ProposalContentInput = {
+  kind: 'ban',
+  title: 'Interdire la reconnaissance faciale au marché',
+  body: 'La ville retire le logiciel de reconnaissance faciale des caméras du marché du dimanche et ne le remplace pas.',
+  why: 'Tout le monde est filmé et comparé à une liste sans l’avoir choisi.',
+  expectedEffect: 'Plus aucun visage analysé au marché.',
+  unlistedDataUse: 'Caméras du marché du dimanche',
+};
+
+export interface ProposalOptions {
+  /** The state to bring it to, through the API's own transitions (default: draft). */
+  state?: ProposalState;
+  /** A new resident by default (each person may submit 5 proposals a day). */
+  author?: TestPerson;
+  content?: ProposalContentInput;
+  /** Who decides admissibility and selection: a new organizer by default. */
+  organizer?: TestPerson;
+  /** Verified residents who support it once it is admissible (before any later state). */
+  supporters?: TestPerson[];
+}
+
+/**
+ * A proposal in any state, as people would bring it there: the author creates
+ * and submits it, an organizer decides, supporters support. Qualification and
+ * expiry happen as the scheduled job does it, once the support window is made
+ * to have closed (qualified: with its threshold set to 0; expired: below it).
+ */
+export async function createProposal(t: Api, options: ProposalOptions = {}): Promise<{ reference: string; author: TestPerson }> {
+  const { state = 'draft', content = SUBMITTABLE_PROPOSAL, supporters = [] } = options;
+  const api = () => request(t.server);
+  const author = options.author ?? (await createPerson(t));
+  const { reference } = ProposalSchema.parse((await api().post('/api/v1/proposals').set(author.auth).send({ content }).expect(201)).body);
+  const path = `/api/v1/proposals/${reference}`;
+  const done = { reference, author };
+  if (state === 'draft') return done;
+
+  await api().post(`${path}/submit`).set(author.auth).send({ charterAccepted: true }).expect(200);
+  if (state === 'submitted') return done;
+  if (state === 'withdrawn') {
+    await api().post(`${path}/withdraw`).set(author.auth).send({}).expect(200);
+    return done;
+  }
+
+  const organizer = options.organizer ?? (await createPerson(t, { roles: ['resident', 'organizer'] }));
+  if (state === 'inadmissible') {
+    await api().post(`${path}/admissibility`).set(organizer.auth).send({ decision: 'inadmissible', reason: 'Hors des compétences de la ville.' }).expect(200);
+    return done;
+  }
+  await api().post(`${path}/admissibility`).set(organizer.auth).send({ decision: 'admissible' }).expect(200);
+  for (const supporter of supporters) await api().put(`${path}/support`).set(supporter.auth).expect(201);
+  if (state === 'admissible') return done;
+
+  const qualifies = state !== 'expired';
+  await t.sql(`UPDATE proposals SET collecting_until = now() - interval '1 minute'${qualifies ? ', threshold = 0' : ''} WHERE reference = $1`, [reference]);
+  await t.app.get(ProposalsService).closeDueWindows();
+  if (state === 'qualified' || state === 'expired') return done;
+
+  await api().post(`${path}/selection`).set(organizer.auth).send({ decision: state, reason: 'Consultation en mars.' }).expect(200);
+  return done;
+}
