@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { listRoutes } from '../src/common/routes';
-import { CALLERS, ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
+import { createNeighbourhood } from './fixtures';
+import { CALLERS, RECORD_RULES, ROUTE_MATRIX, callerHeaders, createMatrixContext, createRecordSubject, recordCallerHeaders, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Route × role matrix', () => {
@@ -35,5 +36,25 @@ describe('Route × role matrix', () => {
     } else {
       expect([401, 403]).toContain(response.status);
     }
+  });
+
+  describe('record-level rules', () => {
+    let neighbourhoodId: string;
+    beforeAll(async () => {
+      neighbourhoodId = await createNeighbourhood(t, { slug: 'regles', name: 'Quartier des règles' });
+    });
+
+    it('only name routes of the matrix', () => {
+      expect(RECORD_RULES.map((rule) => rule.route).filter((route) => !ROUTE_MATRIX[route])).toEqual([]);
+    });
+
+    it.each(RECORD_RULES.map((rule) => [rule.route, rule.on, rule.as, rule.status, rule] as const))('%s on %s as %s → %s', async (route, on, as, status, rule) => {
+      const subject = await createRecordSubject(t, on, neighbourhoodId);
+      const [method] = route.split(' ') as [string];
+      const { path, body } = rule.request(subject.reference);
+      const call = request(t.server)[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path).set(await recordCallerHeaders(t, as, subject.author, neighbourhoodId));
+      const response = await (body === undefined ? call : call.send(body));
+      expect({ status: response.status, detail: response.body?.detail }).toMatchObject({ status });
+    });
   });
 });

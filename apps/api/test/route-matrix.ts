@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@sesame/domain';
-import { createInvitationBatch, createNeighbourhood, createPerson, type Api, type Db } from './fixtures';
+import { createDataUse, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
 import { bearer, serviceToken } from './tokens';
 
 /**
@@ -121,3 +121,97 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/data-uses/{reference}/versions': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions' }), expect: everyone },
   'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
 };
+
+/**
+ * Record-level rules: the same route answers differently for the same role
+ * depending on whose record it is and what state it is in (each feature's
+ * policy, packages/domain/src/<feature>/<feature>.policy.ts). Each row makes
+ * its own record and callers, so rows never affect one another.
+ */
+export type RecordCaller = 'anonymous' | 'author' | 'another resident' | 'a verified resident' | 'organizer';
+export type RecordSubject = 'a draft proposal' | 'a submitted proposal' | 'a proposal collecting supports' | 'a draft record' | 'a published record';
+
+export interface RecordRule {
+  route: string;
+  on: RecordSubject;
+  as: RecordCaller;
+  status: number;
+  request: (reference: string) => { path: string; body?: object };
+}
+
+const proposalPath = (suffix = '') => (reference: string) => ({ path: `/api/v1/proposals/${reference}${suffix}` });
+const dataUsePath = (suffix = '') => (reference: string) => ({ path: `/api/v1/data-uses/${reference}${suffix}` });
+const saveDraft = (reference: string) => ({ path: `/api/v1/proposals/${reference}`, body: { content: SUBMITTABLE_PROPOSAL } });
+
+export const RECORD_RULES: readonly RecordRule[] = [
+  // A draft is its author's alone: a 404 to everyone else, organizers included.
+  { route: 'GET /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'anonymous', status: 404, request: proposalPath() },
+  { route: 'GET /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'another resident', status: 404, request: proposalPath() },
+  { route: 'GET /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'organizer', status: 404, request: proposalPath() },
+  { route: 'GET /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'author', status: 200, request: proposalPath() },
+  { route: 'GET /api/v1/proposals/{reference}', on: 'a submitted proposal', as: 'anonymous', status: 200, request: proposalPath() },
+  { route: 'PUT /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'another resident', status: 404, request: saveDraft },
+  { route: 'PUT /api/v1/proposals/{reference}', on: 'a draft proposal', as: 'author', status: 200, request: saveDraft },
+  // Once submitted, the text people support no longer changes.
+  { route: 'PUT /api/v1/proposals/{reference}', on: 'a submitted proposal', as: 'author', status: 422, request: saveDraft },
+  { route: 'PUT /api/v1/proposals/{reference}', on: 'a submitted proposal', as: 'another resident', status: 403, request: saveDraft },
+  { route: 'POST /api/v1/proposals/{reference}/submit', on: 'a draft proposal', as: 'another resident', status: 404, request: (r) => ({ path: `/api/v1/proposals/${r}/submit`, body: { charterAccepted: true } }) },
+  { route: 'POST /api/v1/proposals/{reference}/submit', on: 'a draft proposal', as: 'author', status: 200, request: (r) => ({ path: `/api/v1/proposals/${r}/submit`, body: { charterAccepted: true } }) },
+  { route: 'POST /api/v1/proposals/{reference}/withdraw', on: 'a submitted proposal', as: 'another resident', status: 403, request: (r) => ({ path: `/api/v1/proposals/${r}/withdraw`, body: {} }) },
+  { route: 'POST /api/v1/proposals/{reference}/withdraw', on: 'a submitted proposal', as: 'organizer', status: 403, request: (r) => ({ path: `/api/v1/proposals/${r}/withdraw`, body: {} }) },
+  { route: 'POST /api/v1/proposals/{reference}/withdraw', on: 'a submitted proposal', as: 'author', status: 200, request: (r) => ({ path: `/api/v1/proposals/${r}/withdraw`, body: {} }) },
+  // Supports: only while collecting, from verified residents (the demo territory's rule).
+  { route: 'PUT /api/v1/proposals/{reference}/support', on: 'a draft proposal', as: 'a verified resident', status: 404, request: proposalPath('/support') },
+  { route: 'PUT /api/v1/proposals/{reference}/support', on: 'a submitted proposal', as: 'a verified resident', status: 422, request: proposalPath('/support') },
+  { route: 'PUT /api/v1/proposals/{reference}/support', on: 'a proposal collecting supports', as: 'another resident', status: 403, request: proposalPath('/support') },
+  { route: 'PUT /api/v1/proposals/{reference}/support', on: 'a proposal collecting supports', as: 'a verified resident', status: 201, request: proposalPath('/support') },
+  { route: 'DELETE /api/v1/proposals/{reference}/support', on: 'a submitted proposal', as: 'a verified resident', status: 422, request: proposalPath('/support') },
+  { route: 'PUT /api/v1/proposals/{reference}/follow', on: 'a draft proposal', as: 'another resident', status: 404, request: proposalPath('/follow') },
+  { route: 'PUT /api/v1/proposals/{reference}/follow', on: 'a submitted proposal', as: 'another resident', status: 200, request: proposalPath('/follow') },
+  // Organizers decide each thing once, in its state.
+  { route: 'POST /api/v1/proposals/{reference}/admissibility', on: 'a submitted proposal', as: 'organizer', status: 200, request: (r) => ({ path: `/api/v1/proposals/${r}/admissibility`, body: { decision: 'admissible' } }) },
+  { route: 'POST /api/v1/proposals/{reference}/admissibility', on: 'a proposal collecting supports', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/proposals/${r}/admissibility`, body: { decision: 'admissible' } }) },
+  { route: 'POST /api/v1/proposals/{reference}/selection', on: 'a proposal collecting supports', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/proposals/${r}/selection`, body: { decision: 'selected', reason: 'Trop tôt.' } }) },
+  // The register: drafts are its editors' alone; only published records are followed, suspended or retired.
+  { route: 'GET /api/v1/data-uses/{reference}', on: 'a draft record', as: 'anonymous', status: 404, request: dataUsePath() },
+  { route: 'GET /api/v1/data-uses/{reference}', on: 'a draft record', as: 'another resident', status: 404, request: dataUsePath() },
+  { route: 'GET /api/v1/data-uses/{reference}', on: 'a draft record', as: 'organizer', status: 200, request: dataUsePath() },
+  { route: 'GET /api/v1/data-uses/{reference}/versions', on: 'a draft record', as: 'another resident', status: 404, request: dataUsePath('/versions') },
+  { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a draft record', as: 'another resident', status: 404, request: dataUsePath('/follow') },
+  { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a draft record', as: 'organizer', status: 422, request: dataUsePath('/follow') },
+  { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a published record', as: 'another resident', status: 200, request: dataUsePath('/follow') },
+  { route: 'POST /api/v1/data-uses/{reference}/suspend', on: 'a draft record', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/data-uses/${r}/suspend`, body: { expectedRevision: 1, reason: 'Essai.' } }) },
+];
+
+/** The record a rule is about, made fresh with its author. */
+export async function createRecordSubject(t: Api, subject: RecordSubject, neighbourhoodId: string): Promise<{ reference: string; author: TestPerson | null }> {
+  switch (subject) {
+    case 'a draft proposal':
+      return createProposal(t, { state: 'draft' });
+    case 'a submitted proposal':
+      return createProposal(t, { state: 'submitted' });
+    case 'a proposal collecting supports':
+      return createProposal(t, { state: 'admissible' });
+    case 'a draft record':
+      return { reference: (await createDataUse(t, { content: PUBLISHABLE_DATA_USE, state: 'draft' })).reference, author: null };
+    case 'a published record':
+      return { reference: (await createDataUse(t, { content: PUBLISHABLE_DATA_USE, state: 'published' })).reference, author: null };
+  }
+}
+
+/** Headers for a record rule's caller. */
+export async function recordCallerHeaders(t: Db, caller: RecordCaller, author: TestPerson | null, neighbourhoodId: string): Promise<Record<string, string>> {
+  switch (caller) {
+    case 'anonymous':
+      return {};
+    case 'author':
+      if (!author) throw new Error('This subject has no author.');
+      return author.auth;
+    case 'another resident':
+      return (await createPerson(t)).auth;
+    case 'a verified resident':
+      return (await createPerson(t, { verifiedIn: neighbourhoodId })).auth;
+    case 'organizer':
+      return (await createPerson(t, { roles: ['resident', 'organizer'] })).auth;
+  }
+}

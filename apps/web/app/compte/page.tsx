@@ -15,8 +15,7 @@ import {
   signOutEverywhere,
   updateProfile,
 } from '@/features/identity/actions';
-import { callApiJson } from '@/features/identity/api';
-import { fetchMe, fetchNeighbourhoods } from '@/features/identity/queries';
+import { fetchMe, fetchNeighbourhoods, fetchNotificationPreferences } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +27,7 @@ export default async function AccountPage() {
   const [me, neighbourhoods, preferences] = await Promise.all([
     fetchMe(person),
     fetchNeighbourhoods(),
-    callApiJson<{ email: 'immediately' | 'daily' | 'never' }>('/api/v1/me/notification-preferences', { as: person }),
+    fetchNotificationPreferences(person),
   ]);
   const [t, form, roles, format] = [await getTranslations('Account'), await getTranslations('Form'), await getTranslations('Roles'), await getFormatter()];
   const errors = form('errorSummary');

@@ -8,13 +8,8 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
-import {
-  fetchAuditLogPage,
-  fetchChainVerification,
-  parsePageParam,
-  type AuditEntry,
-  type ChainVerification,
-} from '@/lib/audit-log';
+import { fetchAuditLogPage, fetchChainVerification, type AuditEntry, type ChainVerification } from '@/features/journal/queries';
+import { readPage } from '@/lib/list-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Journal');
@@ -150,7 +145,7 @@ async function EntriesTable({
 }
 
 export default async function JournalPage({ searchParams }: JournalPageProps) {
-  const page = parsePageParam((await searchParams).page);
+  const page = readPage(await searchParams);
   const t = await getTranslations('Journal');
 
   const [list, verification] = await Promise.allSettled([

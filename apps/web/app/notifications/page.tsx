@@ -1,4 +1,4 @@
-import { notificationText, type NotificationPage } from '@sesame/domain';
+import { notificationText } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 
@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { markAllNotificationsRead } from '@/features/identity/actions';
-import { callApiJson } from '@/features/identity/api';
+import { fetchMyNotifications } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { timeZone } from '@/i18n/config';
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const person = await requirePerson('/notifications');
-  const page = await callApiJson<NotificationPage>('/api/v1/me/notifications?pageSize=50', { as: person });
+  const page = await fetchMyNotifications(person);
   const [t, format, locale] = [await getTranslations('Notifications'), await getFormatter(), await getLocale()];
   // The same sentences as the e-mails (one source, in packages/domain).
   const sentence = (kind: string, data: Record<string, unknown>) => notificationText(kind, data, locale === 'en' ? 'en' : 'fr');

@@ -1,6 +1,6 @@
 import type { FieldError } from '@sesame/domain';
 
-import { ApiProblem } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
 
 export type Listing<Page, Filters, Name extends string = string> =
   /** `invalid`: the names of the filters the API refused (the list is then shown without them). */

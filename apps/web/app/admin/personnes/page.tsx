@@ -1,4 +1,4 @@
-import { ROLES, type PersonSummary } from '@sesame/domain';
+import { ROLES } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { changeRole } from '@/features/admin/actions';
 import { RoleChangeForm } from '@/features/admin/RoleChangeForm';
-import { callApiJson } from '@/lib/api/client';
+import { fetchPeoplePage } from '@/features/admin/queries';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 
@@ -39,10 +39,7 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
     const query = params.toString();
     return query ? `/admin/personnes?${query}` : '/admin/personnes';
   };
-  const query = new URLSearchParams({ page: String(pageNumber), pageSize: String(PAGE_SIZE) });
-  if (search) query.set('search', search);
-  if (roleFilter) query.set('role', roleFilter);
-  const people = await callApiJson<{ items: PersonSummary[]; total: number }>(`/api/v1/admin/people?${query.toString()}`, { as: person });
+  const people = await fetchPeoplePage(person, { search, role: roleFilter, page: pageNumber, pageSize: PAGE_SIZE });
   const totalPages = Math.max(1, Math.ceil(people.total / PAGE_SIZE));
   const roleOptions = ROLES.map((value) => ({ value, label: roles(value) }));
   return (

@@ -1,4 +1,4 @@
-import { callApi } from '@/features/identity/api';
+import { callApi } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 /** "Download my data": the API's export, handed over as a file. */

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { ApiProblem } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
 import { requirePerson } from '@/features/identity/session';
 import styles from '@/features/proposals/components/proposals.module.css';
 import { StateBadge } from '@/features/proposals/components/StateBadge';

@@ -4,18 +4,10 @@ import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
 
 import { PageHeader } from '@/components/ui/PageHeader';
-import { callApiJson } from '@/features/identity/api';
+import { fetchOutbox } from '@/features/dev/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('DevOutbox'))('title'), robots: { index: false } };
-}
-
-interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  date: string;
-  text: string;
 }
 
 /** Renders the site's own links as links; everything else stays text. */
@@ -40,7 +32,7 @@ export default async function DevOutboxPage() {
   // The API answers 404 in production too; this page does not even exist there.
   if (process.env.NODE_ENV === 'production' && process.env.SESAME_DEV_OUTBOX !== 'true') notFound();
   const [t, format] = [await getTranslations('DevOutbox'), await getFormatter()];
-  const messages = await callApiJson<OutboxMessage[]>('/api/v1/dev/outbox').catch(() => notFound());
+  const messages = await fetchOutbox().catch(() => notFound());
   const origin = (process.env.NEXTAUTH_URL ?? '').replace(/\/+$/, '');
   return (
     <>

@@ -6,23 +6,18 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { EditorForbidden, mayEditRegister } from '@/features/data-uses/editor/access';
 import { dataUseLabels } from '@/features/data-uses/labels';
-import { callApiJson } from '@/lib/api/client';
+import { fetchRecordsInState } from '@/features/data-uses/queries';
 import { requirePerson } from '@/features/identity/session';
-import { fetchEveryPage } from '@/lib/every-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('RegisterEditor.list'))('title') };
 }
 
-type DataUsePage = { items: DataUseSummary[]; page: number; pageSize: number; total: number };
-
 /** The register as its editors see it: private drafts first, then published records, each with a link to edit it. */
 export default async function OrganisationRegisterPage() {
   const person = await requirePerson('/organisation/registre');
   if (!(await mayEditRegister(person))) return <EditorForbidden />;
-  // Every record, paged through: editors must see all their drafts, not the first hundred.
-  const inState = (state: 'draft' | 'published') => fetchEveryPage((page) => callApiJson<DataUsePage>(`/api/v1/data-uses?state=${state}&page=${page}&pageSize=100`, { as: person }));
-  const [drafts, published] = await Promise.all([inState('draft'), inState('published')]);
+  const [drafts, published] = await Promise.all([fetchRecordsInState(person, 'draft'), fetchRecordsInState(person, 'published')]);
   const t = await getTranslations('RegisterEditor.list');
   const labels = dataUseLabels(await getTranslations('Register.labels'));
   const format = await getFormatter();

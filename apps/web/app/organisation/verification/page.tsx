@@ -1,13 +1,12 @@
-import type { InvitationBatchSummary } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { ActionForm, Field, Hidden, SelectField } from '@/components/forms/ActionForm';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { callApiJson } from '@/lib/api/client';
 import { fetchMe, fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { importCensus, revokeBatch } from '@/features/organisation/actions';
+import { fetchInvitationBatches } from '@/features/organisation/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Organisation'))('title') };
@@ -23,7 +22,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
   const { erreur } = await searchParams;
-  const [neighbourhoods, batches] = await Promise.all([fetchNeighbourhoods(), callApiJson<InvitationBatchSummary[]>('/api/v1/verification/invitation-batches', { as: person })]);
+  const [neighbourhoods, batches] = await Promise.all([fetchNeighbourhoods(), fetchInvitationBatches(person)]);
   const neighbourhoodOptions = neighbourhoods.map((n) => ({ value: n.id, label: n.name }));
   return (
     <>

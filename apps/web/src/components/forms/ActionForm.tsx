@@ -4,6 +4,7 @@ import { createContext, useActionState, useContext, useEffect, useId, useRef, ty
 
 import { Button } from '@/components/ui/Button';
 
+import { ErrorSummary } from './ErrorSummary';
 import { initialFormState, type FormAction, type FormState } from './form-state';
 
 /** The form's answer, and a prefix that keeps field ids unique when a page has several forms. */
@@ -32,22 +33,11 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   useEffect(() => {
     if (state.status !== 'idle') summary.current?.focus();
   }, [state]);
-  const fieldErrors = Object.entries(state.fieldErrors ?? {});
+  const errors = Object.entries(state.fieldErrors ?? {}).map(([name, message]) => ({ href: `#${prefix}${name || 'form'}`, label: labels[name], message }));
   return (
     <form action={formAction} noValidate className={inline ? 'inline-form' : 'form'}>
       {state.status === 'error' ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-          <p>{state.message ?? errorSummaryLabel}</p>
-          {fieldErrors.length > 0 ? (
-            <ul>
-              {fieldErrors.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${prefix}${name || 'form'}`}>{labels[name] ? `${labels[name]} : ${message}` : message}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <ErrorSummary ref={summary} title={state.message ?? errorSummaryLabel} errors={errors} />
       ) : null}
       {state.status === 'success' && state.message ? (
         <div ref={summary} tabIndex={-1} role="status" className="notice">

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { ApiProblem } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
 
 import type { FormState } from './form-state';
 

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
 import { problemState } from '@/components/forms/problem-state';
-import { callApiJson } from '@/features/identity/api';
+import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 const ROLES = ['resident', 'facilitator', 'moderator', 'organizer', 'panel_member', 'authority', 'admin'] as const;

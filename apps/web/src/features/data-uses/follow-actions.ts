@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
 import { problemState } from '@/components/forms/problem-state';
-import { callApiJson } from '@/features/identity/api';
+import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 /**

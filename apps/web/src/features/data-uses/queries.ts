@@ -7,14 +7,17 @@ import {
   type DataUseSummary,
   type DataUseVersionSummary,
   type Neighbourhood,
+  type SessionPerson,
 } from '@sesame/domain';
 import { cache } from 'react';
 
-import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { currentPerson } from '@/features/identity/session';
+import { fetchEveryPage } from '@/lib/every-page';
 
-import { dataUseListPath, type RegisterFilters } from './filters';
+import { registerFilters, type RegisterFilters } from './filters';
 
 // Public reads of the register. Signed-in readers call as themselves, so the
 // API fills `following` (and shows editors what they may see); visitors call
@@ -41,7 +44,12 @@ const notFoundAsNull = async <T>(call: () => Promise<T>): Promise<T | null> => {
 /** One page of published records. Throws ApiProblem 400 when a filter is not valid. */
 export async function fetchDataUsePage(filters: RegisterFilters, page: number): Promise<DataUsePage> {
   const reader = await currentPerson();
-  return callApiJson<DataUsePage>(dataUseListPath(filters, page), { as: reader });
+  return callApiJson<DataUsePage>(registerFilters.apiPath(filters, page), { as: reader });
+}
+
+/** Every record in one state as the register's editors see it (paged through: editors must see all their drafts, not the first hundred). */
+export function fetchRecordsInState(editor: SessionPerson, state: 'draft' | 'published'): Promise<DataUseSummary[]> {
+  return fetchEveryPage((page) => callApiJson<DataUsePage>(`/api/v1/data-uses?state=${state}&page=${page}&pageSize=100`, { as: editor }));
 }
 
 /** A published record (or a draft, for editors); null when there is none under this reference. */

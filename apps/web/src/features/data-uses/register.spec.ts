@@ -5,7 +5,7 @@ import en from '../../../messages/register/en.json';
 import fr from '../../../messages/register/fr.json';
 import { reviewState, sunsetState } from './dates';
 import { fieldLabel, isKnownField, type FieldLabelTree } from './field-labels';
-import { dataUseListPath, readFilters, readPage, registerFallback, registerHref } from './filters';
+import { registerFilters } from './filters';
 import { EXPLAINED_KINDS, LABEL_KINDS, dataUseLabels, isLabelValue, labelKindOfPath, type LabelMessageKey } from './labels';
 import { hasRedactionWithin, redactionFor } from './redactions';
 
@@ -119,27 +119,16 @@ describe('redactions', () => {
 });
 
 describe('filters', () => {
-  it('ignore empty fields and keep the others in every address', () => {
-    const filters = readFilters({ q: '  caméra ', domain: '', status: ['pilot', 'retired'], specialCategory: 'biometric_identification', utm: 'x' });
-    expect(filters).toEqual({ q: 'caméra', status: 'pilot', specialCategory: 'biometric_identification' });
-    expect(registerHref(filters, 2)).toBe('/registre?q=cam%C3%A9ra&status=pilot&specialCategory=biometric_identification&page=2');
-    expect(registerHref({}, 1)).toBe('/registre');
-    expect(dataUseListPath(filters, 3)).toBe('/api/v1/data-uses?q=cam%C3%A9ra&status=pilot&specialCategory=biometric_identification&page=3&pageSize=20');
+  // The shared behaviour is in src/lib/list-filters.spec.ts; here, the register's own addresses and refusal policy.
+  it('travel in the register address and on to the data-uses API', () => {
+    const filters = registerFilters.read({ q: ' caméra ', automationLevel: 'decision_support', controller: 'Ville', neighbourhoodId: 'n1', page: '2' });
+    expect(filters).toEqual({ q: 'caméra', automationLevel: 'decision_support', controller: 'Ville', neighbourhoodId: 'n1' });
+    expect(registerFilters.href(filters, 2)).toBe('/registre?q=cam%C3%A9ra&automationLevel=decision_support&controller=Ville&neighbourhoodId=n1&page=2');
+    expect(registerFilters.apiPath(filters, 3)).toBe('/api/v1/data-uses?q=cam%C3%A9ra&automationLevel=decision_support&controller=Ville&neighbourhoodId=n1&page=3&pageSize=20');
   });
 
-  it('read any odd page number as the first page', () => {
-    expect(readPage({ page: 'abc' })).toBe(1);
-    expect(readPage({ page: '0' })).toBe(1);
-    expect(readPage({ page: '4' })).toBe(4);
-  });
-
-  it('after a refused filter, try without it, then without any, and name it', () => {
-    const filters = { q: 'caméra', domain: 'xyz' };
-    expect(registerFallback(['domain'], filters)).toEqual({ attempts: [{ q: 'caméra' }, {}], invalid: ['domain'] });
-    expect(registerFallback(['domain', 'q'], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
-    // The API named something that is not a filter (or nothing): every filter given is reported, none kept.
-    expect(registerFallback(['page'], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
-    expect(registerFallback([], filters)).toEqual({ attempts: [{}], invalid: ['q', 'domain'] });
+  it('after a refused filter, keep the others', () => {
+    expect(registerFilters.fallback(['domain'], { q: 'caméra', domain: 'xyz' })).toEqual({ attempts: [{ q: 'caméra' }, {}], invalid: ['domain'] });
   });
 });
 

@@ -10,7 +10,7 @@ import { problemState } from '@/components/forms/problem-state';
 import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
-import { callApi, callApiJson } from './api';
+import { callApi, callApiJson } from '@/lib/api/client';
 import { fetchMe } from './queries';
 import { currentPerson } from './session';
 

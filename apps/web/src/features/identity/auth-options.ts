@@ -8,7 +8,8 @@ import type { Provider } from 'next-auth/providers/index';
 import { isAppLocale } from '@/i18n/config';
 import { rememberLocale } from '@/i18n/remember-locale';
 
-import { ApiProblem, callApiJson } from './api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 
 /** An OpenID Connect provider (FranceConnect-style), when OIDC_ISSUER and its client are configured. */
 function oidcProvider(): Provider | null {

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Me, Neighbourhood, SessionPerson } from '@sesame/domain';
+import type { Me, Neighbourhood, NotificationPage, NotificationPreferences, SessionPerson } from '@sesame/domain';
 import { cache } from 'react';
 
 import { ApiProblem } from '@/lib/api/problem';
@@ -27,3 +27,10 @@ export async function fetchHeaderState(person: SessionPerson): Promise<{ me: Me;
 }
 
 export const fetchNeighbourhoods = () => callApiJson<Neighbourhood[]>('/api/v1/neighbourhoods');
+
+/** My latest notifications (50), newest first, with the unread count. */
+export const fetchMyNotifications = (person: SessionPerson): Promise<NotificationPage> => callApiJson<NotificationPage>('/api/v1/me/notifications?pageSize=50', { as: person });
+
+/** How often I get notifications by e-mail. */
+export const fetchNotificationPreferences = (person: SessionPerson): Promise<NotificationPreferences> =>
+  callApiJson<NotificationPreferences>('/api/v1/me/notification-preferences', { as: person });

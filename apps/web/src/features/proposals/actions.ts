@@ -7,7 +7,8 @@ import { notFound, redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
 import { problemState } from '@/components/forms/problem-state';
-import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 import { timeZone } from '@/i18n/config';
 

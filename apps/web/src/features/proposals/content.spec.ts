@@ -3,7 +3,7 @@ import { missingForSubmission, ProposalContentSchema } from '@sesame/domain';
 
 import { clockTime } from './clock';
 import { contentFromValues, EDITOR_FIELDS, editorFieldErrors, EMPTY_VALUES, inPageOrder, UNLISTED, valuesFromContent, valuesFromForm } from './content';
-import { hasFilters, proposalListPath, proposalsFallback, proposalsHref, readFilters, readPage } from './filters';
+import { proposalFilters } from './filters';
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -58,29 +58,23 @@ describe('editor form ↔ content', () => {
 });
 
 describe('list filters', () => {
+  // The shared behaviour is in src/lib/list-filters.spec.ts; here, the list's own addresses and refusal policy.
   it('keeps the filters and the page in the address, dropping empty fields', () => {
-    const filters = readFilters({ q: ' caméra ', kind: 'ban', status: '', sort: 'most_supported', page: '2' });
+    const filters = proposalFilters.read({ q: ' caméra ', kind: 'ban', status: '', sort: 'most_supported', page: '2' });
     expect(filters).toEqual({ q: 'caméra', kind: 'ban', sort: 'most_supported' });
-    expect(proposalsHref(filters, 2)).toBe('/propositions?q=cam%C3%A9ra&kind=ban&sort=most_supported&page=2');
-    expect(proposalsHref({}, 1)).toBe('/propositions');
-    expect(proposalListPath(filters, 3)).toBe('/api/v1/proposals?q=cam%C3%A9ra&kind=ban&sort=most_supported&page=3&pageSize=20');
-  });
-
-  it('reads any odd page as page 1', () => {
-    expect(readPage({ page: 'abc' })).toBe(1);
-    expect(readPage({ page: '0' })).toBe(1);
-    expect(readPage({ page: ['4', '5'] })).toBe(4);
+    expect(proposalFilters.href(filters, 2)).toBe('/propositions?q=cam%C3%A9ra&kind=ban&sort=most_supported&page=2');
+    expect(proposalFilters.href({}, 1)).toBe('/propositions');
+    expect(proposalFilters.apiPath(filters, 3)).toBe('/api/v1/proposals?q=cam%C3%A9ra&kind=ban&sort=most_supported&page=3&pageSize=20');
   });
 
   it('does not count the sort order as a filter', () => {
-    expect(hasFilters({ sort: 'newest' })).toBe(false);
-    expect(hasFilters({ dataUse: 'DU-2027-001' })).toBe(true);
+    expect(proposalFilters.narrows({ sort: 'newest' })).toBe(false);
+    expect(proposalFilters.narrows({ dataUse: 'DU-2027-001' })).toBe(true);
   });
 
-  it('after a refused filter, shows every proposal and names what the API refused, else every filter given', () => {
-    expect(proposalsFallback(['kind', 'kind', ''], { kind: 'x', q: 'a' })).toEqual({ attempts: [{}], invalid: ['kind'] });
-    expect(proposalsFallback(['page'], {})).toEqual({ attempts: [{}], invalid: ['page'] });
-    expect(proposalsFallback([], { q: 'a', sort: 'odd' })).toEqual({ attempts: [{}], invalid: ['q', 'sort'] });
+  it('after a refused field, shows every proposal and names what the API refused', () => {
+    expect(proposalFilters.fallback(['kind', 'kind', ''], { kind: 'x', q: 'a' })).toEqual({ attempts: [{}], invalid: ['kind'] });
+    expect(proposalFilters.fallback(['page'], {})).toEqual({ attempts: [{}], invalid: ['page'] });
   });
 });
 

@@ -3,12 +3,13 @@ import 'server-only';
 import { ProposalReferenceSchema, type Neighbourhood, type ProposalDto, type ProposalSummary, type SessionPerson, type SupportSettings } from '@sesame/domain';
 import { cache } from 'react';
 
-import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { currentPerson } from '@/features/identity/session';
 import { fetchEveryPage } from '@/lib/every-page';
 
-import { proposalListPath, type ProposalFilters } from './filters';
+import { proposalFilters, type ProposalFilters } from './filters';
 
 // Reads of proposals. Signed-in readers call as themselves, so the API fills
 // `viewer` (and shows authors their drafts); visitors call anonymously.
@@ -25,7 +26,7 @@ export const isProposalReference = (value: string): boolean => ProposalReference
 
 /** One page of public proposals. Throws ApiProblem 400 when a filter is not valid. */
 export async function fetchProposalPage(filters: ProposalFilters, page: number, pageSize?: number): Promise<ProposalPage> {
-  return callApiJson<ProposalPage>(proposalListPath(filters, page, pageSize));
+  return callApiJson<ProposalPage>(proposalFilters.apiPath(filters, page, pageSize));
 }
 
 /** A proposal as this reader may see it; null when there is none (or it is someone else's draft). */
@@ -45,7 +46,7 @@ export const fetchMyProposals = (person: SessionPerson): Promise<ProposalSummary
 
 /** Every proposal in one state, for the organizers' queue (paged through: a queue must not stop at 100). */
 export async function fetchProposalsInState(person: SessionPerson, status: 'submitted' | 'qualified'): Promise<ProposalSummary[]> {
-  return fetchEveryPage((page) => callApiJson<ProposalPage>(proposalListPath({ status, sort: 'newest' }, page, 100), { as: person }));
+  return fetchEveryPage((page) => callApiJson<ProposalPage>(proposalFilters.apiPath({ status, sort: 'newest' }, page, 100), { as: person }));
 }
 
 export const fetchSupportSettings = (): Promise<SupportSettings> => callApiJson<SupportSettings>('/api/v1/proposal-settings');

@@ -1,7 +1,7 @@
 import { problemTypes } from '@sesame/domain';
 import type { NextRequest } from 'next/server';
 
-import { apiBaseUrl } from '@/lib/api';
+import { apiBaseUrl } from '@/lib/api/client';
 
 // Forwards /api/v1/* to the API so the browser only ever talks to one origin.
 //

@@ -1,4 +1,4 @@
-import { DataUseReferenceSchema, transitionTarget, type DataUseDto } from '@sesame/domain';
+import { DataUseReferenceSchema, transitionTarget } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -13,8 +13,7 @@ import { EditorIntl } from '@/features/data-uses/editor/EditorIntl';
 import { GROUPS, isGroupPath } from '@/features/data-uses/editor/fields';
 import { itemCount } from '@/features/data-uses/editor/form-content';
 import { TransitionForm } from '@/features/data-uses/editor/TransitionForm';
-import { ApiProblem } from '@/lib/api/problem';
-import { callApiJson } from '@/lib/api/client';
+import { fetchDataUse } from '@/features/data-uses/queries';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 
@@ -35,13 +34,8 @@ export default async function EditDataUsePage({ params, searchParams }: Props) {
   const person = await requirePerson(`/registre/${reference}/modifier`);
   if (!(await mayEditRegister(person))) return <EditorForbidden />;
 
-  const [dataUse, neighbourhoods] = await Promise.all([
-    callApiJson<DataUseDto>(`/api/v1/data-uses/${encodeURIComponent(reference)}`, { as: person }).catch((error: unknown) => {
-      if (error instanceof ApiProblem && error.status === 404) notFound();
-      throw error;
-    }),
-    fetchNeighbourhoods(),
-  ]);
+  const [dataUse, neighbourhoods] = await Promise.all([fetchDataUse(reference), fetchNeighbourhoods()]);
+  if (!dataUse) notFound();
   const [t, messages] = [await getTranslations('RegisterEditor'), await getTranslations('RegisterEditor.messages')];
   const { cree, ajouter } = await searchParams;
   const published = dataUse.state === 'published';

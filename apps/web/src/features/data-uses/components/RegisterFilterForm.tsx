@@ -1,56 +1,42 @@
 import type { Neighbourhood } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
-import { Button } from '@/components/ui/Button';
 import { SelectFilter, TextFilter } from '@/components/ui/FilterFields';
-import { Link } from '@/components/ui/Link';
+import { ListFilterForm } from '@/components/ui/ListFilterForm';
 import listing from '@/components/ui/listing.module.css';
 
 import type { RegisterFilters } from '../filters';
 import { dataUseLabels } from '../labels';
 
-/**
- * The register's filters: a plain GET form, so it works without JavaScript
- * and every result list has its own address. It sends the reader to the
- * results (#resultats) rather than back to the top of the page.
- */
+/** The register's filters, in the order of `registerFilters`. */
 export async function RegisterFilterForm({ filters, neighbourhoods }: { filters: RegisterFilters; neighbourhoods: Neighbourhood[] }) {
   const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
   return (
-    <section className={listing.filters} aria-labelledby="filtres-titre">
-      <h2 id="filtres-titre">{t('filtersTitle')}</h2>
-      <form method="get" action="/registre#resultats" role="search" aria-labelledby="filtres-titre">
-        <div className={listing.filterGrid}>
-          <div className={listing.wide}>
-            <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} />
-          </div>
-          <SelectFilter name="domain" label={t('domainLabel')} any={t('domainAny')} options={labels.options('domain')} value={filters.domain} />
-          <SelectFilter name="status" label={t('statusLabel')} any={t('statusAny')} options={labels.options('status')} value={filters.status} />
-          <SelectFilter
-            name="specialCategory"
-            label={t('specialCategoryLabel')}
-            hint={t('specialCategoryHint')}
-            any={t('specialCategoryAny')}
-            options={labels.options('specialCategory')}
-            value={filters.specialCategory}
-          />
-          <SelectFilter name="automationLevel" label={t('automationLevelLabel')} any={t('automationLevelAny')} options={labels.options('automationLevel')} value={filters.automationLevel} />
-          <TextFilter name="controller" label={t('controllerLabel')} hint={t('controllerHint')} value={filters.controller} />
-          {neighbourhoods.length > 0 ? (
-            <SelectFilter
-              name="neighbourhoodId"
-              label={t('neighbourhoodLabel')}
-              any={t('neighbourhoodAny')}
-              options={neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
-              value={filters.neighbourhoodId}
-            />
-          ) : null}
-        </div>
-        <div className={listing.filterActions}>
-          <Button type="submit">{t('submit')}</Button>
-          <Link href="/registre">{t('clear')}</Link>
-        </div>
-      </form>
-    </section>
+    <ListFilterForm messages="Register.list" pagePath="/registre">
+      <div className={listing.wide}>
+        <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} />
+      </div>
+      <SelectFilter name="domain" label={t('domainLabel')} any={t('domainAny')} options={labels.options('domain')} value={filters.domain} />
+      <SelectFilter name="status" label={t('statusLabel')} any={t('statusAny')} options={labels.options('status')} value={filters.status} />
+      <SelectFilter
+        name="specialCategory"
+        label={t('specialCategoryLabel')}
+        hint={t('specialCategoryHint')}
+        any={t('specialCategoryAny')}
+        options={labels.options('specialCategory')}
+        value={filters.specialCategory}
+      />
+      <SelectFilter name="automationLevel" label={t('automationLevelLabel')} any={t('automationLevelAny')} options={labels.options('automationLevel')} value={filters.automationLevel} />
+      <TextFilter name="controller" label={t('controllerLabel')} hint={t('controllerHint')} value={filters.controller} />
+      {neighbourhoods.length > 0 ? (
+        <SelectFilter
+          name="neighbourhoodId"
+          label={t('neighbourhoodLabel')}
+          any={t('neighbourhoodAny')}
+          options={neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
+          value={filters.neighbourhoodId}
+        />
+      ) : null}
+    </ListFilterForm>
   );
 }

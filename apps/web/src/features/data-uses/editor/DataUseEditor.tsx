@@ -4,6 +4,7 @@ import { statusesReachableByEdit, type DataUseContentInput, type LifecycleStatus
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 
+import { ErrorSummary, FormErrorList, type FormError } from '@/components/forms/ErrorSummary';
 import { initialFormState } from '@/components/forms/form-state';
 
 import styles from './editor.module.css';
@@ -70,6 +71,7 @@ export function DataUseEditor({ action, mode, reference, published = false, revi
     else if (state.status !== 'idle') summary.current?.focus();
   }, [state, missing.length]);
 
+  const fieldError = (name: string, message: string): FormError => ({ href: `#${inputId(name)}`, label: summaryLabel(name), message, onClick: (event) => focusTarget(event, name) });
   const saveLabel = mode === 'create' ? form('create') : published ? form('saveVersion') : form('saveDraft');
   const reload = reference ? `/registre/${encodeURIComponent(reference)}/modifier` : '/registre/nouveau';
 
@@ -80,8 +82,12 @@ export function DataUseEditor({ action, mode, reference, published = false, revi
       <input type="hidden" name="published" value={published ? 'true' : 'false'} />
 
       {state.status === 'error' ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-          <p>{state.message ?? form('errorSummary')}</p>
+        // What is missing to publish is listed in the publish section, not here.
+        <ErrorSummary
+          ref={summary}
+          title={state.message ?? form('errorSummary')}
+          errors={missing.length > 0 ? [] : [...errorNames.map((name) => fieldError(name, errors[name] ?? '')), ...(state.formErrors ?? []).map((message) => ({ message }))]}
+        >
           {state.conflict ? (
             <p>
               {/* A full reload on purpose: it fetches the record as saved by the other person. */}
@@ -92,21 +98,8 @@ export function DataUseEditor({ action, mode, reference, published = false, revi
             <p>
               <a href="#du-publish">{form('publish.seeMissing')}</a>
             </p>
-          ) : (
-            <ul>
-              {errorNames.map((name) => (
-                <li key={name}>
-                  <a href={`#${inputId(name)}`} onClick={(event) => focusTarget(event, name)}>
-                    {`${summaryLabel(name)} : ${errors[name]}`}
-                  </a>
-                </li>
-              ))}
-              {(state.formErrors ?? []).map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+          ) : null}
+        </ErrorSummary>
       ) : null}
       {state.status === 'success' && state.message ? (
         <div ref={summary} tabIndex={-1} role="status" className="notice">
@@ -166,15 +159,7 @@ export function DataUseEditor({ action, mode, reference, published = false, revi
           {missing.length > 0 ? (
             <div ref={missingList} tabIndex={-1} role="group" aria-labelledby="du-missing" className={`notice notice--error ${styles.problems}`}>
               <p id="du-missing">{state.message}</p>
-              <ul>
-                {missing.map(({ name, message }) => (
-                  <li key={name}>
-                    <a href={`#${inputId(name)}`} onClick={(event) => focusTarget(event, name)}>
-                      {`${summaryLabel(name)} : ${message}`}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <FormErrorList errors={missing.map(({ name, message }) => fieldError(name, message))} />
             </div>
           ) : null}
           <div>

@@ -4,6 +4,7 @@ import type { LifecycleTransition } from '@sesame/domain';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 
+import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { initialFormState } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
@@ -33,6 +34,7 @@ export function TransitionForm({ kind, action, reference, revision }: Props) {
   const id = `${kind}-reason`;
   const error = state.status === 'error' ? state.fieldErrors?.reason : undefined;
   const otherErrors = Object.entries(state.fieldErrors ?? {}).filter(([name]) => name !== 'reason');
+  const errors = [...(error ? [{ href: `#${id}`, label: t('reasonLabel'), message: error }] : []), ...otherErrors.map(([, message]) => ({ message }))];
   return (
     <section id={kind} className={styles.panel} aria-labelledby={`${kind}-title`}>
       <h2 id={`${kind}-title`}>{t('title')}</h2>
@@ -41,26 +43,13 @@ export function TransitionForm({ kind, action, reference, revision }: Props) {
         <input type="hidden" name="reference" value={reference} />
         <input type="hidden" name="expectedRevision" value={String(revision)} />
         {state.status === 'error' ? (
-          <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-            <p>{state.message ?? common('errorSummary')}</p>
+          <ErrorSummary ref={summary} title={state.message ?? common('errorSummary')} errors={errors}>
             {state.conflict ? (
               <p>
                 <a href={`/registre/${encodeURIComponent(reference)}/modifier`}>{common('reload')}</a>
               </p>
             ) : null}
-            {error || otherErrors.length > 0 ? (
-              <ul>
-                {error ? (
-                  <li>
-                    <a href={`#${id}`}>{`${t('reasonLabel')} : ${error}`}</a>
-                  </li>
-                ) : null}
-                {otherErrors.map(([name, message]) => (
-                  <li key={name}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          </ErrorSummary>
         ) : null}
         <div key={state.at ?? 0} className="field">
           <label htmlFor={id}>{t('reasonLabel')}</label>

@@ -4,7 +4,8 @@ import { DataUseReferenceSchema, type DataUseDto, type LifecycleTransition } fro
 import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 
-import { ApiProblem, callApiJson } from '@/features/identity/api';
+import { ApiProblem } from '@/lib/api/problem';
+import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 import { PUBLISHED_PARAM } from '../filters';

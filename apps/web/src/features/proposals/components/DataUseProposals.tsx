@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/ui/Link';
 import listing from '@/components/ui/listing.module.css';
 
-import { proposalsHref } from '../filters';
+import { proposalFilters } from '../filters';
 import { fetchProposalPage } from '../queries';
 import { ProposalCard } from './ProposalCard';
 
@@ -41,7 +41,7 @@ export async function DataUseProposals({ reference }: { reference: string }) {
           </ul>
           {page.total > page.items.length ? (
             <p>
-              <Link href={proposalsHref(filters)}>{t('seeAll', { count: page.total })}</Link>
+              <Link href={proposalFilters.href(filters)}>{t('seeAll', { count: page.total })}</Link>
             </p>
           ) : null}
         </>

@@ -4,6 +4,7 @@ import { PROPOSAL_KINDS } from '@sesame/domain';
 import { useTranslations } from 'next-intl';
 import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
+import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { initialFormState } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
@@ -136,24 +137,12 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
       <input type="hidden" name="reference" value={reference ?? ''} />
 
       {state.status === 'error' ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-          <p>
-            <strong>{state.message ?? t('errorSummary')}</strong>
-          </p>
-          {errorList.length > 0 ? (
-            <ul className={styles.missing}>
-              {errorList.map(([name, message]) =>
-                name === '' ? (
-                  <li key="form">{message}</li>
-                ) : (
-                  <li key={name}>
-                    <a href={`#${editorInputId(name)}`}>{`${fieldNames(name)} : ${message}`}</a>
-                  </li>
-                ),
-              )}
-            </ul>
-          ) : null}
-        </div>
+        <ErrorSummary
+          ref={summary}
+          title={state.message ?? t('errorSummary')}
+          listClassName={styles.missing}
+          errors={errorList.map(([name, message]) => (name === '' ? { message } : { href: `#${editorInputId(name)}`, label: fieldNames(name), message }))}
+        />
       ) : null}
       {state.status === 'success' && state.message ? (
         <div ref={summary} tabIndex={-1} role="status" className="notice">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef } from 'react';
 
+import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { initialFormState, type FormAction } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
@@ -38,26 +39,16 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
   const confirmId = `${prefix}-confirm`;
   const reasonError = state.status === 'error' ? state.fieldErrors?.reason : undefined;
   const confirmError = state.status === 'error' ? state.fieldErrors?.confirm : undefined;
-  const links = [
-    ...(reasonError ? [{ id: reasonId, text: reasonError }] : []),
-    ...(confirmError ? [{ id: confirmId, text: confirmError }] : []),
+  const errors = [
+    ...(reasonError ? [{ href: `#${reasonId}`, message: reasonError }] : []),
+    ...(confirmError ? [{ href: `#${confirmId}`, message: confirmError }] : []),
   ];
   return (
     <form action={formAction} noValidate className={styles.decision}>
       <input type="hidden" name="reference" value={reference} />
       {state.status === 'error' ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-          {links.some((link) => link.text === state.message) ? null : <p>{state.message}</p>}
-          {links.length > 0 ? (
-            <ul>
-              {links.map((link) => (
-                <li key={link.id}>
-                  <a href={`#${link.id}`}>{link.text}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        // No title when an error listed already says the same.
+        <ErrorSummary ref={summary} title={errors.some((error) => error.message === state.message) ? undefined : state.message} errors={errors} />
       ) : null}
       <div className="field">
         <label htmlFor={reasonId}>{reasonLabel}</label>

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 
+import { ErrorSummary, FormErrorList } from '@/components/forms/ErrorSummary';
 import { initialFormState } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 import { Link } from '@/components/ui/Link';
@@ -34,42 +35,25 @@ export function SubmitForm({ action, reference, labels, fieldNames }: Props) {
   }, [state]);
   const charterError = state.status === 'error' ? state.fieldErrors?.charterAccepted : undefined;
   const otherErrors = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {}).filter(([name]) => name !== 'charterAccepted');
+  const errors = [...(charterError ? [{ href: `#${CHARTER_ID}`, message: charterError }] : []), ...otherErrors.map(([, message]) => ({ message }))];
   const missing = state.missing ?? [];
   const editHref = `/propositions/${reference}/modifier`;
   return (
     <form action={formAction} noValidate className={styles.form}>
       <input type="hidden" name="reference" value={reference} />
       {state.status === 'error' ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="notice notice--error">
-          <p>
-            <strong>{state.message}</strong>
-          </p>
+        <ErrorSummary ref={summary} title={state.message} errors={errors}>
           {missing.length > 0 ? (
             <>
               <p>{labels.missingTitle}</p>
-              <ul className={styles.missing}>
-                {missing.map(({ field, message }) => (
-                  <li key={field || message}>
-                    {/* A full page load: the editor is another page. */}
-                    {field ? <a href={`${editHref}#${editorInputId(field)}`}>{`${fieldNames[field]} : ${message}`}</a> : message}
-                  </li>
-                ))}
-              </ul>
+              {/* Links to the editor, another page (a full page load). */}
+              <FormErrorList
+                className={styles.missing}
+                errors={missing.map(({ field, message }) => (field ? { href: `${editHref}#${editorInputId(field)}`, label: fieldNames[field], message } : { message }))}
+              />
             </>
           ) : null}
-          {charterError || otherErrors.length > 0 ? (
-            <ul>
-              {charterError ? (
-                <li>
-                  <a href={`#${CHARTER_ID}`}>{charterError}</a>
-                </li>
-              ) : null}
-              {otherErrors.map(([name, message]) => (
-                <li key={name}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        </ErrorSummary>
       ) : null}
       <p>
         <Link href="/propositions/charte">{labels.charterLink}</Link>

@@ -1,4 +1,12 @@
-import { ApiUnavailableError, getJson } from './api';
+import 'server-only';
+
+import { callApiJson } from '@/lib/api/client';
+
+// The journal must answer fast or say it is unavailable.
+const JOURNAL_TIMEOUT_MS = 5000;
+
+/** The API answered, but not with the shape the journal expects. */
+class UnexpectedAnswerError extends Error {}
 
 // Shapes returned by the API (apps/api, audit-log module).
 
@@ -52,14 +60,14 @@ function isAuditEntry(value: unknown): value is AuditEntry {
 }
 
 export async function fetchAuditLogPage(page: number): Promise<AuditLogPage> {
-  const body = await getJson(`/api/v1/audit-log?page=${page}&pageSize=${AUDIT_PAGE_SIZE}`);
+  const body = await callApiJson<unknown>(`/api/v1/audit-log?page=${page}&pageSize=${AUDIT_PAGE_SIZE}`, { timeoutMs: JOURNAL_TIMEOUT_MS });
   if (
     !isRecord(body) ||
     !Array.isArray(body.items) ||
     !body.items.every(isAuditEntry) ||
     typeof body.total !== 'number'
   ) {
-    throw new ApiUnavailableError('Unexpected audit-log response shape');
+    throw new UnexpectedAnswerError('Unexpected audit-log response shape');
   }
   return {
     items: body.items,
@@ -70,16 +78,9 @@ export async function fetchAuditLogPage(page: number): Promise<AuditLogPage> {
 }
 
 export async function fetchChainVerification(): Promise<ChainVerification> {
-  const body = await getJson('/api/v1/audit-log/verification');
+  const body = await callApiJson<unknown>('/api/v1/audit-log/verification', { timeoutMs: JOURNAL_TIMEOUT_MS });
   if (!isRecord(body) || typeof body.valid !== 'boolean' || typeof body.checkedEntries !== 'number') {
-    throw new ApiUnavailableError('Unexpected verification response shape');
+    throw new UnexpectedAnswerError('Unexpected verification response shape');
   }
   return body as ChainVerification;
-}
-
-/** Parses ?page=; anything that is not a positive integer means page 1. */
-export function parsePageParam(raw: string | string[] | undefined): number {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value || !/^\d{1,6}$/.test(value)) return 1;
-  return Math.max(1, Number.parseInt(value, 10));
 }

@@ -1,28 +1,17 @@
 import 'server-only';
 
-import type { FieldError, ProblemDocument } from '@sesame/domain';
+import type { ProblemDocument } from '@sesame/domain';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
-import { apiBaseUrl } from '@/lib/api';
+// Minting credentials is the session's business; the client only attaches them.
+import { personApiToken, serviceApiToken } from '@/features/identity/api-token';
 
-import { personApiToken, serviceApiToken } from './api-token';
+import { ApiProblem } from './problem';
 
-/** An API answer that is not a success: the problem document, as the API wrote it. */
-export class ApiProblem extends Error {
-  constructor(readonly problem: ProblemDocument) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiProblem';
-  }
-
-  get status(): number {
-    return this.problem.status;
-  }
-
-  /** Field errors by path, for forms. */
-  fieldErrors(): Record<string, string> {
-    return Object.fromEntries((this.problem.errors ?? []).map((error: FieldError) => [error.path, error.message]));
-  }
+/** Base URL of the Sésame API as seen from the web server (not the browser). */
+export function apiBaseUrl(): string {
+  return (process.env.API_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 }
 
 export interface ApiCall {
@@ -30,6 +19,7 @@ export interface ApiCall {
   body?: unknown;
   /** Raw body (e.g. a CSV) with its content type. */
   raw?: { body: string; contentType: string };
+  /** Who calls: a signed-in person, the web server itself, or nobody (anonymous, the default). */
   as?: { id: string; sessionVersion: number } | 'service' | null;
   /**
    * By default a person call answered 401 (signed out everywhere, account deleted)
@@ -37,6 +27,8 @@ export interface ApiCall {
    * Set for callers that handle it themselves (the header, the session callback).
    */
   keepSessionOn401?: boolean;
+  /** Give up after this long (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Calls the API from the web server; throws ApiProblem for 4xx/5xx answers. */
@@ -56,7 +48,13 @@ export async function callApi(path: string, call: ApiCall = {}): Promise<Respons
     body = JSON.stringify(call.body);
     requestHeaders['content-type'] = 'application/json';
   }
-  const response = await fetch(`${apiBaseUrl()}${path}`, { method: call.method ?? 'GET', headers: requestHeaders, body, cache: 'no-store', signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${apiBaseUrl()}${path}`, {
+    method: call.method ?? 'GET',
+    headers: requestHeaders,
+    body,
+    cache: 'no-store',
+    signal: AbortSignal.timeout(call.timeoutMs ?? 30_000),
+  });
   if (response.status === 401 && call.as && call.as !== 'service' && !call.keepSessionOn401) redirect('/deconnexion');
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as ProblemDocument | null;
@@ -65,6 +63,7 @@ export async function callApi(path: string, call: ApiCall = {}): Promise<Respons
   return response;
 }
 
+/** Calls the API and reads its JSON answer (undefined for 204 No Content). */
 export async function callApiJson<T>(path: string, call: ApiCall = {}): Promise<T> {
   const response = await callApi(path, call);
   return (response.status === 204 ? undefined : await response.json()) as T;
