@@ -49,7 +49,7 @@ describe('Route × role matrix', () => {
     });
 
     it.each(RECORD_RULES.map((rule) => [rule.route, rule.on, rule.as, rule.status, rule] as const))('%s on %s as %s → %s', async (route, on, as, status, rule) => {
-      const subject = await createRecordSubject(t, on, neighbourhoodId);
+      const subject = await createRecordSubject(t, on);
       const [method] = route.split(' ') as [string];
       const { path, body } = rule.request(subject.reference);
       const call = request(t.server)[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path).set(await recordCallerHeaders(t, as, subject.author, neighbourhoodId));

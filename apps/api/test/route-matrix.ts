@@ -184,7 +184,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
 ];
 
 /** The record a rule is about, made fresh with its author. */
-export async function createRecordSubject(t: Api, subject: RecordSubject, neighbourhoodId: string): Promise<{ reference: string; author: TestPerson | null }> {
+export async function createRecordSubject(t: Api, subject: RecordSubject): Promise<{ reference: string; author: TestPerson | null }> {
   switch (subject) {
     case 'a draft proposal':
       return createProposal(t, { state: 'draft' });
