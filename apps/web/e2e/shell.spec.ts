@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
@@ -91,38 +89,7 @@ test.describe('security headers', () => {
   });
 });
 
-test.describe('message catalogues', () => {
-  // Every UI string lives in messages/*.json; both languages must define the same keys.
-  function keys(value: unknown, prefix = ''): string[] {
-    if (typeof value !== 'object' || value === null) return [prefix];
-    return Object.entries(value).flatMap(([key, child]) =>
-      keys(child, prefix ? `${prefix}.${key}` : key),
-    );
-  }
-
-  // The shell's catalogue, then one folder per large feature (messages/<feature>/{fr,en}.json).
-  const catalogueDirs = ['', 'register', 'register-editor', 'proposals'];
-
-  for (const dir of catalogueDirs) {
-    const name = dir ? `${dir}/fr.json and ${dir}/en.json` : 'fr.json and en.json';
-    test(`${name} have the same keys`, () => {
-      const load = (locale: string) =>
-        JSON.parse(readFileSync(join(__dirname, '..', 'messages', dir, `${locale}.json`), 'utf8')) as unknown;
-      const fr = keys(load('fr')).sort();
-      const en = keys(load('en')).sort();
-      expect(en).toEqual(fr);
-      expect(fr.length).toBeGreaterThan(0);
-    });
-  }
-
-  test('no namespace is defined twice across catalogues', () => {
-    const namespaces = catalogueDirs.flatMap((dir) =>
-      Object.keys(JSON.parse(readFileSync(join(__dirname, '..', 'messages', dir, 'fr.json'), 'utf8')) as object),
-    );
-    expect(namespaces.length).toBe(new Set(namespaces).size);
-    expect(namespaces).toContain('Site');
-  });
-});
+// The message catalogues (same keys in both languages, no namespace twice) are checked by apps/web/src/i18n/catalogues.spec.ts.
 
 test('the legal notice says plainly when the operator has not stated its publisher', async ({ page }) => {
   await page.goto('/mentions-legales');
