@@ -1,5 +1,7 @@
 import { AuditEntryPageSchema, AuditVerificationSchema } from '@sesame/domain';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { AuditService, type AuditRecord } from '../src/audit/audit.service';
@@ -8,9 +10,9 @@ import { startTestApp, type TestApp } from './test-app';
 
 const root = path.resolve(__dirname, '../../..');
 
-/** Runs `npm run audit:verify`'s script against the test database. */
-function auditVerifyCli(databaseUrl: string) {
-  const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/audit-verify.ts')], {
+/** Runs `npm run audit:verify`'s script against the test database (`args`: e.g. `--head 12:…`). */
+function auditVerifyCli(databaseUrl: string, args: string[] = []) {
+  const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/audit-verify.ts'), ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: 'utf8',
   });
@@ -78,6 +80,32 @@ describe('Audit log', () => {
     const cli = auditVerifyCli(t.databaseUrl);
     expect(cli.output).toContain('OK — 42 entries');
     expect(cli.status).toBe(0);
+  });
+
+  it('npm run audit:verify -- --head checks the chain against heads saved earlier: good ones pass, a tampered one fails', async () => {
+    const heads = await t.sql<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE seq IN (10, 42) ORDER BY seq');
+    const [tenth, last] = heads as [{ seq: number; hash: string }, { seq: number; hash: string }];
+    const good = auditVerifyCli(t.databaseUrl, ['--head', `${tenth.seq}:${tenth.hash}`, '--head', `${last.seq}:${last.hash}`]);
+    expect(good.output).toContain('passes through the 2 heads given (entry 10, entry 42)');
+    expect(good.status).toBe(0);
+
+    // A head saved as a file, as downloaded from /api/v1/open-data/audit-heads.json.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sesame-heads-')), 'audit-heads.json');
+    writeFileSync(file, JSON.stringify({ records: [{ ...tenth, publishedAt: new Date().toISOString() }] }));
+    expect(auditVerifyCli(t.databaseUrl, ['--head', file]).status).toBe(0);
+
+    const tampered = auditVerifyCli(t.databaseUrl, ['--head', `10:${'0'.repeat(63)}1`]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.output).toContain('BROKEN at entry 10');
+    expect(tampered.output).toContain('as in a head saved earlier: the history up to it was rewritten');
+
+    const beyond = auditVerifyCli(t.databaseUrl, ['--head', `50:${last.hash}`]);
+    expect(beyond.status).toBe(1);
+    expect(beyond.output).toContain('the chain no longer reaches entry 50 of a head saved earlier (it ends at entry 42)');
+
+    const malformed = auditVerifyCli(t.databaseUrl, ['--head', 'not-a-head']);
+    expect(malformed.status).toBe(2);
+    expect(malformed.output).toMatch(/--head not-a-head: expected seq:hash/);
   });
 
   it('detects an altered entry, through the API and the CLI', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { chainEntry, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
-import type { AuditEntry, Prisma } from '../generated/prisma/client';
+import { chainEntry, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue, type VerifiableEntry } from '@sesame/domain';
+import type { AuditEntry, AuditPublishedHead, Prisma } from '../generated/prisma/client';
 import { takeTransactionLock } from '../common/advisory-locks.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
@@ -19,6 +19,11 @@ export function contentOf(row: AuditEntry): AuditContent {
   };
 }
 
+/** An entry as the verifier reads it: content, hash scheme and salt (the salt never leaves the API). */
+export function verifiableOf(row: AuditEntry): VerifiableEntry {
+  return { seq: row.seq, contentHash: row.contentHash, prevHash: row.prevHash, hash: row.hash, content: contentOf(row), scheme: row.scheme, salt: row.salt };
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -27,7 +32,8 @@ export class AuditRepository {
    * Appends one entry inside the caller's transaction, so the entry exists if
    * and only if the change it records was committed. The advisory lock makes
    * concurrent appends wait their turn: seq has no gaps and each entry links
-   * to the true previous one.
+   * to the true previous one. A restricted entry is stored with its salt
+   * (chainEntry draws it).
    */
   async append(tx: PrismaTransaction, entry: NewAuditEntry): Promise<ChainedAuditEntry> {
     await takeTransactionLock(tx, 'auditAppend');
@@ -44,6 +50,8 @@ export class AuditRepository {
         subjectId: chained.subjectId,
         visibility: chained.visibility,
         data: chained.data as Prisma.InputJsonValue,
+        scheme: chained.scheme,
+        salt: chained.salt,
         contentHash: chained.contentHash,
         prevHash: chained.prevHash,
         hash: chained.hash,
@@ -76,6 +84,30 @@ export class AuditRepository {
   async findHead(): Promise<ChainHead | null> {
     const head = await this.prisma.auditChainHead.findUnique({ where: { id: 1 } });
     return head && { seq: head.seq, hash: head.hash };
+  }
+
+  /** The last published head, if any. */
+  findLatestPublishedHead(): Promise<AuditPublishedHead | null> {
+    return this.prisma.auditPublishedHead.findFirst({ orderBy: { seq: 'desc' } });
+  }
+
+  /** Publishes `head` (once per seq: a second claim for the same entry is ignored). */
+  async publishHead(head: ChainHead, publishedAt: Date): Promise<void> {
+    await this.prisma.auditPublishedHead.createMany({ data: [{ seq: head.seq, hash: head.hash, publishedAt }], skipDuplicates: true });
+  }
+
+  /** Published heads, newest first. */
+  async findPublishedHeadPage(skip: number, take: number): Promise<{ rows: AuditPublishedHead[]; total: number }> {
+    const [rows, total] = await this.prisma.$transaction(async (tx) => [
+      await tx.auditPublishedHead.findMany({ orderBy: { seq: 'desc' }, skip, take }),
+      await tx.auditPublishedHead.count(),
+    ] as const, { isolationLevel: 'RepeatableRead' });
+    return { rows, total };
+  }
+
+  /** Every published head, newest first (open data, and the verifier). */
+  findAllPublishedHeads(take?: number): Promise<AuditPublishedHead[]> {
+    return this.prisma.auditPublishedHead.findMany({ orderBy: { seq: 'desc' }, take });
   }
 
   /** Pseudonyms of the given people (the log stores ids only). */

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { verifyStoredChain, type AuditAction, type AuditEntryDto, type AuditEntryPage, type AuditLogQuery, type AuditSubjectType, type AuditVerification, type ChainedAuditEntry, type JsonValue } from '@sesame/domain';
+import {
+  verifyStoredChain,
+  type AuditAction,
+  type AuditEntryDto,
+  type AuditEntryPage,
+  type AuditHeadPage,
+  type AuditHeadsQuery,
+  type AuditLogQuery,
+  type AuditSubjectType,
+  type AuditVerification,
+  type ChainedAuditEntry,
+  type JsonValue,
+} from '@sesame/domain';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
-import { AuditRepository, contentOf, type NewAuditEntry } from './audit.repository';
+import { AuditRepository, contentOf, verifiableOf, type NewAuditEntry } from './audit.repository';
 
 export interface AuditRecord {
   /** The person who acted, or null for the platform itself (jobs, seed). */
@@ -12,7 +24,10 @@ export interface AuditRecord {
   subjectId: string | null;
   /** What changed; never personal data such as an e-mail address. */
   data?: JsonValue;
-  /** `restricted` entries are chained and verified but not listed publicly. */
+  /**
+   * `restricted` entries are chained and verified but not listed publicly;
+   * their hash includes a secret salt, so their content cannot be guessed.
+   */
   visibility?: 'public' | 'restricted';
 }
 
@@ -59,19 +74,27 @@ export class AuditService {
     return { items, page, pageSize, total };
   }
 
-  /** Recomputes the whole chain from the table, batch by batch. */
+  /** The heads published so far, newest first. */
+  async listPublishedHeads(query: AuditHeadsQuery): Promise<AuditHeadPage> {
+    const { page, pageSize } = query;
+    const { rows, total } = await this.repository.findPublishedHeadPage((page - 1) * pageSize, pageSize);
+    return { items: rows.map((row) => ({ seq: row.seq, hash: row.hash, publishedAt: row.publishedAt.toISOString() })), page, pageSize, total };
+  }
+
+  /**
+   * Recomputes the whole chain from the table, batch by batch, and checks
+   * that it still passes through every head published so far (read first, so
+   * a head published during the check cannot look unreachable).
+   */
   async verify(): Promise<AuditVerification> {
-    const result = await verifyStoredChain({
-      batchAfter: async (after) =>
-        (await this.repository.findBatchAfter(after, VERIFY_BATCH)).map((row) => ({
-          seq: row.seq,
-          contentHash: row.contentHash,
-          prevHash: row.prevHash,
-          hash: row.hash,
-          content: contentOf(row),
-        })),
-      head: () => this.repository.findHead(),
-    });
+    const published = await this.repository.findAllPublishedHeads();
+    const result = await verifyStoredChain(
+      {
+        batchAfter: async (after) => (await this.repository.findBatchAfter(after, VERIFY_BATCH)).map(verifiableOf),
+        head: () => this.repository.findHead(),
+      },
+      published.map((row) => ({ seq: row.seq, hash: row.hash })),
+    );
     return { ...result, checkedAt: new Date().toISOString() };
   }
 }

@@ -8,12 +8,16 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
-import { fetchAuditLogPage, fetchChainVerification, type AuditEntry, type ChainVerification } from '@/features/journal/queries';
+import { PublishedHeads } from '@/features/journal/components/PublishedHeads';
+import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/journal/queries';
 import { readPage } from '@/lib/list-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Journal');
-  return { title: t('metaTitle') };
+  return {
+    title: t('metaTitle'),
+    alternates: { types: { 'application/atom+xml': [{ url: '/api/v1/open-data/audit-heads.atom', title: t('headsAtom') }] } },
+  };
 }
 
 type JournalPageProps = {
@@ -148,14 +152,16 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
   const page = readPage(await searchParams);
   const t = await getTranslations('Journal');
 
-  const [list, verification] = await Promise.allSettled([
+  const [list, verification, heads] = await Promise.allSettled([
     fetchAuditLogPage(page),
     fetchChainVerification(),
+    fetchPublishedHeads(),
   ]);
 
   const header = (
     <PageHeader title={t('title')} lead={t('lead')}>
       <p>{t('restrictedNote')}</p>
+      <p>{t('restrictedSecret')}</p>
     </PageHeader>
   );
 
@@ -215,6 +221,7 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
       <p>
         <ApiLink href="/api/v1/audit-log">{t('rawData')}</ApiLink>
       </p>
+      <PublishedHeads result={heads} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { pageOf } from '../common/pagination.schema';
+import { PageQuerySchema, pageOf } from '../common/pagination.schema';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+export const Hex64Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const hex64 = Hex64Schema;
 
 /** Action names are `<subject>.<what happened>`, e.g. `role.granted`, `proposal.not_selected` (the list: audit-actions.ts). */
 export const AuditActionSchema = z.string().regex(/^[a-z][a-z_-]*(\.[a-z][a-z_-]*)+$/).max(100);
@@ -53,3 +54,37 @@ export const AuditLogQuerySchema = z
   })
   .strict();
 export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
+
+/**
+ * The chain head as the platform published it (every hour, when it moved):
+ * the last entry's seq and hash at `publishedAt`. Anyone can keep a copy and
+ * later check that the history up to it was not rewritten
+ * (`npm run audit:verify -- --head seq:hash`).
+ */
+export const AuditHeadSchema = z
+  .object({
+    seq: z.int().min(1),
+    hash: hex64,
+    publishedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AuditHead' });
+export type AuditHead = z.infer<typeof AuditHeadSchema>;
+
+export const AuditHeadPageSchema = pageOf(AuditHeadSchema).meta({ id: 'AuditHeadPage' });
+export type AuditHeadPage = z.infer<typeof AuditHeadPageSchema>;
+
+/** `GET /audit-log/heads` query: a page, newest first. */
+export const AuditHeadsQuerySchema = PageQuerySchema;
+export type AuditHeadsQuery = z.infer<typeof AuditHeadsQuerySchema>;
+
+/** `/open-data/audit-heads.json`: every published head, newest first. */
+export const OpenAuditHeadsDocumentSchema = z
+  .object({
+    generatedAt: z.iso.datetime(),
+    licence: z.string(),
+    /** What the heads are for and how to check one (French). */
+    description: z.string(),
+    records: z.array(AuditHeadSchema),
+  })
+  .meta({ id: 'OpenAuditHeads' });
+export type OpenAuditHeadsDocument = z.infer<typeof OpenAuditHeadsDocumentSchema>;

@@ -40,7 +40,16 @@ export type ChainVerification = {
   checkedAt: string;
 };
 
+/** A chain head as published every hour (seq and hash of the last entry). */
+export type PublishedHead = {
+  seq: number;
+  hash: string;
+  publishedAt: string;
+};
+
 export const AUDIT_PAGE_SIZE = 20;
+/** The journal shows the few latest heads; open data has them all. */
+export const PUBLISHED_HEADS_SHOWN = 5;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -75,6 +84,19 @@ export async function fetchAuditLogPage(page: number): Promise<AuditLogPage> {
     pageSize: typeof body.pageSize === 'number' ? body.pageSize : AUDIT_PAGE_SIZE,
     total: body.total,
   };
+}
+
+function isPublishedHead(value: unknown): value is PublishedHead {
+  return isRecord(value) && typeof value.seq === 'number' && typeof value.hash === 'string' && typeof value.publishedAt === 'string';
+}
+
+/** The latest heads published, newest first. */
+export async function fetchPublishedHeads(): Promise<PublishedHead[]> {
+  const body = await callApiJson<unknown>(`/api/v1/audit-log/heads?pageSize=${PUBLISHED_HEADS_SHOWN}`, { timeoutMs: JOURNAL_TIMEOUT_MS });
+  if (!isRecord(body) || !Array.isArray(body.items) || !body.items.every(isPublishedHead)) {
+    throw new UnexpectedAnswerError('Unexpected audit-heads response shape');
+  }
+  return body.items;
 }
 
 export async function fetchChainVerification(): Promise<ChainVerification> {

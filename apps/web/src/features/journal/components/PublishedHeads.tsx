@@ -1,0 +1,54 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+import { ApiLink } from '@/components/ui/ApiLink';
+import { timeZone } from '@/i18n/config';
+
+import type { PublishedHead } from '../queries';
+
+/**
+ * The chain heads published every hour, and what they are for: a copy kept
+ * outside makes a rewrite of the journal's history detectable later.
+ */
+export async function PublishedHeads({ result }: { result: PromiseSettledResult<PublishedHead[]> }) {
+  const t = await getTranslations('Journal');
+  const format = await getFormatter();
+  const heads = result.status === 'fulfilled' ? result.value : null;
+  const latest = heads?.[0];
+
+  return (
+    <section aria-labelledby="published-heads">
+      <h2 id="published-heads">{t('headsTitle')}</h2>
+      <p>{t('headsExplanation')}</p>
+      {heads === null ? (
+        <p>{t('headsUnavailable')}</p>
+      ) : heads.length === 0 ? (
+        <p>{t('headsEmpty')}</p>
+      ) : (
+        <ul>
+          {heads.map((head) => {
+            const date = new Date(head.publishedAt);
+            return (
+              <li key={head.seq} id={`tete-${head.seq}`}>
+                {t('headsItem', {
+                  seq: head.seq,
+                  date: Number.isNaN(date.getTime()) ? head.publishedAt : format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+                })}{' '}
+                <code className="break-anywhere">{head.hash}</code>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {latest ? (
+        <p>
+          {t('headsCheck')} <code className="break-anywhere">{`npm run audit:verify -- --head ${latest.seq}:${latest.hash}`}</code>
+        </p>
+      ) : null}
+      <p>
+        <ApiLink href="/api/v1/open-data/audit-heads.json">{t('headsJson')}</ApiLink>
+        {' · '}
+        <ApiLink href="/api/v1/open-data/audit-heads.atom">{t('headsAtom')}</ApiLink>
+      </p>
+    </section>
+  );
+}
