@@ -1,7 +1,7 @@
 import { MeSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
-import { createNotification, createSignInLink, linkOidcIdentity } from './fixtures';
+import { createNeighbourhood, createNotification, createPerson, createSignInLink, linkOidcIdentity } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -57,10 +57,59 @@ describe('Personal data rights', () => {
     expect(entry?.visibility).toBe('restricted');
   });
 
-  it('refuses an address another account uses (409)', async () => {
+  it('answers the same whether the new address is free or another account’s, and tells the owner by e-mail', async () => {
     await signIn('prise@example.org');
-    const me = await signIn('voleur@example.org');
-    await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'prise@example.org' }).expect(409);
+    const me = await signIn('curieuse@example.org');
+    const taken = await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'prise@example.org' });
+    const free = await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'libre@example.org' });
+    for (const response of [taken, free]) expect({ status: response.status, type: response.headers['content-type'], body: response.body }).toEqual({ status: 202, type: free.headers['content-type'], body: { sent: true } });
+
+    // The free address gets its link; the owner of the taken one a warning without any link.
+    expect((await smtp.waitFor('libre@example.org')).subject).toBe('Confirmez votre nouvelle adresse sur Sésame');
+    const warning = await smtp.waitFor('prise@example.org', 2);
+    expect(warning.subject).toBe('Quelqu’un a essayé d’utiliser votre adresse sur Sésame');
+    expect(warning.text).not.toMatch(/https?:\/\//);
+    expect(await t.sql("SELECT 1 FROM sign_in_links WHERE purpose = 'email_change' AND email = 'prise@example.org'")).toEqual([]);
+    expect((await request(t.server).get('/api/v1/me').set(me.auth)).body.email).toBe('curieuse@example.org');
+  });
+
+  it('keeps the last admin: of the last two deleting their accounts at once, one stays, and cannot leave (409)', async () => {
+    const [first, second] = [await signIn('admin-un@example.org'), await signIn('admin-deux@example.org')];
+    await t.sql("DELETE FROM person_roles WHERE role = 'admin'");
+    for (const admin of [first, second]) await t.sql("INSERT INTO person_roles (person_id, role) VALUES ($1, 'admin')", [admin.id]);
+    const statuses = (await Promise.all([first, second].map((admin) => request(t.server).delete('/api/v1/me').set(admin.auth)))).map((r) => r.status).sort();
+    expect(statuses).toEqual([204, 409]);
+    const admins = await t.sql<{ person_id: string }>("SELECT person_id FROM person_roles WHERE role = 'admin'");
+    expect(admins).toHaveLength(1);
+    const last = admins[0]!.person_id === first.id ? first : second;
+    const refused = await request(t.server).delete('/api/v1/me').set(last.auth).expect(409);
+    expect(refused.body.detail).toMatch(/dernier compte administrateur/);
+  });
+
+  it('downloads my notifications, e-mail preference, linked identities, verification and pending address change', async () => {
+    const me = await signIn('complete@example.org');
+    await createNeighbourhood(t, { slug: 'les-coteaux', name: 'Les Coteaux' });
+    const organizer = await createPerson(t, { roles: ['organizer'] });
+    await request(t.server).post('/api/v1/verification/census').set(organizer.auth).set('Content-Type', 'text/csv').send('Nom,Prénom,Date de naissance,Quartier\nComplete,Cléo,03/04/1975,Les Coteaux\n').expect(200);
+    await request(t.server).post('/api/v1/me/verification/census').set(me.auth).send({ lastName: 'Complete', firstName: 'Cleo', birthDate: '1975-04-03' }).expect(200);
+    await request(t.server).put('/api/v1/me/notification-preferences').set(me.auth).send({ email: 'never' }).expect(200);
+    await linkOidcIdentity(t, { personId: me.id, issuer: 'https://idp.example', subject: 'sub-complete' });
+    await createNotification(t, { personId: me.id, kind: 'role.granted', data: { role: 'moderator' } });
+    await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'ailleurs@example.org' }).expect(202);
+
+    const exported = (await request(t.server).get('/api/v1/me/export').set(me.auth).expect(200)).body;
+    expect(exported.notifications).toEqual({
+      emailPreference: 'never',
+      notifications: [expect.objectContaining({ kind: 'resident.verified' }), expect.objectContaining({ kind: 'role.granted', data: { role: 'moderator' } })],
+    });
+    expect(exported.identity.linkedIdentities).toEqual([expect.objectContaining({ issuer: 'https://idp.example', subject: 'sub-complete' })]);
+    expect(exported.verification).toMatchObject({ residentVerification: { neighbourhood: 'Les Coteaux', method: 'census' }, censusEntriesUsed: [{ neighbourhood: 'Les Coteaux' }] });
+    // Every address the platform wrote to for me, the one I asked to move to included.
+    expect(exported.identity.emailLinks).toEqual([
+      expect.objectContaining({ purpose: 'sign_in', sentTo: 'complete@example.org', usedAt: expect.any(String) }),
+      expect.objectContaining({ purpose: 'email_change', sentTo: 'ailleurs@example.org', usedAt: null }),
+    ]);
+    expect(exported.people.account.roleGrants).toEqual([{ role: 'resident', grantedAt: expect.any(String) }]);
   });
 
   it('deletes my account: personal fields erased, contributions attributed to "Participant supprimé", sessions ended', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataUseSchema, ProposalSchema, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
+import { DataUseSchema, ProposalSchema, pseudonymSkeleton, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
 import request from 'supertest';
 import { ProposalsService } from '../src/proposals/proposals.service';
 import type { TestApp } from './test-app';
@@ -61,9 +61,11 @@ export interface PersonOptions {
 
 /** A person (a resident by default) and their credential. */
 export async function createPerson(db: Db, { pseudonym, email = null, roles = ['resident'], verifiedIn }: PersonOptions = {}): Promise<TestPerson> {
-  const [row] = await db.sql<{ id: string }>("INSERT INTO people (id, pseudonym, email) VALUES (gen_random_uuid(), coalesce($1, 'personne-' || gen_random_uuid()), $2) RETURNING id", [
+  // With its skeleton, as the API writes it (a look-alike of this pseudonym is refused).
+  const [row] = await db.sql<{ id: string }>("INSERT INTO people (id, pseudonym, pseudonym_skeleton, email) VALUES (gen_random_uuid(), coalesce($1, 'personne-' || gen_random_uuid()), $3, $2) RETURNING id", [
     pseudonym ?? null,
     email,
+    pseudonym ? pseudonymSkeleton(pseudonym) : null,
   ]);
   const id = row!.id;
   for (const role of roles) await grantRole(db, id, role);

@@ -1,6 +1,7 @@
-import { MeSchema, PersonSummarySchema } from '@sesame/domain';
+import { MeSchema, PersonSummarySchema, pseudonymSkeleton } from '@sesame/domain';
 import request from 'supertest';
 import { createNeighbourhood, createPerson, type TestPerson } from './fixtures';
+import { PseudonymSkeletonBackfill } from '../src/people/pseudonym-skeletons.backfill';
 import { bearer, personToken } from './tokens';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -45,6 +46,64 @@ describe('My account and roles', () => {
     expect(response.body.detail).toContain('déjà pris');
     const [row] = await t.sql<{ pseudonym: string; locale: string }>('SELECT pseudonym, locale FROM people WHERE id = $1', [me.id]);
     expect(row).toEqual({ pseudonym: 'Moi', locale: 'fr' });
+  });
+
+  describe('pseudonyms that pass for someone else', () => {
+    const rename = (me: TestPerson, pseudonym: string) => request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym });
+
+    it('refuses an official role, a deleted account, mixed alphabets and trailing punctuation (400 on the field)', async () => {
+      const me = await createPerson(t, { pseudonym: 'Simple' });
+      for (const [pseudonym, message] of [
+        ['Admin', /rôle officiel/],
+        ['Modératrice du quartier', /rôle officiel/],
+        ['La Mairie', /rôle officiel/],
+        ['Comité citoyen', /rôle officiel/],
+        ['Town hall', /rôle officiel/],
+        ['Participant supprimé', /comptes supprimés/],
+        ['Participante supprimée', /comptes supprimés/],
+        ['P\u0430ul', /alphabets/],
+        ['Simple.', /ponctuation/],
+      ] as const) {
+        const response = await rename(me, pseudonym).expect(400);
+        expect(response.body.errors).toEqual([expect.objectContaining({ path: 'pseudonym', message: expect.stringMatching(message) })]);
+      }
+      const [row] = await t.sql<{ pseudonym: string }>('SELECT pseudonym FROM people WHERE id = $1', [me.id]);
+      expect(row!.pseudonym).toBe('Simple');
+    });
+
+    it('refuses a look-alike of someone else’s pseudonym (409): confusable characters, case, accents, punctuation', async () => {
+      await createPerson(t, { pseudonym: 'Camille Martin' });
+      const me = await createPerson(t, { pseudonym: 'Autre' });
+      for (const lookAlike of ['CAMILLE MARTIN', 'Camiile Martin', 'CamiIle Martin', 'Carnille Martin', 'Camïlle Martin', 'Camille-Martin', 'Camille  Martin', 'Cami1le Martin']) {
+        const response = await rename(me, lookAlike).expect(409);
+        expect(response.body.detail).toMatch(/ressemble trop/);
+      }
+      await rename(me, 'Camille Martine').expect(200);
+      // My own pseudonym, written differently, stays mine.
+      await rename(me, 'camille martine').expect(200);
+    });
+
+    it('lets exactly one of two people renaming to look-alikes at once have it', async () => {
+      const [a, b] = [await createPerson(t), await createPerson(t)];
+      const statuses = (await Promise.all([rename(a, 'Noémie Roux'), rename(b, 'Noemie Roux')])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409]);
+      const [{ n }] = (await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM people WHERE pseudonym IN ('Noémie Roux', 'Noemie Roux')")) as [{ n: number }];
+      expect(n).toBe(1);
+    });
+
+    it('gives people written before skeletons existed theirs when the API starts', async () => {
+      const [row] = await t.sql<{ id: string }>("INSERT INTO people (id, pseudonym) VALUES (gen_random_uuid(), 'Ancienne Voisine') RETURNING id");
+      await t.app.get(PseudonymSkeletonBackfill).onApplicationBootstrap();
+      const [filled] = await t.sql<{ pseudonym_skeleton: string }>('SELECT pseudonym_skeleton FROM people WHERE id = $1', [row!.id]);
+      expect(filled!.pseudonym_skeleton).toBe(pseudonymSkeleton('Ancienne Voisine'));
+      await rename(await createPerson(t), 'Ancienne V0isine').expect(409);
+    });
+
+    it('frees the pseudonym of a deleted account', async () => {
+      const leaving = await createPerson(t, { pseudonym: 'Passagère' });
+      await request(t.server).delete('/api/v1/me').set(leaving.auth).expect(204);
+      await rename(await createPerson(t), 'Passagère').expect(200);
+    });
   });
 
   it('answers 400 per invalid field', async () => {
@@ -112,6 +171,22 @@ describe('My account and roles', () => {
     it('refuses an admin removing their own admin role', async () => {
       const response = await request(t.server).delete(`/api/v1/admin/people/${admin.id}/roles/admin`).set(admin.auth).expect(403);
       expect(response.body.detail).toMatch(/propre rôle/);
+    });
+
+    it('keeps an admin when the last two revoke each other at once: exactly one succeeds', async () => {
+      const [first, second] = [await createPerson(t, { roles: ['admin'] }), await createPerson(t, { roles: ['admin'] })];
+      // Only these two are admins now.
+      await t.sql("DELETE FROM person_roles WHERE role = 'admin' AND person_id NOT IN ($1, $2)", [first.id, second.id]);
+      const statuses = (
+        await Promise.all([
+          request(t.server).delete(`/api/v1/admin/people/${second.id}/roles/admin`).set(first.auth),
+          request(t.server).delete(`/api/v1/admin/people/${first.id}/roles/admin`).set(second.auth),
+        ])
+      ).map((r) => r.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      expect(statuses.filter((status) => status !== 200)).toEqual([403]);
+      expect(await t.sql("SELECT person_id FROM person_roles WHERE role = 'admin'")).toHaveLength(1);
+      await t.sql("INSERT INTO person_roles (person_id, role) VALUES ($1, 'admin') ON CONFLICT DO NOTHING", [admin.id]);
     });
 
     it('answers 404 for an unknown person and 400 for an unknown role', async () => {

@@ -89,11 +89,11 @@ describe('Personal data: every table holding person ids has a provider that expo
     await grantRole(t, me.id, 'organizer');
     await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Zoe-Effacable' }).expect(200);
     await linkOidcIdentity(t, { personId: me.id, issuer: 'https://idp.example', subject: 'sub-zoe' });
-    // Verification: letters printed and one code used; a census list imported and one entry matched.
+    // Verification: letters printed and one code used; a census list imported (one identity per account: no second verification by census).
     const batch = CreatedInvitationBatchSchema.parse((await request(t.server).post('/api/v1/verification/invitation-batches').set(me.auth).send({ neighbourhoodId, count: 1, label: 'Tour B' }).expect(201)).body);
     await request(t.server).post('/api/v1/me/verification').set(me.auth).send({ code: batch.codes[0] }).expect(200);
     await request(t.server).post('/api/v1/verification/census').set(me.auth).set('Content-Type', 'text/csv').send('Nom,Prénom,Date de naissance,Quartier\nEffacable,Zoe,01/02/1990,La Noue\n').expect(200);
-    await request(t.server).post('/api/v1/me/verification/census').set(me.auth).send({ lastName: 'Effacable', firstName: 'Zoe', birthDate: '1990-02-01' }).expect(200);
+    await request(t.server).post('/api/v1/me/verification/census').set(me.auth).send({ lastName: 'Effacable', firstName: 'Zoe', birthDate: '1990-02-01' }).expect(409);
     // Notifications: being verified sent some; the e-mail preference.
     await request(t.server).put('/api/v1/me/notification-preferences').set(me.auth).send({ email: 'daily' }).expect(200);
     // Register: a record written and published, and followed.
@@ -116,9 +116,9 @@ describe('Personal data: every table holding person ids has a provider that expo
     expect(Object.keys(exported)).toEqual(['exportedAt', 'about', ...registry.providers().map((p) => p.feature)]);
     expect(exported.people.account).toMatchObject({ pseudonym: 'Zoe-Effacable', email: 'zoe.effacable@example.org', roles: expect.arrayContaining(['organizer', 'resident']) });
     expect(exported.identity.linkedIdentities).toEqual([expect.objectContaining({ issuer: 'https://idp.example', subject: 'sub-zoe' })]);
-    expect(exported.verification).toMatchObject({ residentVerification: { method: 'census' }, censusEntriesImported: 1, invitationBatchesCreated: [{ label: 'Tour B' }] });
+    expect(exported.verification).toMatchObject({ residentVerification: { method: 'invitation_code' }, censusEntriesImported: 1, invitationBatchesCreated: [{ label: 'Tour B' }] });
     expect(exported.verification.invitationCodesUsed).toHaveLength(1);
-    expect(exported.verification.censusEntriesUsed).toHaveLength(1);
+    expect(exported.verification.censusEntriesUsed).toHaveLength(0);
     expect(exported.notifications).toMatchObject({ emailPreference: 'daily', notifications: expect.arrayContaining([expect.objectContaining({ kind: 'resident.verified', link: '/compte' })]) });
     expect(exported['data-uses']).toMatchObject({ followedDataUses: [{ reference: record.reference }], recordVersionsWritten: [{ reference: record.reference, version: 1 }] });
     expect(exported.proposals.proposals.map((p: { reference: string }) => p.reference)).toEqual([draft.reference, mine.reference]);

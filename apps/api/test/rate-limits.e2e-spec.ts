@@ -1,5 +1,8 @@
 import net from 'node:net';
 import request from 'supertest';
+import { LIMITS, RateLimitService } from '../src/rate-limit/rate-limit.service';
+import { verificationAttemptLimits } from '../src/verification/verification-attempts';
+import { createPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -45,6 +48,51 @@ describe('Rate limits (in memory)', () => {
     for (let i = 0; i < 20; i++) await askLink(t, `voisin${i}@example.org`, '198.51.100.7').expect(202);
     await askLink(t, 'voisin-de-trop@example.org', '198.51.100.7').expect(429);
     await askLink(t, 'voisin-de-trop@example.org', '198.51.100.8').expect(202);
+  });
+});
+
+describe('Rate limits on resident verification and e-mail changes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const matchCensus = (auth: Record<string, string>, ip: string) =>
+    request(t.server).post('/api/v1/me/verification/census').set(auth).set('X-Forwarded-For', ip).send({ lastName: 'Personne', firstName: 'Inconnue', birthDate: '01/01/1970' });
+  const redeemCode = (auth: Record<string, string>, ip: string) => request(t.server).post('/api/v1/me/verification').set(auth).set('X-Forwarded-For', ip).send({ code: 'ZZZZ-ZZZZ-ZZZZ' });
+
+  it('counts verification attempts per network, whatever the accounts (60 an hour, codes and census together)', async () => {
+    // Seven accounts, each under its own limit (10 an hour), from one network.
+    const people = await Promise.all(Array.from({ length: 7 }, () => createPerson(t)));
+    for (let i = 0; i < 60; i++) await (i % 2 ? matchCensus : redeemCode)(people[Math.floor(i / 9)]!.auth, '198.51.100.20').expect(422);
+    const refused = await matchCensus(people[6]!.auth, '198.51.100.20').expect(429);
+    expect(refused.body.detail).toMatch(/depuis votre réseau/);
+    await matchCensus(people[6]!.auth, '198.51.100.21').expect(422);
+  });
+
+  it('counts verification attempts for the whole platform, across networks and accounts', async () => {
+    // Attempts made elsewhere, by as many people from as many networks, up to the limit (counted as the routes count them)…
+    const rateLimits = t.app.get(RateLimitService);
+    for (let i = 0; i < LIMITS.verificationOverall.points; i++) {
+      await rateLimits.consumeEach(verificationAttemptLimits(`someone-${i}`, `10.0.${i >> 8}.${i & 255}`)).catch(() => 'the limit is reached');
+    }
+    // …then a new person on a new network is refused too.
+    const refused = await redeemCode((await createPerson(t)).auth, '192.0.2.77').expect(429);
+    expect(refused.body.detail).toMatch(/sur la plateforme/);
+  });
+
+  it('limits e-mail change requests per person (5 an hour), whatever the addresses', async () => {
+    const me = await createPerson(t, { email: 'demenage@example.org' });
+    for (let i = 0; i < 5; i++) await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: `nouvelle-${i}@example.org` }).expect(202);
+    await request(t.server).post('/api/v1/me/email-change').set(me.auth).send({ email: 'encore@example.org' }).expect(429);
+  });
+
+  it('limits e-mail change requests per network (20 an hour), whatever the accounts', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, (_, i) => createPerson(t, { email: `reseau-${i}@example.org` })));
+    const ask = (i: number, ip: string) => request(t.server).post('/api/v1/me/email-change').set(people[Math.floor(i / 5) % 5]!.auth).set('X-Forwarded-For', ip).send({ email: `cible-${i}@example.org` });
+    for (let i = 0; i < 20; i++) await ask(i, '203.0.113.40').expect(202);
+    await ask(20, '203.0.113.40').expect(429);
   });
 });
 

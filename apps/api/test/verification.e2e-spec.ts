@@ -94,6 +94,29 @@ describe('Resident verification by invitation code', () => {
     expect(statuses).toEqual([200, ...Array(11).fill(409)]);
   });
 
+  it('keeps one identity per account: a verified resident’s second code is refused (409) and stays unused', async () => {
+    const { id: batchId, codes } = await newCodes(2);
+    const resident = await createPerson(t);
+    await redeem(resident.auth, codes[0]!).expect(200);
+    const refused = await redeem(resident.auth, codes[1]!).expect(409);
+    expect(refused.body.detail).toMatch(/déjà vérifié/);
+    const [summary] = (await request(t.server).get('/api/v1/verification/invitation-batches').set(organizer).expect(200)).body.filter((b: { id: string }) => b.id === batchId);
+    expect(summary).toMatchObject({ total: 2, used: 1 });
+    // Someone else can still use it.
+    await redeem((await createPerson(t)).auth, codes[1]!).expect(200);
+  });
+
+  it('refuses a code to a resident verified through the census too, and two codes tried at once by one account', async () => {
+    const census = await createPerson(t, { verifiedIn: laNoue });
+    const { codes } = await newCodes(3);
+    await redeem(census.auth, codes[0]!).expect(409);
+    const me = await createPerson(t);
+    const statuses = (await Promise.all([redeem(me.auth, codes[1]!), redeem(me.auth, codes[2]!)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const [{ n }] = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM invitation_codes WHERE used_by_id = $1', [me.id])) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
   it('allows 10 attempts an hour per person, then 429', async () => {
     const guesser = await createPerson(t);
     for (let i = 0; i < 10; i++) await redeem(guesser.auth, 'ZZZZ-ZZZZ-ZZZZ').expect(422);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ConfirmEmailChangeSchema, EmailChangeRequestSchema, type Actor, type ConsumeSignInLink, type EmailChangeRequest, type Me } from '@sesame/domain';
 import { CurrentActor } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
@@ -10,8 +10,9 @@ export class EmailChangeController {
 
   @Post()
   @HttpCode(202)
-  async request(@CurrentActor() actor: Actor, @Body(new ZodPipe(EmailChangeRequestSchema)) body: EmailChangeRequest): Promise<{ sent: true }> {
-    await this.emailChange.request(actor, body.email);
+  async request(@CurrentActor() actor: Actor, @Body(new ZodPipe(EmailChangeRequestSchema)) body: EmailChangeRequest, @Ip() ip: string): Promise<{ sent: true }> {
+    // The same answer whether the address is free or not (see EmailChangeService).
+    await this.emailChange.request(actor, body.email, ip);
     return { sent: true };
   }
 

@@ -9,13 +9,24 @@ import { toMe } from '../people/people.mapper';
 import { PeopleRepository } from '../people/people.repository';
 import { PrismaService } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
-import { emailChangeMail } from './sign-in.mail';
+import { emailChangeMail, emailInUseMail } from './sign-in.mail';
 import { hashLinkToken, newLinkToken } from './email-link-token';
 import { SignInRepository } from './sign-in.repository';
 
 const CONFIRMATION_MINUTES = 60;
 
-/** Changing my e-mail: the new address must confirm, through a link sent to it. */
+/**
+ * Changing my e-mail: the new address must confirm, through a link sent to it.
+ *
+ * The answer never says whether the new address belongs to another account
+ * (that would let anyone test addresses). Whatever the case, the request is
+ * accepted the same way and an e-mail goes to the new address: the
+ * confirmation link when the address is free; otherwise a warning to its
+ * owner that someone tried to use it, with no link. Only whoever reads that
+ * mailbox learns anything, and they own the address. (Writing to the
+ * requester instead, "if the address is free you will receive a link", would
+ * tell a stranger nothing either, but leaves the owner unaware of the attempt.)
+ */
 @Injectable()
 export class EmailChangeService {
   constructor(
@@ -28,14 +39,22 @@ export class EmailChangeService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  async request(actor: Actor, email: string): Promise<void> {
+  async request(actor: Actor, email: string, ip: string): Promise<void> {
     const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
-    await this.rateLimits.consume(LIMITS.signInPerEmail, email);
+    await this.rateLimits.consumeEach([
+      [LIMITS.emailChangePerIp, ip],
+      [LIMITS.emailChangePerPerson, me.id],
+      // The mailbox receiving the messages is protected like a sign-in address.
+      [LIMITS.signInPerEmail, email],
+    ]);
     const person = await this.people.findWithDetails(me.id);
     if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+    // My own address reveals nothing about anyone else.
     if (person.email === email) throw ProblemException.ruleViolation('C’est déjà votre adresse.', [{ path: 'email', code: 'unchanged', message: 'C’est déjà votre adresse.' }]);
-    if (await this.prisma.$transaction((tx) => this.people.emailTaken(tx, email, person.id))) {
-      throw ProblemException.conflict('Cette adresse est déjà utilisée par un autre compte.');
+    const owner = await this.people.emailOwner(email, person.id);
+    if (owner) {
+      await this.mail.send({ to: email, language: owner.locale, ...emailInUseMail(owner.locale) });
+      return;
     }
     const token = newLinkToken();
     const locale = person.locale === 'en' ? 'en' : 'fr';

@@ -13,12 +13,15 @@ export class IdentityPersonalDataRepository implements PersonalDataProvider {
   constructor(private readonly prisma: PrismaService) {}
 
   async export(personId: string): Promise<Record<string, unknown>> {
-    // Never the token hashes: they are the links' secrets.
-    const links = await this.prisma.signInLink.findMany({ where: { personId }, select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } });
+    // Never the token hashes: they are the links' secrets. The address each went to is
+    // the person's: for an e-mail change, the new address they asked for.
+    const links = await this.prisma.signInLink.findMany({ where: { personId }, select: { purpose: true, email: true, locale: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: 'asc' } });
     const identities = await this.prisma.oidcIdentity.findMany({ where: { personId }, select: { issuer: true, subject: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
     return {
       emailLinks: links.map((link) => ({
         purpose: link.purpose,
+        sentTo: link.email,
+        locale: link.locale,
         createdAt: link.createdAt.toISOString(),
         expiresAt: link.expiresAt.toISOString(),
         usedAt: link.usedAt?.toISOString() ?? null,

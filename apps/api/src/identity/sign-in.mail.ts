@@ -59,3 +59,32 @@ export function emailChangeMail(locale: Locale, link: string, minutes: number): 
 </body></html>`;
   return { subject: t.subject, text, html };
 }
+
+/**
+ * Sent to an address someone asked to put on their account while it already
+ * belongs to another one: its owner learns of the attempt; the requester,
+ * answered as for a free address, learns nothing.
+ */
+export function emailInUseMail(locale: Locale): { subject: string; text: string; html: string } {
+  const t =
+    locale === 'en'
+      ? {
+          subject: 'Someone tried to use your address on Sésame',
+          body: 'Someone asked to use this address for another Sésame account. It already belongs to your account, so nothing was changed.',
+          ifYou: 'If it was you: sign in with this address to reach the account it belongs to. To move it to another account, first change or delete that one.',
+          ignore: 'Otherwise you have nothing to do: your account and your address stay as they are.',
+        }
+      : {
+          subject: 'Quelqu’un a essayé d’utiliser votre adresse sur Sésame',
+          body: 'Quelqu’un a demandé à utiliser cette adresse pour un autre compte Sésame. Elle est déjà celle de votre compte : rien n’a changé.',
+          ifYou: 'Si c’était vous : connectez-vous avec cette adresse pour retrouver le compte auquel elle appartient. Pour la déplacer vers un autre compte, changez d’abord l’adresse de celui-ci, ou supprimez-le.',
+          ignore: 'Sinon, vous n’avez rien à faire : votre compte et votre adresse restent tels quels.',
+        };
+  const text = `${t.body}\n\n${t.ifYou}\n\n${t.ignore}\n`;
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+<p>${t.body}</p>
+<p>${t.ifYou}</p>
+<p>${t.ignore}</p>
+</body></html>`;
+  return { subject: t.subject, text, html };
+}

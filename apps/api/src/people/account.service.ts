@@ -6,6 +6,7 @@ import { ProblemException } from '../common/problem.exception';
 import { PersonalDataRegistry } from '../personal-data/personal-data.registry';
 import { PrismaService } from '../prisma/prisma.service';
 import { PeopleRepository } from './people.repository';
+import { lastAdmin } from './people.service';
 
 /**
  * Personal data rights: download everything held about me; delete my account.
@@ -43,6 +44,9 @@ export class AccountService {
   async delete(actor: Actor): Promise<void> {
     const id = this.personId(actor);
     await this.prisma.$transaction(async (tx) => {
+      // The same lock as revoking an admin: the last admin cannot leave, even when two go at once.
+      const admins = await this.people.lockAdmins(tx);
+      if (admins.includes(id) && admins.length === 1) throw lastAdmin();
       await this.personalData.eraseAll(tx, id);
       await this.audit.record(tx, { actorId: id, action: 'person.deleted', subjectType: 'person', subjectId: id, data: {} });
     });

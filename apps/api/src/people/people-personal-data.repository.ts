@@ -25,7 +25,7 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
   async export(personId: string): Promise<Record<string, unknown>> {
     const person = await this.prisma.person.findUnique({
       where: { id: personId },
-      include: { roles: { select: { role: true }, orderBy: { role: 'asc' } }, neighbourhood: { select: { name: true } } },
+      include: { roles: { select: { role: true, grantedAt: true }, orderBy: { role: 'asc' } }, neighbourhood: { select: { name: true } } },
     });
     const entries = await this.prisma.auditEntry.findMany({ where: { OR: [{ actorId: personId }, { subjectType: 'person', subjectId: personId }] }, orderBy: { seq: 'asc' } });
     return {
@@ -38,6 +38,7 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
         createdAt: person.createdAt.toISOString(),
         lastSignInAt: person.lastSignInAt?.toISOString() ?? null,
         roles: person.roles.map((r) => r.role),
+        roleGrants: person.roles.map((r) => ({ role: r.role, grantedAt: r.grantedAt.toISOString() })),
       },
       // Restricted entries included: they are about the person.
       auditLog: entries.map((entry) => ({ ...contentOf(entry), hash: entry.hash })),
@@ -48,7 +49,7 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
   async erase(tx: PrismaTransaction, personId: string): Promise<void> {
     await tx.person.update({
       where: { id: personId },
-      data: { pseudonym: `deleted:${personId}`, email: null, locale: 'fr', neighbourhoodId: null, lastSignInAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
+      data: { pseudonym: `deleted:${personId}`, pseudonymSkeleton: null, email: null, locale: 'fr', neighbourhoodId: null, lastSignInAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
     });
     await tx.personRole.deleteMany({ where: { personId } });
   }

@@ -8,12 +8,13 @@ import { MeController } from './me.controller';
 import { PeoplePersonalDataRepository } from './people-personal-data.repository';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
+import { PseudonymSkeletonBackfill } from './pseudonym-skeletons.backfill';
 
 @OpenApiPaths(peoplePaths)
 @Module({
   imports: [PersonalDataModule],
   controllers: [MeController, AdminPeopleController],
-  providers: [PeopleService, AccountService, PeopleRepository, PeoplePersonalDataRepository],
+  providers: [PeopleService, AccountService, PeopleRepository, PeoplePersonalDataRepository, PseudonymSkeletonBackfill],
   exports: [PeopleRepository],
 })
 export class PeopleModule {}

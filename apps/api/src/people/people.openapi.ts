@@ -7,11 +7,14 @@ const person = [{ person: [] }];
 
 const roleChange = (verb: 'grant' | 'revoke') => ({
   tags: ['People'],
-  summary: verb === 'grant' ? 'Grants a role (admins); audited' : 'Revokes a role (admins; not one’s own admin role); audited',
+  summary: verb === 'grant' ? 'Grants a role (admins); audited' : 'Revokes a role (admins; not one’s own admin role, never the last admin); audited',
   operationId: verb === 'grant' ? 'grantRole' : 'revokeRole',
   security: person,
   requestParams: { path: RoleChangeParamsSchema },
-  responses: { '200': { description: 'The person with their roles.', content: json(PersonSummarySchema) }, ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    '200': { description: 'The person with their roles.', content: json(PersonSummarySchema) },
+    ...(verb === 'grant' ? problemResponses(400, 401, 403, 404) : problemResponses(400, 401, 403, 404, 409)),
+  },
 });
 
 export const peoplePaths: ZodOpenApiPathsObject = {
@@ -26,6 +29,8 @@ export const peoplePaths: ZodOpenApiPathsObject = {
     patch: {
       tags: ['People'],
       summary: 'Edits my pseudonym, language or neighbourhood',
+      description:
+        'A pseudonym that passes for an official role or a deleted account, mixes alphabets or ends with punctuation answers 400; one that looks like someone else’s (same skeleton: confusable characters, case, accents, punctuation) 409.',
       operationId: 'updateMe',
       security: person,
       requestBody: { content: json(UpdateMeSchema) },
@@ -34,10 +39,11 @@ export const peoplePaths: ZodOpenApiPathsObject = {
     delete: {
       tags: ['People'],
       summary: 'Deletes my account',
-      description: 'Personal fields are erased, roles and verification removed, sessions ended. Contributions stay, attributed to "Participant supprimé"; supports and ballots keep counting.',
+      description:
+        'Personal fields are erased, roles and verification removed (the census entry it used is released), sessions ended. Contributions stay, attributed to "Participant supprimé"; supports and ballots keep counting. The last admin cannot delete their account (409).',
       operationId: 'deleteMe',
       security: person,
-      responses: { '204': { description: 'Deleted.' }, ...problemResponses(401) },
+      responses: { '204': { description: 'Deleted.' }, ...problemResponses(401, 409) },
     },
   },
   '/me/export': {
@@ -46,17 +52,19 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       summary: 'Downloads everything the platform holds about me (JSON)',
       operationId: 'exportMyData',
       security: person,
-      responses: { '200': { description: 'A JSON file: account, verification, e-mail links, audit entries about me.', content: { 'application/json': {} } }, ...problemResponses(401) },
+      responses: { '200': { description: 'A JSON file, one part per feature: account and roles, audit entries about me, e-mail links (with the address each went to) and linked identities, notifications and e-mail preference, verification, register and proposals activity.', content: { 'application/json': {} } }, ...problemResponses(401) },
     },
   },
   '/me/email-change': {
     post: {
       tags: ['People'],
       summary: 'Sends a confirmation link to my new address',
+      description:
+        'Always 202 with the same body, whether or not the address belongs to another account: a free address receives the confirmation link, an address in use receives a warning for its owner (no link). 422 only for my own current address. Limited per person, per network and per address.',
       operationId: 'requestEmailChange',
       security: person,
       requestBody: { content: json(EmailChangeRequestSchema) },
-      responses: { '202': { description: 'Sent.' }, ...problemResponses(400, 401, 409, 422, 429) },
+      responses: { '202': { description: 'Accepted; the explanation goes by e-mail to the new address.' }, ...problemResponses(400, 401, 422, 429) },
     },
   },
   '/me/email-change/confirm': {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@sesame/domain';
+import { pseudonymSkeleton, type Locale, type Role } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
@@ -9,6 +9,23 @@ const withDetails = {
   verification: { include: { neighbourhood: true } },
 } satisfies Prisma.PersonInclude;
 export type PersonWithDetails = Prisma.PersonGetPayload<{ include: typeof withDetails }>;
+
+/** The pseudonym, or one that looks like it, belongs to someone else (the unique skeleton refused it). */
+export class PseudonymTakenError extends Error {
+  constructor(readonly pseudonym: string) {
+    super(`Pseudonym taken: ${pseudonym}`);
+  }
+}
+
+/** The unique indexes on a pseudonym: exact, and look-alike (see prisma/schema/people.prisma). */
+const PSEUDONYM_INDEXES = ['people_pseudonym_key', 'people_pseudonym_skeleton_key'];
+
+/** One of these unique indexes refused the row (Prisma's P2002; the pg adapter names the index). */
+function isUniqueViolationOf(error: unknown, indexes: readonly string[]): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { constraint?: { index?: unknown } } } } };
+  const index = meta?.driverAdapterError?.cause?.constraint?.index;
+  return code === 'P2002' && typeof index === 'string' && indexes.includes(index);
+}
 
 @Injectable()
 export class PeopleRepository {
@@ -28,17 +45,51 @@ export class PeopleRepository {
     return tx.person.findUnique({ where: { email }, include: withDetails });
   }
 
-  create(tx: PrismaTransaction, data: { pseudonym: string; email: string | null; locale: string }): Promise<PersonWithDetails> {
-    return tx.person.create({ data: { ...data, roles: { create: [{ role: 'resident' }] } }, include: withDetails });
+  /** Throws PseudonymTakenError when a look-alike pseudonym exists. */
+  async create(tx: PrismaTransaction, data: { pseudonym: string; email: string | null; locale: string }): Promise<PersonWithDetails> {
+    return withPseudonymGuard(data.pseudonym, () =>
+      tx.person.create({ data: { ...data, pseudonymSkeleton: pseudonymSkeleton(data.pseudonym), roles: { create: [{ role: 'resident' }] } }, include: withDetails }),
+    );
   }
 
-  update(tx: PrismaTransaction, id: string, data: Prisma.PersonUncheckedUpdateInput): Promise<PersonWithDetails> {
-    return tx.person.update({ where: { id }, data, include: withDetails });
+  /** Keeps the pseudonym's skeleton with it; throws PseudonymTakenError when a look-alike pseudonym exists (even one written by a concurrent transaction). */
+  async update(tx: PrismaTransaction, id: string, data: Prisma.PersonUncheckedUpdateInput): Promise<PersonWithDetails> {
+    const pseudonym = data.pseudonym;
+    if (typeof pseudonym !== 'string') return tx.person.update({ where: { id }, data, include: withDetails });
+    return withPseudonymGuard(pseudonym, () => tx.person.update({ where: { id }, data: { ...data, pseudonymSkeleton: pseudonymSkeleton(pseudonym) }, include: withDetails }));
   }
 
+  /** True when someone else's pseudonym looks like this one (same skeleton: "Alice", "A1ice", "alice."). */
   async pseudonymTaken(tx: PrismaTransaction, pseudonym: string, exceptId: string): Promise<boolean> {
-    const found = await tx.person.findFirst({ where: { pseudonym: { equals: pseudonym, mode: 'insensitive' }, id: { not: exceptId } }, select: { id: true } });
+    const found = await tx.person.findFirst({ where: { pseudonymSkeleton: pseudonymSkeleton(pseudonym), id: { not: exceptId } }, select: { id: true } });
     return found !== null;
+  }
+
+  /** Up to `take` people whose skeleton is missing (rows written before it existed, or by hand). */
+  peopleWithoutSkeleton(take: number): Promise<{ id: string; pseudonym: string }[]> {
+    return this.prisma.person.findMany({ where: { pseudonymSkeleton: null, deletedAt: null }, select: { id: true, pseudonym: true }, orderBy: { createdAt: 'asc' }, take });
+  }
+
+  /** Gives a person their skeleton; false when another person already holds it (an older look-alike pair). */
+  async fillSkeleton(id: string, pseudonym: string): Promise<boolean> {
+    try {
+      const { count } = await this.prisma.person.updateMany({ where: { id, pseudonymSkeleton: null }, data: { pseudonymSkeleton: pseudonymSkeleton(pseudonym) } });
+      return count === 1;
+    } catch (error) {
+      if (isUniqueViolationOf(error, PSEUDONYM_INDEXES)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Locks every admin role row until the transaction ends and returns the
+   * admins' ids. Removing an admin (revoking the role, deleting the account)
+   * takes this lock first, so two such removals run one after the other and
+   * the second counts what the first left.
+   */
+  async lockAdmins(tx: PrismaTransaction): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ person_id: string }[]>`SELECT person_id FROM person_roles WHERE role = 'admin' ORDER BY person_id FOR UPDATE`;
+    return rows.map((row) => row.person_id);
   }
 
   /** True when the role was added (false: the person already had it). */
@@ -54,6 +105,12 @@ export class PeopleRepository {
 
   emailTaken(tx: PrismaTransaction, email: string, exceptId: string): Promise<boolean> {
     return tx.person.count({ where: { email, id: { not: exceptId } } }).then((n) => n > 0);
+  }
+
+  /** The other person who has this address (their language, to write to them), or null. */
+  async emailOwner(email: string, exceptId: string): Promise<{ locale: Locale } | null> {
+    const owner = await this.prisma.person.findFirst({ where: { email, id: { not: exceptId } }, select: { locale: true } });
+    return owner && { locale: owner.locale === 'en' ? 'en' : 'fr' };
   }
 
   async page(filter: { search?: string; role?: Role }, skip: number, take: number): Promise<{ rows: PersonWithDetails[]; total: number }> {
@@ -73,5 +130,15 @@ export class PeopleRepository {
 
   neighbourhoodExists(tx: PrismaTransaction, id: string): Promise<boolean> {
     return tx.neighbourhood.count({ where: { id } }).then((n) => n > 0);
+  }
+}
+
+/** Runs a write of `pseudonym`, turning the unique indexes' refusal into PseudonymTakenError. */
+async function withPseudonymGuard<T>(pseudonym: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolationOf(error, PSEUDONYM_INDEXES)) throw new PseudonymTakenError(pseudonym);
+    throw error;
   }
 }

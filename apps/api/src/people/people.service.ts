@@ -6,7 +6,7 @@ import { ProblemException } from '../common/problem.exception';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { toMe, toSummary } from './people.mapper';
-import { PeopleRepository } from './people.repository';
+import { PeopleRepository, PseudonymTakenError } from './people.repository';
 
 @Injectable()
 export class PeopleService {
@@ -26,15 +26,19 @@ export class PeopleService {
 
   async updateMe(actor: Actor, change: UpdateMe): Promise<Me> {
     const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    // What passes for a role or a deleted account was refused by PseudonymSchema (400);
+    // what looks like someone else's pseudonym is refused here, by skeleton (409).
+    const taken = (pseudonym: string) => ProblemException.conflict(`Le pseudonyme « ${pseudonym} » est déjà pris, ou ressemble trop à celui de quelqu’un d’autre.`);
     return this.prisma.$transaction(async (tx) => {
-      if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) {
-        throw ProblemException.conflict(`Le pseudonyme « ${change.pseudonym} » est déjà pris.`);
-      }
+      if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) throw taken(change.pseudonym);
       if (change.neighbourhoodId && !(await this.people.neighbourhoodExists(tx, change.neighbourhoodId))) {
         throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
       }
       const before = await this.people.findWithDetails(id, tx);
-      const person = await this.people.update(tx, id, change);
+      // The unique skeleton decides between two renames racing to look-alike names.
+      const person = await this.people.update(tx, id, change).catch((error: unknown) => {
+        throw error instanceof PseudonymTakenError ? taken(error.pseudonym) : error;
+      });
       if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
         // The fact is public; the names are not written into the log, which can never
         // be erased: it shows the person's current pseudonym, or "Participant supprimé".
@@ -61,6 +65,13 @@ export class PeopleService {
     const admin = authorize(canOnIdentity('identity.change-roles', { actor, target: { id: personId }, role }));
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.people.findWithDetails(personId, tx))) throw ProblemException.notFound('Personne introuvable.');
+      if (role === 'admin' && change === 'revoke') {
+        // Locked and counted inside the transaction: of two admins revoking each other
+        // at once, the second sees the first's change — and is no admin any more.
+        const admins = await this.people.lockAdmins(tx);
+        if (!admins.includes(admin.id)) throw ProblemException.forbidden('Vous n’êtes plus administrateur·rice : votre rôle vient de vous être retiré.');
+        if (admins.includes(personId) && admins.length === 1) throw lastAdmin();
+      }
       const changed = change === 'grant' ? await this.people.grantRole(tx, personId, role) : await this.people.revokeRole(tx, personId, role);
       if (changed) {
         await this.audit.record(tx, {
@@ -76,3 +87,7 @@ export class PeopleService {
     });
   }
 }
+
+/** There must always be an admin left who can fix mistakes (roles, deletion of an account). */
+export const lastAdmin = () =>
+  ProblemException.conflict('C’est le dernier compte administrateur : nommez d’abord quelqu’un d’autre administrateur·rice.');

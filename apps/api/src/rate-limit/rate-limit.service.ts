@@ -18,6 +18,14 @@ export const LIMITS = {
   signInPerEmail: { name: 'sign-in-email', points: 5, durationSeconds: 60, message: 'Trop de demandes de lien pour cette adresse.' },
   signInPerIp: { name: 'sign-in-ip', points: 20, durationSeconds: 60, message: 'Trop de demandes de connexion depuis votre réseau.' },
   verificationPerPerson: { name: 'verification', points: 10, durationSeconds: 3600, message: 'Trop de tentatives de vérification.' },
+  // Guessing census identities with many accounts: per network too. Generous, since an
+  // association's help desk verifies many neighbours from one connection.
+  verificationPerIp: { name: 'verification-ip', points: 60, durationSeconds: 3600, message: 'Trop de tentatives de vérification depuis votre réseau.' },
+  // And for the whole platform, against guessing spread over many networks: far above a
+  // town's real pace, it bounds what a botnet could learn (at the cost of slowing everyone during such an attack).
+  verificationOverall: { name: 'verification-all', points: 2000, durationSeconds: 3600, message: 'Trop de tentatives de vérification sur la plateforme en ce moment.' },
+  emailChangePerPerson: { name: 'email-change', points: 5, durationSeconds: 3600, message: 'Trop de demandes de changement d’adresse.' },
+  emailChangePerIp: { name: 'email-change-ip', points: 20, durationSeconds: 3600, message: 'Trop de demandes de changement d’adresse depuis votre réseau.' },
   proposalSubmissions: { name: 'proposal-submissions', points: 5, durationSeconds: 86_400, message: 'Vous avez déposé 5 propositions aujourd’hui : c’est la limite par jour.' },
 } satisfies Record<string, Limit>;
 
@@ -47,6 +55,11 @@ export class RateLimitService implements OnModuleDestroy {
       }
       throw outcome;
     }
+  }
+
+  /** Counts one attempt against each limit in turn; the first one reached throws its 429. */
+  async consumeEach(attempts: readonly (readonly [Limit, string])[]): Promise<void> {
+    for (const [limit, key] of attempts) await this.consume(limit, key);
   }
 
   private limiter(limit: Limit): RateLimiterAbstract {

@@ -8,7 +8,8 @@ import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
-import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { alreadyVerified, verificationAttemptLimits } from './verification-attempts';
 import { VerificationRepository } from './verification.repository';
 
 const COLUMNS = { lastName: ['nom', 'last name', 'nom de famille'], firstName: ['prenom', 'first name', 'prenoms'], birthDate: ['date de naissance', 'date naissance', 'birth date', 'naissance'], neighbourhood: ['quartier', 'neighbourhood'] };
@@ -80,19 +81,27 @@ export class CensusService {
     );
   }
 
-  async match(actor: Actor, details: CensusMatch): Promise<ResidentVerification> {
+  /**
+   * Matches my details against the list. Whether details are absent from the list
+   * or already verify another account answers the same (422): otherwise anyone
+   * could learn, one guess at a time, who lives here and who has an account.
+   */
+  async match(actor: Actor, details: CensusMatch, ip: string): Promise<ResidentVerification> {
     const person = authorize(canOnVerification('verification.verify-self', { actor }));
-    await this.rateLimits.consume(LIMITS.verificationPerPerson, person.id);
+    await this.rateLimits.consumeEach(verificationAttemptLimits(person.id, ip));
     const identity = censusIdentity(details.lastName, details.firstName, details.birthDate)!;
     return this.prisma.$transaction(async (tx) => {
-      const outcome = await this.repository.useCensusEntry(tx, this.fingerprint(identity), person.id);
-      if (!outcome.ok) {
-        if (outcome.reason === 'used') throw ProblemException.conflict('Ces informations ont déjà servi à vérifier un autre compte. Si c’est une erreur, contactez la mairie.');
-        throw ProblemException.ruleViolation('Nous ne trouvons pas ces informations dans la liste des habitants. Vérifiez l’orthographe et la date, ou utilisez un code d’invitation.');
+      if (await this.repository.currentVerification(tx, person.id)) throw alreadyVerified();
+      const neighbourhoodId = await this.repository.useCensusEntry(tx, this.fingerprint(identity), person.id);
+      if (!neighbourhoodId) {
+        throw ProblemException.ruleViolation(
+          'Nous ne pouvons pas vous vérifier avec ces informations. Vérifiez l’orthographe et la date de naissance, ou utilisez un code d’invitation. Si le problème persiste, contactez la mairie.',
+        );
       }
-      await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'census');
-      await this.audit.record(tx, { actorId: person.id, action: 'resident.verified', subjectType: 'person', subjectId: person.id, visibility: 'restricted', data: { neighbourhoodId: outcome.neighbourhoodId, method: 'census' } });
-      const neighbourhood = (await this.repository.neighbourhood(tx, outcome.neighbourhoodId))!;
+      // A concurrent verification of the same account may have won meanwhile: then nothing of this one stays.
+      if (!(await this.repository.verify(tx, person.id, neighbourhoodId, 'census'))) throw alreadyVerified();
+      await this.audit.record(tx, { actorId: person.id, action: 'resident.verified', subjectType: 'person', subjectId: person.id, visibility: 'restricted', data: { neighbourhoodId, method: 'census' } });
+      const neighbourhood = (await this.repository.neighbourhood(tx, neighbourhoodId))!;
       await this.notifications.notify(tx, { personId: person.id, kind: 'resident.verified', data: { neighbourhood: neighbourhood.name }, link: '/compte' });
       return { neighbourhood: { id: neighbourhood.id, slug: neighbourhood.slug, name: neighbourhood.name }, method: 'census', verifiedAt: new Date().toISOString() };
     });

@@ -19,7 +19,7 @@ export class VerificationPersonalDataRepository implements PersonalDataProvider 
     },
     {
       table: 'census_entries',
-      reason: 'A used entry stays linked to the account id, so the same resident cannot verify a second account and count twice; the importing organizer\'s id stays with the entries they imported.',
+      reason: 'The importing organizer\'s id stays with the entries they imported, as the audit log records the import. A used entry is released (no longer linked to the deleted account), so that the resident can verify a new account later.',
     },
     {
       table: 'invitation_batches',
@@ -52,8 +52,12 @@ export class VerificationPersonalDataRepository implements PersonalDataProvider 
     };
   }
 
-  /** Removes the verification; used codes and census entries stay linked (see `kept`). */
+  /**
+   * Removes the verification and releases the census entry it used (one account
+   * at a time: the resident can verify again later); used codes stay used (see `kept`).
+   */
   async erase(tx: PrismaTransaction, personId: string): Promise<void> {
     await tx.residentVerification.deleteMany({ where: { personId } });
+    await tx.censusEntry.updateMany({ where: { usedById: personId }, data: { usedById: null, usedAt: null } });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   CensusMatchSchema,
   CreateInvitationBatchSchema,
@@ -85,13 +85,13 @@ export class ResidentVerificationController {
 
   @Post('census')
   @HttpCode(200)
-  matchCensus(@CurrentActor() actor: Actor, @Body(new ZodPipe(CensusMatchSchema)) body: CensusMatch): Promise<ResidentVerification> {
-    return this.census.match(actor, body);
+  matchCensus(@CurrentActor() actor: Actor, @Body(new ZodPipe(CensusMatchSchema)) body: CensusMatch, @Ip() ip: string): Promise<ResidentVerification> {
+    return this.census.match(actor, body, ip);
   }
 
   @Post()
   @HttpCode(200)
-  redeem(@CurrentActor() actor: Actor, @Body(new ZodPipe(RedeemInvitationCodeSchema)) body: RedeemInvitationCode): Promise<ResidentVerification> {
-    return this.verification.redeem(actor, body.code);
+  redeem(@CurrentActor() actor: Actor, @Body(new ZodPipe(RedeemInvitationCodeSchema)) body: RedeemInvitationCode, @Ip() ip: string): Promise<ResidentVerification> {
+    return this.verification.redeem(actor, body.code, ip);
   }
 }

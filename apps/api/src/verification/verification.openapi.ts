@@ -70,7 +70,8 @@ export const verificationPaths: ZodOpenApiPathsObject = {
     post: {
       tags: ['Verification'],
       summary: 'Matches my details against the census list: I become a verified resident',
-      description: 'Details already used by another account answer 409; details not found 422. At most 10 attempts an hour (shared with codes).',
+      description:
+        'Details not on the list and details already verifying another account both answer the same 422, so that the answer reveals neither. An account already verified answers 409 (one identity per account; deleting the account releases its entry). Attempts, shared with codes, are limited per person (10 an hour), per network and for the whole platform.',
       operationId: 'matchCensus',
       security: person,
       requestBody: { content: { 'application/json': { schema: CensusMatchSchema } } },
@@ -81,7 +82,7 @@ export const verificationPaths: ZodOpenApiPathsObject = {
     post: {
       tags: ['Verification'],
       summary: 'Redeems an invitation code: I become a verified resident of its neighbourhood',
-      description: 'A used code answers 409; an unknown or revoked code 422. At most 10 attempts an hour.',
+      description: 'A used code answers 409; an unknown or revoked code 422; an account already verified 409 (one identity per account). Attempts, shared with the census, are limited per person (10 an hour), per network and for the whole platform.',
       operationId: 'redeemInvitationCode',
       security: person,
       requestBody: { content: { 'application/json': { schema: RedeemInvitationCodeSchema } } },

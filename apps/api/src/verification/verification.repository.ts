@@ -68,28 +68,34 @@ export class VerificationRepository {
     return added;
   }
 
-  /** Uses a census entry for a person, atomically (one entry verifies one person). */
-  async useCensusEntry(tx: PrismaTransaction, fingerprint: string, personId: string): Promise<RedeemOutcome> {
+  /**
+   * Uses a census entry for a person, atomically (one entry verifies one account
+   * at a time): the entry's neighbourhood, or null when the details are not on
+   * the list or already verify someone. One query either way, so the two cannot
+   * be told apart by the time the answer takes either.
+   */
+  async useCensusEntry(tx: PrismaTransaction, fingerprint: string, personId: string): Promise<string | null> {
     const rows = await tx.$queryRaw<{ neighbourhood_id: string }[]>`
       UPDATE census_entries SET used_at = now(), used_by_id = ${personId}::uuid
-      WHERE fingerprint = ${fingerprint} AND (used_at IS NULL OR used_by_id = ${personId}::uuid)
+      WHERE fingerprint = ${fingerprint} AND used_at IS NULL
       RETURNING neighbourhood_id`;
-    if (rows[0]) return { ok: true, neighbourhoodId: rows[0].neighbourhood_id };
-    const entry = await tx.censusEntry.findUnique({ where: { fingerprint }, select: { id: true } });
-    return { ok: false, reason: entry ? 'used' : 'unknown' };
+    return rows[0]?.neighbourhood_id ?? null;
   }
 
   currentVerification(tx: PrismaTransaction, personId: string) {
     return tx.residentVerification.findUnique({ where: { personId } });
   }
 
-  async verify(tx: PrismaTransaction, personId: string, neighbourhoodId: string, method: 'invitation_code' | 'census'): Promise<void> {
-    await tx.residentVerification.upsert({
-      where: { personId },
-      create: { personId, neighbourhoodId, method },
-      update: { neighbourhoodId, method, verifiedAt: new Date() },
-    });
-    // Verifying a neighbourhood also makes it the person's own.
+  /**
+   * Makes the person a verified resident of the neighbourhood, which becomes
+   * their own. False when they already are one: the primary key on
+   * resident_verifications is what keeps one identity per account, even when
+   * two verifications of the same account race.
+   */
+  async verify(tx: PrismaTransaction, personId: string, neighbourhoodId: string, method: 'invitation_code' | 'census'): Promise<boolean> {
+    const { count } = await tx.residentVerification.createMany({ data: [{ personId, neighbourhoodId, method }], skipDuplicates: true });
+    if (count === 0) return false;
     await tx.person.update({ where: { id: personId }, data: { neighbourhoodId } });
+    return true;
   }
 }

@@ -17,8 +17,9 @@ import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PeopleRepository } from '../people/people.repository';
 import { PrismaService } from '../prisma/prisma.service';
-import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { invitationCsv, invitationPdf, type LetterBatch } from './invitation-letters';
+import { alreadyVerified, verificationAttemptLimits } from './verification-attempts';
 import { VerificationRepository } from './verification.repository';
 
 export const hashInvitationCode = (code: string) => createHash('sha256').update(`sesame-invitation:${code}`).digest('hex');
@@ -93,10 +94,12 @@ export class VerificationService {
   }
 
   /** A resident types the code from their letter and becomes a verified resident of its neighbourhood. */
-  async redeem(actor: Actor, code: string): Promise<ResidentVerification> {
+  async redeem(actor: Actor, code: string, ip: string): Promise<ResidentVerification> {
     const person = authorize(canOnVerification('verification.verify-self', { actor }));
-    await this.rateLimits.consume(LIMITS.verificationPerPerson, person.id);
+    await this.rateLimits.consumeEach(verificationAttemptLimits(person.id, ip));
     return this.prisma.$transaction(async (tx) => {
+      // Before the code is spent: a verified resident keeps their code for nobody else to lose.
+      if (await this.repository.currentVerification(tx, person.id)) throw alreadyVerified();
       const outcome = await this.repository.redeem(tx, hashInvitationCode(code), person.id);
       if (!outcome.ok) {
         if (outcome.reason === 'used') throw ProblemException.conflict('Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.');
@@ -107,7 +110,8 @@ export class VerificationService {
           [{ path: 'code', code: outcome.reason, message: outcome.reason === 'revoked' ? 'Code annulé.' : 'Code inconnu.' }],
         );
       }
-      await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'invitation_code');
+      // A concurrent verification of the same account may have won meanwhile: then the code stays unused.
+      if (!(await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'invitation_code'))) throw alreadyVerified();
       // Restricted: where someone lives is personal; the chain still proves the event happened.
       await this.audit.record(tx, {
         actorId: person.id,

@@ -73,27 +73,33 @@ export default async function AccountPage() {
 
       <section className="account-section" aria-labelledby="verification">
         <h2 id="verification">{t('verificationTitle')}</h2>
+        {/* One identity per account: once verified, no second code or census match (the API answers 409). */}
         {me.verification ? (
-          <p className="notice">{t('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: format.dateTime(new Date(me.verification.verifiedAt), { dateStyle: 'long', timeZone: 'Europe/Paris' }) })}</p>
+          <>
+            <p className="notice">{t('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: format.dateTime(new Date(me.verification.verifiedAt), { dateStyle: 'long', timeZone: 'Europe/Paris' }) })}</p>
+            <p>{t('verifiedOnce')}</p>
+          </>
         ) : (
-          <p>{t('notVerified')}</p>
+          <>
+            <p>{t('notVerified')}</p>
+            <ActionForm action={redeemInvitationCode} submitLabel={t('redeem')} errorSummaryLabel={errors} labels={{ code: t('codeLabel') }}>
+              <Field name="code" label={t('codeLabel')} hint={t('codeHint')} autoComplete="off" required />
+            </ActionForm>
+            <h3>{t('censusTitle')}</h3>
+            <p>{t('censusPrivacy')}</p>
+            <ActionForm
+              action={matchCensus}
+              submitLabel={t('censusButton')}
+              errorSummaryLabel={errors}
+              variant="secondary"
+              labels={{ lastName: t('lastNameLabel'), firstName: t('firstNameLabel'), birthDate: t('birthDateLabel') }}
+            >
+              <Field name="lastName" label={t('lastNameLabel')} autoComplete="family-name" required />
+              <Field name="firstName" label={t('firstNameLabel')} autoComplete="given-name" required />
+              <Field name="birthDate" label={t('birthDateLabel')} hint={t('birthDateHint')} autoComplete="bday" required />
+            </ActionForm>
+          </>
         )}
-        <ActionForm action={redeemInvitationCode} submitLabel={t('redeem')} errorSummaryLabel={errors} labels={{ code: t('codeLabel') }}>
-          <Field name="code" label={t('codeLabel')} hint={t('codeHint')} autoComplete="off" required />
-        </ActionForm>
-        <h3>{t('censusTitle')}</h3>
-        <p>{t('censusPrivacy')}</p>
-        <ActionForm
-          action={matchCensus}
-          submitLabel={t('censusButton')}
-          errorSummaryLabel={errors}
-          variant="secondary"
-          labels={{ lastName: t('lastNameLabel'), firstName: t('firstNameLabel'), birthDate: t('birthDateLabel') }}
-        >
-          <Field name="lastName" label={t('lastNameLabel')} autoComplete="family-name" required />
-          <Field name="firstName" label={t('firstNameLabel')} autoComplete="given-name" required />
-          <Field name="birthDate" label={t('birthDateLabel')} hint={t('birthDateHint')} autoComplete="bday" required />
-        </ActionForm>
       </section>
 
       <section className="account-section" aria-labelledby="email">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WorkspacePermissionsSchema } from '../common/workspaces';
+import { pseudonymRefusal } from './pseudonym';
 
 export const ROLES = ['resident', 'facilitator', 'moderator', 'organizer', 'panel_member', 'authority', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' });
@@ -16,14 +17,26 @@ export const EmailSchema = z
   .max(320)
   .pipe(z.email({ error: 'Adresse e-mail invalide.' }));
 
-/** Public display name: letters, digits, spaces and simple punctuation. */
+/**
+ * Public display name: letters, digits, spaces and simple punctuation, and
+ * nothing that passes for an official role, a deleted account or another name
+ * (`pseudonymRefusal`; the API also refuses one that looks like an existing
+ * pseudonym, by skeleton).
+ */
 export const PseudonymSchema = z
   .string()
   .trim()
-  .min(3, { error: 'Le pseudonyme doit faire au moins 3 caractères.' })
-  .max(60, { error: 'Le pseudonyme doit faire au plus 60 caractères.' })
+  // One form per text: "é" typed as e + accent is the same pseudonym as "é".
+  .normalize('NFC')
+  .min(3, { error: 'Le pseudonyme doit faire au moins 3 caractères.', abort: true })
+  .max(60, { error: 'Le pseudonyme doit faire au plus 60 caractères.', abort: true })
   // The middle dot is allowed for inclusive French ("Participant·e", the newcomers' default).
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .·,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . · , \' - _ ( ).' });
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .·,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . · , \' - _ ( ).', abort: true })
+  // Only for well-formed pseudonyms (`abort` above): one error at a time.
+  .superRefine((pseudonym, ctx) => {
+    const refusal = pseudonymRefusal(pseudonym);
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal.message, params: { reason: refusal.code } });
+  });
 
 /** A path on this site to come back to (`/registre/DU-2027-004`): never another site, never control characters. */
 export const ReturnPathSchema = z
