@@ -2,22 +2,25 @@
 // `npm start`: the whole platform on one machine.
 //   1. PostgreSQL: DATABASE_URL when given, otherwise an embedded server whose
 //      data lives in .data/postgres (kept across restarts);
-//   2. migrations, then the French demo seed (once);
+//   2. migrations, then the French demo seed (once), as the owner of the tables;
+//      then the role the API connects as gets its privileges
+//      (docs/decisions/0012-database-roles.md);
 //   3. build (Turborepo: instant when nothing changed);
-//   4. the API and the web server, then the URLs to open.
-// Secrets the two servers share are generated once into .data/secrets.json
-// (or taken from API_AUTH_SECRET / NEXTAUTH_SECRET); without SMTP_URL, e-mails
+//   4. the API (as that role) and the web server, then the URLs to open.
+// Secrets are generated once into .data/secrets.json (mode 600): the embedded
+// database's two passwords, and the secrets the two servers share (unless
+// API_AUTH_SECRET / NEXTAUTH_SECRET are given); without SMTP_URL, e-mails
 // are written to .data/outbox and listed at /dev/boite-mail.
 // Ctrl-C (or SIGTERM) stops the web, the API and the embedded database, in
 // that order; if any of them dies, everything stops.
 // scripts/test.mjs starts the platform the same way for the browser tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startEmbeddedPostgres } from './lib/embedded-database.mjs';
+import { localSecrets } from './lib/local-secrets.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -45,20 +48,21 @@ async function choosePort(given, fallback, name) {
 /**
  * The two secrets the servers share (API_AUTH_SECRET: web → API credentials;
  * NEXTAUTH_SECRET: session cookies). Taken from the environment when set,
- * otherwise generated once and kept in `file` (mode 600) so sessions survive restarts.
+ * otherwise generated once and kept in `file` so sessions survive restarts.
  */
-function localSecrets(file) {
-  let stored = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));
-  else {
-    mkdirSync(path.dirname(file), { recursive: true });
-    stored = { apiAuthSecret: randomBytes(32).toString('base64url'), nextAuthSecret: randomBytes(32).toString('base64url') };
-    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  }
+function sharedSecrets(file) {
+  const stored = localSecrets(file);
   return {
-    apiAuthSecret: process.env.API_AUTH_SECRET ?? stored.apiAuthSecret,
-    nextAuthSecret: process.env.NEXTAUTH_SECRET ?? stored.nextAuthSecret,
+    // `||`: a .env copied from .env.example leaves them empty.
+    apiAuthSecret: process.env.API_AUTH_SECRET || stored.apiAuthSecret,
+    nextAuthSecret: process.env.NEXTAUTH_SECRET || stored.nextAuthSecret,
   };
+}
+
+/** The environment without database URLs: for the processes that must not reach the database. */
+function withoutDatabase(env) {
+  const { DATABASE_URL: _owner, APP_DATABASE_URL: _app, ...rest } = env;
+  return rest;
 }
 
 /** Runs a step to completion; throws with its output when it fails. */
@@ -88,7 +92,10 @@ async function waitForHttp(url, child, timeoutMs) {
 
 /**
  * Starts everything; resolves once both servers answer.
- * Options: databaseUrl (else DATABASE_URL, else embedded in dataDir),
+ * Options: databaseUrl (the owner; else DATABASE_URL, else embedded in dataDir
+ * on databasePort, else EMBEDDED_PG_PORT), appDatabaseUrl (the API's role; else
+ * APP_DATABASE_URL, else `sesame_app` for the embedded database; unset with a
+ * given databaseUrl: the API connects as the owner, as before),
  * apiPort/webPort, build (default true), quiet (children's logs hidden),
  * webEnv (extra environment for the web server, e.g. an OIDC provider's settings).
  */
@@ -117,15 +124,20 @@ export async function startPlatform(options = {}) {
     const dataDir = options.dataDir ?? path.join(root, '.data', 'postgres');
     // Everything local lives beside the database folder: secrets, e-mail outbox.
     const dataRoot = path.dirname(dataDir);
-    const secrets = localSecrets(path.join(dataRoot, 'secrets.json'));
+    const secrets = sharedSecrets(path.join(dataRoot, 'secrets.json'));
     let databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+    let appDatabaseUrl = options.appDatabaseUrl ?? (process.env.APP_DATABASE_URL || undefined);
     if (!databaseUrl) {
       log(`• PostgreSQL embarqué / embedded PostgreSQL (${path.relative(root, dataDir) || dataDir})…`);
-      const embedded = await startEmbeddedPostgres({ dataDir });
+      const givenPort = options.databasePort ?? process.env.EMBEDDED_PG_PORT;
+      const embedded = await startEmbeddedPostgres({ dataDir, port: givenPort ? Number(givenPort) : undefined });
       stoppers.push(() => embedded.stop());
       databaseUrl = embedded.url;
+      appDatabaseUrl = embedded.appUrl;
     }
-    const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    // Migrations and seed run as the owner; migrate.mjs then grants the API's role (APP_DATABASE_URL).
+    const env = { ...withoutDatabase(process.env), DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+    if (appDatabaseUrl) env.APP_DATABASE_URL = appDatabaseUrl;
     runStep('Migrations', process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], env, log);
     const seeded = runStep('Demo data / données de démonstration', bin('tsx'), ['--conditions=sesame-source', '--tsconfig', 'apps/api/tsconfig.json', 'prisma/seed/main.ts'], env, log);
     log(`  ${seeded.trim()}`);
@@ -158,7 +170,8 @@ export async function startPlatform(options = {}) {
     };
 
     const api = launch('API', [path.join(root, 'apps/api/dist/main.js')], {
-      ...env,
+      ...withoutDatabase(env),
+      DATABASE_URL: appDatabaseUrl ?? databaseUrl,
       API_PORT: String(apiPort),
       API_HOST: '127.0.0.1',
       WEB_ORIGIN: webOrigin,
@@ -169,7 +182,7 @@ export async function startPlatform(options = {}) {
     await waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/health`, api, 60_000);
 
     const web = launch('Web', [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'], {
-      ...process.env,
+      ...withoutDatabase(process.env),
       NEXT_TELEMETRY_DISABLED: '1',
       API_URL: `http://127.0.0.1:${apiPort}`,
       PORT: String(webPort),
@@ -182,7 +195,7 @@ export async function startPlatform(options = {}) {
     }, path.join(root, 'apps/web'));
     await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);
 
-    return { webUrl: webOrigin, apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl, stop };
+    return { webUrl: webOrigin, apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl, appDatabaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;

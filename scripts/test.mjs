@@ -5,14 +5,15 @@
 //   2. jest: unit tests and API end-to-end tests (real PostgreSQL: see
 //      test/jest.global-setup.js);
 //   3. Playwright on Debian's Chromium against the platform started exactly
-//      like `npm start`, on a fresh database.
+//      like `npm start`, on a fresh database, the API connected as a role that
+//      is not the owner (docs/decisions/0012-database-roles.md).
 // Extra arguments go to jest (`npm test -- apps/api/test/audit`), and then the
 // browser tests are skipped; SKIP_BROWSER=1 skips them too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { freePort } from './lib/embedded-database.mjs';
 import { root, startPlatform } from './start.mjs';
@@ -76,9 +77,12 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
   try {
     const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
     let databaseUrl;
+    let appDatabaseUrl;
     if (given) {
-      // A fresh database on the given server, dropped afterwards.
+      // A fresh database on the given server, and a role of this run for the API
+      // (roles belong to the whole server), both dropped afterwards.
       const name = `sesame_browser_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const appRole = `${name}_app`;
       const admin = new URL(given);
       admin.pathname = '/postgres';
       const client = new pg.Client({ connectionString: admin.toString() });
@@ -88,10 +92,15 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
       const url = new URL(given);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
+      const appUrl = new URL(databaseUrl);
+      appUrl.username = appRole;
+      appUrl.password = randomBytes(24).toString('hex');
+      appDatabaseUrl = appUrl.toString();
       dropDatabase = async () => {
         const dropper = new pg.Client({ connectionString: admin.toString() });
         await dropper.connect();
         await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropper.query(`DROP ROLE IF EXISTS "${appRole}"`);
         await dropper.end();
       };
     }
@@ -100,7 +109,9 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
     oidc = await startTestOidcProvider({ port: await freePort(), webOrigin: `http://localhost:${webPort}` });
     platform = await startPlatform({
       databaseUrl,
+      appDatabaseUrl,
       dataDir: path.join(tmp, 'postgres'),
+      databasePort: await freePort(),
       build: false,
       quiet: true,
       apiPort: process.env.TEST_API_PORT ?? '0',
@@ -112,6 +123,9 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
     const status = await runAsync(bin('playwright'), ['test'], {
       ...process.env,
       BASE_URL: platform.webUrl,
+      // credential-path.spec.ts mints a real credential and checks it against the API itself.
+      API_URL: platform.apiUrl,
+      SESAME_SECRETS_FILE: path.join(tmp, 'secrets.json'),
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
     });
     const browser = counts(playwrightReport, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));

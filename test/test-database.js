@@ -27,12 +27,17 @@ async function adminQuery(adminUrl, sql) {
   }
 }
 
-function migrate(databaseUrl) {
+/**
+ * Applies the migrations to `databaseUrl` (as its owner). With `appUrl`, also
+ * creates and grants the API's role, as `npm start` does (scripts/lib/database-roles.mjs).
+ */
+function migrate(databaseUrl, appUrl) {
+  const { APP_DATABASE_URL: _ignored, ...env } = process.env;
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...env, DATABASE_URL: databaseUrl, ...(appUrl ? { APP_DATABASE_URL: appUrl } : {}) },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`Migrating the test template failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`Migrating ${new URL(databaseUrl).pathname.slice(1)} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Creates a fresh database cloned from the migrated template; returns its URL and a drop function. */

@@ -6,8 +6,10 @@
 // (autocannon), against the same SQL transaction driven directly with `pg`
 // clients — the database's own limit on this machine.
 //
-// Uses an embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL (a
-// server where it may create and drop a database). Builds the API if needed.
+// Uses an embedded PostgreSQL in a temporary folder (the API and the SQL
+// reference connect as its application role, as with `npm start`), or
+// BENCH_DATABASE_URL (a server where it may create and drop a database; the API
+// connects as that URL's role). Builds the API if needed.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune the load.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,6 +55,7 @@ async function database() {
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: name });
   return {
     url: server.url,
+    appUrl: server.appUrl,
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -163,7 +166,10 @@ async function main() {
   let api;
   try {
     log('• Migrations…');
-    run(process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], { ...process.env, DATABASE_URL: db.url });
+    // As the owner; the application role (embedded server) gets its privileges.
+    const { APP_DATABASE_URL: _unused, ...withoutAppRole } = process.env;
+    run(process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], { ...withoutAppRole, DATABASE_URL: db.url, ...(db.appUrl ? { APP_DATABASE_URL: db.appUrl } : {}) });
+    const apiDatabaseUrl = db.appUrl ?? db.url;
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     log(`• ${PEOPLE} verified residents, two proposals collecting…`);
@@ -174,7 +180,7 @@ async function main() {
     const secret = randomBytes(32).toString('hex');
     api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, API_PORT: String(port), API_HOST: '127.0.0.1', API_AUTH_SECRET: secret, LOG_LEVEL: 'silent', JOBS_WORKER: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: String(POOL) },
+      env: { ...withoutAppRole, DATABASE_URL: apiDatabaseUrl, API_PORT: String(port), API_HOST: '127.0.0.1', API_AUTH_SECRET: secret, LOG_LEVEL: 'silent', JOBS_WORKER: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: String(POOL) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const apiUrl = `http://127.0.0.1:${port}`;
@@ -183,7 +189,7 @@ async function main() {
     log(`• HTTP: ${CONNECTIONS} connections for ${SECONDS} s…`);
     const http = await httpSupports(apiUrl, secret, people.slice(0, Math.floor(people.length / 2)));
     log(`• SQL: ${POOL} connections for ${SECONDS} s…`);
-    const sql = await sqlSupports(db.url, people);
+    const sql = await sqlSupports(apiDatabaseUrl, people);
 
     console.log('\n| benchmark | measured | reference (same run) | ratio |');
     console.log('| --- | --- | --- | --- |');

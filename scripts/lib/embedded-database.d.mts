@@ -6,6 +6,6 @@ export function startEmbeddedPostgres(options: {
   port?: number;
   database?: string;
   log?: (line: string) => void;
-}): Promise<{ url: string; adminUrl: string; port: number; stop(): Promise<void> }>;
+}): Promise<{ url: string; adminUrl: string; appUrl: string; port: number; stop(): Promise<void> }>;
 export function ensureDatabase(adminUrl: string, database: string): Promise<void>;
-export function withDatabase<T>(rootDir: string, work: (databaseUrl: string) => Promise<T>): Promise<T>;
+export function withDatabase<T>(rootDir: string, work: (databaseUrl: string, roles: { appUrl: string | undefined }) => Promise<T>): Promise<T>;
