@@ -7,6 +7,7 @@
 //
 // Record 001 describes what the code actually stores: whoever adds personal
 // data to Sésame updates it (see docs/register-own-processing.md).
+import { randomUUID } from 'node:crypto';
 import { DataUseContentSchema, missingForPublication, parisToday, type DataUseContent, type DataUseContentInput } from '@sesame/domain';
 import type { Prisma } from '../../apps/api/src/generated/prisma/client';
 import { nextReference } from '../../apps/api/src/common/references.repository';
@@ -999,6 +1000,8 @@ export function demoRecords({ today }: Dates, ids: (names: NeighbourhoodName[]) 
   };
 
   const housingStart = shift(today, { months: -14 });
+  // The supplier whose contract reference is withheld: a redaction names its item by id.
+  const housingSoftware = randomUUID();
   const housing: DataUseContentInput = {
     title: 'Noter les demandes de logement social pour préparer les commissions d’attribution',
     summary:
@@ -1079,6 +1082,7 @@ export function demoRecords({ today }: Dates, ids: (names: NeighbourhoodName[]) 
     recipients: ['Service logement', 'Commissions d’attribution des bailleurs sociaux', 'Communauté d’agglomération (statistiques)'],
     processors: [
       {
+        id: housingSoftware,
         name: 'Logiscore SAS',
         role: 'Éditeur du logiciel de gestion et de cotation et de son module d’IA ; hébergement',
         contractReference: `VDN-${yearOf(housingStart)}-022`,
@@ -1163,7 +1167,7 @@ export function demoRecords({ today }: Dates, ids: (names: NeighbourhoodName[]) 
     },
     redactions: [
       {
-        field: 'processors.0.contractReference',
+        field: `processors.${housingSoftware}.contractReference`,
         reason:
           'Un candidat évincé conteste l’attribution de ce marché devant le tribunal administratif : la référence est retenue pendant la procédure (code des relations entre le public et l’administration, art. L. 311-5, 2°, f) et sera publiée à son issue. Le nom du prestataire et la procédure restent publics.',
       },

@@ -6,6 +6,9 @@ import { JobQueue } from '../src/jobs/job-queue.service';
 import { createDataUse, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
+/** The supplier's item id: redactions name list items by id. */
+const CANTINEX = '0d6f3b1e-6a2c-4f7e-9b8d-3c5a7e9f1b20';
+
 const canteen: DataUseContentInput = {
   title: 'Reconnaître la main des élèves à l’entrée de la cantine',
   summary: 'Un lecteur mesure la forme de la main de chaque élève pour vérifier qu’il a payé son repas.',
@@ -14,7 +17,7 @@ const canteen: DataUseContentInput = {
   purpose: { purposes: ['Contrôler l’accès à la cantine'] },
   legal: { basis: 'a_consent', specialCategories: [{ category: 'biometric_identification', exception: 'Art. 9(2)(a), consentement des parents' }] },
   data: { subjectCategories: ['Élèves demi-pensionnaires'], categories: [{ name: 'Gabarit de la main', retention: 'Jusqu’à la fin de la scolarité' }] },
-  processors: [{ name: 'Cantinex SAS', role: 'Fournisseur du lecteur', contractReference: 'MAPA-2026-17' }],
+  processors: [{ id: CANTINEX, name: 'Cantinex SAS', role: 'Fournisseur du lecteur', contractReference: 'MAPA-2026-17' }],
   automation: { level: 'automated_decision', howToContest: 'S’adresser à la direction de l’école.' },
   risks: [{ description: 'Fuite de gabarits biométriques', severity: 'significant', likelihood: 'limited' }],
   alternatives: [{ description: 'Badge ou liste papier', nonInvasive: true }],
@@ -85,7 +88,7 @@ describe('Register lifecycle: transitions, follows, review check, redactions, op
     const versions = (await request(t.server).get(`/api/v1/data-uses/${ref}/versions`).expect(200)).body;
     expect(versions.map((v: { changeNote: string }) => v.changeNote).slice(0, 2)).toEqual(['Remplacé par des badges.', 'Avis défavorable de la CNIL.']);
     const diff = (await request(t.server).get(`/api/v1/data-uses/${ref}/versions/3/diff`).expect(200)).body;
-    expect(diff.changes).toEqual([{ path: 'lifecycle.status', before: 'suspended', after: 'retired' }]);
+    expect(diff.changes).toEqual([{ path: 'lifecycle.status', at: 'lifecycle.status', before: 'suspended', after: 'retired' }]);
     const log = (await request(t.server).get(`/api/v1/audit-log?subjectType=data-use&subjectId=${ref}`).expect(200)).body;
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(['data-use.retired', 'data-use.suspended', 'data-use.published']);
     expect((await notificationsOf(residentId)).filter((n) => n.link === `/registre/${ref}`).map((n) => n.kind)).toEqual(['data-use.suspended', 'data-use.retired']);
@@ -140,25 +143,25 @@ describe('Register lifecycle: transitions, follows, review check, redactions, op
   });
 
   it('withholds redacted fields from the public, open data and public diffs, and keeps them for editors', async () => {
-    const content = { ...canteen, title: 'Noter les dossiers de logement social', redactions: [{ field: 'processors.0.contractReference', reason: 'Marché en cours de renégociation.' }] };
+    const content = { ...canteen, title: 'Noter les dossiers de logement social', redactions: [{ field: `processors.${CANTINEX}.contractReference`, reason: 'Marché en cours de renégociation.' }] };
     const record = await published(content);
     const publicView = (await request(t.server).get(`/api/v1/data-uses/${record.reference}`).expect(200)).body;
     expect(publicView.content.processors[0]).toMatchObject({ name: 'Cantinex SAS', contractReference: '' });
-    expect(publicView.content.redactions).toEqual([{ field: 'processors.0.contractReference', reason: 'Marché en cours de renégociation.' }]);
+    expect(publicView.content.redactions).toEqual([{ field: `processors.${CANTINEX}.contractReference`, reason: 'Marché en cours de renégociation.' }]);
     expect((await request(t.server).get(`/api/v1/data-uses/${record.reference}`).set(organizer).expect(200)).body.content.processors[0].contractReference).toBe('MAPA-2026-17');
     const json = OpenDataUsesDocumentSchema.parse((await request(t.server).get('/api/v1/open-data/data-uses.json').expect(200)).body);
     const openRecord = json.records.find((r) => r.reference === record.reference)!;
     expect(openRecord.content.processors[0]!.contractReference).toBe('');
     expect(JSON.stringify(openRecord)).not.toContain('MAPA-2026-17');
     const csv = Papa.parse<Record<string, string>>((await request(t.server).get('/api/v1/open-data/data-uses.csv').expect(200)).text, { header: true }).data;
-    expect(csv.find((r) => r.reference === record.reference)!.redactions).toBe('processors.0.contractReference : Marché en cours de renégociation.');
+    expect(csv.find((r) => r.reference === record.reference)!.redactions).toBe(`processors.${CANTINEX}.contractReference : Marché en cours de renégociation.`);
 
     // Redacting a field in a new version withholds it from the public diff on both sides.
     const plain = await published({ ...canteen, title: 'Compter les vélos du pont' });
     await request(t.server)
       .put(`/api/v1/data-uses/${plain.reference}`)
       .set(organizer)
-      .send({ content: { ...canteen, title: 'Compter les vélos du pont', redactions: [{ field: 'processors.0.contractReference', reason: 'Secret des affaires.' }] }, expectedRevision: plain.revision, changeNote: 'Référence du marché retenue.' })
+      .send({ content: { ...canteen, title: 'Compter les vélos du pont', redactions: [{ field: `processors.${CANTINEX}.contractReference`, reason: 'Secret des affaires.' }] }, expectedRevision: plain.revision, changeNote: 'Référence du marché retenue.' })
       .expect(200);
     const publicDiff = (await request(t.server).get(`/api/v1/data-uses/${plain.reference}/versions/2/diff`).expect(200)).body;
     expect(JSON.stringify(publicDiff)).not.toContain('MAPA-2026-17');

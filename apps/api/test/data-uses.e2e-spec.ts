@@ -60,7 +60,9 @@ describe('Register of data uses', () => {
     expect(published).toMatchObject({ state: 'published', version: 1, revision: 2 });
     await request(t.server).get(`/api/v1/data-uses/${ref}`).expect(200);
 
-    const edited = { ...marketCamera, data: { ...marketCamera.data, categories: [{ name: 'Image du visage', retention: '72 heures' }] } };
+    // The editor sends the content back with its items' ids (an item without one would be a new item).
+    const face = published.content.data.categories[0]!;
+    const edited = { ...published.content, data: { ...published.content.data, categories: [{ ...face, retention: '72 heures' }] } };
     const noNote = await request(t.server).put(`/api/v1/data-uses/${ref}`).set(organizer).send({ content: edited, expectedRevision: 2 }).expect(400);
     expect(noNote.body.errors[0].path).toBe('changeNote');
     const v2 = DataUseSchema.parse((await request(t.server).put(`/api/v1/data-uses/${ref}`).set(organizer).send({ content: edited, expectedRevision: 2, changeNote: 'Conservation réduite à 72 heures.' }).expect(200)).body);
@@ -73,7 +75,7 @@ describe('Register of data uses', () => {
     const versions = (await request(t.server).get(`/api/v1/data-uses/${ref}/versions`).expect(200)).body;
     expect(versions.map((v: { version: number; changeNote: string }) => [v.version, v.changeNote])).toEqual([[2, 'Conservation réduite à 72 heures.'], [1, '']]);
     const diff = (await request(t.server).get(`/api/v1/data-uses/${ref}/versions/2/diff`).expect(200)).body;
-    expect(diff.changes).toEqual([{ path: 'data.categories.0.retention', before: '30 jours', after: '72 heures' }]);
+    expect(diff.changes).toEqual([{ path: `data.categories.${face.id}.retention`, at: 'data.categories.0.retention', before: '30 jours', after: '72 heures' }]);
     await request(t.server).get(`/api/v1/data-uses/${ref}/versions/3/diff`).expect(404);
 
     const log = await request(t.server).get(`/api/v1/audit-log?subjectType=data-use&subjectId=${ref}`).expect(200);

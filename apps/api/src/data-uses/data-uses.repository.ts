@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataUseContent, DataUseQuery } from '@sesame/domain';
+import { redactForPublic, type DataUseContent, type DataUseQuery } from '@sesame/domain';
 import type { DataUse, DataUseAlertKind, DataUseVersion, Prisma } from '../generated/prisma/client';
 import { FollowsRepository } from '../common/follows.repository';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -10,20 +10,26 @@ export const DATA_USE_REFERENCES: ReferenceSeries = { prefix: 'DU-', table: 'dat
 
 export type DataUseWithContent = DataUse & { current: DataUseVersion };
 
-/** The columns lists filter on, copied from the content. */
+/**
+ * The columns that lists show, filter, sort and search on (the French
+ * full-text index covers title, summary and controller), copied from the
+ * record's PUBLIC view: a withheld value is never in a column, so no list,
+ * card, filter or search can show it or match it, whoever asks.
+ */
 export function dataUseColumns(content: DataUseContent) {
+  const shown = redactForPublic(content);
   return {
-    title: content.title,
-    summary: content.summary,
-    domain: content.domain,
-    lifecycleStatus: content.lifecycle.status,
-    automationLevel: content.automation.level,
-    controller: content.accountability.controller,
-    specialCategories: content.legal.specialCategories.map((s) => s.category),
-    neighbourhoodIds: content.neighbourhoodIds,
-    tags: content.tags,
-    reviewDate: content.lifecycle.reviewDate ? new Date(content.lifecycle.reviewDate) : null,
-    sunsetDate: content.lifecycle.sunsetDate ? new Date(content.lifecycle.sunsetDate) : null,
+    title: shown.title,
+    summary: shown.summary,
+    domain: shown.domain,
+    lifecycleStatus: shown.lifecycle.status,
+    automationLevel: shown.automation.level,
+    controller: shown.accountability.controller,
+    specialCategories: shown.legal.specialCategories.map((s) => s.category),
+    neighbourhoodIds: shown.neighbourhoodIds,
+    tags: shown.tags,
+    reviewDate: shown.lifecycle.reviewDate ? new Date(shown.lifecycle.reviewDate) : null,
+    sunsetDate: shown.lifecycle.sunsetDate ? new Date(shown.lifecycle.sunsetDate) : null,
   };
 }
 

@@ -296,7 +296,7 @@ export class DataUsesService {
       return redactForPublic({ ...content, redactions: [...content.redactions, ...current.filter((r) => !fields.has(r.field))] });
     };
     const changes = diffDataUse(side(before!.content), side(after!.content));
-    return { reference, from: version - 1, to: version, changes: changes.map((c) => ({ path: c.path, before: c.before as never, after: c.after as never })) };
+    return { reference, from: version - 1, to: version, changes: changes.map((c) => ({ path: c.path, at: c.at, before: c.before as never, after: c.after as never })) };
   }
 }
 

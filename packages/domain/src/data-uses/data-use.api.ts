@@ -39,12 +39,13 @@ export const DataUseQuerySchema = z
   .object({
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    /** French full-text search in title, summary and controller. */
+    /** French full-text search in title, summary and controller (as the public sees them: withheld values never match). */
     q: z.string().trim().min(1).max(200).optional(),
     domain: DataUseDomainSchema.optional(),
     status: LifecycleStatusSchema.optional(),
     specialCategory: z.enum(SPECIAL_CATEGORIES).optional(),
     automationLevel: z.enum(AUTOMATION_LEVELS).optional(),
+    /** Filters match the public view of each record only (see redactForPublic). */
     controller: z.string().trim().min(1).max(200).optional(),
     neighbourhoodId: z.uuid().optional(),
     /** Only people who write the register may list drafts (403 otherwise). */
@@ -77,6 +78,7 @@ export const DataUseSchema = z
   .meta({ id: 'DataUse' });
 export type DataUseDto = z.infer<typeof DataUseSchema>;
 
+/** A list item: copied from the record's public view (withheld values read as empty), for everyone, editors included. */
 export const DataUseSummarySchema = z
   .object({
     reference: DataUseReferenceSchema,
@@ -110,7 +112,12 @@ export const DataUseDiffSchema = z
     reference: DataUseReferenceSchema,
     from: z.int(),
     to: z.int(),
-    changes: z.array(z.object({ path: z.string(), before: z.json(), after: z.json() })),
+    /**
+     * `path` names list items by id (as redactions do); `at` is the same path
+     * with positions (from 0), for people to read. A list whose items only
+     * moved is reported on the list itself.
+     */
+    changes: z.array(z.object({ path: z.string(), at: z.string(), before: z.json(), after: z.json() })),
   })
   .meta({ id: 'DataUseDiff' });
 export type DataUseDiff = z.infer<typeof DataUseDiffSchema>;

@@ -34,6 +34,8 @@ export type OpenDataUsesDocument = z.infer<typeof OpenDataUsesDocumentSchema>;
 export const OPEN_DATA_LICENCE = 'Licence Ouverte / Open Licence 2.0 (Etalab)';
 
 const list = (values: readonly string[]) => values.join(' ; ');
+/** A list of short texts (`{ id, text }` lines), as one cell. */
+const lines = (items: readonly { text: string }[]) => list(items.map((item) => item.text));
 
 interface Column extends OpenDataField {
   value(record: OpenDataUse): string;
@@ -57,17 +59,17 @@ const COLUMNS: Column[] = [
   { column: 'contact_email', path: 'content.accountability.contactEmail', description: 'Adresse de contact de l’équipe (jamais une adresse personnelle).', atrs: 'tier 1 — contact email', eurocities: 'Contact information', value: (r) => r.content.accountability.contactEmail },
   { column: 'dpo_contact', path: 'content.accountability.dpoContact', description: 'Contact du délégué à la protection des données.', atrs: null, eurocities: 'Contact information', value: (r) => r.content.accountability.dpoContact },
   { column: 'authorising_act', path: 'content.accountability.authorisingAct', description: 'Acte qui autorise le traitement (titre, date, lien).', atrs: 'tier 2 — owner and responsibility: senior responsible owner', eurocities: 'Legal basis', value: (r) => [r.content.accountability.authorisingAct.title, r.content.accountability.authorisingAct.date, r.content.accountability.authorisingAct.link].filter(Boolean).join(' — ') },
-  { column: 'purposes', path: 'content.purpose.purposes', description: 'Finalités, séparées par « ; ».', atrs: 'tier 2 — description and rationale: scope', eurocities: 'Goal', value: (r) => list(r.content.purpose.purposes) },
-  { column: 'out_of_scope_uses', path: 'content.purpose.outOfScopeUses', description: 'Usages explicitement exclus.', atrs: 'tier 2 — description and rationale: scope', eurocities: null, value: (r) => list(r.content.purpose.outOfScopeUses) },
+  { column: 'purposes', path: 'content.purpose.purposes', description: 'Finalités, séparées par « ; ».', atrs: 'tier 2 — description and rationale: scope', eurocities: 'Goal', value: (r) => lines(r.content.purpose.purposes) },
+  { column: 'out_of_scope_uses', path: 'content.purpose.outOfScopeUses', description: 'Usages explicitement exclus.', atrs: 'tier 2 — description and rationale: scope', eurocities: null, value: (r) => lines(r.content.purpose.outOfScopeUses) },
   { column: 'legal_basis', path: 'content.legal.basis', description: 'Base légale, RGPD art. 6(1) a à f.', atrs: null, eurocities: 'Legal basis', value: (r) => r.content.legal.basis ?? '' },
   { column: 'special_categories', path: 'content.legal.specialCategories', description: 'Catégories particulières (RGPD art. 9) avec l’exception invoquée.', atrs: 'tier 2 — data specification: data categories', eurocities: 'Data sources: personal data categories', value: (r) => list(r.content.legal.specialCategories.map((s) => `${s.category} (${s.exception})`)) },
   { column: 'criminal_offence_data', path: 'content.legal.criminalOffenceData', description: 'Données d’infractions (RGPD art. 10) : true ou false.', atrs: null, eurocities: null, value: (r) => String(r.content.legal.criminalOffenceData) },
   { column: 'regime', path: 'content.legal.regime', description: 'gdpr, law_enforcement_directive ou both.', atrs: null, eurocities: null, value: (r) => r.content.legal.regime },
   { column: 'ai_act_risk_class', path: 'content.legal.aiActRiskClass', description: 'Classe de risque au sens du règlement européen sur l’IA.', atrs: 'tier 2 — risks', eurocities: 'Risk class', value: (r) => r.content.legal.aiActRiskClass },
-  { column: 'data_subjects', path: 'content.data.subjectCategories', description: 'Personnes concernées.', atrs: 'tier 2 — data specification: data description', eurocities: 'Data sources', value: (r) => list(r.content.data.subjectCategories) },
+  { column: 'data_subjects', path: 'content.data.subjectCategories', description: 'Personnes concernées.', atrs: 'tier 2 — data specification: data description', eurocities: 'Data sources', value: (r) => lines(r.content.data.subjectCategories) },
   { column: 'estimated_people_affected', path: 'content.data.estimatedPeopleAffected', description: 'Nombre estimé de personnes concernées.', atrs: 'tier 2 — decision making process: frequency and scale of usage', eurocities: null, value: (r) => (r.content.data.estimatedPeopleAffected === undefined ? '' : String(r.content.data.estimatedPeopleAffected)) },
   { column: 'data_categories', path: 'content.data.categories', description: 'Catégories de données avec leur durée de conservation.', atrs: 'tier 2 — data specification: data categories, data access and storage', eurocities: 'Data sources', value: (r) => list(r.content.data.categories.map((c) => (c.retention ? `${c.name} (${c.retention})` : c.name))) },
-  { column: 'recipients', path: 'content.recipients', description: 'Destinataires des données.', atrs: 'tier 2 — data specification: data sharing agreements', eurocities: null, value: (r) => list(r.content.recipients) },
+  { column: 'recipients', path: 'content.recipients', description: 'Destinataires des données.', atrs: 'tier 2 — data specification: data sharing agreements', eurocities: null, value: (r) => lines(r.content.recipients) },
   { column: 'processors', path: 'content.processors', description: 'Prestataires et sous-traitants (nom, rôle).', atrs: 'tier 2 — owner and responsibility: external supplier', eurocities: 'Supplier', value: (r) => list(r.content.processors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name))) },
   { column: 'hosting', path: 'content.hosting', description: 'Hébergeur et pays d’hébergement.', atrs: 'tier 2 — data specification: data access and storage', eurocities: null, value: (r) => [r.content.hosting.provider, r.content.hosting.country].filter(Boolean).join(', ') },
   { column: 'non_eu_law_exposure', path: 'content.hosting.nonEuLawExposure', description: 'Exposition à des lois hors UE (accès extraterritorial).', atrs: null, eurocities: null, value: (r) => r.content.hosting.nonEuLawExposure },

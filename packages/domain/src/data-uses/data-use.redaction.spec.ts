@@ -1,4 +1,4 @@
-import { redactForPublic, redactionProblem } from './data-use.redaction';
+import { redactablePaths, redactForPublic, redactionProblem } from './data-use.redaction';
 import { DataUseContentSchema, type DataUseContentInput } from './data-use.schema';
 
 const full: DataUseContentInput = {
@@ -29,11 +29,20 @@ const full: DataUseContentInput = {
   lifecycle: { status: 'operational', startDate: '2026-03-01', reviewDate: '2027-03-01', sunsetDate: '2028-03-01', rollbackPlan: 'Retour au papier' },
 };
 
-/** Every dotted path to a value (and to each object and array) in a content. */
+/** Every dotted path to a value (and to each object and array) in a content; list items by id when they have one, else by position. */
 function paths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  const children = Object.entries(value).flatMap(([key, child]) => paths(child, prefix ? `${prefix}.${key}` : key));
+  const entries = Array.isArray(value) ? value.map((item: unknown, index) => [typeof item === 'object' && item !== null && 'id' in item ? String(item.id) : String(index), item] as const) : Object.entries(value);
+  const children = entries.flatMap(([key, child]) => paths(child, prefix ? `${prefix}.${key}` : key));
   return prefix ? [prefix, ...children] : children;
+}
+
+/** The value at a dotted path (list items by id). */
+function at(content: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => {
+    if (Array.isArray(value)) return value.find((item: { id?: string }) => item.id === key);
+    return value === undefined || value === null ? undefined : (value as Record<string, unknown>)[key];
+  }, content);
 }
 
 describe('redactions', () => {
@@ -45,20 +54,29 @@ describe('redactions', () => {
       if (redactionProblem(content, field) !== null) continue;
       redactable += 1;
       const withheld = redactForPublic({ ...content, redactions: [{ field, reason: 'Secret des affaires' }] });
-      const before = JSON.stringify(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], content));
-      const after = field.split('.').reduce<unknown>((v, k) => (v === undefined ? undefined : (v as Record<string, unknown>)[k]), withheld);
+      const before = JSON.stringify(at(content, field));
+      const after = at(withheld, field);
       // Nothing of the original value remains (beyond empty strings, arrays and objects).
       expect(JSON.stringify(after ?? '')).not.toContain(before.length > 4 ? before.slice(1, -1) : '\u0000');
       expect(withheld.redactions).toEqual([{ field, reason: 'Secret des affaires' }]);
     }
     expect(redactable).toBeGreaterThan(30);
+    expect(redactablePaths(content)).toEqual(paths(content).filter((field) => redactionProblem(content, field) === null));
   });
 
   it('keeps classification, status, dates that the register exists to publish, and booleans public', () => {
-    for (const field of ['title', 'summary', 'domain', 'lifecycle.status', 'lifecycle.reviewDate', 'lifecycle.sunsetDate', 'automation.level', 'legal.specialCategories', 'legal.specialCategories.0.category', 'risks', 'risks.0.severity', 'hosting.transfersOutsideEu', 'alternatives.0', 'hosting']) {
+    const special = content.legal.specialCategories[0]!.id;
+    const risk = content.risks[0]!.id;
+    const alternative = content.alternatives[0]!.id;
+    const processor = content.processors[0]!.id;
+    for (const field of ['title', 'summary', 'domain', 'lifecycle.status', 'lifecycle.reviewDate', 'lifecycle.sunsetDate', 'automation.level', 'legal.specialCategories', `legal.specialCategories.${special}.category`, 'risks', `risks.${risk}.severity`, 'hosting.transfersOutsideEu', `alternatives.${alternative}`, 'hosting', `processors.${processor}.id`, `risks.${risk}.id`]) {
       expect(redactionProblem(content, field)).toMatch(/doit toujours rester public|information qui doit rester publique/);
     }
-    expect(redactionProblem(content, 'processors.3.name')).toMatch(/n’existe pas/);
+    // Items are named by their id, never by their position; plain lists (tags, neighbourhoods) only as a whole.
+    expect(redactionProblem(content, 'processors.0.name')).toMatch(/n’existe pas/);
+    expect(redactionProblem(content, 'processors.3f9c1a36-2a7e-4f55-9a55-0c7b3d0e2a11.name')).toMatch(/n’existe pas/);
+    expect(redactionProblem(content, 'tags.0')).toMatch(/n’existe pas/);
+    expect(redactionProblem(content, 'tags')).toBeNull();
     expect(redactionProblem(content, '__proto__.x')).toMatch(/n’existe pas/);
   });
 

@@ -28,13 +28,48 @@ export const RiskLevelSchema = z.enum(RISK_LEVELS);
 
 const text = (max: number) => z.string().trim().max(max, { error: `Au plus ${max} caractères.` });
 const requiredText = (max: number, message: string) => text(max).min(1, { error: message });
-const isoDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
+/** A calendar date a record can mean (acts, assessments, start, review, sunset): 1900 to 2199, so a typo (0000-01-01, 2207) is refused, never stored. */
+const isoDate = z.iso
+  .date({ error: 'Date attendue au format AAAA-MM-JJ.', abort: true })
+  .refine((date) => date >= '1900-01-01' && date <= '2199-12-31', { error: 'Date attendue entre 1900 et 2199.' });
 const url = z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' });
 
 /** "DU-2027-004" */
 export const DataUseReferenceSchema = z.string().regex(/^DU-\d{4}-\d{3,}$/, { error: 'Référence attendue au format DU-AAAA-NNN.' });
 
-export const DataCategorySchema = z.object({
+/**
+ * Items of repeatable groups carry a stable identity, `id` (a UUID): a
+ * redaction names an item by it (`processors.<id>.contractReference`), never
+ * by its position, so adding, removing or reordering items can never move a
+ * redaction off its item or onto another. An item sent without one is new and
+ * gets one here; editors send it back unchanged with the item.
+ */
+export const ItemIdSchema = z.uuid({ error: 'Identifiant d’élément invalide (UUID attendu).' });
+const newItemId = (): string => globalThis.crypto.randomUUID();
+
+/** A group item: its fields plus `id`, assigned when missing. */
+function identified<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const withId = z.object({ id: ItemIdSchema, ...shape });
+  const withOptionalId = z.object({ id: ItemIdSchema.optional(), ...shape });
+  // (The cast only spells out what TypeScript cannot infer for a generic shape: optional id in, id out.)
+  return (withOptionalId as z.ZodType<Record<string, unknown>>)
+    .transform((item) => ({ ...item, id: (item.id as string | undefined) ?? newItemId() }))
+    .pipe(withId as z.ZodType<unknown, { id: string }>) as unknown as z.ZodType<z.output<typeof withId>, z.input<typeof withOptionalId>>;
+}
+
+/**
+ * One line of a list of short texts (purposes, recipients…), with its
+ * identity: `{ id, text }`. A plain string is accepted as a new line.
+ */
+function textItem(max: number) {
+  const line = text(max).min(1, { error: 'Une ligne vide.' });
+  return z
+    .union([line, z.object({ id: ItemIdSchema.optional(), text: line })])
+    .transform((item) => (typeof item === 'string' ? { id: newItemId(), text: item } : { id: item.id ?? newItemId(), text: item.text }))
+    .pipe(z.object({ id: ItemIdSchema, text: line }));
+}
+
+export const DataCategorySchema = identified({
   name: requiredText(120, 'Nommez la catégorie de données.'),
   /** Plain French: what it is, what it reveals about you (the "data card"). */
   description: text(600).default(''),
@@ -45,20 +80,20 @@ export const DataCategorySchema = z.object({
   access: text(300).default(''),
 });
 
-export const SpecialCategorySchema = z.object({
+export const SpecialCategorySchema = identified({
   category: z.enum(SPECIAL_CATEGORIES),
   /** The art. 9(2) exception relied upon. */
   exception: requiredText(300, 'Indiquez l’exception de l’article 9(2) invoquée.'),
 });
 
-export const ProcessorSchema = z.object({
+export const ProcessorSchema = identified({
   name: requiredText(200, 'Nommez le prestataire.'),
   role: text(200).default(''),
   contractReference: text(120).default(''),
   procurementProcedure: text(200).default(''),
 });
 
-export const RiskSchema = z.object({
+export const RiskSchema = identified({
   description: requiredText(600, 'Décrivez le risque.'),
   severity: RiskLevelSchema,
   likelihood: RiskLevelSchema,
@@ -66,24 +101,37 @@ export const RiskSchema = z.object({
   residualRisk: RiskLevelSchema.optional(),
 });
 
-export const ImpactAssessmentSchema = z.object({
+export const ImpactAssessmentSchema = identified({
   kind: z.enum(IMPACT_ASSESSMENT_KINDS),
   date: isoDate.optional(),
   link: url.optional(),
   summary: text(1000).default(''),
 });
 
-export const AlternativeSchema = z.object({
+export const AlternativeSchema = identified({
   description: requiredText(600, 'Décrivez l’alternative.'),
   nonInvasive: z.boolean().default(false),
   whyNotChosen: text(600).default(''),
 });
 
 export const RedactionSchema = z.object({
-  /** Dotted path of the withheld field, e.g. `processors.0.contractReference`. */
+  /** Dotted path of the withheld field; items by their id, e.g. `processors.<id>.contractReference`. */
   field: requiredText(120, 'Indiquez le champ retenu.'),
   reason: requiredText(400, 'Une information retenue doit l’être avec une raison publiée.'),
 });
+
+/** The lists whose items carry an identity (`id`): groups of fields, and lists of short texts (`{ id, text }`). */
+export const DATA_USE_ITEM_GROUPS = ['legal.specialCategories', 'data.categories', 'processors', 'risks', 'impactAssessments', 'alternatives'] as const;
+export const DATA_USE_TEXT_LISTS = ['accountability.jointControllers', 'purpose.purposes', 'purpose.outOfScopeUses', 'data.subjectCategories', 'recipients'] as const;
+export const DATA_USE_ITEM_LISTS = [...DATA_USE_ITEM_GROUPS, ...DATA_USE_TEXT_LISTS] as const;
+export type DataUseItemList = (typeof DATA_USE_ITEM_LISTS)[number];
+
+/** The items of one of those lists in a content (by its dotted path). */
+function itemsAt(content: object, list: DataUseItemList): { id: string }[] {
+  let value: unknown = content;
+  for (const key of list.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
 
 /** The whole record as organizers edit it (a version's content). */
 export const DataUseContentSchema = z
@@ -99,15 +147,15 @@ export const DataUseContentSchema = z
         department: text(200).default(''),
         contactEmail: z.string().trim().max(320).refine((value) => value === '' || z.email().safeParse(value).success, { error: 'Adresse e-mail invalide.' }).default(''),
         dpoContact: text(200).default(''),
-        jointControllers: z.array(text(200).min(1)).max(10).default([]),
+        jointControllers: z.array(textItem(200)).max(10).default([]),
         authorisingAct: z.object({ title: text(300).default(''), date: isoDate.optional(), link: url.optional() }).default({ title: '' }),
       })
       .default({ controller: '', department: '', contactEmail: '', dpoContact: '', jointControllers: [], authorisingAct: { title: '' } }),
     purpose: z
       .object({
-        purposes: z.array(text(300).min(1)).max(20).default([]),
+        purposes: z.array(textItem(300)).max(20).default([]),
         decisionProcess: text(600).default(''),
-        outOfScopeUses: z.array(text(300).min(1)).max(20).default([]),
+        outOfScopeUses: z.array(textItem(300)).max(20).default([]),
       })
       .default({ purposes: [], decisionProcess: '', outOfScopeUses: [] }),
     legal: z
@@ -122,12 +170,12 @@ export const DataUseContentSchema = z
       .default({ basisDetail: '', specialCategories: [], criminalOffenceData: false, regime: 'gdpr', aiActRiskClass: 'not_ai' }),
     data: z
       .object({
-        subjectCategories: z.array(text(200).min(1)).max(20).default([]),
+        subjectCategories: z.array(textItem(200)).max(20).default([]),
         estimatedPeopleAffected: z.int().min(0).optional(),
         categories: z.array(DataCategorySchema).max(30).default([]),
       })
       .default({ subjectCategories: [], categories: [] }),
-    recipients: z.array(text(200).min(1)).max(30).default([]),
+    recipients: z.array(textItem(200)).max(30).default([]),
     processors: z.array(ProcessorSchema).max(20).default([]),
     hosting: z
       .object({
@@ -162,6 +210,13 @@ export const DataUseContentSchema = z
   })
   .strict()
   .superRefine((content, ctx) => {
+    for (const group of DATA_USE_ITEM_LISTS) {
+      const ids = new Set<string>();
+      itemsAt(content, group).forEach((item, index) => {
+        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [...group.split('.'), index, 'id'], message: 'Deux éléments portent le même identifiant.' });
+        ids.add(item.id);
+      });
+    }
     const seen = new Set<string>();
     content.redactions.forEach((redaction, index) => {
       const problem = seen.has(redaction.field) ? `Le champ « ${redaction.field} » est déjà retenu.` : redactionProblem(content, redaction.field);
@@ -172,6 +227,7 @@ export const DataUseContentSchema = z
   .meta({ id: 'DataUseContent' });
 export type DataUseContent = z.infer<typeof DataUseContentSchema>;
 export type DataUseContentInput = z.input<typeof DataUseContentSchema>;
+
 
 export interface MissingField {
   path: string;
@@ -203,22 +259,48 @@ export function missingForPublication(content: DataUseContent): MissingField[] {
 }
 
 export interface FieldChange {
+  /** Dotted path; list items by their id (`processors.<id>.role`), as redactions name them. */
   path: string;
+  /** The same path with positions (from 0) in place of item ids, for people to read (`processors.1.role`). */
+  at: string;
   before: unknown;
   after: unknown;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isIdentified = (value: unknown): value is { id: string } => isObject(value) && typeof value.id === 'string';
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
-/** The fields that differ between two versions, by dotted path (arrays compared item by item). */
-export function diffDataUse(before: unknown, after: unknown, path = ''): FieldChange[] {
+/**
+ * The fields that differ between two versions, by dotted path. Items that
+ * carry an id are matched by it (a moved item is the same item: only the new
+ * order is reported, on the list itself); other arrays item by item.
+ */
+export function diffDataUse(before: unknown, after: unknown, path = '', at = path): FieldChange[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffDataUse(before[key], after[key], path ? `${path}.${key}` : key));
+    return keys.flatMap((key) => diffDataUse(before[key], after[key], join(path, key), join(at, key)));
   }
   if (Array.isArray(before) && Array.isArray(after)) {
+    if ([...before, ...after].every(isIdentified)) return diffItems(before as { id: string }[], after as { id: string }[], path, at);
     const length = Math.max(before.length, after.length);
-    return Array.from({ length }, (_, i) => diffDataUse(before[i], after[i], `${path}.${i}`)).flat();
+    return Array.from({ length }, (_, i) => diffDataUse(before[i], after[i], join(path, i), join(at, i))).flat();
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, at, before: before ?? null, after: after ?? null }];
+}
+
+function diffItems(before: { id: string }[], after: { id: string }[], path: string, at: string): FieldChange[] {
+  const beforeIds = before.map((item) => item.id);
+  const afterIds = after.map((item) => item.id);
+  const kept = afterIds.filter((id) => beforeIds.includes(id));
+  const moved = kept.join() !== beforeIds.filter((id) => afterIds.includes(id)).join();
+  const changes: FieldChange[] = moved ? [{ path, at, before, after }] : [];
+  after.forEach((item, index) => {
+    const previous = before.find((old) => old.id === item.id);
+    changes.push(...diffDataUse(previous, item, join(path, item.id), join(at, index)));
+  });
+  before.forEach((item, index) => {
+    if (!afterIds.includes(item.id)) changes.push(...diffDataUse(item, undefined, join(path, item.id), join(at, index)));
+  });
+  return changes;
 }

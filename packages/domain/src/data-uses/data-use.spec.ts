@@ -58,8 +58,9 @@ describe('data-use record', () => {
 
   it('diffs two versions field by field', () => {
     const v1 = DataUseContentSchema.parse(complete);
-    const v2 = DataUseContentSchema.parse({ ...complete, data: { ...complete.data, categories: [{ name: 'Image du visage', retention: '30 jours' }] } });
-    expect(diffDataUse(v1, v2)).toEqual([{ path: 'data.categories.0.retention', before: '', after: '30 jours' }]);
+    const face = v1.data.categories[0]!;
+    const v2 = DataUseContentSchema.parse({ ...v1, data: { ...v1.data, categories: [{ ...face, retention: '30 jours' }] } });
+    expect(diffDataUse(v1, v2)).toEqual([{ path: `data.categories.${face.id}.retention`, at: 'data.categories.0.retention', before: '', after: '30 jours' }]);
     expect(diffDataUse(v1, v1)).toEqual([]);
   });
 });

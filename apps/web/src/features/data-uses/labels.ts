@@ -93,19 +93,19 @@ export function dataUseExplanations(t: ExplanationTranslator) {
 export const riskRank = (level: LabelValue<'riskLevel'>): number => RISK_LEVELS.indexOf(level) + 1;
 
 /**
- * Which enum a field holds, from its dotted path (relative to the content), so
+ * Which enum a field holds, from its dotted path (relative to the content; list items by position or id), so
  * that diffs and other generic views show « Santé » rather than `health`.
  */
 export function labelKindOfPath(path: string): LabelKind | null {
   if (path === 'domain') return 'domain';
   if (path === 'lifecycle.status') return 'status';
   if (path === 'legal.basis') return 'legalBasis';
-  if (/^legal\.specialCategories\.\d+\.category$/.test(path)) return 'specialCategory';
+  if (/^legal\.specialCategories\.[^.]+\.category$/.test(path)) return 'specialCategory';
   if (path === 'legal.regime') return 'regime';
   if (path === 'legal.aiActRiskClass') return 'aiActClass';
   if (path === 'automation.level') return 'automationLevel';
-  if (/^risks\.\d+\.(severity|likelihood|residualRisk)$/.test(path)) return 'riskLevel';
-  if (/^impactAssessments\.\d+\.kind$/.test(path)) return 'impactAssessmentKind';
+  if (/^risks\.[^.]+\.(severity|likelihood|residualRisk)$/.test(path)) return 'riskLevel';
+  if (/^impactAssessments\.[^.]+\.kind$/.test(path)) return 'impactAssessmentKind';
   return null;
 }
 

@@ -9,11 +9,12 @@ import { registerFilters } from './filters';
 import { EXPLAINED_KINDS, LABEL_KINDS, dataUseLabels, isLabelValue, labelKindOfPath, type LabelMessageKey } from './labels';
 import { hasRedactionWithin, redactionFor } from './redactions';
 
-/** Every path of a value: objects by key, arrays by position (`data.categories.0.retention`). */
+/** Every path of a value: objects by key, arrays by position (`data.categories.0.retention`); items' ids are not fields people read. */
 function paths(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => [`${prefix}.${index}`, ...paths(item, `${prefix}.${index}`)]);
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) => {
+      if (key === 'id') return [];
       const path = prefix ? `${prefix}.${key}` : key;
       return [path, ...paths(item, path)];
     });
@@ -44,7 +45,7 @@ const complete: DataUseContentInput = {
     categories: [{ name: 'Image du visage', description: 'Une photo.', reveals: 'Votre présence.', source: 'Caméras', collectionMode: 'Filmée', retention: '30 jours', access: 'Deux agents' }],
   },
   recipients: ['Police nationale'],
-  processors: [{ name: 'VisioCorp', role: 'Logiciel', contractReference: 'M-2027-04', procurementProcedure: 'Appel d’offres' }],
+  processors: [{ id: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c', name: 'VisioCorp', role: 'Logiciel', contractReference: 'M-2027-04', procurementProcedure: 'Appel d’offres' }],
   hosting: { provider: 'Hébergeur', country: 'France', nonEuLawExposure: 'Aucune', transfersOutsideEu: true, transferSafeguard: 'Clauses types' },
   automation: { level: 'decision_support', humanOversight: 'Un agent confirme.', howToContest: 'Écrire au délégué.' },
   risks: [{ description: 'Fausse identification', severity: 'maximum', likelihood: 'significant', mitigations: 'Double contrôle', residualRisk: 'limited' }],
@@ -52,7 +53,7 @@ const complete: DataUseContentInput = {
   alternatives: [{ description: 'Agents sans caméra', nonInvasive: true, whyNotChosen: 'Coût.' }],
   proportionality: 'À démontrer.',
   lifecycle: { status: 'pilot', startDate: '2027-03-01', reviewDate: '2027-06-30', sunsetDate: '2028-03-01', rollbackPlan: 'Débrancher.' },
-  redactions: [{ field: 'processors.0.contractReference', reason: 'Secret des affaires.' }],
+  redactions: [{ field: 'processors.3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c.contractReference', reason: 'Secret des affaires.' }],
 };
 
 const catalogues = { fr: fr.Register, en: en.Register };
@@ -69,6 +70,9 @@ describe('field names', () => {
   it('read as a path from the section to the field', () => {
     expect(fieldLabel(fr.Register.fields, 'data.categories.0.retention')).toBe('Données collectées › catégorie 1 › durée de conservation');
     expect(fieldLabel(fr.Register.fields, 'recipients.2')).toBe('Destinataire 3');
+    // A line's text is the line; an item named by id (no position at hand) has no number.
+    expect(fieldLabel(fr.Register.fields, 'recipients.2.text')).toBe('Destinataire 3');
+    expect(fieldLabel(fr.Register.fields, 'processors.3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c.contractReference')).toBe(fieldLabel(fr.Register.fields, 'processors.0.contractReference').replace(' 1', ''));
     expect(fieldLabel(en.Register.fields, 'hosting.country')).toBe('Hosting › country');
   });
 
@@ -99,6 +103,7 @@ describe('labels', () => {
   it('say which enum a field holds', () => {
     expect(labelKindOfPath('legal.specialCategories.3.category')).toBe('specialCategory');
     expect(labelKindOfPath('risks.0.residualRisk')).toBe('riskLevel');
+    expect(labelKindOfPath('risks.3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c.severity')).toBe('riskLevel');
     expect(labelKindOfPath('risks.0.description')).toBeNull();
     expect(isLabelValue('domain', 'health')).toBe(true);
     expect(isLabelValue('domain', 'constructor')).toBe(false);

@@ -44,7 +44,8 @@ function shortName(fields: FieldLabelTree, path: string): string {
 /**
  * A value from a version, readably: names for enum values, dates in words,
  * neighbourhood names, « Oui »/« Non », lists as lists and groups of fields
- * as definition lists — never raw JSON.
+ * as definition lists — never raw JSON. `path` names list items by id (as
+ * redactions do); ids themselves are not shown.
  */
 function DiffValue({ path, value, context }: { path: string; value: unknown; context: DiffContext }): ReactNode {
   const { labels } = context;
@@ -63,25 +64,34 @@ function DiffValue({ path, value, context }: { path: string; value: unknown; con
   if (Array.isArray(value)) {
     return (
       <ul>
-        {value.map((item, index) => (
-          <li key={index}>
-            <DiffValue path={`${path}.${index}`} value={item} context={context} />
-          </li>
-        ))}
+        {value.map((item: unknown, index) => {
+          const key = isRecord(item) && typeof item.id === 'string' ? item.id : String(index);
+          return (
+            <li key={key}>
+              <DiffValue path={`${path}.${key}`} value={item} context={context} />
+            </li>
+          );
+        })}
       </ul>
     );
+  }
+  // A line of a list of texts ({ id, text }) reads as its text.
+  if (isRecord(value) && typeof value.text === 'string' && Object.keys(value).every((key) => key === 'id' || key === 'text')) {
+    return <DiffValue path={`${path}.text`} value={value.text} context={context} />;
   }
   if (isRecord(value)) {
     return (
       <dl>
-        {Object.entries(value).map(([key, item]) => (
-          <div key={key}>
-            <dt>{shortName(context.fields, `${path}.${key}`)}</dt>
-            <dd>
-              <DiffValue path={`${path}.${key}`} value={item} context={context} />
-            </dd>
-          </div>
-        ))}
+        {Object.entries(value)
+          .filter(([key]) => key !== 'id')
+          .map(([key, item]) => (
+            <div key={key}>
+              <dt>{shortName(context.fields, `${path}.${key}`)}</dt>
+              <dd>
+                <DiffValue path={`${path}.${key}`} value={item} context={context} />
+              </dd>
+            </div>
+          ))}
       </dl>
     );
   }
@@ -93,12 +103,16 @@ async function WithheldInDiff() {
   return <span className={styles.withheld}>{t('withheld')}</span>;
 }
 
-const isListItem = (path: string) => /\.\d+$/.test(path);
+const isListItem = (at: string) => /\.\d+$/.test(at);
 
-/** One changed field: its name, then « Avant » and « Après » (said in words, not only by colour). */
-export async function DiffChange({ change, context }: { change: { path: string; before: unknown; after: unknown }; context: DiffContext }) {
+/**
+ * One changed field: its name, then « Avant » and « Après » (said in words,
+ * not only by colour). `path` names list items by id (redactions are matched
+ * on it), `at` by position (what people read).
+ */
+export async function DiffChange({ change, context }: { change: { path: string; at: string; before: unknown; after: unknown }; context: DiffContext }) {
   const t = await getTranslations('Register.diff');
-  const title = <h3>{fieldName(context.fields, change.path)}</h3>;
+  const title = <h3>{fieldName(context.fields, change.at)}</h3>;
   // A field withheld today: neither its old nor its new value is shown.
   if (redactionFor(context.redactions, change.path)) {
     return (
@@ -111,7 +125,7 @@ export async function DiffChange({ change, context }: { change: { path: string; 
     );
   }
   const side = (value: unknown, absent: string) =>
-    (value === null || value === undefined) && isListItem(change.path) ? <span className={styles.notProvided}>{absent}</span> : <DiffValue path={change.path} value={value} context={context} />;
+    (value === null || value === undefined) && isListItem(change.at) ? <span className={styles.notProvided}>{absent}</span> : <DiffValue path={change.path} value={value} context={context} />;
   return (
     <li className={styles.change}>
       {title}

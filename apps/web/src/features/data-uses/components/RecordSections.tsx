@@ -1,4 +1,4 @@
-import type { DataUseContent } from '@sesame/domain';
+import { positionalPath, type DataUseContent } from '@sesame/domain';
 import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
@@ -156,11 +156,11 @@ async function Legal({ content, tools }: { content: DataUseContent; tools: Tools
         <>
           <p>{t('specialCategoriesIntro')}</p>
           <ul>
-            {legal.specialCategories.map((special, index) => (
-              <li key={special.category}>
+            {legal.specialCategories.map((special) => (
+              <li key={special.id}>
                 <strong>{labels.specialCategory(special.category)}</strong>
                 <br />
-                {show(`legal.specialCategories.${index}.exception`, special.exception, (exception) => t('exception', { exception }))}
+                {show(`legal.specialCategories.${special.id}.exception`, special.exception, (exception) => t('exception', { exception }))}
               </li>
             ))}
           </ul>
@@ -204,11 +204,11 @@ async function Data({ content, tools }: { content: DataUseContent; tools: Tools 
       ) : (
         <ul className={styles.dataCards}>
           {data.categories.map((category, index) => {
-            const path = `data.categories.${index}`;
+            const path = `data.categories.${category.id}`;
             const whole = redactionFor(content.redactions, path);
             const name = !redactionFor(content.redactions, `${path}.name`) && category.name ? category.name : t('category', { n: index + 1 });
             return (
-              <li key={index}>
+              <li key={category.id}>
                 <article className={styles.dataCard} aria-labelledby={`donnee-${index}`}>
                   <h4 id={`donnee-${index}`}>{name}</h4>
                   {whole ? (
@@ -254,10 +254,10 @@ async function Recipients({ content, tools }: { content: DataUseContent; tools: 
         <>
           <p>{t('processorsIntro')}</p>
           <ul className={styles.itemList}>
-            {content.processors.map((processor, index) => {
-              const path = `processors.${index}`;
+            {content.processors.map((processor) => {
+              const path = `processors.${processor.id}`;
               return (
-                <li key={index}>
+                <li key={processor.id}>
                   <h4>{show(`${path}.name`, processor.name)}</h4>
                   <dl className={styles.fields}>
                     <dt>{t('role')}</dt>
@@ -338,13 +338,13 @@ async function Risks({ content, tools }: { content: DataUseContent; tools: Tools
                 </tr>
               </thead>
               <tbody>
-                {content.risks.map((risk, index) => (
-                  <tr key={index}>
-                    <th scope="row">{show(`risks.${index}.description`, risk.description)}</th>
+                {content.risks.map((risk) => (
+                  <tr key={risk.id}>
+                    <th scope="row">{show(`risks.${risk.id}.description`, risk.description)}</th>
                     <td>{level(risk.severity)}</td>
                     <td>{level(risk.likelihood)}</td>
-                    <td>{show(`risks.${index}.mitigations`, risk.mitigations)}</td>
-                    <td>{show(`risks.${index}.residualRisk`, risk.residualRisk, level)}</td>
+                    <td>{show(`risks.${risk.id}.mitigations`, risk.mitigations)}</td>
+                    <td>{show(`risks.${risk.id}.residualRisk`, risk.residualRisk, level)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -360,11 +360,11 @@ async function Risks({ content, tools }: { content: DataUseContent; tools: Tools
         <p>{t('noAssessments')}</p>
       ) : (
         <ul className={styles.itemList}>
-          {content.impactAssessments.map((assessment, index) => {
-            const path = `impactAssessments.${index}`;
+          {content.impactAssessments.map((assessment) => {
+            const path = `impactAssessments.${assessment.id}`;
             const kind = labels.impactAssessmentKind(assessment.kind);
             return (
-              <li key={index}>
+              <li key={assessment.id}>
                 <h4>{kind}</h4>
                 <p>{show(`${path}.date`, assessment.date, (date) => t('assessmentDate', { date: formatDate(date) }))}</p>
                 <p>{show(`${path}.summary`, assessment.summary)}</p>
@@ -397,10 +397,10 @@ async function Alternatives({ content, tools }: { content: DataUseContent; tools
         <>
           <p>{t('intro')}</p>
           <ul className={styles.itemList}>
-            {content.alternatives.map((alternative, index) => {
-              const path = `alternatives.${index}`;
+            {content.alternatives.map((alternative) => {
+              const path = `alternatives.${alternative.id}`;
               return (
-                <li key={index}>
+                <li key={alternative.id}>
                   {alternative.nonInvasive ? (
                     <p>
                       <span className={`${styles.tag} ${styles.tagOk}`}>{t('nonInvasive')}</span> <span className={styles.explanation}>{t('nonInvasiveHint')}</span>
@@ -455,7 +455,8 @@ async function Redactions({ content, tools }: { content: DataUseContent; tools: 
         {content.redactions.map((redaction) => (
           <li key={redaction.field}>
             <p>
-              <strong>{t('field', { field: fieldName(tools.fields, redaction.field) })}</strong>
+              {/* Items are named by id; people read their position (« prestataire 2 »). */}
+              <strong>{t('field', { field: fieldName(tools.fields, positionalPath(content, redaction.field)) })}</strong>
             </p>
             <p>{common('withheldReason', { reason: redaction.reason })}</p>
           </li>

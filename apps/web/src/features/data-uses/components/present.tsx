@@ -42,13 +42,13 @@ export function present(redactions: readonly Redaction[]) {
 }
 export type Show = ReturnType<typeof present>;
 
-/** A list field: withheld or « Non renseigné » as a whole, else one list item per value (each may be withheld). */
+/** A list of short texts: withheld or « Non renseigné » as a whole, else one list item per line (each may be withheld, by its id). */
 export function presentList(show: Show) {
-  return function list(path: string, items: readonly string[]): ReactNode {
-    return show(path, items, (values) => (
+  return function list(path: string, items: readonly { id: string; text: string }[]): ReactNode {
+    return show(path, items, (lines) => (
       <ul>
-        {values.map((item, index) => (
-          <li key={index}>{show(`${path}.${index}`, item)}</li>
+        {lines.map((line) => (
+          <li key={line.id}>{show(`${path}.${line.id}`, line.text)}</li>
         ))}
       </ul>
     ));

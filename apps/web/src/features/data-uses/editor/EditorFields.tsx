@@ -1,6 +1,6 @@
 'use client';
 
-import type { DataUseContentInput, LifecycleStatus } from '@sesame/domain';
+import { positionalPath, type DataUseContentInput, type LifecycleStatus } from '@sesame/domain';
 import { useTranslations } from 'next-intl';
 import { createContext, useContext, type ReactNode } from 'react';
 
@@ -8,7 +8,7 @@ import { Button, type ButtonProps } from '@/components/ui/Button';
 
 import { dataUseLabels, type DataUseLabels } from '../labels';
 import styles from './editor.module.css';
-import { enumValues, GROUPS, isGroupPath, isScalarName, NEEDED_TO_PUBLISH, SCALAR_FIELDS, SECTIONS, splitGroupName, type FieldSpec, type GroupPath } from './fields';
+import { enumValues, GROUPS, hasItemIds, isGroupPath, isScalarName, ITEM_ID_FIELD, NEEDED_TO_PUBLISH, SCALAR_FIELDS, SECTIONS, splitGroupName, TEXT_ITEMS_FIELD, type FieldSpec, type GroupPath } from './fields';
 import { contentValue, itemCount, type FormValues } from './form-content';
 
 /** Message keys built from field paths: checked by a unit test against the catalogues, not by the compiler. */
@@ -166,6 +166,20 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
           {(props) => <textarea {...props} name={name} defaultValue={value} rows={splitGroupName(name) ? 3 : 4} className={styles.textarea} />}
         </Frame>
       );
+    case 'textItems': {
+      // The lines as saved, with their ids: a line keeps its id (and its redaction) when others move.
+      const saved = values[`${name}.${TEXT_ITEMS_FIELD}`];
+      return (
+        <Frame name={name}>
+          {(props) => (
+            <>
+              <textarea {...props} name={name} defaultValue={value} rows={4} className={styles.textarea} />
+              {typeof saved === 'string' ? <input type="hidden" name={`${name}.${TEXT_ITEMS_FIELD}`} value={saved} /> : null}
+            </>
+          )}
+        </Frame>
+      );
+    }
     case 'checkbox':
       return <Checkbox name={name} label={fieldText(name, 'label')} hint={fieldText(name, 'hint')} />;
     case 'select': {
@@ -225,12 +239,21 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
   }
 }
 
-/** How a redaction choice reads: « Prestataire 1 › Référence du contrat », « Destinataires › ligne 2 (« Police ») ». */
+/**
+ * How a redaction choice reads: « Prestataire 1 › Référence du contrat »,
+ * « Destinataires › ligne 2 (« Police ») ». Choices name items by id; people
+ * read their position.
+ */
 function useRedactionLabel() {
   const { content } = useEditor();
   const { t, fieldText, itemLabel, groupKey } = useFieldNames();
-  const quote = (value: unknown) => (typeof value === 'string' && value !== '' ? ` (« ${value.length > 40 ? `${value.slice(0, 39)}…` : value} »)` : '');
-  return (path: string): string => {
+  const textOf = (value: unknown) => (typeof value === 'object' && value !== null && 'text' in value ? value.text : value);
+  const quote = (raw: unknown) => {
+    const value = textOf(raw);
+    return typeof value === 'string' && value !== '' ? ` (« ${value.length > 40 ? `${value.slice(0, 39)}…` : value} »)` : '';
+  };
+  return (field: string): string => {
+    const path = positionalPath(content, field);
     if (isGroupPath(path)) return t(`groups.${groupKey(path)}.title`);
     const item = splitGroupName(path);
     if (item) {
@@ -247,7 +270,7 @@ function useRedactionLabel() {
 
 /** A repeated group: its items, then empty slots, then the button that adds one more. */
 function Group({ group }: { group: GroupPath }) {
-  const { content, slots, errors, pending } = useEditor();
+  const { content, slots, errors, pending, values } = useEditor();
   const { t, groupKey, itemLabel } = useFieldNames();
   const key = groupKey(group);
   const id = inputId(group);
@@ -268,6 +291,9 @@ function Group({ group }: { group: GroupPath }) {
         return (
           <fieldset key={index} className={`${styles.item} ${existing ? '' : styles.newItem}`}>
             <legend>{legend}</legend>
+            {existing && hasItemIds(group) && typeof values[`${group}.${index}.${ITEM_ID_FIELD}`] === 'string' ? (
+              <input type="hidden" name={`${group}.${index}.${ITEM_ID_FIELD}`} value={values[`${group}.${index}.${ITEM_ID_FIELD}`]} />
+            ) : null}
             {Object.entries(GROUPS[group].fields).map(([field, spec]) => (
               <FieldInput key={field} name={`${group}.${index}.${field}`} spec={spec} />
             ))}

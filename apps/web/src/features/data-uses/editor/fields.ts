@@ -6,7 +6,13 @@
  */
 import { LABEL_KINDS, type LabelKind } from '../labels';
 
-export type FieldKind = 'text' | 'textarea' | 'email' | 'url' | 'date' | 'number' | 'checkbox' | 'select' | 'lines' | 'neighbourhoods' | 'redactionField';
+/**
+ * `lines`: a list of plain texts, one per line (tags). `textItems`: the same
+ * textarea for a list whose lines carry an id (`{ id, text }`), which the form
+ * keeps in a hidden input so that a line keeps its identity — and its
+ * redaction — when other lines are added, removed or moved.
+ */
+export type FieldKind = 'text' | 'textarea' | 'email' | 'url' | 'date' | 'number' | 'checkbox' | 'select' | 'lines' | 'textItems' | 'neighbourhoods' | 'redactionField';
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -27,21 +33,21 @@ export const SCALAR_FIELDS = {
   'accountability.department': { kind: 'text' },
   'accountability.contactEmail': { kind: 'email' },
   'accountability.dpoContact': { kind: 'text' },
-  'accountability.jointControllers': { kind: 'lines' },
+  'accountability.jointControllers': { kind: 'textItems' },
   'accountability.authorisingAct.title': { kind: 'text' },
   'accountability.authorisingAct.date': { kind: 'date' },
   'accountability.authorisingAct.link': { kind: 'url' },
-  'purpose.purposes': { kind: 'lines' },
+  'purpose.purposes': { kind: 'textItems' },
   'purpose.decisionProcess': { kind: 'textarea' },
-  'purpose.outOfScopeUses': { kind: 'lines' },
+  'purpose.outOfScopeUses': { kind: 'textItems' },
   'legal.basis': { kind: 'select', enum: 'legalBasis', optional: true },
   'legal.basisDetail': { kind: 'textarea' },
   'legal.regime': { kind: 'select', enum: 'regime' },
   'legal.aiActRiskClass': { kind: 'select', enum: 'aiActClass' },
   'legal.criminalOffenceData': { kind: 'checkbox' },
-  'data.subjectCategories': { kind: 'lines' },
+  'data.subjectCategories': { kind: 'textItems' },
   'data.estimatedPeopleAffected': { kind: 'number' },
-  recipients: { kind: 'lines' },
+  recipients: { kind: 'textItems' },
   'hosting.provider': { kind: 'text' },
   'hosting.country': { kind: 'text' },
   'hosting.nonEuLawExposure': { kind: 'textarea' },
@@ -63,7 +69,9 @@ export type ScalarName = keyof typeof SCALAR_FIELDS;
 /**
  * Repeated groups: numbered sub-fieldsets, the record's items plus empty
  * slots. `key` names the group in the messages; the first field is where a
- * problem with a whole item is shown.
+ * problem with a whole item is shown. Items of the record carry their id in
+ * a hidden input (`<group>.<n>.id`, see ITEM_ID_FIELD), except redactions,
+ * which are not items anything points at.
  */
 export const GROUPS = {
   'legal.specialCategories': {
@@ -116,6 +124,15 @@ export const GROUP_PATHS = Object.keys(GROUPS) as GroupPath[];
 
 /** Name of the checkbox that removes an existing item when the form is saved. */
 export const REMOVE_FIELD = '_remove';
+
+/** Name of the hidden input holding an item's id (`processors.2.id`). */
+export const ITEM_ID_FIELD = 'id';
+
+/** Name of the hidden input holding the lines of a `textItems` list as saved, with their ids (`recipients._items`). */
+export const TEXT_ITEMS_FIELD = '_items';
+
+/** Groups whose items have an id (all but the redactions). */
+export const hasItemIds = (group: GroupPath): boolean => group !== 'redactions';
 
 /** The form's sections, in order, with what each one holds (scalar names and group paths). */
 export const SECTIONS = [
@@ -210,7 +227,7 @@ export function errorTarget(path: string): ErrorTarget {
     if (isScalarName(name)) {
       const next = relative[length];
       const spec: FieldSpec = SCALAR_FIELDS[name];
-      if (spec.kind === 'lines' && next !== undefined && /^\d+$/.test(next)) return { name, line: Number(next) + 1 };
+      if ((spec.kind === 'lines' || spec.kind === 'textItems') && next !== undefined && /^\d+$/.test(next)) return { name, line: Number(next) + 1 };
       return { name };
     }
     if (isGroupPath(name)) {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { DataUseContentSchema, type DataUseContent } from '@sesame/domain';
+import { DataUseContentSchema, redactForPublic, type DataUseContent } from '@sesame/domain';
 
 import { compareFormOrder, errorTarget, GROUP_PATHS, mapFieldErrors, SCALAR_FIELDS, SECTIONS } from './fields';
-import { formValues, normaliseDate, parseDataUseForm, parseWholeNumber, splitLines } from './form-content';
+import { formValues, keepLineIds, normaliseDate, parseDataUseForm, parseWholeNumber, splitLines } from './form-content';
 import { redactionCandidates } from './redaction-options';
 
 const NEIGHBOURHOOD_A = '1f0c1a36-2a7e-4f55-9a55-0c7b3d0e2a11';
 const NEIGHBOURHOOD_B = '7a3e9a41-5c2d-4e8f-8b1a-2d4c6e8f0a22';
+/** Ids of list items (redactions name items by id). */
+const PROCESSOR = '5b2d8c4e-1f3a-4e6b-9c7d-0a1b2c3d4e5f';
+const POLICE = '6c3e9d5f-2a4b-4f7c-8d8e-1b2c3d4e5f60';
+const PROSECUTOR = '7d4fae60-3b5c-4a8d-9e9f-2c3d4e5f6071';
 
 /** A record with every field given, as the API returns it (defaults filled). */
 const complete: DataUseContent = DataUseContentSchema.parse({
@@ -48,8 +52,11 @@ const complete: DataUseContent = DataUseContentSchema.parse({
       { name: 'Plaques', description: '', reveals: '', source: '', collectionMode: '', retention: '', access: '' },
     ],
   },
-  recipients: ['Police nationale', 'Procureur'],
-  processors: [{ name: 'Vidéo SA', role: 'Maintenance', contractReference: 'M-2027-4', procurementProcedure: 'Appel d’offres ouvert' }],
+  recipients: [
+    { id: POLICE, text: 'Police nationale' },
+    { id: PROSECUTOR, text: 'Procureur' },
+  ],
+  processors: [{ id: PROCESSOR, name: 'Vidéo SA', role: 'Maintenance', contractReference: 'M-2027-4', procurementProcedure: 'Appel d’offres ouvert' }],
   hosting: { provider: 'Ville', country: 'France', nonEuLawExposure: 'Aucune', transfersOutsideEu: true, transferSafeguard: 'Clauses types' },
   automation: { level: 'decision_support', humanOversight: 'Un agent confirme chaque alerte.', howToContest: 'Écrire au DPO.' },
   risks: [{ description: 'Surveillance des parents', severity: 'significant', likelihood: 'limited', mitigations: 'Floutage', residualRisk: 'limited' }],
@@ -60,7 +67,10 @@ const complete: DataUseContent = DataUseContentSchema.parse({
   ],
   proportionality: 'Limité aux heures d’entrée.',
   lifecycle: { status: 'pilot', startDate: '2027-02-01', reviewDate: '2028-02-01', sunsetDate: '2029-02-01', rollbackPlan: 'Déposer les caméras.' },
-  redactions: [{ field: 'processors.0.contractReference', reason: 'Secret des affaires.' }],
+  redactions: [
+    { field: `processors.${PROCESSOR}.contractReference`, reason: 'Secret des affaires.' },
+    { field: `recipients.${PROSECUTOR}`, reason: 'Enquête en cours.' },
+  ],
 });
 
 /** What the browser sends for the form filled with `values` (browsers send textareas with CRLF). */
@@ -103,12 +113,14 @@ describe('editor form content', () => {
     expect(DataUseContentSchema.safeParse(content).success).toBe(true);
   });
 
-  it('drops empty slots, and moves redactions with the items they name', () => {
+  it('drops empty slots; redactions follow the items they name, by id', () => {
     const { content, emptySlots } = parseDataUseForm(
       formDataOf({
         title: 'Un usage',
+        'processors.0.id': POLICE,
         'processors.0.name': '',
         'processors.0.role': '  ',
+        'processors.1.id': PROCESSOR,
         'processors.1.name': 'Vidéo SA',
         'processors.1.contractReference': 'M-1',
         'processors.2.name': '',
@@ -116,16 +128,18 @@ describe('editor form content', () => {
         'alternatives.0.nonInvasive': 'on',
         'risks.0.description': '',
         'risks.0.severity': '',
-        'redactions.0.field': 'processors.1.contractReference',
+        'redactions.0.field': `processors.${PROCESSOR}.contractReference`,
         'redactions.0.reason': 'Secret des affaires',
         'redactions.1.field': '',
         'redactions.1.reason': '',
+        'redactions.2.field': `processors.${POLICE}.name`,
+        'redactions.2.reason': 'Emptied with its item',
       }),
     );
-    expect(content.processors).toEqual([{ name: 'Vidéo SA', role: '', contractReference: 'M-1', procurementProcedure: '' }]);
+    expect(content.processors).toEqual([{ id: PROCESSOR, name: 'Vidéo SA', role: '', contractReference: 'M-1', procurementProcedure: '' }]);
     expect(content.alternatives).toEqual([]);
     expect(content.risks).toEqual([]);
-    expect(content.redactions).toEqual([{ field: 'processors.0.contractReference', reason: 'Secret des affaires' }]);
+    expect(content.redactions).toEqual([{ field: `processors.${PROCESSOR}.contractReference`, reason: 'Secret des affaires' }]);
     expect(emptySlots).toMatchObject({ processors: 2, alternatives: 1, risks: 1, redactions: 1, 'data.categories': 0 });
   });
 
@@ -133,24 +147,26 @@ describe('editor form content', () => {
     const { content } = parseDataUseForm(
       formDataOf({
         title: 'Un usage',
+        'processors.0.id': POLICE,
         'processors.0.name': 'A',
         'processors.0._remove': 'on',
+        'processors.1.id': PROCESSOR,
         'processors.1.name': 'B',
         'processors.1.role': 'Hébergeur',
-        'redactions.0.field': 'processors.0.contractReference',
+        'redactions.0.field': `processors.${POLICE}.contractReference`,
         'redactions.0.reason': 'Secret',
-        'redactions.1.field': 'processors.1.role',
+        'redactions.1.field': `processors.${PROCESSOR}.role`,
         'redactions.1.reason': 'Sécurité',
       }),
     );
     expect(content.processors?.map((p) => p.name)).toEqual(['B']);
-    expect(content.redactions).toEqual([{ field: 'processors.0.role', reason: 'Sécurité' }]);
+    expect(content.redactions).toEqual([{ field: `processors.${PROCESSOR}.role`, reason: 'Sécurité' }]);
   });
 
   it('splits lists one item per line, ignoring blank lines and spaces', () => {
     const { content } = parseDataUseForm(formDataOf({ title: 'x', tags: ' vélo \n\n  comptage\n', 'purpose.purposes': 'Compter\r\nPrévoir' }));
     expect(content.tags).toEqual(['vélo', 'comptage']);
-    expect(content.purpose?.purposes).toEqual(['Compter', 'Prévoir']);
+    expect(content.purpose?.purposes).toEqual([{ text: 'Compter' }, { text: 'Prévoir' }]);
     expect(splitLines('a\r\nb\rc\n\n')).toEqual(['a', 'b', 'c']);
   });
 
@@ -207,6 +223,7 @@ describe('editor error paths', () => {
     expect(errorTarget('content.legal.specialCategories.0')).toEqual({ name: 'legal.specialCategories.0.category' });
     expect(errorTarget('content.data.categories')).toEqual({ name: 'data.categories' });
     expect(errorTarget('content.tags.2')).toEqual({ name: 'tags', line: 3 });
+    expect(errorTarget('content.recipients.1.text')).toEqual({ name: 'recipients', line: 2 });
     expect(errorTarget('content.neighbourhoodIds.0')).toEqual({ name: 'neighbourhoodIds' });
     expect(errorTarget('changeNote')).toEqual({ name: 'changeNote' });
     expect(errorTarget('expectedRevision')).toEqual({ name: null });
@@ -242,14 +259,53 @@ describe('editor error paths', () => {
 describe('redaction choices', () => {
   it('offers only the fields that may be withheld', () => {
     const candidates = redactionCandidates(complete);
-    expect(candidates).toContain('processors.0.contractReference');
+    expect(candidates).toContain(`processors.${PROCESSOR}.contractReference`);
+    expect(candidates).toContain(`processors.${PROCESSOR}`);
     expect(candidates).toContain('accountability.contactEmail');
-    expect(candidates).toContain('recipients.1');
+    expect(candidates).toContain(`recipients.${PROSECUTOR}`);
     expect(candidates).toContain('data.estimatedPeopleAffected');
+    expect(candidates).toContain('tags');
     expect(candidates).not.toContain('title');
     expect(candidates).not.toContain('lifecycle.status');
     expect(candidates).not.toContain('hosting.transfersOutsideEu');
-    expect(candidates).not.toContain('risks.0.severity');
+    expect(candidates).not.toContain(`risks.${complete.risks[0]!.id}.severity`);
     expect(candidates).not.toContain('redactions.0.reason');
+    // Never by position: a position names whichever item happens to be there.
+    expect(candidates.filter((path) => /\.\d+(\.|$)/.test(path))).toEqual([]);
+  });
+});
+
+describe('item identities in the form', () => {
+  const reversed = (text: string) => text.split('\n').reverse().join('\n');
+
+  it('keeps each line\'s id when lines are moved, added, removed or edited in place', () => {
+    const saved = [
+      { id: POLICE, text: 'Police nationale' },
+      { id: PROSECUTOR, text: 'Procureur' },
+    ];
+    expect(keepLineIds(['Procureur', 'Police nationale'], saved)).toEqual([...saved].reverse());
+    expect(keepLineIds(['Préfecture', 'Police nationale', 'Procureur'], saved)).toEqual([{ text: 'Préfecture' }, ...saved]);
+    expect(keepLineIds(['Procureur'], saved)).toEqual([saved[1]]);
+    expect(keepLineIds(['Police nationale', 'Procureur de la République'], saved)).toEqual([saved[0], { id: PROSECUTOR, text: 'Procureur de la République' }]);
+  });
+
+  it.each([
+    ['moved', (values: Record<string, string | string[]>) => ({ ...values, recipients: reversed(values.recipients as string) })],
+    ['with a line added first', (values: Record<string, string | string[]>) => ({ ...values, recipients: `Préfecture\n${values.recipients as string}` })],
+    ['with the other line removed', (values: Record<string, string | string[]>) => ({ ...values, recipients: 'Procureur' })],
+  ])('saves a withheld line still withheld when the list is %s', (_, change) => {
+    const { content } = parseDataUseForm(formDataOf(change(formValues(complete))));
+    const saved = DataUseContentSchema.parse(content);
+    expect(saved.redactions).toEqual(complete.redactions);
+    expect(saved.recipients.find((line) => line.text === 'Procureur')?.id).toBe(PROSECUTOR);
+    expect(JSON.stringify(redactForPublic(saved))).not.toContain('Procureur');
+  });
+
+  it('saves a withheld item still withheld when another item is removed before it', () => {
+    const values = formValues({ ...complete, processors: [{ ...complete.processors[0]!, id: POLICE, name: 'Autre SA', contractReference: 'PUBLIC-1' }, ...complete.processors] });
+    const { content } = parseDataUseForm(formDataOf({ ...values, 'processors.0._remove': 'on' }));
+    const saved = DataUseContentSchema.parse(content);
+    expect(saved.processors.map((p) => p.id)).toEqual([PROCESSOR]);
+    expect(JSON.stringify(redactForPublic(saved))).not.toContain('M-2027-4');
   });
 });

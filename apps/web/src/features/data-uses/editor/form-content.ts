@@ -5,10 +5,14 @@
  * `data.categories.0.name`), so the API's error paths map back onto them.
  * Lists of short texts are textareas with one item per line; repeated groups
  * are numbered slots, and slots left empty are ignored.
+ *
+ * Items keep their ids (hidden inputs): redactions name items by id, so an
+ * item keeps its redaction wherever it moves, and the redaction of an item
+ * that is removed goes with it.
  */
 import type { DataUseContentInput } from '@sesame/domain';
 
-import { GROUP_PATHS, GROUPS, REMOVE_FIELD, SCALAR_FIELDS, type FieldSpec, type GroupPath, type ScalarName } from './fields';
+import { GROUP_PATHS, GROUPS, hasItemIds, ITEM_ID_FIELD, REMOVE_FIELD, SCALAR_FIELDS, TEXT_ITEMS_FIELD, type FieldSpec, type GroupPath, type ScalarName } from './fields';
 
 /** What the form shows: text by input name; checked boxes as 'on'; several values for the neighbourhood boxes. */
 export type FormValues = Record<string, string | string[]>;
@@ -82,6 +86,8 @@ function readValue(form: Entries, name: string, spec: FieldSpec, invalid: Parsed
       return form.has(name);
     case 'lines':
       return splitLines(textOf(form, name));
+    case 'textItems':
+      return keepLineIds(splitLines(textOf(form, name)), savedLines(form, name));
     case 'neighbourhoods':
       return [...new Set(form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== ''))];
     case 'date': {
@@ -122,40 +128,67 @@ function slotIndexes(form: Entries, group: GroupPath): number[] {
   return [...indexes].sort((a, b) => a - b);
 }
 
-/**
- * A redaction names a field by its path; when slots before it were emptied or
- * removed, the item moved: follow it. A redaction of a removed item goes too
- * (what it withheld is no longer in the record).
- */
-function followMovedItem(field: string, moves: Map<GroupPath, Map<number, number | null>>): string | null {
-  for (const group of GROUP_PATHS) {
-    if (!field.startsWith(`${group}.`)) continue;
-    const [index, ...rest] = field.slice(group.length + 1).split('.');
-    const moved = moves.get(group);
-    if (index === undefined || !/^\d+$/.test(index) || !moved?.has(Number(index))) return field;
-    const to = moved.get(Number(index));
-    return to === null || to === undefined ? null : [group, String(to), ...rest].join('.');
-  }
-  return field;
+interface Line {
+  id?: string;
+  text: string;
 }
+
+/** The lines of a list as the form was given them, with their ids (a hidden input). */
+function savedLines(form: Entries, name: string): Line[] {
+  const value = form.get(`${name}.${TEXT_ITEMS_FIELD}`);
+  if (typeof value !== 'string' || value === '') return [];
+  try {
+    const lines: unknown = JSON.parse(value);
+    return Array.isArray(lines) ? lines.filter((line): line is Line => typeof line?.text === 'string' && (line.id === undefined || typeof line.id === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Gives each line typed in a textarea the id it had: a line whose text is
+ * unchanged keeps its id wherever it moved; the other lines take, in order,
+ * the ids of saved lines no longer there (a line edited in place), and the
+ * rest are new. A withheld line edited in place thus stays withheld.
+ */
+export function keepLineIds(lines: readonly string[], saved: readonly Line[]): Line[] {
+  const unused = saved.filter((line) => line.id !== undefined);
+  const taken = lines.map((text) => {
+    const same = unused.findIndex((line) => line.text === text);
+    return same >= 0 ? unused.splice(same, 1)[0]!.id : undefined;
+  });
+  return lines.map((text, index) => {
+    const id = taken[index] ?? unused.shift()?.id;
+    return id === undefined ? { text } : { id, text };
+  });
+}
+
+/** Whether a redaction goes through one of these (removed) items: it goes with them. */
+const namesRemovedItem = (field: string, removed: ReadonlySet<string>) => field.split('.').some((segment) => removed.has(segment));
 
 /** FormData of the editor → the content the API expects. */
 export function parseDataUseForm(form: Entries): ParsedDataUseForm {
   const content: Record<string, unknown> = {};
   const invalid: ParsedDataUseForm['invalid'] = {};
+  // Ids of the items the person removed (or emptied): redactions of those go too.
+  const removed = new Set<string>();
   for (const [name, spec] of Object.entries(SCALAR_FIELDS) as [ScalarName, FieldSpec][]) {
     const value = readValue(form, name, spec, invalid);
     // Every section holds some text, so its object is always there, even when an optional value is left out.
     if (value !== undefined) setPath(content, name, value);
+    if (spec.kind === 'textItems') {
+      const kept = new Set((value as Line[]).map((line) => line.id));
+      for (const line of savedLines(form, name)) if (line.id !== undefined && !kept.has(line.id)) removed.add(line.id);
+    }
   }
 
   const emptySlots = Object.fromEntries(GROUP_PATHS.map((group) => [group, 0])) as Record<GroupPath, number>;
-  const moves = new Map<GroupPath, Map<number, number | null>>();
   for (const group of GROUP_PATHS) {
     const items: Record<string, unknown>[] = [];
-    const moved = new Map<number, number | null>();
     for (const index of slotIndexes(form, group)) {
       const item: Record<string, unknown> = {};
+      const id = hasItemIds(group) ? textOf(form, `${group}.${index}.${ITEM_ID_FIELD}`) : '';
+      if (id !== '') item.id = id;
       let filled = false;
       for (const [field, spec] of Object.entries(GROUPS[group].fields) as [string, FieldSpec][]) {
         const value = readValue(form, `${group}.${index}.${field}`, spec, invalid);
@@ -164,21 +197,16 @@ export function parseDataUseForm(form: Entries): ParsedDataUseForm {
       }
       if (!filled) emptySlots[group] += 1;
       if (!filled || form.has(`${group}.${index}.${REMOVE_FIELD}`)) {
-        moved.set(index, null);
+        if (typeof item.id === 'string') removed.add(item.id);
         continue;
       }
-      moved.set(index, items.length);
       items.push(item);
     }
-    moves.set(group, moved);
     setPath(content, group, items);
   }
 
   const redactions = content.redactions as { field: string; reason: string }[];
-  content.redactions = redactions.flatMap((redaction) => {
-    const field = followMovedItem(redaction.field, moves);
-    return field === null ? [] : [{ ...redaction, field }];
-  });
+  content.redactions = redactions.filter((redaction) => !namesRemovedItem(redaction.field, removed));
   return { content: content as DataUseContentInput, invalid, emptySlots };
 }
 
@@ -191,6 +219,11 @@ export function formValues(content: DataUseContentInput): FormValues {
       if (value === true) values[name] = 'on';
     } else if (spec.kind === 'lines') {
       if (Array.isArray(value)) values[name] = value.map(String).join('\n');
+    } else if (spec.kind === 'textItems') {
+      if (!Array.isArray(value)) return;
+      const lines: Line[] = value.map((item: string | Line) => (typeof item === 'string' ? { text: item } : item));
+      values[name] = lines.map((line) => line.text).join('\n');
+      values[`${name}.${TEXT_ITEMS_FIELD}`] = JSON.stringify(lines);
     } else if (spec.kind === 'neighbourhoods') {
       if (Array.isArray(value)) values[name] = value.map(String);
     } else values[name] = String(value);
@@ -200,6 +233,8 @@ export function formValues(content: DataUseContentInput): FormValues {
     const items = getPath(content, group);
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
+      const id = getPath(item, ITEM_ID_FIELD);
+      if (hasItemIds(group) && typeof id === 'string') values[`${group}.${index}.${ITEM_ID_FIELD}`] = id;
       for (const [field, spec] of Object.entries(GROUPS[group].fields) as [string, FieldSpec][]) write(`${group}.${index}.${field}`, spec, getPath(item, field));
     });
   }
