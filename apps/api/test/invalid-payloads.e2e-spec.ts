@@ -1,15 +1,30 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { createDataUse, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
+import { bearer, personToken } from './tokens';
 
 /**
- * Property test over every write route that takes a JSON body (from the
- * OpenAPI document, so a new route is covered without touching this file):
- * generated invalid payloads — wrong types, unknown fields, non-objects, huge
- * and odd Unicode strings, SQL and HTML injection strings — always get a 4xx
- * problem document from a caller who may use the route, never a 5xx, and
- * leave every table exactly as it was.
+ * Property test over every route Nest mounts (the route matrix), with the
+ * parameters and bodies the OpenAPI document declares, so a new route is
+ * covered without touching this file:
+ *
+ * - generated invalid JSON bodies — wrong types, unknown fields, non-objects,
+ *   huge and odd Unicode strings, SQL and HTML injection strings;
+ * - hostile path parameters — NUL, invalid UTF-8, lone surrogates, "..",
+ *   "__proto__", huge strings — and invalid query strings (values each
+ *   parameter's schema refuses, NUL and invalid UTF-8 anywhere);
+ * - valid bodies with one string made unstorable (NUL, lone surrogate);
+ *
+ * always get a 4xx problem document (never a 5xx) from a caller who may use
+ * the route, and leave every table exactly as it was. Requests land on
+ * records that exist, in the state the route acts on (TARGETS below), with a
+ * caller the route lets act: at the end, each target's valid request
+ * succeeds, which proves that "nothing written" was not trivially true.
+ *
+ * FUZZ_RUNS (bodies, default 20) and FUZZ_PARAM_RUNS (parameters and strings, default 6) tune the
+ * run: about 40 s on two cores with the defaults.
  */
 
 interface JsonSchema {
@@ -17,17 +32,35 @@ interface JsonSchema {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
 }
+interface OpenApiParameter {
+  in: 'query' | 'path' | 'header' | 'cookie';
+  name: string;
+  schema?: JsonSchema;
+}
+interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const PARAM_RUNS = Number(process.env.FUZZ_PARAM_RUNS ?? 6);
+
+// ---- hostile values ---------------------------------------------------------
 
 const HOSTILE_STRINGS = [
   "'; DROP TABLE people; --",
@@ -53,6 +86,32 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(hostileString, { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), hostileString, { maxKeys: 3 }),
 );
+/** Strings PostgreSQL cannot store. */
+const UNSTORABLE_STRINGS = ['\u0000', 'avant\u0000après', '\uD800', 'coupé \uDC00 en deux', '🦄\uD83D'];
+
+/**
+ * A URL component: percent-encoded UTF-8, except that a lone surrogate
+ * becomes the invalid three bytes it would be in WTF-8 (%ED%A0%80), as a
+ * careless client would send it.
+ */
+function encodeComponent(text: string): string {
+  let encoded = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    encoded += code >= 0xd800 && code <= 0xdfff ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('') : encodeURIComponent(char);
+  }
+  return encoded;
+}
+/** Already-encoded fragments no valid UTF-8 text encodes to (or that decode to a NUL). */
+const RAW_UNSTORABLE = ['%00', 'a%00b', '%FF', '%C0%AF', '%ED%A0%80', '%F0%9F%A6', '%', '%zz', '100%'];
+const hostilePathValue = fc.oneof(
+  fc.constantFrom(...RAW_UNSTORABLE),
+  fc.constantFrom(...HOSTILE_STRINGS, '..', '.', 'constructor', '__proto__', 'toString', '%2e%2e', 'DU-2027-001%00', 'PR-9999-99999999999999999999').map((s) => (s.startsWith('%') || s.includes('%00') ? s : encodeComponent(s))),
+  fc.string({ minLength: 1, maxLength: 40 }).map(encodeComponent),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map(encodeComponent),
+);
+
+// ---- bodies and parameters from the OpenAPI schemas ----------------------------
 
 const typesOf = (schema: JsonSchema): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 
@@ -84,10 +143,154 @@ function invalidBodies(schema: JsonSchema): fc.Arbitrary<unknown> {
   return fc.oneof(notAnObject, unknownField, ...typed);
 }
 
-describe('Invalid payloads on every write route', () => {
+/** Query values (already encoded) the parameter's schema refuses; null for free text, which accepts anything storable. */
+function invalidQueryValues(schema: JsonSchema): fc.Arbitrary<string> | null {
+  const refusedStrings = (accepts: (value: string) => boolean) =>
+    fc.oneof(fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.trim() !== '' && s.length < 1000)), fc.string({ minLength: 1, maxLength: 30 })).filter((value) => value.trim() !== '' && !accepts(value)).map(encodeComponent);
+  if (schema.enum) return refusedStrings((value) => schema.enum!.includes(value));
+  const types = typesOf(schema);
+  if (types.includes('integer') || types.includes('number')) {
+    const tooBig = schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? [String(schema.maximum + 1)] : [];
+    return fc.constantFrom('abc', '1.5', '-1', '0', 'NaN', '1e400', '--1', ...tooBig).filter((value) => schema.minimum === undefined || !(Number(value) >= schema.minimum && Number.isInteger(Number(value)) && (schema.maximum === undefined || Number(value) <= schema.maximum)));
+  }
+  if (schema.pattern) {
+    const pattern = new RegExp(schema.pattern, 'u');
+    return refusedStrings((value) => pattern.test(value));
+  }
+  if (schema.maxLength !== undefined) return fc.constant('a'.repeat(schema.maxLength + 1));
+  return null;
+}
+
+// ---- where each route lands ----------------------------------------------------
+
+/** A request that would succeed: the path parameters of real records in the right state, a caller the route lets act, a valid body. */
+interface Target {
+  params: Record<string, string>;
+  headers: () => Promise<Record<string, string>>;
+  query?: Record<string, string>;
+  /** A valid body; with `csv`, sent as text/csv. */
+  body?: object | { csv: string };
+  /** false: the valid request is not replayed at the end (a route without a target). */
+  live: boolean;
+}
+
+interface Setup {
+  t: TestApp;
+  context: MatrixContext;
+  neighbourhoodId: string;
+}
+
+/** Fresh credentials for a person (tokens last 60 s; a route's run may start later than the person was made). */
+const actingAs = (person: TestPerson) => async () => bearer(await personToken(person.id));
+const anyone = async () => ({});
+const organizer = async ({ t }: Setup) => createPerson(t, { roles: ['resident', 'organizer'] });
+
+async function publishedRecord({ t }: Setup, versions = 1) {
+  const editor = await organizer({ t } as Setup);
+  let record = await createDataUse(t, { editor });
+  for (let version = 2; version <= versions; version += 1) {
+    const saved = await request(t.server)
+      .put(`/api/v1/data-uses/${record.reference}`)
+      .set(editor.auth)
+      .send({ content: { ...PUBLISHABLE_DATA_USE, summary: `${PUBLISHABLE_DATA_USE.summary} Version ${version}.` }, expectedRevision: record.revision, changeNote: 'Précision.' })
+      .expect(200);
+    record = saved.body as typeof record;
+  }
+  return { record, editor };
+}
+
+/**
+ * Every route with a path parameter must be here (a test says so): where it
+ * lands, who acts, and a valid body. Routes without parameters may be, to have
+ * their valid bodies tested with unstorable strings.
+ */
+const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> = {
+  'GET /api/v1/docs/{asset}': async () => ({ params: { asset: 'swagger-ui.css' }, headers: anyone }),
+  // The register
+  'POST /api/v1/data-uses': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { content: PUBLISHABLE_DATA_USE } }),
+  'GET /api/v1/data-uses/{reference}': async (s) => ({ params: { reference: (await publishedRecord(s)).record.reference }, headers: anyone }),
+  'PUT /api/v1/data-uses/{reference}': async (s) => {
+    const { record, editor } = await publishedRecord(s);
+    return { params: { reference: record.reference }, headers: actingAs(editor), body: { content: { ...PUBLISHABLE_DATA_USE, summary: 'Une nouvelle version du résumé, plus précise.' }, expectedRevision: record.revision, changeNote: 'Résumé précisé.' } };
+  },
+  'POST /api/v1/data-uses/{reference}/publish': async (s) => {
+    const editor = await organizer(s);
+    const draft = await createDataUse(s.t, { state: 'draft', editor });
+    return { params: { reference: draft.reference }, headers: actingAs(editor), body: { expectedRevision: draft.revision } };
+  },
+  'POST /api/v1/data-uses/{reference}/suspend': async (s) => {
+    const { record, editor } = await publishedRecord(s);
+    return { params: { reference: record.reference }, headers: actingAs(editor), body: { expectedRevision: record.revision, reason: 'Audit en cours.' } };
+  },
+  'POST /api/v1/data-uses/{reference}/retire': async (s) => {
+    const { record, editor } = await publishedRecord(s);
+    return { params: { reference: record.reference }, headers: actingAs(editor), body: { expectedRevision: record.revision, reason: 'Capteurs retirés.' } };
+  },
+  'PUT /api/v1/data-uses/{reference}/follow': async (s) => ({ params: { reference: (await publishedRecord(s)).record.reference }, headers: actingAs(await createPerson(s.t)) }),
+  'DELETE /api/v1/data-uses/{reference}/follow': async (s) => {
+    const { record } = await publishedRecord(s);
+    const follower = await createPerson(s.t);
+    await request(s.t.server).put(`/api/v1/data-uses/${record.reference}/follow`).set(follower.auth).expect(200);
+    return { params: { reference: record.reference }, headers: actingAs(follower) };
+  },
+  'GET /api/v1/data-uses/{reference}/versions': async (s) => ({ params: { reference: (await publishedRecord(s)).record.reference }, headers: anyone }),
+  'GET /api/v1/data-uses/{reference}/versions/{version}/diff': async (s) => ({ params: { reference: (await publishedRecord(s, 2)).record.reference, version: '2' }, headers: anyone }),
+  // Proposals
+  'POST /api/v1/proposals': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { content: SUBMITTABLE_PROPOSAL } }),
+  'GET /api/v1/proposals/{reference}': async (s) => ({ params: { reference: (await createProposal(s.t, { state: 'submitted' })).reference }, headers: anyone }),
+  'PUT /api/v1/proposals/{reference}': async (s) => {
+    const { reference, author } = await createProposal(s.t, { state: 'draft' });
+    return { params: { reference }, headers: actingAs(author), body: { content: { ...SUBMITTABLE_PROPOSAL, why: 'Une raison réécrite par son auteur.' } } };
+  },
+  'POST /api/v1/proposals/{reference}/submit': async (s) => {
+    const { reference, author } = await createProposal(s.t, { state: 'draft' });
+    return { params: { reference }, headers: actingAs(author), body: { charterAccepted: true } };
+  },
+  'POST /api/v1/proposals/{reference}/admissibility': async (s) => ({ params: { reference: (await createProposal(s.t, { state: 'submitted' })).reference }, headers: actingAs(await organizer(s)), body: { decision: 'inadmissible', reason: 'Hors des compétences de la ville.' } }),
+  'POST /api/v1/proposals/{reference}/selection': async (s) => ({ params: { reference: (await createProposal(s.t, { state: 'qualified' })).reference }, headers: actingAs(await organizer(s)), body: { decision: 'not_selected', reason: 'Déjà prévu au budget.' } }),
+  'POST /api/v1/proposals/{reference}/withdraw': async (s) => {
+    const { reference, author } = await createProposal(s.t, { state: 'submitted' });
+    return { params: { reference }, headers: actingAs(author), body: { reason: 'Je préfère attendre.' } };
+  },
+  'PUT /api/v1/proposals/{reference}/support': async (s) => ({ params: { reference: (await createProposal(s.t, { state: 'admissible' })).reference }, headers: actingAs(await createPerson(s.t, { verifiedIn: s.neighbourhoodId })) }),
+  'DELETE /api/v1/proposals/{reference}/support': async (s) => {
+    const supporter = await createPerson(s.t, { verifiedIn: s.neighbourhoodId });
+    return { params: { reference: (await createProposal(s.t, { state: 'admissible', supporters: [supporter] })).reference }, headers: actingAs(supporter) };
+  },
+  'PUT /api/v1/proposals/{reference}/follow': async (s) => ({ params: { reference: (await createProposal(s.t, { state: 'submitted' })).reference }, headers: actingAs(await createPerson(s.t)) }),
+  'DELETE /api/v1/proposals/{reference}/follow': async (s) => {
+    const { reference } = await createProposal(s.t, { state: 'submitted' });
+    const follower = await createPerson(s.t);
+    await request(s.t.server).put(`/api/v1/proposals/${reference}/follow`).set(follower.auth).expect(200);
+    return { params: { reference }, headers: actingAs(follower) };
+  },
+  // People and verification
+  'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),
+  'PUT /api/v1/admin/people/{personId}/roles/{role}': async (s) => ({ params: { personId: (await createPerson(s.t, { roles: [] })).id, role: 'facilitator' }, headers: actingAs(await createPerson(s.t, { roles: ['admin'] })) }),
+  'DELETE /api/v1/admin/people/{personId}/roles/{role}': async (s) => ({ params: { personId: (await createPerson(s.t, { roles: ['resident', 'facilitator'] })).id, role: 'facilitator' }, headers: actingAs(await createPerson(s.t, { roles: ['admin'] })) }),
+  'POST /api/v1/verification/invitation-batches': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { neighbourhoodId: s.neighbourhoodId, count: 2, label: 'Lot du marché' } }),
+  'POST /api/v1/verification/invitation-batches/{batchId}/revoke': async (s) => {
+    const by = await organizer(s);
+    return { params: { batchId: await createInvitationBatch(s.t, { neighbourhoodId: s.neighbourhoodId, createdById: by.id }) }, headers: actingAs(by) };
+  },
+  'POST /api/v1/verification/census': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), query: { neighbourhoodId: s.neighbourhoodId }, body: { csv: 'Nom,Prénom,Date de naissance\nDurand,Zoé,01/02/1990\n' } }),
+};
+
+/** The matrix's own sample request, by the first caller it lets through (no valid request to replay). */
+async function matrixTarget(route: string, setup: Setup): Promise<Target> {
+  const row = ROUTE_MATRIX[route]!;
+  const caller = (['admin', 'service', 'organizer', 'resident', 'anonymous'] as const).find((c) => row.expect[c] === 'allow')!;
+  const headers = await callerHeaders(setup.t, caller);
+  return { params: {}, headers: async () => headers, body: row.request(setup.context).body, live: false };
+}
+
+// ---- the test ---------------------------------------------------------------------
+
+describe('Invalid input on every route', () => {
   let t: TestApp;
   let openApi: OpenApiDocument;
-  let context: MatrixContext;
+  let setup: Setup;
+  let fingerprintSql: string;
 
   const resolve = (schema: JsonSchema): JsonSchema => {
     if (!schema.$ref) return schema;
@@ -95,63 +298,160 @@ describe('Invalid payloads on every write route', () => {
     return resolve(openApi.components?.schemas?.[name] ?? {});
   };
 
-  /** Every row of every table, as one hash per table. */
+  /** Every row of every table, as one hash per table (one round trip). */
   async function fingerprint(): Promise<Record<string, string>> {
-    const tables = await t.sql<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-    const prints: Record<string, string> = {};
-    for (const { name } of tables) {
-      const [row] = await t.sql<{ print: string | null }>(`SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS print FROM "${name}" t`);
-      prints[name] = row?.print ?? 'empty';
-    }
-    return prints;
+    const rows = await t.sql<{ name: string; print: string | null }>(fingerprintSql);
+    return Object.fromEntries(rows.map((row) => [row.name, row.print ?? 'empty']));
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     openApi = (await request(t.server).get('/api/v1/openapi.json').expect(200)).body as OpenApiDocument;
-    context = await createMatrixContext(t);
+    setup = { t, context: await createMatrixContext(t), neighbourhoodId: await createNeighbourhood(t, { slug: 'fuzz', name: 'Quartier du fuzz' }) };
+    const tables = await t.sql<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    fingerprintSql = tables.map(({ name }) => `SELECT '${name}' AS name, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS print FROM "${name}" t`).join(' UNION ALL ');
   });
   afterAll(() => t.close());
 
-  /** Routes with a JSON body, as `METHOD /api/v1/path`, read from the OpenAPI document at run time. */
-  const writeRoutes = () =>
-    Object.entries(openApi.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).flatMap(([method, operation]) => {
-        const schema = operation.requestBody?.content?.['application/json']?.schema;
-        return schema ? [{ route: `${method.toUpperCase()} /api/v1${path}`, schema }] : [];
-      }),
-    );
-
-  it('finds the write routes to test', () => {
-    const routes = writeRoutes().map((r) => r.route);
-    expect(routes.length).toBeGreaterThanOrEqual(20);
-    expect(routes).toEqual(expect.arrayContaining(['POST /api/v1/proposals', 'PUT /api/v1/data-uses/{reference}', 'POST /api/v1/auth/sign-in-links']));
+  const routes = () => Object.keys(ROUTE_MATRIX).map((route) => {
+    const [method, fullPath] = route.split(' ') as [string, string];
+    const template = fullPath.replace(/^\/api\/v1/, '');
+    const operation = openApi.paths[template]?.[method.toLowerCase()];
+    return {
+      route,
+      method: method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
+      fullPath,
+      pathParams: [...fullPath.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
+      query: (operation?.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: resolve(p.schema ?? {}) })),
+      bodySchema: operation?.requestBody?.content?.['application/json']?.schema,
+    };
   });
 
-  it('answers every generated invalid payload with a 4xx problem, and writes nothing', async () => {
+  it('finds the routes to test, and knows where each route with a path parameter lands', () => {
+    const all = routes();
+    expect(all.filter((r) => r.bodySchema).length).toBeGreaterThanOrEqual(20);
+    expect(all.filter((r) => r.query.length > 0).map((r) => r.route)).toEqual(expect.arrayContaining(['GET /api/v1/data-uses', 'GET /api/v1/proposals', 'GET /api/v1/audit-log']));
+    expect(all.filter((r) => r.pathParams.length > 0 && !TARGETS[r.route]).map((r) => r.route)).toEqual([]);
+    expect(Object.keys(TARGETS).filter((route) => !ROUTE_MATRIX[route])).toEqual([]);
+  });
+
+  it('answers invalid bodies, paths and query strings with a 4xx problem, never a 5xx, and writes nothing', async () => {
     const failures: string[] = [];
-    for (const { route, schema } of writeRoutes()) {
-      const row = ROUTE_MATRIX[route];
-      expect(row).toBeDefined();
-      // Someone the route lets through, so that the body itself is judged.
-      const caller = (['admin', 'service', 'organizer', 'resident', 'anonymous'] as const).find((c) => row!.expect[c] === 'allow')!;
-      const headers = await callerHeaders(t, caller);
-      const { path } = row!.request(context);
-      const method = route.split(' ')[0]!.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
+    const record = (route: string) => (error: unknown) =>
+      failures.push(`${route}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message.split('\n').slice(0, 4).join(' ')) : String(error)}`);
+
+    for (const { route, method, fullPath, pathParams, query, bodySchema } of routes()) {
+      const target: Target = TARGETS[route] ? { ...(await TARGETS[route](setup)), live: true } : await matrixTarget(route, setup);
+      const pathWith = (params: Record<string, string>) => fullPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? encodeURIComponent(target.params[name] ?? ''));
+      /** The target's own query, with `pair` (encoded) in place of the parameter of the same name. */
+      const queryWith = (pair: string) => {
+        const replaced = pair.split('=')[0];
+        const own = Object.entries(target.query ?? {}).filter(([name]) => name !== replaced);
+        return [...own.map(([name, value]) => `${name}=${encodeURIComponent(value)}`), pair].filter(Boolean).join('&');
+      };
+      const send = async ({ path = pathWith({}), queryString = queryWith(''), body = target.body }: { path?: string; queryString?: string; body?: unknown }) => {
+        const call = request(t.server)[method](queryString ? `${path}?${queryString}` : path).set(await target.headers());
+        if (body === undefined) return call;
+        if (typeof body === 'object' && body !== null && 'csv' in body) return call.set('Content-Type', 'text/csv').send((body as { csv: string }).csv);
+        return call.send(body as object);
+      };
+      /**
+       * A refusal: 4xx (not 401/403: the caller may use the route), as a problem document —
+       * except Node's own 431 for an address over its 16 KB header limit, sent before the API sees the request.
+       */
+      const expectRefused = (response: request.Response, what: string) => {
+        if (response.status === 431) return;
+        if (response.status < 400 || response.status >= 500 || [401, 403].includes(response.status) || !/problem\+json/.test(String(response.headers['content-type']))) {
+          throw new Error(`answered ${response.status} to ${what.slice(0, 300)}: ${JSON.stringify(response.body).slice(0, 300)}`);
+        }
+      };
+      /** Never a 5xx; a refusal is a problem document; a write route never accepts it. */
+      const expectNoServerError = (response: request.Response, what: string) => {
+        if (method !== 'get' || response.status >= 400) expectRefused(response, what);
+      };
+
       const before = await fingerprint();
-      await fc.assert(
-        fc.asyncProperty(invalidBodies(resolve(schema)), async (body) => {
-          const response = await request(t.server)[method](path).set(headers).send(body as object);
-          if (response.status < 400 || response.status >= 500 || [401, 403].includes(response.status) || !/problem\+json/.test(String(response.headers['content-type']))) {
-            throw new Error(`${route} answered ${response.status} to ${JSON.stringify(body).slice(0, 300)}: ${JSON.stringify(response.body).slice(0, 300)}`);
-          }
-        }),
-        { numRuns: RUNS },
-      ).catch((error: unknown) => failures.push(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message.split('\n').slice(0, 4).join(' ')) : String(error)));
+
+      // Invalid JSON bodies.
+      if (bodySchema) {
+        await fc
+          .assert(fc.asyncProperty(invalidBodies(resolve(bodySchema)), async (body) => expectRefused(await send({ body }), `body ${JSON.stringify(body)}`)), { numRuns: RUNS })
+          .catch(record(route));
+      }
+      // Hostile path parameters, one at a time, the others real.
+      for (const name of pathParams) {
+        await fc
+          .assert(fc.asyncProperty(hostilePathValue, async (value) => expectNoServerError(await send({ path: pathWith({ [name]: value }) }), `{${name}} = ${value}`)), { numRuns: PARAM_RUNS })
+          .catch(record(route));
+      }
+      // Query values each parameter's schema refuses; free text gets odd but storable strings.
+      for (const { name, schema } of query) {
+        const refused = invalidQueryValues(schema);
+        if (refused) {
+          await fc
+            .assert(fc.asyncProperty(refused, async (value) => expectRefused(await send({ queryString: queryWith(`${name}=${value}`) }), `?${name}=${value}`)), { numRuns: PARAM_RUNS })
+            .catch(record(route));
+        } else {
+          const odd = hostileString.filter((value) => value.trim() !== '' && [...value].length <= (schema.maxLength ?? 200) && !UNSTORABLE_STRINGS.some((s) => value.includes(s)) && !/\0|[\uD800-\uDFFF]/.test(value));
+          await fc
+            .assert(fc.asyncProperty(odd, async (value) => expectNoServerError(await send({ queryString: queryWith(`${name}=${encodeComponent(value)}`) }), `?${name}=${value}`)), { numRuns: PARAM_RUNS })
+            .catch(record(route));
+        }
+      }
+      // NUL and invalid UTF-8 in any query name or value, declared or not.
+      const names = [...query.map((q) => q.name), 'x'];
+      await fc
+        .assert(
+          fc.asyncProperty(fc.constantFrom(...names), fc.constantFrom(...RAW_UNSTORABLE), fc.boolean(), async (name, raw, inName) => {
+            const pair = inName ? `${name}${raw}=1` : `${name}=${raw}`;
+            expectRefused(await send({ queryString: queryWith(pair) }), `?${pair}`);
+          }),
+          { numRuns: PARAM_RUNS },
+        )
+        .catch(record(route));
+      // A valid body with one string made unstorable.
+      if (target.body && !('csv' in target.body)) {
+        const leaves = stringLeaves(target.body);
+        if (leaves.length > 0) {
+          await fc
+            .assert(
+              fc.asyncProperty(fc.constantFrom(...leaves), fc.constantFrom(...UNSTORABLE_STRINGS), async (leaf, unstorable) => {
+                const body = withLeaf(target.body as object, leaf, unstorable);
+                expectRefused(await send({ body }), `${leaf.join('.')} = ${JSON.stringify(unstorable)}`);
+              }),
+              { numRuns: PARAM_RUNS },
+            )
+            .catch(record(route));
+        }
+      }
+
       const after = await fingerprint();
       const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
       if (changed.length > 0) failures.push(`${route} changed ${changed.join(', ')}`);
+
+      // The same request, valid, succeeds: the refusals above were about the input, on a record that exists.
+      if (target.live) {
+        const response = await send({});
+        if (response.status >= 300) failures.push(`${route}: its valid request answered ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+      }
     }
     expect(failures).toEqual([]);
   }, 300_000);
 });
+
+/** The paths of every string in a body. */
+function stringLeaves(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringLeaves(item, [...path, String(index)]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+  return [];
+}
+
+/** A copy of `body` with the string at `path` replaced. */
+function withLeaf(body: object, path: string[], replacement: string): object {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path.at(-1)!] = replacement;
+  return copy;
+}

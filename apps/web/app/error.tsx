@@ -5,6 +5,7 @@ import NextLink from 'next/link';
 import { useEffect } from 'react';
 
 import { Button } from '@/components/ui/Button';
+import { isServiceUnavailable } from '@/lib/api/unavailable';
 
 type ErrorPageProps = {
   error: unknown;
@@ -13,8 +14,10 @@ type ErrorPageProps = {
 };
 
 // Error boundary for every page; the root layout (header, footer) stays in place.
+// When the API or its database is briefly away, it says so: trying again shortly will work.
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   const t = useTranslations('Error');
+  const unavailable = isServiceUnavailable(error);
 
   useEffect(() => {
     console.error(error);
@@ -22,8 +25,8 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
 
   return (
     <div className="page-header" role="alert">
-      <h1>{t('title')}</h1>
-      <p className="lead">{t('text')}</p>
+      <h1>{unavailable ? t('unavailableTitle') : t('title')}</h1>
+      <p className="lead">{unavailable ? t('unavailableText') : t('text')}</p>
       <div className="actions">
         <Button onPress={() => retry()}>{t('retry')}</Button>
         <NextLink href="/">{t('home')}</NextLink>

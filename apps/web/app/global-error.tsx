@@ -2,6 +2,8 @@
 
 import './globals.css';
 
+import { isServiceUnavailable } from '@/lib/api/unavailable';
+
 type GlobalErrorProps = {
   error: unknown;
   retry: () => void;
@@ -9,15 +11,26 @@ type GlobalErrorProps = {
 
 // Replaces the root layout when it fails itself, so the locale and the
 // message catalogues may be unavailable: static bilingual text only.
-export default function GlobalError({ retry }: GlobalErrorProps) {
+export default function GlobalError({ error, retry }: GlobalErrorProps) {
+  const unavailable = isServiceUnavailable(error);
   return (
     <html lang="fr">
       <body>
-        <title>Erreur — Sésame</title>
+        <title>{unavailable ? 'Service momentanément indisponible — Sésame' : 'Erreur — Sésame'}</title>
         <main id="contenu" className="container site-main">
-          <h1>Une erreur est survenue</h1>
-          <p className="lead">Le site n&apos;a pas pu s&apos;afficher. Vous pouvez réessayer.</p>
-          <p lang="en">Something went wrong. The site could not be displayed. Please try again.</p>
+          {unavailable ? (
+            <>
+              <h1>Service momentanément indisponible</h1>
+              <p className="lead">Le service ne répond pas pour l&apos;instant. Réessayez dans quelques instants.</p>
+              <p lang="en">The service is temporarily unavailable. Please try again in a few moments.</p>
+            </>
+          ) : (
+            <>
+              <h1>Une erreur est survenue</h1>
+              <p className="lead">Le site n&apos;a pas pu s&apos;afficher. Vous pouvez réessayer.</p>
+              <p lang="en">Something went wrong. The site could not be displayed. Please try again.</p>
+            </>
+          )}
           <p>
             <button type="button" className="link-button" onClick={() => retry()}>
               Réessayer <span lang="en">/ Try again</span>

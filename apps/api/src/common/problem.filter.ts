@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { problemTypes, type ProblemDocument } from '@sesame/domain';
 import type { NextFunction, Request, Response } from 'express';
+import { databaseProblem } from './database-errors';
 import { ProblemException } from './problem.exception';
 
 /** Errors raised by Express's body parser (they carry `type` and `status`). */
@@ -61,8 +62,12 @@ export function toProblem(thrown: unknown, request: Request): ProblemDocument {
 
 const logger = new Logger('ProblemFilter');
 
-/** Writes the problem document for `error` (logging the unexpected ones). */
-export function sendProblem(error: unknown, request: Request, response: Response): void {
+/** Writes the problem document for `thrown` (logging the unexpected ones). */
+export function sendProblem(thrown: unknown, request: Request, response: Response): void {
+  // The database gone (503, Retry-After) or refusing a value (400): known failures, logged as warnings.
+  const fromDatabase = thrown instanceof HttpException ? null : databaseProblem(thrown);
+  if (fromDatabase) logger.warn({ err: thrown, requestId: request.id }, fromDatabase.problem.status === 503 ? 'Database unavailable' : 'Database refused a value');
+  const error = fromDatabase ?? thrown;
   const problem = toProblem(error, request);
   if (problem.status >= 500 && !(error instanceof ProblemException)) {
     // Only the log gets the stack trace, never the client.

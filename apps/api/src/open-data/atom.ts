@@ -1,7 +1,11 @@
 import { OPEN_DATA_LICENCE } from '@sesame/domain';
 import { Feed } from 'feed';
 
-/** One entry; paths are relative to the web site (`/registre/DU-2027-001`). */
+/**
+ * One entry; paths are relative to the web site (`/registre/DU-2027-001`).
+ * Title and description are plain text, as people typed them: the feed
+ * escapes them, so a reader shows `<script>` as text and never runs it.
+ */
 export interface AtomEntry {
   /** Path and fragment that identify the entry for ever (`/registre/DU-2027-001#version-2`). */
   id: string;
@@ -38,7 +42,19 @@ export function toAtom(site: string, self: string, feed: AtomFeed): string {
     feedLinks: { atom: `${origin}${self}` },
   });
   for (const entry of entries) {
-    atom.addItem({ id: `${origin}${entry.id}`, title: entry.title, link: `${origin}${entry.link}`, date: entry.date, description: entry.description });
+    atom.addItem({ id: `${origin}${entry.id}`, title: textAsHtml(entry.title), link: `${origin}${entry.link}`, date: entry.date, description: textAsHtml(entry.description) });
   }
   return atom.atom1();
+}
+
+/** Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF): one would make the whole feed unreadable. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * The `feed` package writes titles and summaries as `type="html"`: plain text
+ * goes in escaped, so it stays text (and `]]>` can never close the CDATA section).
+ */
+export function textAsHtml(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }

@@ -3,7 +3,7 @@ import { OPEN_DATA_LICENCE } from '@sesame/domain';
 import { Public } from '../auth/access.decorators';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { toAtom, type AtomFeed } from './atom';
-import { toCsv } from './csv';
+import { toCsv } from '../common/csv';
 
 /**
  * What a feature publishes as open data. The shared controller serves it as

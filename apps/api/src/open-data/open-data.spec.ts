@@ -1,16 +1,5 @@
 import { OPEN_DATA_LICENCE } from '@sesame/domain';
-import { toAtom } from './atom';
-import { toCsv } from './csv';
-
-describe('open-data CSV', () => {
-  it('writes RFC 4180 rows with CRLF, quoting where needed', () => {
-    expect(toCsv([['reference', 'title'], ['DU-2027-001', 'Cantine, menus "bio"']])).toBe('reference,title\r\nDU-2027-001,"Cantine, menus ""bio"""\r\n');
-  });
-
-  it('defuses cells a spreadsheet would run as formulas', () => {
-    expect(toCsv([['a'], ['=HYPERLINK("x")'], ['+1'], ['-2'], ['@SUM(A1)'], ['ok']])).toBe('a\r\n"\'=HYPERLINK(""x"")"\r\n"\'+1"\r\n"\'-2"\r\n"\'@SUM(A1)"\r\nok\r\n');
-  });
-});
+import { textAsHtml, toAtom } from './atom';
 
 describe('open-data Atom feed', () => {
   const entry = (id: string, date: string) => ({ id: `/registre/${id}`, title: id, link: `/registre/${id}`, date: new Date(date), description: `About ${id}` });
@@ -34,5 +23,37 @@ describe('open-data Atom feed', () => {
     const atom = toAtom('https://sesame.example', '/api/v1/open-data/x.atom', { title: 'Feed', description: 'Nothing yet', page: '/registre', entries: [] });
     expect(atom).toContain('<updated>1970-01-01T00:00:00.000Z</updated>');
     expect(atom).not.toContain('<entry>');
+  });
+});
+
+describe('open-data Atom feed: people’s text stays text', () => {
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">cliquez</a> [lien](javascript:alert(1))',
+    ']]><script>alert(1)</script><![CDATA[',
+    'Tom & Jerry « citées » \'apostrophe\'',
+  ];
+  const unescapeHtml = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+  it.each(HOSTILE)('carries %j as escaped text, never as markup', (text) => {
+    const atom = toAtom('https://sesame.example', '/api/v1/open-data/x.atom', {
+      title: 'Feed',
+      description: 'What changed',
+      page: '/registre',
+      entries: [{ id: '/registre/DU-2027-001', title: `DU-2027-001 — ${text}`, link: '/registre/DU-2027-001', date: new Date('2027-01-01T00:00:00Z'), description: text }],
+    });
+    const entry = atom.slice(atom.indexOf('<entry>'));
+    expect(entry).not.toMatch(/<(script|img|a)\b/i);
+    expect(atom.match(/<!\[CDATA\[/g)).toHaveLength(atom.match(/\]\]>/g)!.length);
+    const title = /<title type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/title>/.exec(entry)![1]!;
+    const summary = /<summary type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/summary>/.exec(entry)![1]!;
+    expect(unescapeHtml(title)).toBe(`DU-2027-001 — ${text}`);
+    expect(unescapeHtml(summary)).toBe(text);
+  });
+
+  it('drops the characters XML cannot carry, which would make the whole feed unreadable', () => {
+    expect(textAsHtml('a\u0000b\u0001c\u001fd\uFFFEe\uD800f\tg\nh')).toBe('abcdef\tg\nh');
+    expect(textAsHtml('emoji 🦄 stays')).toBe('emoji 🦄 stays');
   });
 });

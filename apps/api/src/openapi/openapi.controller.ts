@@ -72,7 +72,8 @@ export class OpenApiController {
 
   @Get('docs/:asset')
   asset(@Param('asset') asset: string, @Res() response: Response): void {
-    const type = SWAGGER_ASSETS[asset];
+    // Own keys only: "constructor" or "__proto__" must not find Object's members.
+    const type = Object.hasOwn(SWAGGER_ASSETS, asset) ? SWAGGER_ASSETS[asset] : undefined;
     if (!type) throw ProblemException.notFound(`Aucun fichier de documentation nommé « ${asset} ».`);
     response.type(type).setHeader('Cache-Control', 'public, max-age=86400');
     response.sendFile(join(absolutePath(), asset));

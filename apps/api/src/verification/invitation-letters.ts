@@ -1,5 +1,6 @@
 import { formatInvitationCode } from '@sesame/domain';
 import PDFDocument from 'pdfkit';
+import { toCsv } from '../common/csv';
 
 export interface LetterBatch {
   territory: string;
@@ -9,12 +10,10 @@ export interface LetterBatch {
   codes: string[];
 }
 
-const csvField = (value: string) => (/[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /** One line per code, for mail merges (UTF-8 with BOM so spreadsheet software reads the accents). */
 export function invitationCsv(batch: LetterBatch): Buffer {
   const lines = [['code', 'quartier', 'lot'], ...batch.codes.map((code) => [formatInvitationCode(code), batch.neighbourhood, batch.label])];
-  return Buffer.from(`\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(toCsv(lines, { byteOrderMark: true }), 'utf8');
 }
 
 /** One printable A4 letter per code, in plain French. */
