@@ -2,6 +2,7 @@ import { CreatedInvitationBatchSchema, formatInvitationCode, MeSchema } from '@s
 import request from 'supertest';
 import { createNeighbourhood, createPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
+import { legacyInvitationCodeHash } from '../src/verification/verification.service';
 
 describe('Resident verification by invitation code', () => {
   let t: TestApp;
@@ -31,8 +32,18 @@ describe('Resident verification by invitation code', () => {
     expect(stored).toHaveLength(5);
     const dump = JSON.stringify(stored);
     for (const code of batch.codes) expect(dump).not.toContain(code);
+    // Keyed: the plain SHA-256 of a code (which a copy of the database would let anyone test) is not what is stored.
+    for (const code of batch.codes) expect(dump).not.toContain(legacyInvitationCodeHash(code));
     const [entry] = await t.sql<{ data: unknown; visibility: string }>("SELECT data, visibility FROM audit_entries WHERE action = 'invitation-batch.created' AND subject_id = $1", [batch.id]);
     expect(entry).toEqual({ data: { neighbourhood: 'La Noue', label: 'Tour B', count: 5 }, visibility: 'public' });
+  });
+
+  it('still accepts a code printed before codes were keyed (stored as a plain SHA-256)', async () => {
+    const batch = await newCodes(1);
+    const oldStyle = 'ZZZZYYYYXXXX';
+    await t.sql('UPDATE invitation_codes SET code_hash = $1 WHERE batch_id = $2', [legacyInvitationCodeHash(oldStyle), batch.id]);
+    const resident = await createPerson(t);
+    await redeem(resident.auth, oldStyle).expect(200);
   });
 
   it('downloads the codes as CSV and as printable PDF letters', async () => {

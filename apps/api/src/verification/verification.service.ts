@@ -9,7 +9,7 @@ import {
   type InvitationBatchSummary,
   type ResidentVerification,
 } from '@sesame/domain';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
@@ -22,7 +22,8 @@ import { invitationCsv, invitationPdf, type LetterBatch } from './invitation-let
 import { alreadyVerified, verificationAttemptLimits } from './verification-attempts';
 import { VerificationRepository } from './verification.repository';
 
-export const hashInvitationCode = (code: string) => createHash('sha256').update(`sesame-invitation:${code}`).digest('hex');
+/** How codes printed before keyed hashes were stored: a plain SHA-256, kept only to recognise those letters. */
+export const legacyInvitationCodeHash = (code: string) => createHash('sha256').update(`sesame-invitation:${code}`).digest('hex');
 
 function newCode(): string {
   let code = '';
@@ -42,7 +43,19 @@ export class VerificationService {
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
     private readonly notifications: NotificationsService,
-  ) {}
+  ) {
+    this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'invitation-code', 32));
+  }
+
+  /**
+   * Codes are stored as an HMAC under a key derived from the API secret: with
+   * only a copy of the database, nobody can test guesses (the printed hint
+   * leaves 31⁸ possibilities, too few for an unkeyed hash).
+   */
+  private readonly codeKey: Buffer;
+  private hashCode(code: string): string {
+    return createHmac('sha256', this.codeKey).update(code).digest('hex');
+  }
 
   /** Creates N single-use codes; the answer is the only place they exist in clear. */
   async createBatch(actor: Actor, input: CreateInvitationBatch, format: 'json' | 'csv' | 'pdf'): Promise<InvitationFile> {
@@ -56,7 +69,7 @@ export class VerificationService {
         neighbourhoodId: neighbourhood.id,
         label: input.label,
         createdById: organizer.id,
-        codes: [...codes].map((code) => ({ codeHash: hashInvitationCode(code), hint: code.slice(-4) })),
+        codes: [...codes].map((code) => ({ codeHash: this.hashCode(code), hint: code.slice(-4) })),
       });
       await this.audit.record(tx, {
         actorId: organizer.id,
@@ -100,7 +113,8 @@ export class VerificationService {
     return this.prisma.$transaction(async (tx) => {
       // Before the code is spent: a verified resident keeps their code for nobody else to lose.
       if (await this.repository.currentVerification(tx, person.id)) throw alreadyVerified();
-      const outcome = await this.repository.redeem(tx, hashInvitationCode(code), person.id);
+      let outcome = await this.repository.redeem(tx, this.hashCode(code), person.id);
+      if (!outcome.ok && outcome.reason === 'unknown') outcome = await this.repository.redeem(tx, legacyInvitationCodeHash(code), person.id);
       if (!outcome.ok) {
         if (outcome.reason === 'used') throw ProblemException.conflict('Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.');
         throw ProblemException.ruleViolation(
