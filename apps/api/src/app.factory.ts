@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppModule } from './app.module';
 import { lastResortErrorHandler, notFoundOutsideApi, ProblemFilter } from './common/problem.filter';
 import { assignRequestId } from './common/request-id';
+import { rejectUnstorableInput } from './common/unstorable-input';
 import type { ApiConfig } from './config/config.schema';
 
 /** Builds the API exactly as it runs in production; main.ts and the tests both use it. */
@@ -20,8 +21,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  // Behind the web server (same machine) or a reverse proxy, the client's IP is in X-Forwarded-For.
-  app.set('trust proxy', config.TRUST_PROXY ? true : 'loopback');
+  // The client's address comes in X-Forwarded-For from the web server (TRUST_PROXY: its addresses), from nobody else.
+  app.set('trust proxy', config.TRUST_PROXY);
   // Query strings are parsed flat (?a[b]=c stays a string): zod schemas decide the shape.
   app.set('query parser', 'simple');
   app.use(assignRequestId);
@@ -50,6 +51,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   // Census lists are uploaded as CSV; a town's list runs to a few megabytes.
   app.useBodyParser('text', { limit: '10mb', type: ['text/csv'] });
   app.enableCors({ origin: config.WEB_ORIGIN, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  // NUL characters and invalid UTF-8 (address or body) are a 400, never a database error.
+  app.use(rejectUnstorableInput);
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemFilter());
   // SIGTERM/SIGINT close the server (in-flight requests finish) and the database pool.

@@ -58,6 +58,10 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/health': { request: () => ({ path: '/api/v1/health' }), expect: everyone },
   'GET /api/v1/audit-log': { request: () => ({ path: '/api/v1/audit-log' }), expect: everyone },
   'GET /api/v1/audit-log/verification': { request: () => ({ path: '/api/v1/audit-log/verification' }), expect: everyone },
+  'GET /api/v1/audit-log/heads': { request: () => ({ path: '/api/v1/audit-log/heads' }), expect: everyone },
+  'GET /api/v1/open-data/audit-heads.json': { request: () => ({ path: '/api/v1/open-data/audit-heads.json' }), expect: everyone },
+  'GET /api/v1/open-data/audit-heads.csv': { request: () => ({ path: '/api/v1/open-data/audit-heads.csv' }), expect: everyone },
+  'GET /api/v1/open-data/audit-heads.atom': { request: () => ({ path: '/api/v1/open-data/audit-heads.atom' }), expect: everyone },
   'GET /api/v1/neighbourhoods': { request: () => ({ path: '/api/v1/neighbourhoods' }), expect: everyone },
   'GET /api/v1/dev/outbox': { request: () => ({ path: '/api/v1/dev/outbox' }), expect: everyone },
   // Identity (an empty body: allowed callers get 400, nothing is sent)

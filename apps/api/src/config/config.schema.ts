@@ -1,4 +1,15 @@
+import { looksLikePlaceholder, weakSecretProblems } from '@sesame/domain';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An entry of TRUST_PROXY, as Express reads it: an address, a CIDR range or a named range. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -15,8 +26,19 @@ export const ApiConfigSchema = z.object({
   /** The web front end's origin: the only origin CORS allows. */
   WEB_ORIGIN: z.url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set when the API runs behind a reverse proxy, so that client IPs come from X-Forwarded-For. */
-  TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * Who may tell the API a client's address (X-Forwarded-For): the web server, and
+   * nobody else, or the per-address limits can be dodged. Comma-separated addresses,
+   * CIDR ranges or `loopback` / `linklocal` / `uniquelocal`; `false` (the default)
+   * means `loopback`, the web server on this machine.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value) => (value === 'false' ? ['loopback'] : value.split(',').map((entry) => entry.trim()).filter(Boolean)))
+    .refine((entries) => entries.length > 0 && entries.every(isTrustedProxyEntry), {
+      error: 'must list the web server’s addresses (IP addresses, CIDR ranges, loopback, linklocal or uniquelocal), never every address',
+    }),
   /** Optional Redis shared by API instances (rate limits, live events); in-memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   /** Shared with the web server, which signs the short-lived credentials the API accepts (≥ 32 characters). */
@@ -46,20 +68,40 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose value never appears in an error message (they end up in logs). */
+const SECRET_VARIABLES = ['API_AUTH_SECRET'];
+
+/**
+ * In production, a secret copied from the documentation, short or guessable
+ * is refused, and so is a placeholder database password (README, .env.example).
+ */
+function productionProblems(present: Record<string, string | undefined>): string[] {
+  const problems = weakSecretProblems(present, SECRET_VARIABLES);
+  let databasePassword = '';
+  try {
+    databasePassword = decodeURIComponent(new URL(present.DATABASE_URL ?? '').password);
+  } catch {
+    // An invalid URL is reported by the schema.
+  }
+  if (databasePassword && looksLikePlaceholder(databasePassword)) problems.push('DATABASE_URL has a placeholder password from the documentation: set the database’s real one');
+  return problems;
+}
+
 /** Parses the environment; throws ConfigError with one line per missing or invalid variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const problems = present.NODE_ENV === 'production' ? productionProblems(present) : [];
+  const reported = new Set(problems.map((problem) => problem.split(' ')[0]));
   const result = ApiConfigSchema.safeParse(present);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const name = issue.path.join('.');
-        return issue.code === 'invalid_type' && present[name] === undefined
-          ? `${name} is required`
-          : `${name} ${issue.message.replace(/^Invalid input: /, '')} (got "${String(present[name])}")`;
-      }),
-    );
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.');
+      if (reported.has(name)) continue;
+      const given = SECRET_VARIABLES.includes(name) ? '' : ` (got "${String(present[name])}")`;
+      problems.push(issue.code === 'invalid_type' && present[name] === undefined ? `${name} is required` : `${name} ${issue.message.replace(/^Invalid input: /, '')}${given}`);
+    }
   }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }
 

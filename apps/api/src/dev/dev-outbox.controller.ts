@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, Inject } from '@nestjs/common';
+import { isLoopbackRequest } from '@sesame/domain';
 import { Public } from '../auth/access.decorators';
 import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
@@ -14,9 +15,11 @@ export class DevOutboxController {
 
   @Get()
   @Public()
-  list(): Promise<OutboxMessage[]> {
-    // Never in production: the outbox holds sign-in links.
-    if (this.config.NODE_ENV === 'production') throw ProblemException.notFound('Aucune ressource ici.');
+  list(@Headers('host') host: string | undefined, @Headers('x-forwarded-host') forwardedHost: string | undefined): Promise<OutboxMessage[]> {
+    // The outbox holds sign-in links: never in production, and only to a request
+    // addressed to this machine (a demo reached by a public name shows nothing;
+    // the web's /api/v1 passes the browser's Host as X-Forwarded-Host).
+    if (this.config.NODE_ENV === 'production' || !isLoopbackRequest(host, forwardedHost)) throw ProblemException.notFound('Aucune ressource ici.');
     return this.mail.readOutbox();
   }
 }

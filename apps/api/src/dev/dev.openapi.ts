@@ -8,7 +8,7 @@ export const devPaths: ZodOpenApiPathsObject = {
   '/dev/outbox': {
     get: {
       tags: ['Development'],
-      summary: 'E-mails written to the outbox when no SMTP server is configured (never in production)',
+      summary: 'E-mails written to the outbox when no SMTP server is configured (never in production; only on a loopback Host)',
       operationId: 'listDevOutbox',
       responses: {
         '200': { description: 'Newest first.', content: { 'application/json': { schema: z.array(OutboxMessageSchema) } } },

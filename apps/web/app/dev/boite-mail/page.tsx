@@ -1,5 +1,7 @@
+import { isLoopbackRequest } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
 
@@ -31,6 +33,9 @@ function MailText({ text, origin }: { text: string; origin: string }) {
 export default async function DevOutboxPage() {
   // The API answers 404 in production too; this page does not even exist there.
   if (process.env.NODE_ENV === 'production' && process.env.SESAME_DEV_OUTBOX !== 'true') notFound();
+  // Sign-in links are in there: only for a browser on this machine (a demo reached by a public name shows nothing).
+  const request = await headers();
+  if (!isLoopbackRequest(request.get('host'), request.get('x-forwarded-host'))) notFound();
   const [t, format] = [await getTranslations('DevOutbox'), await getFormatter()];
   const messages = await fetchOutbox().catch(() => notFound());
   const origin = (process.env.NEXTAUTH_URL ?? '').replace(/\/+$/, '');

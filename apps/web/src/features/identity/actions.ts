@@ -2,7 +2,6 @@
 
 import type { Me } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
@@ -13,6 +12,7 @@ import { safeRelativePath } from '@/lib/safe-redirect';
 import { callApi, callApiJson } from '@/lib/api/client';
 import { fetchMe } from './queries';
 import { currentPerson } from './session';
+import { endSession, forgetSessionCookie } from './sign-out';
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? '').trim();
 
@@ -136,14 +136,9 @@ export async function markAllNotificationsRead(): Promise<void> {
   redirect('/notifications');
 }
 
-/** Forgets this browser's session (next-auth keeps it in one cookie; no JavaScript needed). */
-async function endThisSession(): Promise<void> {
-  const store = await cookies();
-  for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token']) store.delete(name);
-}
-
+/** Ends the session on the server, not only in this browser: a copied cookie stops working (see endSession). */
 export async function signOut(): Promise<void> {
-  await endThisSession();
+  await endSession(await currentPerson());
   redirect('/');
 }
 
@@ -151,7 +146,7 @@ export async function signOut(): Promise<void> {
 export async function signOutEverywhere(): Promise<void> {
   const person = await signedIn();
   await callApi('/api/v1/me/sessions/revoke', { method: 'POST', as: person });
-  await endThisSession();
+  await forgetSessionCookie();
   redirect('/');
 }
 
@@ -166,6 +161,6 @@ export async function deleteAccount(_previous: FormState, formData: FormData): P
   } catch (error) {
     return problemState(error, t('unexpected'));
   }
-  await endThisSession();
+  await forgetSessionCookie();
   redirect('/?compte=supprime');
 }

@@ -10,6 +10,7 @@ import { rememberLocale } from '@/i18n/remember-locale';
 
 import { ApiProblem } from '@/lib/api/problem';
 import { callApiJson } from '@/lib/api/client';
+import { sameSiteCallbackUrl } from '@/lib/callback-url';
 
 /** An OpenID Connect provider (FranceConnect-style), when OIDC_ISSUER and its client are configured. */
 function oidcProvider(): Provider | null {
@@ -87,6 +88,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // Only this site, and never an exception: next-auth's default throws on a callbackUrl that is not an address (500).
+    redirect({ url, baseUrl }) {
+      return sameSiteCallbackUrl(url, baseUrl) ?? baseUrl;
+    },
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
       // The provider vouched for this identity; the API finds or creates the person.

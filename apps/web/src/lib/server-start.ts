@@ -1,0 +1,16 @@
+import { parseTrustedProxies, stampClientAddresses } from './api/client-address';
+import { webConfigurationProblems } from './web-config';
+
+/**
+ * When the web server starts (Node.js only): refuse a configuration it must
+ * not run with — better than a site signing sessions with a published
+ * secret — then stamp each incoming request with its client's address.
+ */
+export function startWebServer(env: NodeJS.ProcessEnv = process.env): void {
+  const problems = webConfigurationProblems(env);
+  if (problems.length > 0) {
+    process.stderr.write(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  stampClientAddresses(parseTrustedProxies(env.WEB_TRUSTED_PROXIES));
+}
