@@ -8,8 +8,8 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
-import { PublishedHeads } from '@/features/journal/components/PublishedHeads';
-import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/journal/queries';
+import { PublishedHeads } from '@/features/audit/components/PublishedHeads';
+import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/audit/queries';
 import { readPage } from '@/lib/list-filters';
 
 export async function generateMetadata(): Promise<Metadata> {

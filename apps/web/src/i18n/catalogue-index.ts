@@ -23,7 +23,7 @@ export function catalogueFolders(messagesDir: string): string[] {
   return ['', ...features];
 }
 
-/** `register-editor`, `en` → `registerEditorEn`; the shell's catalogue is `shell`. */
+/** `data-uses-editor`, `en` → `dataUsesEditorEn`; the shell's catalogue is `shell`. */
 const identifier = (folder: string, locale: string) =>
   (folder || 'shell').replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase()) + locale.charAt(0).toUpperCase() + locale.slice(1);
 

@@ -2,12 +2,12 @@
 // A feature adds its catalogue as messages/<feature>/fr.json and en.json.
 import shellFr from '../../messages/fr.json';
 import shellEn from '../../messages/en.json';
+import dataUsesFr from '../../messages/data-uses/fr.json';
+import dataUsesEn from '../../messages/data-uses/en.json';
+import dataUsesEditorFr from '../../messages/data-uses-editor/fr.json';
+import dataUsesEditorEn from '../../messages/data-uses-editor/en.json';
 import proposalsFr from '../../messages/proposals/fr.json';
 import proposalsEn from '../../messages/proposals/en.json';
-import registerFr from '../../messages/register/fr.json';
-import registerEn from '../../messages/register/en.json';
-import registerEditorFr from '../../messages/register-editor/fr.json';
-import registerEditorEn from '../../messages/register-editor/en.json';
 
-export const fr = { ...shellFr, ...proposalsFr, ...registerFr, ...registerEditorFr };
-export const en = { ...shellEn, ...proposalsEn, ...registerEn, ...registerEditorEn };
+export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...proposalsFr };
+export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...proposalsEn };

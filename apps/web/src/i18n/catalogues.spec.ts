@@ -20,7 +20,7 @@ function keys(value: unknown, prefix = ''): string[] {
 
 describe('message catalogues', () => {
   it('are found in messages/ and its feature folders', () => {
-    expect(folders).toEqual(expect.arrayContaining(['', 'register', 'register-editor', 'proposals']));
+    expect(folders).toEqual(expect.arrayContaining(['', 'data-uses', 'data-uses-editor', 'proposals']));
   });
 
   describe.each(folders.map((folder) => [label(folder), folder]))('%s', (_label, folder) => {

@@ -5,9 +5,9 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
-import { changeRole } from '@/features/admin/actions';
-import { RoleChangeForm } from '@/features/admin/RoleChangeForm';
-import { fetchPeoplePage } from '@/features/admin/queries';
+import { changeRole } from '@/features/people/actions';
+import { RoleChangeForm } from '@/features/people/RoleChangeForm';
+import { fetchPeoplePage } from '@/features/people/queries';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 

@@ -5,8 +5,8 @@ import { ActionForm, Field, Hidden, SelectField } from '@/components/forms/Actio
 import { PageHeader } from '@/components/ui/PageHeader';
 import { fetchMe, fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
-import { importCensus, revokeBatch } from '@/features/organisation/actions';
-import { fetchInvitationBatches } from '@/features/organisation/queries';
+import { importCensus, revokeBatch } from '@/features/verification/actions';
+import { fetchInvitationBatches } from '@/features/verification/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Organisation'))('title') };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DataUseContentSchema, LEGAL_BASES, type DataUseContentInput } from '@sesame/domain';
 
-import en from '../../../messages/register/en.json';
-import fr from '../../../messages/register/fr.json';
+import en from '../../../messages/data-uses/en.json';
+import fr from '../../../messages/data-uses/fr.json';
 import { reviewState, sunsetState } from './dates';
 import { fieldLabel, isKnownField, type FieldLabelTree } from './field-labels';
 import { registerFilters } from './filters';

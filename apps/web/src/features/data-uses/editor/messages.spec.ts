@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import en from '../../../../messages/register-editor/en.json';
-import fr from '../../../../messages/register-editor/fr.json';
+import en from '../../../../messages/data-uses-editor/en.json';
+import fr from '../../../../messages/data-uses-editor/fr.json';
 import { GROUP_PATHS, GROUPS, SCALAR_FIELDS, SECTIONS } from './fields';
 
 /** The editor builds these keys from field paths, which the compiler cannot check: this test does. */
