@@ -2,7 +2,7 @@ import type { Neighbourhood } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
-import { ApiLink } from '@/components/ui/ApiLink';
+import { OpenDataLinks } from '@/components/ui/OpenDataLinks';
 import { Link } from '@/components/ui/Link';
 import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -45,27 +45,6 @@ function filterValueText(name: ProposalFilterName, value: string, labels: Propos
   return `« ${value} »`;
 }
 
-async function OpenDataLinks() {
-  const t = await getTranslations('Proposals.list');
-  return (
-    <section aria-labelledby="donnees-ouvertes" className="section">
-      <h2 id="donnees-ouvertes">{t('openDataTitle')}</h2>
-      <p>{t('openDataText')}</p>
-      <ul>
-        <li>
-          <ApiLink href="/api/v1/open-data/proposals.csv">{t('csv')}</ApiLink>
-        </li>
-        <li>
-          <ApiLink href="/api/v1/open-data/proposals.json">{t('json')}</ApiLink>
-        </li>
-        <li>
-          <ApiLink href="/api/v1/open-data/proposals.atom">{t('atom')}</ApiLink>
-        </li>
-      </ul>
-    </section>
-  );
-}
-
 export default async function ProposalsPage({ searchParams }: Props) {
   const params = await searchParams;
   const [person, dataUses, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchDataUseChoices(), fetchNeighbourhoodChoices(), loadListing({ name: 'proposals', fetchPage: fetchProposalPage, filters: proposalFilters.read(params), pageNumber: proposalFilters.readPage(params), fallback: proposalFilters.fallback })]);
@@ -97,7 +76,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
       <>
         {header}
         <ListUnavailable messages="Proposals.list" />
-        <OpenDataLinks />
+        <OpenDataLinks dataset="proposals" namespace="Proposals.list" />
       </>
     );
   }
@@ -125,7 +104,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
         itemKey={(item) => item.reference}
         renderItem={(item) => <ProposalCard item={item} />}
       />
-      <OpenDataLinks />
+      <OpenDataLinks dataset="proposals" namespace="Proposals.list" />
     </>
   );
 }

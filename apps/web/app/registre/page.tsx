@@ -2,7 +2,7 @@ import type { Neighbourhood } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
-import { ApiLink } from '@/components/ui/ApiLink';
+import { OpenDataLinks } from '@/components/ui/OpenDataLinks';
 import { Link } from '@/components/ui/Link';
 import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -48,30 +48,6 @@ function filterValueText(name: RegisterFilterName, value: string, labels: DataUs
   return `« ${value} »`;
 }
 
-async function OpenDataLinks() {
-  const t = await getTranslations('Register.list');
-  return (
-    <section aria-labelledby="donnees-ouvertes" className="section">
-      <h2 id="donnees-ouvertes">{t('openDataTitle')}</h2>
-      <p>{t('openDataText')}</p>
-      <ul>
-        <li>
-          <ApiLink href="/api/v1/open-data/data-uses.csv">{t('csv')}</ApiLink>
-        </li>
-        <li>
-          <ApiLink href="/api/v1/open-data/data-uses.json">{t('json')}</ApiLink>
-        </li>
-        <li>
-          <ApiLink href="/api/v1/open-data/data-uses.atom">{t('atom')}</ApiLink>
-        </li>
-        <li>
-          <Link href="/donnees-ouvertes#registre">{t('openDataDoc')}</Link>
-        </li>
-      </ul>
-    </section>
-  );
-}
-
 export default async function RegisterPage({ searchParams }: Props) {
   const params = await searchParams;
   const [person, neighbourhoods, listing] = await Promise.all([currentPerson(), fetchNeighbourhoodsOrNone(), loadListing({ name: 'register', fetchPage: fetchDataUsePage, filters: registerFilters.read(params), pageNumber: registerFilters.readPage(params), fallback: registerFilters.fallback })]);
@@ -102,7 +78,7 @@ export default async function RegisterPage({ searchParams }: Props) {
       <>
         {header}
         <ListUnavailable messages="Register.list" />
-        <OpenDataLinks />
+        <OpenDataLinks dataset="data-uses" namespace="Register.list" doc={{ href: '/donnees-ouvertes#registre', label: t('openDataDoc') }} />
       </>
     );
   }
@@ -131,7 +107,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         itemKey={(item) => item.reference}
         renderItem={(item) => <DataUseCard item={item} />}
       />
-      <OpenDataLinks />
+      <OpenDataLinks dataset="data-uses" namespace="Register.list" doc={{ href: '/donnees-ouvertes#registre', label: t('openDataDoc') }} />
     </>
   );
 }
