@@ -82,6 +82,27 @@ describe('Register of data uses', () => {
     expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['data-use.edited', 'data-use.published']);
   });
 
+  it('names in the public journal only the fields the public can see: editing a withheld value leaves no trace of which field changed', async () => {
+    const withSupplier: DataUseContentInput = {
+      ...marketCamera,
+      title: 'Contrôler les badges de la piscine',
+      domain: 'other',
+      legal: { basis: 'e_public_task' },
+      processors: [{ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Logiciel Vision SA', contractReference: 'MARCHE-2026-001' }],
+      redactions: [{ field: 'processors.6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b.contractReference', reason: 'Secret des affaires (art. L311-5 CRPA).' }],
+    };
+    const draft = DataUseSchema.parse((await create(withSupplier).expect(201)).body);
+    const published = DataUseSchema.parse((await request(t.server).post(`/api/v1/data-uses/${draft.reference}/publish`).set(organizer).send({ expectedRevision: draft.revision }).expect(200)).body);
+    const [supplier] = (await request(t.server).get(`/api/v1/data-uses/${draft.reference}`).set(organizer).expect(200)).body.content.processors;
+    const edited = { ...published.content, processors: [{ ...supplier, contractReference: 'MARCHE-2026-002' }], summary: `${published.content.summary} Mis à jour.` };
+    // The editor's own reading holds the withheld value: send it back as the editor sees it.
+    edited.redactions = withSupplier.redactions!;
+    await request(t.server).put(`/api/v1/data-uses/${draft.reference}`).set(organizer).send({ content: edited, expectedRevision: published.revision, changeNote: 'Résumé précisé.' }).expect(200);
+    const log = await request(t.server).get(`/api/v1/audit-log?subjectType=data-use&subjectId=${draft.reference}`).expect(200);
+    const entry = log.body.items.find((e: { action: string }) => e.action === 'data-use.edited');
+    expect(entry.data.fields).toEqual(['summary']);
+  });
+
   it('keeps only one of two simultaneous edits from the same revision', async () => {
     const draft = DataUseSchema.parse((await create({ title: 'Mesurer le bruit' }).expect(201)).body);
     const edit = (title: string) => request(t.server).put(`/api/v1/data-uses/${draft.reference}`).set(organizer).send({ content: { title }, expectedRevision: 1 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { MeSchema, PersonSummarySchema, pseudonymSkeleton } from '@sesame/domain';
 import request from 'supertest';
 import { createNeighbourhood, createPerson, type TestPerson } from './fixtures';
@@ -121,6 +122,19 @@ describe('My account and roles', () => {
     const stale = await request(t.server).get('/api/v1/me').set(me.auth).expect(401);
     expect(stale.body.detail).toMatch(/session a pris fin/);
     await request(t.server).get('/api/v1/me').set(bearer(await personToken(me.id, 1))).expect(200);
+  });
+
+  it('signs me out of this browser session only: its credentials (copies of its cookie) are refused, my other sessions go on', async () => {
+    const me = await createPerson(t, { pseudonym: 'Une session' });
+    const [here, elsewhere] = [randomUUID(), randomUUID()];
+    const tokenHere = async () => bearer(await personToken(me.id, 0, { sessionId: here }));
+    await request(t.server).post('/api/v1/me/sessions/end').set(await tokenHere()).expect(204);
+    const ended = await request(t.server).get('/api/v1/me').set(await tokenHere()).expect(401);
+    expect(ended.body.detail).toMatch(/session a pris fin/);
+    await request(t.server).get('/api/v1/me').set(bearer(await personToken(me.id, 0, { sessionId: elsewhere }))).expect(200);
+    // Ending it twice changes nothing; a credential without a session id cannot end "this" session.
+    await request(t.server).post('/api/v1/me/sessions/end').set(bearer(await personToken(me.id, 0, { sessionId: elsewhere }))).expect(204);
+    await request(t.server).post('/api/v1/me/sessions/end').set(me.auth).expect(422);
   });
 
   it('refuses the credential of a person who no longer exists', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
@@ -104,6 +105,8 @@ describe('Personal data: every table holding person ids has a provider that expo
     const mine = await createProposal(t, { author: me, state: 'submitted' });
     const theirs = await createProposal(t, { state: 'admissible', organizer: me, supporters: [me] });
     await request(t.server).put(`/api/v1/proposals/${theirs.reference}/follow`).set(me.auth).expect(200);
+    // Sessions: signed out of one browser session (the credential carries its id).
+    await request(t.server).post('/api/v1/me/sessions/end').set(bearer(await personToken(me.id, 0, { sessionId: randomUUID() }))).expect(204);
 
     // The setup reaches every table holding person ids: a new one needs data here too.
     const columns = await personIdColumns();

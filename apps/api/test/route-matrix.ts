@@ -79,6 +79,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/me/notifications/read': { request: () => ({ path: '/api/v1/me/notifications/read', body: {} }), expect: anyPerson },
   'GET /api/v1/me/notification-preferences': { request: () => ({ path: '/api/v1/me/notification-preferences' }), expect: anyPerson },
   'PUT /api/v1/me/notification-preferences': { request: () => ({ path: '/api/v1/me/notification-preferences', body: {} }), expect: anyPerson },
+  'POST /api/v1/me/sessions/end': { request: () => ({ path: '/api/v1/me/sessions/end' }), expect: anyPerson },
   'POST /api/v1/me/sessions/revoke': { request: () => ({ path: '/api/v1/me/sessions/revoke' }), expect: anyPerson },
   'GET /api/v1/admin/people': { request: () => ({ path: '/api/v1/admin/people' }), expect: adminsOnly },
   'PUT /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },

@@ -21,8 +21,9 @@ async function sign(subject: string, claims: Record<string, unknown>, options: O
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_CONFIG.API_AUTH_SECRET));
 }
 
-/** What the web server sends for a signed-in person. */
-export const personToken = (personId: string, sessionVersion = 0, options?: Options) => sign(personId, { sv: sessionVersion }, options);
+/** What the web server sends for a signed-in person (with the id of their browser session when given). */
+export const personToken = (personId: string, sessionVersion = 0, options?: Options & { sessionId?: string }) =>
+  sign(personId, { sv: sessionVersion, ...(options?.sessionId ? { sid: options.sessionId } : {}) }, options);
 /** What the web server sends for its own calls. */
 export const serviceToken = (options?: Options) => sign(API_TOKEN.serviceSubject, {}, options);
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -20,6 +20,11 @@ export const POLICY_KEY = 'sesame:policy';
 export type RoutePolicy = (actor: Actor) => Decision;
 export const RequirePolicy = (policy: RoutePolicy) => SetMetadata(POLICY_KEY, policy);
 
+/** The browser session the caller's credential was signed for, when the web gave it one. */
+export const CurrentSessionId = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
+  return context.switchToHttp().getRequest<{ sessionId?: string }>().sessionId;
+});
+
 /** The signed-in person (id and roles), or null on public routes. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   return context.switchToHttp().getRequest<{ actor?: Actor }>().actor ?? null;

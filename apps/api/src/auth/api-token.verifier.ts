@@ -3,7 +3,7 @@ import { API_TOKEN } from '@sesame/domain';
 import { jwtVerify } from 'jose';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 
-export type VerifiedCaller = { kind: 'service' } | { kind: 'person'; personId: string; sessionVersion: number };
+export type VerifiedCaller = { kind: 'service' } | { kind: 'person'; personId: string; sessionVersion: number; sessionId?: string };
 
 /**
  * Checks the credential the web server attaches to each call it makes
@@ -32,7 +32,10 @@ export class ApiTokenVerifier {
       if (payload.sub === API_TOKEN.serviceSubject) return { kind: 'service' };
       const sessionVersion = payload.sv;
       if (typeof sessionVersion !== 'number' || !/^[0-9a-f-]{36}$/.test(payload.sub!)) return null;
-      return { kind: 'person', personId: payload.sub!, sessionVersion };
+      // The browser session the web signed this for (absent for sessions opened before sessions had ids).
+      const sessionId = payload.sid;
+      if (sessionId !== undefined && (typeof sessionId !== 'string' || !/^[0-9a-f-]{36}$/.test(sessionId))) return null;
+      return { kind: 'person', personId: payload.sub!, sessionVersion, ...(sessionId ? { sessionId } : {}) };
     } catch {
       return null;
     }

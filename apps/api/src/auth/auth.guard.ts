@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'person';
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; sessionId?: string }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 
@@ -38,11 +38,12 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (access === 'service') throw ProblemException.forbidden('Réservé au serveur web de Sésame.');
-    const person = await this.people.findActor(caller.personId);
-    if (!person || person.sessionVersion !== caller.sessionVersion) {
+    const person = await this.people.findActor(caller.personId, caller.sessionId);
+    if (!person || person.sessionVersion !== caller.sessionVersion || person.sessionEnded) {
       throw ProblemException.unauthorized('Votre session a pris fin : reconnectez-vous.');
     }
     request.actor = { id: person.id, roles: person.roles };
+    request.sessionId = caller.sessionId;
     const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     if (policy) authorize(policy(request.actor));
     return true;

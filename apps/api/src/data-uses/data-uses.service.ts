@@ -176,7 +176,8 @@ export class DataUsesService {
       if (!fresh) throw ProblemException.conflict('Quelqu’un a enregistré cet usage entre-temps. Rechargez-le pour voir ses changements, puis refaites les vôtres.');
       if (published) await this.repository.addVersion(tx, dataUse.id, version, input.content, input.changeNote, editor.id);
       else await this.repository.replaceVersionContent(tx, dataUse.id, version, input.content);
-      const changedFields = diffDataUse(DataUseContentSchema.parse(dataUse.current.content), input.content).map((c) => c.path);
+      // The journal is public: it names only fields the public can see, on both sides, with today's redactions.
+      const changedFields = diffDataUse(...publicSides(DataUseContentSchema.parse(dataUse.current.content), input.content, input.content.redactions)).map((c) => c.path);
       await this.audit.record(tx, {
         actorId: editor.id,
         action: 'data-use.edited',
@@ -289,15 +290,19 @@ export class DataUsesService {
     const [before, after] = await Promise.all([this.repository.version(dataUse.id, version - 1), this.repository.version(dataUse.id, version)]);
     // The public sees both sides with today's redactions too: a field withheld now stays withheld in older versions.
     const current = DataUseContentSchema.parse(dataUse.current.content).redactions;
-    const side = (stored: unknown) => {
-      const content = DataUseContentSchema.parse(stored);
-      if (readsWithheld(actor)) return content;
-      const fields = new Set(content.redactions.map((r) => r.field));
-      return redactForPublic({ ...content, redactions: [...content.redactions, ...current.filter((r) => !fields.has(r.field))] });
-    };
-    const changes = diffDataUse(side(before!.content), side(after!.content));
+    const [from, to] = [DataUseContentSchema.parse(before!.content), DataUseContentSchema.parse(after!.content)];
+    const changes = diffDataUse(...(readsWithheld(actor) ? ([from, to] as const) : publicSides(from, to, current)));
     return { reference, from: version - 1, to: version, changes: changes.map((c) => ({ path: c.path, at: c.at, before: c.before as never, after: c.after as never })) };
   }
+}
+
+/** Two versions as the public sees them, each also withholding what is withheld today (a field withheld now stays withheld in older versions). */
+function publicSides(before: DataUseContent, after: DataUseContent, current: DataUseContent['redactions']): readonly [DataUseContent, DataUseContent] {
+  const side = (content: DataUseContent) => {
+    const fields = new Set(content.redactions.map((r) => r.field));
+    return redactForPublic({ ...content, redactions: [...content.redactions, ...current.filter((r) => !fields.has(r.field))] });
+  };
+  return [side(before), side(after)];
 }
 
 function statusMoveRefusal(from: LifecycleStatus): string {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { UpdateMeSchema, type Actor, type Me, type UpdateMe } from '@sesame/domain';
-import { CurrentActor } from '../auth/access.decorators';
+import { CurrentActor, CurrentSessionId } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
 import type { Response } from 'express';
 import { AccountService } from './account.service';
@@ -35,6 +35,12 @@ export class MeController {
   @HttpCode(204)
   delete(@CurrentActor() actor: Actor): Promise<void> {
     return this.account.delete(actor);
+  }
+
+  @Post('sessions/end')
+  @HttpCode(204)
+  endSession(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string | undefined): Promise<void> {
+    return this.people.endSession(actor, sessionId);
   }
 
   @Post('sessions/revoke')

@@ -8,7 +8,7 @@ import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service'
 @Injectable()
 export class PeoplePersonalDataRepository implements PersonalDataProvider {
   readonly feature = 'people';
-  readonly tables = ['people', 'person_roles', 'audit_entries'];
+  readonly tables = ['people', 'person_roles', 'audit_entries', 'ended_sessions'];
   readonly kept = [
     {
       table: 'people',
@@ -28,6 +28,7 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
       include: { roles: { select: { role: true, grantedAt: true }, orderBy: { role: 'asc' } }, neighbourhood: { select: { name: true } } },
     });
     const entries = await this.prisma.auditEntry.findMany({ where: { OR: [{ actorId: personId }, { subjectType: 'person', subjectId: personId }] }, orderBy: { seq: 'asc' } });
+    const ended = await this.prisma.endedSession.findMany({ where: { personId }, select: { endedAt: true }, orderBy: { endedAt: 'asc' } });
     return {
       account: person && {
         id: person.id,
@@ -40,6 +41,8 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
         roles: person.roles.map((r) => r.role),
         roleGrants: person.roles.map((r) => ({ role: r.role, grantedAt: r.grantedAt.toISOString() })),
       },
+      // When the person signed out of a browser session (its id is only a random number).
+      signedOut: ended.map((session) => session.endedAt.toISOString()),
       // Restricted entries included: they are about the person.
       auditLog: entries.map((entry) => ({ ...contentOf(entry), hash: entry.hash })),
     };
@@ -52,5 +55,6 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
       data: { pseudonym: `deleted:${personId}`, pseudonymSkeleton: null, email: null, locale: 'fr', neighbourhoodId: null, lastSignInAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
     });
     await tx.personRole.deleteMany({ where: { personId } });
+    await tx.endedSession.deleteMany({ where: { personId } });
   }
 }

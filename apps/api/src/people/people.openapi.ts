@@ -86,6 +86,18 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       responses: { '204': { description: 'Every credential issued until now is refused.' }, ...problemResponses(401) },
     },
   },
+  '/me/sessions/end': {
+    post: {
+      tags: ['People'],
+      summary: 'Signs me out of this browser session only',
+      operationId: 'endMySession',
+      security: person,
+      responses: {
+        '204': { description: 'The session the credential was issued for is refused from now on (copies of its cookie included); other sessions go on.' },
+        ...problemResponses(401, 422),
+      },
+    },
+  },
   '/admin/people': {
     get: {
       tags: ['People'],

@@ -32,9 +32,22 @@ export class PeopleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** What the auth guard needs about a caller. */
-  async findActor(id: string): Promise<{ id: string; sessionVersion: number; roles: Role[] } | null> {
-    const person = await this.prisma.person.findUnique({ where: { id, deletedAt: null }, select: { id: true, sessionVersion: true, roles: { select: { role: true } } } });
-    return person && { id: person.id, sessionVersion: person.sessionVersion, roles: person.roles.map((r) => r.role) };
+  /** What the auth guard needs about a caller; `sessionEnded` when the credential's browser session was signed out of. */
+  async findActor(id: string, sessionId?: string): Promise<{ id: string; sessionVersion: number; roles: Role[]; sessionEnded: boolean } | null> {
+    const person = await this.prisma.person.findUnique({
+      where: { id, deletedAt: null },
+      select: { id: true, sessionVersion: true, roles: { select: { role: true } }, endedSessions: { where: { sessionId: sessionId ?? '00000000-0000-4000-8000-000000000000' }, select: { sessionId: true } } },
+    });
+    return person && { id: person.id, sessionVersion: person.sessionVersion, roles: person.roles.map((r) => r.role), sessionEnded: sessionId !== undefined && person.endedSessions.length > 0 };
+  }
+
+  /** Records that this browser session is over (idempotent); kept until its cookie would have expired anyway. */
+  async endSession(tx: PrismaTransaction, personId: string, sessionId: string, expiresAt: Date): Promise<void> {
+    await tx.endedSession.createMany({ data: [{ personId, sessionId, expiresAt }], skipDuplicates: true });
+  }
+
+  deleteExpiredEndedSessions(now: Date): Promise<{ count: number }> {
+    return this.prisma.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
   }
 
   findWithDetails(id: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<PersonWithDetails | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canOnIdentity, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
+import { canOnIdentity, SESSION_MAX_AGE_SECONDS, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
@@ -52,6 +52,16 @@ export class PeopleService {
   async revokeSessions(actor: Actor): Promise<void> {
     const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
     await this.prisma.$transaction((tx) => this.people.update(tx, me.id, { sessionVersion: { increment: 1 } }));
+  }
+
+  /**
+   * "Me déconnecter": this browser session ends on the server, so a copy of its
+   * cookie stops working too; the person's other sessions go on.
+   */
+  async endSession(actor: Actor, sessionId: string | undefined): Promise<void> {
+    const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    if (!sessionId) throw ProblemException.ruleViolation('Cette session n’a pas d’identifiant : déconnectez-vous de tous vos appareils pour la terminer.');
+    await this.prisma.$transaction((tx) => this.people.endSession(tx, me.id, sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000)));
   }
 
   async list(actor: Actor, query: PeopleQuery): Promise<{ items: PersonSummary[]; page: number; pageSize: number; total: number }> {

@@ -70,6 +70,8 @@ export const SessionPersonSchema = z
     locale: LocaleSchema,
     roles: z.array(RoleSchema),
     sessionVersion: z.int().min(0),
+    /** This browser session (random, v4), so that signing out ends it alone: set by the web at sign-in. */
+    sessionId: z.uuid().optional(),
   })
   .meta({ id: 'SessionPerson' });
 export type SessionPerson = z.infer<typeof SessionPersonSchema>;
@@ -148,6 +150,9 @@ export const API_TOKEN = {
   serviceSubject: 'service:web',
   maxAgeSeconds: 120,
 } as const;
+
+/** How long a browser session (the web's session cookie) lasts: an ended session is remembered that long. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** POST /me/email-change: send a confirmation link to my new address. */
 export const EmailChangeRequestSchema = z.object({ email: EmailSchema }).strict().meta({ id: 'EmailChangeRequest' });

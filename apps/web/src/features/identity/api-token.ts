@@ -25,7 +25,7 @@ async function sign(subject: string, claims: Record<string, unknown>): Promise<s
  * signed-in person (docs/decisions/0006-api-authentication.md). It never
  * reaches the browser.
  */
-export const personApiToken = (personId: string, sessionVersion: number) => sign(personId, { sv: sessionVersion });
+export const personApiToken = (personId: string, sessionVersion: number, sessionId?: string) => sign(personId, { sv: sessionVersion, ...(sessionId ? { sid: sessionId } : {}) });
 
 /** The web server's own credential (trading a sign-in link for a person). */
 export const serviceApiToken = () => sign(API_TOKEN.serviceSubject, {});

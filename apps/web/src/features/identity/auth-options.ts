@@ -1,6 +1,7 @@
 import 'server-only';
 
-import { SessionPersonSchema, type Me, type SessionPerson } from '@sesame/domain';
+import { SESSION_MAX_AGE_SECONDS, SessionPersonSchema, type Me, type SessionPerson } from '@sesame/domain';
+import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
@@ -51,7 +52,7 @@ type SignedIn = SessionPerson & { id: string };
 async function refreshedPerson(person: SessionPerson): Promise<SessionPerson | undefined> {
   try {
     const me = await callApiJson<Me>('/api/v1/me', { as: person, keepSessionOn401: true });
-    return { id: person.id, sessionVersion: person.sessionVersion, pseudonym: me.pseudonym, roles: me.roles, locale: me.locale };
+    return { id: person.id, sessionVersion: person.sessionVersion, sessionId: person.sessionId, pseudonym: me.pseudonym, roles: me.roles, locale: me.locale };
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) return undefined;
     throw error;
@@ -60,7 +61,7 @@ async function refreshedPerson(person: SessionPerson): Promise<SessionPerson | u
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/connexion', error: '/connexion' },
   providers: [
     CredentialsProvider({
@@ -110,7 +111,8 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, trigger }) {
       if (user) {
         const person = user as unknown as SignedIn;
-        token.person = { id: person.id, pseudonym: person.pseudonym, locale: person.locale, roles: person.roles, sessionVersion: person.sessionVersion };
+        // A random id per browser session, so that signing out can end this one alone (the API remembers ended ids).
+        token.person = { id: person.id, pseudonym: person.pseudonym, locale: person.locale, roles: person.roles, sessionVersion: person.sessionVersion, sessionId: randomUUID() };
         token.sub = person.id;
       }
       if (trigger === 'update' && token.person) {

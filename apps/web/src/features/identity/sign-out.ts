@@ -31,14 +31,15 @@ export const sessionStillAccepted = (person: SessionPerson) => accepted('/api/v1
 
 /**
  * Signs out for real: the session cookie is a self-contained token, so
- * deleting it here would leave any copy of it working. The API raises the
- * person's session version instead, which refuses this cookie and its copies
- * (and, sessions holding no server-side state, the person's other sessions
- * too); then the cookie is forgotten. Answers whether the session was still
- * valid until now.
+ * deleting it here would leave any copy of it working. The API records this
+ * session's id as ended, which refuses this cookie and its copies while the
+ * person's other sessions go on (a session opened before sessions had ids is
+ * ended by raising the session version, which ends the others too); then the
+ * cookie is forgotten. Answers whether the session was still valid until now.
  */
 export async function endSession(person: SessionPerson | null): Promise<boolean> {
-  const wasValid = person ? await accepted('/api/v1/me/sessions/revoke', person, 'POST') : false;
+  const path = person?.sessionId ? '/api/v1/me/sessions/end' : '/api/v1/me/sessions/revoke';
+  const wasValid = person ? await accepted(path, person, 'POST') : false;
   await forgetSessionCookie();
   return wasValid;
 }

@@ -36,7 +36,7 @@ export interface ApiCall {
   /** Raw body (e.g. a CSV) with its content type. */
   raw?: { body: string; contentType: string };
   /** Who calls: a signed-in person, the web server itself, or nobody (anonymous, the default). */
-  as?: { id: string; sessionVersion: number } | 'service' | null;
+  as?: { id: string; sessionVersion: number; sessionId?: string } | 'service' | null;
   /**
    * By default a person call answered 401 (signed out everywhere, account deleted)
    * ends this browser's session too: redirect to /deconnexion, then /connexion.
@@ -51,7 +51,7 @@ export interface ApiCall {
 export async function callApi(path: string, call: ApiCall = {}): Promise<Response> {
   const requestHeaders: Record<string, string> = { accept: 'application/json' };
   if (call.as === 'service') requestHeaders.authorization = `Bearer ${await serviceApiToken()}`;
-  else if (call.as) requestHeaders.authorization = `Bearer ${await personApiToken(call.as.id, call.as.sessionVersion)}`;
+  else if (call.as) requestHeaders.authorization = `Bearer ${await personApiToken(call.as.id, call.as.sessionVersion, call.as.sessionId)}`;
   // The client's address as this server saw it, for the API's per-IP limits (the API trusts it
   // from the web server only); never the X-Forwarded-For a browser sent (see client-address.ts).
   const clientAddress = clientAddressFrom(await headers());
