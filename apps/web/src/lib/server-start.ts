@@ -1,10 +1,12 @@
 import { parseTrustedProxies, stampClientAddresses } from './api/client-address';
+import { refuseUndecodableAddresses } from './undecodable-addresses';
 import { webConfigurationProblems } from './web-config';
 
 /**
  * When the web server starts (Node.js only): refuse a configuration it must
  * not run with — better than a site signing sessions with a published
- * secret — then stamp each incoming request with its client's address.
+ * secret — then stamp each incoming request with its client's address, and
+ * refuse addresses that do not decode (400, where Next.js would answer 500).
  */
 export function startWebServer(env: NodeJS.ProcessEnv = process.env): void {
   const problems = webConfigurationProblems(env);
@@ -13,4 +15,5 @@ export function startWebServer(env: NodeJS.ProcessEnv = process.env): void {
     process.exit(1);
   }
   stampClientAddresses(parseTrustedProxies(env.WEB_TRUSTED_PROXIES));
+  refuseUndecodableAddresses();
 }
