@@ -66,6 +66,12 @@ describe('pseudonym refusals', () => {
     ['Compte effacé', 'deleted_account'],
     // Official roles, French and English, however written.
     ['Admin', 'official_role'],
+    ['Ville de Val-de-Noue', 'official_role'],
+    ['Délégué à la protection des données', 'official_role'],
+    ['Service démocratie locale 2', 'official_role'],
+    ['Yacine des Coteaux (vérifié)', 'official_role'],
+    ['Yacine des Coteaux vérifiée', 'official_role'],
+    ['Police municipale', 'official_role'],
     ['Administratrice', 'official_role'],
     ['Super Admin', 'official_role'],
     ['A.d.m.i.n', 'official_role'],

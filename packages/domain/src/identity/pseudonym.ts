@@ -48,6 +48,9 @@ const key = (word: string) => pseudonymSkeleton(word).replaceAll(' ', '');
 const ROLE_PREFIXES = [
   'admin', 'moderat', 'organisat', 'organizat', 'organiser', 'organizer', 'animat', 'facilitat',
   'mairie', 'comite', 'committee', 'collectivite', 'autorite', 'authorit', 'municipal', 'officiel', 'official', 'sesame',
+  // The town and its services, and badges a resident cannot give themselves.
+  'ville de', 'town of', 'city of', 'service democratie', 'service municipal', 'service public', 'prefecture', 'police', 'gendarmerie',
+  'delegue', 'protection des donnees', 'data protection', 'cnil', 'verifie', 'verified', 'certifie', 'certified',
 ].map(key);
 const ROLE_WORDS = ['maire', 'mayor', 'panel', 'dpo', 'staff', 'systeme', 'system', 'hotel de ville', 'town hall', 'city hall'].map(key);
 /** How deleted accounts appear (« Participant supprimé ») and its variants: anywhere in the name. */
