@@ -14,6 +14,6 @@ test('journal shows an intact chain and at least one entry', async ({ page }) =>
 
   // The hourly heads, with what they are for and where to get them.
   await expect(page.getByRole('heading', { level: 2, name: 'Repères publiés chaque heure' })).toBeVisible();
-  await expect(page.getByText(/Gardez-en une copie/)).toBeVisible();
+  await expect(page.getByText(/peuvent les enregistrer/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Flux Atom des repères publiés' })).toHaveAttribute('href', '/api/v1/open-data/audit-heads.atom');
 });
