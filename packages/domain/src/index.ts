@@ -6,6 +6,7 @@ export * from './common/workspaces';
 export * from './deployment/secrets';
 export * from './deployment/loopback';
 export * from './health/health.schema';
+export * from './dev/outbox.schema';
 export * from './audit/hash-chain';
 export * from './audit/audit.schema';
 export * from './audit/audit-actions';

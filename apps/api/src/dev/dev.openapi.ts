@@ -1,8 +1,7 @@
+import { OutboxMessageSchema } from '@sesame/domain';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { problemResponses } from '../openapi/problem-responses';
-
-const OutboxMessageSchema = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.iso.datetime(), text: z.string() }).meta({ id: 'OutboxMessage' });
 
 export const devPaths: ZodOpenApiPathsObject = {
   '/dev/outbox': {

@@ -1,3 +1,4 @@
+import type { OutboxMessage } from '@sesame/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,13 +15,7 @@ export interface OutgoingMail {
   language: string;
 }
 
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  date: string;
-  text: string;
-}
+export type { OutboxMessage };
 
 /**
  * Sends e-mail through SMTP_URL, or — in development, with no SMTP server —
