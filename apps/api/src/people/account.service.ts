@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canOnIdentity, type Actor } from '@sesame/domain';
+import { canOnIdentity, leavesNoAdmin, type Actor } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
@@ -46,7 +46,7 @@ export class AccountService {
     await this.prisma.$transaction(async (tx) => {
       // The same lock as revoking an admin: the last admin cannot leave, even when two go at once.
       const admins = await this.people.lockAdmins(tx);
-      if (admins.includes(id) && admins.length === 1) throw lastAdmin();
+      if (leavesNoAdmin(admins, id)) throw lastAdmin();
       await this.personalData.eraseAll(tx, id);
       await this.audit.record(tx, { actorId: id, action: 'person.deleted', subjectType: 'person', subjectId: id, data: {} });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canOnIdentity, SESSION_MAX_AGE_SECONDS, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
+import { canOnIdentity, leavesNoAdmin, SESSION_MAX_AGE_SECONDS, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
@@ -80,7 +80,7 @@ export class PeopleService {
         // at once, the second sees the first's change — and is no admin any more.
         const admins = await this.people.lockAdmins(tx);
         if (!admins.includes(admin.id)) throw ProblemException.forbidden('Vous n’êtes plus administrateur·rice : votre rôle vient de vous être retiré.');
-        if (admins.includes(personId) && admins.length === 1) throw lastAdmin();
+        if (leavesNoAdmin(admins, personId)) throw lastAdmin();
       }
       const changed = change === 'grant' ? await this.people.grantRole(tx, personId, role) : await this.people.revokeRole(tx, personId, role);
       if (changed) {

@@ -1,4 +1,4 @@
-import { canOnIdentity, type Actor } from './identity.policy';
+import { canOnIdentity, leavesNoAdmin, type Actor } from './identity.policy';
 import { PseudonymSchema, ROLES, type Role } from './identity.schema';
 import { expectRules, type Row } from '../common/policy.testing';
 
@@ -24,6 +24,17 @@ const rows: Row<typeof canOnIdentity>[] = [
 
 describe('identity policy', () => {
   expectRules(canOnIdentity, rows);
+});
+
+describe('the last admin', () => {
+  it.each([
+    [['a'], 'a', true],
+    [['a', 'b'], 'a', false],
+    [['a'], 'r', false],
+    [[], 'r', false],
+  ] as const)('admins %j, %s leaving → leaves no admin: %s', (admins, leaving, expected) => {
+    expect(leavesNoAdmin(admins, leaving)).toBe(expected);
+  });
 });
 
 describe('pseudonyms', () => {

@@ -37,3 +37,13 @@ export const canOnIdentity = policyOf<IdentityContexts, IdentityAction>({
     return allow(actor);
   },
 });
+
+/**
+ * There must always be an admin left who can fix mistakes: true when
+ * `leaving` (an admin role revoked, or an account deleted) is the last admin.
+ * Decided on the admin list the API reads under lock, so two admins leaving
+ * at once cannot both succeed.
+ */
+export function leavesNoAdmin(admins: readonly string[], leaving: string): boolean {
+  return admins.includes(leaving) && admins.length === 1;
+}
