@@ -31,6 +31,8 @@ test('a newcomer signs in through the e-mail link, edits their profile, and the 
 
   // The same link a second time: refused, with a clear message.
   await page.getByRole('button', { name: 'Me déconnecter', exact: true }).click();
+  // Signed out (the next navigation must not cut the sign-out short).
+  await expect(page.getByRole('navigation', { name: 'Mon compte' }).getByRole('link', { name: 'Se connecter' })).toBeVisible();
   await page.goto(linkUrl);
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Ce lien de connexion a expiré ou a déjà servi' })).toBeVisible();
@@ -77,6 +79,8 @@ test('a resident enters an invitation code and becomes a verified resident of La
 
   // The same code again, by someone else: a clear French refusal.
   await page.getByRole('button', { name: 'Me déconnecter', exact: true }).click();
+  // Signed out (the next navigation must not cut the sign-out short).
+  await expect(page.getByRole('navigation', { name: 'Mon compte' }).getByRole('link', { name: 'Se connecter' })).toBeVisible();
   await signInByEmail(page, freshEmail('deuxieme'));
   await page.getByLabel('Code d’invitation', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Vérifier avec ce code' }).click();
