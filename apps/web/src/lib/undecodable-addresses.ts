@@ -1,8 +1,6 @@
-import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
-
 import { problemTypes } from '@sesame/domain';
 
-const INSTALLED_KEY = Symbol.for('sesame.refuseUndecodableAddresses');
+import { atServerEntrance } from './server-entrance';
 
 /** Whether every %-escape of the address's path decodes. */
 export function decodablePath(url: string): boolean {
@@ -21,24 +19,10 @@ export function decodablePath(url: string): boolean {
  * Node.js server. Returns a function that removes it (tests).
  */
 export function refuseUndecodableAddresses(): () => void {
-  const shared = globalThis as { [INSTALLED_KEY]?: boolean };
-  if (shared[INSTALLED_KEY]) return () => {};
-  shared[INSTALLED_KEY] = true;
-  type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
-  const dispatch = Server.prototype.emit as Emit;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      if (!decodablePath(request.url ?? '/')) {
-        response.writeHead(400, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
-        response.end(JSON.stringify({ type: problemTypes.validation, title: 'Invalid request', status: 400, detail: 'Cette adresse contient des caractères mal encodés.' }));
-        return true;
-      }
-    }
-    return dispatch.call(this, event, ...args);
-  } as typeof Server.prototype.emit;
-  return () => {
-    Server.prototype.emit = dispatch as typeof Server.prototype.emit;
-    shared[INSTALLED_KEY] = false;
-  };
+  return atServerEntrance('undecodable-addresses', (request, response) => {
+    if (decodablePath(request.url ?? '/')) return false;
+    response.writeHead(400, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ type: problemTypes.validation, title: 'Invalid request', status: 400, detail: 'Cette adresse contient des caractères mal encodés.' }));
+    return true;
+  });
 }

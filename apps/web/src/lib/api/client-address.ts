@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { BlockList, isIP, Server } from 'node:net';
+import { BlockList, isIP } from 'node:net';
+
+import { atServerEntrance } from '../server-entrance';
 
 // The client's address, as the API's per-address limits need it (sign-in
 // links…). Browsers can send any X-Forwarded-For they like and Next.js keeps
@@ -12,8 +13,7 @@ import { BlockList, isIP, Server } from 'node:net';
 export const CLIENT_ADDRESS_HEADER = 'x-sesame-client-address';
 
 const STAMP_KEY = Symbol.for('sesame.client-address.stamp');
-const INSTALLED_KEY = Symbol.for('sesame.client-address.installed');
-type Stamped = typeof globalThis & { [STAMP_KEY]?: string; [INSTALLED_KEY]?: boolean };
+type Stamped = typeof globalThis & { [STAMP_KEY]?: string };
 
 /** A random value of this process, shared by the server hook and the route modules (bundled separately). */
 function processStamp(): string {
@@ -78,32 +78,18 @@ export function clientAddressOf(peer: string | undefined, forwardedFor: string |
 
 /**
  * Stamps every request this process's HTTP servers receive with the client's
- * address, replacing whatever the request carried under that name. Next.js
- * offers no hook before it reads a request, so this wraps the servers' event
- * dispatch; it runs once, from instrumentation.ts, when the server starts.
- * Returns how to take the hook off again (for tests).
+ * address, replacing whatever the request carried under that name. Runs once,
+ * from instrumentation.ts, when the server starts. Returns how to take it off
+ * again (for tests).
  */
 export function stampClientAddresses(trusted: BlockList): () => void {
-  const shared = globalThis as Stamped;
-  if (shared[INSTALLED_KEY]) return () => {};
-  shared[INSTALLED_KEY] = true;
   const stamp = processStamp();
-  type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
-  const dispatch = Server.prototype.emit as Emit;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    // 'checkContinue' replaces 'request' for a body announced with Expect: 100-continue.
-    if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
-      const request = args[0] as IncomingMessage;
-      const address = clientAddressOf(request.socket?.remoteAddress, request.headers['x-forwarded-for'], trusted);
-      if (address) request.headers[CLIENT_ADDRESS_HEADER] = `${stamp} ${address}`;
-      else delete request.headers[CLIENT_ADDRESS_HEADER];
-    }
-    return dispatch.call(this, event, ...args);
-  } as typeof Server.prototype.emit;
-  return () => {
-    Server.prototype.emit = dispatch as typeof Server.prototype.emit;
-    shared[INSTALLED_KEY] = false;
-  };
+  return atServerEntrance('client-address', (request) => {
+    const address = clientAddressOf(request.socket?.remoteAddress, request.headers['x-forwarded-for'], trusted);
+    if (address) request.headers[CLIENT_ADDRESS_HEADER] = `${stamp} ${address}`;
+    else delete request.headers[CLIENT_ADDRESS_HEADER];
+    return false;
+  });
 }
 
 /**
