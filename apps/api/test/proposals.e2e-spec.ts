@@ -185,6 +185,37 @@ describe('Proposals and supports', () => {
     expect(mail.text).toContain('http://localhost:3000/propositions/');
   });
 
+  it('counts every support of 30 people arriving at once, and qualifies the proposal exactly once', async () => {
+    const reference = await collecting(10, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
+    const supporters = await Promise.all(Array.from({ length: 30 }, () => verifiedResident()));
+    const statuses = await Promise.all(supporters.map(async (s) => (await api().put(`/api/v1/proposals/${reference}/support`).set(s.auth)).status));
+    const stored = statuses.filter((status) => status === 201).length;
+    // Once qualified the proposal stops collecting: the later ones are refused, none half-stored.
+    expect(statuses.every((status) => status === 201 || status === 422)).toBe(true);
+    expect(stored).toBeGreaterThanOrEqual(10);
+    const [row] = await t.sql<{ support_count: number; state: string; rows: number; qualified: number }>(
+      `SELECT p.support_count, p.state::text AS state,
+         (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows,
+         (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id AND e.state = 'qualified') AS qualified
+       FROM proposals p WHERE p.reference = $1`,
+      [reference],
+    );
+    expect(row).toEqual({ support_count: stored, state: 'qualified', rows: stored, qualified: 1 });
+    const logged = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM audit_entries WHERE action = 'proposal.qualified' AND subject_id = $1", [reference]);
+    expect(logged[0]!.n).toBe(1);
+  });
+
+  it('catches up a qualification cut short after its support was stored (the hourly sweep)', async () => {
+    const reference = await collecting(2, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
+    // As if the process had stopped between storing the second support and qualifying.
+    await t.sql('UPDATE proposals SET support_count = 2 WHERE reference = $1', [reference]);
+    await jobs.enqueue(undefined, 'proposal.close-windows', {});
+    await jobs.drain();
+    const proposal = (await api().get(`/api/v1/proposals/${reference}`).expect(200)).body;
+    expect(proposal.state).toBe('qualified');
+    expect(proposal.timeline.at(-1)).toMatchObject({ state: 'qualified' });
+  });
+
   it('expires proposals whose window closes below the threshold, through the scheduled job', async () => {
     const reference = await collecting(5, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
     await t.sql("UPDATE proposals SET collecting_until = now() - interval '1 second' WHERE reference = $1", [reference]);

@@ -100,10 +100,12 @@ export class DataUsesRepository {
       ...(controller ? { controller: { contains: controller, mode: 'insensitive' } } : {}),
       ...(neighbourhoodId ? { neighbourhoodIds: { has: neighbourhoodId } } : {}),
     };
-    return this.prisma.$transaction(async (tx) => ({
-      rows: await tx.dataUse.findMany({ where, orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { reference: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
-      total: await tx.dataUse.count({ where }),
-    }));
+    // Two reads side by side, no transaction: a page and a total a write apart are fine for a list.
+    const [rows, total] = await Promise.all([
+      this.prisma.dataUse.findMany({ where, orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { reference: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.dataUse.count({ where }),
+    ]);
+    return { rows, total };
   }
 
   async versions(id: string) {

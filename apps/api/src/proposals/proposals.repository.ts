@@ -97,9 +97,41 @@ export class ProposalsRepository {
 
   // ---- supports -----------------------------------------------------------
 
-  /** Inserts the support unless it exists; true when this call stored it. The primary key is the guard. */
-  async addSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
-    return (await tx.$executeRaw`INSERT INTO proposal_supports (proposal_id, person_id) VALUES (${proposalId}::uuid, ${personId}::uuid) ON CONFLICT DO NOTHING`) === 1;
+  /**
+   * Adds one person's support in one statement (the hot path: see npm run
+   * bench): the proposal's row is locked and checked to be collecting, the
+   * support inserted (once per person: the primary key) and counted, all or
+   * nothing. Says whether it was collecting, whether this support is new, and
+   * the count and threshold after it.
+   */
+  async supportWhileCollecting(proposalId: string, personId: string): Promise<{ collecting: boolean; created: boolean; supportedBefore: boolean; supports: number; threshold: number | null }> {
+    const [row] = await this.prisma.$queryRaw<{ collecting: boolean; created: boolean; supported_before: boolean; supports: number; threshold: number | null }[]>`
+      WITH target AS (
+        SELECT id, support_count, threshold FROM proposals
+        WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
+        FOR UPDATE
+      ), inserted AS (
+        INSERT INTO proposal_supports (proposal_id, person_id) SELECT id, ${personId}::uuid FROM target
+        ON CONFLICT DO NOTHING
+        RETURNING proposal_id
+      ), counted AS (
+        UPDATE proposals p SET support_count = p.support_count + 1, updated_at = now()
+        FROM inserted WHERE p.id = inserted.proposal_id
+        RETURNING p.support_count, p.threshold
+      )
+      SELECT EXISTS (SELECT 1 FROM target) AS collecting,
+        EXISTS (SELECT 1 FROM inserted) AS created,
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = ${proposalId}::uuid AND s.person_id = ${personId}::uuid) AS supported_before,
+        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = ${proposalId}::uuid), 0) AS supports,
+        COALESCE((SELECT threshold FROM counted), (SELECT threshold FROM target), (SELECT threshold FROM proposals WHERE id = ${proposalId}::uuid)) AS threshold`;
+    return { collecting: row!.collecting, created: row!.created, supportedBefore: row!.supported_before, supports: row!.supports, threshold: row!.threshold };
+  }
+
+  /** Proposals still collecting whose count has reached their threshold (a qualification to catch up on). */
+  async reachedThreshold(): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ reference: string }[]>`
+      SELECT reference FROM proposals WHERE state = 'admissible' AND threshold IS NOT NULL AND support_count >= threshold`;
+    return rows.map((row) => row.reference);
   }
 
   async removeSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
@@ -201,10 +233,12 @@ export class ProposalsRepository {
           : [{ submittedAt: 'desc' }, { reference: 'desc' }];
     // "Closing soon" only makes sense for proposals still collecting.
     if (sort === 'closing_soon' && !status) where.state = 'admissible';
-    return this.prisma.$transaction(async (tx) => ({
-      rows: await tx.proposal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, include: withLinks }),
-      total: await tx.proposal.count({ where }),
-    }));
+    // Two reads side by side, no transaction: a page and a total a write apart are fine for a list.
+    const [rows, total] = await Promise.all([
+      this.prisma.proposal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, include: withLinks }),
+      this.prisma.proposal.count({ where }),
+    ]);
+    return { rows, total };
   }
 
   byAuthor(authorId: string): Promise<ProposalRow[]> {

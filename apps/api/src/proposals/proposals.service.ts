@@ -283,24 +283,36 @@ export class ProposalsService implements OnModuleInit {
    */
   async support(actor: Actor, reference: string): Promise<{ created: boolean; state: SupportState }> {
     const person = authorize(signedIn(actor, 'Connectez-vous pour soutenir cette proposition.'));
-    // One read for the proposal, the rule and the supporter (the hot path: see npm run bench).
+    // One read for the proposal, the rule and the supporter, one statement to store it (the hot path: see npm run bench).
     const proposal = await this.repository.supportContext(reference, person.id);
     if (!proposal) throw notFound(reference);
     const supporter = { verificationRequired: proposal.requiresVerification, verified: proposal.verified };
     authorize(canOnProposal('proposals.support', { actor, proposal, supporter, now: new Date() }));
+    const outcome = await this.repository.supportWhileCollecting(proposal.id, person.id);
+    if (!outcome.created) {
+      // The window closed (or the proposal moved) since the check above: a support given earlier still replays.
+      if (!outcome.collecting && !outcome.supportedBefore) throw ProblemException.ruleViolation(notCollecting(proposal).message);
+      return { created: false, state: { supporting: true, supports: outcome.supports, state: outcome.collecting ? 'admissible' : proposal.state } };
+    }
+    const reached = outcome.threshold !== null && outcome.supports >= outcome.threshold;
+    const state = reached ? await this.qualifyIfReached(reference) : 'admissible';
+    return { created: true, state: { supporting: true, supports: outcome.supports, state } };
+  }
+
+  /**
+   * Qualifies a proposal whose count has reached its threshold (timeline, log,
+   * notices), once: the support that reached it does this right after it is
+   * stored; the hourly sweep catches up if that was cut short. Returns the
+   * proposal's state.
+   */
+  private async qualifyIfReached(reference: string): Promise<ProposalState> {
     return this.prisma.$transaction(async (tx) => {
-      if (!(await this.repository.addSupport(tx, proposal.id, person.id))) {
-        return { created: false, state: { supporting: true, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state } };
-      }
-      const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, 1);
-      if (!counted) throw ProblemException.ruleViolation(notCollecting(proposal).message);
-      let state: ProposalState = 'admissible';
-      if (counted.supports >= counted.threshold) {
-        await this.repository.setState(tx, proposal.id, 'qualified');
-        await this.recordTransition(tx, proposal, 'qualified', `${counted.supports} soutiens sur ${counted.threshold} nécessaires.`);
-        state = 'qualified';
-      }
-      return { created: true, state: { supporting: true, supports: counted.supports, state } };
+      const proposal = await this.repository.lock(tx, reference);
+      if (!proposal) throw notFound(reference);
+      if (proposal.state !== 'admissible' || proposal.threshold === null || proposal.supportCount < proposal.threshold) return proposal.state;
+      await this.repository.setState(tx, proposal.id, 'qualified');
+      await this.recordTransition(tx, proposal, 'qualified', `${proposal.supportCount} soutiens sur ${proposal.threshold} nécessaires.`);
+      return 'qualified';
     });
   }
 
@@ -333,6 +345,10 @@ export class ProposalsService implements OnModuleInit {
   /** Closes every support window that has ended: qualified if the threshold was reached, expired otherwise. */
   async closeDueWindows(now = new Date()): Promise<{ reference: string; state: ProposalState }[]> {
     const closed: { reference: string; state: ProposalState }[] = [];
+    // A qualification cut short after its support was stored (a crash): caught up here.
+    for (const reference of await this.repository.reachedThreshold()) {
+      if ((await this.qualifyIfReached(reference)) === 'qualified') closed.push({ reference, state: 'qualified' });
+    }
     for (const reference of await this.repository.windowsClosedBy(now)) {
       await this.prisma.$transaction(async (tx) => {
         const proposal = await this.repository.lock(tx, reference);
