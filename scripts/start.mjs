@@ -195,7 +195,7 @@ export async function startPlatform(options = {}) {
     }, path.join(root, 'apps/web'));
     await waitForHttp(`http://127.0.0.1:${webPort}/`, web, 60_000);
 
-    return { webUrl: webOrigin, apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl, appDatabaseUrl, stop };
+    return { webUrl: webOrigin, apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl, appDatabaseUrl, pids: { api: api.pid, web: web.pid }, stop };
   } catch (error) {
     await stop();
     throw error;

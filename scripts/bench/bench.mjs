@@ -1,97 +1,122 @@
 // npm run bench — the platform's benchmarks, each a ratio against a reference
-// measured in the same run on the same machine, plus the absolute figures.
+// measured in the same run on the same machine, plus the absolute figures and
+// the servers' memory under load. Targets: issue 13 and docs/performance.md.
 //
-// Row "supports": proposal supports over HTTP (the real API process, auth,
-// policy, row lock, insert, count, qualification check) under concurrent load
-// (autocannon), against the same SQL transaction driven directly with `pg`
-// clients — the database's own limit on this machine.
+// The platform is started exactly as `npm start` does (scripts/start.mjs: a
+// throw-away embedded PostgreSQL — or BENCH_DATABASE_URL, a server where it may
+// create and drop a database —, migrations, the French demo, the built API and
+// web), then bench fixtures are added: PEOPLE verified residents and two
+// proposals collecting supports.
 //
-// Uses an embedded PostgreSQL in a temporary folder (the API and the SQL
-// reference connect as its application role, as with `npm start`), or
-// BENCH_DATABASE_URL (a server where it may create and drop a database; the API
-// connects as that URL's role). Builds the API if needed.
-// BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune the load.
+// Rows:
+//   supports — PUT /proposals/{ref}/support over HTTP (auth, policy, insert,
+//              count) against the same SQL work driven directly by `pg` clients;
+//   API list / API record — GET /api/v1/proposals(/ref) against GET /api/v1/health
+//              on the same API process;
+//   pages    — anonymous /propositions and / against a static file of the same
+//              web server (/icon.svg).
+// BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20).
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { ensureDatabase, freePort, startEmbeddedPostgres } from '../lib/embedded-database.mjs';
+import { ensureDatabase } from '../lib/embedded-database.mjs';
+import { startPlatform } from '../start.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const POOL = 10; // the API's default DATABASE_POOL_SIZE: the SQL reference uses as many connections
 const PEOPLE = 200_000;
 const log = (line) => console.error(line);
 
-function run(command, args, env) {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-async function database() {
+/** A database of its own on BENCH_DATABASE_URL's server, dropped at the end; null for an embedded one. */
+async function givenDatabase() {
+  const admin = process.env.BENCH_DATABASE_URL;
+  if (!admin) return null;
   const name = `sesame_bench_${Date.now()}`;
-  if (process.env.BENCH_DATABASE_URL) {
-    const admin = process.env.BENCH_DATABASE_URL;
-    await ensureDatabase(admin, name);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      stop: async () => {
-        const client = new pg.Client({ connectionString: admin });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sesame-bench-'));
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: name });
+  await ensureDatabase(admin, name);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
   return {
-    url: server.url,
-    appUrl: server.appUrl,
-    stop: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
     },
   };
 }
 
-async function waitForHealth(url, child) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('The API stopped while starting.');
+/** Resident set size (bytes) of a process and its descendants (Linux /proc). */
+function treeMemory(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      if ((await fetch(url)).ok) return;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {
-      // not listening yet
+      // gone meanwhile
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('The API did not answer in 60 s.');
+  let total = 0;
+  const visit = (id) => {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'));
+      total += rss ? Number(rss[1]) * 1024 : 0;
+    } catch {
+      // gone meanwhile
+    }
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  visit(pid);
+  return total;
+}
+
+/** Peak memory of the given processes while `work` runs. */
+async function withPeakMemory(pids, work) {
+  const peaks = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
+  const sample = () => {
+    for (const [name, pid] of Object.entries(pids)) peaks[name] = Math.max(peaks[name], treeMemory(pid));
+  };
+  const timer = setInterval(sample, 500);
+  try {
+    return { result: await work(), peaks };
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
 }
 
 /** A territory, PEOPLE verified residents and two proposals collecting supports (one for each side). */
 async function fixtures(client) {
-  await client.query("INSERT INTO territories (id, slug, name, support_threshold) VALUES ($1, 'bench', 'Bench', 1000000000)", [randomUUID()]);
-  const [{ id: place }] = (await client.query("INSERT INTO neighbourhoods (id, territory_id, slug, name) SELECT gen_random_uuid(), id, 'n', 'N' FROM territories RETURNING id")).rows;
-  await client.query(`INSERT INTO people (id, pseudonym) SELECT gen_random_uuid(), 'bench-' || g FROM generate_series(1, ${PEOPLE}) g`);
-  await client.query("INSERT INTO person_roles (person_id, role) SELECT id, 'resident' FROM people");
-  await client.query("INSERT INTO resident_verifications (person_id, neighbourhood_id, method) SELECT id, $1, 'census' FROM people", [place]);
+  await client.query("INSERT INTO territories (id, slug, name, support_threshold, created_at) VALUES (gen_random_uuid(), 'bench', 'Bench', 1000000000, now())");
+  const [{ id: place }] = (await client.query("INSERT INTO neighbourhoods (id, territory_id, slug, name) SELECT gen_random_uuid(), id, 'bench', 'Bench' FROM territories WHERE slug = 'bench' RETURNING id")).rows;
+  await client.query(`INSERT INTO people (id, pseudonym, pseudonym_skeleton) SELECT gen_random_uuid(), 'bench-' || g, 'bench-' || g FROM generate_series(1, ${PEOPLE}) g`);
+  const people = (await client.query("SELECT id FROM people WHERE pseudonym LIKE 'bench-%' ORDER BY id")).rows.map((row) => row.id);
+  await client.query("INSERT INTO person_roles (person_id, role) SELECT id, 'resident' FROM people WHERE pseudonym LIKE 'bench-%'");
+  await client.query("INSERT INTO resident_verifications (person_id, neighbourhood_id, method) SELECT id, $1, 'census' FROM people WHERE pseudonym LIKE 'bench-%'", [place]);
   for (const reference of ['PR-2000-001', 'PR-2000-002']) {
     await client.query(
       `INSERT INTO proposals (id, reference, author_id, state, kind, title, submitted_at, threshold, collecting_until, updated_at)
-       SELECT gen_random_uuid(), $1, (SELECT id FROM people LIMIT 1), 'admissible', 'ban', 'Bench', now(), 1000000000, now() + interval '1 day', now()`,
-      [reference],
+       VALUES (gen_random_uuid(), $1, $2, 'admissible', 'ban', 'Bench', now(), 1000000000, now() + interval '1 day', now())`,
+      [reference, people[0]],
     );
   }
-  return (await client.query('SELECT id FROM people ORDER BY id')).rows.map((row) => row.id);
+  await client.query('ANALYZE');
+  return people;
+}
+
+/** autocannon on one request shape; figures per second over the run. */
+async function load(url, request = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
+  const ok = request.method === 'PUT' ? result['2xx'] : result['2xx'] + result['3xx'];
+  return { perSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx - (request.method === 'PUT' ? 0 : result['3xx']) + result.errors + result.timeouts, total: ok };
 }
 
 /** Over HTTP: each request supports as a different person (a support replay would be cheaper). */
@@ -101,29 +126,24 @@ async function httpSupports(apiUrl, secret, people) {
     people.map((id) => new SignJWT({ sv: 0 }).setProtectedHeader({ alg: 'HS256' }).setIssuer('sesame-web').setAudience('sesame-api').setSubject(id).setIssuedAt().setExpirationTime('110s').sign(key)),
   );
   let next = 0;
-  const result = await autocannon({
-    url: apiUrl,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'PUT',
-        path: '/api/v1/proposals/PR-2000-001/support',
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
-      },
-    ],
+  const figures = await load(apiUrl, {
+    method: 'PUT',
+    path: '/api/v1/proposals/PR-2000-001/support',
+    setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
   });
   if (next > tokens.length) throw new Error('More requests than people: raise PEOPLE.');
-  return { perSecond: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, total: result['2xx'] };
+  return figures;
 }
 
-/** The same transaction as the API's, with POOL clients in parallel loops. */
+/** The same work as the API's, with POOL clients in parallel loops: one read, then insert and count in one transaction. */
 async function sqlSupports(databaseUrl, people) {
-  const clients = await Promise.all(Array.from({ length: POOL }, async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    return client;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: POOL }, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      return client;
+    }),
+  );
   const offset = Math.floor(people.length / 2);
   let next = 0;
   let done = 0;
@@ -132,7 +152,6 @@ async function sqlSupports(databaseUrl, people) {
     clients.map(async (client) => {
       while (Date.now() < deadline) {
         const person = people[offset + (next++ % offset)];
-        // As the API: one read for the proposal, the rule and the supporter's verification, then insert and count in one transaction.
         const [{ id }] = (
           await client.query(
             `SELECT p.id, p.state, p.collecting_until, p.author_id, p.submitted_at,
@@ -156,52 +175,70 @@ async function sqlSupports(databaseUrl, people) {
   return { perSecond: done / SECONDS, total: done };
 }
 
+const ms = (value) => `${value} ms`;
+const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
 async function main() {
   log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  if (!existsSync(path.join(root, 'apps/api/dist/main.js')) || process.env.BENCH_BUILD === '1') {
-    log('• Build (turbo, API)…');
-    run(path.join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@sesame/api...', '--output-logs=errors-only'], process.env);
-  }
-  const db = await database();
-  let api;
+  const given = await givenDatabase();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sesame-bench-'));
+  // The bench mints the web's credentials itself: it chooses the shared secret.
+  process.env.API_AUTH_SECRET = randomBytes(32).toString('hex');
+  let platform;
+  const rows = [];
+  let failures = 0;
   try {
-    log('• Migrations…');
-    // As the owner; the application role (embedded server) gets its privileges.
-    const { APP_DATABASE_URL: _unused, ...withoutAppRole } = process.env;
-    run(process.execPath, [path.join(root, 'scripts/db/migrate.mjs'), 'deploy'], { ...withoutAppRole, DATABASE_URL: db.url, ...(db.appUrl ? { APP_DATABASE_URL: db.appUrl } : {}) });
-    const apiDatabaseUrl = db.appUrl ?? db.url;
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
+    platform = await startPlatform({ dataDir: path.join(dir, 'postgres'), databaseUrl: given?.url, apiPort: '0', webPort: '0', quiet: true, log });
+    const owner = new pg.Client({ connectionString: platform.databaseUrl });
+    await owner.connect();
     log(`• ${PEOPLE} verified residents, two proposals collecting…`);
-    const people = await fixtures(client);
-    await client.end();
+    const people = await fixtures(owner);
+    await owner.end();
+    const { apiUrl, webUrl, pids } = platform;
+    const record = (await (await fetch(`${apiUrl}/api/v1/proposals?pageSize=1&sort=most_supported`)).json()).items[0].reference;
 
-    const port = await freePort();
-    const secret = randomBytes(32).toString('hex');
-    api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-      cwd: root,
-      env: { ...withoutAppRole, DATABASE_URL: apiDatabaseUrl, API_PORT: String(port), API_HOST: '127.0.0.1', API_AUTH_SECRET: secret, LOG_LEVEL: 'silent', JOBS_WORKER: 'false', NODE_ENV: 'production', DATABASE_POOL_SIZE: String(POOL) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${apiUrl}/api/v1/health`, api);
+    const row = (name, measured, reference, target, howTo) => {
+      const ratio = measured.perSecond / reference.perSecond;
+      const met = ratio >= target.ratio && (target.p99 === undefined || measured.p99 < target.p99) && measured.errors === 0;
+      if (measured.errors > 0 || reference.errors > 0) failures += 1;
+      rows.push({ name, measured, reference, ratio, target, met, howTo });
+    };
+    const measure = async (label, fn) => {
+      log(`• ${label} (${SECONDS} s, ${CONNECTIONS} connections)…`);
+      const { result, peaks } = await withPeakMemory(pids, fn);
+      return { ...result, peaks };
+    };
 
-    log(`• HTTP: ${CONNECTIONS} connections for ${SECONDS} s…`);
-    const http = await httpSupports(apiUrl, secret, people.slice(0, Math.floor(people.length / 2)));
-    log(`• SQL: ${POOL} connections for ${SECONDS} s…`);
-    const sql = await sqlSupports(apiDatabaseUrl, people);
+    const supports = await measure('PUT /support over HTTP', () => httpSupports(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2))));
+    const sql = await measure(`same SQL work, ${POOL} pg clients`, () => sqlSupports(platform.appDatabaseUrl ?? platform.databaseUrl, people));
+    row('supports', supports, { ...sql, errors: 0, label: `same SQL, ${POOL} pg clients (tx/s)` }, { ratio: 0.6, p99: 100 }, 'PUT /api/v1/proposals/PR-2000-001/support, a different resident each time');
 
-    console.log('\n| benchmark | measured | reference (same run) | ratio |');
-    console.log('| --- | --- | --- | --- |');
-    console.log(
-      `| supports (one proposal, distinct people) | HTTP PUT /support: ${http.perSecond.toFixed(0)} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms, ${http.errors} errors | same SQL transaction, ${POOL} pg clients: ${sql.perSecond.toFixed(0)} tx/s | ${(http.perSecond / sql.perSecond).toFixed(2)} |`,
-    );
-    console.log(`\n${SECONDS} s each, ${CONNECTIONS} HTTP connections, API pool ${POOL}; ${http.total} supports over HTTP, ${sql.total} by SQL.`);
-    if (http.errors > 0) process.exitCode = 1;
+    const health = await measure('GET /api/v1/health', () => load(`${apiUrl}/api/v1/health`));
+    const list = await measure('GET /api/v1/proposals', () => load(`${apiUrl}/api/v1/proposals`));
+    row('API list', list, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5, p99: 50 }, 'GET /api/v1/proposals');
+    const one = await measure(`GET /api/v1/proposals/${record}`, () => load(`${apiUrl}/api/v1/proposals/${record}`));
+    row('API record', one, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5 }, `GET /api/v1/proposals/${record}`);
+
+    const icon = await measure('GET /icon.svg', () => load(`${webUrl}/icon.svg`));
+    const listPage = await measure('anonymous /propositions', () => load(`${webUrl}/propositions`));
+    row('page /propositions', listPage, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.5, p99: 100 }, 'anonymous GET /propositions');
+    const home = await measure('anonymous /', () => load(`${webUrl}/`));
+    row('home page', home, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.8 }, 'anonymous GET /');
+
+    console.log(`\n| row | measured | reference (same run) | ratio | target | met | API / web memory (peak) |`);
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      const m = r.measured;
+      console.log(
+        `| ${r.name} | ${r.howTo}: ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}, ${m.errors} errors | ${r.reference.label}: ${r.reference.perSecond.toFixed(0)}/s${r.reference.p99 !== undefined ? `, p99 ${ms(r.reference.p99)}` : ''} | ${r.ratio.toFixed(2)} | ≥ ${r.target.ratio}${r.target.p99 ? `, p99 < ${r.target.p99} ms` : ''} | ${r.met ? 'yes' : 'NO'} | ${mib(m.peaks.api)} / ${mib(m.peaks.web)} |`,
+      );
+    }
+    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL).`);
+    if (failures > 0) process.exitCode = 1;
   } finally {
-    api?.kill('SIGTERM');
-    if (api && api.exitCode === null) await new Promise((resolve) => api.once('exit', resolve));
-    await db.stop();
+    await platform?.stop();
+    await given?.drop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
