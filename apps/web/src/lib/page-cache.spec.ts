@@ -53,13 +53,15 @@ describe('the page cache, on a real HTTP server', () => {
     clock = 1_000_000;
     renders = [];
     uninstall = cachePublicPages(createPageCache(() => clock));
-    server = createServer((request, response) => {
+    server = createServer(async (request, response) => {
+      // Slow pages, to have requests arrive while one renders.
+      if (request.url === '/consultations' || request.url === '/comite') await new Promise((resolve) => setTimeout(resolve, 150));
       const who = request.headers.cookie?.includes('session-token') ? 'Camille (signed in)' : 'anonymous';
       const nonce = Buffer.from(`nonce-${renders.length}`).toString('base64');
       renders.push(`${request.url} for ${who}`);
-      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${nonce}' 'strict-dynamic'` };
+      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${nonce}' 'strict-dynamic'`, link: `</a.css>; rel=preload; nonce="${nonce}"`, vary: 'rsc' };
       if (request.url === '/registre') headers['set-cookie'] = 'x=1';
-      response.writeHead(request.url === '/journal' ? 500 : 200, headers);
+      response.writeHead(request.url === '/journal' || request.url === '/comite' ? 500 : 200, headers);
       response.write(`<html><script nonce="${nonce}">render ${renders.length}</script>`);
       response.end(`<p>${who}</p>${'x'.repeat(2000)}</html>`);
     });
@@ -96,6 +98,8 @@ describe('the page cache, on a real HTTP server', () => {
     expect(secondNonce).not.toBe(firstNonce);
     expect(second.body.toString()).toContain(`nonce="${secondNonce}"`);
     expect(second.body.toString()).not.toContain(firstNonce);
+    expect(second.headers.link).toBe(`</a.css>; rel=preload; nonce="${secondNonce}"`);
+    expect(second.headers.vary).toBe('rsc, Accept-Encoding');
   });
 
   it('never shows a signed-in person’s page to anyone else, and never gives them the anonymous one', async () => {
@@ -135,5 +139,17 @@ describe('the page cache, on a real HTTP server', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(zipped.body).toString()).toContain('render 1');
     expect(renders).toHaveLength(1);
+  });
+
+  it('has a crowd arriving while a page renders wait for that rendering instead of rendering it again', async () => {
+    const pages = await Promise.all(Array.from({ length: 6 }, () => fetchPage('/consultations')));
+    expect(renders).toEqual(['/consultations for anonymous']);
+    expect(pages.every((page) => page.status === 200 && page.body.toString().includes('render 1'))).toBe(true);
+  });
+
+  it('hands the waiting requests on when the rendering they waited for gave no page', async () => {
+    const pages = await Promise.all(Array.from({ length: 3 }, () => fetchPage('/comite')));
+    expect(pages.map((page) => page.status)).toEqual([500, 500, 500]);
+    expect(renders).toHaveLength(3);
   });
 });

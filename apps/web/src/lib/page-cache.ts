@@ -13,8 +13,10 @@ import { atServerEntrance } from './server-entrance';
 // visitor is anonymous and asks for the same few pages. So for half a second a
 // rendered page is answered from memory; then the next visitor's request
 // renders it again while the others still get the previous copy (for at most
-// REVALIDATION_MS). A page is therefore never more than a second older than
-// the data it shows, with no change events to wire between servers.
+// REVALIDATION_MS), or, past that, wait for that rendering. A page is
+// therefore never more than a second older than the data it shows (or than
+// the request, under a load that makes rendering itself slower), with no
+// change events to wire between servers.
 //
 // Only requests that cannot carry a person are cached: GET of an allowlisted
 // public page with no cookie but the language. A signed-in person (or any
@@ -25,6 +27,8 @@ import { atServerEntrance } from './server-entrance';
 export const FRESH_MS = 500;
 /** While one request renders a page again, others get the previous copy for this much longer. */
 export const REVALIDATION_MS = 400;
+/** Past this, a request no longer waits for someone else's rendering of its page. */
+const WAIT_MS = 5_000;
 const MAX_ENTRIES = 200;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
@@ -74,14 +78,16 @@ function acceptsGzip(request: IncomingMessage): boolean {
 
 /** Sends a stored page, with a fresh nonce in its policy and its scripts. */
 function answer(request: IncomingMessage, response: ServerResponse, page: StoredPage): void {
-  const headers: OutgoingHttpHeaders = { ...page.headers };
+  let headers: OutgoingHttpHeaders = { ...page.headers };
   let body = page.body;
   if (page.nonce) {
-    const nonce = Buffer.from(randomUUID()).toString('base64');
-    body = Buffer.from(body.toString('utf8').replaceAll(page.nonce, nonce));
-    headers['content-security-policy'] = String(headers['content-security-policy']).replaceAll(page.nonce, nonce);
+    // In the policy, the scripts, and the preload links (Link header) alike.
+    const [old, nonce] = [page.nonce, Buffer.from(randomUUID()).toString('base64')];
+    body = Buffer.from(body.toString('utf8').replaceAll(old, nonce));
+    const renew = (value: OutgoingHttpHeaders[string]) => (Array.isArray(value) ? value.map((v) => v.replaceAll(old, nonce)) : typeof value === 'string' ? value.replaceAll(old, nonce) : value);
+    headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, renew(value)]));
   }
-  headers.vary = 'Accept-Encoding';
+  if (!/accept-encoding/i.test(String(headers.vary ?? ''))) headers.vary = headers.vary ? `${String(headers.vary)}, Accept-Encoding` : 'Accept-Encoding';
   const send = (bytes: Buffer, encoding?: string) => {
     response.writeHead(page.status, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': bytes.length });
     response.end(bytes);
@@ -141,33 +147,41 @@ function capture(response: ServerResponse, store: (page: StoredPage) => void, re
 
 export interface PageCache {
   /** Answers from the cache (true) or lets the request through, capturing its page when due (false). */
-  handle(request: IncomingMessage, response: ServerResponse): boolean;
+  handle(request: IncomingMessage, response: ServerResponse, pass: () => void): boolean;
   size(): number;
 }
 
 export function createPageCache(now: () => number = Date.now): PageCache {
   const pages = new Map<string, StoredPage>();
-  const rendering = new Map<string, number>();
+  /** Pages being rendered, with the requests waiting for them. */
+  const rendering = new Map<string, { since: number; waiting: ((page: StoredPage | undefined) => void)[] }>();
   return {
     size: () => pages.size,
-    handle(request, response) {
+    handle(request, response, pass) {
       const key = cacheKeyOf(request);
       if (key === null) return false;
       const at = now();
       const stored = pages.get(key);
       const age = stored ? at - stored.renderedAt : Infinity;
-      const renderingSince = rendering.get(key);
-      const someoneRenders = renderingSince !== undefined && at - renderingSince < REVALIDATION_MS;
-      if (stored && (age < FRESH_MS || (someoneRenders && age < FRESH_MS + REVALIDATION_MS))) {
+      const render = rendering.get(key);
+      if (stored && (age < FRESH_MS || (render && age < FRESH_MS + REVALIDATION_MS))) {
         answer(request, response, stored);
         return true;
       }
-      if (someoneRenders) return false;
+      if (render && at - render.since < WAIT_MS) {
+        // Someone renders this page right now: wait for it rather than render it once more (a crowd would otherwise
+        // render it as many times as it has people, just when rendering is slowest). A page begun before this request.
+        render.waiting.push((page) => (page && page.renderedAt === render.since ? answer(request, response, page) : pass()));
+        return true;
+      }
       // This request renders the page for everyone: in plain bytes, so that the copy can take a fresh nonce.
-      rendering.set(key, at);
+      const mine = { since: at, waiting: [] as ((page: StoredPage | undefined) => void)[] };
+      rendering.set(key, mine);
       delete request.headers['accept-encoding'];
       response.once('close', () => {
-        if (rendering.get(key) === at) rendering.delete(key);
+        if (rendering.get(key) === mine) rendering.delete(key);
+        const page = pages.get(key);
+        for (const next of mine.waiting) next(page);
       });
       capture(
         response,
@@ -186,5 +200,5 @@ export function createPageCache(now: () => number = Date.now): PageCache {
 
 /** Installs the cache where requests enter the web server (once, when it starts); returns how to remove it (tests). */
 export function cachePublicPages(cache: PageCache = createPageCache()): () => void {
-  return atServerEntrance('page-cache', (request, response) => cache.handle(request, response));
+  return atServerEntrance('page-cache', (request, response, pass) => cache.handle(request, response, pass));
 }

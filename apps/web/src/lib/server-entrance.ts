@@ -3,9 +3,10 @@ import { Server } from 'node:net';
 
 /**
  * A check run on each request where it enters this process's servers, before
- * Next.js reads it; returns true when it answered the request itself.
+ * Next.js reads it; returns true when it took the request: it then answers it
+ * itself, or later calls `pass` to hand it on (to the next checks, then Next.js).
  */
-export type EntranceCheck = (request: IncomingMessage, response: ServerResponse) => boolean;
+export type EntranceCheck = (request: IncomingMessage, response: ServerResponse, pass: () => void) => boolean;
 
 // 'checkContinue' replaces 'request' for a body announced with Expect: 100-continue.
 const REQUEST_EVENTS = new Set<string | symbol>(['request', 'checkContinue', 'checkExpectation']);
@@ -30,11 +31,14 @@ export function atServerEntrance(name: string, check: EntranceCheck): () => void
     type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
     const dispatch = entrance.emit as Emit;
     entrance.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-      if (REQUEST_EVENTS.has(event)) {
-        const [request, response] = args as [IncomingMessage, ServerResponse];
-        for (const run of registered.values()) if (run(request, response)) return true;
-      }
-      return dispatch.call(this, event, ...args);
+      if (!REQUEST_EVENTS.has(event)) return dispatch.call(this, event, ...args);
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      const checks = [...registered.values()];
+      const from = (index: number): boolean => {
+        for (let i = index; i < checks.length; i += 1) if (checks[i]!(request, response, () => void from(i + 1))) return true;
+        return dispatch.call(this, event, ...args);
+      };
+      return from(0);
     } as typeof Server.prototype.emit;
   }
   checks.set(name, check);
