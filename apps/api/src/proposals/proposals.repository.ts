@@ -86,11 +86,13 @@ export class ProposalsRepository {
 
   /** Pseudonyms by id ("Participant supprimé" for deleted accounts). */
   async names(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
     const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, pseudonym: true, deletedAt: true } });
     return new Map(people.map((p) => [p.id, p.deletedAt ? 'Participant supprimé' : p.pseudonym]));
   }
 
   async neighbourhoodNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
     const rows = await this.prisma.neighbourhood.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
     return new Map(rows.map((n) => [n.id, n.name]));
   }

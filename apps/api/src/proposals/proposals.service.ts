@@ -38,6 +38,25 @@ const DAY = 86_400_000;
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune proposition ${reference}.`);
 
+/** A proposal as lists show it, with its author's and neighbourhood's names at hand. */
+function summaryOf(row: ProposalRow, names: Map<string, string>, places: Map<string, string>): ProposalSummary {
+  return {
+    reference: row.reference,
+    state: row.state,
+    kind: row.kind as ProposalSummary['kind'],
+    title: row.title,
+    author: names.get(row.authorId) ?? 'Participant supprimé',
+    dataUse: row.dataUse,
+    unlistedDataUse: row.unlistedDataUse,
+    neighbourhood: row.neighbourhoodId ? { id: row.neighbourhoodId, name: places.get(row.neighbourhoodId) ?? '' } : null,
+    supports: row.supportCount,
+    threshold: row.threshold,
+    collectingUntil: row.collectingUntil?.toISOString() ?? null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
 /**
  * Proposals: drafts private to their author; submission (charter accepted,
  * complete text, rate-limited); organizers decide admissibility and selection;
@@ -73,27 +92,19 @@ export class ProposalsService implements OnModuleInit {
 
   private async summaries(rows: ProposalRow[]): Promise<ProposalSummary[]> {
     const [names, places] = await Promise.all([this.repository.names(rows.map((r) => r.authorId)), this.repository.neighbourhoodNames(rows.flatMap((r) => (r.neighbourhoodId ? [r.neighbourhoodId] : [])))]);
-    return rows.map((row) => ({
-      reference: row.reference,
-      state: row.state,
-      kind: row.kind as ProposalSummary['kind'],
-      title: row.title,
-      author: names.get(row.authorId) ?? 'Participant supprimé',
-      dataUse: row.dataUse,
-      unlistedDataUse: row.unlistedDataUse,
-      neighbourhood: row.neighbourhoodId ? { id: row.neighbourhoodId, name: places.get(row.neighbourhoodId) ?? '' } : null,
-      supports: row.supportCount,
-      threshold: row.threshold,
-      collectingUntil: row.collectingUntil?.toISOString() ?? null,
-      submittedAt: row.submittedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt.toISOString(),
-    }));
+    return rows.map((row) => summaryOf(row, names, places));
   }
 
   private async dto(actor: Actor, row: ProposalRow): Promise<ProposalDto> {
-    const [[summary], events, follow] = await Promise.all([this.summaries([row]), this.repository.events(row.id), this.repository.followState(row.id, actor?.id ?? null)]);
-    const names = await this.repository.names(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-    const [supporting, supporter] = actor ? await Promise.all([this.repository.isSupporting(row.id, actor.id), this.supporterFacts(actor)]) : [false, { verificationRequired: false, verified: false }];
+    // Everything the page needs in two rounds of queries run side by side (a proposal's page is among the most read).
+    const [events, follow, places, [supporting, supporter]] = await Promise.all([
+      this.repository.events(row.id),
+      this.repository.followState(row.id, actor?.id ?? null),
+      this.repository.neighbourhoodNames(row.neighbourhoodId ? [row.neighbourhoodId] : []),
+      actor ? Promise.all([this.repository.isSupporting(row.id, actor.id), this.supporterFacts(actor)]) : Promise.resolve([false, { verificationRequired: false, verified: false }] as const),
+    ]);
+    const names = await this.repository.names([row.authorId, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))]);
+    const summary = summaryOf(row, names, places);
     const now = new Date();
     // The same rules the API enforces, so the page can explain why a button is missing.
     const can = permissionsFor(PROPOSAL_VIEWER_ACTIONS, (action) => {
@@ -103,7 +114,7 @@ export class ProposalsService implements OnModuleInit {
     });
     const viewer: ProposalDto['viewer'] = { isAuthor: actor?.id === row.authorId, supporting, following: follow.following, can };
     return {
-      ...summary!,
+      ...summary,
       content: contentOf(row),
       createdAt: row.createdAt.toISOString(),
       timeline: events.map((e) => ({ state: e.state, at: e.createdAt.toISOString(), reason: e.reason, by: e.actorId ? (names.get(e.actorId) ?? null) : null })),
