@@ -100,6 +100,8 @@ describe('the page cache, on a real HTTP server', () => {
     expect(second.body.toString()).not.toContain(firstNonce);
     expect(second.headers.link).toBe(`</a.css>; rel=preload; nonce="${secondNonce}"`);
     expect(second.headers.vary).toBe('rsc, Accept-Encoding');
+    expect(first.headers['x-sesame-page-cache']).toBeUndefined();
+    expect(second.headers['x-sesame-page-cache']).toBe('hit');
   });
 
   it('never shows a signed-in person’s page to anyone else, and never gives them the anonymous one', async () => {

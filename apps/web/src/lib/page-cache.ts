@@ -40,6 +40,9 @@ const PUBLIC_PAGES = [
   /^\/(?:journal|donnees-ouvertes|accessibilite|mentions-legales|consultations|comite)$/,
 ];
 
+/** Set on answers from the cache (operators, tests). */
+export const CACHE_HEADER = 'x-sesame-page-cache';
+
 interface StoredPage {
   renderedAt: number;
   status: number;
@@ -89,7 +92,7 @@ function answer(request: IncomingMessage, response: ServerResponse, page: Stored
   }
   if (!/accept-encoding/i.test(String(headers.vary ?? ''))) headers.vary = headers.vary ? `${String(headers.vary)}, Accept-Encoding` : 'Accept-Encoding';
   const send = (bytes: Buffer, encoding?: string) => {
-    response.writeHead(page.status, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': bytes.length });
+    response.writeHead(page.status, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': bytes.length, [CACHE_HEADER]: 'hit' });
     response.end(bytes);
   };
   if (acceptsGzip(request) && body.length > 1024) {
