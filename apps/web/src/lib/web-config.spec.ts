@@ -23,9 +23,11 @@ describe('the web server’s configuration', () => {
 
   it('leaves secrets to `next dev`, and checks the proxy settings everywhere', () => {
     expect(webConfigurationProblems({ NODE_ENV: 'development' })).toEqual([]);
-    expect(webConfigurationProblems({ NODE_ENV: 'development', WEB_TRUSTED_PROXIES: 'nginx', BODY_LIMIT: 'lots' })).toEqual([
+    expect(webConfigurationProblems({ NODE_ENV: 'development', WEB_TRUSTED_PROXIES: 'nginx', BODY_LIMIT: 'lots', WEB_PAGE_CACHE: 'maybe' })).toEqual([
       'WEB_TRUSTED_PROXIES: "nginx" is not an IP address, a CIDR range or "loopback"',
       'BODY_LIMIT must look like 100kb or 1mb (got "lots")',
+      'WEB_PAGE_CACHE must be "on" or "off" (got "maybe")',
     ]);
+    expect(webConfigurationProblems({ WEB_PAGE_CACHE: 'off' })).toEqual([]);
   });
 });

@@ -18,5 +18,6 @@ export function webConfigurationProblems(env: Readonly<Record<string, string | u
       problems.push(error instanceof Error ? error.message : String(error));
     }
   }
+  if (env.WEB_PAGE_CACHE !== undefined && !['on', 'off'].includes(env.WEB_PAGE_CACHE)) problems.push(`WEB_PAGE_CACHE must be "on" or "off" (got "${env.WEB_PAGE_CACHE}")`);
   return problems;
 }
