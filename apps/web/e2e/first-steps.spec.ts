@@ -18,7 +18,7 @@ test('the sign-in page says that a new address creates an account, and keeps the
   const email = page.getByLabel('Adresse e-mail', { exact: true });
   await email.fill('camille@demo');
   await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
-  await expect(page.getByRole('alert')).toContainText('Adresse e-mail invalide.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Adresse e-mail invalide.' })).toBeVisible();
   await expect(email).toHaveValue('camille@demo');
   await expectNoSeriousA11yViolations(page);
 });
@@ -38,7 +38,7 @@ test('a new resident’s first sign-in is welcomed and named', async ({ page }) 
   const pseudonym = page.getByLabel('Mon pseudonyme', { exact: true });
   await pseudonym.fill('Mairie de Val-de-Noue');
   await page.getByRole('button', { name: 'Choisir ce pseudonyme' }).click();
-  await expect(page.getByRole('alert')).toContainText('rôle officiel');
+  await expect(page.getByRole('alert').filter({ hasText: 'rôle officiel' })).toBeVisible();
   await expect(pseudonym).toHaveValue('Mairie de Val-de-Noue');
   await expect(pseudonym).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page);
@@ -46,7 +46,7 @@ test('a new resident’s first sign-in is welcomed and named', async ({ page }) 
   // Someone else's name (as it looks): refused too.
   await pseudonym.fill('camille de la noue');
   await page.getByRole('button', { name: 'Choisir ce pseudonyme' }).click();
-  await expect(page.getByRole('alert')).toContainText('déjà pris, ou ressemble trop');
+  await expect(page.getByRole('alert').filter({ hasText: 'déjà pris, ou ressemble trop' })).toBeVisible();
   await expect(pseudonym).toHaveValue('camille de la noue');
 
   const chosen = `Voisine ${Date.now() % 1_000_000}`;

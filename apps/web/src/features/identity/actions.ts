@@ -2,6 +2,7 @@
 
 import type { Me } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
@@ -82,6 +83,8 @@ export async function chooseFirstPseudonym(_previous: FormState, formData: FormD
   } catch (error) {
     return { ...problemState(error, t('unexpected')), typed: { pseudonym: String(formData.get('pseudonym') ?? '') } };
   }
+  // The header (in the layout, kept across navigations) shows the new name at once.
+  revalidatePath('/', 'layout');
   redirect(destinationAfterSignIn(safeRelativePath(formData.get('retour'))));
 }
 
