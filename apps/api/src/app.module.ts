@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DataUsesModule } from './data-uses/data-uses.module';
 import { DevModule } from './dev/dev.module';
 import { IdentityModule } from './identity/identity.module';
@@ -43,6 +44,7 @@ export class AppModule {
         VerificationModule,
         DataUsesModule,
         ProposalsModule,
+        DashboardModule,
         DevModule,
       ],
     };

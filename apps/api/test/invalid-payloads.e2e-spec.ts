@@ -266,6 +266,7 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> =
   },
   // People and verification
   'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),
+  'POST /api/v1/me/welcome': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { pseudonym: 'Voisine du fuzz' } }),
   'PUT /api/v1/admin/people/{personId}/roles/{role}': async (s) => ({ params: { personId: (await createPerson(s.t, { roles: [] })).id, role: 'facilitator' }, headers: actingAs(await createPerson(s.t, { roles: ['admin'] })) }),
   'DELETE /api/v1/admin/people/{personId}/roles/{role}': async (s) => ({ params: { personId: (await createPerson(s.t, { roles: ['resident', 'facilitator'] })).id, role: 'facilitator' }, headers: actingAs(await createPerson(s.t, { roles: ['admin'] })) }),
   'POST /api/v1/verification/invitation-batches': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { neighbourhoodId: s.neighbourhoodId, count: 2, label: 'Lot du marché' } }),

@@ -71,6 +71,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   // People
   'GET /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
   'PATCH /api/v1/me': { request: () => ({ path: '/api/v1/me', body: {} }), expect: anyPerson },
+  'POST /api/v1/me/welcome': { request: () => ({ path: '/api/v1/me/welcome', body: { pseudonym: 'A' } }), expect: anyPerson },
   'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: anyPerson },
   'GET /api/v1/me/export': { request: () => ({ path: '/api/v1/me/export' }), expect: anyPerson },
   'POST /api/v1/me/email-change': { request: () => ({ path: '/api/v1/me/email-change', body: {} }), expect: anyPerson },
@@ -123,6 +124,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/open-data/proposals.json': { request: () => ({ path: '/api/v1/open-data/proposals.json' }), expect: everyone },
   'GET /api/v1/open-data/proposals.csv': { request: () => ({ path: '/api/v1/open-data/proposals.csv' }), expect: everyone },
   'GET /api/v1/open-data/proposals.atom': { request: () => ({ path: '/api/v1/open-data/proposals.atom' }), expect: everyone },
+  // The organizers' page: whoever works in at least one area (proposals, register, verification).
+  'GET /api/v1/work-queues': { request: () => ({ path: '/api/v1/work-queues' }), expect: registerEditors },
   'GET /api/v1/data-uses/{reference}/versions': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions' }), expect: everyone },
   'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
 };

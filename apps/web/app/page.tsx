@@ -3,24 +3,57 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
+import { fetchLiveContent } from '@/features/home/queries';
+import { ProposalCard } from '@/features/proposals/components/ProposalCard';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Home');
   return { title: { absolute: t('metaTitle') } };
 }
 
-const actionCards = [
-  { href: '/registre', key: 'registre' },
-  { href: '/propositions', key: 'propositions' },
-  { href: '/consultations', key: 'consultations' },
-] as const;
-
 export default async function HomePage() {
-  const t = await getTranslations('Home');
+  const [t, live] = [await getTranslations('Home'), await getTranslations('HomeLive')];
+  // What is live now: a section only when there is something in it (consultations will join once they exist).
+  const { proposals, dueRecords } = await fetchLiveContent();
 
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
+
+      {proposals && proposals.items.length > 0 ? (
+        <section aria-labelledby="live-proposals" className="section">
+          <h2 id="live-proposals">{live('proposalsTitle')}</h2>
+          <p className="prose">{live('proposalsLead')}</p>
+          <ul className="card-grid">
+            {proposals.items.map((item) => (
+              <li key={item.reference}>
+                <ProposalCard item={item} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/propositions">{live('proposalsAll', { total: proposals.total })}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {dueRecords && dueRecords.items.length > 0 ? (
+        <section aria-labelledby="live-due" className="section">
+          <h2 id="live-due">{live('dueTitle')}</h2>
+          <p className="prose">{live('dueLead')}</p>
+          <ul className="card-grid">
+            {dueRecords.items.map((item) => (
+              <li key={item.reference}>
+                <DataUseCard item={item} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/registre">{live('dueAll')}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="what-title" className="section prose">
         <h2 id="what-title">{t('whatTitle')}</h2>
@@ -35,28 +68,32 @@ export default async function HomePage() {
         <p>{t('what3')}</p>
       </section>
 
+      {/* Only what can be done today: consultations get their card once there are some. */}
       <section aria-labelledby="do-title" className="section">
         <h2 id="do-title">{t('doTitle')}</h2>
         <ul className="card-grid">
-          {actionCards.map(({ href, key }) => (
-            <li key={key} className="card">
-              <h3 className="card__title">
-                <Link href={href} className="card__link">
-                  {t(`${key}Title`)}
-                </Link>
-              </h3>
-              <p>{t(`${key}Text`)}</p>
-            </li>
-          ))}
+          <li className="card">
+            <h3 className="card__title">
+              <Link href="/registre" className="card__link">
+                {t('registreTitle')}
+              </Link>
+            </h3>
+            <p>{t('registreText')}</p>
+          </li>
+          <li className="card">
+            <h3 className="card__title">
+              <Link href="/propositions" className="card__link">
+                {t('propositionsTitle')}
+              </Link>
+            </h3>
+            <p>{proposals && proposals.total === 0 ? live('proposalsFirst') : t('propositionsText')}</p>
+          </li>
         </ul>
       </section>
 
       <section aria-labelledby="comite-title" className="section prose">
         <h2 id="comite-title">{t('comiteTitle')}</h2>
-        <p>{t('comiteText')}</p>
-        <p>
-          <Link href="/comite">{t('comiteLink')}</Link>
-        </p>
+        <p>{live('comiteText')}</p>
       </section>
 
       <section aria-labelledby="privacy-title" className="section prose callout">

@@ -21,6 +21,34 @@ test.describe('home page', () => {
     }
   });
 
+  test('shows what is live, and advertises nothing that does not exist yet', async ({ page }) => {
+    await page.goto('/');
+    const main = page.locator('main');
+
+    // The latest proposals (the seed has some), each a link to its page.
+    const proposals = page.getByRole('region', { name: 'Les dernières propositions' });
+    await expect(proposals).toBeVisible();
+    const proposalLinks = proposals.getByRole('link', { name: /.+/ });
+    expect(await proposals.locator('a[href^="/propositions/PR-"]').count()).toBeGreaterThanOrEqual(1);
+    await expect(proposalLinks.filter({ hasText: /^Voir (la proposition|les \d+ propositions)$/ })).toHaveAttribute('href', '/propositions');
+
+    // Records past their review date (the seed has one), each a link to its record.
+    const due = page.getByRole('region', { name: 'Usages à réexaminer' });
+    await expect(due).toBeVisible();
+    expect(await due.locator('a[href^="/registre/DU-"]').count()).toBeGreaterThanOrEqual(1);
+
+    // No consultation exists yet: no section, no card inviting to vote.
+    await expect(main.getByRole('heading', { name: /consultation/i })).toHaveCount(0);
+    await expect(main).not.toContainText('Voter dans les consultations');
+    await expect(main.locator('a[href="/consultations"]')).toHaveCount(0);
+
+    // The first live link leads to the proposal.
+    const first = proposals.locator('a[href^="/propositions/PR-"]').first();
+    const href = (await first.getAttribute('href'))!;
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+
   test('has no serious or critical accessibility violations', async ({ page }) => {
     await page.goto('/');
     await expectNoSeriousA11yViolations(page);

@@ -11,6 +11,9 @@ test('a person signs in through the OpenID Connect provider', async ({ page }) =
   await page.locator('button[type="submit"]').click();
   const consent = page.locator('button[type="submit"]');
   if (await consent.isVisible().catch(() => false)) await consent.click();
+  // A new account: welcomed first, then its account page.
+  await expect(page).toHaveURL(/\/bienvenue\?retour=%2Fcompte$/);
+  await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.getByText(`${login}@oidc.test`)).toBeVisible();
 });

@@ -84,6 +84,8 @@ test('a resident proposes to ban facial recognition at the market, and two verif
     await organizer.page.goto('/organisation/propositions');
     await expectNoSeriousA11yViolations(organizer.page);
     const item = organizer.page.getByRole('listitem').filter({ has: organizer.page.getByRole('heading', { name: title }) });
+    // A public, final decision: confirmed first.
+    await item.getByLabel(/^Je confirme cette décision/).check();
     await item.getByRole('button', { name: 'Recevable', exact: true }).click();
     await expect(organizer.page.getByRole('status').filter({ hasText: `La proposition ${reference} est déclarée recevable` })).toBeVisible();
 

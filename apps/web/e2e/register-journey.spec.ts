@@ -72,6 +72,9 @@ test('a visitor finds and follows the market cameras; an organizer changes their
   await expect(page.getByRole('heading', { level: 1, name: 'Consultez votre messagerie' })).toBeVisible();
   await followLatestMail(page, resident, /\/connexion\/lien\?token=/);
   await page.getByRole('button', { name: 'Me connecter' }).click();
+  // A new account is welcomed first, then goes on to the record.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Sésame');
+  await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(new RegExp(`${recordPath}$`));
   await page.getByRole('button', { name: 'Suivre cette fiche' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'vous suivez cette fiche' })).toBeVisible();

@@ -15,6 +15,8 @@ test('a newcomer signs in through the e-mail link, edits their profile, and the 
   await followLatestMail(page, email, /\/connexion\/lien\?token=/);
   const linkUrl = page.url();
   await page.getByRole('button', { name: 'Me connecter' }).click();
+  // Welcomed first (first-steps.spec.ts); this newcomer chooses later, on their account page.
+  await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.getByLabel('Pseudonyme (nom public)')).toHaveValue(/^Participant·e \d{5}$/);
   await expect(page.getByText(email)).toBeVisible();
@@ -47,6 +49,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
     await expect(page.locator('.field-error')).toHaveText('Adresse e-mail invalide.');
     await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+    // What was typed stays, to be corrected.
+    await expect(page.getByLabel('Adresse e-mail')).toHaveValue('pas-une-adresse');
   });
 });
 

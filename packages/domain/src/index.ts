@@ -32,3 +32,5 @@ export * from './proposals/proposal.schema';
 export * from './proposals/proposal.lifecycle';
 export * from './proposals/proposal.policy';
 export * from './proposals/proposal.notifications';
+export * from './dashboard/dashboard.schema';
+export * from './dashboard/dashboard.policy';

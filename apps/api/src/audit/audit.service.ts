@@ -32,6 +32,7 @@ export interface AuditRecord {
 }
 
 const VERIFY_BATCH = 1_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The audit log every feature writes to for each state change. */
 @Injectable()
@@ -62,11 +63,14 @@ export class AuditService {
   async listPublic(query: AuditLogQuery): Promise<AuditEntryPage> {
     const { page, pageSize, ...filter } = query;
     const { rows, total } = await this.repository.findPublicPage(filter, (page - 1) * pageSize, pageSize);
-    const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
-    const pseudonyms = await this.repository.pseudonymsOf(actorIds);
+    // People appear by pseudonym, whether they acted or the entry is about them.
+    const personSubject = (row: (typeof rows)[number]) => (row.subjectType === 'person' && row.subjectId !== null && UUID.test(row.subjectId) ? row.subjectId : null);
+    const peopleIds = [...new Set(rows.flatMap((row) => [row.actorId, personSubject(row)]).filter((id): id is string => id !== null))];
+    const pseudonyms = await this.repository.pseudonymsOf(peopleIds);
     const items: AuditEntryDto[] = rows.map((row) => ({
       ...contentOf(row),
       actor: row.actorId === null ? null : (pseudonyms.get(row.actorId) ?? null),
+      subjectName: pseudonyms.get(personSubject(row) ?? '') ?? null,
       contentHash: row.contentHash,
       prevHash: row.prevHash,
       hash: row.hash,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { redactForPublic, type DataUseContent, type DataUseQuery } from '@sesame/domain';
+import { parisToday, redactForPublic, type DataUseContent, type DataUseQuery } from '@sesame/domain';
 import type { DataUse, DataUseAlertKind, DataUseVersion, Prisma } from '../generated/prisma/client';
 import { FollowsRepository } from '../common/follows.repository';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -31,6 +31,12 @@ export function dataUseColumns(content: DataUseContent) {
     reviewDate: shown.lifecycle.reviewDate ? new Date(shown.lifecycle.reviewDate) : null,
     sunsetDate: shown.lifecycle.sunsetDate ? new Date(shown.lifecycle.sunsetDate) : null,
   };
+}
+
+/** Records in force (not retired) whose review or sunset date is before `today` (YYYY-MM-DD): to be reviewed again. */
+function pastDue(today: string): Prisma.DataUseWhereInput {
+  const day = new Date(today);
+  return { lifecycleStatus: { not: 'retired' }, OR: [{ reviewDate: { lt: day } }, { sunsetDate: { lt: day } }] };
 }
 
 @Injectable()
@@ -82,7 +88,7 @@ export class DataUsesRepository {
   }
 
   async page(query: DataUseQuery): Promise<{ rows: DataUse[]; total: number }> {
-    const { page, pageSize, q, domain, status, specialCategory, automationLevel, controller, neighbourhoodId, state } = query;
+    const { page, pageSize, q, domain, status, specialCategory, automationLevel, controller, neighbourhoodId, state, due } = query;
     let matching: string[] | undefined;
     if (q) {
       const hits = await this.prisma.$queryRaw<{ id: string }[]>`
@@ -99,6 +105,8 @@ export class DataUsesRepository {
       ...(automationLevel ? { automationLevel } : {}),
       ...(controller ? { controller: { contains: controller, mode: 'insensitive' } } : {}),
       ...(neighbourhoodId ? { neighbourhoodIds: { has: neighbourhoodId } } : {}),
+      // With the other filters, not instead of them (a status filter, the state asked for).
+      ...(due === 'past' ? { AND: [pastDue(parisToday())] } : {}),
     };
     // Two reads side by side, no transaction: a page and a total a write apart are fine for a list.
     const [rows, total] = await Promise.all([
@@ -155,11 +163,18 @@ export class DataUsesRepository {
 
   /** Published, not retired, with a review or sunset date before `today` (YYYY-MM-DD). */
   async findPastDue(today: string): Promise<DataUse[]> {
+    return this.prisma.dataUse.findMany({ where: { state: 'published', ...pastDue(today) }, orderBy: { reference: 'asc' } });
+  }
+
+  /** What waits for the register's editors (the organizers' page): records past their review or sunset date, drafts. */
+  async workCounts(today: string): Promise<{ reviewOverdue: number; sunsetPassed: number; drafts: number }> {
     const day = new Date(today);
-    return this.prisma.dataUse.findMany({
-      where: { state: 'published', lifecycleStatus: { not: 'retired' }, OR: [{ reviewDate: { lt: day } }, { sunsetDate: { lt: day } }] },
-      orderBy: { reference: 'asc' },
-    });
+    const live: Prisma.DataUseWhereInput = { state: 'published', lifecycleStatus: { not: 'retired' } };
+    return this.prisma.$transaction(async (tx) => ({
+      reviewOverdue: await tx.dataUse.count({ where: { ...live, reviewDate: { lt: day } } }),
+      sunsetPassed: await tx.dataUse.count({ where: { ...live, sunsetDate: { lt: day } } }),
+      drafts: await tx.dataUse.count({ where: { state: 'draft' } }),
+    }));
   }
 
   /** Records the alert once: false when this record, kind and due date were already recorded. */

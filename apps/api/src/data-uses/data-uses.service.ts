@@ -149,6 +149,12 @@ export class DataUsesService {
     return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /** What waits for the register's editors (the organizers' page): records past their review or sunset date, drafts. */
+  async workCounts(actor: Actor): Promise<{ reviewOverdue: number; sunsetPassed: number; drafts: number }> {
+    authorize(canOnDataUse('data-uses.read-withheld', { actor }));
+    return this.repository.workCounts(parisToday());
+  }
+
   /**
    * Saves an edit. A draft is edited in place; a published record gets a new
    * version with its change note. Refused with 409 when someone saved since

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
-import { UpdateMeSchema, type Actor, type Me, type UpdateMe } from '@sesame/domain';
+import { UpdateMeSchema, WelcomeSchema, type Actor, type Me, type UpdateMe, type Welcome } from '@sesame/domain';
 import { CurrentActor, CurrentSessionId } from '../auth/access.decorators';
 import { ZodPipe } from '../common/zod-validation.pipe';
 import type { Response } from 'express';
@@ -21,6 +21,13 @@ export class MeController {
   @Patch()
   update(@CurrentActor() actor: Actor, @Body(new ZodPipe(UpdateMeSchema)) change: UpdateMe): Promise<Me> {
     return this.people.updateMe(actor, change);
+  }
+
+  /** A new account's first step: choose a pseudonym, or keep the one given. */
+  @Post('welcome')
+  @HttpCode(200)
+  welcome(@CurrentActor() actor: Actor, @Body(new ZodPipe(WelcomeSchema)) welcome: Welcome): Promise<Me> {
+    return this.people.welcome(actor, welcome);
   }
 
   /** Download my data: a JSON file of everything held about me. */

@@ -26,6 +26,7 @@ export function toMe(person: PersonWithDetails): Me {
       verifiedAt: person.verification.verifiedAt.toISOString(),
     },
     createdAt: person.createdAt.toISOString(),
+    welcomed: person.welcomedAt !== null,
     can: workspacesFor(person.deletedAt ? null : { id: person.id, roles: person.roles.map((r) => r.role) }),
   };
 }

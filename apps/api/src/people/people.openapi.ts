@@ -1,4 +1,4 @@
-import { ConfirmEmailChangeSchema, EmailChangeRequestSchema, MeSchema, PeopleQuerySchema, PersonSummarySchema, RoleChangeParamsSchema, UpdateMeSchema, pageOf } from '@sesame/domain';
+import { ConfirmEmailChangeSchema, EmailChangeRequestSchema, MeSchema, PeopleQuerySchema, PersonSummarySchema, RoleChangeParamsSchema, UpdateMeSchema, WelcomeSchema, pageOf } from '@sesame/domain';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { problemResponses } from '../openapi/problem-responses';
 
@@ -44,6 +44,18 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       operationId: 'deleteMe',
       security: person,
       responses: { '204': { description: 'Deleted.' }, ...problemResponses(401, 409) },
+    },
+  },
+  '/me/welcome': {
+    post: {
+      tags: ['People'],
+      summary: 'A new account’s first step: choose my pseudonym, or keep the one given',
+      description:
+        'A new account (`welcomed: false` in GET /me) is welcomed by the web, which offers to choose a pseudonym. With `pseudonym`, the same rules as PATCH /me apply (400 for one that passes for a role or a deleted account, 409 for a look-alike of someone else’s); without it, the given pseudonym stays. Either way `welcomed` becomes true; calling again only renames.',
+      operationId: 'welcomeMe',
+      security: person,
+      requestBody: { content: json(WelcomeSchema) },
+      responses: { '200': { description: 'Me, welcomed.', content: json(MeSchema) }, ...problemResponses(400, 401, 409) },
     },
   },
   '/me/export': {

@@ -64,7 +64,7 @@ export class PeopleRepository {
   }
 
   /** Throws PseudonymTakenError when a look-alike pseudonym exists. */
-  async create(tx: PrismaTransaction, data: { pseudonym: string; email: string | null; locale: string }): Promise<PersonWithDetails> {
+  async create(tx: PrismaTransaction, data: { pseudonym: string; email: string | null; locale: string; welcomedAt?: Date | null }): Promise<PersonWithDetails> {
     return withPseudonymGuard(data.pseudonym, () =>
       tx.person.create({ data: { ...data, pseudonymSkeleton: pseudonymSkeleton(data.pseudonym), roles: { create: [{ role: 'resident' }] } }, include: withDetails }),
     );

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { canOnIdentity, leavesNoAdmin, SESSION_MAX_AGE_SECONDS, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe } from '@sesame/domain';
+import { canOnIdentity, leavesNoAdmin, SESSION_MAX_AGE_SECONDS, type Actor, type Me, type PeopleQuery, type PersonSummary, type Role, type UpdateMe, type Welcome } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { NotificationsService } from '../notifications/notifications.service';
-import { PrismaService } from '../prisma/prisma.service';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { toMe, toSummary } from './people.mapper';
 import { PeopleRepository, PseudonymTakenError } from './people.repository';
 
@@ -26,26 +26,43 @@ export class PeopleService {
 
   async updateMe(actor: Actor, change: UpdateMe): Promise<Me> {
     const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    return this.prisma.$transaction(async (tx) => toMe(await this.change(tx, id, change)));
+  }
+
+  /**
+   * A new account's first step (the welcome page): the pseudonym the person
+   * chose, under the same rules as any rename, or none to keep the one given.
+   * Either way the welcome is over; doing it again changes nothing more.
+   */
+  async welcome(actor: Actor, welcome: Welcome): Promise<Me> {
+    const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    return this.prisma.$transaction(async (tx) => {
+      const person = welcome.pseudonym === undefined ? await this.people.findWithDetails(id, tx) : await this.change(tx, id, { pseudonym: welcome.pseudonym });
+      if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+      return toMe(person.welcomedAt ? person : await this.people.update(tx, id, { welcomedAt: new Date() }));
+    });
+  }
+
+  /** Applies a change to one's own account, in the caller's transaction. */
+  private async change(tx: PrismaTransaction, id: string, change: UpdateMe) {
     // What passes for a role or a deleted account was refused by PseudonymSchema (400);
     // what looks like someone else's pseudonym is refused here, by skeleton (409).
     const taken = (pseudonym: string) => ProblemException.conflict(`Le pseudonyme « ${pseudonym} » est déjà pris, ou ressemble trop à celui de quelqu’un d’autre.`);
-    return this.prisma.$transaction(async (tx) => {
-      if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) throw taken(change.pseudonym);
-      if (change.neighbourhoodId && !(await this.people.neighbourhoodExists(tx, change.neighbourhoodId))) {
-        throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
-      }
-      const before = await this.people.findWithDetails(id, tx);
-      // The unique skeleton decides between two renames racing to look-alike names.
-      const person = await this.people.update(tx, id, change).catch((error: unknown) => {
-        throw error instanceof PseudonymTakenError ? taken(error.pseudonym) : error;
-      });
-      if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
-        // The fact is public; the names are not written into the log, which can never
-        // be erased: it shows the person's current pseudonym, or "Participant supprimé".
-        await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
-      }
-      return toMe(person);
+    if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) throw taken(change.pseudonym);
+    if (change.neighbourhoodId && !(await this.people.neighbourhoodExists(tx, change.neighbourhoodId))) {
+      throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);
+    }
+    const before = await this.people.findWithDetails(id, tx);
+    // The unique skeleton decides between two renames racing to look-alike names.
+    const person = await this.people.update(tx, id, change).catch((error: unknown) => {
+      throw error instanceof PseudonymTakenError ? taken(error.pseudonym) : error;
     });
+    if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
+      // The fact is public; the names are not written into the log, which can never
+      // be erased: it shows the person's current pseudonym, or "Participant supprimé".
+      await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
+    }
+    return person;
   }
 
   /** "Sign out of all my devices": every credential issued before now stops working. */

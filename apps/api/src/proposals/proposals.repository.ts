@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalContent, ProposalQuery, ProposalState, SupportSettings } from '@sesame/domain';
+import type { ProposalContent, ProposalQuery, ProposalState, Role, SupportSettings } from '@sesame/domain';
 import { Prisma, type Proposal } from '../generated/prisma/client';
 import { FollowsRepository } from '../common/follows.repository';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -89,6 +89,12 @@ export class ProposalsRepository {
     if (ids.length === 0) return new Map();
     const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, pseudonym: true, deletedAt: true } });
     return new Map(people.map((p) => [p.id, p.deletedAt ? 'Participant supprimé' : p.pseudonym]));
+  }
+
+  /** The people (accounts not deleted) holding any of these roles: who hears of a new proposal. */
+  async peopleWithRoles(tx: PrismaTransaction, roles: readonly Role[]): Promise<string[]> {
+    const people = await tx.person.findMany({ where: { deletedAt: null, roles: { some: { role: { in: [...roles] } } } }, select: { id: true } });
+    return people.map((person) => person.id);
   }
 
   async neighbourhoodNames(ids: string[]): Promise<Map<string, string>> {
@@ -241,6 +247,12 @@ export class ProposalsRepository {
       this.prisma.proposal.count({ where }),
     ]);
     return { rows, total };
+  }
+
+  /** How many public proposals wait in each of these states (the organizers' page). */
+  async countInStates(states: readonly ProposalState[]): Promise<Map<ProposalState, number>> {
+    const groups = await this.prisma.proposal.groupBy({ by: ['state'], where: { state: { in: [...states] }, submittedAt: { not: null } }, _count: { _all: true } });
+    return new Map(groups.map((group) => [group.state, group._count._all]));
   }
 
   byAuthor(authorId: string): Promise<ProposalRow[]> {

@@ -7,7 +7,9 @@ import {
   PROPOSAL_VIEWER_ACTIONS,
   proposalLifecycle,
   proposalTransitionRefusal,
+  ROLES,
   type Actor,
+  type Role,
   signedIn,
   type Person,
   type AdmissibilityDecision,
@@ -35,6 +37,11 @@ import { contentOf, ProposalsRepository, type ProposalColumns, type ProposalRow 
 const CLOSE_JOB = 'proposal.close-windows';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+
+/** The roles whose holders decide on proposals, as the policy says (`proposals.organize`): they hear of each new one. */
+const DECIDING_ROLES: readonly Role[] = ROLES.filter((role) => canOnProposal('proposals.organize', { actor: { id: 'role', roles: [role] } }).allowed);
+/** Where they decide (the web's page). */
+const ORGANIZER_QUEUE = '/organisation/propositions';
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune proposition ${reference}.`);
 
@@ -267,9 +274,16 @@ export class ProposalsService implements OnModuleInit {
     };
   }
 
-  /** The author and followers hear of every public move but their own. */
+  /**
+   * The author and followers hear of every public move but their own; the
+   * people who decide hear of each proposal submitted (their queue grew).
+   */
   private async noticesOf(tx: PrismaTransaction, actorId: string | null, proposal: Pick<ProposalRow, 'id' | 'reference' | 'title' | 'authorId' | 'submittedAt'>, to: ProposalState, reason: string): Promise<NewNotification<string>[]> {
-    if (to === 'submitted' || (to === 'withdrawn' && proposal.submittedAt === null)) return [];
+    if (to === 'submitted') {
+      const deciders = (await this.repository.peopleWithRoles(tx, DECIDING_ROLES)).filter((personId) => personId !== actorId);
+      return deciders.map((personId) => ({ personId, kind: 'proposal.received', data: { reference: proposal.reference, title: proposal.title }, link: ORGANIZER_QUEUE }));
+    }
+    if (to === 'withdrawn' && proposal.submittedAt === null) return [];
     const people = new Set([proposal.authorId, ...(await this.repository.followerIds(tx, proposal.id))]);
     if (actorId) people.delete(actorId);
     return [...people].map((personId) => ({ personId, kind: `proposal.${to}`, data: { reference: proposal.reference, title: proposal.title, reason }, link: `/propositions/${proposal.reference}` }));
@@ -373,6 +387,15 @@ export class ProposalsService implements OnModuleInit {
       });
     }
     return closed;
+  }
+
+  // ---- the organizers' work -----------------------------------------------
+
+  /** How many proposals wait for a decision: admissibility (submitted), selection (qualified). */
+  async workCounts(actor: Actor): Promise<{ toReview: number; toDecide: number }> {
+    authorize(canOnProposal('proposals.organize', { actor }));
+    const counts = await this.repository.countInStates(['submitted', 'qualified']);
+    return { toReview: counts.get('submitted') ?? 0, toDecide: counts.get('qualified') ?? 0 };
   }
 
   // ---- settings -----------------------------------------------------------

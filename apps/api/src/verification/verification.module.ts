@@ -13,5 +13,6 @@ import { VerificationService } from './verification.service';
   imports: [PeopleModule],
   controllers: [InvitationBatchesController, CensusController, ResidentVerificationController],
   providers: [VerificationService, CensusService, VerificationRepository, VerificationPersonalDataRepository],
+  exports: [VerificationService],
 })
 export class VerificationModule {}

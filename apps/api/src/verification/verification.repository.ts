@@ -42,6 +42,14 @@ export class VerificationRepository {
   }
 
   /** Revokes the codes of a batch nobody used yet; returns how many. */
+  /** What waits for verification: accounts (not deleted) not verified yet, codes neither used nor revoked. */
+  async workCounts(): Promise<{ unverifiedPeople: number; unusedCodes: number }> {
+    return this.prisma.$transaction(async (tx) => ({
+      unverifiedPeople: await tx.person.count({ where: { deletedAt: null, verification: null } }),
+      unusedCodes: await tx.invitationCode.count({ where: { usedAt: null, revokedAt: null } }),
+    }));
+  }
+
   async revokeUnused(tx: PrismaTransaction, batchId: string): Promise<number> {
     const { count } = await tx.invitationCode.updateMany({ where: { batchId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     return count;

@@ -57,6 +57,12 @@ export class VerificationService {
     return createHmac('sha256', this.codeKey).update(code).digest('hex');
   }
 
+  /** What waits for the organizers (their page): accounts not verified yet, codes not used yet. */
+  async workCounts(actor: Actor): Promise<{ unverifiedPeople: number; unusedCodes: number }> {
+    authorize(canOnVerification('verification.manage', { actor }));
+    return this.repository.workCounts();
+  }
+
   /** Creates N single-use codes; the answer is the only place they exist in clear. */
   async createBatch(actor: Actor, input: CreateInvitationBatch, format: 'json' | 'csv' | 'pdf'): Promise<InvitationFile> {
     const organizer = authorize(canOnVerification('verification.manage', { actor }));

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { ActionForm, Field, Hidden } from '@/components/forms/ActionForm';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { requestSignInLink } from '@/features/identity/actions';
+import { afterSignInPath } from '@/features/identity/after-sign-in';
 import { oidcProviderName } from '@/features/identity/auth-options';
 import { OidcSignInButton } from '@/features/identity/components/SignInButtons';
 import { currentPerson } from '@/features/identity/session';
@@ -20,11 +21,13 @@ export default async function SignInPage({ searchParams }: Props) {
   const { error, retour } = await searchParams;
   const back = safeRelativePath(retour);
   if (await currentPerson()) redirect(back === '/' ? '/compte' : back);
-  const [t, form] = [await getTranslations('Auth'), await getTranslations('Form')];
+  const [t, form, welcome] = [await getTranslations('Auth'), await getTranslations('Form'), await getTranslations('Welcome')];
   const oidcName = oidcProviderName();
   return (
     <>
-      <PageHeader title={t('signInTitle')} lead={t('signInLead')} />
+      <PageHeader title={t('signInTitle')} lead={t('signInLead')}>
+        <p className="prose">{welcome('signInNewAccount')}</p>
+      </PageHeader>
       {error ? (
         <div role="alert" className="notice notice--error">
           {error === 'CredentialsSignin' ? t('linkExpired') : t('signInError')}
@@ -37,7 +40,7 @@ export default async function SignInPage({ searchParams }: Props) {
       {oidcName ? (
         <section aria-labelledby="oidc-title">
           <h2 id="oidc-title">{t('orOidc')}</h2>
-          <OidcSignInButton label={t('oidcButton', { name: oidcName })} callbackUrl={back === '/' ? '/compte' : back} />
+          <OidcSignInButton label={t('oidcButton', { name: oidcName })} callbackUrl={afterSignInPath(back)} />
         </section>
       ) : null}
     </>

@@ -8,6 +8,7 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
+import { JournalSubject } from '@/features/audit/components/JournalSubject';
 import { PublishedHeads } from '@/features/audit/components/PublishedHeads';
 import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/audit/queries';
 import { readPage } from '@/lib/list-filters';
@@ -36,11 +37,11 @@ function lookup(labels: Record<string, string>, key: string): string | undefined
 }
 
 async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerification> }) {
-  const t = await getTranslations('Journal');
+  const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
   const format = await getFormatter();
 
   if (result.status === 'rejected') {
-    return <p className="banner banner--warning">{t('verificationUnavailable')}</p>;
+    return <p className="banner banner--warning">{plain('verificationUnavailable')}</p>;
   }
   const verification = result.value;
   const checkedAt = new Date(verification.checkedAt);
@@ -54,7 +55,7 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
     return (
       <div className="banner banner--ok">
         <p>
-          <strong>{t('chainValid', { count: verification.checkedEntries })}</strong>
+          <strong>{plain('chainValid', { count: verification.checkedEntries })}</strong>
         </p>
         {checkedAtText ? <p>{checkedAtText}</p> : null}
       </div>
@@ -65,11 +66,11 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
       <p>
         <strong>
           {verification.firstInvalidSeq !== null
-            ? t('chainBroken', { seq: verification.firstInvalidSeq })
-            : t('chainBrokenUnknown')}
+            ? plain('chainBroken', { seq: verification.firstInvalidSeq })
+            : plain('chainBrokenUnknown')}
         </strong>
       </p>
-      {verification.reason ? <p>{t('chainReason', { reason: verification.reason })}</p> : null}
+      {verification.reason ? <p>{plain('chainReason', { reason: verification.reason })}</p> : null}
       {checkedAtText ? <p>{checkedAtText}</p> : null}
     </div>
   );
@@ -84,11 +85,10 @@ async function EntriesTable({
   page: number;
   totalPages: number;
 }) {
-  const t = await getTranslations('Journal');
+  const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
   const format = await getFormatter();
   const messages = await getMessages();
   const actionLabels: Record<string, string> = messages.Journal.actions;
-  const subjectLabels: Record<string, string> = messages.Journal.subjectTypes;
 
   return (
     // Focusable scroll region: keyboard users can scroll the table on small screens.
@@ -99,10 +99,10 @@ async function EntriesTable({
           <tr>
             <th scope="col">{t('colSeq')}</th>
             <th scope="col">{t('colDate')}</th>
-            <th scope="col">{t('colAction')}</th>
-            <th scope="col">{t('colSubject')}</th>
-            <th scope="col">{t('colActor')}</th>
-            <th scope="col">{t('colHash')}</th>
+            <th scope="col">{plain('colAction')}</th>
+            <th scope="col">{plain('colSubject')}</th>
+            <th scope="col">{plain('colActor')}</th>
+            <th scope="col">{plain('colHash')}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,17 +125,11 @@ async function EntriesTable({
                   )}
                 </td>
                 <td>
-                  {lookup(subjectLabels, entry.subjectType) ?? entry.subjectType}
-                  {entry.subjectId ? (
-                    <>
-                      {' '}
-                      <code className="break-anywhere">{entry.subjectId}</code>
-                    </>
-                  ) : null}
+                  <JournalSubject entry={entry} />
                 </td>
-                <td>{entry.actor ?? t('systemActor')}</td>
+                <td>{entry.actor ?? plain('systemActor')}</td>
                 <td>
-                  <abbr title={t('hashTitle', { hash: entry.hash })}>
+                  <abbr title={plain('hashTitle', { hash: entry.hash })}>
                     <code>{entry.hash.slice(0, HASH_PREVIEW_LENGTH)}</code>
                   </abbr>
                 </td>
@@ -150,7 +144,7 @@ async function EntriesTable({
 
 export default async function JournalPage({ searchParams }: JournalPageProps) {
   const page = readPage(await searchParams);
-  const t = await getTranslations('Journal');
+  const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
 
   const [list, verification, heads] = await Promise.allSettled([
     fetchAuditLogPage(page),
@@ -159,9 +153,10 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
   ]);
 
   const header = (
-    <PageHeader title={t('title')} lead={t('lead')}>
-      <p>{t('restrictedNote')}</p>
-      <p>{t('restrictedSecret')}</p>
+    <PageHeader title={t('title')} lead={plain('lead')}>
+      <p>
+        {plain('restrictedNote')} {plain('restrictedSecret')}
+      </p>
     </PageHeader>
   );
 
@@ -203,6 +198,7 @@ export default async function JournalPage({ searchParams }: JournalPageProps) {
     body = (
       <>
         <EntriesTable items={items} page={page} totalPages={totalPages} />
+        <p>{plain('hashHelp')}</p>
         <Pagination
           page={page}
           totalPages={totalPages}

@@ -2,15 +2,20 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Signs in through the real e-mail flow: asks for a link on /connexion, finds
- * the message in the development mailbox, follows its link and confirms.
+ * the message in the development mailbox, follows its link and confirms. A new
+ * account is welcomed first: unless `welcome: 'stay'`, it keeps the pseudonym
+ * it was given and goes on to its account page, as returning people do.
  */
-export async function signInByEmail(page: Page, email: string): Promise<void> {
+export async function signInByEmail(page: Page, email: string, { welcome = 'skip' }: { welcome?: 'skip' | 'stay' } = {}): Promise<void> {
   await page.goto('/connexion');
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Consultez votre messagerie' })).toBeVisible();
   await followLatestMail(page, email, /\/connexion\/lien\?token=/);
   await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/(compte|bienvenue\?retour=%2Fcompte)$/);
+  if (welcome === 'stay' || !page.url().includes('/bienvenue')) return;
+  await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(/\/compte$/);
 }
 

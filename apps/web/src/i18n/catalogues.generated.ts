@@ -2,12 +2,22 @@
 // A feature adds its catalogue as messages/<feature>/fr.json and en.json.
 import shellFr from '../../messages/fr.json';
 import shellEn from '../../messages/en.json';
+import dashboardFr from '../../messages/dashboard/fr.json';
+import dashboardEn from '../../messages/dashboard/en.json';
 import dataUsesFr from '../../messages/data-uses/fr.json';
 import dataUsesEn from '../../messages/data-uses/en.json';
 import dataUsesEditorFr from '../../messages/data-uses-editor/fr.json';
 import dataUsesEditorEn from '../../messages/data-uses-editor/en.json';
+import homeFr from '../../messages/home/fr.json';
+import homeEn from '../../messages/home/en.json';
+import journalFr from '../../messages/journal/fr.json';
+import journalEn from '../../messages/journal/en.json';
+import proposalDecisionsFr from '../../messages/proposal-decisions/fr.json';
+import proposalDecisionsEn from '../../messages/proposal-decisions/en.json';
 import proposalsFr from '../../messages/proposals/fr.json';
 import proposalsEn from '../../messages/proposals/en.json';
+import welcomeFr from '../../messages/welcome/fr.json';
+import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...proposalsFr };
-export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...proposalsEn };
+export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...homeFr, ...journalFr, ...proposalDecisionsFr, ...proposalsFr, ...welcomeFr };
+export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...homeEn, ...journalEn, ...proposalDecisionsEn, ...proposalsEn, ...welcomeEn };

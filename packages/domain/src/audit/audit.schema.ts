@@ -18,6 +18,8 @@ export const AuditEntrySchema = z
     action: AuditActionSchema,
     subjectType: z.string(),
     subjectId: z.string().nullable(),
+    /** When the subject is a person: their current public pseudonym (« Participant supprimé » once deleted). Not part of the hashed content. */
+    subjectName: z.string().nullable(),
     visibility: z.enum(['public', 'restricted']),
     data: z.json(),
     contentHash: hex64,

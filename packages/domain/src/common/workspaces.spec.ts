@@ -10,9 +10,9 @@ describe('work areas', () => {
 
   it.each([
     [['resident'], []],
-    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create']],
-    [['authority'], ['data-uses.create']],
-    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create']],
+    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view']],
+    [['authority'], ['data-uses.create', 'dashboard.view']],
+    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view']],
   ] as [Role[], string[]][])('%j may open %j', (roles, expected) => {
     expect(open(...roles)).toEqual(expected);
   });

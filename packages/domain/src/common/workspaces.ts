@@ -1,3 +1,4 @@
+import { canOnDashboard } from '../dashboard/dashboard.policy';
 import { canOnDataUse } from '../data-uses/data-use.policy';
 import { canOnIdentity, type Actor } from '../identity/identity.policy';
 import { canOnProposal } from '../proposals/proposal.policy';
@@ -9,7 +10,7 @@ import { permissionsFor, permissionsSchema } from './policy';
  * pages), decided by each feature's policy — never by role lists in pages.
  * A new feature with a work area adds its action here.
  */
-export const WORKSPACE_ACTIONS = ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create'] as const;
+export const WORKSPACE_ACTIONS = ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view'] as const;
 export const WorkspacePermissionsSchema = permissionsSchema(WORKSPACE_ACTIONS, 'WorkspacePermissions');
 
 export function workspacesFor(actor: Actor) {
@@ -23,6 +24,8 @@ export function workspacesFor(actor: Actor) {
         return canOnProposal(action, { actor });
       case 'data-uses.create':
         return canOnDataUse(action, { actor });
+      case 'dashboard.view':
+        return canOnDashboard(action, { actor });
     }
   });
 }

@@ -48,6 +48,8 @@ export const DataUseQuerySchema = z
     /** Filters match the public view of each record only (see redactForPublic). */
     controller: z.string().trim().min(1).max(200).optional(),
     neighbourhoodId: z.uuid().optional(),
+    /** `past`: only records in force whose review or sunset date has passed (to be reviewed again). */
+    due: z.enum(['past']).optional(),
     /** Only people who write the register may list drafts (403 otherwise). */
     state: z.enum(['published', 'draft']).default('published'),
   })

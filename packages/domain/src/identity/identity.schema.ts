@@ -95,6 +95,8 @@ export const MeSchema = z
       .object({ neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), method: z.enum(['invitation_code', 'census']), verifiedAt: z.iso.datetime() })
       .nullable(),
     createdAt: z.iso.datetime(),
+    /** False for a new account until its person passed the welcome page (chose a pseudonym, or chose to keep the one given). */
+    welcomed: z.boolean(),
     /** The work areas this person may open (menus and organizers' pages show these, not role lists). */
     can: WorkspacePermissionsSchema,
   })
@@ -112,6 +114,17 @@ export const UpdateMeSchema = z
   .refine((value) => Object.keys(value).length > 0, { error: 'Rien à modifier.' })
   .meta({ id: 'UpdateMe' });
 export type UpdateMe = z.infer<typeof UpdateMeSchema>;
+
+/**
+ * POST /me/welcome: a new account's first step — the pseudonym the person
+ * chose (the same rules as PATCH /me), or nothing to keep the one the platform
+ * gave them. Either way the welcome is done.
+ */
+export const WelcomeSchema = z
+  .object({ pseudonym: PseudonymSchema.optional() })
+  .strict()
+  .meta({ id: 'Welcome' });
+export type Welcome = z.infer<typeof WelcomeSchema>;
 
 /** A person as administrators see them: never the e-mail address. */
 export const PersonSummarySchema = z

@@ -15,9 +15,9 @@ describe('notification kinds', () => {
     for (const kind of NOTIFICATION_KINDS) expect(kind).toMatch(/^[a-z][a-z-]*\.[a-z][a-z_-]*$/);
   });
 
-  it('include every proposal transition but the submission (the author did it)', () => {
+  it('include every proposal transition but the submission (the author did it), which organizers hear of as a proposal received', () => {
     const proposalActions = AUDIT_ACTIONS.filter((action) => action.startsWith('proposal.') && action !== 'proposal.submitted');
-    expect(NOTIFICATION_KINDS.filter((kind) => kind.startsWith('proposal.')).sort()).toEqual([...proposalActions].sort());
+    expect(NOTIFICATION_KINDS.filter((kind) => kind.startsWith('proposal.')).sort()).toEqual([...proposalActions, 'proposal.received'].sort());
   });
 });
 

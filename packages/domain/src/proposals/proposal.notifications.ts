@@ -34,4 +34,9 @@ export const PROPOSAL_NOTIFICATIONS = defineNotificationKinds({
     fr: 'La proposition « {title} » a été retirée par son auteur.',
     en: 'The proposal “{title}” was withdrawn by its author.',
   },
+  // To the people who decide (proposals.organize), when a proposal is submitted.
+  'proposal.received': {
+    fr: 'Nouvelle proposition à examiner : « {title} » ({reference}).',
+    en: 'New proposal to review: “{title}” ({reference}).',
+  },
 }) satisfies Record<`proposal.${NotifiedProposalState}`, NotificationSentences>;

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { afterSignInPath } from '@/features/identity/after-sign-in';
 import { EmailLinkSignInButton } from '@/features/identity/components/SignInButtons';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<{ token?: string; retour?: string }> };
 /** Opening the link does not sign in (mail scanners open links): the person presses the button. */
 export default async function SignInLinkPage({ searchParams }: Props) {
   const { token, retour } = await searchParams;
-  // Back where the person asked to sign in from; their account page otherwise.
+  // Back where the person asked to sign in from (their account page otherwise), a new account welcomed first.
   const back = safeRelativePath(retour);
   const t = await getTranslations('Auth');
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
@@ -35,7 +36,7 @@ export default async function SignInLinkPage({ searchParams }: Props) {
       <noscript>
         <p className="notice notice--error">{t('linkNoScript')}</p>
       </noscript>
-      <EmailLinkSignInButton token={token} label={t('linkButton')} callbackUrl={back === '/' ? '/compte' : back} />
+      <EmailLinkSignInButton token={token} label={t('linkButton')} callbackUrl={afterSignInPath(back)} />
     </>
   );
 }

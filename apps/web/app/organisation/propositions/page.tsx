@@ -57,7 +57,7 @@ async function QueueItemHeader({ item }: { item: ProposalSummary }) {
 
 export default async function OrganisationProposalsPage({ searchParams }: Props) {
   const person = await requirePerson('/organisation/propositions');
-  const [t, form] = [await getTranslations('ProposalsAdmin'), await getTranslations('Form')];
+  const [t, form, decisions] = [await getTranslations('ProposalsAdmin'), await getTranslations('Form'), await getTranslations('ProposalDecisions')];
   const me = await fetchMe(person);
   if (!me.can['proposals.organize'].allowed) {
     return (
@@ -95,6 +95,7 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
                   reasonLabel={t('review.reasonLabel')}
                   reasonHint={t('review.reasonHint')}
                   describedBy={`titre-${item.reference}`}
+                  confirmLabel={decisions('confirmLabel')}
                   buttons={[
                     { intent: 'admissible', label: t('review.admissible') },
                     { intent: 'inadmissible', label: t('review.inadmissible'), variant: 'secondary' },
@@ -123,6 +124,7 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
                   reasonLabel={t('qualified.reasonLabel')}
                   reasonHint={t('qualified.reasonHint')}
                   describedBy={`titre-${item.reference}`}
+                  confirmLabel={decisions('confirmLabel')}
                   buttons={[
                     { intent: 'selected', label: t('qualified.select') },
                     { intent: 'not_selected', label: t('qualified.notSelect'), variant: 'secondary' },

@@ -60,7 +60,9 @@ function useFieldFrame(name: string, hint?: string) {
   const error = state.fieldErrors?.[name];
   const id = `${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy };
+  // After a refusal, what the person typed (the form is reset to its defaults once the action answers).
+  const typed = state.status === 'error' ? state.typed?.[name] : undefined;
+  return { id, error, describedBy, typed };
 }
 
 function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
@@ -98,14 +100,14 @@ type FieldProps = {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
-  const { id, error, describedBy } = useFieldFrame(name, hint);
+  const { id, error, describedBy, typed } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
         type={type}
-        defaultValue={defaultValue}
+        defaultValue={type === 'file' || type === 'password' ? defaultValue : (typed ?? defaultValue)}
         autoComplete={autoComplete}
         required={required}
         inputMode={inputMode}
@@ -128,10 +130,10 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
-  const { id, error, describedBy } = useFieldFrame(name, hint);
+  const { id, error, describedBy, typed } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select id={id} name={name} defaultValue={typed ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

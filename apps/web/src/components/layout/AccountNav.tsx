@@ -30,7 +30,7 @@ export async function AccountNav() {
       </NextLink>
       <NextLink href="/compte">{me.pseudonym}</NextLink>
       {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
-      {me.can['verification.manage'].allowed ? <NextLink href="/organisation/verification">{t('organisation')}</NextLink> : null}
+      {me.can['dashboard.view'].allowed ? <NextLink href="/organisation">{t('organisation')}</NextLink> : null}
     </nav>
   );
 }

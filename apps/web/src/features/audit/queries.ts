@@ -18,6 +18,8 @@ export type AuditEntry = {
   subjectId: string | null;
   /** Pseudonym of the person who acted, or null for the system. */
   actor: string | null;
+  /** When the entry is about a person: their pseudonym. */
+  subjectName?: string | null;
   data: Record<string, unknown>;
   hash: string;
   prevHash: string;

@@ -2,6 +2,7 @@
 
 import type { Me } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import type { FormState } from '@/components/forms/form-state';
@@ -10,6 +11,7 @@ import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
 import { callApi, callApiJson } from '@/lib/api/client';
+import { destinationAfterSignIn } from './after-sign-in';
 import { fetchMe } from './queries';
 import { currentPerson } from './session';
 import { endSession, forgetSessionCookie } from './sign-out';
@@ -29,7 +31,8 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   try {
     await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale(), ...(back === '/' ? {} : { returnTo: back }) } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    // The address stays in the field, as typed, to be corrected.
+    return { ...problemState(error, t('unexpected')), typed: { email: String(formData.get('email') ?? '') } };
   }
   const params = new URLSearchParams({ email: maskEmail(email.toLowerCase()) });
   if (back !== '/') params.set('retour', back);
@@ -69,6 +72,32 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
   await rememberLocale(me.locale);
   const saved = await getTranslations({ locale: me.locale, namespace: 'Form' });
   return { status: 'success', message: saved('saved'), at: Date.now() };
+}
+
+/** The welcome page: the pseudonym a new account chose (the API's rules; a refusal keeps what was typed), then on to `retour`. */
+export async function chooseFirstPseudonym(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const t = await getTranslations('Form');
+  try {
+    await callApiJson<Me>('/api/v1/me/welcome', { method: 'POST', as: person, body: { pseudonym: text(formData, 'pseudonym') } });
+  } catch (error) {
+    return { ...problemState(error, t('unexpected')), typed: { pseudonym: String(formData.get('pseudonym') ?? '') } };
+  }
+  // The header (in the layout, kept across navigations) shows the new name at once.
+  revalidatePath('/', 'layout');
+  redirect(destinationAfterSignIn(safeRelativePath(formData.get('retour'))));
+}
+
+/** The welcome page's "later": the given pseudonym stays (it changes on the account page any time). */
+export async function keepGivenPseudonym(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const t = await getTranslations('Form');
+  try {
+    await callApiJson<Me>('/api/v1/me/welcome', { method: 'POST', as: person, body: {} });
+  } catch (error) {
+    return problemState(error, t('unexpected'));
+  }
+  redirect(destinationAfterSignIn(safeRelativePath(formData.get('retour'))));
 }
 
 export async function requestEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {

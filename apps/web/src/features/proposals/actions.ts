@@ -174,17 +174,33 @@ export async function changeFollow(_previous: PanelState, formData: FormData): P
 const QUEUE = '/organisation/propositions';
 
 /** Recevable / irrecevable (a reason is required, and published, for the latter). */
+/**
+ * An organizer's decision is public and final: it needs the confirmation box
+ * ticked (and a reason where one is published). Every problem at once, and
+ * what was typed stays; null when the decision may go to the API.
+ */
+async function unconfirmedDecision(formData: FormData, reasonError: string | null): Promise<FormState | null> {
+  const t = await getTranslations('ProposalDecisions');
+  const fieldErrors: Record<string, string> = {};
+  if (reasonError) fieldErrors.reason = reasonError;
+  if (formData.get('confirm') !== 'yes') fieldErrors.confirm = t('confirmRequired');
+  if (Object.keys(fieldErrors).length === 0) return null;
+  const message = Object.keys(fieldErrors).length === 1 ? Object.values(fieldErrors)[0] : t('errorsTitle');
+  return { status: 'error', message, fieldErrors, typed: { reason: String(formData.get('reason') ?? ''), confirm: formData.get('confirm') === 'yes' ? 'yes' : '' }, at: Date.now() };
+}
+
 export async function decideAdmissibility(_previous: FormState, formData: FormData): Promise<FormState> {
   const reference = requireReference(formData);
   const person = await signedIn(QUEUE);
   const t = await getTranslations('ProposalsAdmin.review');
   const decision = text(formData, 'intent') === 'inadmissible' ? 'inadmissible' : 'admissible';
   const reason = text(formData, 'reason');
-  if (decision === 'inadmissible' && !reason) return { status: 'error', message: t('reasonRequired'), fieldErrors: { reason: t('reasonRequired') }, at: Date.now() };
+  const refused = await unconfirmedDecision(formData, decision === 'inadmissible' && !reason ? t('reasonRequired') : null);
+  if (refused) return refused;
   try {
     await callApiJson<ProposalDto>(`/api/v1/proposals/${reference}/admissibility`, { method: 'POST', as: person, body: { decision, reason } });
   } catch (error) {
-    return problemState(error, (await getTranslations('Proposals.messages'))('unexpected'));
+    return { ...problemState(error, (await getTranslations('Proposals.messages'))('unexpected')), typed: { reason: String(formData.get('reason') ?? ''), confirm: 'yes' } };
   }
   redirect(`${QUEUE}?decision=${decision}&proposition=${reference}`);
 }
@@ -196,11 +212,12 @@ export async function decideSelection(_previous: FormState, formData: FormData):
   const t = await getTranslations('ProposalsAdmin.qualified');
   const decision = text(formData, 'intent') === 'not_selected' ? 'not_selected' : 'selected';
   const reason = text(formData, 'reason');
-  if (decision === 'not_selected' && !reason) return { status: 'error', message: t('reasonRequired'), fieldErrors: { reason: t('reasonRequired') }, at: Date.now() };
+  const refused = await unconfirmedDecision(formData, decision === 'not_selected' && !reason ? t('reasonRequired') : null);
+  if (refused) return refused;
   try {
     await callApiJson<ProposalDto>(`/api/v1/proposals/${reference}/selection`, { method: 'POST', as: person, body: { decision, reason } });
   } catch (error) {
-    return problemState(error, (await getTranslations('Proposals.messages'))('unexpected'));
+    return { ...problemState(error, (await getTranslations('Proposals.messages'))('unexpected')), typed: { reason: String(formData.get('reason') ?? ''), confirm: 'yes' } };
   }
   redirect(`${QUEUE}?decision=${decision}&proposition=${reference}`);
 }

@@ -10,7 +10,7 @@ import type { PublishedHead } from '../queries';
  * outside makes a rewrite of the journal's history detectable later.
  */
 export async function PublishedHeads({ result }: { result: PromiseSettledResult<PublishedHead[]> }) {
-  const t = await getTranslations('Journal');
+  const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
   const format = await getFormatter();
   const heads = result.status === 'fulfilled' ? result.value : null;
   const latest = heads?.[0];
@@ -18,7 +18,7 @@ export async function PublishedHeads({ result }: { result: PromiseSettledResult<
   return (
     <section aria-labelledby="published-heads">
       <h2 id="published-heads">{t('headsTitle')}</h2>
-      <p>{t('headsExplanation')}</p>
+      <p>{plain('headsExplanation')}</p>
       {heads === null ? (
         <p>{t('headsUnavailable')}</p>
       ) : heads.length === 0 ? (

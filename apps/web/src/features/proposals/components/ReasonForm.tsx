@@ -63,6 +63,8 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
         <textarea
           id={reasonId}
           name="reason"
+          // After a refusal, what was typed stays (the form is reset once the action answers).
+          defaultValue={state.status === 'error' ? state.typed?.reason : undefined}
           rows={3}
           className={styles.textarea}
           aria-invalid={reasonError ? true : undefined}
@@ -77,7 +79,7 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
             </p>
           ) : null}
           <div className={styles.check}>
-            <input type="checkbox" id={confirmId} name="confirm" value="yes" aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
+            <input type="checkbox" id={confirmId} name="confirm" value="yes" defaultChecked={state.status === 'error' && state.typed?.confirm === 'yes'} aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
             <label htmlFor={confirmId}>{confirmLabel}</label>
           </div>
         </div>
