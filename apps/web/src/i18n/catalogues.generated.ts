@@ -6,8 +6,14 @@ import dataUsesFr from '../../messages/data-uses/fr.json';
 import dataUsesEn from '../../messages/data-uses/en.json';
 import dataUsesEditorFr from '../../messages/data-uses-editor/fr.json';
 import dataUsesEditorEn from '../../messages/data-uses-editor/en.json';
+import dataUsesFormsFr from '../../messages/data-uses-forms/fr.json';
+import dataUsesFormsEn from '../../messages/data-uses-forms/en.json';
+import formsFr from '../../messages/forms/fr.json';
+import formsEn from '../../messages/forms/en.json';
 import proposalsFr from '../../messages/proposals/fr.json';
 import proposalsEn from '../../messages/proposals/en.json';
+import proposalsFormsFr from '../../messages/proposals-forms/fr.json';
+import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 
-export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...proposalsFr };
-export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...proposalsEn };
+export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...formsFr, ...proposalsFr, ...proposalsFormsFr };
+export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...formsEn, ...proposalsEn, ...proposalsFormsEn };

@@ -5,7 +5,8 @@ import { createContext, useActionState, useContext, useEffect, useId, useRef, ty
 import { Button } from '@/components/ui/Button';
 
 import { ErrorSummary } from './ErrorSummary';
-import { initialFormState, type FormAction, type FormState } from './form-state';
+import { initialFormState, keptChecked, keptValue, type FormAction, type FormState } from './form-state';
+import { inFormOrder } from './problem-wording';
 
 /** The form's answer, and a prefix that keeps field ids unique when a page has several forms. */
 const FormStateContext = createContext<{ state: FormState; prefix: string }>({ state: initialFormState, prefix: 'form' });
@@ -18,13 +19,17 @@ type ActionFormProps = {
   errorSummaryLabel: string;
   variant?: 'primary' | 'secondary';
   inline?: boolean;
+  /** Each field's name as its label says it, in the form's order (the error summary follows it). */
   labels?: Record<string, string>;
 };
 
 /**
  * A form posting to a server action: works without JavaScript (the page
  * reloads with the answer); with JavaScript, errors appear in place and focus
- * moves to their summary so screen reader users hear them.
+ * moves to their summary so screen reader users hear them. Every field shows
+ * again what was sent (`state.values`, see `problemState`): nothing typed is
+ * lost after an answer. The summary lists every error, in the form's order
+ * (`labels`), each linking to its input.
  */
 export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {} }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -33,7 +38,9 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   useEffect(() => {
     if (state.status !== 'idle') summary.current?.focus();
   }, [state]);
-  const errors = Object.entries(state.fieldErrors ?? {}).map(([name, message]) => ({ href: `#${prefix}${name || 'form'}`, label: labels[name], message }));
+  const errors = inFormOrder(state.fieldErrors ?? {}, Object.keys(labels)).map(([name, message]) =>
+    name === '' ? { message } : { href: `#${prefix}${name}`, label: labels[name], message },
+  );
   return (
     <form action={formAction} noValidate className={inline ? 'inline-form' : 'form'}>
       {state.status === 'error' ? (
@@ -54,13 +61,13 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   );
 }
 
-/** Label, hint and error of a field, tied to its control by id and aria-describedby. */
+/** Label, hint and error of a field, tied to its control by id and aria-describedby; and what it held when the form was sent. */
 function useFieldFrame(name: string, hint?: string) {
   const { state, prefix } = useContext(FormStateContext);
   const error = state.fieldErrors?.[name];
   const id = `${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy };
+  return { id, error, describedBy, values: state.values };
 }
 
 function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
@@ -98,14 +105,15 @@ type FieldProps = {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
-  const { id, error, describedBy } = useFieldFrame(name, hint);
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
         type={type}
-        defaultValue={defaultValue}
+        // A file input cannot be given a value back; any other shows what was sent.
+        defaultValue={type === 'file' ? undefined : keptValue(values, name, defaultValue)}
         autoComplete={autoComplete}
         required={required}
         inputMode={inputMode}
@@ -128,10 +136,10 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
-  const { id, error, describedBy } = useFieldFrame(name, hint);
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select id={id} name={name} defaultValue={keptValue(values, name, defaultValue)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -139,6 +147,45 @@ export function SelectField({ name, label, options, defaultValue, hint }: Select
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+type CheckboxFieldProps = {
+  name: string;
+  label: string;
+  /** Sent when ticked. */
+  value?: string;
+  defaultChecked?: boolean;
+  hint?: string;
+  className?: string;
+};
+
+/** A box to tick, its label after it; ticked or not as it was sent. */
+export function CheckboxField({ name, label, value = 'yes', defaultChecked = false, hint, className }: CheckboxFieldProps) {
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
+  return (
+    <div className={className ?? 'field'}>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={keptChecked(values, name, value, defaultChecked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -4,8 +4,8 @@ import type { Me } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 
-import type { FormState } from '@/components/forms/form-state';
-import { problemState } from '@/components/forms/problem-state';
+import { typedValues, type FormState } from '@/components/forms/form-state';
+import { problemState, refusedState } from '@/components/forms/problem-state';
 import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
@@ -29,7 +29,7 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   try {
     await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale(), ...(back === '/' ? {} : { returnTo: back }) } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
   const params = new URLSearchParams({ email: maskEmail(email.toLowerCase()) });
   if (back !== '/') params.set('retour', back);
@@ -62,13 +62,13 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
       },
     });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
   // The header re-reads pseudonym and roles from the API on every page; the
   // interface switches to the chosen language (and the message says so in it).
   await rememberLocale(me.locale);
   const saved = await getTranslations({ locale: me.locale, namespace: 'Form' });
-  return { status: 'success', message: saved('saved'), at: Date.now() };
+  return { status: 'success', message: saved('saved'), values: typedValues(formData), at: Date.now() };
 }
 
 export async function requestEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -77,9 +77,9 @@ export async function requestEmailChange(_previous: FormState, formData: FormDat
   try {
     await callApi('/api/v1/me/email-change', { method: 'POST', as: person, body: { email: text(formData, 'email') } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
-  return { status: 'success', message: account('emailChangeSent'), at: Date.now() };
+  return { status: 'success', message: account('emailChangeSent'), values: typedValues(formData), at: Date.now() };
 }
 
 export async function confirmEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -89,7 +89,7 @@ export async function confirmEmailChange(_previous: FormState, formData: FormDat
     const me = await callApiJson<Me>('/api/v1/me/email-change/confirm', { method: 'POST', as: person, body: { token: text(formData, 'token') } });
     return { status: 'success', message: account('emailChanged', { email: me.email ?? '' }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -100,7 +100,7 @@ export async function redeemInvitationCode(_previous: FormState, formData: FormD
     const verification = await callApiJson<{ neighbourhood: { name: string } }>('/api/v1/me/verification', { method: 'POST', as: person, body: { code: text(formData, 'code') } });
     return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -115,7 +115,7 @@ export async function matchCensus(_previous: FormState, formData: FormData): Pro
     });
     return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -125,9 +125,9 @@ export async function setEmailFrequency(_previous: FormState, formData: FormData
   try {
     await callApi('/api/v1/me/notification-preferences', { method: 'PUT', as: person, body: { email: text(formData, 'email') } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
-  return { status: 'success', message: t('saved'), at: Date.now() };
+  return { status: 'success', message: t('saved'), values: typedValues(formData), at: Date.now() };
 }
 
 export async function markAllNotificationsRead(): Promise<void> {
@@ -154,12 +154,12 @@ export async function deleteAccount(_previous: FormState, formData: FormData): P
   const person = await signedIn();
   const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
   if (text(formData, 'confirmation') !== account('deleteWord')) {
-    return { status: 'error', message: account('deleteMismatch'), fieldErrors: { confirmation: account('deleteMismatch') }, at: Date.now() };
+    return refusedState(formData, (await getTranslations('Form'))('errorSummary'), { confirmation: account('deleteMismatch') });
   }
   try {
     await callApi('/api/v1/me', { method: 'DELETE', as: person });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
   await forgetSessionCookie();
   redirect('/?compte=supprime');

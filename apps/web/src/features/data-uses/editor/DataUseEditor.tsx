@@ -1,6 +1,7 @@
 'use client';
 
-import { statusesReachableByEdit, type DataUseContentInput, type LifecycleStatus } from '@sesame/domain';
+import type { DataUseContentInput } from '@sesame/domain';
+import { statusesReachableByEdit, type LifecycleStatus } from '@sesame/domain/client';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 

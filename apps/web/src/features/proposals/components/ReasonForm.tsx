@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
-import { initialFormState, type FormAction } from '@/components/forms/form-state';
+import { initialFormState, keptChecked, keptValue, type FormAction } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
 import styles from './proposals.module.css';
@@ -26,7 +26,7 @@ type Props = {
  * A decision with a reason (recevable / irrecevable, retenue / non retenue,
  * withdrawal): a plain form posting to a server action, so it works without
  * JavaScript. A refusal is shown at the top of the form (focused) and next to
- * the input concerned.
+ * the input concerned; the reason and the box keep what was sent.
  */
 export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons, describedBy, confirmLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -64,6 +64,7 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
           id={reasonId}
           name="reason"
           rows={3}
+          defaultValue={keptValue(state.values, 'reason')}
           className={styles.textarea}
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={[`${reasonId}-hint`, reasonError ? `${reasonId}-error` : null].filter(Boolean).join(' ')}
@@ -77,7 +78,13 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
             </p>
           ) : null}
           <div className={styles.check}>
-            <input type="checkbox" id={confirmId} name="confirm" value="yes" aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
+            <input
+              type="checkbox"
+              id={confirmId}
+              name="confirm"
+              value="yes"
+              defaultChecked={keptChecked(state.values, 'confirm', 'yes')}
+              aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
             <label htmlFor={confirmId}>{confirmLabel}</label>
           </div>
         </div>
