@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, Fragment, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/Button';
 
@@ -51,7 +51,10 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
           {state.message}
         </div>
       ) : null}
-      <FormStateContext.Provider value={{ state, prefix }}>{children}</FormStateContext.Provider>
+      <FormStateContext.Provider value={{ state, prefix }}>
+        {/* Drawn anew after each answer: a select takes a new default only when it is created. */}
+        <Fragment key={state.at ?? 0}>{children}</Fragment>
+      </FormStateContext.Provider>
       <div>
         <Button type="submit" variant={variant} isDisabled={pending}>
           {submitLabel}
