@@ -20,6 +20,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@borewit|@tokenizer|feed)/)'],
   moduleNameMapper: {
     '^@sesame/domain$': '<rootDir>/packages/domain/src/index.ts',
+    '^@sesame/domain/client$': '<rootDir>/packages/domain/src/client.ts',
     '^@/(.*)$': '<rootDir>/apps/web/src/$1',
     // The generated Prisma client imports its .ts siblings as `./x.js` (nodenext style).
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -50,6 +50,8 @@ describe('Register of data uses', () => {
     const draft = DataUseSchema.parse((await create({ title: 'Noter les dossiers de logement social' }).expect(201)).body);
     const response = await request(t.server).post(`/api/v1/data-uses/${draft.reference}/publish`).set(organizer).send({ expectedRevision: 1 }).expect(422);
     expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['content.summary', 'content.legal.basis', 'content.alternatives', 'content.lifecycle.reviewDate']));
+    // All at once: the risks the data categories will need are asked for now, not once the categories are added.
+    expect(response.body.errors.at(-1)).toMatchObject({ path: 'content.risks', code: 'missing' });
     expect((await request(t.server).get(`/api/v1/data-uses/${draft.reference}`).set(organizer)).body.state).toBe('draft');
   });
 
@@ -65,6 +67,9 @@ describe('Register of data uses', () => {
     const edited = { ...published.content, data: { ...published.content.data, categories: [{ ...face, retention: '72 heures' }] } };
     const noNote = await request(t.server).put(`/api/v1/data-uses/${ref}`).set(organizer).send({ content: edited, expectedRevision: 2 }).expect(400);
     expect(noNote.body.errors[0].path).toBe('changeNote');
+    // A published record emptied of its summary, without a note: both problems in one answer, in the form's order.
+    const both = await request(t.server).put(`/api/v1/data-uses/${ref}`).set(organizer).send({ content: { ...edited, summary: '' }, expectedRevision: 2 }).expect(422);
+    expect(both.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.summary', 'changeNote']);
     const v2 = DataUseSchema.parse((await request(t.server).put(`/api/v1/data-uses/${ref}`).set(organizer).send({ content: edited, expectedRevision: 2, changeNote: 'Conservation réduite à 72 heures.' }).expect(200)).body);
     expect(v2).toMatchObject({ version: 2, revision: 3 });
 

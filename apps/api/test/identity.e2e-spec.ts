@@ -93,7 +93,7 @@ describe('Sign-in by e-mail link', () => {
   it('answers 400 with a French field error for a bad address, and sends nothing', async () => {
     const before = smtp.messages.length;
     const response = await request(t.server).post('/api/v1/auth/sign-in-links').send({ email: 'pas-une-adresse' }).expect(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'email', message: 'Adresse e-mail invalide.' })]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'email', message: 'Écrivez une adresse e-mail complète, par exemple nom@exemple.fr.' })]);
     expect(smtp.messages.length).toBe(before);
   });
 

@@ -58,10 +58,18 @@ describe('Proposals and supports', () => {
     expect(saved.content).toMatchObject({ title: 'Caméras du marché', kind: 'ban' });
     await api().put(`/api/v1/proposals/${draft.reference}`).set((await createPerson(t)).auth).send({ content: { title: 'Volé' } }).expect(404);
 
-    const noCharter = await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(author.auth).send({}).expect(400);
-    expect(noCharter.body.errors[0].path).toBe('charterAccepted');
+    // Everything to fix comes in one answer, in the editor's order, the charter last.
+    const noCharter = await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(author.auth).send({}).expect(422);
+    expect(noCharter.body.errors.map((e: { path: string; code: string }) => `${e.code} ${e.path}`)).toEqual([
+      'missing content.dataUseReference',
+      'missing content.body',
+      'missing content.why',
+      'missing content.expectedEffect',
+      'charter charterAccepted',
+    ]);
+    await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(author.auth).send({ charterAccepted: 'oui' }).expect(400);
     const incomplete = await api().post(`/api/v1/proposals/${draft.reference}/submit`).set(author.auth).send({ charterAccepted: true }).expect(422);
-    expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.body', 'content.why', 'content.expectedEffect', 'content.dataUseReference']);
+    expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.dataUseReference', 'content.body', 'content.why', 'content.expectedEffect']);
     expect((await api().get(`/api/v1/proposals/${draft.reference}`).set(author.auth)).body.state).toBe('draft');
     expect((await api().get('/api/v1/me/proposals').set(author.auth).expect(200)).body.map((p: { reference: string }) => p.reference)).toContain(draft.reference);
   });

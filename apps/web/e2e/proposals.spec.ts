@@ -188,8 +188,10 @@ test('without JavaScript, the editor keeps refused input next to its field, then
     await page.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).check();
     await page.getByRole('button', { name: 'Déposer ma proposition' }).click();
     const missing = page.getByRole('alert');
-    await expect(missing).toContainText('Il manque');
-    await expect(missing.getByRole('link', { name: /^Ce que je propose :/ })).toHaveAttribute('href', /\/modifier#champ-body$/);
+    await expect(missing).toContainText('Il reste 4 points à régler');
+    await expect(missing.getByRole('link', { name: /^Ce que je propose :/ })).toHaveAttribute('href', /\/modifier\?completer=1#champ-body$/);
+    // The charter box stays ticked.
+    await expect(page.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true })).toBeChecked();
   } finally {
     await context.close();
   }

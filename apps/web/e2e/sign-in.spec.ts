@@ -47,7 +47,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/connexion');
     await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
     await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
-    await expect(page.locator('.field-error')).toHaveText('Adresse e-mail invalide.');
+    await expect(page.locator('.field-error')).toHaveText('Écrivez une adresse e-mail complète, par exemple nom@exemple.fr.');
     await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
     // What was typed stays, to be corrected.
     await expect(page.getByLabel('Adresse e-mail')).toHaveValue('pas-une-adresse');

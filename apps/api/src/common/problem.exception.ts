@@ -19,7 +19,7 @@ export class ProblemException extends HttpException {
     return new ProblemException({ type: problemTypes.rateLimited, title: 'Too many requests', status: 429, detail }, retryAfterSeconds);
   }
 
-  static validation(errors: FieldError[], detail = 'La requête contient des champs invalides.'): ProblemException {
+  static validation(errors: FieldError[], detail = 'Certaines réponses sont à corriger : la liste dit quoi faire pour chacune.'): ProblemException {
     return new ProblemException({ type: problemTypes.validation, title: 'Invalid request', status: 400, detail, errors });
   }
 
@@ -27,8 +27,9 @@ export class ProblemException extends HttpException {
     return new ProblemException({ type: problemTypes.notFound, title: 'Not found', status: 404, detail });
   }
 
-  static conflict(detail: string): ProblemException {
-    return new ProblemException({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail });
+  /** 409; with `errors` when the conflict is about a field (a pseudonym already taken), so that forms show it there. */
+  static conflict(detail: string, errors?: FieldError[]): ProblemException {
+    return new ProblemException({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail, errors });
   }
 
   /** 422: the request is well formed but a business rule refuses it. */

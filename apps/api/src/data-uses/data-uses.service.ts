@@ -26,6 +26,7 @@ import {
   type DataUseSummary,
   type DataUseVersionSummary,
   type UpdateDataUse,
+  type FieldError,
 } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
@@ -166,16 +167,16 @@ export class DataUsesService {
       if (!dataUse) throw notFound(reference);
       const editor = authorize(canOnDataUse('data-uses.edit', { actor, dataUse: factsOf(dataUse) }));
       const published = dataUse.state === 'published';
-      if (published && input.changeNote === '') {
-        throw ProblemException.validation([{ path: 'changeNote', code: 'required', message: 'Expliquez ce qui change : la note accompagne la nouvelle version publiée.' }]);
-      }
+      // Every problem at once, in the form's order: the editor fixes them in one round.
       const from = DataUseContentSchema.parse(dataUse.current.content).lifecycle.status;
-      if (!editMayMoveStatus(from, input.content.lifecycle.status)) {
-        throw ProblemException.ruleViolation(statusMoveRefusal(from), [{ path: 'content.lifecycle.status', code: 'transition', message: statusMoveRefusal(from) }]);
-      }
-      if (published) {
-        const missing = missingForPublication(input.content);
-        if (missing.length > 0) throw ProblemException.ruleViolation('Un usage publié doit rester complet.', missing.map((m) => ({ path: `content.${m.path}`, code: 'missing', message: m.message })));
+      const problems: FieldError[] = [];
+      if (published) problems.push(...missingForPublication(input.content).map((m) => ({ path: `content.${m.path}`, code: 'missing', message: m.message })));
+      if (!editMayMoveStatus(from, input.content.lifecycle.status)) problems.push({ path: 'content.lifecycle.status', code: 'transition', message: statusMoveRefusal(from) });
+      if (published && input.changeNote === '') problems.push({ path: 'changeNote', code: 'required', message: 'Expliquez ce qui change : la note accompagne la nouvelle version publiée.' });
+      if (problems.length === 1 && problems[0]!.path === 'changeNote') throw ProblemException.validation(problems);
+      if (problems.length > 0) {
+        const detail = problems.some((p) => p.code === 'missing') ? 'Un usage publié doit rester complet.' : problems.some((p) => p.code === 'transition') ? statusMoveRefusal(from) : 'Certaines réponses sont à corriger.';
+        throw ProblemException.ruleViolation(detail, problems);
       }
       const version = published ? dataUse.currentVersion + 1 : dataUse.currentVersion;
       const fresh = await this.repository.bumpRevision(tx, dataUse.id, input.expectedRevision, { ...this.repository.columns(input.content), currentVersion: version });

@@ -47,7 +47,10 @@ export class PeopleService {
   private async change(tx: PrismaTransaction, id: string, change: UpdateMe) {
     // What passes for a role or a deleted account was refused by PseudonymSchema (400);
     // what looks like someone else's pseudonym is refused here, by skeleton (409).
-    const taken = (pseudonym: string) => ProblemException.conflict(`Le pseudonyme « ${pseudonym} » est déjà pris, ou ressemble trop à celui de quelqu’un d’autre.`);
+    const taken = (pseudonym: string) => {
+      const message = `Le pseudonyme « ${pseudonym} » est déjà pris, ou ressemble trop à celui de quelqu’un d’autre : choisissez-en un autre.`;
+      return ProblemException.conflict(message, [{ path: 'pseudonym', code: 'taken', message }]);
+    };
     if (change.pseudonym !== undefined && (await this.people.pseudonymTaken(tx, change.pseudonym, id))) throw taken(change.pseudonym);
     if (change.neighbourhoodId && !(await this.people.neighbourhoodExists(tx, change.neighbourhoodId))) {
       throw ProblemException.validation([{ path: 'neighbourhoodId', code: 'unknown', message: 'Quartier inconnu.' }]);

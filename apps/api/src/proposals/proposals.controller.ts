@@ -58,8 +58,8 @@ export class ProposalsController {
 
   @Post(':reference/submit')
   @HttpCode(200)
-  submit(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(SubmitProposalSchema)) _body: unknown): Promise<ProposalDto> {
-    return this.proposals.submit(actor, params.reference);
+  submit(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(SubmitProposalSchema)) body: { charterAccepted: boolean }): Promise<ProposalDto> {
+    return this.proposals.submit(actor, params.reference, body.charterAccepted);
   }
 
   @Post(':reference/admissibility')

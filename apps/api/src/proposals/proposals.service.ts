@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   canOnProposal,
-  missingForSubmission,
+  submissionProblems,
   notCollecting,
   permissionsFor,
   PROPOSAL_VIEWER_ACTIONS,
@@ -184,16 +184,15 @@ export class ProposalsService implements OnModuleInit {
     return this.get(actor, reference);
   }
 
-  async submit(actor: Actor, reference: string): Promise<ProposalDto> {
+  /** Submits a complete draft whose author accepted the charter; otherwise 422 listing everything to fix (the charter with the rest). */
+  async submit(actor: Actor, reference: string, charterAccepted: boolean): Promise<ProposalDto> {
     const row = await this.repository.find(reference);
     if (!row) throw notFound(reference);
     const author = authorize(canOnProposal('proposals.submit', { actor, proposal: row }));
-    const missing = missingForSubmission(contentOf(row));
-    if (missing.length > 0) {
-      throw ProblemException.ruleViolation(
-        `Il manque ${missing.length} élément${missing.length > 1 ? 's' : ''} avant de déposer la proposition.`,
-        missing.map((m) => ({ path: `content.${m.path}`, code: 'missing', message: m.message })),
-      );
+    const problems = submissionProblems(contentOf(row), charterAccepted);
+    if (problems.length > 0) {
+      const count = problems.length;
+      throw ProblemException.ruleViolation(`Il reste ${count} point${count > 1 ? 's' : ''} à régler avant de déposer la proposition.`, problems);
     }
     await this.rateLimits.consume(LIMITS.proposalSubmissions, author.id);
     await this.transition(author, reference, 'submit', '', async (tx, locked) => {

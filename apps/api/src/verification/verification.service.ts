@@ -122,13 +122,16 @@ export class VerificationService {
       let outcome = await this.repository.redeem(tx, this.hashCode(code), person.id);
       if (!outcome.ok && outcome.reason === 'unknown') outcome = await this.repository.redeem(tx, legacyInvitationCodeHash(code), person.id);
       if (!outcome.ok) {
-        if (outcome.reason === 'used') throw ProblemException.conflict('Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.');
-        throw ProblemException.ruleViolation(
+        if (outcome.reason === 'used') {
+          const used = 'Ce code a déjà été utilisé. Chaque code ne sert qu’une fois : demandez-en un nouveau à la mairie ou à une association.';
+          throw ProblemException.conflict(used, [{ path: 'code', code: 'used', message: used }]);
+        }
+        // The field says what to do, as the detail does: a form shows it next to the code.
+        const refusal =
           outcome.reason === 'revoked'
             ? 'Ce code a été annulé. Demandez-en un nouveau à la mairie ou à une association.'
-            : 'Ce code n’existe pas. Vérifiez-le sur votre courrier (12 caractères, par exemple ABCD-EFGH-JKMN).',
-          [{ path: 'code', code: outcome.reason, message: outcome.reason === 'revoked' ? 'Code annulé.' : 'Code inconnu.' }],
-        );
+            : 'Ce code n’existe pas. Vérifiez-le sur votre courrier (12 caractères, par exemple ABCD-EFGH-JKMN).';
+        throw ProblemException.ruleViolation(refusal, [{ path: 'code', code: outcome.reason, message: refusal }]);
       }
       // A concurrent verification of the same account may have won meanwhile: then the code stays unused.
       if (!(await this.repository.verify(tx, person.id, outcome.neighbourhoodId, 'invitation_code'))) throw alreadyVerified();

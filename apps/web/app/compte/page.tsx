@@ -42,7 +42,7 @@ export default async function AccountPage() {
 
       <section className="account-section" aria-labelledby="profile">
         <h2 id="profile">{t('profileTitle')}</h2>
-        <ActionForm action={updateProfile} submitLabel={t('save')} errorSummaryLabel={errors} labels={{ pseudonym: t('pseudonymLabel'), neighbourhoodId: t('neighbourhoodLabel') }}>
+        <ActionForm action={updateProfile} submitLabel={t('save')} errorSummaryLabel={errors} labels={{ pseudonym: t('pseudonymLabel'), locale: t('languageLabel'), neighbourhoodId: t('neighbourhoodLabel') }}>
           <Field name="pseudonym" label={t('pseudonymLabel')} hint={t('pseudonymHint')} defaultValue={me.pseudonym} autoComplete="nickname" required />
           <SelectField
             name="locale"
@@ -112,7 +112,7 @@ export default async function AccountPage() {
 
       <section className="account-section" aria-labelledby="notifications">
         <h2 id="notifications">{t('notificationsTitle')}</h2>
-        <ActionForm action={setEmailFrequency} submitLabel={t('save')} errorSummaryLabel={errors} variant="secondary">
+        <ActionForm action={setEmailFrequency} submitLabel={t('save')} errorSummaryLabel={errors} variant="secondary" labels={{ email: t('emailFrequencyLabel') }}>
           <SelectField
             name="email"
             label={t('emailFrequencyLabel')}

@@ -1,8 +1,7 @@
-import type { z } from 'zod';
 import { defineLifecycle } from '../common/transitions';
-import type { LifecycleStatusSchema } from './data-use.schema';
+import type { LifecycleStatus } from './data-use.values';
 
-export type LifecycleStatus = z.infer<typeof LifecycleStatusSchema>;
+export type { LifecycleStatus } from './data-use.values';
 
 /** The explicit transitions of a record's lifecycle (each one audited and versioned). */
 export type LifecycleTransition = 'suspend' | 'retire';

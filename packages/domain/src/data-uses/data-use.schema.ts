@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { redactionProblem } from './data-use.redaction';
+import {
+  AI_ACT_RISK_CLASSES,
+  AUTOMATION_LEVELS,
+  DATA_USE_DOMAINS,
+  IMPACT_ASSESSMENT_KINDS,
+  LEGAL_BASES,
+  LIFECYCLE_STATUSES,
+  REGIMES,
+  RISK_LEVELS,
+  SPECIAL_CATEGORIES,
+} from './data-use.values';
+
+export * from './data-use.values';
 
 /**
  * A record of the public register of local data uses: one local processing of
@@ -10,18 +23,6 @@ import { redactionProblem } from './data-use.redaction';
  * `missingForPublication` says what a record needs before it is published.
  */
 
-export const DATA_USE_DOMAINS = ['public_safety', 'mobility', 'health', 'education', 'social_services', 'urban_planning', 'other'] as const;
-export const LIFECYCLE_STATUSES = ['planned', 'pilot', 'operational', 'suspended', 'retired'] as const;
-export const LEGAL_BASES = ['a_consent', 'b_contract', 'c_legal_obligation', 'd_vital_interests', 'e_public_task', 'f_legitimate_interests'] as const;
-/** GDPR art. 9(1). */
-export const SPECIAL_CATEGORIES = ['biometric_identification', 'health', 'racial_ethnic_origin', 'political_opinions', 'religious_beliefs', 'trade_union_membership', 'genetic', 'sex_life_orientation'] as const;
-export const REGIMES = ['gdpr', 'law_enforcement_directive', 'both'] as const;
-export const AI_ACT_RISK_CLASSES = ['not_ai', 'minimal', 'limited', 'high', 'prohibited'] as const;
-export const AUTOMATION_LEVELS = ['information', 'decision_support', 'automated_decision'] as const;
-/** A four-level scale, as in CNIL impact assessments. */
-export const RISK_LEVELS = ['negligible', 'limited', 'significant', 'maximum'] as const;
-export const IMPACT_ASSESSMENT_KINDS = ['dpia', 'algorithmic_impact', 'fundamental_rights', 'other'] as const;
-
 export const DataUseDomainSchema = z.enum(DATA_USE_DOMAINS);
 export const LifecycleStatusSchema = z.enum(LIFECYCLE_STATUSES);
 export const RiskLevelSchema = z.enum(RISK_LEVELS);
@@ -30,9 +31,9 @@ const text = (max: number) => z.string().trim().max(max, { error: `Au plus ${max
 const requiredText = (max: number, message: string) => text(max).min(1, { error: message });
 /** A calendar date a record can mean (acts, assessments, start, review, sunset): 1900 to 2199, so a typo (0000-01-01, 2207) is refused, never stored. */
 const isoDate = z.iso
-  .date({ error: 'Date attendue au format AAAA-MM-JJ.', abort: true })
-  .refine((date) => date >= '1900-01-01' && date <= '2199-12-31', { error: 'Date attendue entre 1900 et 2199.' });
-const url = z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' });
+  .date({ error: 'Écrivez la date au format JJ/MM/AAAA (ou AAAA-MM-JJ).', abort: true })
+  .refine((date) => date >= '1900-01-01' && date <= '2199-12-31', { error: 'Choisissez une date entre 1900 et 2199.', params: { reason: 'date_range' } });
+const url = z.url({ protocol: /^https?$/, error: 'Écrivez une adresse web complète, commençant par https://.' });
 
 /** "DU-2027-004" */
 export const DataUseReferenceSchema = z.string().regex(/^DU-\d{4}-\d{3,}$/, { error: 'Référence attendue au format DU-AAAA-NNN.' });
@@ -145,7 +146,12 @@ export const DataUseContentSchema = z
       .object({
         controller: text(200).default(''),
         department: text(200).default(''),
-        contactEmail: z.string().trim().max(320).refine((value) => value === '' || z.email().safeParse(value).success, { error: 'Adresse e-mail invalide.' }).default(''),
+        contactEmail: z
+          .string()
+          .trim()
+          .max(320)
+          .refine((value) => value === '' || z.email().safeParse(value).success, { error: 'Écrivez une adresse e-mail complète, par exemple donnees@ville.fr.', params: { reason: 'email' } })
+          .default(''),
         dpoContact: text(200).default(''),
         jointControllers: z.array(textItem(200)).max(10).default([]),
         authorisingAct: z.object({ title: text(300).default(''), date: isoDate.optional(), link: url.optional() }).default({ title: '' }),
@@ -234,26 +240,37 @@ export interface MissingField {
   message: string;
 }
 
-/** What a record lacks before it can be published (empty when complete). Redacted fields count as given. */
-export function missingForPublication(content: DataUseContent): MissingField[] {
-  const redacted = new Set(content.redactions.map((r) => r.field));
+/**
+ * What a record lacks before it can be published (empty when complete), all
+ * at once, in the form's order. Redacted fields count as given. Takes the
+ * parsed content, or a form's content before parsing (the web lists what is
+ * missing even when a save is refused for another reason).
+ */
+export function missingForPublication(content: DataUseContentInput): MissingField[] {
+  const redacted = new Set((content.redactions ?? []).map((r) => r.field));
   const missing: MissingField[] = [];
   const need = (path: string, present: boolean, message: string) => {
     if (!present && !redacted.has(path)) missing.push({ path, message });
   };
-  need('summary', content.summary.length >= 20, 'Un résumé en langage simple (20 à 350 caractères).');
-  need('accountability.controller', content.accountability.controller !== '', 'Le responsable du traitement.');
-  need('accountability.contactEmail', content.accountability.contactEmail !== '', 'Une adresse de contact (celle d’une équipe).');
-  need('purpose.purposes', content.purpose.purposes.length > 0, 'Au moins une finalité.');
-  need('legal.basis', content.legal.basis !== undefined, 'La base légale (article 6 du RGPD).');
-  need('data.subjectCategories', content.data.subjectCategories.length > 0, 'Les personnes concernées.');
-  need('data.categories', content.data.categories.length > 0, 'Au moins une catégorie de données.');
-  need('automation.howToContest', content.automation.howToContest !== '', 'Comment contester ou faire appel.');
-  need('alternatives', content.alternatives.length > 0, 'Les alternatives envisagées, dont les moins intrusives.');
-  need('proportionality', content.proportionality !== '', 'L’argument de proportionnalité.');
-  need('lifecycle.reviewDate', content.lifecycle.reviewDate !== undefined, 'Une date de révision.');
-  if (content.legal.specialCategories.length > 0 || content.data.categories.length > 0) {
-    need('risks', content.risks.length > 0, 'Les risques et leurs mesures.');
+  const filled = (value: string | undefined) => (value ?? '').trim() !== '';
+  const some = (items: readonly unknown[] | undefined) => (items ?? []).length > 0;
+  const categories = content.data?.categories;
+  const specialCategories = content.legal?.specialCategories;
+  need('summary', (content.summary ?? '').trim().length >= 20, 'Écrivez un résumé en langage simple (20 à 350 caractères).');
+  need('accountability.controller', filled(content.accountability?.controller), 'Indiquez le responsable du traitement.');
+  need('accountability.contactEmail', filled(content.accountability?.contactEmail), 'Indiquez une adresse de contact (celle d’une équipe).');
+  need('purpose.purposes', some(content.purpose?.purposes), 'Indiquez au moins une finalité.');
+  need('legal.basis', content.legal?.basis !== undefined, 'Choisissez la base légale (article 6 du RGPD).');
+  need('data.subjectCategories', some(content.data?.subjectCategories), 'Indiquez les personnes concernées.');
+  need('data.categories', some(categories), 'Ajoutez au moins une catégorie de données.');
+  need('automation.howToContest', filled(content.automation?.howToContest), 'Expliquez comment contester ou faire appel.');
+  need('alternatives', some(content.alternatives), 'Décrivez les alternatives envisagées, dont les moins intrusives.');
+  need('proportionality', filled(content.proportionality), 'Expliquez pourquoi l’usage est proportionné.');
+  need('lifecycle.reviewDate', content.lifecycle?.reviewDate !== undefined, 'Choisissez une date de révision.');
+  // Data are needed to publish, so their risks are too — asked now, not once the categories are added
+  // (only a record whose categories are withheld, with no special category, publishes without risks).
+  if (some(specialCategories) || some(categories) || !redacted.has('data.categories')) {
+    need('risks', some(content.risks), 'Décrivez les risques et leurs mesures.');
   }
   return missing;
 }

@@ -15,7 +15,7 @@ export const EmailSchema = z
   .trim()
   .toLowerCase()
   .max(320)
-  .pipe(z.email({ error: 'Adresse e-mail invalide.' }));
+  .pipe(z.email({ error: 'Écrivez une adresse e-mail complète, par exemple nom@exemple.fr.' }));
 
 /**
  * Public display name: letters, digits, spaces and simple punctuation, and

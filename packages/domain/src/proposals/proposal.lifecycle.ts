@@ -1,5 +1,5 @@
 import { defineLifecycle } from '../common/transitions';
-import type { ProposalState } from './proposal.schema';
+import type { ProposalState } from './proposal.values';
 
 /** Who may make each move; "system" is the support count and the scheduled job. */
 export type ProposalTransition = 'submit' | 'declare_admissible' | 'declare_inadmissible' | 'qualify' | 'expire' | 'select' | 'not_select' | 'withdraw';

@@ -1,7 +1,7 @@
 import { expectRules, type Row } from '../common/policy.testing';
 import { ROLES, type Role } from '../identity/identity.schema';
 import { canOnProposal, type ProposalFacts } from './proposal.policy';
-import type { ProposalState } from './proposal.schema';
+import type { ProposalState } from './proposal.values';
 
 type R = Row<typeof canOnProposal>;
 const now = new Date('2027-03-01T12:00:00Z');

@@ -1,7 +1,7 @@
 import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type Decision, type Refusal } from '../common/policy';
 import type { Actor, Person } from '../identity/identity.policy';
 import { isCollecting, isPublicProposal, PROPOSAL_STATE_NAMES_FR, proposalLifecycle, proposalTransitionRefusal, type ProposalTransition } from './proposal.lifecycle';
-import type { ProposalState } from './proposal.schema';
+import type { ProposalState } from './proposal.values';
 
 /** What the rules need to know about a proposal. */
 export type ProposalFacts = { reference: string; state: ProposalState; authorId: string; submittedAt: Date | null; collectingUntil: Date | null };

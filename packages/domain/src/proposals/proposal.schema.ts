@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ProposalPermissionsSchema } from './proposal.policy';
 import { pageOf } from '../common/pagination.schema';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
+import { PROPOSAL_KINDS, PROPOSAL_LIMITS, PROPOSAL_SORTS, PROPOSAL_STATES } from './proposal.values';
+
+export * from './proposal.values';
 
 /**
  * A resident's proposal about a local data use, and the supports that carry it
@@ -9,12 +12,8 @@ import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
  * says what a proposal needs before it is submitted.
  */
 
-export const PROPOSAL_KINDS = ['ban', 'restrict', 'replace', 'register_unlisted', 'other'] as const;
-export const PROPOSAL_STATES = ['draft', 'submitted', 'admissible', 'inadmissible', 'qualified', 'expired', 'selected', 'not_selected', 'withdrawn'] as const;
 export const ProposalKindSchema = z.enum(PROPOSAL_KINDS);
 export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
-export type ProposalKind = z.infer<typeof ProposalKindSchema>;
-export type ProposalState = z.infer<typeof ProposalStateSchema>;
 
 /** "PR-2027-012" */
 export const ProposalReferenceSchema = z.string().regex(/^PR-\d{4}-\d{3,}$/, { error: 'Référence attendue au format PR-AAAA-NNN.' });
@@ -27,9 +26,10 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).' });
-
-export const PROPOSAL_LIMITS = { title: 120, body: 6000, why: 4000, expectedEffect: 2000, unlistedDataUse: 600 } as const;
+    .refine((value) => !NO_HTML.test(value), {
+      error: 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).',
+      params: { reason: 'html' },
+    });
 
 /** What the author writes; every field may be empty while it is a draft. */
 export const ProposalContentSchema = z
@@ -56,22 +56,36 @@ export interface MissingProposalField {
   message: string;
 }
 
-/** What a draft lacks before it can be submitted (empty when ready). */
+/** What a draft lacks before it can be submitted (empty when ready), all at once, in the editor's order. */
 export function missingForSubmission(content: ProposalContent): MissingProposalField[] {
   const missing: MissingProposalField[] = [];
   const need = (path: string, present: boolean, message: string) => {
     if (!present) missing.push({ path, message });
   };
-  need('title', content.title.length >= 10, 'Un titre d’au moins 10 caractères.');
-  need('body', content.body.length >= 30, 'Ce que vous proposez, en au moins 30 caractères.');
-  need('why', content.why.length >= 20, 'Pourquoi, en au moins 20 caractères.');
-  need('expectedEffect', content.expectedEffect.length >= 10, 'L’effet attendu, en au moins 10 caractères.');
   if (content.kind === 'register_unlisted') {
-    need('unlistedDataUse', content.unlistedDataUse.length >= 10, 'Décrivez l’usage qui n’est pas dans le registre.');
+    need('unlistedDataUse', content.unlistedDataUse.length >= 10, 'Décrivez l’usage qui n’est pas dans le registre (au moins 10 caractères).');
   } else {
     need('dataUseReference', content.dataUseReference !== null || content.unlistedDataUse.length >= 10, 'Choisissez l’usage concerné dans le registre, ou décrivez-le s’il n’y est pas.');
   }
+  need('title', content.title.length >= 10, 'Écrivez un titre d’au moins 10 caractères.');
+  need('body', content.body.length >= 30, 'Écrivez ce que vous proposez, en au moins 30 caractères.');
+  need('why', content.why.length >= 20, 'Expliquez pourquoi, en au moins 20 caractères.');
+  need('expectedEffect', content.expectedEffect.length >= 10, 'Décrivez l’effet attendu, en au moins 10 caractères.');
   return missing;
+}
+
+export const CHARTER_REFUSAL = 'Cochez la case pour accepter la charte de participation.';
+
+/**
+ * Everything that stops a draft from being submitted, in one list: what the
+ * text lacks (`content.<field>`, code `missing`), then the charter
+ * (`charterAccepted`, code `charter`) — so that the author fixes all of it at once.
+ */
+export function submissionProblems(content: ProposalContent, charterAccepted: boolean): { path: string; code: 'missing' | 'charter'; message: string }[] {
+  return [
+    ...missingForSubmission(content).map((m) => ({ path: `content.${m.path}`, code: 'missing' as const, message: m.message })),
+    ...(charterAccepted ? [] : [{ path: 'charterAccepted', code: 'charter' as const, message: CHARTER_REFUSAL }]),
+  ];
 }
 
 /** The territory's rules for supports (organizers set them; a proposal keeps those it was admitted under). */
@@ -91,8 +105,9 @@ export const CreateProposalSchema = z.object({ content: ProposalContentSchema })
 export const UpdateProposalSchema = z.object({ content: ProposalContentSchema }).strict().meta({ id: 'UpdateProposal' });
 export type CreateProposal = z.infer<typeof CreateProposalSchema>;
 
+/** The charter box: unticked (or left out) is refused with the rest of what is missing (422), not alone. */
 export const SubmitProposalSchema = z
-  .object({ charterAccepted: z.literal(true, { error: 'Acceptez la charte de participation pour déposer votre proposition.' }) })
+  .object({ charterAccepted: z.boolean({ error: 'Oui (true) ou non (false) : la charte de participation est-elle acceptée ?' }).default(false) })
   .strict()
   .meta({ id: 'SubmitProposal' });
 
@@ -117,7 +132,6 @@ export const WithdrawProposalSchema = z.object({ reason: reason.default('') }).s
 
 export const ProposalReferenceParamsSchema = z.object({ reference: ProposalReferenceSchema }).strict();
 
-export const PROPOSAL_SORTS = ['most_supported', 'newest', 'closing_soon'] as const;
 export const ProposalQuerySchema = z
   .object({
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),

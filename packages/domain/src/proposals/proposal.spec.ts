@@ -1,5 +1,6 @@
 import { daysLeft, isCollecting, isPublicProposal, proposalTransitionTarget, type ProposalTransition } from './proposal.lifecycle';
-import { missingForSubmission, PROPOSAL_STATES, ProposalContentSchema, type ProposalState } from './proposal.schema';
+import { missingForSubmission, ProposalContentSchema, submissionProblems } from './proposal.schema';
+import { PROPOSAL_STATES, type ProposalState } from './proposal.values';
 
 describe('proposal lifecycle', () => {
   // Every (transition, from) pair: the expected target, or null when refused.
@@ -48,7 +49,7 @@ describe('proposal content', () => {
   });
 
   it('lists what a draft lacks before submission', () => {
-    expect(missingForSubmission(ProposalContentSchema.parse({})).map((m) => m.path)).toEqual(['title', 'body', 'why', 'expectedEffect', 'dataUseReference']);
+    expect(missingForSubmission(ProposalContentSchema.parse({})).map((m) => m.path)).toEqual(['dataUseReference', 'title', 'body', 'why', 'expectedEffect']);
     expect(missingForSubmission(ProposalContentSchema.parse({ kind: 'register_unlisted' })).map((m) => m.path)).toContain('unlistedDataUse');
     const complete = ProposalContentSchema.parse({
       kind: 'ban',
@@ -59,5 +60,18 @@ describe('proposal content', () => {
       expectedEffect: 'Aucun visage analysé.',
     });
     expect(missingForSubmission(complete)).toEqual([]);
+  });
+
+  it('reports the charter with what is missing, in one list, the charter last', () => {
+    const empty = ProposalContentSchema.parse({});
+    expect(submissionProblems(empty, false).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'missing content.dataUseReference',
+      'missing content.title',
+      'missing content.body',
+      'missing content.why',
+      'missing content.expectedEffect',
+      'charter charterAccepted',
+    ]);
+    expect(submissionProblems(empty, true)).toHaveLength(5);
   });
 });

@@ -2,7 +2,7 @@ import type { ProposalSummary } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 
-import { ActionForm, Field } from '@/components/forms/ActionForm';
+import { ActionForm, CheckboxField, Field } from '@/components/forms/ActionForm';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { fetchMe } from '@/features/identity/queries';
@@ -147,10 +147,7 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
         >
           <Field name="threshold" type="number" inputMode="numeric" min={1} label={t('settings.threshold')} hint={t('settings.thresholdHint')} defaultValue={settings.threshold} required />
           <Field name="windowDays" type="number" inputMode="numeric" min={1} max={730} label={t('settings.windowDays')} hint={t('settings.windowDaysHint')} defaultValue={settings.windowDays} required />
-          <div className={styles.check}>
-            <input type="checkbox" id="regles-verification" name="requiresVerification" value="yes" defaultChecked={settings.requiresVerification} />
-            <label htmlFor="regles-verification">{t('settings.requiresVerification')}</label>
-          </div>
+          <CheckboxField name="requiresVerification" label={t('settings.requiresVerification')} defaultChecked={settings.requiresVerification} className={styles.check} />
         </ActionForm>
       </section>
     </>

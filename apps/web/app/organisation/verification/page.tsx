@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Organisation'))('title') };
 }
 
-type Props = { searchParams: Promise<{ erreur?: string }> };
+/** After a refused batch, the form's values come back in the address (codes/route.ts), to be shown again. */
+type Props = { searchParams: Promise<{ erreur?: string; neighbourhoodId?: string; count?: string; label?: string; format?: string }> };
 
 export default async function OrganisationVerificationPage({ searchParams }: Props) {
   const person = await requirePerson('/organisation/verification');
@@ -21,7 +22,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
   if (!me.can['verification.manage'].allowed) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
-  const { erreur } = await searchParams;
+  const { erreur, ...typed } = await searchParams;
   const [neighbourhoods, batches] = await Promise.all([fetchNeighbourhoods(), fetchInvitationBatches(person)]);
   const neighbourhoodOptions = neighbourhoods.map((n) => ({ value: n.id, label: n.name }));
   return (
@@ -40,7 +41,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
         <form method="post" action="/organisation/verification/codes" className="form">
           <div className="field">
             <label htmlFor="batch-neighbourhood">{t('neighbourhoodLabel')}</label>
-            <select id="batch-neighbourhood" name="neighbourhoodId">
+            <select id="batch-neighbourhood" name="neighbourhoodId" defaultValue={typed.neighbourhoodId}>
               {neighbourhoodOptions.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -50,22 +51,22 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
           </div>
           <div className="field">
             <label htmlFor="batch-count">{t('countLabel')}</label>
-            <input id="batch-count" name="count" type="number" min={1} max={2000} defaultValue={50} inputMode="numeric" required />
+            <input id="batch-count" name="count" type="number" min={1} max={2000} defaultValue={typed.count ?? 50} inputMode="numeric" required />
           </div>
           <div className="field">
             <label htmlFor="batch-label">{t('labelLabel')}</label>
             <p className="hint" id="batch-label-hint">
               {t('labelHint')}
             </p>
-            <input id="batch-label" name="label" required maxLength={120} aria-describedby="batch-label-hint" />
+            <input id="batch-label" name="label" required maxLength={120} defaultValue={typed.label} aria-describedby="batch-label-hint" />
           </div>
           <fieldset className="field">
             <legend>{t('formatLabel')}</legend>
             <label>
-              <input type="radio" name="format" value="pdf" defaultChecked /> {t('format_pdf')}
+              <input type="radio" name="format" value="pdf" defaultChecked={typed.format !== 'csv'} /> {t('format_pdf')}
             </label>
             <label>
-              <input type="radio" name="format" value="csv" /> {t('format_csv')}
+              <input type="radio" name="format" value="csv" defaultChecked={typed.format === 'csv'} /> {t('format_csv')}
             </label>
           </fieldset>
           <div>

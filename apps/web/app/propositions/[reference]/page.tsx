@@ -50,7 +50,7 @@ async function SubmitSection({ proposal }: { proposal: ProposalDto }) {
       <SubmitForm
         action={submitProposal}
         reference={proposal.reference}
-        labels={{ charter: t('charterLabel'), charterLink: t('charterLink'), button: t('button'), missingTitle: t('missingTitle') }}
+        labels={{ charter: t('charterLabel'), charterLink: t('charterLink'), button: t('button') }}
         fieldNames={fieldNames}
       />
     </section>

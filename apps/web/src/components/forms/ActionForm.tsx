@@ -1,11 +1,12 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, Fragment, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/Button';
 
 import { ErrorSummary } from './ErrorSummary';
-import { initialFormState, type FormAction, type FormState } from './form-state';
+import { initialFormState, keptChecked, keptValue, type FormAction, type FormState } from './form-state';
+import { inFormOrder } from './problem-wording';
 
 /** The form's answer, and a prefix that keeps field ids unique when a page has several forms. */
 const FormStateContext = createContext<{ state: FormState; prefix: string }>({ state: initialFormState, prefix: 'form' });
@@ -18,13 +19,17 @@ type ActionFormProps = {
   errorSummaryLabel: string;
   variant?: 'primary' | 'secondary';
   inline?: boolean;
+  /** Each field's name as its label says it, in the form's order (the error summary follows it). */
   labels?: Record<string, string>;
 };
 
 /**
  * A form posting to a server action: works without JavaScript (the page
  * reloads with the answer); with JavaScript, errors appear in place and focus
- * moves to their summary so screen reader users hear them.
+ * moves to their summary so screen reader users hear them. Every field shows
+ * again what was sent (`state.values`, see `problemState`): nothing typed is
+ * lost after an answer. The summary lists every error, in the form's order
+ * (`labels`), each linking to its input.
  */
 export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {} }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -33,7 +38,9 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   useEffect(() => {
     if (state.status !== 'idle') summary.current?.focus();
   }, [state]);
-  const errors = Object.entries(state.fieldErrors ?? {}).map(([name, message]) => ({ href: `#${prefix}${name || 'form'}`, label: labels[name], message }));
+  const errors = inFormOrder(state.fieldErrors ?? {}, Object.keys(labels)).map(([name, message]) =>
+    name === '' ? { message } : { href: `#${prefix}${name}`, label: labels[name], message },
+  );
   return (
     <form action={formAction} noValidate className={inline ? 'inline-form' : 'form'}>
       {state.status === 'error' ? (
@@ -44,7 +51,10 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
           {state.message}
         </div>
       ) : null}
-      <FormStateContext.Provider value={{ state, prefix }}>{children}</FormStateContext.Provider>
+      <FormStateContext.Provider value={{ state, prefix }}>
+        {/* Drawn anew after each answer: a select takes a new default only when it is created. */}
+        <Fragment key={state.at ?? 0}>{children}</Fragment>
+      </FormStateContext.Provider>
       <div>
         <Button type="submit" variant={variant} isDisabled={pending}>
           {submitLabel}
@@ -54,15 +64,13 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   );
 }
 
-/** Label, hint and error of a field, tied to its control by id and aria-describedby. */
+/** Label, hint and error of a field, tied to its control by id and aria-describedby; and what it held when the form was sent. */
 function useFieldFrame(name: string, hint?: string) {
   const { state, prefix } = useContext(FormStateContext);
   const error = state.fieldErrors?.[name];
   const id = `${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  // After a refusal, what the person typed (the form is reset to its defaults once the action answers).
-  const typed = state.status === 'error' ? state.typed?.[name] : undefined;
-  return { id, error, describedBy, typed };
+  return { id, error, describedBy, values: state.values };
 }
 
 function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
@@ -100,14 +108,15 @@ type FieldProps = {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ name, label, hint, type = 'text', defaultValue, autoComplete, required, inputMode, accept, min, max }: FieldProps) {
-  const { id, error, describedBy, typed } = useFieldFrame(name, hint);
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
         type={type}
-        defaultValue={type === 'file' || type === 'password' ? defaultValue : (typed ?? defaultValue)}
+        // A file input cannot be given a value back; any other shows what was sent.
+        defaultValue={type === 'file' ? undefined : keptValue(values, name, defaultValue)}
         autoComplete={autoComplete}
         required={required}
         inputMode={inputMode}
@@ -130,10 +139,10 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, options, defaultValue, hint }: SelectFieldProps) {
-  const { id, error, describedBy, typed } = useFieldFrame(name, hint);
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} defaultValue={typed ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select id={id} name={name} defaultValue={keptValue(values, name, defaultValue)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -141,6 +150,45 @@ export function SelectField({ name, label, options, defaultValue, hint }: Select
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+type CheckboxFieldProps = {
+  name: string;
+  label: string;
+  /** Sent when ticked. */
+  value?: string;
+  defaultChecked?: boolean;
+  hint?: string;
+  className?: string;
+};
+
+/** A box to tick, its label after it; ticked or not as it was sent. */
+export function CheckboxField({ name, label, value = 'yes', defaultChecked = false, hint, className }: CheckboxFieldProps) {
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
+  return (
+    <div className={className ?? 'field'}>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={keptChecked(values, name, value, defaultChecked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

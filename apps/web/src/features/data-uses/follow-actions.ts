@@ -27,7 +27,7 @@ export async function toggleFollow(_previous: FormState, formData: FormData): Pr
   try {
     result = await callApiJson<DataUseFollow>(`/api/v1/data-uses/${reference}/follow`, { method: follow ? 'PUT' : 'DELETE', as: person });
   } catch (error) {
-    return problemState(error, form('unexpected'));
+    return problemState(error, form('unexpected'), formData);
   }
   revalidatePath(page);
   return { status: 'success', message: t(result.following ? 'followed' : 'unfollowed'), at: Date.now() };

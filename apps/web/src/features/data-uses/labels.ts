@@ -21,7 +21,7 @@ import {
   REGIMES,
   RISK_LEVELS,
   SPECIAL_CATEGORIES,
-} from '@sesame/domain';
+} from '@sesame/domain/client';
 
 import type { FieldLabelTree } from './field-labels';
 import { fieldLabel } from './field-labels';

@@ -5,8 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import type { FormState } from '@/components/forms/form-state';
-import { problemState } from '@/components/forms/problem-state';
+import { typedValues, type FormState } from '@/components/forms/form-state';
+import { problemState, refusedState } from '@/components/forms/problem-state';
 import { rememberLocale } from '@/i18n/remember-locale';
 import { safeRelativePath } from '@/lib/safe-redirect';
 
@@ -31,8 +31,7 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   try {
     await callApi('/api/v1/auth/sign-in-links', { method: 'POST', body: { email, locale: await getLocale(), ...(back === '/' ? {} : { returnTo: back }) } });
   } catch (error) {
-    // The address stays in the field, as typed, to be corrected.
-    return { ...problemState(error, t('unexpected')), typed: { email: String(formData.get('email') ?? '') } };
+    return problemState(error, t('unexpected'), formData);
   }
   const params = new URLSearchParams({ email: maskEmail(email.toLowerCase()) });
   if (back !== '/') params.set('retour', back);
@@ -65,13 +64,13 @@ export async function updateProfile(_previous: FormState, formData: FormData): P
       },
     });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
   // The header re-reads pseudonym and roles from the API on every page; the
   // interface switches to the chosen language (and the message says so in it).
   await rememberLocale(me.locale);
   const saved = await getTranslations({ locale: me.locale, namespace: 'Form' });
-  return { status: 'success', message: saved('saved'), at: Date.now() };
+  return { status: 'success', message: saved('saved'), values: typedValues(formData), at: Date.now() };
 }
 
 /** The welcome page: the pseudonym a new account chose (the API's rules; a refusal keeps what was typed), then on to `retour`. */
@@ -81,7 +80,7 @@ export async function chooseFirstPseudonym(_previous: FormState, formData: FormD
   try {
     await callApiJson<Me>('/api/v1/me/welcome', { method: 'POST', as: person, body: { pseudonym: text(formData, 'pseudonym') } });
   } catch (error) {
-    return { ...problemState(error, t('unexpected')), typed: { pseudonym: String(formData.get('pseudonym') ?? '') } };
+    return problemState(error, t('unexpected'), formData);
   }
   // The header (in the layout, kept across navigations) shows the new name at once.
   revalidatePath('/', 'layout');
@@ -106,9 +105,9 @@ export async function requestEmailChange(_previous: FormState, formData: FormDat
   try {
     await callApi('/api/v1/me/email-change', { method: 'POST', as: person, body: { email: text(formData, 'email') } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
-  return { status: 'success', message: account('emailChangeSent'), at: Date.now() };
+  return { status: 'success', message: account('emailChangeSent'), values: typedValues(formData), at: Date.now() };
 }
 
 export async function confirmEmailChange(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -118,7 +117,7 @@ export async function confirmEmailChange(_previous: FormState, formData: FormDat
     const me = await callApiJson<Me>('/api/v1/me/email-change/confirm', { method: 'POST', as: person, body: { token: text(formData, 'token') } });
     return { status: 'success', message: account('emailChanged', { email: me.email ?? '' }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -129,7 +128,7 @@ export async function redeemInvitationCode(_previous: FormState, formData: FormD
     const verification = await callApiJson<{ neighbourhood: { name: string } }>('/api/v1/me/verification', { method: 'POST', as: person, body: { code: text(formData, 'code') } });
     return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -144,7 +143,7 @@ export async function matchCensus(_previous: FormState, formData: FormData): Pro
     });
     return { status: 'success', message: account('verifiedNow', { neighbourhood: verification.neighbourhood.name }), at: Date.now() };
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
 }
 
@@ -154,9 +153,9 @@ export async function setEmailFrequency(_previous: FormState, formData: FormData
   try {
     await callApi('/api/v1/me/notification-preferences', { method: 'PUT', as: person, body: { email: text(formData, 'email') } });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
-  return { status: 'success', message: t('saved'), at: Date.now() };
+  return { status: 'success', message: t('saved'), values: typedValues(formData), at: Date.now() };
 }
 
 export async function markAllNotificationsRead(): Promise<void> {
@@ -183,12 +182,12 @@ export async function deleteAccount(_previous: FormState, formData: FormData): P
   const person = await signedIn();
   const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
   if (text(formData, 'confirmation') !== account('deleteWord')) {
-    return { status: 'error', message: account('deleteMismatch'), fieldErrors: { confirmation: account('deleteMismatch') }, at: Date.now() };
+    return refusedState(formData, (await getTranslations('Form'))('errorSummary'), { confirmation: account('deleteMismatch') });
   }
   try {
     await callApi('/api/v1/me', { method: 'DELETE', as: person });
   } catch (error) {
-    return problemState(error, t('unexpected'));
+    return problemState(error, t('unexpected'), formData);
   }
   await forgetSessionCookie();
   redirect('/?compte=supprime');

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 
-import { initialFormState, type FormAction } from '@/components/forms/form-state';
+import { initialFormState, keptValue, type FormAction } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
 type Props = {
@@ -26,7 +26,7 @@ export function RoleChangeForm({ action, personId, roleLabel, roles, grantLabel,
         {roleLabel}
       </label>
       <span className="field">
-        <select id={selectId} name="role">
+        <select id={selectId} name="role" defaultValue={keptValue(state.values, 'role')}>
           {roles.map((role) => (
             <option key={role.value} value={role.value}>
               {role.label}

@@ -27,6 +27,6 @@ export async function changeRole(_previous: FormState, formData: FormData): Prom
     const roleName = ROLES.find((r) => r === role);
     return { status: 'success', message: t(change === 'grant' ? 'granted' : 'revoked', { role: roleName ? roles(roleName) : role, pseudonym: summary.pseudonym }), at: Date.now() };
   } catch (error) {
-    return problemState(error, form('unexpected'));
+    return problemState(error, form('unexpected'), formData);
   }
 }

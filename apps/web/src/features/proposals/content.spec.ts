@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { missingForSubmission, ProposalContentSchema } from '@sesame/domain';
 
 import { clockTime } from './clock';
-import { contentFromValues, EDITOR_FIELDS, editorFieldErrors, EMPTY_VALUES, inPageOrder, UNLISTED, valuesFromContent, valuesFromForm } from './content';
+import type { Translate } from '@/components/forms/problem-wording';
+import { wordRefusal } from '@/components/forms/problem-wording';
+
+import { contentFromValues, EDITOR_FIELDS, editorFieldOf, EMPTY_VALUES, inPageOrder, isBlank, UNLISTED, valuesFromContent, valuesFromForm } from './content';
+import { missingByField, proposalWording } from './form-wording';
 import { proposalFilters } from './filters';
 
 const form = (entries: Record<string, string>) => {
@@ -36,24 +40,65 @@ describe('editor form ↔ content', () => {
   });
 
   it('names an editor input for every path the API says is missing', () => {
-    const missing = missingForSubmission(ProposalContentSchema.parse({})).map((m) => ({ path: `content.${m.path}`, message: m.message }));
-    const byField = editorFieldErrors(missing);
-    expect(Object.keys(byField)).toEqual(['title', 'body', 'why', 'expectedEffect', 'dataUseReference']);
-    expect(Object.keys(byField).every((name) => (EDITOR_FIELDS as readonly string[]).includes(name))).toBe(true);
+    const fields = missingForSubmission(ProposalContentSchema.parse({})).map((m) => editorFieldOf(`content.${m.path}`));
+    expect(fields).toEqual(['dataUseReference', 'title', 'body', 'why', 'expectedEffect']);
+    expect(fields.every((name) => name !== null && (EDITOR_FIELDS as readonly string[]).includes(name))).toBe(true);
+    expect(editorFieldOf('')).toBeNull();
+    expect(editorFieldOf('content')).toBeNull();
   });
 
-  it('keeps errors of no input, and lists them in page order', () => {
-    const errors = editorFieldErrors([
-      { path: 'content.why', message: 'Trop long.' },
-      { path: '', message: 'Corps invalide.' },
-      { path: 'content.title', message: 'Trop long.' },
-      { path: 'content.title', message: 'Pas de HTML.' },
-    ]);
-    expect(inPageOrder(errors)).toEqual([
+  it('lists errors in page order, errors of no input first', () => {
+    expect(inPageOrder({ why: 'Trop long.', '': 'Corps invalide.', title: 'Trop long. Pas de HTML.' })).toEqual([
       ['', 'Corps invalide.'],
       ['title', 'Trop long. Pas de HTML.'],
       ['why', 'Trop long.'],
     ]);
+  });
+
+  it('sees a form with nothing written as blank, choices alone included', () => {
+    expect(isBlank(EMPTY_VALUES)).toBe(true);
+    expect(isBlank({ ...EMPTY_VALUES, kind: 'ban', dataUseReference: 'DU-2027-001', neighbourhoodId: 'x', title: '  ' })).toBe(true);
+    expect(isBlank({ ...EMPTY_VALUES, why: 'Parce que' })).toBe(false);
+  });
+});
+
+/** A catalogue of keys: `t(key)` says `[key]` (with its values), `has` knows the keys given. */
+const fakeTranslate = (keys: string[]): Translate => Object.assign((key: string, values?: Record<string, string | number>) => `[${key}${values ? ` ${JSON.stringify(values)}` : ''}]`, { has: (key: string) => keys.includes(key) });
+
+describe('wording of the proposal forms’ refusals', () => {
+  const forms = fakeTranslate(['charter', ...EDITOR_FIELDS.map((field) => `missing.${field}`)]);
+  const catalogues = (locale: string) => ({ locale, fields: fakeTranslate(['codes.html', 'codes.fallback']), problems: fakeTranslate([]), errorSummary: '[summary]' });
+
+  it('says what is missing from the catalogue, in both languages, and the charter too', () => {
+    const problem = {
+      type: 'rule',
+      title: 'Rule violation',
+      status: 422,
+      detail: 'Il reste 2 points',
+      errors: [
+        { path: 'content.title', code: 'missing', message: 'Écrivez un titre.' },
+        { path: 'charterAccepted', code: 'charter', message: 'Cochez la case.' },
+      ],
+    };
+    for (const locale of ['fr', 'en']) {
+      expect(wordRefusal(problem, 'fallback', catalogues(locale), proposalWording(forms)).fieldErrors).toEqual({ title: '[missing.title]', charterAccepted: '[charter]' });
+    }
+  });
+
+  it('leaves other errors to the general rules: the API’s French in French, the code in English', () => {
+    const problem = { type: 'validation', title: 'Invalid request', status: 400, errors: [{ path: 'content.body', code: 'html', message: 'Le HTML n’est pas accepté.' }, { path: 'content', code: 'unrecognized_keys', message: 'Champ inconnu.' }] };
+    expect(wordRefusal(problem, 'fallback', catalogues('fr'), proposalWording(forms))).toEqual({ message: '[summary]', fieldErrors: { body: 'Le HTML n’est pas accepté.' }, formErrors: ['Champ inconnu.'] });
+    expect(wordRefusal(problem, 'fallback', catalogues('en'), proposalWording(forms)).fieldErrors).toEqual({ body: '[codes.html]' });
+  });
+
+  it('words what an empty content lacks, by input', () => {
+    expect(missingByField(ProposalContentSchema.parse({ kind: 'register_unlisted' }), forms)).toEqual({
+      unlistedDataUse: '[missing.unlistedDataUse]',
+      title: '[missing.title]',
+      body: '[missing.body]',
+      why: '[missing.why]',
+      expectedEffect: '[missing.expectedEffect]',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
-import { PROPOSAL_KINDS, type ProposalContent, type ProposalContentInput, type ProposalKind } from '@sesame/domain';
+import type { ProposalContent, ProposalContentInput } from '@sesame/domain';
+import { PROPOSAL_KINDS, type ProposalKind } from '@sesame/domain/client';
 
 /**
  * The editor's form and the proposal's content, both ways. Pure, so that the
@@ -64,20 +65,24 @@ export function valuesFromContent(content: ProposalContent, { kindChosen = true 
 }
 
 /**
- * API field errors by editor input: `content.title` → `title`. Errors of no
- * input (or of the whole body) are kept under '' for the summary.
+ * The editor input an API error path belongs to: `content.title` → `title`;
+ * null for a path of no input (the whole body), listed without a link.
  */
-export function editorFieldErrors(errors: readonly { path: string; message: string }[]): Partial<Record<EditorField | '', string>> {
-  const byField: Partial<Record<EditorField | '', string>> = {};
-  for (const error of errors) {
-    const name = error.path.replace(/^content\./, '').split('.')[0] ?? '';
-    const key: EditorField | '' = isEditorField(name) ? name : '';
-    byField[key] = byField[key] ? `${byField[key]} ${error.message}` : error.message;
-  }
-  return byField;
+export function editorFieldOf(path: string): EditorField | null {
+  const name = path.replace(/^content\./, '').split('.')[0] ?? '';
+  return isEditorField(name) ? name : null;
 }
 
-/** Field errors in page order (the error summary follows the form). */
+/**
+ * Nothing written: there is nothing to save yet. Choices alone (a kind, a
+ * data use — chosen in advance when the person came from a register
+ * record —, a neighbourhood) are not a proposal.
+ */
+export function isBlank(values: EditorValues): boolean {
+  return [values.unlistedDataUse, values.title, values.body, values.why, values.expectedEffect].every((value) => value.trim() === '');
+}
+
+/** Field errors in page order (the error summary follows the form); errors of no input ('') first. */
 export function inPageOrder<T>(errors: Partial<Record<EditorField | '', T>>): [EditorField | '', T][] {
   const order = (name: string) => (name === '' ? -1 : EDITOR_FIELDS.indexOf(name as EditorField));
   return (Object.entries(errors) as [EditorField | '', T][]).sort(([a], [b]) => order(a) - order(b));

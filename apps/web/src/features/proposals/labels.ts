@@ -1,4 +1,4 @@
-import { PROPOSAL_KINDS, PROPOSAL_STATES, type ProposalKind, type ProposalState } from '@sesame/domain';
+import { PROPOSAL_KINDS, PROPOSAL_STATES, type ProposalKind, type ProposalState } from '@sesame/domain/client';
 
 /**
  * Names of kinds and states, in the reader's language. The texts live under

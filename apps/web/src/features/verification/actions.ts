@@ -23,7 +23,7 @@ export async function revokeBatch(_previous: FormState, formData: FormData): Pro
     const batch = await callApiJson<InvitationBatchSummary>(`/api/v1/verification/invitation-batches/${encodeURIComponent(String(formData.get('batchId') ?? ''))}/revoke`, { method: 'POST', as: person });
     return { status: 'success', message: t('revoked', { count: batch.revoked - Number(before) }), at: Date.now() };
   } catch (error) {
-    return problemState(error, form('unexpected'));
+    return problemState(error, form('unexpected'), formData);
   }
 }
 
@@ -47,6 +47,6 @@ export async function importCensus(_previous: FormState, formData: FormData): Pr
       at: Date.now(),
     };
   } catch (error) {
-    return problemState(error, form('unexpected'));
+    return problemState(error, form('unexpected'), formData);
   }
 }

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 
+import { wordedRefusal } from '@/components/forms/problem-state';
 import { ApiProblem } from '@/lib/api/problem';
 import { callApi } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
@@ -32,9 +33,14 @@ export async function POST(request: NextRequest) {
     });
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.status >= 500) throw error;
-    // Back to the form, saying what was wrong.
+    // Back to the form, saying what was wrong, in the reader's language, with what was typed (the page shows it again).
     const back = new URL('/organisation/verification', request.nextUrl.origin);
-    back.searchParams.set('erreur', [error.problem.detail, ...(error.problem.errors ?? []).map((e) => e.message)].filter(Boolean).join(' '));
+    const refused = await wordedRefusal(error.problem, error.problem.detail ?? '');
+    back.searchParams.set('erreur', [...Object.values(refused.fieldErrors), ...refused.formErrors].join(' ') || refused.message);
+    for (const name of ['neighbourhoodId', 'count', 'label', 'format']) {
+      const value = form.get(name);
+      if (typeof value === 'string') back.searchParams.set(name, value.slice(0, 200));
+    }
     return NextResponse.redirect(back, 303);
   }
 }

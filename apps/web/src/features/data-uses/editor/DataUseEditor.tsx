@@ -1,6 +1,7 @@
 'use client';
 
-import { statusesReachableByEdit, type DataUseContentInput, type LifecycleStatus } from '@sesame/domain';
+import type { DataUseContentInput } from '@sesame/domain';
+import { statusesReachableByEdit, type LifecycleStatus } from '@sesame/domain/client';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 
@@ -159,7 +160,8 @@ export function DataUseEditor({ action, mode, reference, published = false, revi
           {missing.length > 0 ? (
             <div ref={missingList} tabIndex={-1} role="group" aria-labelledby="du-missing" className={`notice notice--error ${styles.problems}`}>
               <p id="du-missing">{state.message}</p>
-              <FormErrorList errors={missing.map(({ name, message }) => fieldError(name, message))} />
+              {/* Everything at once, in the form's order: the save's own errors and what publication lacks. */}
+              <FormErrorList errors={[...missing.map(({ name, message }) => fieldError(name, message)), ...(state.formErrors ?? []).map((message) => ({ message }))]} />
             </div>
           ) : null}
           <div>

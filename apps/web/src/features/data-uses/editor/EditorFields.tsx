@@ -1,6 +1,7 @@
 'use client';
 
-import { positionalPath, type DataUseContentInput, type LifecycleStatus } from '@sesame/domain';
+import type { DataUseContentInput } from '@sesame/domain';
+import { positionalPath, type LifecycleStatus } from '@sesame/domain/client';
 import { useTranslations } from 'next-intl';
 import { createContext, useContext, type ReactNode } from 'react';
 

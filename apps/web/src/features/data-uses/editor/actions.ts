@@ -1,9 +1,21 @@
 'use server';
 
-import { DataUseReferenceSchema, type DataUseDto, type LifecycleTransition } from '@sesame/domain';
+import {
+  DataUseContentSchema,
+  DataUseReferenceSchema,
+  fieldErrorsFromZod,
+  missingForPublication,
+  plainFrenchIssue,
+  type DataUseDto,
+  type FieldError,
+  type LifecycleTransition,
+  type ProblemDocument,
+} from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 
+import { problemState, refusalCatalogues, translator } from '@/components/forms/problem-state';
+import { wordFieldError, wordProblem } from '@/components/forms/problem-wording';
 import { ApiProblem } from '@/lib/api/problem';
 import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
@@ -53,24 +65,55 @@ function firstEmptySlot(group: GroupPath, content: EditorState['content']): stri
 
 const typedOf = (parsed: ParsedDataUseForm) => Object.fromEntries(Object.entries(parsed.invalid).map(([name, { value }]) => [name, value]));
 
-/** Texts the web could not read (a number in words): refused before anything is sent. */
-async function unreadable(parsed: ParsedDataUseForm): Promise<Partial<EditorState> | null> {
-  const names = Object.keys(parsed.invalid);
-  if (names.length === 0) return null;
-  const t = await getTranslations('RegisterEditor.messages');
-  const form = await getTranslations('Form');
-  return { status: 'error', message: form('errorSummary'), fieldErrors: Object.fromEntries(names.map((name) => [name, t('wholeNumber')])), at: Date.now() };
+/** What a record lacks to be published, as API errors (the web lists it with the rest when a save is refused). */
+const missingErrors = (parsed: ParsedDataUseForm): FieldError[] => missingForPublication(parsed.content).map((m) => ({ path: `content.${m.path}`, code: 'missing', message: m.message }));
+
+/**
+ * Everything wrong with what was sent, at once, worded in the reader's
+ * language and placed by input: the API's errors (or, when the web refuses
+ * before sending, the schema's own), the texts the web could not read (a
+ * number in words) and — when publishing — what the record lacks. The
+ * publish section lists it all in the form's order.
+ */
+async function everyProblem(problem: ProblemDocument | null, parsed: ParsedDataUseForm, publishing: boolean): Promise<Partial<EditorState>> {
+  const [t, form, forms, catalogues] = [
+    await getTranslations('RegisterEditor.messages'),
+    await getTranslations('Form'),
+    translator(await getTranslations('RegisterForms')),
+    await refusalCatalogues(),
+  ];
+  const errors = [...(problem?.errors ?? [])];
+  if (problem === null) {
+    // The web refuses before sending (an unreadable number): the schema says what the API would also have refused.
+    const checked = DataUseContentSchema.safeParse(parsed.content, { error: plainFrenchIssue });
+    if (!checked.success) errors.push(...fieldErrorsFromZod(checked.error).map((error) => ({ ...error, path: `content.${error.path}` })));
+  }
+  if (publishing && !errors.some((error) => error.code === 'missing')) errors.push(...missingErrors(parsed));
+  const word = (error: FieldError) => {
+    const key = `missing.${error.path.replace(/^content\./, '').replaceAll('.', '_')}`;
+    return error.code === 'missing' && forms.has(key) ? forms(key) : wordFieldError(error, catalogues);
+  };
+  const { fieldErrors, formErrors } = mapFieldErrors(errors, (line, message) => t('line', { line, message }), word);
+  for (const name of Object.keys(parsed.invalid)) fieldErrors[name] = t('wholeNumber');
+  const names = Object.keys(fieldErrors).sort(compareFormOrder);
+  const count = names.length + formErrors.length;
+  const fallback = problem ? wordProblem(problem, form('unexpected'), catalogues) : form('errorSummary');
+  const message = publishing && count > 0 ? forms('toPublish', { count }) : names.length > 0 ? form('errorSummary') : fallback;
+  return {
+    status: 'error',
+    message,
+    fieldErrors,
+    formErrors,
+    missing: publishing && count > 0 ? names.map((name) => ({ name, message: fieldErrors[name]! })) : undefined,
+    conflict: problem?.status === 409,
+    at: Date.now(),
+  };
 }
 
-/** An API refusal as editor state (errors by input); anything else is rethrown (error page). */
-async function refusal(error: unknown): Promise<Partial<EditorState>> {
-  const t = await getTranslations('RegisterEditor.messages');
-  const form = await getTranslations('Form');
-  if (error instanceof ApiProblem && error.status < 500) {
-    const { fieldErrors, formErrors } = mapFieldErrors(error.problem.errors ?? [], (line, message) => t('line', { line, message }));
-    return { status: 'error', message: error.problem.detail ?? form('unexpected'), fieldErrors, formErrors, conflict: error.status === 409, at: Date.now() };
-  }
-  if (error instanceof ApiProblem) return { status: 'error', message: form('unexpected'), at: Date.now() };
+/** An API refusal as editor state (every error by input); anything else is rethrown (error page). */
+async function refusal(error: unknown, parsed: ParsedDataUseForm, publishing: boolean): Promise<Partial<EditorState>> {
+  if (error instanceof ApiProblem && error.status < 500) return everyProblem(error.problem, parsed, publishing);
+  if (error instanceof ApiProblem) return { status: 'error', message: (await getTranslations('Form'))('unexpected'), at: Date.now() };
   throw error;
 }
 
@@ -80,13 +123,12 @@ export async function createDataUse(_previous: EditorState, formData: FormData):
   const intent = intentOf(formData);
   const parsed = parseDataUseForm(formData);
   const kept: EditorState = { status: 'idle', content: parsed.content, typed: typedOf(parsed), slots: slotsAfter(intent, parsed) };
-  const problem = await unreadable(parsed);
-  if (problem) return { ...kept, ...problem };
+  if (Object.keys(parsed.invalid).length > 0) return { ...kept, ...(await everyProblem(null, parsed, false)) };
   let created: DataUseDto;
   try {
     created = await callApiJson<DataUseDto>('/api/v1/data-uses', { method: 'POST', as: person, body: { content: parsed.content } });
   } catch (error) {
-    return { ...kept, ...(await refusal(error)) };
+    return { ...kept, ...(await refusal(error, parsed, false)) };
   }
   const params = new URLSearchParams({ cree: '1' });
   if (intent.kind === 'add') params.set('ajouter', intent.group);
@@ -124,15 +166,16 @@ export async function saveDataUse(previous: EditorState, formData: FormData): Pr
   if (intent.kind === 'add' && published) {
     return { ...kept, status: 'success', message: t('slotAddedNotSaved'), focus: firstEmptySlot(intent.group, parsed.content), at: Date.now() };
   }
-  const problem = await unreadable(parsed);
-  if (problem) return { ...kept, ...problem };
+  // Publishing: a save refused for any reason also lists what publication will lack — one round, not two.
+  const publishing = intent.kind === 'publish';
+  if (Object.keys(parsed.invalid).length > 0) return { ...kept, ...(await everyProblem(null, parsed, publishing)) };
 
   const path = `/api/v1/data-uses/${encodeURIComponent(reference)}`;
   let saved: DataUseDto;
   try {
     saved = await callApiJson<DataUseDto>(path, { method: 'PUT', as: person, body: { content: parsed.content, expectedRevision, changeNote } });
   } catch (error) {
-    return { ...kept, ...(await refusal(error)) };
+    return { ...kept, ...(await refusal(error, parsed, publishing)) };
   }
   if (published) redirect(publishedPath(reference, saved.version));
 
@@ -142,11 +185,7 @@ export async function saveDataUse(previous: EditorState, formData: FormData): Pr
     try {
       publication = await callApiJson<DataUseDto>(`${path}/publish`, { method: 'POST', as: person, body: { expectedRevision: saved.revision } });
     } catch (error) {
-      const refused = await refusal(error);
-      const missing = Object.entries(refused.fieldErrors ?? {})
-        .sort(([a], [b]) => compareFormOrder(a, b))
-        .map(([name, message]) => ({ name, message }));
-      return { ...fresh, ...refused, missing: error instanceof ApiProblem && error.status === 422 ? missing : undefined };
+      return { ...fresh, ...(await refusal(error, parsed, true)) };
     }
     redirect(publishedPath(reference, publication.version));
   }
@@ -170,11 +209,7 @@ async function transition(kind: LifecycleTransition, formData: FormData): Promis
       body: { expectedRevision: Number(text(formData, 'expectedRevision')), reason },
     });
   } catch (error) {
-    if (error instanceof ApiProblem && error.status < 500) {
-      return { status: 'error', message: error.problem.detail ?? form('unexpected'), fieldErrors: error.fieldErrors(), reason, conflict: error.status === 409, at: Date.now() };
-    }
-    if (error instanceof ApiProblem) return { status: 'error', message: form('unexpected'), reason, at: Date.now() };
-    throw error;
+    return { ...(await problemState(error, form('unexpected'), formData)), reason, conflict: error instanceof ApiProblem && error.status === 409 };
   }
   redirect(publishedPath(reference, changed.version));
 }

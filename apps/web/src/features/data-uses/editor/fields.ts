@@ -249,18 +249,24 @@ export interface ApiFieldError {
 
 /**
  * API errors as the form shows them: messages by input name (several on the
- * same input are joined), and those that belong to no input.
+ * same input are joined), and those that belong to no input. `word` says an
+ * error in the reader's language (by default, the API's message).
  */
-export function mapFieldErrors(errors: readonly ApiFieldError[], onLine: (line: number, message: string) => string): { fieldErrors: Record<string, string>; formErrors: string[] } {
+export function mapFieldErrors<E extends ApiFieldError>(
+  errors: readonly E[],
+  onLine: (line: number, message: string) => string,
+  word: (error: E) => string = (error) => error.message,
+): { fieldErrors: Record<string, string>; formErrors: string[] } {
   const fieldErrors: Record<string, string> = {};
   const formErrors: string[] = [];
   for (const error of errors) {
     const target = errorTarget(error.path);
+    const worded = word(error);
     if (target.name === null) {
-      if (!formErrors.includes(error.message)) formErrors.push(error.message);
+      if (!formErrors.includes(worded)) formErrors.push(worded);
       continue;
     }
-    const message = target.line === undefined ? error.message : onLine(target.line, error.message);
+    const message = target.line === undefined ? worded : onLine(target.line, worded);
     const previous = fieldErrors[target.name];
     if (previous === undefined) fieldErrors[target.name] = message;
     else if (!previous.includes(message)) fieldErrors[target.name] = `${previous} ${message}`;

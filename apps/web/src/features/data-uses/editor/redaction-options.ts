@@ -4,7 +4,8 @@
  * this record that the domain's rule (redactionProblem) lets go unpublished,
  * items named by their id.
  */
-import { redactionProblem, type DataUseContentInput } from '@sesame/domain';
+import type { DataUseContentInput } from '@sesame/domain';
+import { redactionProblem } from '@sesame/domain/client';
 
 import { GROUPS, SCALAR_FIELDS, SECTIONS, isGroupPath, type FieldSpec } from './fields';
 import { contentValue } from './form-content';

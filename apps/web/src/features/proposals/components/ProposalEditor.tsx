@@ -1,11 +1,10 @@
 'use client';
 
-import { PROPOSAL_KINDS } from '@sesame/domain';
+import { PROPOSAL_KINDS } from '@sesame/domain/client';
 import { useTranslations } from 'next-intl';
 import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
-import { initialFormState } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
 import { editorInputId, inPageOrder, UNLISTED, type EditorField, type EditorValues } from '../content';
@@ -26,6 +25,8 @@ type Props = {
   neighbourhoods: { id: string; name: string }[];
   /** A first message (the draft was just created). */
   notice?: string;
+  /** A first answer: what the draft lacks before it can be submitted (the preview's "what is missing" links lead here). */
+  initialState?: EditorState;
 };
 
 type FieldFrameProps = { field: EditorField; label: string; hints: (string | undefined)[]; error?: string; children: (describedBy: string | undefined) => ReactNode };
@@ -63,11 +64,11 @@ function FieldFrame({ field, label, hints, error, children }: FieldFrameProps) {
  * the input is shown again, errors sit next to their inputs and in a summary
  * at the top, which takes focus.
  */
-export function ProposalEditor({ action, autosave, reference: initialReference, values: initialValues, dataUses, neighbourhoods, notice }: Props) {
+export function ProposalEditor({ action, autosave, reference: initialReference, values: initialValues, dataUses, neighbourhoods, notice, initialState }: Props) {
   const t = useTranslations('ProposalEditor');
   const fieldNames = useTranslations('Proposals.fields');
   const labels = proposalLabels(useTranslations('Proposals.labels'));
-  const [state, formAction, pending] = useActionState<EditorState, FormData>(action, initialFormState);
+  const [state, formAction, pending] = useActionState<EditorState, FormData>(action, initialState ?? { status: 'idle' });
   const values = state.values ?? initialValues;
   const errors: Partial<Record<EditorField | '', string>> = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
 
@@ -82,8 +83,11 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (state.status !== 'idle') summary.current?.focus();
-  }, [state]);
+    // Arriving from a link to one input (the preview's list of what is missing): that input, not the summary.
+    const target = state === initialState && window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (target) target.focus();
+    else if (state.status !== 'idle') summary.current?.focus();
+  }, [state, initialState]);
 
   useEffect(
     () => () => {

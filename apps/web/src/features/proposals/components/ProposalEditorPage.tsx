@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 
 import { autosaveProposalDraft, saveProposalDraft } from '../actions';
 import type { EditorValues } from '../content';
+import type { EditorState } from '../state';
 import { fetchDataUseChoices, fetchNeighbourhoodChoices } from '../queries';
 import { ProposalEditor } from './ProposalEditor';
 import { ProposalsIntl } from './ProposalsIntl';
@@ -15,10 +16,12 @@ type Props = {
   values: EditorValues;
   /** The draft was just created (?enregistre): the editor says so. */
   created?: boolean;
+  /** What the draft lacks before it can be submitted, shown as a first answer (?completer). */
+  initialState?: EditorState;
 };
 
 /** The page around the editor, the same for a new proposal and for a draft. */
-export async function ProposalEditorPage({ reference, values, created = false }: Props) {
+export async function ProposalEditorPage({ reference, values, created = false, initialState }: Props) {
   const [dataUses, neighbourhoods, t, list] = await Promise.all([fetchDataUseChoices(), fetchNeighbourhoodChoices(), getTranslations('ProposalEditor'), getTranslations('Proposals.list')]);
   return (
     <>
@@ -37,6 +40,7 @@ export async function ProposalEditorPage({ reference, values, created = false }:
           dataUses={dataUses}
           neighbourhoods={neighbourhoods.map(({ id, name }) => ({ id, name }))}
           notice={created ? t('created') : undefined}
+          initialState={initialState}
         />
       </ProposalsIntl>
     </>

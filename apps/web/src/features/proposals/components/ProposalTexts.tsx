@@ -9,15 +9,28 @@ import { renderProposalMarkdown } from '../markdown';
 import styles from './proposals.module.css';
 import { StateBadge } from './StateBadge';
 
-/** The facts of a proposal: kind, state, data use (or the unlisted one), neighbourhood, author, date. */
+/** The published reason of the proposal's current state (not admissible, not selected, withdrawn), if one was given. */
+export function stateReason(proposal: Pick<ProposalDto, 'state' | 'timeline'>): string | null {
+  const event = proposal.timeline.findLast((step) => step.state === proposal.state);
+  return event?.reason.trim() ? event.reason : null;
+}
+
+/** The facts of a proposal: kind, state (with its reason), data use (or the unlisted one), neighbourhood, author, date. */
 export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
-  const [t, labels, format] = [await getTranslations('Proposals.page'), proposalLabels(await getTranslations('Proposals.labels')), await getFormatter()];
+  const [t, labels, format, forms] = [await getTranslations('Proposals.page'), proposalLabels(await getTranslations('Proposals.labels')), await getFormatter(), await getTranslations('ProposalForms')];
   const submitted = proposal.submittedAt ? new Date(proposal.submittedAt) : null;
+  const reason = stateReason(proposal);
   return (
     <dl className={styles.facts} aria-label={t('detailsLabel')}>
       <dt>{t('state')}</dt>
       <dd>
         <StateBadge state={proposal.state} labelled />
+        {reason ? (
+          // Written by the organizers (or the author) in French: marked so in the English interface.
+          <p className="prewrap">
+            {forms('stateReason')} <span lang={CONTENT_LANG}>{reason}</span>
+          </p>
+        ) : null}
       </dd>
       <dt>{t('kind')}</dt>
       <dd>{labels.kind(proposal.kind)}</dd>

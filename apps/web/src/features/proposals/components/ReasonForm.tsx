@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
-import { initialFormState, type FormAction } from '@/components/forms/form-state';
+import { initialFormState, keptChecked, keptValue, type FormAction } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
 
 import styles from './proposals.module.css';
@@ -26,7 +26,7 @@ type Props = {
  * A decision with a reason (recevable / irrecevable, retenue / non retenue,
  * withdrawal): a plain form posting to a server action, so it works without
  * JavaScript. A refusal is shown at the top of the form (focused) and next to
- * the input concerned.
+ * the input concerned; the reason and the box keep what was sent.
  */
 export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons, describedBy, confirmLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
@@ -63,9 +63,8 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
         <textarea
           id={reasonId}
           name="reason"
-          // After a refusal, what was typed stays (the form is reset once the action answers).
-          defaultValue={state.status === 'error' ? state.typed?.reason : undefined}
           rows={3}
+          defaultValue={keptValue(state.values, 'reason')}
           className={styles.textarea}
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={[`${reasonId}-hint`, reasonError ? `${reasonId}-error` : null].filter(Boolean).join(' ')}
@@ -79,7 +78,13 @@ export function ReasonForm({ action, reference, reasonLabel, reasonHint, buttons
             </p>
           ) : null}
           <div className={styles.check}>
-            <input type="checkbox" id={confirmId} name="confirm" value="yes" defaultChecked={state.status === 'error' && state.typed?.confirm === 'yes'} aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
+            <input
+              type="checkbox"
+              id={confirmId}
+              name="confirm"
+              value="yes"
+              defaultChecked={keptChecked(state.values, 'confirm', 'yes')}
+              aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? `${confirmId}-error` : undefined} />
             <label htmlFor={confirmId}>{confirmLabel}</label>
           </div>
         </div>

@@ -1,0 +1,13 @@
+/**
+ * What browser code imports from the domain: plain values and small pure
+ * functions, never a zod schema (the schemas, the confusables table and the
+ * hashes stay on the server, where forms are parsed). Every module re-exported
+ * here must import nothing but types from a module that uses zod; the web's
+ * `client-imports.spec.ts` checks that client components import only this.
+ * See docs/decisions/0015-forms-report-everything.md.
+ */
+export * from './proposals/proposal.values';
+export * from './proposals/proposal.lifecycle';
+export * from './data-uses/data-use.values';
+export * from './data-uses/data-use.lifecycle';
+export { positionalPath, redactionProblem } from './data-uses/data-use.redaction';
