@@ -213,7 +213,7 @@ async function unconfirmedDecision(formData: FormData, reasonError: string | nul
   if (formData.get('confirm') !== 'yes') fieldErrors.confirm = t('confirmRequired');
   if (Object.keys(fieldErrors).length === 0) return null;
   const message = Object.keys(fieldErrors).length === 1 ? Object.values(fieldErrors)[0] : t('errorsTitle');
-  return refusedState(formData, message, fieldErrors);
+  return refusedState(formData, message ?? t('errorsTitle'), fieldErrors);
 }
 
 export async function decideAdmissibility(_previous: FormState, formData: FormData): Promise<FormState> {
