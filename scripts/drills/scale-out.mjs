@@ -364,9 +364,13 @@ async function main() {
     cleanups.push(async () => visitor.close());
     const ask = (browser, email) => browser.request(`${front}/api/v1/auth/sign-in-links`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ email, locale: 'fr' }) });
     const perAddress = [];
+    const limitFrom = Date.now();
     for (let n = 0; n < SIGN_IN_PER_ADDRESS + 10; n += 1) perAddress.push((await ask(visitor, emailOf(`limit-${n}`))).status);
     const accepted = perAddress.filter((status) => status === 202).length;
-    if (accepted !== SIGN_IN_PER_ADDRESS || perAddress.slice(SIGN_IN_PER_ADDRESS).some((status) => status !== 429)) {
+    const limitSeconds = (Date.now() - limitFrom) / 1000;
+    // The limit counts per minute: past that, the check says nothing (a very busy machine).
+    if (limitSeconds >= 55) failures.push(`rate limits: inconclusive, the ${perAddress.length} requests took ${limitSeconds.toFixed(0)} s (the limit's window is 60 s)`);
+    else if (accepted !== SIGN_IN_PER_ADDRESS || perAddress.slice(SIGN_IN_PER_ADDRESS).some((status) => status !== 429)) {
       failures.push(`rate limits: one address got ${accepted} sign-in links through two instances (expected ${SIGN_IN_PER_ADDRESS}, then 429): ${describe(countBy(perAddress, String))}`);
     }
     const perEmail = [];
@@ -471,7 +475,7 @@ async function main() {
       notes.push(`${stop.name}: refused connections ${closedAfter} after SIGTERM, exited after ${exitedAfter.toFixed(1)} s (${stop.exit.how})`);
       if (stop.exit.how === 'SIGKILL') failures.push(`failover: ${stop.name} did not stop within 15 s of SIGTERM`);
     }
-    const after = answers.filter((answer) => answer.at > webStop.at + 1_000);
+    const after = answers.filter((answer) => answer.at > (webStop.closedAt ?? webStop.at) + 1_000);
     if (after.length === 0 || after.some((answer) => !answer.ok)) failures.push('failover: the surviving instances did not answer every request after the stops');
 
     const draftRows = await db.query(`SELECT reference, author_id FROM proposals WHERE reference = ANY($1)`, [acknowledged.drafts.map((d) => d.reference)]);
