@@ -261,6 +261,9 @@ async function main() {
           API_AUTH_SECRET: secrets.api,
           SMTP_URL: mailbox.url,
           REDIS_URL: redisUrl,
+          JOBS_WORKER: 'true',
+          // The web instances' calls come through nginx on loopback, with the client's address.
+          TRUST_PROXY: 'loopback',
           LOG_LEVEL: 'warn',
         },
       });
