@@ -104,16 +104,21 @@ export class Browser {
     });
     if (asked.status !== 202) throw new Error(`sign-in link for ${email}: ${asked.status} ${asked.text.slice(0, 200)}`);
     const token = await mailbox.signInToken(email);
-    const csrf = await this.json(`${signInAt}/api/auth/csrf`);
-    if (csrf.status !== 200 || typeof csrf.data?.csrfToken !== 'string') throw new Error(`next-auth csrf: ${csrf.status}`);
-    const form = new URLSearchParams({ token, csrfToken: csrf.data.csrfToken, callbackUrl: `${signInAt}/compte`, json: 'true' });
-    const callback = await this.json(`${signInAt}/api/auth/callback/email-link`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form.toString(),
-    });
-    if (callback.status !== 200 || String(callback.data?.url ?? '').includes('error=')) throw new Error(`next-auth callback: ${callback.status} ${callback.text.slice(0, 200)}`);
-    return this.person(signInAt);
+    // "Me connecter" again while the service is briefly unavailable (a very busy machine): the link stays good until used.
+    for (let attempt = 1; ; attempt += 1) {
+      const csrf = await this.json(`${signInAt}/api/auth/csrf`);
+      if (csrf.status !== 200 || typeof csrf.data?.csrfToken !== 'string') throw new Error(`next-auth csrf: ${csrf.status}`);
+      const form = new URLSearchParams({ token, csrfToken: csrf.data.csrfToken, callbackUrl: `${signInAt}/compte`, json: 'true' });
+      const callback = await this.json(`${signInAt}/api/auth/callback/email-link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      });
+      if (callback.status === 200 && !String(callback.data?.url ?? '').includes('error=')) return this.person(signInAt);
+      const unavailable = /indisponible|unavailable/i.test(decodeURIComponent(String(callback.data?.url ?? '')));
+      if (!unavailable || attempt === 3) throw new Error(`next-auth callback: ${callback.status} ${callback.text.slice(0, 200)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
 
   /** The person of this browser's session as the web instance at `webUrl` reads it (null when signed out). */
