@@ -378,7 +378,7 @@ async function main() {
     const supportRow = await db.query(`SELECT 1 FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id WHERE p.reference = $1 AND s.person_id = $2`, [collecting, signedIn?.id]);
     if (supported.result?.status !== 'success' || supportRow.rowCount !== 1) failures.push(`sessions: supporting through web 2 with web 1's session failed (${supported.status} ${JSON.stringify(supported.result)})`);
     const copiedCookies = new Map(person.cookies);
-    const signOut = await person.request(`${webUrls[1]}/deconnexion`, { method: 'POST', headers: { origin: webUrls[1] } });
+    const signOut = await retried(() => person.request(`${webUrls[1]}/deconnexion`, { method: 'POST', headers: { origin: webUrls[1] } }), (answer) => answer.status >= 500);
     if (signOut.status !== 303) failures.push(`sessions: signing out on web 2 answered ${signOut.status}`);
     person.cookies = copiedCookies;
     if (!(await probe(webUrls[0])).endsWith('/connexion')) failures.push('sessions: after signing out on web 2, a copy of the session cookie still works on web 1');
