@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { AppModule } from './app.module';
+import { closeConnectionsWhenStopping, closeGracefullyOnSignals } from './common/graceful-shutdown';
 import { lastResortErrorHandler, notFoundOutsideApi, ProblemFilter } from './common/problem.filter';
 import { assignRequestId } from './common/request-id';
 import { rejectUnstorableInput } from './common/unstorable-input';
@@ -25,6 +26,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   app.set('trust proxy', config.TRUST_PROXY);
   // Query strings are parsed flat (?a[b]=c stays a string): zod schemas decide the shape.
   app.set('query parser', 'simple');
+  // While the instance stops, its answers close their connections (see graceful-shutdown.ts).
+  app.use(closeConnectionsWhenStopping(app.getHttpServer()));
   app.use(assignRequestId);
   app.use(
     helmet({
@@ -55,8 +58,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   app.use(rejectUnstorableInput);
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemFilter());
-  // SIGTERM/SIGINT close the server (in-flight requests finish) and the database pool.
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop taking requests, finish those under way, then close the job worker and the database pool.
+  if (options.shutdownHooks ?? true) closeGracefullyOnSignals(app);
   await app.init();
   app.use(notFoundOutsideApi);
   app.use(lastResortErrorHandler);
