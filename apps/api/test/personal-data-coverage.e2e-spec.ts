@@ -135,7 +135,7 @@ describe('Personal data: every table holding person ids has a provider that expo
     const left: string[] = [];
     for (const [table, cols] of columns) if (!kept.has(table) && (await rowsOf(table, cols, me.id)) > 0) left.push(table);
     expect(left).toEqual([]);
-    // The erasure rules: drafts go, what was public stays, attributed to "Participant supprimé".
+    // The erasure rules: drafts go, what was public stays, attributed to "Compte supprimé".
     expect(await t.sql('SELECT reference FROM proposals WHERE author_id = $1', [me.id])).toEqual([{ reference: mine.reference }]);
     expect(await rowsOf('proposal_supports', ['person_id'], me.id)).toBe(1);
 

@@ -37,6 +37,6 @@ test('an admin grants the moderator role, the person is notified, and the public
 test('a resident cannot use the administration page', async ({ page }) => {
   await signInByEmail(page, freshEmail('curieux'));
   await page.goto('/admin/personnes');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé aux administrateurs');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé à l’administration');
   await expect(page.getByRole('table')).toHaveCount(0);
 });

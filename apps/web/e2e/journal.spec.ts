@@ -5,7 +5,7 @@ test('journal shows an intact chain and at least one entry', async ({ page }) =>
   await page.goto('/journal');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Journal public');
-  await expect(page.getByText(/Chaîne intègre : \d+ entrées? vérifiées?/)).toBeVisible();
+  await expect(page.getByText(/Journal vérifié : aucune entrée n’a été modifiée \(\d+ entrées? vérifiées?\)/)).toBeVisible();
 
   const table = page.getByRole('table');
   await expect(table).toBeVisible();

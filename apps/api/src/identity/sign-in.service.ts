@@ -88,10 +88,14 @@ export class SignInService {
     return toSessionPerson(await this.people.update(tx, person.id, { lastSignInAt: now }));
   }
 
-  /** A new person starts as a resident with a neutral pseudonym they can change on their account page. */
+  /**
+   * A new person starts as a resident with a neutral pseudonym they can change
+   * on their account page: « Participant 12345 », the same word in French and
+   * English (others read it in either language), with no middle dot for screen readers to spell out.
+   */
   private async createPerson(tx: PrismaTransaction, email: string | null, locale: string): Promise<PersonWithDetails> {
     for (;;) {
-      const pseudonym = `${locale === 'en' ? 'Participant' : 'Participant·e'} ${randomInt(10_000, 100_000)}`;
+      const pseudonym = `Participant ${randomInt(10_000, 100_000)}`;
       if (await this.people.pseudonymTaken(tx, pseudonym, '00000000-0000-0000-0000-000000000000')) continue;
       const person = await this.people.create(tx, { pseudonym, email, locale });
       await this.audit.record(tx, { actorId: person.id, action: 'person.created', subjectType: 'person', subjectId: person.id, data: {} });

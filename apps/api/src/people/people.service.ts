@@ -41,7 +41,7 @@ export class PeopleService {
       });
       if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
         // The fact is public; the names are not written into the log, which can never
-        // be erased: it shows the person's current pseudonym, or "Participant supprimé".
+        // be erased: it shows the person's current pseudonym, or "Compte supprimé".
         await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
       }
       return toMe(person);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalState } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, type ProposalState } from '@sesame/domain';
 import type { AtomFeed } from '../open-data/atom';
 import { openDataController, type OpenDataset } from '../open-data/open-data.controller';
 import { ProposalsRepository } from './proposals.repository';
@@ -43,7 +43,7 @@ export class ProposalsOpenDataService implements OpenDataset<ProposalOpenRecord>
       state: row.state,
       kind: row.kind,
       title: row.title,
-      author: names.get(row.authorId) ?? 'Participant supprimé',
+      author: names.get(row.authorId) ?? DELETED_ACCOUNT_NAME,
       dataUse: row.dataUse?.reference ?? null,
       unlistedDataUse: row.unlistedDataUse,
       body: row.body,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   canOnProposal,
+  DELETED_ACCOUNT_NAME,
   missingForSubmission,
   notCollecting,
   permissionsFor,
@@ -78,7 +79,7 @@ export class ProposalsService implements OnModuleInit {
       state: row.state,
       kind: row.kind as ProposalSummary['kind'],
       title: row.title,
-      author: names.get(row.authorId) ?? 'Participant supprimé',
+      author: names.get(row.authorId) ?? DELETED_ACCOUNT_NAME,
       dataUse: row.dataUse,
       unlistedDataUse: row.unlistedDataUse,
       neighbourhood: row.neighbourhoodId ? { id: row.neighbourhoodId, name: places.get(row.neighbourhoodId) ?? '' } : null,

@@ -1,13 +1,15 @@
 import { auditActionMessageKey } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
-import { timeZone } from '@/i18n/config';
+import { fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
+import { PersonName } from '@/features/people/components/PersonName';
 import { PublishedHeads } from '@/features/audit/components/PublishedHeads';
 import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/audit/queries';
 import { readPage } from '@/lib/list-filters';
@@ -37,7 +39,7 @@ function lookup(labels: Record<string, string>, key: string): string | undefined
 
 async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerification> }) {
   const t = await getTranslations('Journal');
-  const format = await getFormatter();
+  const dates = await getDateWords();
 
   if (result.status === 'rejected') {
     return <p className="banner banner--warning">{t('verificationUnavailable')}</p>;
@@ -47,7 +49,7 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
   const checkedAtText = Number.isNaN(checkedAt.getTime())
     ? null
     : t('checkedAt', {
-        date: format.dateTime(checkedAt, { dateStyle: 'long', timeStyle: 'medium', timeZone }),
+        date: dates.dateTime(checkedAt),
       });
 
   if (verification.valid) {
@@ -69,7 +71,7 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
             : t('chainBrokenUnknown')}
         </strong>
       </p>
-      {verification.reason ? <p>{t('chainReason', { reason: verification.reason })}</p> : null}
+      {verification.reason ? <p>{t.rich('chainReason', { reason: verification.reason, fr })}</p> : null}
       {checkedAtText ? <p>{checkedAtText}</p> : null}
     </div>
   );
@@ -85,7 +87,7 @@ async function EntriesTable({
   totalPages: number;
 }) {
   const t = await getTranslations('Journal');
-  const format = await getFormatter();
+  const dates = await getDateWords();
   const messages = await getMessages();
   const actionLabels: Record<string, string> = messages.Journal.actions;
   const subjectLabels: Record<string, string> = messages.Journal.subjectTypes;
@@ -113,9 +115,7 @@ async function EntriesTable({
                 <th scope="row">{entry.seq}</th>
                 <td>
                   <time dateTime={entry.occurredAt}>
-                    {Number.isNaN(date.getTime())
-                      ? entry.occurredAt
-                      : format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium', timeZone })}
+                    {Number.isNaN(date.getTime()) ? entry.occurredAt : dates.dateTime(date)}
                   </time>
                 </td>
                 <td>
@@ -133,7 +133,7 @@ async function EntriesTable({
                     </>
                   ) : null}
                 </td>
-                <td>{entry.actor ?? t('systemActor')}</td>
+                <td>{entry.actor ? <PersonName name={entry.actor} /> : t('systemActor')}</td>
                 <td>
                   <abbr title={t('hashTitle', { hash: entry.hash })}>
                     <code>{entry.hash.slice(0, HASH_PREVIEW_LENGTH)}</code>

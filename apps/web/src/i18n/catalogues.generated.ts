@@ -6,8 +6,10 @@ import dataUsesFr from '../../messages/data-uses/fr.json';
 import dataUsesEn from '../../messages/data-uses/en.json';
 import dataUsesEditorFr from '../../messages/data-uses-editor/fr.json';
 import dataUsesEditorEn from '../../messages/data-uses-editor/en.json';
+import peopleFr from '../../messages/people/fr.json';
+import peopleEn from '../../messages/people/en.json';
 import proposalsFr from '../../messages/proposals/fr.json';
 import proposalsEn from '../../messages/proposals/en.json';
 
-export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...proposalsFr };
-export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...proposalsEn };
+export const fr = { ...shellFr, ...dataUsesFr, ...dataUsesEditorFr, ...peopleFr, ...proposalsFr };
+export const en = { ...shellEn, ...dataUsesEn, ...dataUsesEditorEn, ...peopleEn, ...proposalsEn };

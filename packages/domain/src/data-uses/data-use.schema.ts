@@ -117,7 +117,7 @@ export const AlternativeSchema = identified({
 export const RedactionSchema = z.object({
   /** Dotted path of the withheld field; items by their id, e.g. `processors.<id>.contractReference`. */
   field: requiredText(120, 'Indiquez le champ retenu.'),
-  reason: requiredText(400, 'Une information retenue doit l’être avec une raison publiée.'),
+  reason: requiredText(400, 'Donnez la raison pour laquelle cette information n’est pas publiée : elle sera publique.'),
 });
 
 /** The lists whose items carry an identity (`id`): groups of fields, and lists of short texts (`{ id, text }`). */

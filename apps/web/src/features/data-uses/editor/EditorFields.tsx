@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createContext, useContext, type ReactNode } from 'react';
 
 import { Button, type ButtonProps } from '@/components/ui/Button';
+import { CONTENT_LANG } from '@/i18n/config';
 
 import { dataUseLabels, type DataUseLabels } from '../labels';
 import styles from './editor.module.css';
@@ -209,7 +210,9 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
                 defaultChecked={checked.has(neighbourhood.id)}
                 aria-invalid={error ? true : undefined}
               />
-              <label htmlFor={index === 0 ? id : `${id}-${neighbourhood.id}`}>{neighbourhood.name}</label>
+              <label htmlFor={index === 0 ? id : `${id}-${neighbourhood.id}`} lang={CONTENT_LANG}>
+                {neighbourhood.name}
+              </label>
             </div>
           ))}
         </fieldset>
