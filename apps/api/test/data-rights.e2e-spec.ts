@@ -83,7 +83,7 @@ describe('Personal data rights', () => {
     expect(admins).toHaveLength(1);
     const last = admins[0]!.person_id === first.id ? first : second;
     const refused = await request(t.server).delete('/api/v1/me').set(last.auth).expect(409);
-    expect(refused.body.detail).toMatch(/dernier compte administrateur/);
+    expect(refused.body.detail).toMatch(/dernier compte d’administration/);
   });
 
   it('downloads my notifications, e-mail preference, linked identities, verification and pending address change', async () => {

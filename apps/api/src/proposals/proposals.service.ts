@@ -315,7 +315,7 @@ export class ProposalsService implements OnModuleInit {
         return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
       }
       const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, -1);
-      if (!counted) throw ProblemException.ruleViolation('Le recueil des soutiens vient de se clore : les soutiens ne se retirent plus.');
+      if (!counted) throw ProblemException.ruleViolation('La période de soutien vient de se terminer : on ne peut plus retirer son soutien.');
       return { supporting: false, supports: counted.supports, state: proposal.state };
     });
   }

@@ -49,9 +49,9 @@ function authorOnly(actor: Actor, proposal: ProposalFacts, message: string): Ref
 
 /** Why a proposal takes no supports now (also when its window closes during a support). */
 export function notCollecting(proposal: Pick<ProposalFacts, 'state'>): Refusal {
-  if (proposal.state === 'admissible') return refuse('wrong_phase', 'Le recueil des soutiens de cette proposition est clos.');
+  if (proposal.state === 'admissible') return refuse('wrong_phase', 'La période de soutien de cette proposition est terminée.');
   if (proposal.state === 'submitted') return refuse('wrong_state', 'L’équipe d’organisation n’a pas encore accepté cette proposition : on ne peut pas encore la soutenir.');
-  return refuse('wrong_state', `Cette proposition est ${PROPOSAL_STATE_NAMES_FR[proposal.state]} : elle ne recueille pas de soutiens.`);
+  return refuse('wrong_state', `Cette proposition est ${PROPOSAL_STATE_NAMES_FR[proposal.state]} : on ne peut pas la soutenir.`);
 }
 
 /**
