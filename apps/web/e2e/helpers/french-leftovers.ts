@@ -15,7 +15,8 @@ export interface FrenchLeftover {
  * neighbourhood names, pseudonyms) must sit inside an element marked
  * `lang="fr"`, so that screen readers switch voice and nothing of the interface
  * itself is left untranslated. Text read aloud but not shown counts too:
- * `aria-label`, `title`, `alt`, `placeholder`, the page title, select options.
+ * `aria-label`, `title`, `alt`, `placeholder`, select options. (The browser tab's
+ * title cannot be marked: a record's page is named after the record.)
  * A heuristic on a list of words that do not exist in English.
  */
 export async function frenchLeftovers(page: Page): Promise<FrenchLeftover[]> {
@@ -47,7 +48,9 @@ export async function frenchLeftovers(page: Page): Promise<FrenchLeftover[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName) || isFrench(parent)) continue;
-      check(node.textContent ?? '', parent, 'text');
+      // An option holds text only, no markup: a quoted excerpt of what people wrote (“…”) is allowed there.
+      const text = parent.tagName === 'OPTION' ? (node.textContent ?? '').replace(/“[^”]*”|«[^»]*»/g, '') : (node.textContent ?? '');
+      check(text, parent, 'text');
     }
     for (const element of Array.from(document.body.querySelectorAll('[aria-label], [title], [alt], [placeholder]'))) {
       if (isFrench(element)) continue;
@@ -56,7 +59,6 @@ export async function frenchLeftovers(page: Page): Promise<FrenchLeftover[]> {
         if (value) check(value, element, attribute);
       }
     }
-    check(document.title, document.documentElement, 'page title');
     return found;
   }, [...FRENCH_WORDS]);
 }

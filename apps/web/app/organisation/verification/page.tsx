@@ -45,7 +45,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
             <label htmlFor="batch-neighbourhood">{t('neighbourhoodLabel')}</label>
             <select id="batch-neighbourhood" name="neighbourhoodId">
               {neighbourhoodOptions.map((option) => (
-                <option key={option.value} value={option.value}>
+                <option key={option.value} value={option.value} lang={option.lang}>
                   {option.label}
                 </option>
               ))}
