@@ -65,8 +65,8 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
         'Empêcher les abus : limiter les demandes de lien par adresse e-mail et par adresse IP, et les essais de vérification par compte.',
         'Vous prévenir de ce qui vous concerne : dans l’application, et par e-mail tout de suite, une fois par jour ou jamais, selon votre choix.',
         'Tenir un journal public et vérifiable des actions importantes, et le registre des usages de données (auteurs des fiches, personnes qui les suivent).',
-        'Recevoir vos propositions et compter les soutiens (un par personne), pour porter les propositions qualifiées en consultation.',
-        'Vous permettre de télécharger vos données (un fichier, une partie par fonction de la plateforme) et de supprimer votre compte : tout ce qui vous désigne est effacé en une fois ; le peu qui reste n’est relié qu’à un identifiant affiché « Participant supprimé ».',
+        'Recevoir vos propositions et compter les soutiens (un par personne), pour porter en consultation les propositions qui atteignent leur objectif de soutiens.',
+        'Vous permettre de télécharger vos données (un fichier, une partie par fonction de la plateforme) et de supprimer votre compte : tout ce qui vous désigne est effacé en une fois ; le peu qui reste n’est relié qu’à un identifiant affiché « Compte supprimé ».',
       ],
       decisionProcess:
         'Aucun algorithme ne décide à la place d’une personne. Les rôles (organisation, modération, comité…) sont donnés par des administrateurs et chaque attribution est inscrite au journal public. Seule la vérification par la liste des habitants est automatique : si elle échoue, un code d’invitation ou la mairie prennent le relais.',
@@ -106,11 +106,11 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
         },
         {
           name: 'Pseudonyme, langue et quartier déclaré',
-          description: 'Un pseudonyme neutre (« Participant·e 12345 ») est donné à la création du compte ; vous pouvez le changer. Vous pouvez aussi indiquer votre quartier.',
+          description: 'Un pseudonyme neutre (« Participant 12345 ») est donné à la création du compte ; vous pouvez le changer. Vous pouvez aussi indiquer votre quartier.',
           reveals: 'Le pseudonyme est public : s’il ressemble à votre nom, il vous désigne. Le quartier dit où vous habitez à peu près.',
           source: 'Vous-même.',
           collectionMode: 'Page « Mon compte ».',
-          retention: 'Jusqu’à la suppression du compte : le pseudonyme devient « Participant supprimé », le quartier et la langue sont effacés.',
+          retention: 'Jusqu’à la suppression du compte : le pseudonyme devient « Compte supprimé », le quartier et la langue sont effacés.',
           access: 'Pseudonyme : tout le monde. Quartier déclaré : vous et les administrateurs.',
         },
         {
@@ -119,7 +119,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Quand vous vous êtes inscrit, quand vous êtes venu pour la dernière fois, et si vous êtes modérateur, membre du comité, etc.',
           source: 'Calculé par Sésame ; rôles donnés par un administrateur.',
           collectionMode: 'Automatique.',
-          retention: 'Identifiant et date de création : sans limite (journal inaltérable) ; la ligne du compte reste, vidée, pour que vos contributions gardent un auteur, « Participant supprimé ». Dernière connexion et rôles : effacés à la suppression du compte.',
+          retention: 'Identifiant et date de création : sans limite (journal inaltérable) ; la ligne du compte reste, vidée, pour que vos contributions gardent un auteur, « Compte supprimé ». Dernière connexion et rôles : effacés à la suppression du compte.',
           access: 'Identifiant et rôles : publics (journal). Dernière connexion : vous seul (export).',
         },
         {
@@ -182,7 +182,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Pour les agents : leur travail sur le registre. Pour vous : les usages de données qui vous intéressent.',
           source: 'Vous-même (suivi) ; les rédacteurs des fiches.',
           collectionMode: 'Automatique, à chaque version ou suivi.',
-          retention: 'Auteurs : sans limite (historique public), affichés « Participant supprimé » après la suppression de leur compte. Suivis : jusqu’à ce que vous arrêtiez, ou à la suppression du compte, qui les efface.',
+          retention: 'Auteurs : sans limite (historique public), affichés « Compte supprimé » après la suppression de leur compte. Suivis : jusqu’à ce que vous arrêtiez, ou à la suppression du compte, qui les efface.',
           access: 'Auteur (pseudonyme) : public. Suivis : vous ; le public ne voit que leur nombre.',
         },
         {
@@ -191,7 +191,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
           reveals: 'Vos opinions sur les usages de données de la ville : une proposition déposée est publique sous votre pseudonyme ; vos soutiens ne sont jamais publiés un par un, seul leur nombre l’est.',
           source: 'Vous-même.',
           collectionMode: 'Formulaire de proposition (brouillon enregistré pendant la saisie) ; bouton « Je soutiens ».',
-          retention: 'Brouillons : jusqu’à leur dépôt, leur retrait ou la suppression du compte, qui les efface avec vos suivis. Propositions déposées, soutiens et décisions prises (historique public) : sans limite, attribués à « Participant supprimé » après suppression du compte, pour que les décomptes restent justes.',
+          retention: 'Brouillons : jusqu’à leur dépôt, leur retrait ou la suppression du compte, qui les efface avec vos suivis. Propositions déposées, soutiens et décisions prises (historique public) : sans limite, attribués à « Compte supprimé » après suppression du compte, pour que les décomptes restent justes.',
           access: 'Propositions déposées : public (pseudonyme). Brouillons et soutiens individuels : vous ; l’équipe technique de l’exploitant.',
         },
         {
@@ -283,7 +283,7 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
         severity: 'limited',
         likelihood: 'maximum',
         mitigations:
-          'Elles sont listées ici. La suppression du compte efface en une seule fois l’adresse, le pseudonyme, le quartier, la langue, la dernière connexion, les rôles, la vérification, les liens de connexion, les identités OpenID Connect, les notifications et la préférence d’envoi, les suivis et les brouillons. Ce qui reste n’est relié qu’à un identifiant affiché « Participant supprimé », seulement pour que les décomptes restent justes et l’historique public vérifiable. Chaque fonction de la plateforme déclare ce qu’elle efface et ce qu’elle garde, et un test automatique vérifie qu’aucune table n’est oubliée. Des purges programmées sont à développer avant la date de révision.',
+          'Elles sont listées ici. La suppression du compte efface en une seule fois l’adresse, le pseudonyme, le quartier, la langue, la dernière connexion, les rôles, la vérification, les liens de connexion, les identités OpenID Connect, les notifications et la préférence d’envoi, les suivis et les brouillons. Ce qui reste n’est relié qu’à un identifiant affiché « Compte supprimé », seulement pour que les décomptes restent justes et l’historique public vérifiable. Chaque fonction de la plateforme déclare ce qu’elle efface et ce qu’elle garde, et un test automatique vérifie qu’aucune table n’est oubliée. Des purges programmées sont à développer avant la date de révision.',
         residualRisk: 'limited',
       },
     ],

@@ -83,7 +83,7 @@ describe('Personal data rights', () => {
     expect(admins).toHaveLength(1);
     const last = admins[0]!.person_id === first.id ? first : second;
     const refused = await request(t.server).delete('/api/v1/me').set(last.auth).expect(409);
-    expect(refused.body.detail).toMatch(/dernier compte administrateur/);
+    expect(refused.body.detail).toMatch(/dernier compte d’administration/);
   });
 
   it('downloads my notifications, e-mail preference, linked identities, verification and pending address change', async () => {
@@ -112,7 +112,7 @@ describe('Personal data rights', () => {
     expect(exported.people.account.roleGrants).toEqual([{ role: 'resident', grantedAt: expect.any(String) }]);
   });
 
-  it('deletes my account: personal fields erased, contributions attributed to "Participant supprimé", sessions ended', async () => {
+  it('deletes my account: personal fields erased, contributions attributed to "Compte supprimé", sessions ended', async () => {
     const me = await signIn('partante@example.org');
     await request(t.server).patch('/api/v1/me').set(me.auth).send({ pseudonym: 'Partante' }).expect(200);
     await request(t.server).put('/api/v1/me/notification-preferences').set(me.auth).send({ email: 'daily' }).expect(200);
@@ -132,7 +132,7 @@ describe('Personal data rights', () => {
     }
 
     const log = await request(t.server).get(`/api/v1/audit-log?subjectType=person&subjectId=${me.id}`).expect(200);
-    expect(log.body.items[0]).toMatchObject({ action: 'person.deleted', actor: 'Participant supprimé' });
+    expect(log.body.items[0]).toMatchObject({ action: 'person.deleted', actor: 'Compte supprimé' });
     expect(JSON.stringify(log.body)).not.toContain('Partante');
     // The log still verifies: erasing a person never touches it.
     expect((await request(t.server).get('/api/v1/audit-log/verification')).body.valid).toBe(true);

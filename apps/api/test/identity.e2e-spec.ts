@@ -39,7 +39,7 @@ describe('Sign-in by e-mail link', () => {
     expect(first.status).toBe(200);
     const person = SessionPersonSchema.parse(first.body);
     expect(person).toMatchObject({ roles: ['resident'], locale: 'fr', sessionVersion: 0 });
-    expect(person.pseudonym).toMatch(/^Participant·e \d{5}$/);
+    expect(person.pseudonym).toMatch(/^Participant \d{5}$/);
     expect(JSON.stringify(first.body)).not.toContain('@');
 
     const again = await consume(token);

@@ -33,7 +33,7 @@ describe('Notifications', () => {
 
     expect(await jobs.drain()).toBeGreaterThanOrEqual(1);
     const mail = await smtp.waitFor('modo@example.org');
-    expect(mail.subject).toBe('Sésame : Vous avez maintenant le rôle modérateur·rice.');
+    expect(mail.subject).toBe('Sésame : Vous avez maintenant le rôle « modérateur ou modératrice ».');
     expect(mail.text).toContain('http://localhost:3000/compte');
 
     await request(t.server).post('/api/v1/me/notifications/read').set(person.auth).send({}).expect(204);
@@ -62,8 +62,8 @@ describe('Notifications', () => {
     await jobs.drain();
     const digest = await smtp.waitFor('chaque-jour@example.org');
     expect(digest.subject).toBe('Sésame : 2 nouvelles notifications');
-    expect(digest.text).toContain('animateur·rice');
-    expect(digest.text).toContain('organisateur·rice');
+    expect(digest.text).toContain('animateur ou animatrice');
+    expect(digest.text).toContain('organisateur ou organisatrice');
     const [next] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind = 'notification.daily-digest' AND completed_at IS NULL AND run_at > now()");
     expect(next!.n).toBeGreaterThanOrEqual(1);
   });

@@ -62,6 +62,7 @@ describe('My account and roles', () => {
         ['Town hall', /rôle officiel/],
         ['Participant supprimé', /comptes supprimés/],
         ['Participante supprimée', /comptes supprimés/],
+        ['Compte supprimé', /comptes supprimés/],
         ['P\u0430ul', /alphabets/],
         ['Simple.', /ponctuation/],
       ] as const) {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
@@ -13,6 +15,20 @@ import { bearer, personToken, serviceToken } from './tokens';
  * `…_by_id`), or give them a foreign key, so that this test sees them.
  */
 const PERSON_ID_NAME = /(^|_)person_id$|^(author|actor)_id$|_by_id$/;
+
+/**
+ * The words of the readable download (the web's /compte/mes-donnees/lisible):
+ * each part, category and field of the export is named in plain words there.
+ */
+type ExportWords = { features: Record<string, { title: string; about: string }>; categories: Record<string, Record<string, string>>; fields: Record<string, string> };
+const exportWords = (locale: 'fr' | 'en'): ExportWords => JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'messages', 'people', `${locale}.json`), 'utf8')).PersonalData;
+
+/** Every field name inside a category (keys of records, at any depth), except free-form details (`data`: an audit entry's, a notification's). */
+function fieldNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(fieldNames);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => [key, ...(key === 'data' ? [] : fieldNames(child))]);
+}
 
 describe('Personal data: every table holding person ids has a provider that exports and erases it', () => {
   const smtp = new SmtpSink();
@@ -128,6 +144,21 @@ describe('Personal data: every table holding person ids has a provider that expo
     expect(exported.proposals).toMatchObject({ supports: [{ proposal: theirs.reference }], followedProposals: [{ reference: theirs.reference }] });
     expect(exported.proposals.timelineEntries.map((e: { state: string }) => e.state)).toEqual(['submitted', 'admissible']);
 
+    // The readable download names every part, category and field in plain words, in both languages.
+    for (const locale of ['fr', 'en'] as const) {
+      const words = exportWords(locale);
+      const unnamed: string[] = [];
+      for (const feature of registry.providers().map((p) => p.feature)) {
+        if (!words.features[feature]?.title || !words.features[feature]?.about) unnamed.push(`${locale}: part ${feature}`);
+        for (const [category, value] of Object.entries(exported[feature] as Record<string, unknown>)) {
+          if (!words.categories[feature]?.[category]) unnamed.push(`${locale}: category ${feature}.${category}`);
+          for (const field of new Set(fieldNames(value))) if (!words.fields[field]) unnamed.push(`${locale}: field ${field} (in ${feature}.${category})`);
+        }
+      }
+      // Add the missing words to apps/web/messages/people/{fr,en}.json (PersonalData).
+      expect(unnamed).toEqual([]);
+    }
+
     await request(t.server).delete('/api/v1/me').set(me.auth).expect(204);
 
     // Tables no provider keeps on purpose hold no row tied to me any more.
@@ -135,7 +166,7 @@ describe('Personal data: every table holding person ids has a provider that expo
     const left: string[] = [];
     for (const [table, cols] of columns) if (!kept.has(table) && (await rowsOf(table, cols, me.id)) > 0) left.push(table);
     expect(left).toEqual([]);
-    // The erasure rules: drafts go, what was public stays, attributed to "Participant supprimé".
+    // The erasure rules: drafts go, what was public stays, attributed to "Compte supprimé".
     expect(await t.sql('SELECT reference FROM proposals WHERE author_id = $1', [me.id])).toEqual([{ reference: mine.reference }]);
     expect(await rowsOf('proposal_supports', ['person_id'], me.id)).toBe(1);
 

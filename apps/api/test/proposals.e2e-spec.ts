@@ -153,7 +153,7 @@ describe('Proposals and supports', () => {
 
     const notCollecting = await submitted({ ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
     const closed = await api().put(`/api/v1/proposals/${notCollecting}/support`).set(first.auth).expect(422);
-    expect(closed.body.detail).toMatch(/pas encore été déclarée recevable/);
+    expect(closed.body.detail).toMatch(/pas encore accepté cette proposition/);
   });
 
   it('stores exactly one support from 100 parallel identical requests', async () => {
@@ -189,7 +189,7 @@ describe('Proposals and supports', () => {
     expect(await kinds(follower.id)).toEqual(['proposal.qualified']);
     await jobs.drain();
     const mail = await smtp.waitFor('autrice@example.org', 2);
-    expect(smtp.messagesTo('autrice@example.org').map((m) => m.subject)).toContain('Sésame : Votre proposition « Interdire la reconnaissance faciale au marché » a atteint son seuil de soutiens : elle est qualifiée.');
+    expect(smtp.messagesTo('autrice@example.org').map((m) => m.subject)).toContain('Sésame : Votre proposition « Interdire la reconnaissance faciale au marché » a atteint son objectif de soutiens.');
     expect(mail.text).toContain('http://localhost:3000/propositions/');
   });
 

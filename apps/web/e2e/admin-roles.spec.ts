@@ -21,15 +21,15 @@ test('an admin grants the moderator role, the person is notified, and the public
   const row = page.getByRole('row', { name: new RegExp(pseudonym) });
   await row.getByLabel(`Rôle à changer pour ${pseudonym}`).selectOption('moderator');
   await row.getByRole('button', { name: 'Attribuer' }).click();
-  await expect(row.getByRole('status')).toHaveText(`Rôle Modérateur·rice attribué à ${pseudonym}.`);
+  await expect(row.getByRole('status')).toHaveText(`Rôle « Modérateur ou modératrice » attribué à ${pseudonym}.`);
   await page.reload();
-  await expect(page.getByRole('row', { name: new RegExp(pseudonym) })).toContainText('Modérateur·rice');
+  await expect(page.getByRole('row', { name: new RegExp(pseudonym) })).toContainText('Modérateur ou modératrice');
 
   await page.goto('/journal');
   await expect(page.getByRole('row').filter({ hasText: 'Rôle attribué' }).filter({ hasText: 'Admin de démonstration' }).first()).toBeVisible();
 
   await personPage.goto('/notifications');
-  await expect(personPage.getByText('Vous avez maintenant le rôle modérateur·rice.')).toBeVisible();
+  await expect(personPage.getByText('Vous avez maintenant le rôle « modérateur ou modératrice ».')).toBeVisible();
   await expectNoSeriousA11yViolations(personPage);
   await personContext.close();
 });
@@ -37,6 +37,6 @@ test('an admin grants the moderator role, the person is notified, and the public
 test('a resident cannot use the administration page', async ({ page }) => {
   await signInByEmail(page, freshEmail('curieux'));
   await page.goto('/admin/personnes');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé aux administrateurs');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé à l’administration');
   await expect(page.getByRole('table')).toHaveCount(0);
 });

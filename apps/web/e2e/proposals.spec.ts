@@ -78,16 +78,16 @@ test('a resident proposes to ban facial recognition at the market, and two verif
     await page.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).check();
     await page.getByRole('button', { name: 'Déposer ma proposition' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Votre proposition est déposée.' })).toBeVisible();
-    await expect(page.getByText('Déposée, en attente d’examen').first()).toBeVisible();
+    await expect(page.getByText('Déposée, en attente de vérification').first()).toBeVisible();
 
-    // 3. The organizer declares it admissible.
+    // 3. The organizer accepts it: it opens to supporters.
     await organizer.page.goto('/organisation/propositions');
     await expectNoSeriousA11yViolations(organizer.page);
     const item = organizer.page.getByRole('listitem').filter({ has: organizer.page.getByRole('heading', { name: title }) });
     // A public, final decision: confirmed first.
     await item.getByLabel(/^Je confirme cette décision/).check();
-    await item.getByRole('button', { name: 'Recevable', exact: true }).click();
-    await expect(organizer.page.getByRole('status').filter({ hasText: `La proposition ${reference} est déclarée recevable` })).toBeVisible();
+    await item.getByRole('button', { name: 'Accepter', exact: true }).click();
+    await expect(organizer.page.getByRole('status').filter({ hasText: `La proposition ${reference} est acceptée` })).toBeVisible();
 
     // 4. Two verified residents support it: at the second, it qualifies.
     for (const [index, supporterEmail] of SUPPORTERS.entries()) {
@@ -103,20 +103,20 @@ test('a resident proposes to ban facial recognition at the market, and two verif
         await expect(supporter.page.getByText('Vous soutenez cette proposition.')).toBeVisible();
         await expect(supporter.page.getByRole('button', { name: 'Retirer mon soutien' })).toBeVisible();
       } else {
-        await expect(supporter.page.getByText('Cette proposition a atteint son seuil de soutiens')).toBeVisible();
+        await expect(supporter.page.getByText('Cette proposition a atteint son objectif de soutiens')).toBeVisible();
       }
       await supporter.context.close();
     }
 
     // 5. The author is told: in the app, and by e-mail (sent by a background job).
     await page.goto('/notifications');
-    await expect(page.getByText(new RegExp(`Votre proposition «\\s?${escapeRegExp(title)}\\s?» a atteint son seuil de soutiens`))).toBeVisible();
+    await expect(page.getByText(new RegExp(`Votre proposition «\\s?${escapeRegExp(title)}\\s?» a atteint son objectif de soutiens`))).toBeVisible();
     await expect(async () => {
       await page.goto('/dev/boite-mail');
       const mail = page
         .getByRole('article')
         .filter({ hasText: email })
-        .filter({ has: page.getByRole('heading', { name: /qualifiée/ }) });
+        .filter({ has: page.getByRole('heading', { name: /objectif de soutiens/ }) });
       await expect(mail.first()).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
 
@@ -128,7 +128,7 @@ test('a resident proposes to ban facial recognition at the market, and two verif
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(visitor.getByRole('progressbar', { name: '2 soutiens sur 2 nécessaires' })).toBeVisible();
     const history = visitor.getByRole('region', { name: 'Historique' }).getByRole('listitem');
-    await expect(history).toHaveText([/Déposée/, /recevable/, /Qualifiée/]);
+    await expect(history).toHaveText([/Déposée/, /Acceptée/, /Objectif atteint/]);
     await expectNoSeriousA11yViolations(visitor);
     await visitor.setViewportSize({ width: 390, height: 844 });
     await expect(visitor.getByRole('heading', { level: 1 })).toBeVisible();
@@ -159,7 +159,7 @@ test('a resident cannot use the organizers’ page', async ({ page }) => {
   await signInByEmail(page, freshEmail('curieuse'));
   await page.goto('/organisation/propositions');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé à l’équipe d’organisation');
-  await expect(page.getByRole('button', { name: 'Recevable', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Accepter', exact: true })).toHaveCount(0);
 });
 
 test('without JavaScript, the editor keeps refused input next to its field, then saves the draft', async ({ browser }) => {

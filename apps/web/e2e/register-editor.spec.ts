@@ -94,7 +94,7 @@ test('an organizer drafts a data use, fixes an error, sees what is missing, comp
   // Published: a change note is required, and the lifecycle transitions are offered.
   await expect(page.getByLabel('Note de modification (obligatoire)')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Suspendre l’usage' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Retirer l’usage' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Arrêter l’usage' })).toBeVisible();
   await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).first().click();
   await expect(page.getByRole('alert').getByRole('link', { name: /^Note de modification/ })).toBeVisible();
   await expect(page.getByLabel('Note de modification (obligatoire)')).toHaveAttribute('aria-invalid', 'true');

@@ -34,5 +34,5 @@ test('a signed-in person cannot rewrite their session into someone else’s', as
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByText('admin@demo.sesame.test')).toHaveCount(0);
   await page.goto('/admin/personnes');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé aux administrateurs');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé à l’administration');
 });

@@ -18,7 +18,7 @@ test('a newcomer signs in through the e-mail link, edits their profile, and the 
   // Welcomed first (first-steps.spec.ts); this newcomer chooses later, on their account page.
   await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(/\/compte$/);
-  await expect(page.getByLabel('Pseudonyme (nom public)')).toHaveValue(/^Participant·e \d{5}$/);
+  await expect(page.getByLabel('Pseudonyme (nom public)')).toHaveValue(/^Participant \d{5}$/);
   await expect(page.getByText(email)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -77,9 +77,9 @@ test('a resident enters an invitation code and becomes a verified resident of La
   await signInByEmail(page, freshEmail('lettre'));
   await page.getByLabel('Code d’invitation', { exact: true }).fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Vérifier avec ce code' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'vous êtes reconnu·e comme habitant·e de La Noue' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'votre quartier est vérifié (La Noue)' })).toBeVisible();
   await page.reload();
-  await expect(page.getByText(/Vous êtes reconnu·e comme habitant·e de La Noue depuis le/)).toBeVisible();
+  await expect(page.getByText(/Votre quartier est vérifié : La Noue, depuis le/)).toBeVisible();
 
   // The same code again, by someone else: a clear French refusal.
   await page.getByRole('button', { name: 'Me déconnecter', exact: true }).click();
@@ -95,7 +95,7 @@ test('a person downloads their data, then deletes their account', async ({ page 
   const email = freshEmail('partant');
   await signInByEmail(page, email);
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Télécharger mes données' }).click();
+  await page.getByRole('link', { name: 'Télécharger mes données pour un logiciel (JSON)' }).click();
   const download = await downloadPromise;
   const data = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
   // One section per part of the platform; the account is in people's.
@@ -107,7 +107,7 @@ test('a person downloads their data, then deletes their account', async ({ page 
   await expect(page).toHaveURL(/\/\?compte=supprime$/);
   await expect(page.getByRole('navigation', { name: 'Mon compte' }).getByRole('link', { name: 'Se connecter' })).toBeVisible();
   await page.goto('/journal');
-  await expect(page.getByRole('table')).toContainText('Participant supprimé');
+  await expect(page.getByRole('table')).toContainText('Compte supprimé');
 });
 
 test('the interface follows the language saved in the account, on this browser and at the next sign-in', async ({ page, context }) => {

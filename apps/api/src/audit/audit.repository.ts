@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chainEntry, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue, type VerifiableEntry } from '@sesame/domain';
+import { chainEntry, DELETED_ACCOUNT_NAME, type AuditContent, type ChainHead, type ChainedAuditEntry, type JsonValue, type VerifiableEntry } from '@sesame/domain';
 import type { AuditEntry, AuditPublishedHead, Prisma } from '../generated/prisma/client';
 import { takeTransactionLock } from '../common/advisory-locks.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
@@ -114,6 +114,6 @@ export class AuditRepository {
   async pseudonymsOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const people = await this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, pseudonym: true, deletedAt: true } });
-    return new Map(people.map((person) => [person.id, person.deletedAt ? 'Participant supprimé' : person.pseudonym]));
+    return new Map(people.map((person) => [person.id, person.deletedAt ? DELETED_ACCOUNT_NAME : person.pseudonym]));
   }
 }

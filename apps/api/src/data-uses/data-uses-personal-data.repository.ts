@@ -11,7 +11,7 @@ export class DataUsesPersonalDataRepository implements PersonalDataProvider {
   readonly kept = [
     {
       table: 'data_uses',
-      reason: 'Who created a register record stays known by account id: the register\'s history is public and its editors accountable ("Participant supprimé" once deleted).',
+      reason: 'Who created a register record stays known by account id: the register\'s history is public and its editors accountable ("Compte supprimé" once deleted).',
     },
     {
       table: 'data_use_versions',

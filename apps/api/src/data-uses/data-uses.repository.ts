@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parisToday, redactForPublic, type DataUseContent, type DataUseQuery } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, parisToday, redactForPublic, type DataUseContent, type DataUseQuery } from '@sesame/domain';
 import type { DataUse, DataUseAlertKind, DataUseVersion, Prisma } from '../generated/prisma/client';
 import { FollowsRepository } from '../common/follows.repository';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -119,7 +119,7 @@ export class DataUsesRepository {
   async versions(id: string) {
     const versions = await this.prisma.dataUseVersion.findMany({ where: { dataUseId: id }, orderBy: { version: 'desc' }, select: { version: true, changeNote: true, createdAt: true, createdById: true } });
     const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(versions.map((v) => v.createdById))] } }, select: { id: true, pseudonym: true, deletedAt: true } });
-    const names = new Map(people.map((p) => [p.id, p.deletedAt ? 'Participant supprimé' : p.pseudonym]));
+    const names = new Map(people.map((p) => [p.id, p.deletedAt ? DELETED_ACCOUNT_NAME : p.pseudonym]));
     return versions.map((v) => ({ version: v.version, changeNote: v.changeNote, createdAt: v.createdAt.toISOString(), author: names.get(v.createdById) ?? null }));
   }
 

@@ -46,7 +46,7 @@ export function emailChangeMail(locale: Locale, link: string, minutes: number): 
         }
       : {
           subject: 'Confirmez votre nouvelle adresse sur Sésame',
-          body: `Quelqu’un (vous, nous l’espérons) a demandé à utiliser cette adresse pour son compte Sésame. Pour confirmer, ouvrez ce lien dans les ${minutes} minutes, en étant connecté·e à Sésame :`,
+          body: `Quelqu’un (vous, nous l’espérons) a demandé à utiliser cette adresse pour son compte Sésame. Pour confirmer, connectez-vous à Sésame, puis ouvrez ce lien dans les ${minutes} minutes :`,
           button: 'Confirmer cette adresse',
           ignore: 'Si ce n’est pas vous, ignorez ce message : l’adresse ne sera pas utilisée.',
         };

@@ -91,10 +91,12 @@ export class SignInService {
   /**
    * A new person starts as a resident with a neutral pseudonym, not welcomed
    * yet: the web's welcome page offers to choose a pseudonym (or keep this one).
+   * « Participant 12345 » is the same word in French and English (others read
+   * it in either language), with no middle dot for screen readers to spell out.
    */
   private async createPerson(tx: PrismaTransaction, email: string | null, locale: string): Promise<PersonWithDetails> {
     for (;;) {
-      const pseudonym = `${locale === 'en' ? 'Participant' : 'Participant·e'} ${randomInt(10_000, 100_000)}`;
+      const pseudonym = `Participant ${randomInt(10_000, 100_000)}`;
       if (await this.people.pseudonymTaken(tx, pseudonym, '00000000-0000-0000-0000-000000000000')) continue;
       const person = await this.people.create(tx, { pseudonym, email, locale, welcomedAt: null });
       await this.audit.record(tx, { actorId: person.id, action: 'person.created', subjectType: 'person', subjectId: person.id, data: {} });

@@ -38,8 +38,8 @@ export class AccountService {
 
   /**
    * Deletes my account in one transaction: every feature erases what
-   * identifies me, sessions end. My row stays, shown as "Participant
-   * supprimé", so my contributions remain and my supports and ballots still count.
+   * identifies me, sessions end. My row stays, shown as "Compte
+   * supprimé" ("Deleted account"), so my contributions remain and my supports and ballots still count.
    */
   async delete(actor: Actor): Promise<void> {
     const id = this.personId(actor);

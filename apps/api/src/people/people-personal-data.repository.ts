@@ -12,7 +12,7 @@ export class PeoplePersonalDataRepository implements PersonalDataProvider {
   readonly kept = [
     {
       table: 'people',
-      reason: 'The row stays with its id, its personal fields erased, so that contributions remain, attributed to "Participant supprimé", and supports and ballots keep counting.',
+      reason: 'The row stays with its id, its personal fields erased, so that contributions remain, attributed to "Compte supprimé", and supports and ballots keep counting.',
     },
     {
       table: 'audit_entries',

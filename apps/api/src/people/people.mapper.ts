@@ -1,10 +1,10 @@
-import { workspacesFor, type Locale, type Me, type PersonSummary, type SessionPerson } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, workspacesFor, type Locale, type Me, type PersonSummary, type SessionPerson } from '@sesame/domain';
 import type { PersonWithDetails } from './people.repository';
 
 const locale = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
 
 /** How a deleted account appears wherever its contributions remain. */
-export const DELETED_PSEUDONYM = 'Participant supprimé';
+export const DELETED_PSEUDONYM = DELETED_ACCOUNT_NAME;
 export const displayPseudonym = (person: { pseudonym: string; deletedAt: Date | null }) => (person.deletedAt ? DELETED_PSEUDONYM : person.pseudonym);
 
 export function toMe(person: PersonWithDetails): Me {

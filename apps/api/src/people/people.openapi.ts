@@ -40,7 +40,7 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       tags: ['People'],
       summary: 'Deletes my account',
       description:
-        'Personal fields are erased, roles and verification removed (the census entry it used is released), sessions ended. Contributions stay, attributed to "Participant supprimé"; supports and ballots keep counting. The last admin cannot delete their account (409).',
+        'Personal fields are erased, roles and verification removed (the census entry it used is released), sessions ended. Contributions stay, attributed to "Compte supprimé"; supports and ballots keep counting. The last admin cannot delete their account (409).',
       operationId: 'deleteMe',
       security: person,
       responses: { '204': { description: 'Deleted.' }, ...problemResponses(401, 409) },

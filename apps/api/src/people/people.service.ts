@@ -62,7 +62,7 @@ export class PeopleService {
     });
     if (change.pseudonym !== undefined && before && before.pseudonym !== person.pseudonym) {
       // The fact is public; the names are not written into the log, which can never
-      // be erased: it shows the person's current pseudonym, or "Participant supprimé".
+      // be erased: it shows the person's current pseudonym, or "Compte supprimé".
       await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
     }
     return person;
@@ -99,7 +99,7 @@ export class PeopleService {
         // Locked and counted inside the transaction: of two admins revoking each other
         // at once, the second sees the first's change — and is no admin any more.
         const admins = await this.people.lockAdmins(tx);
-        if (!admins.includes(admin.id)) throw ProblemException.forbidden('Vous n’êtes plus administrateur·rice : votre rôle vient de vous être retiré.');
+        if (!admins.includes(admin.id)) throw ProblemException.forbidden('Vous n’avez plus le rôle d’administration : il vient de vous être retiré.');
         if (leavesNoAdmin(admins, personId)) throw lastAdmin();
       }
       const changed = change === 'grant' ? await this.people.grantRole(tx, personId, role) : await this.people.revokeRole(tx, personId, role);
@@ -120,4 +120,4 @@ export class PeopleService {
 
 /** There must always be an admin left who can fix mistakes (roles, deletion of an account). */
 export const lastAdmin = () =>
-  ProblemException.conflict('C’est le dernier compte administrateur : nommez d’abord quelqu’un d’autre administrateur·rice.');
+  ProblemException.conflict('C’est le dernier compte d’administration : donnez d’abord ce rôle à quelqu’un d’autre.');

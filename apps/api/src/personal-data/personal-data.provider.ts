@@ -21,7 +21,12 @@ export interface PersonalDataProvider {
   readonly tables: readonly string[];
   /** Tables of `tables` where deletion leaves rows tied to the person, with the reason. */
   readonly kept: readonly KeptOnDeletion[];
-  /** What the feature holds about the person, readable by them (dates as ISO strings). */
+  /**
+   * What the feature holds about the person, readable by them (dates as ISO
+   * strings). The readable download names each category and field in plain
+   * words (apps/web/messages/people, `PersonalData`): the coverage test fails
+   * on one without them.
+   */
   export(personId: string): Promise<Record<string, unknown>>;
   /** Removes or unlinks what identifies the person, inside the deletion's transaction. */
   erase(tx: PrismaTransaction, personId: string): Promise<void>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalState } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, type ProposalState } from '@sesame/domain';
 import type { AtomFeed } from '../open-data/atom';
 import { openDataController, type OpenDataset } from '../open-data/open-data.controller';
 import { ProposalsRepository } from './proposals.repository';
@@ -43,7 +43,7 @@ export class ProposalsOpenDataService implements OpenDataset<ProposalOpenRecord>
       state: row.state,
       kind: row.kind,
       title: row.title,
-      author: names.get(row.authorId) ?? 'Participant supprimé',
+      author: names.get(row.authorId) ?? DELETED_ACCOUNT_NAME,
       dataUse: row.dataUse?.reference ?? null,
       unlistedDataUse: row.unlistedDataUse,
       body: row.body,
@@ -67,7 +67,7 @@ export class ProposalsOpenDataService implements OpenDataset<ProposalOpenRecord>
     const events = await this.repository.latestEvents(FEED_SIZE);
     return {
       title: 'Sésame — propositions',
-      description: 'Dépôts, décisions de recevabilité, qualifications et sélections des propositions.',
+      description: 'Les étapes des propositions : dépôt, acceptation ou refus, objectif de soutiens atteint ou non, choix pour une consultation.',
       page: '/propositions',
       entries: events.map((event) => ({
         id: `/propositions/${event.proposal.reference}#${event.id}`,
@@ -83,13 +83,13 @@ export class ProposalsOpenDataService implements OpenDataset<ProposalOpenRecord>
 const STATE_LABELS: Record<ProposalState, string> = {
   draft: 'brouillon',
   submitted: 'déposée',
-  admissible: 'recevable, recueil des soutiens ouvert',
-  inadmissible: 'irrecevable',
-  qualified: 'qualifiée',
-  expired: 'expirée',
-  selected: 'retenue pour une consultation',
-  not_selected: 'non retenue',
-  withdrawn: 'retirée par son auteur',
+  admissible: 'acceptée, ouverte aux soutiens',
+  inadmissible: 'refusée',
+  qualified: 'objectif de soutiens atteint',
+  expired: 'objectif de soutiens non atteint',
+  selected: 'choisie pour une consultation',
+  not_selected: 'pas choisie pour une consultation',
+  withdrawn: 'retirée par la personne qui l’a écrite',
 };
 
 /** /open-data/proposals.json, .csv and .atom. */

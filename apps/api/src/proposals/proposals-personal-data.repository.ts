@@ -11,7 +11,7 @@ export class ProposalsPersonalDataRepository implements PersonalDataProvider {
   readonly kept = [
     {
       table: 'proposals',
-      reason: 'Submitted proposals were public: they stay, attributed to "Participant supprimé" (unsubmitted drafts are deleted).',
+      reason: 'Submitted proposals were public: they stay, attributed to "Compte supprimé" (unsubmitted drafts are deleted).',
     },
     {
       table: 'proposal_supports',
@@ -19,7 +19,7 @@ export class ProposalsPersonalDataRepository implements PersonalDataProvider {
     },
     {
       table: 'proposal_events',
-      reason: 'A proposal\'s public timeline keeps who moved it (account id only, shown as "Participant supprimé").',
+      reason: 'A proposal\'s public timeline keeps who moved it (account id only, shown as "Compte supprimé").',
     },
   ];
 

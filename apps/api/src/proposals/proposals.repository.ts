@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalContent, ProposalQuery, ProposalState, Role, SupportSettings } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, type ProposalContent, type ProposalQuery, type ProposalState, type Role, type SupportSettings } from '@sesame/domain';
 import { Prisma, type Proposal } from '../generated/prisma/client';
 import { FollowsRepository } from '../common/follows.repository';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -84,11 +84,11 @@ export class ProposalsRepository {
     return this.prisma.proposalEvent.findMany({ where: { proposalId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 
-  /** Pseudonyms by id ("Participant supprimé" for deleted accounts). */
+  /** Pseudonyms by id (DELETED_ACCOUNT_NAME for deleted accounts). */
   async names(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, pseudonym: true, deletedAt: true } });
-    return new Map(people.map((p) => [p.id, p.deletedAt ? 'Participant supprimé' : p.pseudonym]));
+    return new Map(people.map((p) => [p.id, p.deletedAt ? DELETED_ACCOUNT_NAME : p.pseudonym]));
   }
 
   /** The people (accounts not deleted) holding any of these roles: who hears of a new proposal. */

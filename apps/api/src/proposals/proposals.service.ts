@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   canOnProposal,
+  DELETED_ACCOUNT_NAME,
   submissionProblems,
   notCollecting,
   permissionsFor,
@@ -52,7 +53,7 @@ function summaryOf(row: ProposalRow, names: Map<string, string>, places: Map<str
     state: row.state,
     kind: row.kind as ProposalSummary['kind'],
     title: row.title,
-    author: names.get(row.authorId) ?? 'Participant supprimé',
+    author: names.get(row.authorId) ?? DELETED_ACCOUNT_NAME,
     dataUse: row.dataUse,
     unlistedDataUse: row.unlistedDataUse,
     neighbourhood: row.neighbourhoodId ? { id: row.neighbourhoodId, name: places.get(row.neighbourhoodId) ?? '' } : null,
@@ -350,7 +351,7 @@ export class ProposalsService implements OnModuleInit {
         return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
       }
       const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, -1);
-      if (!counted) throw ProblemException.ruleViolation('Le recueil des soutiens vient de se clore : les soutiens ne se retirent plus.');
+      if (!counted) throw ProblemException.ruleViolation('La période de soutien vient de se terminer : on ne peut plus retirer son soutien.');
       return { supporting: false, supports: counted.supports, state: proposal.state };
     });
   }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { fr } from '@/i18n/content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Accessibilite');
@@ -56,10 +57,10 @@ export default async function AccessibilityPage() {
 
       <section aria-labelledby="remedy-title" className="section">
         <h2 id="remedy-title">{t('remedyTitle')}</h2>
-        <p>{t('remedyIntro')}</p>
+        <p>{t.rich('remedyIntro', { fr })}</p>
         <ul>
           {remedies.map((key) => (
-            <li key={key}>{t(`remedy.${key}`)}</li>
+            <li key={key}>{t.rich(`remedy.${key}`, { fr })}</li>
           ))}
         </ul>
       </section>

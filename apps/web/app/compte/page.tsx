@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { ActionForm, Field, SelectField } from '@/components/forms/ActionForm';
 import { Button } from '@/components/ui/Button';
@@ -17,6 +17,9 @@ import {
 } from '@/features/identity/actions';
 import { fetchMe, fetchNeighbourhoods, fetchNotificationPreferences } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
+import { CONTENT_LANG } from '@/i18n/config';
+import { fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Account'))('title') };
@@ -29,7 +32,7 @@ export default async function AccountPage() {
     fetchNeighbourhoods(),
     fetchNotificationPreferences(person),
   ]);
-  const [t, form, roles, format] = [await getTranslations('Account'), await getTranslations('Form'), await getTranslations('Roles'), await getFormatter()];
+  const [t, form, roles, dates, personalData] = [await getTranslations('Account'), await getTranslations('Form'), await getTranslations('Roles'), await getDateWords(), await getTranslations('PersonalData')];
   const errors = form('errorSummary');
 
   return (
@@ -49,15 +52,15 @@ export default async function AccountPage() {
             label={t('languageLabel')}
             defaultValue={me.locale}
             options={[
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
+              { value: 'fr', label: 'Français', lang: 'fr' },
+              { value: 'en', label: 'English', lang: 'en' },
             ]}
           />
           <SelectField
             name="neighbourhoodId"
             label={t('neighbourhoodLabel')}
             defaultValue={me.neighbourhood?.id ?? ''}
-            options={[{ value: '', label: t('neighbourhoodNone') }, ...neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]}
+            options={[{ value: '', label: t('neighbourhoodNone') }, ...neighbourhoods.map((n) => ({ value: n.id, label: n.name, lang: CONTENT_LANG }))]}
           />
         </ActionForm>
       </section>
@@ -76,7 +79,7 @@ export default async function AccountPage() {
         {/* One identity per account: once verified, no second code or census match (the API answers 409). */}
         {me.verification ? (
           <>
-            <p className="notice">{t('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: format.dateTime(new Date(me.verification.verifiedAt), { dateStyle: 'long', timeZone: 'Europe/Paris' }) })}</p>
+            <p className="notice">{t.rich('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: dates.date(me.verification.verifiedAt), fr })}</p>
             <p>{t('verifiedOnce')}</p>
           </>
         ) : (
@@ -125,10 +128,15 @@ export default async function AccountPage() {
       <section className="account-section" aria-labelledby="data">
         <h2 id="data">{t('dataTitle')}</h2>
         <p>{t('dataLead')}</p>
+        {/* File downloads: plain links, not client navigation. */}
         <p>
-          {/* A file download: a plain link, not client navigation. */}
-          <a href="/compte/mes-donnees" className="link-button" download>
+          <a href="/compte/mes-donnees/lisible" className="link-button" download>
             {t('download')}
+          </a>
+        </p>
+        <p>
+          <a href="/compte/mes-donnees" download>
+            {personalData('downloadJson')}
           </a>
         </p>
       </section>

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { fr } from '@/i18n/content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('DonneesOuvertes');
@@ -116,7 +117,7 @@ export default async function OpenDataPage() {
 
         <section aria-labelledby="licence-title" className="section">
           <h2 id="licence-title">{t('licenceTitle')}</h2>
-          <p>{t('licence')}</p>
+          <p>{t.rich('licence', { fr })}</p>
         </section>
 
         <section aria-labelledby="future-title" className="section">

@@ -1,6 +1,6 @@
 import { auditActionMessageKey } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -9,6 +9,9 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { timeZone } from '@/i18n/config';
 import { JournalSubject } from '@/features/audit/components/JournalSubject';
+import { fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
+import { PersonName } from '@/features/people/components/PersonName';
 import { PublishedHeads } from '@/features/audit/components/PublishedHeads';
 import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/audit/queries';
 import { readPage } from '@/lib/list-filters';
@@ -38,7 +41,7 @@ function lookup(labels: Record<string, string>, key: string): string | undefined
 
 async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerification> }) {
   const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
-  const format = await getFormatter();
+  const dates = await getDateWords();
 
   if (result.status === 'rejected') {
     return <p className="banner banner--warning">{plain('verificationUnavailable')}</p>;
@@ -48,7 +51,7 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
   const checkedAtText = Number.isNaN(checkedAt.getTime())
     ? null
     : t('checkedAt', {
-        date: format.dateTime(checkedAt, { dateStyle: 'long', timeStyle: 'medium', timeZone }),
+        date: dates.dateTime(checkedAt),
       });
 
   if (verification.valid) {
@@ -70,7 +73,7 @@ async function ChainBanner({ result }: { result: PromiseSettledResult<ChainVerif
             : plain('chainBrokenUnknown')}
         </strong>
       </p>
-      {verification.reason ? <p>{plain('chainReason', { reason: verification.reason })}</p> : null}
+      {verification.reason ? <p>{plain.rich('chainReason', { reason: verification.reason, fr })}</p> : null}
       {checkedAtText ? <p>{checkedAtText}</p> : null}
     </div>
   );
@@ -86,7 +89,7 @@ async function EntriesTable({
   totalPages: number;
 }) {
   const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
-  const format = await getFormatter();
+  const dates = await getDateWords();
   const messages = await getMessages();
   const actionLabels: Record<string, string> = messages.Journal.actions;
 
@@ -113,9 +116,7 @@ async function EntriesTable({
                 <th scope="row">{entry.seq}</th>
                 <td>
                   <time dateTime={entry.occurredAt}>
-                    {Number.isNaN(date.getTime())
-                      ? entry.occurredAt
-                      : format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium', timeZone })}
+                    {Number.isNaN(date.getTime()) ? entry.occurredAt : dates.dateTime(date)}
                   </time>
                 </td>
                 <td>
@@ -127,7 +128,7 @@ async function EntriesTable({
                 <td>
                   <JournalSubject entry={entry} />
                 </td>
-                <td>{entry.actor ?? plain('systemActor')}</td>
+                <td>{entry.actor ? <PersonName name={entry.actor} /> : plain('systemActor')}</td>
                 <td>
                   <abbr title={plain('hashTitle', { hash: entry.hash })}>
                     <code>{entry.hash.slice(0, HASH_PREVIEW_LENGTH)}</code>

@@ -1,6 +1,7 @@
-import { notificationText } from '@sesame/domain';
+import { notificationParts } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Fragment } from 'react';
 
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -9,7 +10,8 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { markAllNotificationsRead } from '@/features/identity/actions';
 import { fetchMyNotifications } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
-import { timeZone } from '@/i18n/config';
+import { Content } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Notifications'))('title') };
@@ -18,9 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage() {
   const person = await requirePerson('/notifications');
   const page = await fetchMyNotifications(person);
-  const [t, format, locale] = [await getTranslations('Notifications'), await getFormatter(), await getLocale()];
-  // The same sentences as the e-mails (one source, in packages/domain).
-  const sentence = (kind: string, data: Record<string, unknown>) => notificationText(kind, data, locale === 'en' ? 'en' : 'fr');
+  const [t, dates, locale] = [await getTranslations('Notifications'), await getDateWords(), await getLocale()];
+  // The same sentences as the e-mails (one source, in packages/domain); what people wrote is marked French.
+  const sentence = (kind: string, data: Record<string, unknown>) =>
+    notificationParts(kind, data, locale === 'en' ? 'en' : 'fr').map((part, index) => <Fragment key={index}>{part.written ? <Content>{part.text}</Content> : part.text}</Fragment>);
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -40,7 +43,7 @@ export default async function NotificationsPage() {
               {item.readAt ? null : <strong>{t('unread')} — </strong>}
               {/* The sentence is the link: a list of « Voir » links would say nothing to a screen reader. */}
               {item.link ? <Link href={item.link}>{sentence(item.kind, item.data)}</Link> : sentence(item.kind, item.data)}{' '}
-              <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), { dateStyle: 'medium', timeStyle: 'short', timeZone })}</time>
+              <time dateTime={item.createdAt}>{dates.dateTime(item.createdAt)}</time>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { OpenDataLinks } from '@/components/ui/OpenDataLinks';
 import { Link } from '@/components/ui/Link';
-import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
+import { activeFilterValues, ListResults, ListUnavailable, type FilterValue } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { currentPerson } from '@/features/identity/session';
 import { ProposalCard } from '@/features/proposals/components/ProposalCard';
@@ -37,12 +37,12 @@ const FILTER_LABEL_KEYS = {
 } as const satisfies Record<ProposalFilterName, string>;
 
 /** A filter's value as the reader chose it (« Interdire », not `ban`). */
-function filterValueText(name: ProposalFilterName, value: string, labels: ProposalLabels, dataUses: { reference: string; title: string }[], neighbourhoods: Neighbourhood[]): string {
-  if (name === 'kind' && isProposalKind(value)) return labels.kind(value);
-  if (name === 'status' && isProposalState(value)) return labels.state(value);
-  if (name === 'dataUse') return dataUses.find((d) => d.reference === value)?.title ?? value;
-  if (name === 'neighbourhoodId') return neighbourhoods.find((n) => n.id === value)?.name ?? value;
-  return `« ${value} »`;
+function filterValueText(name: ProposalFilterName, value: string, labels: ProposalLabels, dataUses: { reference: string; title: string }[], neighbourhoods: Neighbourhood[]): FilterValue {
+  if (name === 'kind' && isProposalKind(value)) return { text: labels.kind(value) };
+  if (name === 'status' && isProposalState(value)) return { text: labels.state(value) };
+  if (name === 'dataUse') return { text: dataUses.find((d) => d.reference === value)?.title ?? value, content: true };
+  if (name === 'neighbourhoodId') return { text: neighbourhoods.find((n) => n.id === value)?.name ?? value, content: true };
+  return { text: `« ${value} »` };
 }
 
 export default async function ProposalsPage({ searchParams }: Props) {
@@ -83,7 +83,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
 
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || proposalFilters.pageSize)));
-  const active = proposalFilters.active(filters).map(({ name, value }) => t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, dataUses, neighbourhoods) }));
+  const active = proposalFilters.active(filters).map(({ name, value }) => t.rich('activeFilter', activeFilterValues(t(FILTER_LABEL_KEYS[name]), filterValueText(name, value, labels, dataUses, neighbourhoods))));
   const refused = proposalFilters.refusedLabels(invalid, (name) => t(FILTER_LABEL_KEYS[name]), () => t('invalidFilterPage'));
 
   return (

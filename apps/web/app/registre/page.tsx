@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { OpenDataLinks } from '@/components/ui/OpenDataLinks';
 import { Link } from '@/components/ui/Link';
-import { ListResults, ListUnavailable } from '@/components/ui/ListResults';
+import { activeFilterValues, ListResults, ListUnavailable, type FilterValue } from '@/components/ui/ListResults';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
 import styles from '@/features/data-uses/components/register.module.css';
@@ -38,14 +38,15 @@ const FILTER_LABEL_KEYS = {
   neighbourhoodId: 'neighbourhoodLabel',
 } as const satisfies Record<RegisterFilterName, string>;
 
-/** A filter's value as the reader chose it (« Santé », not `health`). */
-function filterValueText(name: RegisterFilterName, value: string, labels: DataUseLabels, neighbourhoods: Neighbourhood[]): string {
-  if (name === 'domain' && isLabelValue('domain', value)) return labels.domain(value);
-  if (name === 'status' && isLabelValue('status', value)) return labels.status(value);
-  if (name === 'specialCategory' && isLabelValue('specialCategory', value)) return labels.specialCategory(value);
-  if (name === 'automationLevel' && isLabelValue('automationLevel', value)) return labels.automationLevel(value);
-  if (name === 'neighbourhoodId') return neighbourhoods.find((n) => n.id === value)?.name ?? value;
-  return `« ${value} »`;
+/** A filter's value as the reader chose it (« Santé », not `health`); a neighbourhood's or an organisation's name is content. */
+function filterValueText(name: RegisterFilterName, value: string, labels: DataUseLabels, neighbourhoods: Neighbourhood[]): FilterValue {
+  if (name === 'domain' && isLabelValue('domain', value)) return { text: labels.domain(value) };
+  if (name === 'status' && isLabelValue('status', value)) return { text: labels.status(value) };
+  if (name === 'specialCategory' && isLabelValue('specialCategory', value)) return { text: labels.specialCategory(value) };
+  if (name === 'automationLevel' && isLabelValue('automationLevel', value)) return { text: labels.automationLevel(value) };
+  if (name === 'neighbourhoodId') return { text: neighbourhoods.find((n) => n.id === value)?.name ?? value, content: true };
+  if (name === 'controller') return { text: value, content: true };
+  return { text: `« ${value} »` };
 }
 
 export default async function RegisterPage({ searchParams }: Props) {
@@ -85,7 +86,7 @@ export default async function RegisterPage({ searchParams }: Props) {
 
   const { page, filters, pageNumber, invalid } = listing;
   const totalPages = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize || registerFilters.pageSize)));
-  const active = registerFilters.active(filters).map(({ name, value }) => t('activeFilter', { name: t(FILTER_LABEL_KEYS[name]), value: filterValueText(name, value, labels, neighbourhoods) }));
+  const active = registerFilters.active(filters).map(({ name, value }) => t.rich('activeFilter', activeFilterValues(t(FILTER_LABEL_KEYS[name]), filterValueText(name, value, labels, neighbourhoods))));
   // The register reports refused filters only (never another field).
   const refused = registerFilters.refusedLabels(invalid, (name) => t(FILTER_LABEL_KEYS[name]), (field) => field);
 

@@ -26,11 +26,11 @@ export const dataUseLifecycle = defineLifecycle<LifecycleTransition, LifecycleSt
 });
 
 /** A status's name in a French sentence. */
-export const LIFECYCLE_STATUS_NAMES_FR: Record<LifecycleStatus, string> = { planned: 'prévu', pilot: 'en expérimentation', operational: 'en service', suspended: 'suspendu', retired: 'retiré' };
+export const LIFECYCLE_STATUS_NAMES_FR: Record<LifecycleStatus, string> = { planned: 'prévu', pilot: 'en expérimentation', operational: 'en service', suspended: 'suspendu', retired: 'arrêté' };
 
 /** Why `transition` cannot happen from `from` (the API's 422 detail). */
 export function lifecycleTransitionRefusal(transition: LifecycleTransition, from: LifecycleStatus): string {
-  return transition === 'suspend' ? `Un usage « ${LIFECYCLE_STATUS_NAMES_FR[from]} » ne peut pas être suspendu.` : 'Cet usage est déjà retiré.';
+  return transition === 'suspend' ? `Un usage « ${LIFECYCLE_STATUS_NAMES_FR[from]} » ne peut pas être suspendu.` : 'Cet usage est déjà arrêté.';
 }
 
 export function editMayMoveStatus(from: LifecycleStatus, to: LifecycleStatus): boolean {

@@ -11,15 +11,15 @@ export const DATA_USE_NOTIFICATIONS = defineNotificationKinds({
     en: 'The data use {reference} “{title}” is suspended: {reason}',
   },
   'data-use.retired': {
-    fr: 'L’usage {reference} « {title} » est retiré : {reason}',
-    en: 'The data use {reference} “{title}” is retired: {reason}',
+    fr: 'L’usage {reference} « {title} » est arrêté : {reason}',
+    en: 'The data use {reference} “{title}” has ended: {reason}',
   },
   'data-use.review-overdue': {
     fr: 'La révision de l’usage {reference} « {title} » est en retard (prévue le {dueDate}).',
     en: 'The review of {reference} “{title}” is overdue (due {dueDate}).',
   },
   'data-use.sunset-passed': {
-    fr: 'L’usage {reference} « {title} » a dépassé sa date d’arrêt ({dueDate}) sans être renouvelé.',
-    en: '{reference} “{title}” passed its sunset date ({dueDate}) without renewal.',
+    fr: 'L’usage {reference} « {title} » a dépassé sa date de fin ({dueDate}) sans être renouvelé.',
+    en: '{reference} “{title}” passed its end date ({dueDate}) without renewal.',
   },
 });

@@ -83,9 +83,9 @@ const COLUMNS: Column[] = [
   { column: 'proportionality', path: 'content.proportionality', description: 'Argument de proportionnalité.', atrs: 'tier 2 — description and rationale: benefit', eurocities: 'Proportionality', value: (r) => r.content.proportionality },
   { column: 'start_date', path: 'content.lifecycle.startDate', description: 'Date de mise en service.', atrs: 'tier 2 — tool specification: phase', eurocities: 'Start date', value: (r) => r.content.lifecycle.startDate ?? '' },
   { column: 'review_date', path: 'content.lifecycle.reviewDate', description: 'Date de révision prévue.', atrs: 'tier 2 — tool specification: maintenance', eurocities: 'Review date', value: (r) => r.content.lifecycle.reviewDate ?? '' },
-  { column: 'sunset_date', path: 'content.lifecycle.sunsetDate', description: 'Date d’arrêt sauf renouvellement.', atrs: null, eurocities: 'End date', value: (r) => r.content.lifecycle.sunsetDate ?? '' },
+  { column: 'sunset_date', path: 'content.lifecycle.sunsetDate', description: 'Date de fin, sauf renouvellement.', atrs: null, eurocities: 'End date', value: (r) => r.content.lifecycle.sunsetDate ?? '' },
   { column: 'review_overdue', path: 'reviewOverdue', description: 'Révision en retard : true ou false.', atrs: null, eurocities: null, value: (r) => String(r.reviewOverdue) },
-  { column: 'redactions', path: 'content.redactions', description: 'Champs retenus et raison publiée.', atrs: null, eurocities: null, value: (r) => list(r.content.redactions.map((x) => `${x.field} : ${x.reason}`)) },
+  { column: 'redactions', path: 'content.redactions', description: 'Informations non publiées, avec la raison publiée.', atrs: null, eurocities: null, value: (r) => list(r.content.redactions.map((x) => `${x.field} : ${x.reason}`)) },
   { column: 'published_at', path: 'publishedAt', description: 'Première publication (ISO 8601).', atrs: null, eurocities: 'Publication date', value: (r) => r.publishedAt },
   { column: 'updated_at', path: 'updatedAt', description: 'Dernière modification (ISO 8601).', atrs: null, eurocities: 'Last updated', value: (r) => r.updatedAt },
 ];

@@ -25,7 +25,7 @@ const EDITORS = ['organizer', 'authority', 'admin'] as const;
 
 function editor(actor: Actor): Decision<Person> {
   if (!actor) return SIGN_IN;
-  return holdsAnyRole(actor, EDITORS) ? allow(actor) : refuse('forbidden', 'Réservé aux organisateurs et à la collectivité.');
+  return holdsAnyRole(actor, EDITORS) ? allow(actor) : refuse('forbidden', 'Réservé à l’équipe d’organisation et aux personnes qui représentent la ville.');
 }
 
 function view(actor: Actor, dataUse: DataUseFacts): Decision {
@@ -42,7 +42,7 @@ export const canOnDataUse = policyOf<DataUseContexts, Exclude<DataUseAction, 'da
   'data-uses.transition': ({ actor, dataUse, transition }) => {
     const allowed = editor(actor);
     if (!allowed.allowed) return allowed;
-    if (dataUse.state !== 'published') return refuse('wrong_state', 'Un brouillon ne se suspend ni ne se retire : il n’est pas encore en vigueur.');
+    if (dataUse.state !== 'published') return refuse('wrong_state', 'Un brouillon ne se suspend ni ne s’arrête : il n’est pas encore publié.');
     if (!dataUseLifecycle.target(transition, dataUse.status)) return refuse('wrong_state', lifecycleTransitionRefusal(transition, dataUse.status));
     return allowed;
   },

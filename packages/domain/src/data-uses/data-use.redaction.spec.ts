@@ -86,7 +86,7 @@ describe('redactions', () => {
     const twice = DataUseContentSchema.safeParse({ title: 'Compter', redactions: [{ field: 'summary', reason: 'r' }] });
     expect(twice.error?.issues[0]?.path).toEqual(['redactions', 0, 'field']);
     const dup = DataUseContentSchema.safeParse({ ...full, redactions: [{ field: 'recipients', reason: 'r' }, { field: 'recipients', reason: 'r' }] });
-    expect(dup.error?.issues.map((i) => i.message)).toEqual(['Le champ « recipients » est déjà retenu.']);
+    expect(dup.error?.issues.map((i) => i.message)).toEqual(['L’information « recipients » est déjà dans la liste des informations non publiées.']);
   });
 
   it('leaves records without redactions untouched', () => {

@@ -117,8 +117,8 @@ export const AlternativeSchema = identified({
 
 export const RedactionSchema = z.object({
   /** Dotted path of the withheld field; items by their id, e.g. `processors.<id>.contractReference`. */
-  field: requiredText(120, 'Indiquez le champ retenu.'),
-  reason: requiredText(400, 'Une information retenue doit l’être avec une raison publiée.'),
+  field: requiredText(120, 'Indiquez l’information à ne pas publier.'),
+  reason: requiredText(400, 'Donnez la raison pour laquelle cette information n’est pas publiée : elle sera publique.'),
 });
 
 /** The lists whose items carry an identity (`id`): groups of fields, and lists of short texts (`{ id, text }`). */
@@ -225,7 +225,7 @@ export const DataUseContentSchema = z
     }
     const seen = new Set<string>();
     content.redactions.forEach((redaction, index) => {
-      const problem = seen.has(redaction.field) ? `Le champ « ${redaction.field} » est déjà retenu.` : redactionProblem(content, redaction.field);
+      const problem = seen.has(redaction.field) ? `L’information « ${redaction.field} » est déjà dans la liste des informations non publiées.` : redactionProblem(content, redaction.field);
       seen.add(redaction.field);
       if (problem) ctx.addIssue({ code: 'custom', path: ['redactions', index, 'field'], message: problem });
     });

@@ -31,7 +31,7 @@ describe('data-use record', () => {
 
   it('requires a published reason for each redaction', () => {
     const result = DataUseContentSchema.safeParse({ title: 'x', redactions: [{ field: 'processors.0.contractReference', reason: '' }] });
-    expect(result.error?.issues[0]?.message).toMatch(/raison publiée/);
+    expect(result.error?.issues[0]?.message).toMatch(/raison pour laquelle cette information n’est pas publiée/);
   });
 
   it('lists what a draft lacks before publication, and nothing for a complete record', () => {

@@ -3,21 +3,21 @@ import type { Locale, Role } from './identity.schema';
 
 const ROLE_NAMES: Record<Locale, Record<Role, string>> = {
   fr: {
-    resident: 'habitant·e',
-    facilitator: 'animateur·rice',
-    moderator: 'modérateur·rice',
-    organizer: 'organisateur·rice',
+    resident: 'habitant ou habitante',
+    facilitator: 'animateur ou animatrice',
+    moderator: 'modérateur ou modératrice',
+    organizer: 'organisateur ou organisatrice',
     panel_member: 'membre du comité citoyen',
-    authority: 'représentant·e de la collectivité',
-    admin: 'administrateur·rice',
+    authority: 'représentant ou représentante de la ville',
+    admin: 'administrateur ou administratrice',
   },
   en: {
     resident: 'resident',
     facilitator: 'facilitator',
     moderator: 'moderator',
-    organizer: 'organizer',
+    organizer: 'organiser',
     panel_member: 'citizen panel member',
-    authority: 'authority representative',
+    authority: 'town representative',
     admin: 'administrator',
   },
 };
@@ -28,12 +28,12 @@ const roleName = (role: unknown, locale: Locale): string => ROLE_NAMES[locale][r
 /** Sent by an administrator's role change (people feature). */
 export const IDENTITY_NOTIFICATIONS = defineNotificationKinds({
   'role.granted': {
-    fr: 'Vous avez maintenant le rôle {role}.',
+    fr: 'Vous avez maintenant le rôle « {role} ».',
     en: 'You now have the {role} role.',
     format: { role: roleName },
   },
   'role.revoked': {
-    fr: 'Vous n’avez plus le rôle {role}.',
+    fr: 'Vous n’avez plus le rôle « {role} ».',
     en: 'You no longer have the {role} role.',
     format: { role: roleName },
   },

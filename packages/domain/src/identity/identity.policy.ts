@@ -26,14 +26,14 @@ export const canOnIdentity = policyOf<IdentityContexts, IdentityAction>({
 
   'identity.list-people': ({ actor }) => {
     if (!actor) return SIGN_IN;
-    return hasRole(actor, 'admin') ? allow(actor) : refuse('forbidden', 'Réservé aux administrateurs.');
+    return hasRole(actor, 'admin') ? allow(actor) : refuse('forbidden', 'Réservé à l’administration.');
   },
 
   'identity.change-roles': ({ actor, target, role }) => {
     if (!actor) return SIGN_IN;
-    if (!hasRole(actor, 'admin')) return refuse('forbidden', 'Réservé aux administrateurs.');
+    if (!hasRole(actor, 'admin')) return refuse('forbidden', 'Réservé à l’administration.');
     // There must always be an admin left who can fix mistakes.
-    if (actor.id === target.id && role === 'admin') return refuse('forbidden', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
+    if (actor.id === target.id && role === 'admin') return refuse('forbidden', 'Vous ne pouvez pas retirer votre propre rôle d’administration.');
     return allow(actor);
   },
 });

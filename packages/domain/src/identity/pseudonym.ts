@@ -53,7 +53,14 @@ const ROLE_PREFIXES = [
   'delegue', 'protection des donnees', 'data protection', 'cnil', 'verifie', 'verified', 'certifie', 'certified',
 ].map(key);
 const ROLE_WORDS = ['maire', 'mayor', 'panel', 'dpo', 'staff', 'systeme', 'system', 'hotel de ville', 'town hall', 'city hall'].map(key);
-/** How deleted accounts appear (« Participant supprimé ») and its variants: anywhere in the name. */
+/**
+ * How a deleted account appears wherever its contributions remain, in every
+ * language's data (the API, open data); the English interface words it
+ * "Deleted account". No pseudonym can look like it (DELETED_MARKERS).
+ */
+export const DELETED_ACCOUNT_NAME = 'Compte supprimé';
+
+/** How deleted accounts appear (« Compte supprimé », formerly « Participant supprimé ») and its variants: anywhere in the name. */
 const DELETED_MARKERS = ['supprim', 'deleted', 'efface', 'erased'].map(key);
 
 /** The scripts whose letters are mistaken for one another; one word mixing them imitates another name. */
@@ -82,7 +89,7 @@ export function pseudonymRefusal(pseudonym: string): PseudonymRefusal | null {
   }
   const { runs, glued } = wordRuns(pseudonymSkeleton(pseudonym));
   if (DELETED_MARKERS.some((marker) => glued.includes(marker))) {
-    return { code: 'deleted_account', message: 'Ce pseudonyme imite celui des comptes supprimés (« Participant supprimé »).' };
+    return { code: 'deleted_account', message: `Ce pseudonyme imite le nom donné aux comptes supprimés (« ${DELETED_ACCOUNT_NAME} »).` };
   }
   if (runs.some((run) => ROLE_PREFIXES.some((prefix) => run.startsWith(prefix)) || ROLE_WORDS.includes(run))) {
     return { code: 'official_role', message: 'Ce pseudonyme ressemble à un rôle officiel (administration, modération, mairie, organisation, comité…) : choisissez-en un autre.' };

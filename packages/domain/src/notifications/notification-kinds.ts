@@ -37,8 +37,37 @@ export function sentencePlaceholders(sentence: string): string[] {
 
 /** Fills a sentence's placeholders from the notification's data. */
 export function fillSentence(sentences: NotificationSentences, data: Record<string, unknown>, locale: Locale): string {
-  return sentences[locale].replace(PLACEHOLDER, (_placeholder, field: string) => {
+  return sentenceParts(sentences, data, locale)
+    .map((part) => part.text)
+    .join('');
+}
+
+/**
+ * Fields holding what people wrote — a title, a reason, a change note, a
+ * neighbourhood's name: French whatever the reader's language, so the English
+ * interface marks them `lang="fr"`.
+ */
+export const WRITTEN_FIELDS: ReadonlySet<string> = new Set(['title', 'reason', 'changeNote', 'neighbourhood']);
+
+/** A piece of a filled sentence: the sentence's own words, or a field's value (`written` when people wrote it). */
+export interface SentencePart {
+  text: string;
+  field?: string;
+  written?: boolean;
+}
+
+/** The filled sentence in pieces, so that a page can mark what people wrote (`lang="fr"`). */
+export function sentenceParts(sentences: NotificationSentences, data: Record<string, unknown>, locale: Locale): SentencePart[] {
+  const sentence = sentences[locale];
+  const parts: SentencePart[] = [];
+  let last = 0;
+  for (const match of sentence.matchAll(PLACEHOLDER)) {
+    const field = match[1]!;
+    if (match.index > last) parts.push({ text: sentence.slice(last, match.index) });
     const format = sentences.format?.[field];
-    return format ? format(data[field], locale) : String(data[field]);
-  });
+    parts.push({ text: format ? format(data[field], locale) : String(data[field]), field, ...(!format && WRITTEN_FIELDS.has(field) ? { written: true } : {}) });
+    last = match.index + match[0].length;
+  }
+  if (last < sentence.length) parts.push({ text: sentence.slice(last) });
+  return parts;
 }

@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { sentencePlaceholders } from './notification-kinds';
-import { FEATURE_NOTIFICATIONS, NOTIFICATION_KINDS, NOTIFICATION_TEXTS, notificationText } from './notification-texts';
+import { FEATURE_NOTIFICATIONS, NOTIFICATION_KINDS, NOTIFICATION_TEXTS, notificationParts, notificationText } from './notification-texts';
 
 const data = { role: 'moderator', neighbourhood: 'Les Tilleuls', title: 'Caméras du marché', reference: 'DU-2027-002', version: 2, changeNote: 'Conservation réduite.', reason: 'Hors sujet.', dueDate: '2027-01-31' };
 
@@ -52,7 +52,7 @@ describe.each(NOTIFICATION_KINDS)('the notification %s', (kind) => {
 
 describe('notification sentences', () => {
   it('names the role in the reader’s language', () => {
-    expect(notificationText('role.granted', data, 'fr')).toBe('Vous avez maintenant le rôle modérateur·rice.');
+    expect(notificationText('role.granted', data, 'fr')).toBe('Vous avez maintenant le rôle « modérateur ou modératrice ».');
     expect(notificationText('role.granted', data, 'en')).toBe('You now have the moderator role.');
     expect(notificationText('role.revoked', { role: 'astronaut' }, 'en')).toBe('You no longer have the astronaut role.');
   });
@@ -63,8 +63,22 @@ describe('notification sentences', () => {
   });
 
   it('keeps the sentences of a proposal’s moves', () => {
-    expect(notificationText('proposal.inadmissible', data, 'fr')).toBe('Votre proposition « Caméras du marché » n’est pas recevable : Hors sujet.');
-    expect(notificationText('proposal.selected', data, 'en')).toBe('The proposal “Caméras du marché” was selected for a public consultation.');
+    expect(notificationText('proposal.inadmissible', data, 'fr')).toBe('Votre proposition « Caméras du marché » est refusée : Hors sujet.');
+    expect(notificationText('proposal.selected', data, 'en')).toBe('The proposal “Caméras du marché” was chosen for a public consultation.');
+  });
+
+  it('gives the sentence in pieces, marking what people wrote (for lang="fr"), formatted fields not', () => {
+    expect(notificationParts('proposal.inadmissible', data, 'en')).toEqual([
+      { text: 'Your proposal “' },
+      { text: 'Caméras du marché', field: 'title', written: true },
+      { text: '” is refused: ' },
+      { text: 'Hors sujet.', field: 'reason', written: true },
+    ]);
+    expect(notificationParts('role.granted', data, 'en')).toEqual([{ text: 'You now have the ' }, { text: 'moderator', field: 'role' }, { text: ' role.' }]);
+    expect(notificationParts('toString', {}, 'fr')).toEqual([{ text: 'Du nouveau sur Sésame.' }]);
+    for (const kind of NOTIFICATION_KINDS) {
+      expect(notificationParts(kind, data, 'fr').map((part) => part.text).join('')).toBe(notificationText(kind, data, 'fr'));
+    }
   });
 
   it('falls back to a plain sentence for a kind it does not know', () => {

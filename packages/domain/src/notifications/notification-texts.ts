@@ -3,7 +3,7 @@ import { IDENTITY_NOTIFICATIONS } from '../identity/identity.notifications';
 import type { Locale } from '../identity/identity.schema';
 import { PROPOSAL_NOTIFICATIONS } from '../proposals/proposal.notifications';
 import { VERIFICATION_NOTIFICATIONS } from '../verification/verification.notifications';
-import { fillSentence, sentencePlaceholders, type NotificationSentences, type SentencePlaceholders } from './notification-kinds';
+import { fillSentence, sentenceParts, sentencePlaceholders, type NotificationSentences, type SentencePart, type SentencePlaceholders } from './notification-kinds';
 
 /**
  * Every feature's notification kinds, each declared with its French and English
@@ -47,4 +47,9 @@ const FALLBACK: Record<Locale, string> = { fr: 'Du nouveau sur Sésame.', en: 'S
  */
 export function notificationText(kind: string, data: Record<string, unknown>, locale: Locale): string {
   return isNotificationKind(kind) ? fillSentence(NOTIFICATION_TEXTS[kind], data, locale) : FALLBACK[locale];
+}
+
+/** The same sentence in pieces, so that the notifications page marks what people wrote (`lang="fr"`). */
+export function notificationParts(kind: string, data: Record<string, unknown>, locale: Locale): SentencePart[] {
+  return isNotificationKind(kind) ? sentenceParts(NOTIFICATION_TEXTS[kind], data, locale) : [{ text: FALLBACK[locale] }];
 }

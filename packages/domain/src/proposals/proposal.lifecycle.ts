@@ -30,12 +30,12 @@ export function proposalTransitionTarget(transition: ProposalTransition, from: P
 export const PROPOSAL_STATE_NAMES_FR: Record<ProposalState, string> = {
   draft: 'brouillon',
   submitted: 'déposée',
-  admissible: 'en recueil de soutiens',
-  inadmissible: 'irrecevable',
-  qualified: 'qualifiée',
-  expired: 'expirée',
-  selected: 'retenue',
-  not_selected: 'non retenue',
+  admissible: 'ouverte aux soutiens',
+  inadmissible: 'refusée',
+  qualified: 'qui a atteint son objectif',
+  expired: 'qui n’a pas atteint son objectif',
+  selected: 'choisie pour une consultation',
+  not_selected: 'pas choisie pour une consultation',
   withdrawn: 'retirée',
 };
 

@@ -7,31 +7,31 @@ export type NotifiedProposalState = Exclude<ReachableProposalState, 'submitted'>
 // The compiler checks that every notified state has its sentences.
 export const PROPOSAL_NOTIFICATIONS = defineNotificationKinds({
   'proposal.admissible': {
-    fr: 'Votre proposition « {title} » est recevable : elle recueille maintenant des soutiens.',
-    en: 'Your proposal “{title}” is admissible: it now collects supports.',
+    fr: 'Votre proposition « {title} » est acceptée : elle est maintenant ouverte aux soutiens.',
+    en: 'Your proposal “{title}” is accepted: it is now open for support.',
   },
   'proposal.inadmissible': {
-    fr: 'Votre proposition « {title} » n’est pas recevable : {reason}',
-    en: 'Your proposal “{title}” is not admissible: {reason}',
+    fr: 'Votre proposition « {title} » est refusée : {reason}',
+    en: 'Your proposal “{title}” is refused: {reason}',
   },
   'proposal.qualified': {
-    fr: 'Votre proposition « {title} » a atteint son seuil de soutiens : elle est qualifiée.',
-    en: 'Your proposal “{title}” reached its support threshold: it qualifies.',
+    fr: 'Votre proposition « {title} » a atteint son objectif de soutiens.',
+    en: 'Your proposal “{title}” reached its supporter goal.',
   },
   'proposal.expired': {
-    fr: 'Le recueil des soutiens de « {title} » est clos sans atteindre le seuil.',
-    en: 'Support collection for “{title}” closed below the threshold.',
+    fr: 'La période de soutien de « {title} » est finie : l’objectif de soutiens n’est pas atteint.',
+    en: 'The support period for “{title}” is over: the supporter goal was not reached.',
   },
   'proposal.selected': {
-    fr: 'La proposition « {title} » est retenue pour une consultation publique.',
-    en: 'The proposal “{title}” was selected for a public consultation.',
+    fr: 'La proposition « {title} » est choisie pour une consultation publique.',
+    en: 'The proposal “{title}” was chosen for a public consultation.',
   },
   'proposal.not_selected': {
-    fr: 'La proposition « {title} » n’est pas retenue : {reason}',
-    en: 'The proposal “{title}” was not selected: {reason}',
+    fr: 'La proposition « {title} » n’est pas choisie pour une consultation : {reason}',
+    en: 'The proposal “{title}” was not chosen for a consultation: {reason}',
   },
   'proposal.withdrawn': {
-    fr: 'La proposition « {title} » a été retirée par son auteur.',
+    fr: 'La proposition « {title} » a été retirée par la personne qui l’a écrite.',
     en: 'The proposal “{title}” was withdrawn by its author.',
   },
   // To the people who decide (proposals.organize), when a proposal is submitted.

@@ -37,7 +37,7 @@ function view(actor: Actor, proposal: ProposalFacts): Decision {
 /** Organizers (and admins) decide admissibility and selection, and set the support rules. */
 function organize(actor: Actor): Decision<Person> {
   if (!actor) return SIGN_IN;
-  return holdsAnyRole(actor, DECIDERS) ? allow(actor) : refuse('forbidden', 'Réservé aux organisateurs.');
+  return holdsAnyRole(actor, DECIDERS) ? allow(actor) : refuse('forbidden', 'Réservé à l’équipe d’organisation.');
 }
 
 /** Visible, then by its author only: the start of every author's action (a draft stays a 404 for others). */
@@ -49,9 +49,9 @@ function authorOnly(actor: Actor, proposal: ProposalFacts, message: string): Ref
 
 /** Why a proposal takes no supports now (also when its window closes during a support). */
 export function notCollecting(proposal: Pick<ProposalFacts, 'state'>): Refusal {
-  if (proposal.state === 'admissible') return refuse('wrong_phase', 'Le recueil des soutiens de cette proposition est clos.');
-  if (proposal.state === 'submitted') return refuse('wrong_state', 'Cette proposition n’a pas encore été déclarée recevable : elle ne recueille pas encore de soutiens.');
-  return refuse('wrong_state', `Cette proposition est ${PROPOSAL_STATE_NAMES_FR[proposal.state]} : elle ne recueille pas de soutiens.`);
+  if (proposal.state === 'admissible') return refuse('wrong_phase', 'La période de soutien de cette proposition est terminée.');
+  if (proposal.state === 'submitted') return refuse('wrong_state', 'L’équipe d’organisation n’a pas encore accepté cette proposition : on ne peut pas encore la soutenir.');
+  return refuse('wrong_state', `Cette proposition est ${PROPOSAL_STATE_NAMES_FR[proposal.state]} : on ne peut pas la soutenir.`);
 }
 
 /**
@@ -66,7 +66,7 @@ export const canOnProposal = policyOf<ProposalContexts, Exclude<ProposalAction, 
 
   'proposals.edit': ({ actor, proposal }) => {
     if (!actor) return SIGN_IN;
-    const refusal = authorOnly(actor, proposal, 'Seule l’autrice ou l’auteur de la proposition peut la modifier.');
+    const refusal = authorOnly(actor, proposal, 'Seule la personne qui a écrit la proposition peut la modifier.');
     if (refusal) return refusal;
     // What people supported must stay what they read.
     if (proposal.state !== 'draft') return refuse('wrong_state', 'Une proposition déposée ne se modifie plus : ce que les gens ont soutenu doit rester ce qu’ils ont lu.');
@@ -75,7 +75,7 @@ export const canOnProposal = policyOf<ProposalContexts, Exclude<ProposalAction, 
 
   'proposals.submit': ({ actor, proposal }) => {
     if (!actor) return SIGN_IN;
-    const refusal = authorOnly(actor, proposal, 'Seule l’autrice ou l’auteur de la proposition peut la déposer.');
+    const refusal = authorOnly(actor, proposal, 'Seule la personne qui a écrit la proposition peut la déposer.');
     if (refusal) return refusal;
     if (!proposalLifecycle.target('submit', proposal.state)) return refuse('wrong_state', 'Cette proposition est déjà déposée.');
     return allow(actor);
@@ -84,7 +84,7 @@ export const canOnProposal = policyOf<ProposalContexts, Exclude<ProposalAction, 
   // Until it is selected.
   'proposals.withdraw': ({ actor, proposal }) => {
     if (!actor) return SIGN_IN;
-    const refusal = authorOnly(actor, proposal, 'Seule l’autrice ou l’auteur peut retirer sa proposition.');
+    const refusal = authorOnly(actor, proposal, 'Seule la personne qui a écrit la proposition peut la retirer.');
     if (refusal) return refusal;
     if (!proposalLifecycle.target('withdraw', proposal.state)) return refuse('wrong_state', proposalTransitionRefusal('withdraw', proposal.state));
     return allow(actor);
@@ -99,7 +99,7 @@ export const canOnProposal = policyOf<ProposalContexts, Exclude<ProposalAction, 
     if (supporter.verificationRequired && !supporter.verified) {
       return refuse(
         'verification_needed',
-        'Seules les habitantes et habitants vérifiés peuvent soutenir une proposition. Faites-vous vérifier sur la page « Mon compte » (/compte) avec le code de votre lettre d’invitation, ou avec vos informations du recensement.',
+        'Seules les habitantes et habitants vérifiés peuvent soutenir une proposition. Faites-vous vérifier sur la page « Mon compte » (/compte) avec le code de votre lettre d’invitation, ou avec vos nom, prénom et date de naissance.',
       );
     }
     return allow(actor);

@@ -13,7 +13,7 @@ export const canOnVerification = policyOf<VerificationContexts, VerificationActi
   // Organizers (and admins).
   'verification.manage': ({ actor }) => {
     if (!actor) return SIGN_IN;
-    return holdsAnyRole(actor, ['organizer', 'admin']) ? allow(actor) : refuse('forbidden', 'Réservé aux organisateurs et aux administrateurs.');
+    return holdsAnyRole(actor, ['organizer', 'admin']) ? allow(actor) : refuse('forbidden', 'Réservé à l’équipe d’organisation et à l’administration.');
   },
   // Any signed-in person may try.
   'verification.verify-self': ({ actor }) => (actor ? allow(actor) : SIGN_IN),

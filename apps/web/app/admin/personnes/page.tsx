@@ -6,10 +6,12 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { changeRole } from '@/features/people/actions';
+import { PersonName } from '@/features/people/components/PersonName';
 import { RoleChangeForm } from '@/features/people/RoleChangeForm';
 import { fetchPeoplePage } from '@/features/people/queries';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
+import { Content, person as personValues } from '@/i18n/content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Admin'))('title') };
@@ -21,7 +23,7 @@ type Props = { searchParams: Promise<{ q?: string; role?: string; page?: string 
 
 export default async function AdminPeoplePage({ searchParams }: Props) {
   const person = await requirePerson('/admin/personnes');
-  const [t, roles] = [await getTranslations('Admin'), await getTranslations('Roles')];
+  const [t, roles, peopleT] = [await getTranslations('Admin'), await getTranslations('Roles'), await getTranslations('People')];
   const me = await fetchMe(person);
   if (!me.can['identity.list-people'].allowed) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
@@ -82,15 +84,17 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
             <tbody>
               {people.items.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row">{row.pseudonym}</th>
-                  <td>{row.neighbourhood ?? '—'}</td>
+                  <th scope="row">
+                    <PersonName name={row.pseudonym} />
+                  </th>
+                  <td>{row.neighbourhood ? <Content>{row.neighbourhood}</Content> : '—'}</td>
                   <td>{row.roles.map((r) => roles(r)).join(', ')}</td>
                   <td>
                     <RoleChangeForm
                       action={changeRole}
                       personId={row.id}
                       pseudonym={row.pseudonym}
-                      roleLabel={t('roleToChange', { pseudonym: row.pseudonym })}
+                      roleLabel={t.rich('roleToChange', personValues('pseudonym', row.pseudonym, peopleT('deletedAccount')))}
                       roles={roleOptions}
                       grantLabel={t('grant')}
                       revokeLabel={t('revoke')}

@@ -1,6 +1,6 @@
 import type { ProposalSummary } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
@@ -10,7 +10,8 @@ import { requirePerson } from '@/features/identity/session';
 import styles from '@/features/proposals/components/proposals.module.css';
 import { StateBadge } from '@/features/proposals/components/StateBadge';
 import { fetchMyProposals } from '@/features/proposals/queries';
-import { timeZone } from '@/i18n/config';
+import { Content } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Proposals.mine'))('metaTitle') };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The person's proposals: drafts to continue, and those submitted, with their state and supports. */
 export default async function MyProposalsPage() {
   const person = await requirePerson('/compte/propositions');
-  const [t, labels, support, format] = [await getTranslations('Proposals.mine'), await getTranslations('Proposals.labels'), await getTranslations('Proposals.support'), await getFormatter()];
+  const [t, labels, support, dates] = [await getTranslations('Proposals.mine'), await getTranslations('Proposals.labels'), await getTranslations('Proposals.support'), await getDateWords()];
   let mine: ProposalSummary[];
   try {
     mine = await fetchMyProposals(person);
@@ -39,7 +40,7 @@ export default async function MyProposalsPage() {
   const others = mine.filter((p) => p.state !== 'draft');
   const date = (iso: string | null) => {
     const value = iso ? new Date(iso) : null;
-    return value && !Number.isNaN(value.getTime()) ? format.dateTime(value, { dateStyle: 'long', timeZone }) : '—';
+    return value && !Number.isNaN(value.getTime()) ? dates.date(value) : '—';
   };
 
   return (
@@ -59,7 +60,7 @@ export default async function MyProposalsPage() {
         ) : (
           <ul className={styles.drafts}>
             {drafts.map((draft) => {
-              const title = draft.title || labels('untitled');
+              const title = draft.title ? <Content>{draft.title}</Content> : labels('untitled');
               return (
                 <li key={draft.reference}>
                   <h3>
@@ -109,7 +110,7 @@ export default async function MyProposalsPage() {
                 {others.map((proposal) => (
                   <tr key={proposal.reference}>
                     <th scope="row">
-                      <Link href={`/propositions/${proposal.reference}`}>{proposal.title || labels('untitled')}</Link>
+                      <Link href={`/propositions/${proposal.reference}`}>{proposal.title ? <Content>{proposal.title}</Content> : labels('untitled')}</Link>
                       <br />
                       <span className={styles.muted}>{proposal.reference}</span>
                     </th>

@@ -1,12 +1,13 @@
 import { isLoopbackRequest } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
 
 import { PageHeader } from '@/components/ui/PageHeader';
 import { fetchOutbox } from '@/features/dev/queries';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('DevOutbox'))('title'), robots: { index: false } };
@@ -36,7 +37,7 @@ export default async function DevOutboxPage() {
   // Sign-in links are in there: only for a browser on this machine (a demo reached by a public name shows nothing).
   const request = await headers();
   if (!isLoopbackRequest(request.get('host'), request.get('x-forwarded-host'))) notFound();
-  const [t, format] = [await getTranslations('DevOutbox'), await getFormatter()];
+  const [t, dates] = [await getTranslations('DevOutbox'), await getDateWords()];
   const messages = await fetchOutbox().catch(() => notFound());
   const origin = (process.env.NEXTAUTH_URL ?? '').replace(/\/+$/, '');
   return (
@@ -47,7 +48,7 @@ export default async function DevOutboxPage() {
         <article key={message.id} className="account-section" aria-label={`${message.subject} — ${message.to}`}>
           <h2>{message.subject}</h2>
           <p>
-            {t('to')} : {message.to} — {t('date')} : {format.dateTime(new Date(message.date), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Paris' })}
+            {t('to')} : {message.to} — {t('date')} : {dates.dateTime(message.date)}
           </p>
           <MailText text={message.text} origin={origin || 'http://localhost:3000'} />
         </article>

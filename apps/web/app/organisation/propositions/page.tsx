@@ -1,6 +1,6 @@
 import type { ProposalSummary } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { ActionForm, CheckboxField, Field } from '@/components/forms/ActionForm';
 import { Link } from '@/components/ui/Link';
@@ -14,7 +14,8 @@ import { ReasonForm } from '@/features/proposals/components/ReasonForm';
 import { SupportProgress } from '@/features/proposals/components/SupportProgress';
 import { proposalLabels } from '@/features/proposals/labels';
 import { fetchProposalsInState, fetchSupportSettings, isProposalReference } from '@/features/proposals/queries';
-import { timeZone } from '@/i18n/config';
+import { Content, fr, person } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('ProposalsAdmin'))('metaTitle') };
@@ -31,25 +32,25 @@ const DONE_KEYS = {
 
 /** What an item of the queue says about its proposal: link, reference, author, kind, data use, date. */
 async function QueueItemHeader({ item }: { item: ProposalSummary }) {
-  const [t, labels, card, format] = [await getTranslations('ProposalsAdmin'), proposalLabels(await getTranslations('Proposals.labels')), await getTranslations('Proposals.card'), await getFormatter()];
+  const [t, labels, card, dates, people] = [await getTranslations('ProposalsAdmin'), proposalLabels(await getTranslations('Proposals.labels')), await getTranslations('Proposals.card'), await getDateWords(), await getTranslations('People')];
   const submitted = item.submittedAt ? new Date(item.submittedAt) : null;
   return (
     <>
       <h3 id={`titre-${item.reference}`}>
-        <Link href={`/propositions/${item.reference}`}>{item.title || (await getTranslations('Proposals.labels'))('untitled')}</Link>
+        <Link href={`/propositions/${item.reference}`}>{item.title ? <Content>{item.title}</Content> : (await getTranslations('Proposals.labels'))('untitled')}</Link>
       </h3>
       <p className={styles.muted}>
-        {t('reference', { reference: item.reference })} · {t('author', { author: item.author })}
+        {t('reference', { reference: item.reference })} · {t.rich('author', person('author', item.author, people('deletedAccount')))}
         {submitted ? (
           <>
             {' · '}
-            <time dateTime={item.submittedAt!}>{t('submittedOn', { date: format.dateTime(submitted, { dateStyle: 'long', timeZone }) })}</time>
+            <time dateTime={item.submittedAt!}>{t('submittedOn', { date: dates.date(submitted) })}</time>
           </>
         ) : null}
       </p>
       <p>
         {card('kind', { kind: labels.kind(item.kind) })}
-        {item.dataUse ? ` · ${card('dataUse', { title: item.dataUse.title })}` : item.unlistedDataUse ? ` · ${card('unlisted')}` : ''}
+        {item.dataUse ? <> · {card.rich('dataUse', { title: item.dataUse.title, fr })}</> : item.unlistedDataUse ? ` · ${card('unlisted')}` : ''}
       </p>
     </>
   );

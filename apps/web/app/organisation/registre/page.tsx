@@ -1,6 +1,6 @@
 import type { DataUseSummary } from '@sesame/domain';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -8,6 +8,8 @@ import { EditorForbidden, mayEditRegister } from '@/features/data-uses/editor/ac
 import { dataUseLabels } from '@/features/data-uses/labels';
 import { fetchRecordsInState } from '@/features/data-uses/queries';
 import { requirePerson } from '@/features/identity/session';
+import { Content } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('RegisterEditor.list'))('title') };
@@ -20,7 +22,7 @@ export default async function OrganisationRegisterPage() {
   const [drafts, published] = await Promise.all([fetchRecordsInState(person, 'draft'), fetchRecordsInState(person, 'published')]);
   const t = await getTranslations('RegisterEditor.list');
   const labels = dataUseLabels(await getTranslations('Register.labels'));
-  const format = await getFormatter();
+  const dates = await getDateWords();
 
   const table = (items: DataUseSummary[], caption: string, empty: string, isPublished: boolean) =>
     items.length === 0 ? (
@@ -44,7 +46,13 @@ export default async function OrganisationRegisterPage() {
                   <td>{item.reference}</td>
                   {/* The edit link sits under the title: on a phone, a last column would be off-screen. */}
                   <th scope="row">
-                    {isPublished ? <Link href={`/registre/${encodeURIComponent(item.reference)}`}>{item.title}</Link> : item.title}
+                    {isPublished ? (
+                      <Link href={`/registre/${encodeURIComponent(item.reference)}`}>
+                        <Content>{item.title}</Content>
+                      </Link>
+                    ) : (
+                      <Content>{item.title}</Content>
+                    )}
                     <br />
                     <Link href={`/registre/${encodeURIComponent(item.reference)}/modifier`} aria-label={t('editLabel', { reference: item.reference })}>
                       {t('edit')}
@@ -59,7 +67,7 @@ export default async function OrganisationRegisterPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: 'medium', timeZone: 'Europe/Paris' })}</td>
+                  <td>{dates.date(item.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

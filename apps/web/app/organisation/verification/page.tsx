@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { ActionForm, Field, Hidden, SelectField } from '@/components/forms/ActionForm';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -7,6 +7,9 @@ import { fetchMe, fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { importCensus, revokeBatch } from '@/features/verification/actions';
 import { fetchInvitationBatches } from '@/features/verification/queries';
+import { CONTENT_LANG } from '@/i18n/config';
+import { Content, fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Organisation'))('title') };
@@ -17,14 +20,14 @@ type Props = { searchParams: Promise<{ erreur?: string; neighbourhoodId?: string
 
 export default async function OrganisationVerificationPage({ searchParams }: Props) {
   const person = await requirePerson('/organisation/verification');
-  const [t, form, format] = [await getTranslations('Organisation'), await getTranslations('Form'), await getFormatter()];
+  const [t, form, dates] = [await getTranslations('Organisation'), await getTranslations('Form'), await getDateWords()];
   const me = await fetchMe(person);
   if (!me.can['verification.manage'].allowed) {
     return <PageHeader title={t('forbiddenTitle')} lead={t('forbiddenLead')} />;
   }
   const { erreur, ...typed } = await searchParams;
   const [neighbourhoods, batches] = await Promise.all([fetchNeighbourhoods(), fetchInvitationBatches(person)]);
-  const neighbourhoodOptions = neighbourhoods.map((n) => ({ value: n.id, label: n.name }));
+  const neighbourhoodOptions = neighbourhoods.map((n) => ({ value: n.id, label: n.name, lang: CONTENT_LANG }));
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -43,7 +46,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
             <label htmlFor="batch-neighbourhood">{t('neighbourhoodLabel')}</label>
             <select id="batch-neighbourhood" name="neighbourhoodId" defaultValue={typed.neighbourhoodId}>
               {neighbourhoodOptions.map((option) => (
-                <option key={option.value} value={option.value}>
+                <option key={option.value} value={option.value} lang={option.lang}>
                   {option.label}
                 </option>
               ))}
@@ -101,9 +104,13 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
               <tbody>
                 {batches.map((batch) => (
                   <tr key={batch.id}>
-                    <th scope="row">{batch.label}</th>
-                    <td>{batch.neighbourhood.name}</td>
-                    <td>{format.dateTime(new Date(batch.createdAt), { dateStyle: 'medium', timeZone: 'Europe/Paris' })}</td>
+                    <th scope="row">
+                      <Content>{batch.label}</Content>
+                    </th>
+                    <td>
+                      <Content>{batch.neighbourhood.name}</Content>
+                    </td>
+                    <td>{dates.date(batch.createdAt)}</td>
                     <td>{batch.total}</td>
                     <td>{batch.used}</td>
                     <td>{batch.revoked}</td>
@@ -125,7 +132,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
 
       <section className="account-section" aria-labelledby="census">
         <h2 id="census">{t('censusTitle')}</h2>
-        <p>{t('censusLead')}</p>
+        <p>{t.rich('censusLead', { fr })}</p>
         <ActionForm action={importCensus} submitLabel={t('import')} errorSummaryLabel={form('errorSummary')}>
           <Field name="file" type="file" label={t('censusFile')} accept=".csv,text/csv" required />
           <SelectField name="neighbourhoodId" label={t('censusDefault')} defaultValue="" options={[{ value: '', label: t('censusNone') }, ...neighbourhoodOptions]} />

@@ -15,6 +15,7 @@ import { SubmitForm } from '@/features/proposals/components/SubmitForm';
 import { Timeline } from '@/features/proposals/components/Timeline';
 import { EDITOR_FIELDS, type EditorField } from '@/features/proposals/content';
 import { fetchProposal } from '@/features/proposals/queries';
+import { Content, person } from '@/i18n/content';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ deposee?: string; retiree?: string }> };
 
@@ -80,7 +81,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const proposal = await fetchProposal(reference);
   if (!proposal) notFound();
   const { deposee, retiree } = await searchParams;
-  const [t, labels, card] = [await getTranslations('Proposals.page'), await getTranslations('Proposals.labels'), await getTranslations('Proposals.card')];
+  const [t, labels, card, people] = [await getTranslations('Proposals.page'), await getTranslations('Proposals.labels'), await getTranslations('Proposals.card'), await getTranslations('People')];
   const { isAuthor, can } = proposal.viewer;
   const isDraft = proposal.state === 'draft';
   const withdrawable = can['proposals.withdraw'].allowed;
@@ -92,8 +93,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       <div className={`page-header ${styles.header}`}>
         <p className={styles.muted}>{t('reference', { reference: proposal.reference })}</p>
-        <h1>{proposal.title || labels('untitled')}</h1>
-        <p>{card('author', { author: proposal.author })}</p>
+        <h1>{proposal.title ? <Content>{proposal.title}</Content> : labels('untitled')}</h1>
+        <p>{card.rich('author', person('author', proposal.author, people('deletedAccount')))}</p>
       </div>
 
       {can['proposals.edit'].allowed ? <DraftBox proposal={proposal} /> : null}

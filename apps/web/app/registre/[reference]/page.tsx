@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 
 import { Announcement } from '@/components/ui/Announcement';
@@ -16,7 +16,8 @@ import { PUBLISHED_PARAM } from '@/features/data-uses/filters';
 import { fetchDataUse, fetchDataUseVersions, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
 import { currentPerson } from '@/features/identity/session';
 import { DataUseProposals } from '@/features/proposals/components/DataUseProposals';
-import { CONTENT_LANG, timeZone } from '@/i18n/config';
+import { CONTENT_LANG } from '@/i18n/config';
+import { getDateWords } from '@/i18n/dates';
 
 type Props = {
   params: Promise<{ reference: string }>;
@@ -48,13 +49,13 @@ export default async function DataUsePage({ params, searchParams }: Props) {
   ]);
   if (!record) notFound();
 
-  const [t, format] = [await getTranslations('Register.record'), await getFormatter()];
+  const [t, dates] = [await getTranslations('Register.record'), await getDateWords()];
   const { content } = record;
   const allOpen = query.partie === ALL_PARTS;
   const open = new Set<RecordSectionKey>(allOpen ? RECORD_SECTIONS.map((section) => section.key) : []);
   const when = (iso: string | null) => {
     const date = iso ? new Date(iso) : null;
-    return date && !Number.isNaN(date.getTime()) ? format.dateTime(date, { dateStyle: 'long', timeZone }) : null;
+    return date && !Number.isNaN(date.getTime()) ? dates.date(date) : null;
   };
   const updated = when(record.updatedAt);
   const firstPublished = when(record.publishedAt);

@@ -133,7 +133,8 @@ export function Field({ name, label, hint, type = 'text', defaultValue, autoComp
 type SelectFieldProps = {
   name: string;
   label: string;
-  options: { value: string; label: string }[];
+  /** `lang`: an option naming what people wrote (a neighbourhood) is marked `fr`. */
+  options: { value: string; label: string; lang?: string }[];
   defaultValue?: string;
   hint?: string;
 };
@@ -144,7 +145,7 @@ export function SelectField({ name, label, options, defaultValue, hint }: Select
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select id={id} name={name} defaultValue={keptValue(values, name, defaultValue)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

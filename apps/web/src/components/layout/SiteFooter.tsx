@@ -1,4 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+
+import { CONTENT_LANG } from '@/i18n/config';
 
 import { ApiLink } from '../ui/ApiLink';
 import { Link } from '../ui/Link';
@@ -7,6 +9,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 export async function SiteFooter() {
   const t = await getTranslations('Footer');
   const lang = await getTranslations('LanguageSwitch');
+  // Said once, in the English interface: what people wrote stays French (and is marked so).
+  const contentNote = (await getLocale()) === CONTENT_LANG ? null : (await getTranslations('People'))('contentInFrench');
 
   return (
     <footer className="site-footer">
@@ -30,6 +34,7 @@ export async function SiteFooter() {
             </li>
           </ul>
         </nav>
+        {contentNote ? <p className="site-footer__note">{contentNote}</p> : null}
         <LanguageSwitch
           targetLocale={lang('targetLocale')}
           targetName={lang('targetName')}

@@ -3,7 +3,8 @@
  * so a results page can point back to a field.
  */
 
-type Option = { value: string; label: string };
+/** `lang`: an option naming what people wrote (a record's title, a neighbourhood) is marked `fr`. */
+type Option = { value: string; label: string; lang?: string };
 
 function Hint({ id, hint }: { id: string; hint?: string }) {
   return hint ? (
@@ -36,7 +37,7 @@ export function SelectFilter({ name, label, hint, any, options, value }: { name:
       <select id={id} name={name} defaultValue={selected} aria-describedby={hint ? `${id}-hint` : undefined}>
         {any !== undefined ? <option value="">{any}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+
+import { fr } from '@/i18n/content';
 
 import { EmptyState } from './EmptyState';
 import { FocusOnArrival } from './FocusOnArrival';
@@ -14,6 +16,14 @@ import { Pagination } from './Pagination';
  */
 export type ListMessages = 'Register.list' | 'Proposals.list';
 
+/** An active filter's value in words; `content` when it is what people wrote (a neighbourhood's name), marked French. */
+export type FilterValue = { text: string; content?: boolean };
+
+/** Rich values for a list's `activeFilter` message (« {name} : <choice>{value}</choice> »). */
+export function activeFilterValues(name: string, value: FilterValue) {
+  return { name, value: value.text, choice: value.content ? fr : (chunks: ReactNode) => chunks };
+}
+
 type ListResultsProps<Item> = {
   messages: ListMessages;
   items: Item[];
@@ -22,8 +32,8 @@ type ListResultsProps<Item> = {
   totalPages: number;
   /** Whether filters narrow the list (then « nothing found » offers to clear them). */
   filtered: boolean;
-  /** « Domaine : Santé », one per active filter, in the reader's words. */
-  active: string[];
+  /** « Domaine : Santé », one per active filter, in the reader's words (French content marked, see activeFilterText). */
+  active: ReactNode[];
   /** The names of the filters the API refused (the list is then shown without them). */
   refused: string[];
   /** The list without filters, and the list at another page with the same filters. */
@@ -94,7 +104,13 @@ export async function ListResults<Item>({ messages, items, total, pageNumber, to
       <FocusOnArrival hash="#resultats" targetId="resultats-titre" />
       {active.length > 0 ? (
         <p className={styles.activeFilters}>
-          {t('activeFilters')} {active.join(' ; ')}
+          {t('activeFilters')}{' '}
+          {active.map((filter, index) => (
+            <Fragment key={index}>
+              {index > 0 ? ' ; ' : null}
+              {filter}
+            </Fragment>
+          ))}
         </p>
       ) : null}
       {results}

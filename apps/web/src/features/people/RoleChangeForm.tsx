@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 
 import { initialFormState, keptValue, type FormAction } from '@/components/forms/form-state';
 import { Button } from '@/components/ui/Button';
@@ -9,7 +9,7 @@ type Props = {
   action: FormAction;
   personId: string;
   pseudonym: string;
-  roleLabel: string;
+  roleLabel: ReactNode;
   roles: { value: string; label: string }[];
   grantLabel: string;
   revokeLabel: string;

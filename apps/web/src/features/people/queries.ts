@@ -16,3 +16,8 @@ export async function fetchPeoplePage(admin: SessionPerson, { search, role, page
   if (role) query.set('role', role);
   return callApiJson<PeoplePage>(`/api/v1/admin/people?${query.toString()}`, { as: admin });
 }
+
+/** Everything the platform holds about me, one part per feature (what "Download my data" offers, as JSON or as a page). */
+export function fetchMyData(person: SessionPerson): Promise<Record<string, unknown>> {
+  return callApiJson<Record<string, unknown>>('/api/v1/me/export', { as: person });
+}

@@ -16,6 +16,7 @@ import { TransitionForm } from '@/features/data-uses/editor/TransitionForm';
 import { fetchDataUse } from '@/features/data-uses/queries';
 import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
+import { fr } from '@/i18n/content';
 
 type Props = {
   params: Promise<{ reference: string }>;
@@ -57,7 +58,7 @@ export default async function EditDataUsePage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={t('editTitle', { reference: dataUse.reference })}
-        lead={published ? t('publishedLead', { title: dataUse.content.title, version: dataUse.version }) : t('draftLead', { title: dataUse.content.title })}
+        lead={published ? t.rich('publishedLead', { title: dataUse.content.title, version: dataUse.version, fr }) : t.rich('draftLead', { title: dataUse.content.title, fr })}
       >
         <ul className="actions">
           <li>

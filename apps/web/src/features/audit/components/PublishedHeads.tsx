@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
-import { timeZone } from '@/i18n/config';
+import { getDateWords } from '@/i18n/dates';
 
 import type { PublishedHead } from '../queries';
 
@@ -11,7 +11,7 @@ import type { PublishedHead } from '../queries';
  */
 export async function PublishedHeads({ result }: { result: PromiseSettledResult<PublishedHead[]> }) {
   const [t, plain] = [await getTranslations('Journal'), await getTranslations('JournalPlain')];
-  const format = await getFormatter();
+  const dates = await getDateWords();
   const heads = result.status === 'fulfilled' ? result.value : null;
   const latest = heads?.[0];
 
@@ -26,12 +26,11 @@ export async function PublishedHeads({ result }: { result: PromiseSettledResult<
       ) : (
         <ul>
           {heads.map((head) => {
-            const date = new Date(head.publishedAt);
             return (
               <li key={head.seq} id={`tete-${head.seq}`}>
                 {t('headsItem', {
                   seq: head.seq,
-                  date: Number.isNaN(date.getTime()) ? head.publishedAt : format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+                  date: dates.dateTime(head.publishedAt),
                 })}{' '}
                 <code className="break-anywhere">{head.hash}</code>
               </li>

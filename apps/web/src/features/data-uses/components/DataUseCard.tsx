@@ -1,15 +1,17 @@
 import type { DataUseSummary } from '@sesame/domain';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import listing from '@/components/ui/listing.module.css';
-import { CONTENT_LANG, timeZone } from '@/i18n/config';
+import { CONTENT_LANG } from '@/i18n/config';
+import { fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 import { DataUseTags } from './DataUseTags';
 
 /** One result of the register: its title links to the record (the whole card is the target). */
 export async function DataUseCard({ item }: { item: DataUseSummary }) {
-  const [t, format] = [await getTranslations('Register.card'), await getFormatter()];
+  const [t, dates] = [await getTranslations('Register.card'), await getDateWords()];
   const updated = new Date(item.updatedAt);
   return (
     <article className="card">
@@ -20,12 +22,12 @@ export async function DataUseCard({ item }: { item: DataUseSummary }) {
       </h3>
       {item.summary ? <p lang={CONTENT_LANG}>{item.summary}</p> : null}
       <p className={listing.cardMeta}>
-        {item.controller ? <>{t('controller', { controller: item.controller })} · </> : null}
+        {item.controller ? <>{t.rich('controller', { controller: item.controller, fr })} · </> : null}
         {t('reference', { reference: item.reference })}
         {Number.isNaN(updated.getTime()) ? null : (
           <>
             {' · '}
-            <time dateTime={item.updatedAt}>{t('updated', { date: format.dateTime(updated, { dateStyle: 'long', timeZone }) })}</time>
+            <time dateTime={item.updatedAt}>{t('updated', { date: dates.date(updated) })}</time>
           </>
         )}
       </p>

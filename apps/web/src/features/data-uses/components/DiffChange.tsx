@@ -2,6 +2,8 @@ import type { Neighbourhood } from '@sesame/domain';
 import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
+import { Content } from '@/i18n/content';
+
 import { fieldLabelParts, type FieldLabelTree } from '../field-labels';
 import { dataUseLabels, fieldName, isDatePath, isLabelValue, labelKindOfPath, type DataUseLabels } from '../labels';
 import { redactionFor, type Redaction } from '../redactions';
@@ -57,9 +59,9 @@ function DiffValue({ path, value, context }: { path: string; value: unknown; con
     const kind = labelKindOfPath(path);
     if (kind && isLabelValue(kind, value)) return labels.label(kind, value);
     if (isDatePath(path)) return context.formatDate(value);
-    if (/^neighbourhoodIds\.\d+$/.test(path)) return context.neighbourhoods.find((n) => n.id === value)?.name ?? value;
+    if (/^neighbourhoodIds\.\d+$/.test(path)) return <Content>{context.neighbourhoods.find((n) => n.id === value)?.name ?? value}</Content>;
     if (/^redactions\.\d+\.field$/.test(path)) return fieldName(context.fields, value);
-    return <span className="prewrap">{value}</span>;
+    return <Content className="prewrap">{value}</Content>;
   }
   if (Array.isArray(value)) {
     return (

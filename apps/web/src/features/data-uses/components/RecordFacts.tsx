@@ -1,6 +1,8 @@
 import { parisToday, type DataUseDto, type Neighbourhood } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
+import { Content } from '@/i18n/content';
+
 import { reviewState, sunsetState } from '../dates';
 import { dataUseExplanations, dataUseLabels } from '../labels';
 import { dateFormatter, NotProvided, present } from './present';
@@ -60,7 +62,7 @@ export async function RecordFacts({ record, neighbourhoods }: { record: DataUseD
         <dd>{sunset.kind === 'passed' ? <strong>{sunsetText}</strong> : sunsetText}</dd>
 
         <dt>{t('facts.neighbourhoods')}</dt>
-        <dd>{show('neighbourhoodIds', true, () => (content.neighbourhoodIds.length === 0 ? t('wholeTown') : names.length > 0 ? names.join(', ') : <NotProvided />))}</dd>
+        <dd>{show('neighbourhoodIds', true, () => (content.neighbourhoodIds.length === 0 ? t('wholeTown') : names.length > 0 ? <Content>{names.join(', ')}</Content> : <NotProvided />))}</dd>
 
         <dt>{t('facts.people')}</dt>
         <dd>{show('data.estimatedPeopleAffected', content.data.estimatedPeopleAffected, (count) => t('peopleAffected', { count }))}</dd>

@@ -2,6 +2,9 @@ import { positionalPath, type DataUseContent } from '@sesame/domain';
 import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
+import { CONTENT_LANG } from '@/i18n/config';
+import { Content, fr } from '@/i18n/content';
+
 import type { FieldLabelTree } from '../field-labels';
 import { dataUseExplanations, dataUseLabels, fieldName, riskRank, type LabelValue } from '../labels';
 import { redactionFor } from '../redactions';
@@ -29,7 +32,7 @@ const EMAIL = /([^\s@<>()«»,;:]+@[^\s@<>()«»,;:]+\.[a-z]{2,})/gi;
 function withEmailLinks(value: string): ReactNode {
   const parts = value.split(EMAIL);
   return (
-    <span className="prewrap">
+    <span className="prewrap" lang={CONTENT_LANG}>
       {parts.map((part, index) =>
         index % 2 === 1 ? (
           <a key={index} href={`mailto:${part}`}>
@@ -160,7 +163,7 @@ async function Legal({ content, tools }: { content: DataUseContent; tools: Tools
               <li key={special.id}>
                 <strong>{labels.specialCategory(special.category)}</strong>
                 <br />
-                {show(`legal.specialCategories.${special.id}.exception`, special.exception, (exception) => t('exception', { exception }))}
+                {show(`legal.specialCategories.${special.id}.exception`, special.exception, (exception) => t.rich('exception', { exception, fr }))}
               </li>
             ))}
           </ul>
@@ -210,7 +213,7 @@ async function Data({ content, tools }: { content: DataUseContent; tools: Tools 
             return (
               <li key={category.id}>
                 <article className={styles.dataCard} aria-labelledby={`donnee-${index}`}>
-                  <h4 id={`donnee-${index}`}>{name}</h4>
+                  <h4 id={`donnee-${index}`}>{name === category.name ? <Content>{name}</Content> : name}</h4>
                   {whole ? (
                     <p>
                       <Withheld redaction={whole} />
@@ -409,7 +412,7 @@ async function Alternatives({ content, tools }: { content: DataUseContent; tools
                   <p>
                     <strong>{show(`${path}.description`, alternative.description)}</strong>
                   </p>
-                  <p>{show(`${path}.whyNotChosen`, alternative.whyNotChosen, (reason) => t('whyNotChosen', { reason }))}</p>
+                  <p>{show(`${path}.whyNotChosen`, alternative.whyNotChosen, (reason) => t.rich('whyNotChosen', { reason, fr }))}</p>
                 </li>
               );
             })}
@@ -458,7 +461,7 @@ async function Redactions({ content, tools }: { content: DataUseContent; tools: 
               {/* Items are named by id; people read their position (« prestataire 2 »). */}
               <strong>{t('field', { field: fieldName(tools.fields, positionalPath(content, redaction.field)) })}</strong>
             </p>
-            <p>{common('withheldReason', { reason: redaction.reason })}</p>
+            <p>{common.rich('withheldReason', { reason: redaction.reason, fr })}</p>
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { SelectFilter, TextFilter } from '@/components/ui/FilterFields';
 import { ListFilterForm } from '@/components/ui/ListFilterForm';
 import listing from '@/components/ui/listing.module.css';
+import { CONTENT_LANG } from '@/i18n/config';
 
 import type { RegisterFilters } from '../filters';
 import { dataUseLabels } from '../labels';
@@ -33,7 +34,7 @@ export async function RegisterFilterForm({ filters, neighbourhoods }: { filters:
           name="neighbourhoodId"
           label={t('neighbourhoodLabel')}
           any={t('neighbourhoodAny')}
-          options={neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
+          options={neighbourhoods.map((n) => ({ value: n.id, label: n.name, lang: CONTENT_LANG }))}
           value={filters.neighbourhoodId}
         />
       ) : null}

@@ -1,18 +1,19 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
-import { CONTENT_LANG, timeZone } from '@/i18n/config';
+import { CONTENT_LANG } from '@/i18n/config';
+import { fr } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
-import { calendarDate } from '../dates';
 import { redactionFor, type Redaction } from '../redactions';
 import styles from './register.module.css';
 
-/** « Information retenue » with its published reason, in place of a withheld value. */
+/** « Information non publiée » with its published reason, in place of a withheld value. */
 export async function Withheld({ redaction }: { redaction: Redaction }) {
   const t = await getTranslations('Register.common');
   return (
     <span className={styles.withheld}>
-      <strong>{t('withheld')}</strong>. {t('withheldReason', { reason: redaction.reason })}
+      <strong>{t('withheld')}</strong>. {t.rich('withheldReason', { reason: redaction.reason, fr })}
     </span>
   );
 }
@@ -57,9 +58,5 @@ export function presentList(show: Show) {
 
 /** Formats a calendar date (YYYY-MM-DD) in the reader's language: « 30 juin 2027 ». */
 export async function dateFormatter() {
-  const format = await getFormatter();
-  return (date: string) => {
-    const value = calendarDate(date);
-    return value ? format.dateTime(value, { dateStyle: 'long', timeZone }) : date;
-  };
+  return (await getDateWords()).day;
 }

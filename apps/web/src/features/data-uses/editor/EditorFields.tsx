@@ -2,10 +2,11 @@
 
 import type { DataUseContentInput } from '@sesame/domain';
 import { positionalPath, type LifecycleStatus } from '@sesame/domain/client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { createContext, useContext, type ReactNode } from 'react';
 
 import { Button, type ButtonProps } from '@/components/ui/Button';
+import { CONTENT_LANG } from '@/i18n/config';
 
 import { dataUseLabels, type DataUseLabels } from '../labels';
 import styles from './editor.module.css';
@@ -164,7 +165,7 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
     case 'lines':
       return (
         <Frame name={name}>
-          {(props) => <textarea {...props} name={name} defaultValue={value} rows={splitGroupName(name) ? 3 : 4} className={styles.textarea} />}
+          {(props) => <textarea {...props} name={name} defaultValue={value} rows={splitGroupName(name) ? 3 : 4} className={styles.textarea} lang={CONTENT_LANG} />}
         </Frame>
       );
     case 'textItems': {
@@ -174,7 +175,7 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
         <Frame name={name}>
           {(props) => (
             <>
-              <textarea {...props} name={name} defaultValue={value} rows={4} className={styles.textarea} />
+              <textarea {...props} name={name} defaultValue={value} rows={4} className={styles.textarea} lang={CONTENT_LANG} />
               {typeof saved === 'string' ? <input type="hidden" name={`${name}.${TEXT_ITEMS_FIELD}`} value={saved} /> : null}
             </>
           )}
@@ -210,7 +211,9 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
                 defaultChecked={checked.has(neighbourhood.id)}
                 aria-invalid={error ? true : undefined}
               />
-              <label htmlFor={index === 0 ? id : `${id}-${neighbourhood.id}`}>{neighbourhood.name}</label>
+              <label htmlFor={index === 0 ? id : `${id}-${neighbourhood.id}`} lang={CONTENT_LANG}>
+                {neighbourhood.name}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -229,6 +232,8 @@ function FieldInput({ name, spec }: { name: string; spec: FieldSpec }) {
               inputMode={spec.kind === 'number' ? 'numeric' : undefined}
               // The record is public: never let the browser fill in the editor's own details.
               autoComplete="off"
+              // What the town writes in the record is French, whatever the interface's language.
+              lang={type === 'text' ? CONTENT_LANG : undefined}
               spellCheck={spec.kind === 'email' || spec.kind === 'url' ? false : undefined}
               className={type === 'date' || spec.kind === 'number' ? undefined : styles.wide}
               required={name === 'title' ? true : undefined}
@@ -249,9 +254,11 @@ function useRedactionLabel() {
   const { content } = useEditor();
   const { t, fieldText, itemLabel, groupKey } = useFieldNames();
   const textOf = (value: unknown) => (typeof value === 'object' && value !== null && 'text' in value ? value.text : value);
+  // Quotation marks of the interface's language: « … » in French, “…” in English.
+  const [open, close] = useLocale() === 'fr' ? ['« ', ' »'] : ['“', '”'];
   const quote = (raw: unknown) => {
     const value = textOf(raw);
-    return typeof value === 'string' && value !== '' ? ` (« ${value.length > 40 ? `${value.slice(0, 39)}…` : value} »)` : '';
+    return typeof value === 'string' && value !== '' ? ` (${open}${value.length > 40 ? `${value.slice(0, 39)}…` : value}${close})` : '';
   };
   return (field: string): string => {
     const path = positionalPath(content, field);

@@ -6,6 +6,7 @@ import { useActionState, useCallback, useEffect, useRef, useState, type ReactNod
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { Button } from '@/components/ui/Button';
+import { CONTENT_LANG } from '@/i18n/config';
 
 import { editorInputId, inPageOrder, UNLISTED, type EditorField, type EditorValues } from '../content';
 import { proposalLabels } from '../labels';
@@ -195,7 +196,7 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
             >
               <option value="">{t('dataUseChoose')}</option>
               {dataUses.map((dataUse) => (
-                <option key={dataUse.reference} value={dataUse.reference}>
+                <option key={dataUse.reference} value={dataUse.reference} lang={CONTENT_LANG}>
                   {dataUse.title}
                 </option>
               ))}
@@ -281,7 +282,7 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
             >
               <option value="">{t('neighbourhoodNone')}</option>
               {neighbourhoods.map((neighbourhood) => (
-                <option key={neighbourhood.id} value={neighbourhood.id}>
+                <option key={neighbourhood.id} value={neighbourhood.id} lang={CONTENT_LANG}>
                   {neighbourhood.name}
                 </option>
               ))}

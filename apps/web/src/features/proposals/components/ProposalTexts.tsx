@@ -1,8 +1,10 @@
 import type { ProposalDto } from '@sesame/domain';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
-import { CONTENT_LANG, timeZone } from '@/i18n/config';
+import { CONTENT_LANG } from '@/i18n/config';
+import { Content } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 import { proposalLabels } from '../labels';
 import { renderProposalMarkdown } from '../markdown';
@@ -17,7 +19,7 @@ export function stateReason(proposal: Pick<ProposalDto, 'state' | 'timeline'>): 
 
 /** The facts of a proposal: kind, state (with its reason), data use (or the unlisted one), neighbourhood, author, date. */
 export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
-  const [t, labels, format, forms] = [await getTranslations('Proposals.page'), proposalLabels(await getTranslations('Proposals.labels')), await getFormatter(), await getTranslations('ProposalForms')];
+  const [t, labels, dates, forms] = [await getTranslations('Proposals.page'), proposalLabels(await getTranslations('Proposals.labels')), await getDateWords(), await getTranslations('ProposalForms')];
   const submitted = proposal.submittedAt ? new Date(proposal.submittedAt) : null;
   const reason = stateReason(proposal);
   return (
@@ -38,7 +40,9 @@ export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
       <dd>
         {proposal.dataUse ? (
           <p>
-            <Link href={`/registre/${proposal.dataUse.reference}`}>{proposal.dataUse.title}</Link>
+            <Link href={`/registre/${proposal.dataUse.reference}`}>
+              <Content>{proposal.dataUse.title}</Content>
+            </Link>
           </p>
         ) : null}
         {proposal.unlistedDataUse ? (
@@ -46,18 +50,20 @@ export async function ProposalFacts({ proposal }: { proposal: ProposalDto }) {
             <p>
               <strong>{t('unlisted')}</strong>
             </p>
-            <p className="prewrap">{proposal.unlistedDataUse}</p>
+            <p className="prewrap" lang={CONTENT_LANG}>
+              {proposal.unlistedDataUse}
+            </p>
           </>
         ) : null}
         {!proposal.dataUse && !proposal.unlistedDataUse ? <p className={styles.muted}>{t('notWritten')}</p> : null}
       </dd>
       <dt>{t('neighbourhood')}</dt>
-      <dd>{proposal.neighbourhood?.name ?? t('noNeighbourhood')}</dd>
+      <dd>{proposal.neighbourhood ? <Content>{proposal.neighbourhood.name}</Content> : t('noNeighbourhood')}</dd>
       {submitted && !Number.isNaN(submitted.getTime()) ? (
         <>
           <dt>{t('submittedOnLabel')}</dt>
           <dd>
-            <time dateTime={proposal.submittedAt!}>{format.dateTime(submitted, { dateStyle: 'long', timeZone })}</time>
+            <time dateTime={proposal.submittedAt!}>{dates.date(submitted)}</time>
           </dd>
         </>
       ) : null}

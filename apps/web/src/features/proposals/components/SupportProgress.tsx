@@ -1,7 +1,7 @@
 import { daysLeft, type ProposalSummary } from '@sesame/domain';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
-import { timeZone } from '@/i18n/config';
+import { getDateWords } from '@/i18n/dates';
 
 import { now } from '../queries';
 import styles from './proposals.module.css';
@@ -18,7 +18,7 @@ type Props = {
  * in words; then the days left to support.
  */
 export async function SupportProgress({ proposal, variant }: Props) {
-  const [t, format] = [await getTranslations('Proposals.support'), await getFormatter()];
+  const [t, dates] = [await getTranslations('Proposals.support'), await getDateWords()];
   const { supports, threshold, state, collectingUntil } = proposal;
   if (threshold === null) {
     if (state === 'submitted') return <p className={styles.muted}>{t('notYet')}</p>;
@@ -35,7 +35,7 @@ export async function SupportProgress({ proposal, variant }: Props) {
         <p>
           {t('daysLeft', { days })}{' '}
           <span className={styles.muted}>
-            (<time dateTime={collectingUntil!}>{t('until', { date: format.dateTime(until, { dateStyle: 'long', timeZone }) })}</time>)
+            (<time dateTime={collectingUntil!}>{t('until', { date: dates.date(until) })}</time>)
           </span>
         </p>
       ) : (

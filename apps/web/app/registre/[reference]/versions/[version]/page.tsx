@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -8,7 +8,9 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { DiffChange, diffContext } from '@/features/data-uses/components/DiffChange';
 import styles from '@/features/data-uses/components/register.module.css';
 import { fetchDataUse, fetchDataUseDiff, fetchDataUseVersions, fetchNeighbourhoodsOrNone } from '@/features/data-uses/queries';
-import { timeZone } from '@/i18n/config';
+import { CONTENT_LANG } from '@/i18n/config';
+import { fr, person } from '@/i18n/content';
+import { getDateWords } from '@/i18n/dates';
 
 type Props = { params: Promise<{ reference: string; version: string }> };
 
@@ -48,7 +50,7 @@ export default async function DataUseVersionPage({ params }: Props) {
   if (!loaded) notFound();
   const { version, record, diff } = loaded;
 
-  const [t, history, format] = [await getTranslations('Register.diff'), await getTranslations('Register.history'), await getFormatter()];
+  const [t, history, dates, people] = [await getTranslations('Register.diff'), await getTranslations('Register.history'), await getDateWords(), await getTranslations('People')];
   // Fields withheld today stay withheld in the history too.
   const context = await diffContext(record.content.redactions, neighbourhoods);
   const summary = versions?.find((v) => v.version === version) ?? null;
@@ -62,18 +64,24 @@ export default async function DataUseVersionPage({ params }: Props) {
       <p>
         <Link href={recordHref}>{t('backToRecord')}</Link>
       </p>
-      <PageHeader title={t('title', { version })} lead={t('lead', { title: record.content.title, reference: record.reference, previous: diff.from })}>
+      <PageHeader title={t('title', { version })} lead={t.rich('lead', { title: record.content.title, reference: record.reference, previous: diff.from, fr })}>
         {created && !Number.isNaN(created.getTime()) ? (
           <p className={styles.meta}>
-            <time dateTime={summary!.createdAt}>{t('date', { date: format.dateTime(created, { dateStyle: 'long', timeZone }) })}</time>
-            {summary?.author ? <> {t('author', { author: summary.author })}</> : null}
+            <time dateTime={summary!.createdAt}>{t('date', { date: dates.date(created) })}</time>
+            {summary?.author ? <> {t.rich('author', person('author', summary.author, people('deletedAccount')))}</> : null}
           </p>
         ) : null}
       </PageHeader>
 
       <section aria-labelledby="note-version">
         <h2 id="note-version">{t('noteTitle')}</h2>
-        <p className="prewrap prose">{note || history('noNote')}</p>
+        {note ? (
+          <p className="prewrap prose" lang={CONTENT_LANG}>
+            {note}
+          </p>
+        ) : (
+          <p className="prose">{history('noNote')}</p>
+        )}
       </section>
 
       <section aria-labelledby="changements" className="section">
