@@ -7,7 +7,6 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
-import { timeZone } from '@/i18n/config';
 import { JournalSubject } from '@/features/audit/components/JournalSubject';
 import { fr } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
