@@ -10,6 +10,7 @@ import { destinationAfterSignIn } from '@/features/identity/after-sign-in';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { safeRelativePath } from '@/lib/safe-redirect';
+import { fr } from '@/i18n/content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Welcome'))('metaTitle'), robots: { index: false } };
@@ -29,7 +30,7 @@ export default async function WelcomePage({ searchParams }: Props) {
     <>
       <PageHeader title={t('title')} lead={t('lead')}>
         <p className="prose">
-          {t('current', { pseudonym: me.pseudonym })} {t('why')}
+          {t.rich('current', { pseudonym: me.pseudonym, fr })} {t('why')}
         </p>
       </PageHeader>
 
@@ -43,7 +44,7 @@ export default async function WelcomePage({ searchParams }: Props) {
 
       <section className="account-section" aria-labelledby="plus-tard">
         <h2 id="plus-tard">{t('laterTitle')}</h2>
-        <p>{t('laterText', { pseudonym: me.pseudonym })}</p>
+        <p>{t.rich('laterText', { pseudonym: me.pseudonym, fr })}</p>
         <ActionForm action={keepGivenPseudonym} submitLabel={t('later')} errorSummaryLabel={form('errorSummary')} variant="secondary">
           <Hidden name="retour" value={destination} />
         </ActionForm>

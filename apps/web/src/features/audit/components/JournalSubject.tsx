@@ -6,6 +6,7 @@ import { isDataUseReference } from '@/features/data-uses/queries';
 import { isProposalReference } from '@/features/proposals/queries';
 
 import type { AuditEntry } from '../queries';
+import { fr } from '@/i18n/content';
 
 /** Own-property lookup, so codes like "constructor" never hit Object.prototype. */
 const lookup = (labels: Record<string, string>, key: unknown): string | undefined => (typeof key === 'string' && Object.hasOwn(labels, key) ? labels[key] : undefined);
@@ -54,7 +55,7 @@ export async function JournalSubject({ entry }: { entry: AuditEntry }) {
       return <>{text(data.name) ?? typeLabel}</>;
     case 'invitation-batch': {
       const neighbourhood = text(data.neighbourhood);
-      return <>{neighbourhood ? plain('batch', { neighbourhood }) : typeLabel}</>;
+      return <>{neighbourhood ? plain.rich('batch', { neighbourhood, fr }) : typeLabel}</>;
     }
   }
   return <>{typeLabel}</>;
