@@ -53,7 +53,7 @@ test('an organizer reaches every queue from one page, with what waits in each', 
 
   // Every queue, one click away.
   const queues: [RegExp, RegExp, string][] = [
-    [/attend(ent)? votre examen|n’attend d’examen/, /\/organisation\/propositions#a-examiner$/, 'Examiner les propositions'],
+    [/attend(ent)? d’être vérifiées?|n’attend d’être vérifiée/, /\/organisation\/propositions#a-examiner$/, 'Examiner les propositions'],
     [/attend(ent)? votre décision|n’attend votre décision/, /\/organisation\/propositions#qualifiees$/, 'Examiner les propositions'],
     [/date de réexamen/, /\/organisation\/registre#published$/, 'Tenir le registre'],
     [/brouillons? en attente de publication|Aucun brouillon/, /\/organisation\/registre#drafts$/, 'Tenir le registre'],
@@ -114,19 +114,19 @@ test('organizers hear of a new proposal, and a public, final decision asks for c
     const item = () => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
     const reason = 'Les horaires des caméras relèvent déjà d’un arrêté en cours de révision.';
     await item().getByLabel('Raison de la décision', { exact: true }).fill(reason);
-    await item().getByRole('button', { name: 'Irrecevable', exact: true }).click();
+    await item().getByRole('button', { name: 'Refuser', exact: true }).click();
 
     // Not confirmed: nothing decided, the reason is still there.
     const refused = item();
     await expect(refused.locator('.field-error')).toContainText('Cochez la case pour confirmer : cette décision est publique et définitive.');
     await expect(refused.getByLabel('Raison de la décision', { exact: true })).toHaveValue(reason);
     await resident.page.goto(`/propositions/${reference}`);
-    await expect(resident.page.getByText('Déposée, en attente d’examen').first()).toBeVisible();
+    await expect(resident.page.getByText('Déposée, en attente de vérification').first()).toBeVisible();
 
     // Confirmed: decided and published.
     await refused.getByLabel(/^Je confirme cette décision/).check();
-    await refused.getByRole('button', { name: 'Irrecevable', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: `La proposition ${reference} est déclarée irrecevable.` })).toBeVisible();
+    await refused.getByRole('button', { name: 'Refuser', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: `La proposition ${reference} est refusée.` })).toBeVisible();
     await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
     await resident.page.goto(`/propositions/${reference}`);
     await expect(resident.page.getByText(reason).first()).toBeVisible();
