@@ -213,6 +213,29 @@ describe('Proposals and supports', () => {
     expect(logged[0]!.n).toBe(1);
   });
 
+  it('never fails when one person supports and withdraws in parallel (one lock order), and replays a support after the close', async () => {
+    const reference = await collecting(100, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
+    const supporter = await verifiedResident();
+    const statuses: number[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      const calls = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? api().put(`/api/v1/proposals/${reference}/support`) : api().delete(`/api/v1/proposals/${reference}/support`)).set(supporter.auth));
+      statuses.push(...(await Promise.all(calls)).map((answer) => answer.status));
+    }
+    expect(statuses.filter((status) => ![200, 201].includes(status))).toEqual([]);
+    const [row] = await t.sql<{ support_count: number; rows: number }>(
+      'SELECT p.support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows FROM proposals p WHERE p.reference = $1',
+      [reference],
+    );
+    expect(row!.support_count).toBe(row!.rows);
+
+    await api().put(`/api/v1/proposals/${reference}/support`).set(supporter.auth).expect((answer) => expect([200, 201]).toContain(answer.status));
+    await t.sql("UPDATE proposals SET collecting_until = now() - interval '1 second' WHERE reference = $1", [reference]);
+    // A retry after the close (a timeout right at the end): the support is there, so 200.
+    const replay = await api().put(`/api/v1/proposals/${reference}/support`).set(supporter.auth).expect(200);
+    expect(replay.body).toMatchObject({ supporting: true });
+    await api().put(`/api/v1/proposals/${reference}/support`).set((await verifiedResident()).auth).expect(422);
+  });
+
   it('catches up a qualification cut short after its support was stored (the hourly sweep)', async () => {
     const reference = await collecting(2, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
     // As if the process had stopped between storing the second support and qualifying.

@@ -29,6 +29,9 @@ export interface SupportContext {
   requiresVerification: boolean;
   /** Whether the supporter is a verified resident. */
   verified: boolean;
+  /** Whether this person supports it already, and how many do. */
+  supporting: boolean;
+  supports: number;
 }
 
 @Injectable()
@@ -135,31 +138,38 @@ export class ProposalsRepository {
     return { collecting: row!.collecting, created: row!.created, supportedBefore: row!.supported_before, supports: row!.supports, threshold: row!.threshold };
   }
 
+  /**
+   * Removes one person's support in one statement, the proposal's row locked
+   * first as a support does (the same lock order: a support and a withdrawal
+   * racing never deadlock), and only while it collects.
+   */
+  async withdrawWhileCollecting(proposalId: string, personId: string): Promise<{ collecting: boolean; removed: boolean; supportedBefore: boolean; supports: number }> {
+    const [row] = await this.prisma.$queryRaw<{ collecting: boolean; removed: boolean; supported_before: boolean; supports: number }[]>`
+      WITH target AS (
+        SELECT id, support_count FROM proposals
+        WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
+        FOR UPDATE
+      ), removed AS (
+        DELETE FROM proposal_supports s USING target
+        WHERE s.proposal_id = target.id AND s.person_id = ${personId}::uuid
+        RETURNING s.proposal_id
+      ), counted AS (
+        UPDATE proposals p SET support_count = p.support_count - 1, updated_at = now()
+        FROM removed WHERE p.id = removed.proposal_id
+        RETURNING p.support_count
+      )
+      SELECT EXISTS (SELECT 1 FROM target) AS collecting,
+        EXISTS (SELECT 1 FROM removed) AS removed,
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = ${proposalId}::uuid AND s.person_id = ${personId}::uuid) AS supported_before,
+        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = ${proposalId}::uuid), 0) AS supports`;
+    return { collecting: row!.collecting, removed: row!.removed, supportedBefore: row!.supported_before, supports: row!.supports };
+  }
+
   /** Proposals still collecting whose count has reached their threshold (a qualification to catch up on). */
   async reachedThreshold(): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ reference: string }[]>`
       SELECT reference FROM proposals WHERE state = 'admissible' AND threshold IS NOT NULL AND support_count >= threshold`;
     return rows.map((row) => row.reference);
-  }
-
-  async removeSupport(tx: PrismaTransaction, proposalId: string, personId: string): Promise<boolean> {
-    return (await tx.proposalSupport.deleteMany({ where: { proposalId, personId } })).count === 1;
-  }
-
-  /**
-   * Adds `delta` to the count if the proposal still collects supports (state
-   * and window checked under the row lock this UPDATE takes); null otherwise.
-   */
-  async countSupportWhileCollecting(tx: PrismaTransaction, proposalId: string, delta: 1 | -1): Promise<{ supports: number; threshold: number } | null> {
-    const rows = await tx.$queryRaw<{ support_count: number; threshold: number }[]>`
-      UPDATE proposals SET support_count = support_count + ${delta}::int, updated_at = now()
-      WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
-      RETURNING support_count, threshold`;
-    return rows[0] ? { supports: rows[0].support_count, threshold: rows[0].threshold } : null;
-  }
-
-  async supportCount(tx: PrismaTransaction, proposalId: string): Promise<number> {
-    return (await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { supportCount: true } })).supportCount;
   }
 
   async isSupporting(proposalId: string, personId: string): Promise<boolean> {
@@ -169,11 +179,13 @@ export class ProposalsRepository {
   /** The proposal, the verification rule and the supporter's verification, in one round trip; null when there is no such proposal. */
   async supportContext(reference: string, personId: string): Promise<SupportContext | null> {
     const rows = await this.prisma.$queryRaw<
-      { id: string; reference: string; title: string; state: ProposalState; author_id: string; submitted_at: Date | null; collecting_until: Date | null; requires_verification: boolean; verified: boolean }[]
+      { id: string; reference: string; title: string; state: ProposalState; author_id: string; submitted_at: Date | null; collecting_until: Date | null; requires_verification: boolean; verified: boolean; supporting: boolean; support_count: number }[]
     >`
       SELECT p.id, p.reference, p.title, p.state::text AS state, p.author_id, p.submitted_at, p.collecting_until,
         COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), ${DEFAULT_SUPPORT_SETTINGS.requiresVerification}) AS requires_verification,
-        EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = ${personId}::uuid) AS verified
+        EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = ${personId}::uuid) AS verified,
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.person_id = ${personId}::uuid) AS supporting,
+        p.support_count
       FROM proposals p WHERE p.reference = ${reference}`;
     const row = rows[0];
     if (!row) return null;
@@ -187,6 +199,8 @@ export class ProposalsRepository {
       collectingUntil: row.collecting_until,
       requiresVerification: row.requires_verification,
       verified: row.verified,
+      supporting: row.supporting,
+      supports: row.support_count,
     };
   }
 

@@ -311,6 +311,8 @@ export class ProposalsService implements OnModuleInit {
     // One read for the proposal, the rule and the supporter, one statement to store it (the hot path: see npm run bench).
     const proposal = await this.repository.supportContext(reference, person.id);
     if (!proposal) throw notFound(reference);
+    // A support given already replays (200), even once the window has closed: a retry is harmless.
+    if (proposal.supporting) return { created: false, state: { supporting: true, supports: proposal.supports, state: proposal.state } };
     const supporter = { verificationRequired: proposal.requiresVerification, verified: proposal.verified };
     authorize(canOnProposal('proposals.support', { actor, proposal, supporter, now: new Date() }));
     const outcome = await this.repository.supportWhileCollecting(proposal.id, person.id);
@@ -346,14 +348,10 @@ export class ProposalsService implements OnModuleInit {
     const proposal = await this.repository.supportContext(reference, person.id);
     if (!proposal) throw notFound(reference);
     authorize(canOnProposal('proposals.withdraw-support', { actor, proposal, now: new Date() }));
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await this.repository.removeSupport(tx, proposal.id, person.id))) {
-        return { supporting: false, supports: await this.repository.supportCount(tx, proposal.id), state: proposal.state };
-      }
-      const counted = await this.repository.countSupportWhileCollecting(tx, proposal.id, -1);
-      if (!counted) throw ProblemException.ruleViolation('La période de soutien vient de se terminer : on ne peut plus retirer son soutien.');
-      return { supporting: false, supports: counted.supports, state: proposal.state };
-    });
+    const outcome = await this.repository.withdrawWhileCollecting(proposal.id, person.id);
+    // Closed since the check above, with a support still there: it stays.
+    if (!outcome.collecting && outcome.supportedBefore) throw ProblemException.ruleViolation('La période de soutien vient de se terminer : on ne peut plus retirer son soutien.');
+    return { supporting: false, supports: outcome.supports, state: proposal.state };
   }
 
   async follow(actor: Actor, reference: string, following: boolean): Promise<{ following: boolean; followers: number }> {
