@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
-import { cacheKeyOf, cachePublicPages, createPageCache, FRESH_MS, REVALIDATION_MS } from './page-cache';
+import { acceptsGzip, cacheKeyOf, cachePublicPages, createPageCache, FRESH_MS, REVALIDATION_MS } from './page-cache';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers: headers as IncomingHttpHeaders });
 
@@ -29,6 +29,8 @@ describe('which requests the page cache may answer', () => {
     ['a React Server Components request', '/propositions', { rsc: '1' }],
     ['a prefetch', '/propositions', { 'next-router-prefetch': '1' }],
     ['a server action', '/propositions', { 'next-action': 'abc' }],
+    ['a prefetch by Purpose (rendered without a security policy)', '/journal', { purpose: 'prefetch' }],
+    ['a prefetch by Sec-Purpose', '/journal', { 'sec-purpose': 'prefetch;prerender' }],
   ])('%s: never', (_label, url, headers) => {
     expect(cacheKeyOf(get(url, headers))).toBeNull();
   });
@@ -40,6 +42,17 @@ describe('which requests the page cache may answer', () => {
     expect(cacheKeyOf(get('/', { host: 'sesame.example', 'x-forwarded-host': 'evil.example' }))).not.toBe(plain);
     expect(cacheKeyOf(get('/', { host: 'sesame.example', cookie: 'NEXT_LOCALE=en' }))).not.toBe(plain);
   });
+});
+
+it.each([
+  ['gzip, deflate, br', true],
+  ['*', true],
+  ['br;q=1, gzip;q=0.5', true],
+  ['gzip;q=0, identity', false],
+  ['identity', false],
+  ['', false],
+])('Accept-Encoding %j takes gzip: %s', (header, expected) => {
+  expect(acceptsGzip(header)).toBe(expected);
 });
 
 describe('the page cache, on a real HTTP server', () => {
@@ -61,6 +74,7 @@ describe('the page cache, on a real HTTP server', () => {
       renders.push(`${request.url} for ${who}`);
       const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${nonce}' 'strict-dynamic'`, link: `</a.css>; rel=preload; nonce="${nonce}"`, vary: 'rsc' };
       if (request.url === '/registre') headers['set-cookie'] = 'x=1';
+      if (request.url === '/donnees-ouvertes') delete headers['content-security-policy'];
       response.writeHead(request.url === '/journal' || request.url === '/comite' ? 500 : 200, headers);
       response.write(`<html><script nonce="${nonce}">render ${renders.length}</script>`);
       response.end(`<p>${who}</p>${'x'.repeat(2000)}</html>`);
@@ -127,7 +141,10 @@ describe('the page cache, on a real HTTP server', () => {
     expect(renders).toHaveLength(3);
   });
 
-  it('keeps no page that sets a cookie or is not a 200', async () => {
+  it('keeps no page that sets a cookie, lacks its security policy, or is not a 200', async () => {
+    await fetchPage('/donnees-ouvertes');
+    expect((await fetchPage('/donnees-ouvertes')).headers['x-sesame-page-cache']).toBeUndefined();
+    renders = renders.filter((render) => !render.startsWith('/donnees-ouvertes'));
     await fetchPage('/registre');
     await fetchPage('/registre');
     await fetchPage('/journal');

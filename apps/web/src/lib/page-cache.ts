@@ -49,7 +49,7 @@ interface StoredPage {
   headers: OutgoingHttpHeaders;
   body: Buffer;
   /** The CSP nonce the page was rendered with: each answer gets a fresh one. */
-  nonce: string | null;
+  nonce: string;
   gzipped?: Promise<Buffer>;
 }
 
@@ -64,6 +64,8 @@ export function cacheKeyOf(request: Pick<IncomingMessage, 'method' | 'url' | 'he
   const headers = request.headers;
   // React Server Components payloads, prefetches and server actions are not documents.
   if (headers.rsc || headers['next-router-prefetch'] || headers['next-action'] || headers['next-router-state-tree'] || url.includes('_rsc=')) return null;
+  // proxy.ts gives prefetches no security policy: such a rendering must never be anyone's copy.
+  if (/prefetch/i.test(`${headers.purpose ?? ''} ${headers['sec-purpose'] ?? ''}`)) return null;
   let locale = '';
   for (const part of (headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
@@ -75,15 +77,22 @@ export function cacheKeyOf(request: Pick<IncomingMessage, 'method' | 'url' | 'he
   return [url, locale, headers.host, headers['x-forwarded-host'], headers['x-forwarded-proto']].map((part) => String(part ?? '')).join('\n');
 }
 
-function acceptsGzip(request: IncomingMessage): boolean {
-  return /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+/** Whether the client takes gzip: named (or `*`) without `q=0`. */
+export function acceptsGzip(acceptEncoding: string | string[] | undefined): boolean {
+  return String(acceptEncoding ?? '')
+    .split(',')
+    .some((entry) => {
+      const [coding, ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());
+      const q = parameters.find((parameter) => parameter.startsWith('q='));
+      return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+    });
 }
 
 /** Sends a stored page, with a fresh nonce in its policy and its scripts. */
 function answer(request: IncomingMessage, response: ServerResponse, page: StoredPage): void {
   let headers: OutgoingHttpHeaders = { ...page.headers };
   let body = page.body;
-  if (page.nonce) {
+  {
     // In the policy, the scripts, and the preload links (Link header) alike.
     const [old, nonce] = [page.nonce, Buffer.from(randomUUID()).toString('base64')];
     body = Buffer.from(body.toString('utf8').replaceAll(old, nonce));
@@ -95,7 +104,7 @@ function answer(request: IncomingMessage, response: ServerResponse, page: Stored
     response.writeHead(page.status, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': bytes.length, [CACHE_HEADER]: 'hit' });
     response.end(bytes);
   };
-  if (acceptsGzip(request) && body.length > 1024) {
+  if (acceptsGzip(request.headers['accept-encoding']) && body.length > 1024) {
     promisify(gzip)(body, { level: 4 }).then(
       (zipped) => send(zipped, 'gzip'),
       () => send(body),
@@ -143,7 +152,9 @@ function capture(response: ServerResponse, store: (page: StoredPage) => void, re
     if (!String(headers['content-type'] ?? '').startsWith('text/html')) return;
     delete headers['content-length'];
     delete headers['transfer-encoding'];
-    const nonce = NONCE.exec(String(headers['content-security-policy'] ?? ''))?.[1] ?? null;
+    // A page without its security policy (a rendering proxy.ts skipped) is never kept for others.
+    const nonce = NONCE.exec(String(headers['content-security-policy'] ?? ''))?.[1];
+    if (!nonce) return;
     store({ renderedAt, status: 200, headers, body: Buffer.concat(chunks), nonce });
   });
 }

@@ -13,5 +13,6 @@ export function safeRelativePath(candidate: unknown): string {
     const code = candidate.charCodeAt(i);
     if (code < 0x20 || code === 0x7f) return '/';
   }
-  return candidate;
+  // Beyond ASCII (« l’eau »), percent-encoded: a Location header carries bytes, not any text.
+  return Array.from(candidate, (character) => (character.codePointAt(0)! > 0x7e ? encodeURIComponent(character) : character)).join('');
 }
