@@ -13,7 +13,7 @@ import type { ApiConfig } from './config/config.schema';
 
 /** Builds the API exactly as it runs in production; main.ts and the tests both use it. */
 export async function createApp(config: ApiConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
-  // Validation messages reach residents: French by default.
+  // Validation messages reach residents: French by default (ZodPipe words the usual issues more plainly still, see plainFrenchIssue).
   z.config(z.locales.fr());
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(), {

@@ -254,3 +254,14 @@ test('in English, refusals are worded in English, never in the API’s French', 
   await expect(refusal).not.toContainText('Le HTML');
   await expect(refusal).not.toContainText('Au plus');
 });
+
+test('a proposal declared inadmissible shows its reason next to its state', async ({ page }) => {
+  // The demo seed holds one, about the shopping centre's terminals.
+  await page.goto('/propositions?status=inadmissible');
+  await page.getByRole('main').getByRole('heading', { level: 3 }).getByRole('link').first().click();
+  const facts = page.getByRole('definition').filter({ hasText: 'Raison :' });
+  await expect(facts).toContainText('Le centre commercial est un lieu privé');
+  // Next to the state: in the same entry of the facts.
+  await expect(page.getByRole('term').filter({ hasText: 'État' })).toBeVisible();
+  await expect(facts.locator('[lang="fr"]')).toContainText('Le centre commercial est un lieu privé');
+});

@@ -1,6 +1,9 @@
-import type { FieldError, ProblemDocument } from '@sesame/domain';
+import type { ProblemDocument } from '@sesame/domain';
 
-/** An API answer that is not a success: the problem document, as the API wrote it. */
+/**
+ * An API answer that is not a success: the problem document, as the API wrote
+ * it. Forms word it for the reader with `problemState` (components/forms).
+ */
 export class ApiProblem extends Error {
   constructor(readonly problem: ProblemDocument) {
     super(problem.detail ?? problem.title);
@@ -9,10 +12,5 @@ export class ApiProblem extends Error {
 
   get status(): number {
     return this.problem.status;
-  }
-
-  /** Field errors by path, for forms. */
-  fieldErrors(): Record<string, string> {
-    return Object.fromEntries((this.problem.errors ?? []).map((error: FieldError) => [error.path, error.message]));
   }
 }
