@@ -197,7 +197,9 @@ const FILTER_SOURCES: Record<string, { field: string; valueOf: (content: DataUse
   controller: { field: 'accountability.controller', valueOf: (c) => c.accountability.controller, random: () => randomUUID() },
   neighbourhoodId: { field: 'neighbourhoodIds', valueOf: (c) => c.neighbourhoodIds[0]!, random: () => randomUUID() },
 };
-const NOT_FILTERS = ['page', 'pageSize', 'q', 'state'];
+/** Filters on fields the public always sees (never redactable), so they cannot reveal a withheld value. */
+const ALWAYS_PUBLIC_FILTERS: Record<string, string[]> = { due: ['lifecycle.reviewDate', 'lifecycle.sunsetDate'] };
+const NOT_FILTERS = ['page', 'pageSize', 'q', 'state', ...Object.keys(ALWAYS_PUBLIC_FILTERS)];
 
 describe('Redactions are withheld from every public output', () => {
   let t: TestApp;
@@ -427,6 +429,8 @@ describe('Redactions are withheld from every public output', () => {
   it('never matches a withheld value by a filter: the same count as a value no record holds', async () => {
     const filters = Object.keys(DataUseQuerySchema.shape).filter((key) => !NOT_FILTERS.includes(key));
     expect(filters.sort()).toEqual(Object.keys(FILTER_SOURCES).sort());
+    const dated = { lifecycle: { status: 'in_force', reviewDate: '2030-01-01', sunsetDate: '2031-01-01' } };
+    for (const field of Object.values(ALWAYS_PUBLIC_FILTERS).flat()) expect(redactionProblem(dated, field)).toBe(`Le champ « ${field} » doit toujours rester public.`);
     const total = async (filter: string, value: string, headers: Record<string, string>) => {
       const body = (await api().get(`/api/v1/data-uses?pageSize=100&${filter}=${encodeURIComponent(value)}`).set(headers).expect(200)).body as { total: number; items: { reference: string }[] };
       return { total: body.total, references: body.items.map((i) => i.reference) };

@@ -31,7 +31,7 @@ test('a new resident’s first sign-in is welcomed and named', async ({ page }) 
   // The welcome page, with the name given for now.
   await expect(page).toHaveURL(/\/bienvenue\?retour=%2Fcompte$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Sésame');
-  await expect(page.getByText(/Pour l’instant, votre nom public est « Participant·e \d{5} »/)).toBeVisible();
+  await expect(page.getByText(/Pour l’instant, votre nom public est « Participant \d{5} »/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // A name that passes for an official role: refused, in plain words, what was typed stays.
@@ -70,7 +70,7 @@ test('a newcomer may keep the given name for now, and goes back where they were 
   await openSignInLink(page, freshEmail('plus-tard'), '/connexion?retour=%2Fpropositions');
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page).toHaveURL(/\/bienvenue\?retour=%2Fpropositions$/);
-  const given = /« (Participant·e \d{5}) »/.exec((await page.getByText(/Pour l’instant, votre nom public est/).textContent()) ?? '')![1]!;
+  const given = /« (Participant \d{5}) »/.exec((await page.getByText(/Pour l’instant, votre nom public est/).textContent()) ?? '')![1]!;
   await page.getByRole('button', { name: 'Garder ce nom pour l’instant' }).click();
   await expect(page).toHaveURL(/\/propositions$/);
   await expect(page.getByRole('navigation', { name: 'Mon compte' }).getByRole('link', { name: given })).toBeVisible();

@@ -30,7 +30,7 @@ export const PseudonymSchema = z
   .normalize('NFC')
   .min(3, { error: 'Le pseudonyme doit faire au moins 3 caractères.', abort: true })
   .max(60, { error: 'Le pseudonyme doit faire au plus 60 caractères.', abort: true })
-  // The middle dot is allowed for inclusive French ("Participant·e", the newcomers' default).
+  // The middle dot is allowed for inclusive French ("Habitant·e"); older accounts got "Participant·e NNNNN" by default.
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} .·,'’\-_()]*$/u, { error: 'Le pseudonyme ne peut contenir que des lettres, des chiffres, des espaces et . · , \' - _ ( ).', abort: true })
   // Only for well-formed pseudonyms (`abort` above): one error at a time.
   .superRefine((pseudonym, ctx) => {
