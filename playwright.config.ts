@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   // CI machines have 2 cores: a journey with several sign-ins and axe runs needs more than 30 s there.
   timeout: process.env.CI ? 60_000 : 30_000,
+  // A server action or a client-rendered page (Swagger UI) can take more than 5 s there too.
+  expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   // npm test asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME) to print the summary line.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   outputDir: 'test-results/playwright',

@@ -18,7 +18,7 @@ test('the sign-in page says that a new address creates an account, and keeps the
   const email = page.getByLabel('Adresse e-mail', { exact: true });
   await email.fill('camille@demo');
   await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Adresse e-mail invalide.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Écrivez une adresse e-mail complète, par exemple nom@exemple.fr.' })).toBeVisible();
   await expect(email).toHaveValue('camille@demo');
   await expectNoSeriousA11yViolations(page);
 });
