@@ -1,4 +1,4 @@
-import { ProposalSchema, type ProposalContentInput } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, ProposalSchema, type ProposalContentInput } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { ProposalsService } from '../src/proposals/proposals.service';
@@ -37,7 +37,7 @@ describe('Proposals and supports', () => {
     jobs = t.app.get(JobQueue);
     neighbourhoodId = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
     author = await createPerson(t);
-    organizerPerson = await createPerson(t, { roles: ['resident', 'organizer'] });
+    organizerPerson = await createPerson(t, { pseudonym: 'Service démocratie', roles: ['resident', 'organizer'] });
     organizer = organizerPerson.auth;
   });
   afterAll(async () => {
@@ -270,6 +270,31 @@ describe('Proposals and supports', () => {
     expect((await api().get('/api/v1/proposals?q=capteur').expect(200)).body.items.map((p: { reference: string }) => p.reference)).toEqual([a]);
     await api().get('/api/v1/proposals?sort=random').expect(400);
     await api().get('/api/v1/proposals?status=draft').expect(400);
+  });
+
+  it('gives each summary its author, neighbourhood and data use, and the same total on every page, past the last one too', async () => {
+    const writer = await createPerson(t, { pseudonym: 'Autrice de la liste' });
+    const reference = await collecting(100, { ...banCameras, title: 'Un résumé complet dans la liste', unlistedDataUse: 'Caméras du marché du dimanche', neighbourhoodId }, writer);
+    const listed = async () => {
+      const whole = (await api().get('/api/v1/proposals?pageSize=100').expect(200)).body as { total: number; items: { reference: string; author: string; neighbourhood: { id: string; name: string } | null }[] };
+      return { whole, item: whole.items.find((p) => p.reference === reference)! };
+    };
+    const { whole, item } = await listed();
+    const page = ProposalSchema.parse((await api().get(`/api/v1/proposals/${reference}`).expect(200)).body);
+    expect(page.neighbourhood?.name).toMatch(/\S/);
+    expect(item).toMatchObject({ author: 'Autrice de la liste', neighbourhood: page.neighbourhood, dataUse: page.dataUse });
+    expect(page.author).toBe('Autrice de la liste');
+    // The timeline names who decided; the platform's own steps name nobody.
+    expect(page.timeline.map((e) => [e.state, e.by])).toEqual([['submitted', 'Autrice de la liste'], ['admissible', 'Service démocratie']]);
+    expect(whole.total).toBe(whole.items.length);
+    for (const query of ['page=2&pageSize=1', `page=${whole.total + 5}&pageSize=1`]) {
+      expect((await api().get(`/api/v1/proposals?${query}`).expect(200)).body.total).toBe(whole.total);
+    }
+    // A deleted account's name is gone from the list and the page.
+    await api().delete('/api/v1/me').set(writer.auth).expect(204);
+    expect((await listed()).item.author).toBe(DELETED_ACCOUNT_NAME);
+    const after = ProposalSchema.parse((await api().get(`/api/v1/proposals/${reference}`).expect(200)).body);
+    expect([after.author, after.timeline[0]!.by]).toEqual([DELETED_ACCOUNT_NAME, DELETED_ACCOUNT_NAME]);
   });
 
   it('limits submissions to 5 a day per person (429 with Retry-After)', async () => {

@@ -16,6 +16,21 @@ const withLinks = {
 
 export type ProposalRow = Proposal & { dataUse: { reference: string; title: string } | null };
 
+/** A proposal page's facts besides its row (see pageFacts). */
+export interface ProposalPageFacts {
+  author: string | null;
+  neighbourhoodName: string | null;
+  followers: number;
+  following: boolean;
+  timeline: { state: ProposalState; at: string; reason: string; by: string | null }[];
+}
+
+/** What a list shows of a proposal: its summary's columns, the author's name and the neighbourhood's resolved. */
+export type ProposalListRow = Pick<ProposalRow, 'reference' | 'state' | 'kind' | 'title' | 'authorId' | 'dataUse' | 'unlistedDataUse' | 'neighbourhoodId' | 'supportCount' | 'threshold' | 'collectingUntil' | 'submittedAt' | 'updatedAt'> & {
+  author: string;
+  neighbourhoodName: string | null;
+};
+
 /** What deciding on a support needs, read in one query (supports are the hot path). */
 export interface SupportContext {
   id: string;
@@ -83,8 +98,29 @@ export class ProposalsRepository {
     await tx.proposalEvent.create({ data: { proposalId, state, reason, actorId } });
   }
 
-  events(proposalId: string) {
-    return this.prisma.proposalEvent.findMany({ where: { proposalId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  /**
+   * What a proposal's page shows besides its row, in one statement (the page
+   * is among the most read): the author's and actors' names, the
+   * neighbourhood, the timeline and the followers.
+   */
+  async pageFacts(row: ProposalRow, personId: string | null): Promise<ProposalPageFacts> {
+    const nameOf = (alias: string) => Prisma.sql`CASE WHEN ${Prisma.raw(alias)}.deleted_at IS NULL THEN ${Prisma.raw(alias)}.pseudonym ELSE ${DELETED_ACCOUNT_NAME} END`;
+    const [facts] = await this.prisma.$queryRaw<ProposalPageFacts[]>`
+      SELECT
+        (SELECT ${nameOf('a')} FROM people a WHERE a.id = ${row.authorId}::uuid) AS author,
+        (SELECT n.name FROM neighbourhoods n WHERE n.id = ${row.neighbourhoodId}::uuid) AS "neighbourhoodName",
+        (SELECT count(*)::int FROM proposal_follows f WHERE f.proposal_id = ${row.id}::uuid) AS followers,
+        EXISTS (SELECT 1 FROM proposal_follows f WHERE f.proposal_id = ${row.id}::uuid AND f.person_id = ${personId}::uuid) AS following,
+        COALESCE((
+          SELECT json_agg(json_build_object(
+                   'state', e.state,
+                   'at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'reason', e.reason,
+                   'by', CASE WHEN e.actor_id IS NULL THEN NULL ELSE ${nameOf('p')} END)
+                 ORDER BY e.created_at, e.id)
+          FROM proposal_events e LEFT JOIN people p ON p.id = e.actor_id
+          WHERE e.proposal_id = ${row.id}::uuid), '[]'::json) AS timeline`;
+    return facts!;
   }
 
   /** Pseudonyms by id (DELETED_ACCOUNT_NAME for deleted accounts). */
@@ -230,37 +266,52 @@ export class ProposalsRepository {
 
   // ---- lists --------------------------------------------------------------
 
-  async page(query: ProposalQuery): Promise<{ rows: ProposalRow[]; total: number }> {
+  /**
+   * One page of public proposals, with what their summaries show (author's
+   * name, neighbourhood, data use) and the total, in one statement: the list is
+   * among the most read routes (issue 13's benchmark), so one round trip.
+   */
+  async page(query: ProposalQuery): Promise<{ rows: ProposalListRow[]; total: number }> {
     const { page, pageSize, q, status, kind, dataUse, neighbourhoodId, sort } = query;
-    let matching: string[] | undefined;
-    if (q) {
-      const hits = await this.prisma.$queryRaw<{ id: string }[]>`
-        SELECT id FROM proposals
-        WHERE to_tsvector('french'::regconfig, title || ' ' || body || ' ' || why || ' ' || unlisted_data_use) @@ websearch_to_tsquery('french'::regconfig, ${q})`;
-      matching = hits.map((hit) => hit.id);
-    }
-    const where: Prisma.ProposalWhereInput = {
-      submittedAt: { not: null },
-      state: status ?? { not: 'draft' },
-      ...(matching ? { id: { in: matching } } : {}),
-      ...(kind ? { kind } : {}),
-      ...(dataUse ? { dataUse: { reference: dataUse } } : {}),
-      ...(neighbourhoodId ? { neighbourhoodId } : {}),
-    };
-    const orderBy: Prisma.ProposalOrderByWithRelationInput[] =
-      sort === 'most_supported'
-        ? [{ supportCount: 'desc' }, { submittedAt: 'desc' }]
-        : sort === 'closing_soon'
-          ? [{ collectingUntil: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'desc' }]
-          : [{ submittedAt: 'desc' }, { reference: 'desc' }];
     // "Closing soon" only makes sense for proposals still collecting.
-    if (sort === 'closing_soon' && !status) where.state = 'admissible';
-    // Two reads side by side, no transaction: a page and a total a write apart are fine for a list.
-    const [rows, total] = await Promise.all([
-      this.prisma.proposal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, include: withLinks }),
-      this.prisma.proposal.count({ where }),
-    ]);
-    return { rows, total };
+    const state = status ?? (sort === 'closing_soon' ? 'admissible' : null);
+    const conditions = [
+      Prisma.sql`p.submitted_at IS NOT NULL`,
+      state ? Prisma.sql`p.state = ${state}::"ProposalState"` : Prisma.sql`p.state <> 'draft'`,
+      ...(q ? [Prisma.sql`to_tsvector('french'::regconfig, p.title || ' ' || p.body || ' ' || p.why || ' ' || p.unlisted_data_use) @@ websearch_to_tsquery('french'::regconfig, ${q})`] : []),
+      ...(kind ? [Prisma.sql`p.kind = ${kind}`] : []),
+      ...(dataUse ? [Prisma.sql`d.reference = ${dataUse}`] : []),
+      ...(neighbourhoodId ? [Prisma.sql`p.neighbourhood_id = ${neighbourhoodId}::uuid`] : []),
+    ];
+    const orderBy =
+      sort === 'most_supported'
+        ? Prisma.sql`p.support_count DESC, p.submitted_at DESC, p.reference DESC`
+        : sort === 'closing_soon'
+          ? Prisma.sql`p.collecting_until ASC NULLS LAST, p.submitted_at DESC, p.reference DESC`
+          : Prisma.sql`p.submitted_at DESC, p.reference DESC`;
+    const rows = await this.prisma.$queryRaw<(ProposalListRow & { total: bigint })[]>`
+      SELECT p.reference, p.state::text AS state, p.kind, p.title, p.author_id AS "authorId",
+             CASE WHEN a.deleted_at IS NULL THEN a.pseudonym ELSE ${DELETED_ACCOUNT_NAME} END AS author,
+             CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('reference', d.reference, 'title', d.title) END AS "dataUse",
+             p.unlisted_data_use AS "unlistedDataUse", p.neighbourhood_id AS "neighbourhoodId", n.name AS "neighbourhoodName",
+             p.support_count AS "supportCount", p.threshold, p.collecting_until AS "collectingUntil",
+             p.submitted_at AS "submittedAt", p.updated_at AS "updatedAt", count(*) OVER () AS total
+      FROM proposals p
+      JOIN people a ON a.id = p.author_id
+      LEFT JOIN data_uses d ON d.id = p.data_use_id
+      LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${orderBy}
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+    // Past the last page no row carries the total: count it then (rare).
+    const total = rows[0] ? Number(rows[0].total) : page === 1 ? 0 : await this.count(conditions);
+    return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  private async count(conditions: Prisma.Sql[]): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM proposals p LEFT JOIN data_uses d ON d.id = p.data_use_id WHERE ${Prisma.join(conditions, ' AND ')}`;
+    return Number(row?.total ?? 0);
   }
 
   /** How many public proposals wait in each of these states (the organizers' page). */

@@ -33,7 +33,7 @@ import { every } from '../jobs/schedules';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
-import { contentOf, ProposalsRepository, type ProposalColumns, type ProposalRow } from './proposals.repository';
+import { contentOf, ProposalsRepository, type ProposalColumns, type ProposalListRow, type ProposalRow } from './proposals.repository';
 
 const CLOSE_JOB = 'proposal.close-windows';
 const HOUR = 3_600_000;
@@ -47,7 +47,7 @@ const ORGANIZER_QUEUE = '/organisation/propositions';
 const notFound = (reference: string) => ProblemException.notFound(`Aucune proposition ${reference}.`);
 
 /** A proposal as lists show it, with its author's and neighbourhood's names at hand. */
-function summaryOf(row: ProposalRow, names: Map<string, string>, places: Map<string, string>): ProposalSummary {
+function summaryOf(row: ProposalListRow | ProposalRow, names: Map<string, string>, places: Map<string, string>): ProposalSummary {
   return {
     reference: row.reference,
     state: row.state,
@@ -104,15 +104,12 @@ export class ProposalsService implements OnModuleInit {
   }
 
   private async dto(actor: Actor, row: ProposalRow): Promise<ProposalDto> {
-    // Everything the page needs in two rounds of queries run side by side (a proposal's page is among the most read).
-    const [events, follow, places, [supporting, supporter]] = await Promise.all([
-      this.repository.events(row.id),
-      this.repository.followState(row.id, actor?.id ?? null),
-      this.repository.neighbourhoodNames(row.neighbourhoodId ? [row.neighbourhoodId] : []),
+    // Everything the page needs in one round of statements run side by side (a proposal's page is among the most read).
+    const [facts, [supporting, supporter]] = await Promise.all([
+      this.repository.pageFacts(row, actor?.id ?? null),
       actor ? Promise.all([this.repository.isSupporting(row.id, actor.id), this.supporterFacts(actor)]) : Promise.resolve([false, { verificationRequired: false, verified: false }] as const),
     ]);
-    const names = await this.repository.names([row.authorId, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))]);
-    const summary = summaryOf(row, names, places);
+    const summary = summaryOf(row, new Map([[row.authorId, facts.author ?? DELETED_ACCOUNT_NAME]]), new Map(row.neighbourhoodId ? [[row.neighbourhoodId, facts.neighbourhoodName ?? '']] : []));
     const now = new Date();
     // The same rules the API enforces, so the page can explain why a button is missing.
     const can = permissionsFor(PROPOSAL_VIEWER_ACTIONS, (action) => {
@@ -120,13 +117,13 @@ export class ProposalsService implements OnModuleInit {
       if (action === 'proposals.withdraw-support') return canOnProposal(action, { actor, proposal: row, now });
       return canOnProposal(action, { actor, proposal: row });
     });
-    const viewer: ProposalDto['viewer'] = { isAuthor: actor?.id === row.authorId, supporting, following: follow.following, can };
+    const viewer: ProposalDto['viewer'] = { isAuthor: actor?.id === row.authorId, supporting, following: actor ? facts.following : false, can };
     return {
       ...summary,
       content: contentOf(row),
       createdAt: row.createdAt.toISOString(),
-      timeline: events.map((e) => ({ state: e.state, at: e.createdAt.toISOString(), reason: e.reason, by: e.actorId ? (names.get(e.actorId) ?? null) : null })),
-      followers: follow.followers,
+      timeline: facts.timeline,
+      followers: facts.followers,
       viewer,
     };
   }
@@ -137,7 +134,10 @@ export class ProposalsService implements OnModuleInit {
 
   async list(query: ProposalQuery) {
     const { rows, total } = await this.repository.page(query);
-    return { items: await this.summaries(rows), page: query.page, pageSize: query.pageSize, total };
+    // The page's rows come with their names resolved (one statement).
+    const names = new Map(rows.map((row) => [row.authorId, row.author]));
+    const places = new Map(rows.flatMap((row) => (row.neighbourhoodId ? [[row.neighbourhoodId, row.neighbourhoodName ?? '']] : [])));
+    return { items: rows.map((row) => summaryOf(row, names, places)), page: query.page, pageSize: query.pageSize, total };
   }
 
   private async supporterFacts(person: Person) {
