@@ -4,6 +4,7 @@ import { createContext, Fragment, useActionState, useContext, useEffect, useId, 
 
 import { Button } from '@/components/ui/Button';
 
+import { FieldHint } from './FieldHint';
 import { ErrorSummary } from './ErrorSummary';
 import { initialFormState, keptChecked, keptValue, type FormAction, type FormState } from './form-state';
 import { inFormOrder } from './problem-wording';
@@ -77,11 +78,7 @@ function FieldFrame({ id, label, hint, error, children }: { id: string; label: s
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id}>{hint}</FieldHint>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}
@@ -184,11 +181,7 @@ export function CheckboxField({ name, label, value = 'yes', defaultChecked = fal
         aria-describedby={describedBy}
       />
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id}>{hint}</FieldHint>
     </div>
   );
 }

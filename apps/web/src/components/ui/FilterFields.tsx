@@ -3,15 +3,13 @@
  * so a results page can point back to a field.
  */
 
+import { FieldHint } from '../forms/FieldHint';
+
 /** `lang`: an option naming what people wrote (a record's title, a neighbourhood) is marked `fr`. */
 type Option = { value: string; label: string; lang?: string };
 
 function Hint({ id, hint }: { id: string; hint?: string }) {
-  return hint ? (
-    <p className="hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
+  return <FieldHint id={id}>{hint}</FieldHint>;
 }
 
 export function TextFilter({ name, label, hint, value, type = 'text', className }: { name: string; label: string; hint?: string; value?: string; type?: 'text' | 'search'; className?: string }) {
