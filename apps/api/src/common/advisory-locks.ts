@@ -14,6 +14,8 @@ export const ADVISORY_LOCKS = {
   dataUseReferences: 7_362_003,
   /** Yearly numbering of proposals (PR-2027-001…). */
   proposalReferences: 7_362_004,
+  /** Planning the recurring jobs' next runs at start-up: instances starting together plan each once. */
+  recurringJobPlanning: 7_362_005,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

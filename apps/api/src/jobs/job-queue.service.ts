@@ -73,11 +73,17 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.JOBS_WORKER) return;
-    for (const job of this.recurringJobs) {
-      if (await this.jobs.hasPendingScheduledRun(job.kind)) continue;
-      await this.enqueue(undefined, job.kind, {}, job.firstRun === 'at-start' ? new Date() : job.schedule(new Date()));
-    }
+    await this.planRecurringJobs();
     this.schedule(0);
+  }
+
+  /** Plans each recurring job's next run unless one is pending (once, whatever the number of instances starting). Returns the kinds planned. */
+  async planRecurringJobs(): Promise<string[]> {
+    const planned: string[] = [];
+    for (const job of this.recurringJobs) {
+      if (await this.jobs.planRecurringRun(job.kind, job.firstRun === 'at-start' ? new Date() : job.schedule(new Date()))) planned.push(job.kind);
+    }
+    return planned;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -25,8 +25,10 @@ class JobTable {
     this.rows.find((r) => r.id === id)!.done = true;
   }
   async retryLater(): Promise<void> {}
-  async hasPendingScheduledRun(kind: string): Promise<boolean> {
-    return this.rows.some((r) => r.kind === kind && !r.done && JSON.stringify(r.payload) === '{}');
+  async planRecurringRun(kind: string, runAt: Date): Promise<boolean> {
+    if (this.rows.some((r) => r.kind === kind && !r.done && JSON.stringify(r.payload) === '{}')) return false;
+    await this.enqueue(undefined, kind, {}, runAt);
+    return true;
   }
   pending(kind: string) {
     return this.rows.filter((r) => r.kind === kind && !r.done).map((r) => ({ payload: r.payload, runAt: r.runAt.toISOString() }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
+import { takeTransactionLock } from '../common/advisory-locks.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 
 export interface ClaimedJob {
@@ -48,7 +49,17 @@ export class JobRepository {
   }
 
   /** Whether a recurring job's next run (empty payload) is planned: other jobs of its kind do not count. */
-  async hasPendingScheduledRun(kind: string): Promise<boolean> {
-    return (await this.prisma.job.count({ where: { kind, completedAt: null, failedAt: null, payload: { equals: {} } } })) > 0;
+  /**
+   * Plans a recurring job's run unless one is pending, under a lock: API
+   * instances starting at the same moment plan it once. True when planned.
+   */
+  async planRecurringRun(kind: string, runAt: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      await takeTransactionLock(tx, 'recurringJobPlanning');
+      const pending = await tx.job.count({ where: { kind, completedAt: null, failedAt: null, payload: { equals: {} } } });
+      if (pending > 0) return false;
+      await tx.job.create({ data: { kind, payload: {}, runAt } });
+      return true;
+    });
   }
 }
