@@ -15,7 +15,8 @@
 //              on the same API process;
 //   pages    — anonymous /propositions and / against a static file of the same
 //              web server (/icon.svg).
-// BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20).
+// BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20);
+// BENCH_ROWS=supports,api,pages (default all) runs some rows only.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages').split(',').map((name) => name.trim()));
 const POOL = 10; // the API's default DATABASE_POOL_SIZE: the SQL reference uses as many connections
 const PEOPLE = 200_000;
 const log = (line) => console.error(line);
@@ -209,21 +211,27 @@ async function main() {
       return { ...result, peaks };
     };
 
-    const supports = await measure('PUT /support over HTTP', () => httpSupports(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2))));
-    const sql = await measure(`same SQL work, ${POOL} pg clients`, () => sqlSupports(platform.appDatabaseUrl ?? platform.databaseUrl, people));
-    row('supports', supports, { ...sql, errors: 0, label: `same SQL, ${POOL} pg clients (tx/s)` }, { ratio: 0.6, p99: 100 }, 'PUT /api/v1/proposals/PR-2000-001/support, a different resident each time');
+    if (ROWS.has('supports')) {
+      const supports = await measure('PUT /support over HTTP', () => httpSupports(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2))));
+      const sql = await measure(`same SQL work, ${POOL} pg clients`, () => sqlSupports(platform.appDatabaseUrl ?? platform.databaseUrl, people));
+      row('supports', supports, { ...sql, errors: 0, label: `same SQL, ${POOL} pg clients (tx/s)` }, { ratio: 0.6, p99: 100 }, 'PUT /api/v1/proposals/PR-2000-001/support, a different resident each time');
+    }
 
-    const health = await measure('GET /api/v1/health', () => load(`${apiUrl}/api/v1/health`));
-    const list = await measure('GET /api/v1/proposals', () => load(`${apiUrl}/api/v1/proposals`));
-    row('API list', list, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5, p99: 50 }, 'GET /api/v1/proposals');
-    const one = await measure(`GET /api/v1/proposals/${record}`, () => load(`${apiUrl}/api/v1/proposals/${record}`));
-    row('API record', one, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5 }, `GET /api/v1/proposals/${record}`);
+    if (ROWS.has('api')) {
+      const health = await measure('GET /api/v1/health', () => load(`${apiUrl}/api/v1/health`));
+      const list = await measure('GET /api/v1/proposals', () => load(`${apiUrl}/api/v1/proposals`));
+      row('API list', list, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5, p99: 50 }, 'GET /api/v1/proposals');
+      const one = await measure(`GET /api/v1/proposals/${record}`, () => load(`${apiUrl}/api/v1/proposals/${record}`));
+      row('API record', one, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5 }, `GET /api/v1/proposals/${record}`);
+    }
 
-    const icon = await measure('GET /icon.svg', () => load(`${webUrl}/icon.svg`));
-    const listPage = await measure('anonymous /propositions', () => load(`${webUrl}/propositions`));
-    row('page /propositions', listPage, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.5, p99: 100 }, 'anonymous GET /propositions');
-    const home = await measure('anonymous /', () => load(`${webUrl}/`));
-    row('home page', home, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.8 }, 'anonymous GET /');
+    if (ROWS.has('pages')) {
+      const icon = await measure('GET /icon.svg', () => load(`${webUrl}/icon.svg`));
+      const listPage = await measure('anonymous /propositions', () => load(`${webUrl}/propositions`));
+      row('page /propositions', listPage, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.5, p99: 100 }, 'anonymous GET /propositions');
+      const home = await measure('anonymous /', () => load(`${webUrl}/`));
+      row('home page', home, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.8 }, 'anonymous GET /');
+    }
 
     console.log(`\n| row | measured | reference (same run) | ratio | target | met | API / web memory (peak) |`);
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
@@ -233,7 +241,7 @@ async function main() {
         `| ${r.name} | ${r.howTo}: ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}, ${m.errors} errors | ${r.reference.label}: ${r.reference.perSecond.toFixed(0)}/s${r.reference.p99 !== undefined ? `, p99 ${ms(r.reference.p99)}` : ''} | ${r.ratio.toFixed(2)} | ≥ ${r.target.ratio}${r.target.p99 ? `, p99 < ${r.target.p99} ms` : ''} | ${r.met ? 'yes' : 'NO'} | ${mib(m.peaks.api)} / ${mib(m.peaks.web)} |`,
       );
     }
-    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL).`);
+    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS).`);
     if (failures > 0) process.exitCode = 1;
   } finally {
     await platform?.stop();

@@ -66,7 +66,9 @@ export function closeGracefullyOnSignals(app: INestApplication, signals: readonl
     for (const name of signals) process.removeListener(name, onSignal);
     void closeGracefully(app)
       .catch((error: unknown) => process.stderr.write(`Shutdown: ${error instanceof Error ? error.message : String(error)}\n`))
-      .finally(() => process.kill(process.pid, signal));
+      .finally(() => (profiling ? process.exit(0) : process.kill(process.pid, signal)));
   };
+  // node --cpu-prof (docs/decisions/0013-performance.md) writes its profile on a normal exit only.
+  const profiling = process.execArgv.some((arg) => arg.startsWith('--cpu-prof'));
   for (const name of signals) process.on(name, onSignal);
 }
