@@ -22,11 +22,11 @@ async function signedIn(browser: Browser, email: string): Promise<{ context: Bro
 /** The organizer sets the support rules on their page (verification stays required). */
 async function setThreshold(page: Page, threshold: number): Promise<void> {
   await page.goto('/organisation/propositions');
-  await page.getByLabel('Nombre de soutiens nécessaires', { exact: true }).fill(String(threshold));
+  await page.getByLabel('Objectif de soutiens', { exact: true }).fill(String(threshold));
   await page.getByLabel('Seules les habitantes et habitants vérifiés peuvent soutenir', { exact: true }).check();
   await page.getByRole('button', { name: 'Enregistrer les règles' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Règles des soutiens enregistrées.' })).toBeVisible();
-  await expect(page.getByLabel('Nombre de soutiens nécessaires', { exact: true })).toHaveValue(String(threshold));
+  await expect(page.getByLabel('Objectif de soutiens', { exact: true })).toHaveValue(String(threshold));
 }
 
 test('a resident proposes to ban facial recognition at the market, and two verified residents qualify it', async ({ page, browser }) => {
