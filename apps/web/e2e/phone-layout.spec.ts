@@ -107,9 +107,13 @@ test('every page of the site is in the phone suite', () => {
   ).toEqual([]);
 });
 
-type Offender = { element: string; right: number; width: number };
+type Offender = { element: string; right: number; width: number; cause: string };
 
-/** The elements that stick out past the right edge of the screen, the causes first (those none of whose children stick out). */
+/**
+ * The elements that stick out past the right edge of the screen, the likely causes first: an element as wide as
+ * its box (an image, a select, a table…), or one holding a long unbroken word — ranked by that width, so that a
+ * paragraph only stretched by its neighbour comes after the word that stretched it.
+ */
 async function overflowingElements(page: Page): Promise<{ scrollWidth: number; clientWidth: number; offenders: Offender[] }> {
   return page.evaluate(() => {
     const root = document.documentElement;
@@ -134,15 +138,33 @@ async function overflowingElements(page: Page): Promise<{ scrollWidth: number; c
       }
       return false;
     };
-    const sticking = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > limit && !clipped(element));
-    const causes = sticking.filter((element) => !sticking.some((other) => other !== element && element.contains(other)));
-    const offenders = (causes.length > 0 ? causes : sticking)
+    /** Its widest word of its own text, in px. */
+    const widestWord = (element: Element) => {
+      let widest = 0;
+      for (const node of element.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          widest = Math.max(widest, range.getBoundingClientRect().width);
+        }
+      }
+      return widest;
+    };
+    const BOXES = new Set(['IMG', 'SVG', 'VIDEO', 'CANVAS', 'IFRAME', 'INPUT', 'SELECT', 'TEXTAREA', 'TABLE', 'PRE', 'BUTTON']);
+    const offenders = [...document.body.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > limit && !clipped(element))
       .map((element) => {
         const box = element.getBoundingClientRect();
-        return { element: describe(element), right: Math.round(box.right), width: Math.round(box.width) };
+        const word = widestWord(element);
+        const own = BOXES.has(element.tagName.toUpperCase()) ? box.width : word;
+        const cause = BOXES.has(element.tagName.toUpperCase()) ? 'its own box' : word > 0 ? `a word ${Math.round(word)} px wide` : 'stretched by another';
+        return { element: describe(element), right: Math.round(box.right), width: Math.round(box.width), cause, own };
       })
-      .sort((a, b) => b.right - a.right)
-      .slice(0, 5);
+      .sort((a, b) => b.own - a.own || b.right - a.right)
+      .slice(0, 5)
+      .map(({ own: _own, ...offender }) => offender);
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, offenders };
   });
 }
@@ -150,8 +172,8 @@ async function overflowingElements(page: Page): Promise<{ scrollWidth: number; c
 /** No sideways scrolling; the widest offender named in the failure. */
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, clientWidth, offenders } = await overflowingElements(page);
-  const report = offenders.map((offender) => `  ${offender.element}: right edge at ${offender.right} px, ${offender.width} px wide`).join('\n');
-  expect(scrollWidth, `The page scrolls sideways (${scrollWidth} px of content for ${clientWidth} px of screen); widest first:\n${report}`).toBeLessThanOrEqual(clientWidth);
+  const report = offenders.map((offender) => `  ${offender.element}: right edge at ${offender.right} px, ${offender.width} px wide (${offender.cause})`).join('\n');
+  expect(scrollWidth, `The page scrolls sideways (${scrollWidth} px of content for ${clientWidth} px of screen); likely causes first:\n${report}`).toBeLessThanOrEqual(clientWidth);
 }
 
 /** The site's header takes less than a quarter of the screen's height. */
