@@ -4,6 +4,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchOptions = {
+  executablePath,
+  // Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
 
 export default defineConfig({
   testDir: 'apps/web/e2e',
@@ -28,14 +33,21 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          // Without the background-networking flags Chromium keeps trying to reach Google's hosts.
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
+      testIgnore: '**/phone-layout.spec.ts',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    // Every page on a small phone (apps/web/e2e/phone-layout.spec.ts), after
+    // phone.setup.ts has signed in each role once and written long-word content.
+    {
+      name: 'phone-setup',
+      testMatch: '**/phone.setup.ts',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'phone',
+      testMatch: '**/phone-layout.spec.ts',
+      dependencies: ['phone-setup'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions },
     },
   ],
 });

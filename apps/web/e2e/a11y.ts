@@ -1,17 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+const IMPACTS = ['minor', 'moderate', 'serious', 'critical'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
 /**
- * Runs axe on the current page and fails on serious or critical violations,
- * listing each one (rule, impact, help URL, offending selectors).
+ * Runs axe on the current page and fails on every violation of `atLeast`
+ * impact or worse (every violation by default), listing each one (rule,
+ * impact, help URL, offending selectors).
  */
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+export async function expectNoA11yViolations(page: Page, { atLeast = 'minor' }: { atLeast?: Impact } = {}): Promise<void> {
   // After a client-side navigation Next.js streams the <title> in a moment later: wait for it.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
+  // Details of the violations only (not of every passing node): several times faster on long pages.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  const threshold = IMPACTS.indexOf(atLeast);
+  // A violation without an impact counts as the worst: nothing slips through unrated.
+  const blocking = results.violations.filter((violation) => (violation.impact ? IMPACTS.indexOf(violation.impact) : IMPACTS.length) >= threshold);
   const report = blocking
     .map(
       (violation) =>
@@ -20,4 +25,9 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     )
     .join('\n');
   expect(blocking, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** The check every journey runs: no serious or critical violation. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  await expectNoA11yViolations(page, { atLeast: 'serious' });
 }

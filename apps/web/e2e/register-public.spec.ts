@@ -123,7 +123,7 @@ test.describe('record page', () => {
     await openMarketRecord(page);
     await page.getByRole('link', { name: 'Tout ouvrir' }).click();
     await expect(page).toHaveURL(/partie=toutes/);
-    await expect(page.locator('details:not([open])')).toHaveCount(0);
+    await expect(page.locator('main details:not([open])')).toHaveCount(0);
     await expect(page.getByRole('table', { name: 'Risques identifiés et mesures prises' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
@@ -174,7 +174,7 @@ test.describe('phone viewport', () => {
   test('the record page reads on a phone without sideways scrolling', async ({ page }) => {
     await openMarketRecord(page);
     await page.getByRole('link', { name: 'Tout ouvrir' }).click();
-    await expect(page.locator('details:not([open])')).toHaveCount(0);
+    await expect(page.locator('main details:not([open])')).toHaveCount(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Historique des versions' })).toBeVisible();

@@ -21,27 +21,31 @@ test.describe('phone viewport', () => {
   test('menu button toggles the navigation', async ({ page }) => {
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    const toggle = nav.getByRole('button', { name: 'Menu' });
+    // A native disclosure: the <summary> is the button, its <details> holds the links.
+    const toggle = nav.locator('summary', { hasText: 'Menu' });
     const firstLink = nav.getByRole('link', { name: 'Registre des usages' });
 
-    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeVisible();
     await expect(firstLink).toBeHidden();
-    const panelId = await toggle.getAttribute('aria-controls');
-    expect(panelId).toBeTruthy();
 
     await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.locator('details')).toHaveAttribute('open', '');
     await expect(firstLink).toBeVisible();
-    await expect(page.locator(`[id="${panelId}"]`)).toBeVisible();
 
     // Escape closes the menu and returns focus to the button.
     await firstLink.focus();
     await page.keyboard.press('Escape');
-    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(firstLink).toBeHidden();
     await expect(toggle).toBeFocused();
+
+    // Going to another page closes it too.
+    await toggle.click();
+    await firstLink.click();
+    await expect(page).toHaveURL(/\/registre$/);
+    await expect(nav.getByRole('link', { name: 'Propositions', exact: true })).toBeHidden();
   });
 
-  test('navigation stays reachable without JavaScript', async ({ browser }) => {
+  test('navigation stays reachable without JavaScript, and the page never starts with it open', async ({ browser }) => {
     const context = await browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 375, height: 740 },
@@ -49,8 +53,21 @@ test.describe('phone viewport', () => {
     const page = await context.newPage();
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Registre des usages' })).toBeHidden();
+    await nav.locator('summary', { hasText: 'Menu' }).click();
     await expect(nav.getByRole('link', { name: 'Registre des usages' })).toBeVisible();
     await context.close();
+  });
+
+  test('the header takes less than a quarter of the screen, before and after scripts run', async ({ browser }) => {
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 568 } });
+      const page = await context.newPage();
+      await page.goto('/');
+      const height = await page.locator('header.site-header').evaluate((header) => header.getBoundingClientRect().height);
+      expect(height, `JavaScript ${javaScriptEnabled ? 'on' : 'off'}`).toBeLessThan(568 / 4);
+      await context.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { ApiLink } from '@/components/ui/ApiLink';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { fr } from '@/i18n/content';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('DonneesOuvertes');
@@ -22,8 +23,7 @@ async function RegisterFieldsTable() {
   const standardLang = locale === 'en' ? undefined : 'en';
   const standard = (value: string | null) => (value === null ? <span>{t('registerNoEquivalent')}</span> : <span lang={standardLang}>{value}</span>);
   return (
-    // Focusable scroll region: keyboard users can scroll the table on small screens.
-    <div className="table-scroll" role="region" aria-labelledby="registre-colonnes" tabIndex={0}>
+    <TableScroll captionId="registre-colonnes">
       <table className="data-table">
         <caption id="registre-colonnes">{t('registerFieldsCaption')}</caption>
         <thead>
@@ -51,7 +51,7 @@ async function RegisterFieldsTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

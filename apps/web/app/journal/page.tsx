@@ -14,6 +14,7 @@ import { PersonName } from '@/features/people/components/PersonName';
 import { PublishedHeads } from '@/features/audit/components/PublishedHeads';
 import { fetchAuditLogPage, fetchChainVerification, fetchPublishedHeads, type AuditEntry, type ChainVerification } from '@/features/audit/queries';
 import { readPage } from '@/lib/list-filters';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Journal');
@@ -93,8 +94,7 @@ async function EntriesTable({
   const actionLabels: Record<string, string> = messages.Journal.actions;
 
   return (
-    // Focusable scroll region: keyboard users can scroll the table on small screens.
-    <div className="table-scroll" role="region" aria-labelledby="journal-caption" tabIndex={0}>
+    <TableScroll captionId="journal-caption">
       <table className="data-table">
         <caption id="journal-caption">{t('caption', { page, totalPages })}</caption>
         <thead>
@@ -138,7 +138,7 @@ async function EntriesTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -89,7 +89,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <ProposalFilterForm filters={filters} dataUses={dataUses} neighbourhoods={neighbourhoods} />
+      <ProposalFilterForm filters={filters} activeCount={active.length} dataUses={dataUses} neighbourhoods={neighbourhoods} />
       <ListResults
         messages="Proposals.list"
         items={page.items}

@@ -93,7 +93,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <RegisterFilterForm filters={filters} neighbourhoods={neighbourhoods} />
+      <RegisterFilterForm filters={filters} activeCount={active.length} neighbourhoods={neighbourhoods} />
       <ListResults
         messages="Register.list"
         items={page.items}

@@ -12,6 +12,7 @@ import { fetchPeoplePage } from '@/features/people/queries';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 import { Content, person as personValues } from '@/i18n/content';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Admin'))('title') };
@@ -70,9 +71,9 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
       {people.items.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll captionId="personnes-legende">
           <table className="data-table">
-            <caption>{t('tableCaption', { total: people.total })}</caption>
+            <caption id="personnes-legende">{t('tableCaption', { total: people.total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('pseudonym')}</th>
@@ -104,7 +105,7 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {totalPages > 1 || pageNumber > 1 ? (
         <Pagination

@@ -12,6 +12,7 @@ import { StateBadge } from '@/features/proposals/components/StateBadge';
 import { fetchMyProposals } from '@/features/proposals/queries';
 import { Content } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Proposals.mine'))('metaTitle') };
@@ -95,7 +96,7 @@ export default async function MyProposalsPage() {
         {others.length === 0 ? (
           <p>{t('submittedEmpty')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="mes-propositions-legende" tabIndex={0}>
+          <TableScroll captionId="mes-propositions-legende">
             <table className="data-table">
               <caption id="mes-propositions-legende">{t('caption')}</caption>
               <thead>
@@ -123,7 +124,7 @@ export default async function MyProposalsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -10,6 +10,7 @@ import { fetchRecordsInState } from '@/features/data-uses/queries';
 import { requirePerson } from '@/features/identity/session';
 import { Content } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('RegisterEditor.list'))('title') };
@@ -29,9 +30,9 @@ export default async function OrganisationRegisterPage() {
       <p>{empty}</p>
     ) : (
       <>
-        <div className="table-scroll">
+        <TableScroll captionId={`${isPublished ? 'publiees' : 'brouillons'}-legende`}>
           <table className="data-table">
-            <caption>{caption}</caption>
+            <caption id={`${isPublished ? 'publiees' : 'brouillons'}-legende`}>{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('reference')}</th>
@@ -72,7 +73,7 @@ export default async function OrganisationRegisterPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </>
     );
 

@@ -10,6 +10,7 @@ import { fetchInvitationBatches } from '@/features/verification/queries';
 import { CONTENT_LANG } from '@/i18n/config';
 import { Content, fr } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Organisation'))('title') };
@@ -85,9 +86,9 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
         {batches.length === 0 ? (
           <p>{t('noBatches')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll captionId="lots-legende">
             <table className="data-table">
-              <caption>{t('batchesCaption')}</caption>
+              <caption id="lots-legende">{t('batchesCaption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('batchLabel')}</th>
@@ -126,7 +127,7 @@ export default async function OrganisationVerificationPage({ searchParams }: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -1,4 +1,4 @@
-import type { ProposalDto } from '@sesame/domain';
+import { isCollecting, type ProposalDto } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -14,7 +14,7 @@ import { ReasonForm } from '@/features/proposals/components/ReasonForm';
 import { SubmitForm } from '@/features/proposals/components/SubmitForm';
 import { Timeline } from '@/features/proposals/components/Timeline';
 import { EDITOR_FIELDS, type EditorField } from '@/features/proposals/content';
-import { fetchProposal } from '@/features/proposals/queries';
+import { fetchProposal, now } from '@/features/proposals/queries';
 import { Content, person } from '@/i18n/content';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ deposee?: string; retiree?: string }> };
@@ -85,6 +85,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const { isAuthor, can } = proposal.viewer;
   const isDraft = proposal.state === 'draft';
   const withdrawable = can['proposals.withdraw'].allowed;
+  const collecting = isCollecting(proposal.state, proposal.collectingUntil ? new Date(proposal.collectingUntil) : null, now());
 
   return (
     <>
@@ -95,6 +96,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <p className={styles.muted}>{t('reference', { reference: proposal.reference })}</p>
         <h1>{proposal.title ? <Content>{proposal.title}</Content> : labels('untitled')}</h1>
         <p>{card.rich('author', person('author', proposal.author, people('deletedAccount')))}</p>
+        {/* On a phone the support box is far below the text: one tap away from the top. */}
+        {isDraft ? null : (
+          <p>
+            <Link href="#soutenir" className={styles.jump}>
+              {collecting ? t('supportJump') : t('supportersJump')}
+            </Link>
+          </p>
+        )}
       </div>
 
       {can['proposals.edit'].allowed ? <DraftBox proposal={proposal} /> : null}

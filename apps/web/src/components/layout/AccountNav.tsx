@@ -2,6 +2,7 @@ import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 import { fetchHeaderState } from '@/features/identity/queries';
+import { Content } from '@/i18n/content';
 import { currentPerson } from '@/features/identity/session';
 
 /** Sign-in link, or the signed-in person's pseudonym, notifications bell and admin links. */
@@ -28,7 +29,10 @@ export async function AccountNav() {
         </svg>{' '}
         {unread > 0 ? <span className="badge" aria-hidden="true">{unread}</span> : null}
       </NextLink>
-      <NextLink href="/compte">{me.pseudonym}</NextLink>
+      {/* A long pseudonym is cut short on a phone (its full name stays the link's name). */}
+      <NextLink href="/compte" className="site-header__person">
+        <Content>{me.pseudonym}</Content>
+      </NextLink>
       {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
       {me.can['dashboard.view'].allowed ? <NextLink href="/organisation">{t('organisation')}</NextLink> : null}
     </nav>

@@ -21,7 +21,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function MainNav({ label, menuLabel, items }: MainNavProps) {
   const pathname = usePathname() ?? '/';
   return (
-    <DisclosureMenu label={label} toggleLabel={menuLabel} closeKey={pathname}>
+    <DisclosureMenu label={label} toggleLabel={menuLabel} closeKey={pathname} className="site-header__menu">
       <ul className="main-nav__list">
         {items.map((item) => (
           <li key={item.href}>

@@ -1,10 +1,8 @@
 'use client';
 
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-import { Button } from './Button';
 import styles from './DisclosureMenu.module.css';
-import { useHydrated } from './useHydrated';
 
 type DisclosureMenuProps = {
   /** Accessible name of the <nav> landmark. */
@@ -13,57 +11,44 @@ type DisclosureMenuProps = {
   toggleLabel: string;
   /** The menu closes whenever this value changes (e.g. the current path). */
   closeKey: string;
+  /** Extra class of the <nav>, for the page layout around it. */
+  className?: string;
   children: ReactNode;
 };
 
 /**
- * Navigation that collapses behind a disclosure button on narrow screens
- * (WAI-ARIA disclosure pattern: aria-expanded + aria-controls).
- *
- * Without JavaScript the button is never rendered and the list stays visible,
- * so the navigation is always reachable. On wide screens CSS hides the button
- * and always shows the list.
+ * Navigation that collapses behind a button on narrow screens: a native
+ * <details> whose <summary> is the button, so it opens and closes without
+ * JavaScript, and the page never shows the whole list first while scripts
+ * load. JavaScript adds what the element lacks: Escape closes it (focus back
+ * on the button), and so does going to another page. The open list drops
+ * down over the page, below the header, so the header stays one short row.
+ * On wide screens CSS hides the button and always shows the list.
  */
-export function DisclosureMenu({ label, toggleLabel, closeKey, children }: DisclosureMenuProps) {
-  const hydrated = useHydrated();
-  const panelId = useId();
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  // Remember *for which key* the menu was opened: navigating elsewhere closes
-  // it without an effect.
-  const [openFor, setOpenFor] = useState<string | null>(null);
-  const expanded = openFor === closeKey;
+export function DisclosureMenu({ label, toggleLabel, closeKey, className, children }: DisclosureMenuProps) {
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const toggleRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (detailsRef.current) detailsRef.current.open = false;
+  }, [closeKey]);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key === 'Escape' && expanded) {
-      setOpenFor(null);
+    if (event.key === 'Escape' && detailsRef.current?.open) {
+      detailsRef.current.open = false;
       toggleRef.current?.focus();
     }
   }
 
   return (
-    <nav
-      aria-label={label}
-      className={styles.menu}
-      data-enhanced={hydrated || undefined}
-      data-expanded={expanded || undefined}
-      onKeyDown={onKeyDown}
-    >
-      {hydrated ? (
-        <Button
-          ref={toggleRef}
-          variant="secondary"
-          className={styles.toggle}
-          aria-expanded={expanded}
-          aria-controls={panelId}
-          onPress={() => setOpenFor(expanded ? null : closeKey)}
-        >
+    <nav aria-label={label} className={className ? `${styles.menu} ${className}` : styles.menu} onKeyDown={onKeyDown}>
+      <details ref={detailsRef} className={styles.details}>
+        <summary ref={toggleRef} className={styles.toggle}>
           <span aria-hidden="true" className={styles.icon} />
           {toggleLabel}
-        </Button>
-      ) : null}
-      <div id={panelId} className={styles.panel}>
-        {children}
-      </div>
+        </summary>
+        <div className={styles.panel}>{children}</div>
+      </details>
     </nav>
   );
 }

@@ -10,6 +10,7 @@ import { dataUseExplanations, dataUseLabels, fieldName, riskRank, type LabelValu
 import { redactionFor } from '../redactions';
 import { dateFormatter, present, presentList, Withheld } from './present';
 import styles from './register.module.css';
+import { TableScroll } from '@/components/ui/TableScroll';
 
 /** The record's parts, in reading order; the key is also the part's address (#key, ?partie=key). */
 export const RECORD_SECTIONS = [
@@ -327,8 +328,7 @@ async function Risks({ content, tools }: { content: DataUseContent; tools: Tools
       ) : (
         <>
           <p>{t('scale')}</p>
-          {/* Focusable scroll region: keyboard users can scroll the table on small screens. */}
-          <div className="table-scroll" role="region" aria-labelledby="risques-legende" tabIndex={0}>
+          <TableScroll captionId="risques-legende">
             <table className="data-table">
               <caption id="risques-legende">{t('caption')}</caption>
               <thead>
@@ -352,7 +352,7 @@ async function Risks({ content, tools }: { content: DataUseContent; tools: Tools
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
 

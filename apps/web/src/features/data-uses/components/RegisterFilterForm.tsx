@@ -10,10 +10,10 @@ import type { RegisterFilters } from '../filters';
 import { dataUseLabels } from '../labels';
 
 /** The register's filters, in the order of `registerFilters`. */
-export async function RegisterFilterForm({ filters, neighbourhoods }: { filters: RegisterFilters; neighbourhoods: Neighbourhood[] }) {
+export async function RegisterFilterForm({ filters, activeCount, neighbourhoods }: { filters: RegisterFilters; activeCount: number; neighbourhoods: Neighbourhood[] }) {
   const [t, labels] = [await getTranslations('Register.list'), dataUseLabels(await getTranslations('Register.labels'))];
   return (
-    <ListFilterForm messages="Register.list" pagePath="/registre">
+    <ListFilterForm messages="Register.list" pagePath="/registre" activeCount={activeCount}>
       <div className={listing.wide}>
         <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} />
       </div>

@@ -11,10 +11,10 @@ import { proposalLabels } from '../labels';
 import styles from './proposals.module.css';
 
 /** The proposals list's filters, in the order of `proposalFilters`. */
-export async function ProposalFilterForm({ filters, dataUses, neighbourhoods }: { filters: ProposalFilters; dataUses: { reference: string; title: string }[]; neighbourhoods: Neighbourhood[] }) {
+export async function ProposalFilterForm({ filters, activeCount, dataUses, neighbourhoods }: { filters: ProposalFilters; activeCount: number; dataUses: { reference: string; title: string }[]; neighbourhoods: Neighbourhood[] }) {
   const [t, labels] = [await getTranslations('Proposals.list'), proposalLabels(await getTranslations('Proposals.labels'))];
   return (
-    <ListFilterForm messages="Proposals.list" pagePath="/propositions" gridClassName={styles.filterColumns}>
+    <ListFilterForm messages="Proposals.list" pagePath="/propositions" gridClassName={styles.filterColumns} activeCount={activeCount}>
       <TextFilter name="q" type="search" label={t('qLabel')} hint={t('qHint')} value={filters.q} className={listing.wide} />
       <SelectFilter name="status" label={t('statusLabel')} any={t('statusAny')} options={labels.stateOptions()} value={filters.status} />
       <SelectFilter name="kind" label={t('kindLabel')} any={t('kindAny')} options={labels.kindOptions()} value={filters.kind} />

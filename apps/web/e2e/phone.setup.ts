@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+
+import { expect, test as setup, type Page } from '@playwright/test';
+
+import { PHONE_DIR, ROLE_STATE, writeFixtures, type PhoneFixtures } from './helpers/phone-fixtures';
+import { freshEmail, signInByEmail } from './helpers/sign-in';
+
+// Before the phone suite (phone-layout.spec.ts): one signed-in session per
+// role, saved once, and content made of long unbroken words — what a person
+// pasting an address writes — created through the real pages, so that every
+// page the suite visits shows them: a published register record (in two
+// versions), proposals about it (accepted, waiting to be checked, a draft),
+// written by a resident whose pseudonym is one long word.
+
+const ORGANIZER = 'organisation@demo.sesame.test';
+const ADMIN = 'admin@demo.sesame.test';
+
+const run = `${Date.now() % 1_000_000}`.padStart(6, '0');
+/** One word of `length` letters and digits, no space nor hyphen to break at; unique to this run. */
+const longWord = (start: string, length: number) => `${start}${run}${'sansespaceniretouràlaligne'.repeat(10)}`.slice(0, length);
+
+async function saveSession(page: Page, role: keyof typeof ROLE_STATE): Promise<void> {
+  mkdirSync(PHONE_DIR, { recursive: true });
+  await page.context().storageState({ path: ROLE_STATE[role] });
+}
+
+setup('an administrator’s session', async ({ page }) => {
+  await signInByEmail(page, ADMIN);
+  await saveSession(page, 'admin');
+});
+
+setup('a newcomer’s session, not welcomed yet', async ({ page }) => {
+  await signInByEmail(page, freshEmail('telephone-nouveau'), { welcome: 'stay' });
+  await expect(page).toHaveURL(/\/bienvenue/);
+  await saveSession(page, 'newcomer');
+});
+
+/** The organizer publishes a record whose title and texts are long words, then a second version; returns its reference. */
+async function publishLongWordRecord(page: Page): Promise<string> {
+  await signInByEmail(page, ORGANIZER);
+  await saveSession(page, 'organizer');
+  await page.goto('/registre/nouveau');
+  const recordTitle = longWord('Compteursdepassagesdanslesrues', 100);
+  await page.getByLabel('Titre (obligatoire)').fill(recordTitle);
+  await page.getByRole('button', { name: 'Créer le brouillon' }).first().click();
+  await expect(page).toHaveURL(/\/registre\/DU-\d{4}-\d{3,}\/modifier\?cree=1$/);
+  const record = /\/registre\/(DU-\d{4}-\d{3,})\/modifier/.exec(page.url())![1]!;
+  await page.getByLabel('Résumé', { exact: true }).fill(`Résumé ${longWord('Résumésanscoupure', 160)} fin.`);
+  await page.getByLabel('Responsable du traitement', { exact: true }).fill(longWord('Villededémonstration', 120));
+  await page.getByLabel('Service', { exact: true }).fill(longWord('Directiondelatranquillité', 120));
+  await page.getByLabel('Adresse e-mail de contact', { exact: true }).fill(`${longWord('contact', 60).normalize('NFD').replace(/\p{M}/gu, '')}@ville.example`);
+  await page.getByLabel('Finalités', { exact: true }).fill(`${longWord('Finalité', 150)}\nPrévoir les travaux`);
+  await page.getByLabel('Base légale', { exact: true }).selectOption('e_public_task');
+  await page.getByLabel('Personnes concernées', { exact: true }).fill(longWord('Personnesconcernées', 150));
+  const category = page.getByRole('group', { name: 'Catégorie de données 1 (nouvelle entrée)' });
+  await category.getByLabel('Nom', { exact: true }).fill(longWord('Passagescomptés', 120));
+  await category.getByLabel('Durée de conservation', { exact: true }).fill(longWord('Trentejours', 100));
+  await page.getByLabel('Comment contester ou faire appel', { exact: true }).fill(`Écrire à https://ville.example/${longWord('contester', 140)}`);
+  const risk = page.getByRole('group', { name: 'Risque 1 (nouvelle entrée)' });
+  await risk.getByLabel('Description du risque', { exact: true }).fill(longWord('Suivreunepersonne', 150));
+  await risk.getByLabel('Gravité', { exact: true }).selectOption('limited');
+  await risk.getByLabel('Vraisemblance', { exact: true }).selectOption('negligible');
+  const alternative = page.getByRole('group', { name: 'Alternative 1 (nouvelle entrée)' });
+  await alternative.getByLabel('Description de l’alternative', { exact: true }).fill(longWord('Comptagesàlamain', 150));
+  await alternative.getByLabel(/n’utilise pas/).check();
+  await page.getByLabel('Proportionnalité', { exact: true }).fill(longWord('Proportionnalité', 150));
+  await page.getByLabel('Date de révision', { exact: true }).fill('2028-06-30');
+  await page.getByRole('button', { name: 'Enregistrer et publier' }).click();
+  await expect(page).toHaveURL(new RegExp(`/registre/${record}\\?publiee=1$`));
+
+  await page.goto(`/registre/${record}/modifier`);
+  await page.getByLabel('Résumé', { exact: true }).fill(`Nouveau résumé ${longWord('Résumémodifié', 160)} fin.`);
+  await page.getByLabel('Note de modification (obligatoire)').fill(`Pourquoi : ${longWord('Notedemodification', 150)}`);
+  await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/registre/${record}\\?publiee=2$`));
+  return record;
+}
+
+/** A newcomer chooses a pseudonym that is one long word; returns it. */
+async function welcomeLongPseudonym(resident: Page): Promise<string> {
+  await signInByEmail(resident, freshEmail('telephone-habitante'), { welcome: 'stay' });
+  const pseudonym = longWord('Habitantedesjardins', 60);
+  await resident.getByLabel('Mon pseudonyme', { exact: true }).fill(pseudonym);
+  await resident.getByRole('button', { name: 'Choisir ce pseudonyme' }).click();
+  await expect(resident).toHaveURL(/\/compte$/);
+  return pseudonym;
+}
+
+setup('long-word content from an organizer and a resident, and their sessions', async ({ page, browser }) => {
+  setup.setTimeout(240_000);
+  const residentContext = await browser.newContext();
+  const resident = await residentContext.newPage();
+
+  // 1. At the same time: the organizer publishes a long-word record; a resident takes a long-word pseudonym.
+  const [record, pseudonym] = await Promise.all([publishLongWordRecord(page), welcomeLongPseudonym(resident)]);
+
+  // 2. The resident writes proposals about the record.
+  const write = async (title: string) => {
+    await resident.goto('/propositions/nouvelle');
+    await resident.getByRole('radio', { name: 'Interdire', exact: true }).check();
+    await resident.getByLabel('Usage de données concerné', { exact: true }).selectOption(record);
+    await resident.getByLabel('Titre de la proposition', { exact: true }).fill(title);
+    await resident.getByLabel('Ce que je propose', { exact: true }).fill(`Voir https://ville.example/${longWord('deliberation', 200)} et ${longWord('Arrêterlescompteurs', 150)}.`);
+    await resident.getByLabel('Pourquoi', { exact: true }).fill(longWord('Parcequepersonnenachoisi', 200));
+    await resident.getByLabel('Effet attendu', { exact: true }).fill(longWord('Moinsdedonnéesgardées', 200));
+    await resident.getByRole('button', { name: 'Voir l’aperçu avant de déposer' }).click();
+    await expect(resident).toHaveURL(/\/propositions\/PR-\d{4}-\d{3,}$/);
+    return /PR-\d{4}-\d{3,}/.exec(resident.url())![0];
+  };
+  const submit = async () => {
+    await resident.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).check();
+    await resident.getByRole('button', { name: 'Déposer ma proposition' }).click();
+    await expect(resident.getByRole('status').filter({ hasText: 'Votre proposition est déposée.' })).toBeVisible();
+  };
+  const accepted = await write(longWord('Publierlescomptagesdepassages', 120));
+  await submit();
+  const waiting = await write(longWord('Effacerlesdonnéesdecomptage', 120));
+  await submit();
+  const draft = await write(longWord('Brouillonsurlescompteurs', 120));
+
+  // 3. The organizer accepts the first one: it opens to supporters; the second waits in the queue.
+  await page.goto('/organisation/propositions');
+  const item = page.getByRole('listitem').filter({ has: page.locator(`a[href="/propositions/${accepted}"]`) });
+  await item.getByLabel(/^Je confirme cette décision/).check();
+  await item.getByRole('button', { name: 'Accepter', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `La proposition ${accepted} est acceptée` })).toBeVisible();
+
+  await saveSession(resident, 'resident');
+  await residentContext.close();
+
+  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, email: `${longWord('adresse', 90)}@demo.sesame.test` };
+  writeFixtures(fixtures);
+});
