@@ -228,6 +228,7 @@ export const BulkDecisionSchema = z
 
 export const AppealSchema = z.object({ explanation: required(DELIBERATION_LIMITS.facts, 'Expliquez pourquoi la décision devrait changer.') }).strict().meta({ id: 'Appeal' });
 export const DecideAppealSchema = z.object({ outcome: z.enum(APPEAL_OUTCOMES), facts }).strict().meta({ id: 'DecideAppeal' });
+export type DecideAppeal = z.infer<typeof DecideAppealSchema>;
 
 export const DeliberationIdParamsSchema = z.object({ id: z.uuid() }).strict();
 export const ContributionParamsSchema = z.object({ id: z.uuid(), contributionId: z.uuid() }).strict();
