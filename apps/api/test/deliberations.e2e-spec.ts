@@ -110,6 +110,24 @@ describe('Deliberations', () => {
       expect(ContributionPageSchema.parse((await api().get(contributions(space.id)).expect(200)).body).items.map((c) => c.state)).toEqual(['visible']);
     });
 
+    it('approves or rejects pending contributions in bulk, all or nothing', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const [a, b, c] = [await postContribution(t, space.id), await postContribution(t, space.id), await postContribution(t, space.id)];
+      const bulk = `/api/v1/deliberations/${space.id}/moderation-queue/decisions`;
+      await api().post(bulk).set(moderator.auth).send({ decision: 'approve', contributionIds: [a.id] }).expect(201);
+      const before = await count('moderation_decisions');
+      await api().post(bulk).set(moderator.auth).send({ decision: 'reject', contributionIds: [b.id, c.id], ground: { kind: 'policy', code: 'spam' } }).expect(400);
+      await api().post(bulk).set(moderator.auth).send({ decision: 'reject', contributionIds: [b.id, a.id], ground: { kind: 'policy', code: 'spam' }, facts: 'Publicité.' }).expect(422);
+      expect(await count('moderation_decisions')).toBe(before);
+      const rejected = (await api().post(bulk).set(moderator.auth).send({ decision: 'reject', contributionIds: [b.id, c.id], ground: { kind: 'policy', code: 'spam' }, facts: 'Publicité.' }).expect(201)).body;
+      expect(rejected.items.map((d: { decision: string }) => d.decision)).toEqual(['reject', 'reject']);
+      const states = await t.sql('SELECT id, state FROM contributions WHERE deliberation_id = $1 ORDER BY created_at', [space.id]);
+      expect(states.map((row) => row.state)).toEqual(['visible', 'rejected', 'rejected']);
+      const found = DeliberationSchema.parse((await api().get(`/api/v1/deliberations/by-subject/proposal/${space.proposalReference}`).expect(200)).body);
+      expect(found.id).toBe(space.id);
+      await api().get('/api/v1/deliberations/by-subject/proposal/PR-2000-999').expect(404);
+    });
+
     it('edits within 15 minutes (shown as edited, the previous text kept for moderators), 422 after', async () => {
       const space = await createDeliberation(t, { moderation: 'pre' });
       const mine = await postContribution(t, space.id, { body: 'Premier jet.' });

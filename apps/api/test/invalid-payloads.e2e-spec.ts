@@ -270,6 +270,12 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> =
     const { reference } = await createProposal(s.t, { state: 'admissible', organizer: by });
     return { params: {}, headers: actingAs(by), body: { subject: { type: 'proposal', reference }, rules: { moderation: 'post', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' } } };
   },
+  'GET /api/v1/deliberations/by-subject/{subjectType}/{subjectReference}': async (s) => ({ params: { subjectType: 'proposal', subjectReference: (await createDeliberation(s.t)).proposalReference }, headers: anyone }),
+  'POST /api/v1/deliberations/{id}/moderation-queue/decisions': async (s) => {
+    const space = await createDeliberation(s.t, { moderation: 'pre' });
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'reject', contributionIds: [contribution.id], ground: { kind: 'policy', code: 'spam' }, facts: 'Publicité.' } };
+  },
   'GET /api/v1/deliberations/{id}': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
   'POST /api/v1/deliberations/{id}/rules': async (s) => {
     const space = await createDeliberation(s.t);

@@ -132,6 +132,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
   // Deliberations: reading is public; posting, editing, marking and reporting for anyone signed in (the space's rules decide the rest); opening and rules for organizers; moderation for moderators; workshops for facilitators.
   'POST /api/v1/deliberations': { request: () => ({ path: '/api/v1/deliberations', body: {} }), expect: organizers },
+  'GET /api/v1/deliberations/by-subject/{subjectType}/{subjectReference}': { request: () => ({ path: '/api/v1/deliberations/by-subject/proposal/PR-2000-999' }), expect: everyone },
+  'POST /api/v1/deliberations/{id}/moderation-queue/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-queue/decisions', body: {} }), expect: moderators },
   'GET /api/v1/deliberations/{id}': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000' }), expect: everyone },
   'POST /api/v1/deliberations/{id}/rules': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/rules', body: {} }), expect: organizers },
   'GET /api/v1/deliberations/{id}/contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions' }), expect: everyone },

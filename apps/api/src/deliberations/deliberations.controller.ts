@@ -2,12 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import {
   AppealParamsSchema,
   AppealSchema,
+  BulkDecisionSchema,
   canOnDeliberation,
   ContributionParamsSchema,
   ContributionQuerySchema,
   DecideAppealSchema,
   DecisionParamsSchema,
   DeliberationIdParamsSchema,
+  DeliberationSubjectParamsSchema,
   EditContributionSchema,
   ModerationDecisionSchema,
   OpenDeliberationSchema,
@@ -17,6 +19,7 @@ import {
   RecordWorkshopSchema,
   ReportContributionSchema,
   type Actor,
+  type BulkDecision,
   type ContributionDto,
   type ContributionQuery,
   type DecideAppeal,
@@ -54,6 +57,12 @@ export class DeliberationsController {
   @RequirePolicy(organizersOnly)
   open(@CurrentActor() actor: Actor, @Body(new ZodPipe(OpenDeliberationSchema)) body: OpenDeliberation): Promise<DeliberationDto> {
     return this.deliberations.open(actor, body);
+  }
+
+  @Get('by-subject/:subjectType/:subjectReference')
+  @Public()
+  bySubject(@CurrentActor() actor: Actor, @Param(new ZodPipe(DeliberationSubjectParamsSchema)) params: { subjectType: string; subjectReference: string }): Promise<DeliberationDto> {
+    return this.deliberations.bySubject(actor, params.subjectType, params.subjectReference);
   }
 
   @Get(':id')
@@ -110,6 +119,13 @@ export class DeliberationsController {
   @RequirePolicy(moderatorsOnly)
   queue(@CurrentActor() actor: Actor, @Param(space) params: Id) {
     return this.deliberations.queue(actor, params.id);
+  }
+
+  /** Bulk approve or reject of pending contributions. */
+  @Post(':id/moderation-queue/decisions')
+  @RequirePolicy(moderatorsOnly)
+  decideMany(@CurrentActor() actor: Actor, @Param(space) params: Id, @Body(new ZodPipe(BulkDecisionSchema)) body: BulkDecision) {
+    return this.deliberations.decideMany(actor, params.id, body);
   }
 
   @Post(':id/contributions/:contributionId/decisions')

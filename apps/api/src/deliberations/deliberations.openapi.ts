@@ -1,6 +1,8 @@
 import {
   AppealParamsSchema,
   AppealSchema,
+  BulkDecisionResultSchema,
+  BulkDecisionSchema,
   ContributionPageSchema,
   ContributionParamsSchema,
   ContributionQuerySchema,
@@ -9,6 +11,7 @@ import {
   DecisionParamsSchema,
   DeliberationIdParamsSchema,
   DeliberationSchema,
+  DeliberationSubjectParamsSchema,
   EditContributionSchema,
   HelpfulStateSchema,
   ModerationDecisionSchema,
@@ -53,6 +56,15 @@ export const deliberationsPaths: ZodOpenApiPathsObject = {
       summary: 'A space with its rules in force, counts and what the reader may do there (`viewer.can`)',
       operationId: 'getDeliberation',
       requestParams: space,
+      responses: { ...deliberation('200', 'The space.'), ...problemResponses(400, 404) },
+    },
+  },
+  '/deliberations/by-subject/{subjectType}/{subjectReference}': {
+    get: {
+      tags,
+      summary: 'The space of a subject (a proposal: PR-2027-012), as `GET /deliberations/{id}`',
+      operationId: 'getDeliberationBySubject',
+      requestParams: { path: DeliberationSubjectParamsSchema },
       responses: { ...deliberation('200', 'The space.'), ...problemResponses(400, 404) },
     },
   },
@@ -144,6 +156,17 @@ export const deliberationsPaths: ZodOpenApiPathsObject = {
       security: person,
       requestParams: space,
       responses: { '200': { description: 'The queue, oldest first.', content: json(ModerationQueueSchema) }, ...problemResponses(400, 401, 403, 404) },
+    },
+  },
+  '/deliberations/{id}/moderation-queue/decisions': {
+    post: {
+      tags,
+      summary: 'Moderators approve or reject pending contributions in bulk (all or nothing; a rejection states its ground and facts)',
+      operationId: 'decideOnContributionsInBulk',
+      security: person,
+      requestParams: space,
+      requestBody: { content: json(BulkDecisionSchema) },
+      responses: { '201': { description: 'One statement of reasons per contribution.', content: json(BulkDecisionResultSchema) }, ...problemResponses(400, 401, 403, 404, 422) },
     },
   },
   '/deliberations/{id}/contributions/{contributionId}/decisions': {

@@ -15,6 +15,7 @@ import {
   spacePhase,
   type Actor,
   type AuditAction,
+  type BulkDecision,
   type ContributionDto,
   type ContributionFacts,
   type ContributionQuery,
@@ -28,6 +29,7 @@ import {
   type ModerationReason,
   type OpenDeliberation,
   type ParticipantFacts,
+  type Person,
   type PostContribution,
   type PublishRules,
   type RecordWorkshop,
@@ -422,6 +424,36 @@ export class DeliberationsService {
       return recorded;
     });
     return statementOf(decision);
+  }
+
+  /** Bulk approve or reject in the pre-moderation queue: all or nothing (400 on an unknown item, 422 when one is not pending). */
+  async decideMany(actor: Actor, id: string, input: BulkDecision): Promise<{ items: StatementOfReasons[] }> {
+    authorize(canOnDeliberation('deliberations.moderate', { actor }));
+    const { title } = await this.visible(actor, id);
+    const ids = [...new Set(input.contributionIds)];
+    let moderator: Person | null = null;
+    for (const [index, contributionId] of ids.entries()) {
+      const row = await this.repository.contribution(contributionId, id);
+      if (!row) throw ProblemException.validation([{ path: `contributionIds.${index}`, code: 'unknown', message: 'Aucune contribution de ce numéro dans cet espace.' }]);
+      moderator = authorize(canOnDeliberation('deliberations.decide', { actor, contribution: this.contributionFacts(row), transition: input.decision }));
+    }
+    const ground = input.decision === 'reject' ? input.ground : null;
+    const facts = input.decision === 'reject' ? input.facts : '';
+    const decisions = await this.prisma.$transaction(async (tx) => {
+      const recorded: DecisionRow[] = [];
+      for (const contributionId of ids) {
+        recorded.push(await this.decideTransition(tx, { actorId: moderator!.id, spaceId: id, title, contributionId, transition: input.decision, decision: input.decision, ground, facts, resolveReports: true }));
+      }
+      return recorded;
+    });
+    return { items: decisions.map(statementOf) };
+  }
+
+  /** The space of a subject (a proposal's page links to it). */
+  async bySubject(actor: Actor, subjectType: string, subjectReference: string): Promise<DeliberationDto> {
+    const id = await this.repository.spaceOf(subjectType, subjectReference);
+    if (!id) throw ProblemException.notFound(`Aucun espace de délibération pour ${subjectReference}.`);
+    return this.get(actor, id);
   }
 
   /** A state change by decision, through the lifecycle runner (lock, check, apply, audit, notify). */

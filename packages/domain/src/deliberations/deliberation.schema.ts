@@ -225,6 +225,10 @@ export const BulkDecisionSchema = z
     z.object({ decision: z.literal('reject'), contributionIds: z.array(z.uuid()).min(1).max(100), ...grounded }).strict(),
   ])
   .meta({ id: 'BulkModerationDecision' });
+export type BulkDecision = z.infer<typeof BulkDecisionSchema>;
+
+/** A space found by its subject (`/deliberations/by-subject/proposal/PR-2027-012`). */
+export const DeliberationSubjectParamsSchema = z.object({ subjectType: DeliberationSubjectTypeSchema, subjectReference: z.string().regex(/^[A-Z]{2}-\d{4}-\d{3,}$/) }).strict();
 
 export const AppealSchema = z.object({ explanation: required(DELIBERATION_LIMITS.facts, 'Expliquez pourquoi la décision devrait changer.') }).strict().meta({ id: 'Appeal' });
 export const DecideAppealSchema = z.object({ outcome: z.enum(APPEAL_OUTCOMES), facts }).strict().meta({ id: 'DecideAppeal' });
@@ -327,6 +331,7 @@ export const StatementOfReasonsSchema = z
   .meta({ id: 'StatementOfReasons' });
 export type StatementOfReasons = z.infer<typeof StatementOfReasonsSchema>;
 export const ModerationLogPageSchema = pageOf(StatementOfReasonsSchema).meta({ id: 'ModerationLogPage' });
+export const BulkDecisionResultSchema = z.object({ items: z.array(StatementOfReasonsSchema) }).meta({ id: 'BulkModerationDecisionResult' });
 
 export const ReportDtoSchema = z.object({ reasonCode: z.string(), law: z.string(), explanation: z.string(), at: z.iso.datetime() }).meta({ id: 'ContributionReport' });
 
