@@ -11,6 +11,7 @@ import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { DeliberationsModule } from './deliberations/deliberations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -44,6 +45,7 @@ export class AppModule {
         VerificationModule,
         DataUsesModule,
         ProposalsModule,
+        DeliberationsModule,
         DashboardModule,
         DevModule,
       ],

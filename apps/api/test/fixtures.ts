@@ -196,3 +196,65 @@ export async function createProposal(t: Api, options: ProposalOptions = {}): Pro
   await api().post(`${path}/selection`).set(organizer.auth).send({ decision: state, reason: 'Consultation en mars.' }).expect(200);
   return done;
 }
+
+// ---- deliberations ----------------------------------------------------------
+
+export interface DeliberationOptions {
+  /** Pre- or post-moderation (default: post). */
+  moderation?: 'pre' | 'post';
+  /** The space's dates (default: opened a day ago, closes in 30 days). */
+  opensAt?: Date;
+  closesAt?: Date;
+  autoHideThreshold?: number;
+  /** Who opens it: a new organizer by default. */
+  organizer?: TestPerson;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A deliberation space on an admissible proposal, opened by an organizer
+ * through the API. A space whose dates are in the past is opened open, then
+ * its dates are moved in SQL (the API refuses nothing about past dates, but
+ * this keeps each fixture's rules plain).
+ */
+export async function createDeliberation(t: Api, options: DeliberationOptions = {}): Promise<{ id: string; proposalReference: string; organizer: TestPerson }> {
+  const organizer = options.organizer ?? (await createPerson(t, { roles: ['resident', 'organizer'] }));
+  const { reference } = await createProposal(t, { state: 'admissible', organizer });
+  const opensAt = options.opensAt ?? new Date(Date.now() - DAY_MS);
+  const closesAt = options.closesAt ?? new Date(Date.now() + 30 * DAY_MS);
+  const rules = { moderation: options.moderation ?? 'post', opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), ...(options.autoHideThreshold ? { autoHideThreshold: options.autoHideThreshold } : {}) };
+  const response = await request(t.server).post('/api/v1/deliberations').set(organizer.auth).send({ subject: { type: 'proposal', reference }, rules }).expect(201);
+  return { id: (response.body as { id: string }).id, proposalReference: reference, organizer };
+}
+
+/** A contribution posted by its author (a new resident who accepts the charter, by default). */
+export async function postContribution(t: Api, deliberationId: string, options: { author?: TestPerson; stance?: string; body?: string; parentId?: string } = {}): Promise<{ id: string; author: TestPerson }> {
+  const author = options.author ?? (await createPerson(t));
+  const response = await request(t.server)
+    .post(`/api/v1/deliberations/${deliberationId}/contributions`)
+    .set(author.auth)
+    .send({ stance: options.stance ?? 'against', body: options.body ?? 'Les caméras du marché filment tout le monde sans raison.', charterAccepted: true, ...(options.parentId ? { parentId: options.parentId } : {}) })
+    .expect(201);
+  return { id: (response.body as { id: string }).id, author };
+}
+
+/** A contribution hidden by a moderator, with the decision to appeal. */
+export async function createModerationDecision(t: Api, options: { moderator?: TestPerson } = {}) {
+  const space = await createDeliberation(t);
+  const contribution = await postContribution(t, space.id);
+  const moderator = options.moderator ?? (await createPerson(t, { roles: ['resident', 'moderator'] }));
+  const response = await request(t.server)
+    .post(`/api/v1/deliberations/${space.id}/contributions/${contribution.id}/decisions`)
+    .set(moderator.auth)
+    .send({ decision: 'hide', ground: { kind: 'policy', code: 'off_topic' }, facts: 'La contribution ne parle pas des caméras.' })
+    .expect(201);
+  return { deliberationId: space.id, contributionId: contribution.id, author: contribution.author, moderator, decisionId: (response.body as { id: string }).id };
+}
+
+/** An appeal of a moderator's decision by the author. */
+export async function createModerationAppeal(t: Api) {
+  const decision = await createModerationDecision(t);
+  const response = await request(t.server).post(`/api/v1/moderation-decisions/${decision.decisionId}/appeal`).set(decision.author.auth).send({ explanation: 'Je parlais bien des caméras.' }).expect(201);
+  return { ...decision, appealId: (response.body as { appeal: { id: string } }).appeal.id };
+}

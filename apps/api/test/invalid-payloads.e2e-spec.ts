@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { createDataUse, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
+import { createDataUse, createDeliberation, createInvitationBatch, createModerationAppeal, createModerationDecision, createNeighbourhood, createPerson, createProposal, postContribution, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken } from './tokens';
@@ -263,6 +263,64 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> =
     const follower = await createPerson(s.t);
     await request(s.t.server).put(`/api/v1/proposals/${reference}/follow`).set(follower.auth).expect(200);
     return { params: { reference }, headers: actingAs(follower) };
+  },
+  // Deliberations
+  'POST /api/v1/deliberations': async (s) => {
+    const by = await organizer(s);
+    const { reference } = await createProposal(s.t, { state: 'admissible', organizer: by });
+    return { params: {}, headers: actingAs(by), body: { subject: { type: 'proposal', reference }, rules: { moderation: 'post', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' } } };
+  },
+  'GET /api/v1/deliberations/by-subject/{subjectType}/{subjectReference}': async (s) => ({ params: { subjectType: 'proposal', subjectReference: (await createDeliberation(s.t)).proposalReference }, headers: anyone }),
+  'POST /api/v1/deliberations/{id}/moderation-queue/decisions': async (s) => {
+    const space = await createDeliberation(s.t, { moderation: 'pre' });
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'reject', contributionIds: [contribution.id], ground: { kind: 'policy', code: 'spam' }, facts: 'Publicité.' } };
+  },
+  'GET /api/v1/deliberations/{id}': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'POST /api/v1/deliberations/{id}/rules': async (s) => {
+    const space = await createDeliberation(s.t);
+    return { params: { id: space.id }, headers: actingAs(space.organizer), body: { rules: { moderation: 'pre', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' }, changeNote: 'Pré-modération.' } };
+  },
+  'GET /api/v1/deliberations/{id}/contributions': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone, query: { sort: 'newest', stance: 'for' } }),
+  'POST /api/v1/deliberations/{id}/contributions': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t)), body: { stance: 'question', body: 'Qui regarde les images ?', charterAccepted: true } }),
+  'POST /api/v1/deliberations/{id}/workshop-contributions': async (s) => {
+    const space = await createDeliberation(s.t);
+    return { params: { id: space.id }, headers: actingAs(space.organizer), body: { provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '3' }, entries: [{ stance: 'for', body: 'Plus de bancs.' }] } };
+  },
+  'PUT /api/v1/deliberations/{id}/contributions/{contributionId}': async (s) => {
+    const space = await createDeliberation(s.t);
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(contribution.author), body: { body: 'Texte corrigé par son auteur.' } };
+  },
+  'DELETE /api/v1/deliberations/{id}/contributions/{contributionId}': async (s) => {
+    const space = await createDeliberation(s.t);
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(contribution.author) };
+  },
+  'PUT /api/v1/deliberations/{id}/contributions/{contributionId}/helpful': async (s) => {
+    const space = await createDeliberation(s.t);
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(await createPerson(s.t)) };
+  },
+  'POST /api/v1/deliberations/{id}/contributions/{contributionId}/reports': async (s) => {
+    const space = await createDeliberation(s.t);
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(await createPerson(s.t)), body: { reasonCode: 'illegal_content', law: 'Article 226-1 du code pénal', explanation: 'Une adresse personnelle est publiée.' } };
+  },
+  'GET /api/v1/deliberations/{id}/moderation-queue': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })) }),
+  'POST /api/v1/deliberations/{id}/contributions/{contributionId}/decisions': async (s) => {
+    const space = await createDeliberation(s.t);
+    const contribution = await postContribution(s.t, space.id);
+    return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'suspend', ground: { kind: 'policy', code: 'hate_or_harassment' }, facts: 'Insultes répétées.', until: '2099-01-01T00:00:00Z' } };
+  },
+  'GET /api/v1/deliberations/{id}/moderation-log': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'POST /api/v1/moderation-decisions/{decisionId}/appeal': async (s) => {
+    const decision = await createModerationDecision(s.t);
+    return { params: { decisionId: decision.decisionId }, headers: actingAs(decision.author), body: { explanation: 'Je parlais bien des caméras.' } };
+  },
+  'POST /api/v1/moderation-appeals/{appealId}/decision': async (s) => {
+    const appeal = await createModerationAppeal(s.t);
+    return { params: { appealId: appeal.appealId }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { outcome: 'reversed', facts: 'La contribution parlait bien des caméras.' } };
   },
   // People and verification
   'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { createDataUse, createNeighbourhood, createProposal, grantRole, linkOidcIdentity } from './fixtures';
+import { createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -95,7 +95,7 @@ describe('Personal data: every table holding person ids has a provider that expo
   it('names only real tables, and gives a reason for each one kept on deletion', async () => {
     const existing = new Set((await t.sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name));
     const providers = registry.providers();
-    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'identity', 'notifications', 'people', 'proposals', 'verification']);
+    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'people', 'proposals', 'verification']);
     expect(providers.flatMap((p) => p.tables).filter((table) => !existing.has(table))).toEqual([]);
     for (const { table, reason } of providers.flatMap((p) => p.kept)) expect({ table, reason: reason.length > 20 }).toEqual({ table, reason: true });
   });
@@ -121,6 +121,25 @@ describe('Personal data: every table holding person ids has a provider that expo
     const mine = await createProposal(t, { author: me, state: 'submitted' });
     const theirs = await createProposal(t, { state: 'admissible', organizer: me, supporters: [me] });
     await request(t.server).put(`/api/v1/proposals/${theirs.reference}/follow`).set(me.auth).expect(200);
+    // Deliberations: a space I open on it and whose rules I publish again; my contribution, edited; a mark and a report on someone else's;
+    // a workshop sheet I record; a moderator's warning that I appeal and a suspension, after which I post nothing more.
+    const rules = { moderation: 'post', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
+    const spaceId = (await request(t.server).post('/api/v1/deliberations').set(me.auth).send({ subject: { type: 'proposal', reference: theirs.reference }, rules }).expect(201)).body.id as string;
+    await request(t.server).post(`/api/v1/deliberations/${spaceId}/rules`).set(me.auth).send({ rules, changeNote: 'Dates confirmées.' }).expect(201);
+    const said = await postContribution(t, spaceId, { author: me, body: 'Mon avis sur les caméras.' });
+    await request(t.server).put(`/api/v1/deliberations/${spaceId}/contributions/${said.id}`).set(me.auth).send({ body: 'Mon avis, relu, sur les caméras.' }).expect(200);
+    const theirSaying = await postContribution(t, spaceId);
+    await request(t.server).put(`/api/v1/deliberations/${spaceId}/contributions/${theirSaying.id}/helpful`).set(me.auth).expect(200);
+    await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${theirSaying.id}/reports`).set(me.auth).send({ reasonCode: 'spam' }).expect(201);
+    await request(t.server)
+      .post(`/api/v1/deliberations/${spaceId}/workshop-contributions`)
+      .set(me.auth)
+      .send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Des bancs.' }] })
+      .expect(201);
+    const moderatorOfMe = await createPerson(t, { roles: ['resident', 'moderator'] });
+    const warning = (await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'warn', ground: { kind: 'policy', code: 'other' }, facts: 'Ton vif.' }).expect(201)).body.id as string;
+    await request(t.server).post(`/api/v1/moderation-decisions/${warning}/appeal`).set(me.auth).send({ explanation: 'Le ton était mesuré.' }).expect(201);
+    await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'suspend', ground: { kind: 'policy', code: 'other' }, facts: 'Essai.', until: '2099-01-01T00:00:00Z' }).expect(201);
     // Sessions: signed out of one browser session (the credential carries its id).
     await request(t.server).post('/api/v1/me/sessions/end').set(bearer(await personToken(me.id, 0, { sessionId: randomUUID() }))).expect(204);
 
@@ -143,6 +162,9 @@ describe('Personal data: every table holding person ids has a provider that expo
     expect(exported.proposals.proposals.map((p: { reference: string }) => p.reference)).toEqual([draft.reference, mine.reference]);
     expect(exported.proposals).toMatchObject({ supports: [{ proposal: theirs.reference }], followedProposals: [{ reference: theirs.reference }] });
     expect(exported.proposals.timelineEntries.map((e: { state: string }) => e.state)).toEqual(['submitted', 'admissible']);
+    expect(exported.deliberations).toMatchObject({ contributions: [{ body: 'Mon avis, relu, sur les caméras.', edited: true }], helpfulMarks: [{ contribution: theirSaying.id }], reports: [{ reasonCode: 'spam' }], appeals: [{ decision: warning }], deliberationsOpened: [{ subject: theirs.reference }] });
+    expect(exported.deliberations.moderationDecisionsAboutYou.map((d: { decision: string }) => d.decision)).toEqual(['warn', 'suspend']);
+    expect(exported.deliberations.suspensions).toHaveLength(1);
 
     // The readable download names every part, category and field in plain words, in both languages.
     for (const locale of ['fr', 'en'] as const) {

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@sesame/domain';
-import { createDataUse, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
+import { createDataUse, createDeliberation, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
 import { bearer, serviceToken } from './tokens';
 
 /**
@@ -47,6 +47,8 @@ const serviceOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) =>
 const anyPerson: Expectation = { ...Object.fromEntries(ROLES.map((role) => [role, 'allow'])), anonymous: 'deny', service: 'deny' } as Expectation;
 const organizers: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', admin: 'allow' } as Expectation;
 const registerEditors: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', authority: 'allow', admin: 'allow' } as Expectation;
+const moderators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), moderator: 'allow', admin: 'allow' } as Expectation;
+const facilitators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), facilitator: 'allow', organizer: 'allow', admin: 'allow' } as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -128,6 +130,24 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/work-queues': { request: () => ({ path: '/api/v1/work-queues' }), expect: registerEditors },
   'GET /api/v1/data-uses/{reference}/versions': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions' }), expect: everyone },
   'GET /api/v1/data-uses/{reference}/versions/{version}/diff': { request: () => ({ path: '/api/v1/data-uses/DU-2000-999/versions/2/diff' }), expect: everyone },
+  // Deliberations: reading is public; posting, editing, marking and reporting for anyone signed in (the space's rules decide the rest); opening and rules for organizers; moderation for moderators; workshops for facilitators.
+  'POST /api/v1/deliberations': { request: () => ({ path: '/api/v1/deliberations', body: {} }), expect: organizers },
+  'GET /api/v1/deliberations/by-subject/{subjectType}/{subjectReference}': { request: () => ({ path: '/api/v1/deliberations/by-subject/proposal/PR-2000-999' }), expect: everyone },
+  'POST /api/v1/deliberations/{id}/moderation-queue/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-queue/decisions', body: {} }), expect: moderators },
+  'GET /api/v1/deliberations/{id}': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000' }), expect: everyone },
+  'POST /api/v1/deliberations/{id}/rules': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/rules', body: {} }), expect: organizers },
+  'GET /api/v1/deliberations/{id}/contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions' }), expect: everyone },
+  'POST /api/v1/deliberations/{id}/contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions', body: {} }), expect: anyPerson },
+  'POST /api/v1/deliberations/{id}/workshop-contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/workshop-contributions', body: {} }), expect: facilitators },
+  'PUT /api/v1/deliberations/{id}/contributions/{contributionId}': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000', body: {} }), expect: anyPerson },
+  'DELETE /api/v1/deliberations/{id}/contributions/{contributionId}': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000' }), expect: anyPerson },
+  'PUT /api/v1/deliberations/{id}/contributions/{contributionId}/helpful': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000/helpful' }), expect: anyPerson },
+  'POST /api/v1/deliberations/{id}/contributions/{contributionId}/reports': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000/reports', body: {} }), expect: anyPerson },
+  'GET /api/v1/deliberations/{id}/moderation-queue': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-queue' }), expect: moderators },
+  'POST /api/v1/deliberations/{id}/contributions/{contributionId}/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000/decisions', body: {} }), expect: moderators },
+  'GET /api/v1/deliberations/{id}/moderation-log': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-log' }), expect: everyone },
+  'POST /api/v1/moderation-decisions/{decisionId}/appeal': { request: () => ({ path: '/api/v1/moderation-decisions/00000000-0000-4000-8000-000000000000/appeal', body: {} }), expect: anyPerson },
+  'POST /api/v1/moderation-appeals/{appealId}/decision': { request: () => ({ path: '/api/v1/moderation-appeals/00000000-0000-4000-8000-000000000000/decision', body: {} }), expect: moderators },
 };
 
 /**
@@ -137,7 +157,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
  * its own record and callers, so rows never affect one another.
  */
 export type RecordCaller = 'anonymous' | 'author' | 'another resident' | 'a verified resident' | 'organizer';
-export type RecordSubject = 'a draft proposal' | 'a submitted proposal' | 'a proposal collecting supports' | 'a draft record' | 'a published record';
+export type RecordSubject = 'a draft proposal' | 'a submitted proposal' | 'a proposal collecting supports' | 'a draft record' | 'a published record' | 'an open deliberation' | 'a closed deliberation' | 'a deliberation not open yet';
 
 export interface RecordRule {
   route: string;
@@ -188,6 +208,13 @@ export const RECORD_RULES: readonly RecordRule[] = [
   { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a draft record', as: 'another resident', status: 404, request: dataUsePath('/follow') },
   { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a draft record', as: 'organizer', status: 422, request: dataUsePath('/follow') },
   { route: 'PUT /api/v1/data-uses/{reference}/follow', on: 'a published record', as: 'another resident', status: 200, request: dataUsePath('/follow') },
+  // Deliberations: posting within the space's dates (the charter accepted with the first post); organizers publish rules; facilitators record workshops until the space closes.
+  { route: 'POST /api/v1/deliberations/{id}/contributions', on: 'an open deliberation', as: 'another resident', status: 201, request: (id) => ({ path: `/api/v1/deliberations/${id}/contributions`, body: { stance: 'for', body: 'Oui.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/contributions', on: 'an open deliberation', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/contributions`, body: { stance: 'for', body: 'Sans la charte.' } }) },
+  { route: 'POST /api/v1/deliberations/{id}/contributions', on: 'a closed deliberation', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/contributions`, body: { stance: 'for', body: 'Trop tard.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/contributions', on: 'a deliberation not open yet', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/contributions`, body: { stance: 'for', body: 'Trop tôt.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/workshop-contributions', on: 'a closed deliberation', as: 'organizer', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/workshop-contributions`, body: { provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Oui.' }] } }) },
+  { route: 'GET /api/v1/deliberations/{id}/moderation-log', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/moderation-log` }) },
   { route: 'POST /api/v1/data-uses/{reference}/suspend', on: 'a draft record', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/data-uses/${r}/suspend`, body: { expectedRevision: 1, reason: 'Essai.' } }) },
 ];
 
@@ -204,6 +231,12 @@ export async function createRecordSubject(t: Api, subject: RecordSubject): Promi
       return { reference: (await createDataUse(t, { content: PUBLISHABLE_DATA_USE, state: 'draft' })).reference, author: null };
     case 'a published record':
       return { reference: (await createDataUse(t, { content: PUBLISHABLE_DATA_USE, state: 'published' })).reference, author: null };
+    case 'an open deliberation':
+      return { reference: (await createDeliberation(t)).id, author: null };
+    case 'a closed deliberation':
+      return { reference: (await createDeliberation(t, { opensAt: new Date(Date.now() - 10 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000) })).id, author: null };
+    case 'a deliberation not open yet':
+      return { reference: (await createDeliberation(t, { opensAt: new Date(Date.now() + 86_400_000) })).id, author: null };
   }
 }
 

@@ -8,6 +8,8 @@
  */
 export * from './proposals/proposal.values';
 export * from './proposals/proposal.lifecycle';
+export * from './deliberations/deliberation.values';
+export * from './deliberations/deliberation.lifecycle';
 export * from './data-uses/data-use.values';
 export * from './data-uses/data-use.lifecycle';
 export { positionalPath, redactionProblem } from './data-uses/data-use.redaction';

@@ -27,6 +27,9 @@ export const LIMITS = {
   emailChangePerPerson: { name: 'email-change', points: 5, durationSeconds: 3600, message: 'Trop de demandes de changement d’adresse.' },
   emailChangePerIp: { name: 'email-change-ip', points: 20, durationSeconds: 3600, message: 'Trop de demandes de changement d’adresse depuis votre réseau.' },
   proposalSubmissions: { name: 'proposal-submissions', points: 5, durationSeconds: 86_400, message: 'Vous avez déposé 5 propositions aujourd’hui : c’est la limite par jour.' },
+  // A lively thread, not a flood: 10 contributions (and replies) per 10 minutes per person.
+  deliberationPosts: { name: 'deliberation-posts', points: 10, durationSeconds: 600, message: 'Vous avez publié 10 contributions en 10 minutes : c’est la limite.' },
+  deliberationReports: { name: 'deliberation-reports', points: 10, durationSeconds: 3600, message: 'Vous avez fait 10 signalements en une heure : c’est la limite.' },
 } satisfies Record<string, Limit>;
 
 /**

@@ -36,10 +36,24 @@ export const AUDIT_ACTIONS = [
   'proposal.not_selected',
   'proposal.withdrawn',
   'proposal-settings.changed',
+  // Deliberations: spaces, their rules, and every moderation decision (a statement of reasons).
+  'deliberation.opened',
+  'deliberation.rules-published',
+  'contribution.approved',
+  'contribution.rejected',
+  'contribution.hidden-automatically',
+  'contribution.hidden',
+  'contribution.restored',
+  'contribution.deleted-by-author',
+  'contribution.personal-data-removed',
+  'participant.warned',
+  'participant.suspended',
+  'moderation-appeal.lodged',
+  'moderation-appeal.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */

@@ -1,3 +1,4 @@
+import { DELIBERATION_NOTIFICATIONS } from '../deliberations/deliberation.notifications';
 import { DATA_USE_NOTIFICATIONS } from '../data-uses/data-use.notifications';
 import { IDENTITY_NOTIFICATIONS } from '../identity/identity.notifications';
 import type { Locale } from '../identity/identity.schema';
@@ -11,7 +12,7 @@ import { fillSentence, sentenceParts, sentencePlaceholders, type NotificationSen
  * A feature that notifies something new declares it there and adds its list here;
  * a unit test checks that no kind is declared twice.
  */
-export const FEATURE_NOTIFICATIONS = [IDENTITY_NOTIFICATIONS, VERIFICATION_NOTIFICATIONS, DATA_USE_NOTIFICATIONS, PROPOSAL_NOTIFICATIONS] as const;
+export const FEATURE_NOTIFICATIONS = [IDENTITY_NOTIFICATIONS, VERIFICATION_NOTIFICATIONS, DATA_USE_NOTIFICATIONS, PROPOSAL_NOTIFICATIONS, DELIBERATION_NOTIFICATIONS] as const;
 
 type FeatureLists = typeof FEATURE_NOTIFICATIONS;
 type AllKinds = FeatureLists[number] extends infer List ? (List extends unknown ? keyof List : never) : never;

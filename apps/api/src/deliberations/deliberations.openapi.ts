@@ -1,0 +1,214 @@
+import {
+  AppealParamsSchema,
+  AppealSchema,
+  BulkDecisionResultSchema,
+  BulkDecisionSchema,
+  ContributionPageSchema,
+  ContributionParamsSchema,
+  ContributionQuerySchema,
+  ContributionSchema,
+  DecideAppealSchema,
+  DecisionParamsSchema,
+  DeliberationIdParamsSchema,
+  DeliberationSchema,
+  DeliberationSubjectParamsSchema,
+  EditContributionSchema,
+  HelpfulStateSchema,
+  ModerationDecisionSchema,
+  ModerationLogPageSchema,
+  ModerationQueueSchema,
+  OpenDeliberationSchema,
+  PageQuerySchema,
+  PostContributionSchema,
+  PublishRulesSchema,
+  RecordWorkshopSchema,
+  ReportContributionSchema,
+  ReportReceiptSchema,
+  StatementOfReasonsSchema,
+} from '@sesame/domain';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { problemResponses } from '../openapi/problem-responses';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const person = [{ person: [] }];
+const tags = ['Deliberations'];
+const space = { path: DeliberationIdParamsSchema };
+const item = { path: ContributionParamsSchema };
+const deliberation = (status: string, description: string) => ({ [status]: { description, content: json(DeliberationSchema) } });
+const contribution = (status: string, description: string) => ({ [status]: { description, content: json(ContributionSchema) } });
+const statement = (status: string, description: string) => ({ [status]: { description, content: json(StatementOfReasonsSchema) } });
+
+export const deliberationsPaths: ZodOpenApiPathsObject = {
+  '/deliberations': {
+    post: {
+      tags,
+      summary: 'Organizers open a deliberation space on an admissible proposal, with its first published rules',
+      operationId: 'openDeliberation',
+      security: person,
+      requestBody: { content: json(OpenDeliberationSchema) },
+      responses: { ...deliberation('201', 'The space.'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/deliberations/{id}': {
+    get: {
+      tags,
+      summary: 'A space with its rules in force, counts and what the reader may do there (`viewer.can`)',
+      operationId: 'getDeliberation',
+      requestParams: space,
+      responses: { ...deliberation('200', 'The space.'), ...problemResponses(400, 404) },
+    },
+  },
+  '/deliberations/by-subject/{subjectType}/{subjectReference}': {
+    get: {
+      tags,
+      summary: 'The space of a subject (a proposal: PR-2027-012), as `GET /deliberations/{id}`',
+      operationId: 'getDeliberationBySubject',
+      requestParams: { path: DeliberationSubjectParamsSchema },
+      responses: { ...deliberation('200', 'The space.'), ...problemResponses(400, 404) },
+    },
+  },
+  '/deliberations/{id}/rules': {
+    post: {
+      tags,
+      summary: 'Publishes a new version of the rules (recorded in the log: rules never change silently)',
+      operationId: 'publishDeliberationRules',
+      security: person,
+      requestParams: space,
+      requestBody: { content: json(PublishRulesSchema) },
+      responses: { ...deliberation('201', 'The space with its new rules.'), ...problemResponses(400, 401, 403, 404) },
+    },
+  },
+  '/deliberations/{id}/contributions': {
+    get: {
+      tags,
+      summary: 'The thread: sorted by most helpful, newest or oldest, filtered by stance; hidden and deleted contributions as tombstones with their reason',
+      operationId: 'listContributions',
+      requestParams: { ...space, query: ContributionQuerySchema },
+      responses: { '200': { description: 'A page of contributions.', content: json(ContributionPageSchema) }, ...problemResponses(400, 404) },
+    },
+    post: {
+      tags,
+      summary: 'Posts a contribution, or a reply (`parentId`, two levels at most); 422 outside the space’s dates; 403 suspended (with the end date); 429 after 10 in 10 minutes',
+      operationId: 'postContribution',
+      security: person,
+      requestParams: space,
+      requestBody: { content: json(PostContributionSchema) },
+      responses: { ...contribution('201', 'The contribution (pending under pre-moderation).'), ...problemResponses(400, 401, 403, 404, 422, 429) },
+    },
+  },
+  '/deliberations/{id}/workshop-contributions': {
+    post: {
+      tags,
+      summary: 'Facilitators record the entries of one workshop sheet, with their provenance and attribution',
+      operationId: 'recordWorkshopContributions',
+      security: person,
+      requestParams: space,
+      requestBody: { content: json(RecordWorkshopSchema) },
+      responses: { '201': { description: 'The recorded contributions.', content: json(z.array(ContributionSchema)) }, ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+  '/deliberations/{id}/contributions/{contributionId}': {
+    put: {
+      tags,
+      summary: 'The author edits within 15 minutes (422 after); shown as edited, moderators see the previous text',
+      operationId: 'editContribution',
+      security: person,
+      requestParams: item,
+      requestBody: { content: json(EditContributionSchema) },
+      responses: { ...contribution('200', 'The contribution.'), ...problemResponses(400, 401, 403, 404, 422) },
+    },
+    delete: {
+      tags,
+      summary: 'The author deletes their contribution: a tombstone stays',
+      operationId: 'deleteContribution',
+      security: person,
+      requestParams: item,
+      responses: { ...contribution('200', 'The tombstone.'), ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+  '/deliberations/{id}/contributions/{contributionId}/helpful': {
+    put: {
+      tags,
+      summary: 'Marks someone else’s contribution as helpful (one mark per person: idempotent)',
+      operationId: 'markContributionHelpful',
+      security: person,
+      requestParams: item,
+      responses: { '200': { description: 'The mark and the count.', content: json(HelpfulStateSchema) }, ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+  '/deliberations/{id}/contributions/{contributionId}/reports': {
+    post: {
+      tags,
+      summary: 'Reports a contribution with a reason of the space’s policy (illegal content: the law and an explanation); 409 twice; hidden automatically at the threshold',
+      operationId: 'reportContribution',
+      security: person,
+      requestParams: item,
+      requestBody: { content: json(ReportContributionSchema) },
+      responses: { '201': { description: 'Reported.', content: json(ReportReceiptSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
+    },
+  },
+  '/deliberations/{id}/moderation-queue': {
+    get: {
+      tags,
+      summary: 'Moderators: pending and reported contributions with their thread, reports and the author’s past decisions',
+      operationId: 'getModerationQueue',
+      security: person,
+      requestParams: space,
+      responses: { '200': { description: 'The queue, oldest first.', content: json(ModerationQueueSchema) }, ...problemResponses(400, 401, 403, 404) },
+    },
+  },
+  '/deliberations/{id}/moderation-queue/decisions': {
+    post: {
+      tags,
+      summary: 'Moderators approve or reject pending contributions in bulk (all or nothing; a rejection states its ground and facts)',
+      operationId: 'decideOnContributionsInBulk',
+      security: person,
+      requestParams: space,
+      requestBody: { content: json(BulkDecisionSchema) },
+      responses: { '201': { description: 'One statement of reasons per contribution.', content: json(BulkDecisionResultSchema) }, ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+  '/deliberations/{id}/contributions/{contributionId}/decisions': {
+    post: {
+      tags,
+      summary: 'Moderators decide (approve, reject, hide, restore, edit out personal data, warn, suspend) with a statement of reasons (400 without a reason)',
+      operationId: 'decideOnContribution',
+      security: person,
+      requestParams: item,
+      requestBody: { content: json(ModerationDecisionSchema) },
+      responses: { ...statement('201', 'The statement of reasons (DSA art. 17).'), ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+  '/deliberations/{id}/moderation-log': {
+    get: {
+      tags,
+      summary: 'The public moderation log: every decision with its ground and facts, never the hidden text',
+      operationId: 'getModerationLog',
+      requestParams: { ...space, query: PageQuerySchema },
+      responses: { '200': { description: 'A page of statements of reasons, newest first.', content: json(ModerationLogPageSchema) }, ...problemResponses(400, 404) },
+    },
+  },
+  '/moderation-decisions/{decisionId}/appeal': {
+    post: {
+      tags,
+      summary: 'The person concerned appeals a decision, once, within 6 months',
+      operationId: 'appealModerationDecision',
+      security: person,
+      requestParams: { path: DecisionParamsSchema },
+      requestBody: { content: json(AppealSchema) },
+      responses: { ...statement('201', 'The decision with its appeal.'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/moderation-appeals/{appealId}/decision': {
+    post: {
+      tags,
+      summary: 'Another moderator than the one who decided upholds or reverses the decision (published in the log)',
+      operationId: 'decideModerationAppeal',
+      security: person,
+      requestParams: { path: AppealParamsSchema },
+      requestBody: { content: json(DecideAppealSchema) },
+      responses: { ...statement('200', 'The decision with the appeal’s outcome.'), ...problemResponses(400, 401, 403, 404, 422) },
+    },
+  },
+};
