@@ -7,11 +7,12 @@ import { deliberationsPaths } from './deliberations.openapi';
 import { DeliberationsPersonalDataRepository } from './deliberations-personal-data.repository';
 import { DeliberationsRepository } from './deliberations.repository';
 import { DeliberationsService } from './deliberations.service';
+import { ModerationRemindersService } from './moderation-reminders.service';
 
 @OpenApiPaths(deliberationsPaths)
 @Module({
   controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController, ModerationTransparencyController, ContributionsOpenDataController, ModerationLogOpenDataController],
-  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService],
+  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService, ModerationRemindersService],
   exports: [DeliberationsService],
 })
 export class DeliberationsModule {}
