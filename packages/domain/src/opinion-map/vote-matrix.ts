@@ -1,0 +1,151 @@
+/**
+ * The vote matrix of the opinion map (docs/decisions/0017-opinion-map.md,
+ * ALGORITHMS.md §1.1–1.2): participants × statements, the latest vote of each
+ * participant on each statement, stored sparse (compressed rows), so that
+ * everything downstream costs a time proportional to the number of votes.
+ *
+ * Encoding: agree = +1, disagree = −1, pass = 0 (Sésame's and Polis's export
+ * encoding; Polis's math worker uses the opposite sign internally — the Polis
+ * output writer converts, see polis-format.ts).
+ *
+ * Pure: no I/O, no randomness.
+ */
+
+/** agree = +1, disagree = −1, pass = 0. */
+export type OpinionVote = -1 | 0 | 1;
+
+export interface VoteRecord {
+  participant: number;
+  statement: number;
+  vote: OpinionVote;
+  /** When it was cast (any increasing number, e.g. epoch ms); the latest wins, then the later one in the input. */
+  at?: number;
+}
+
+export interface VoteMatrixInput {
+  votes: readonly VoteRecord[];
+  /**
+   * Polis's « mod-out »: statements whose column is set to 0 for everyone
+   * (moderated out, meta). They stay columns — they count in the number of
+   * statements and in each participant's number of votes, as in Polis — but
+   * weigh nothing in the PCA, and are never representative nor consensual.
+   */
+  zeroedStatements?: Iterable<number>;
+  /** Statements taken out entirely (rejected statements): their votes are ignored. */
+  removedStatements?: Iterable<number>;
+  /** Participants taken out entirely (suspended or banned): their votes are ignored. */
+  excludedParticipants?: Iterable<number>;
+}
+
+/**
+ * Rows are participants (ascending ids), columns statements (ascending ids) that
+ * received at least one counted vote. Row i's cells are col[rowStart[i] .. rowStart[i+1]).
+ */
+export interface VoteMatrix {
+  participants: number[];
+  statements: number[];
+  /** Per column: 1 if zeroed (Polis's mod-out), else 0. */
+  zeroed: Uint8Array;
+  rowStart: Int32Array;
+  col: Int32Array;
+  /** The latest vote, −1, 0 or +1 (raw, also on zeroed columns). */
+  value: Int8Array;
+}
+
+export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
+  const { votes } = input;
+  const removed = new Set(input.removedStatements ?? []);
+  const excluded = new Set(input.excludedParticipants ?? []);
+  const zeroedIds = new Set(input.zeroedStatements ?? []);
+
+  // Which votes count, and the distinct ids.
+  const keep = new Uint8Array(votes.length);
+  const participantSet = new Set<number>();
+  const statementSet = new Set<number>();
+  for (let k = 0; k < votes.length; k++) {
+    const v = votes[k]!;
+    if (removed.has(v.statement) || excluded.has(v.participant)) continue;
+    if (v.vote !== 1 && v.vote !== -1 && v.vote !== 0) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
+    keep[k] = 1;
+    participantSet.add(v.participant);
+    statementSet.add(v.statement);
+  }
+  const participants = [...participantSet].sort((a, b) => a - b);
+  const statements = [...statementSet].sort((a, b) => a - b);
+  const rowOf = new Map<number, number>();
+  participants.forEach((id, i) => rowOf.set(id, i));
+  const colOf = new Map<number, number>();
+  statements.forEach((id, j) => colOf.set(id, j));
+  const zeroed = new Uint8Array(statements.length);
+  statements.forEach((id, j) => (zeroed[j] = zeroedIds.has(id) ? 1 : 0));
+
+  // Bucket the votes by row (counting sort), keeping input order within a row.
+  const n = participants.length;
+  const voteRow = new Int32Array(votes.length);
+  const voteCol = new Int32Array(votes.length);
+  const bucketStart = new Int32Array(n + 1);
+  for (let k = 0; k < votes.length; k++) {
+    if (!keep[k]) continue;
+    const v = votes[k]!;
+    const r = rowOf.get(v.participant)!;
+    voteRow[k] = r;
+    voteCol[k] = colOf.get(v.statement)!;
+    bucketStart[r + 1]!++;
+  }
+  for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
+  const fill = bucketStart.slice(0, n);
+  const order = new Int32Array(bucketStart[n]!);
+  for (let k = 0; k < votes.length; k++) if (keep[k]) order[fill[voteRow[k]!]!++] = k;
+
+  // Within a row, keep the latest vote per statement.
+  const m = statements.length;
+  const seenInRow = new Int32Array(m).fill(-1);
+  const cellOfCol = new Int32Array(m);
+  const rowStart = new Int32Array(n + 1);
+  const col = new Int32Array(order.length);
+  const chosen = new Int32Array(order.length);
+  let cells = 0;
+  for (let i = 0; i < n; i++) {
+    rowStart[i] = cells;
+    for (let p = bucketStart[i]!; p < bucketStart[i + 1]!; p++) {
+      const k = order[p]!;
+      const j = voteCol[k]!;
+      if (seenInRow[j] !== i) {
+        seenInRow[j] = i;
+        cellOfCol[j] = cells;
+        col[cells] = j;
+        chosen[cells] = k;
+        cells++;
+      } else {
+        const previous = votes[chosen[cellOfCol[j]!]!]!;
+        if ((votes[k]!.at ?? 0) >= (previous.at ?? 0)) chosen[cellOfCol[j]!] = k;
+      }
+    }
+  }
+  rowStart[n] = cells;
+  const value = new Int8Array(cells);
+  for (let c = 0; c < cells; c++) value[c] = votes[chosen[c]!]!.vote;
+  return { participants, statements, zeroed, rowStart, col: col.slice(0, cells), value };
+}
+
+/** Number of (latest) votes per participant, passes and votes on zeroed statements included (Polis's user-vote-counts). */
+export function voteCounts(matrix: VoteMatrix): number[] {
+  const counts: number[] = [];
+  for (let i = 0; i < matrix.participants.length; i++) counts.push(matrix.rowStart[i + 1]! - matrix.rowStart[i]!);
+  return counts;
+}
+
+/** Column means over the cast votes (passes count as 0); 0 for zeroed columns and columns without votes. */
+export function columnMeans(matrix: VoteMatrix): Float64Array {
+  const m = matrix.statements.length;
+  const sum = new Float64Array(m);
+  const count = new Float64Array(m);
+  for (let c = 0; c < matrix.col.length; c++) {
+    const j = matrix.col[c]!;
+    sum[j]! += matrix.value[c]!;
+    count[j]!++;
+  }
+  const mean = new Float64Array(m);
+  for (let j = 0; j < m; j++) mean[j] = matrix.zeroed[j] || count[j] === 0 ? 0 : sum[j]! / count[j]!;
+  return mean;
+}
