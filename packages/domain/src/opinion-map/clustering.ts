@@ -26,7 +26,8 @@ export const BASE_K = 100;
 export const MAX_GROUPS = 5;
 /** A new number of groups is adopted once it has won this many consecutive recomputes (Polis's group-k-buffer). */
 export const GROUP_K_BUFFER = 4;
-export const KMEANS_MAX_ITERATIONS = 100;
+/** Lloyd iterations at most (Polis: 20); the base clusters are warm-started from the previous ones in production. */
+export const KMEANS_MAX_ITERATIONS = 20;
 
 /**
  * The participants taken into the clustering (Polis's in-conv): once in, a
@@ -54,7 +55,9 @@ export function selectClustered(
 }
 
 function distance(ax: number, ay: number, bx: number, by: number): number {
-  return Math.hypot(ax - bx, ay - by);
+  const dx = ax - bx;
+  const dy = ay - by;
+  return Math.sqrt(dx * dx + dy * dy);
 }
 
 /**
@@ -75,30 +78,34 @@ export function initialCenters(points: readonly Point[], k: number): [number, nu
   }
   cx /= totalWeight;
   cy /= totalWeight;
-  const nearest = new Float64Array(points.length).fill(Infinity);
+  const n = points.length;
+  const px = Float64Array.from(points, (p) => p.x);
+  const py = Float64Array.from(points, (p) => p.y);
+  const nearest = new Float64Array(n).fill(Infinity);
   let pick = 0;
   let best = -1;
-  points.forEach((p, i) => {
-    const d = distance(p.x, p.y, cx, cy);
+  for (let i = 0; i < n; i++) {
+    const d = distance(px[i]!, py[i]!, cx, cy);
     if (d > best) {
       best = d;
       pick = i;
     }
-  });
+  }
   const centers: [number, number][] = [];
   while (centers.length < k) {
-    const chosen = points[pick]!;
-    centers.push([chosen.x, chosen.y]);
+    const x0 = px[pick]!;
+    const y0 = py[pick]!;
+    centers.push([x0, y0]);
     best = 0;
     pick = -1;
-    points.forEach((p, i) => {
-      const d = Math.min(nearest[i]!, distance(p.x, p.y, chosen.x, chosen.y));
+    for (let i = 0; i < n; i++) {
+      const d = Math.min(nearest[i]!, distance(px[i]!, py[i]!, x0, y0));
       nearest[i] = d;
       if (d > best) {
         best = d;
         pick = i;
       }
-    });
+    }
     if (pick < 0) break; // no distinct point left
   }
   return centers;
@@ -130,19 +137,54 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
     cx = centers.map((c) => c[0]);
     cy = centers.map((c) => c[1]);
   }
-  const assignment = new Int32Array(points.length).fill(-1);
+  const n = points.length;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pw = new Float64Array(n);
+  points.forEach((p, i) => {
+    px[i] = p.x;
+    py[i] = p.y;
+    pw[i] = p.weight ?? 1;
+  });
+  const assignment = new Int32Array(n).fill(-1);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = false;
-    for (let i = 0; i < points.length; i++) {
-      const p = points[i]!;
-      let bestIndex = 0;
+    const k = cx.length;
+    // Centres sorted by x: scanning outwards from a point's x, stop once dx² alone exceeds the best distance.
+    const byX = Array.from({ length: k }, (_, c) => c).sort((a, b) => cx[a]! - cx[b]! || a - b);
+    const sortedX = Float64Array.from(byX, (c) => cx[c]!);
+    const sortedY = Float64Array.from(byX, (c) => cy[c]!);
+    const sortedIndex = Int32Array.from(byX);
+    for (let i = 0; i < n; i++) {
+      const x = px[i]!;
+      const y = py[i]!;
+      let low = 0;
+      let high = k;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sortedX[mid]! < x) low = mid + 1;
+        else high = mid;
+      }
+      let bestIndex = -1;
       let bestDistance = Infinity;
-      for (let c = 0; c < cx.length; c++) {
-        const d = (p.x - cx[c]!) ** 2 + (p.y - cy[c]!) ** 2;
-        if (d < bestDistance) {
+      const consider = (s: number): boolean => {
+        const dx = x - sortedX[s]!;
+        const dx2 = dx * dx;
+        if (dx2 > bestDistance) return false;
+        const dy = y - sortedY[s]!;
+        const d = dx2 + dy * dy;
+        const c = sortedIndex[s]!;
+        if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
           bestDistance = d;
           bestIndex = c;
         }
+        return true;
+      };
+      for (let right = low, left = low - 1; right < k || left >= 0; ) {
+        const goRight = right < k && consider(right);
+        const goLeft = left >= 0 && consider(left);
+        right = goRight ? right + 1 : k;
+        left = goLeft ? left - 1 : -1;
       }
       if (assignment[i] !== bestIndex) {
         assignment[i] = bestIndex;
@@ -150,24 +192,24 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
       }
     }
     // Recentre, then drop empty clusters (remapping assignments).
-    const sw = new Float64Array(cx.length);
-    const sx = new Float64Array(cx.length);
-    const sy = new Float64Array(cx.length);
-    points.forEach((p, i) => {
+    const sw = new Float64Array(k);
+    const sx = new Float64Array(k);
+    const sy = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
       const c = assignment[i]!;
-      const w = p.weight ?? 1;
+      const w = pw[i]!;
       sw[c]! += w;
-      sx[c]! += w * p.x;
-      sy[c]! += w * p.y;
-    });
+      sx[c]! += w * px[i]!;
+      sy[c]! += w * py[i]!;
+    }
     const keep: number[] = [];
-    for (let c = 0; c < cx.length; c++) if (sw[c]! > 0) keep.push(c);
-    const remap = new Int32Array(cx.length).fill(-1);
+    for (let c = 0; c < k; c++) if (sw[c]! > 0) keep.push(c);
+    const remap = new Int32Array(k).fill(-1);
     keep.forEach((c, index) => (remap[c] = index));
     ids = keep.map((c) => ids[c]!);
     cx = keep.map((c) => sx[c]! / sw[c]!);
     cy = keep.map((c) => sy[c]! / sw[c]!);
-    for (let i = 0; i < points.length; i++) assignment[i] = remap[assignment[i]!]!;
+    for (let i = 0; i < n; i++) assignment[i] = remap[assignment[i]!]!;
     if (!changed) break;
   }
   const members: number[][] = ids.map(() => []);

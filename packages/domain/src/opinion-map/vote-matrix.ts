@@ -58,44 +58,70 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const excluded = new Set(input.excludedParticipants ?? []);
   const zeroedIds = new Set(input.zeroedStatements ?? []);
 
-  // Which votes count, and the distinct ids.
-  const keep = new Uint8Array(votes.length);
-  const participantSet = new Set<number>();
-  const statementSet = new Set<number>();
-  for (let k = 0; k < votes.length; k++) {
+  // Which votes count, and the distinct ids (read once from the records).
+  const count = votes.length;
+  const pid = new Int32Array(count);
+  const sid = new Int32Array(count);
+  const keep = new Uint8Array(count);
+  let smallIds = true;
+  let maxParticipant = 0;
+  let maxStatement = 0;
+  for (let k = 0; k < count; k++) {
     const v = votes[k]!;
-    if (removed.has(v.statement) || excluded.has(v.participant)) continue;
+    const p = v.participant;
+    const s = v.statement;
     if (v.vote !== 1 && v.vote !== -1 && v.vote !== 0) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
+    if (!Number.isInteger(p) || !Number.isInteger(s)) throw new RangeError(`participant ${p} and statement ${s} must be integers`);
+    if ((removed.size > 0 && removed.has(s)) || (excluded.size > 0 && excluded.has(p))) continue;
     keep[k] = 1;
-    participantSet.add(v.participant);
-    statementSet.add(v.statement);
+    pid[k] = p;
+    sid[k] = s;
+    if (p < 0 || s < 0 || p > 0x3fffffff || s > 0x3fffffff) smallIds = false;
+    else {
+      if (p > maxParticipant) maxParticipant = p;
+      if (s > maxStatement) maxStatement = s;
+    }
   }
-  const participants = [...participantSet].sort((a, b) => a - b);
-  const statements = [...statementSet].sort((a, b) => a - b);
-  const rowOf = new Map<number, number>();
-  participants.forEach((id, i) => rowOf.set(id, i));
-  const colOf = new Map<number, number>();
-  statements.forEach((id, j) => colOf.set(id, j));
+  // Ids → row and column indices: a typed table when ids are small non-negative integers, else a Map.
+  smallIds &&= maxParticipant <= 4 * count + 1024 && maxStatement <= 4 * count + 1024;
+  const index = (ids: Int32Array, max: number): { sorted: number[]; of: (id: number) => number } => {
+    if (smallIds) {
+      const table = new Int32Array(max + 1).fill(-1);
+      for (let k = 0; k < count; k++) if (keep[k]) table[ids[k]!] = 0;
+      const sorted: number[] = [];
+      for (let id = 0; id <= max; id++) if (table[id] === 0) table[id] = sorted.push(id) - 1;
+      return { sorted, of: (id) => table[id]! };
+    }
+    const set = new Set<number>();
+    for (let k = 0; k < count; k++) if (keep[k]) set.add(ids[k]!);
+    const sorted = [...set].sort((a, b) => a - b);
+    const map = new Map<number, number>();
+    sorted.forEach((id, i) => map.set(id, i));
+    return { sorted, of: (id) => map.get(id)! };
+  };
+  const rows = index(pid, maxParticipant);
+  const cols = index(sid, maxStatement);
+  const participants = rows.sorted;
+  const statements = cols.sorted;
   const zeroed = new Uint8Array(statements.length);
   statements.forEach((id, j) => (zeroed[j] = zeroedIds.has(id) ? 1 : 0));
 
   // Bucket the votes by row (counting sort), keeping input order within a row.
   const n = participants.length;
-  const voteRow = new Int32Array(votes.length);
-  const voteCol = new Int32Array(votes.length);
+  const voteRow = pid;
+  const voteCol = sid;
   const bucketStart = new Int32Array(n + 1);
-  for (let k = 0; k < votes.length; k++) {
+  for (let k = 0; k < count; k++) {
     if (!keep[k]) continue;
-    const v = votes[k]!;
-    const r = rowOf.get(v.participant)!;
+    const r = rows.of(pid[k]!);
     voteRow[k] = r;
-    voteCol[k] = colOf.get(v.statement)!;
+    voteCol[k] = cols.of(sid[k]!);
     bucketStart[r + 1]!++;
   }
   for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
   const fill = bucketStart.slice(0, n);
   const order = new Int32Array(bucketStart[n]!);
-  for (let k = 0; k < votes.length; k++) if (keep[k]) order[fill[voteRow[k]!]!++] = k;
+  for (let k = 0; k < count; k++) if (keep[k]) order[fill[voteRow[k]!]!++] = k;
 
   // Within a row, keep the latest vote per statement.
   const m = statements.length;
