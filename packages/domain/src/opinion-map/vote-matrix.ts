@@ -60,8 +60,8 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
 
   // Which votes count, and the distinct ids (read once from the records).
   const count = votes.length;
-  const pid = new Int32Array(count);
-  const sid = new Int32Array(count);
+  const pid = new Float64Array(count);
+  const sid = new Float64Array(count);
   const keep = new Uint8Array(count);
   let smallIds = true;
   let maxParticipant = 0;
@@ -71,7 +71,7 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
     const p = v.participant;
     const s = v.statement;
     if (v.vote !== 1 && v.vote !== -1 && v.vote !== 0) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
-    if (!Number.isInteger(p) || !Number.isInteger(s)) throw new RangeError(`participant ${p} and statement ${s} must be integers`);
+    if (!Number.isSafeInteger(p) || !Number.isSafeInteger(s)) throw new RangeError(`participant ${p} and statement ${s} must be safe integers`);
     if ((removed.size > 0 && removed.has(s)) || (excluded.size > 0 && excluded.has(p))) continue;
     keep[k] = 1;
     pid[k] = p;
@@ -84,7 +84,7 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   }
   // Ids → row and column indices: a typed table when ids are small non-negative integers, else a Map.
   smallIds &&= maxParticipant <= 4 * count + 1024 && maxStatement <= 4 * count + 1024;
-  const index = (ids: Int32Array, max: number): { sorted: number[]; of: (id: number) => number } => {
+  const index = (ids: Float64Array, max: number): { sorted: number[]; of: (id: number) => number } => {
     if (smallIds) {
       const table = new Int32Array(max + 1).fill(-1);
       for (let k = 0; k < count; k++) if (keep[k]) table[ids[k]!] = 0;
@@ -106,25 +106,37 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const zeroed = new Uint8Array(statements.length);
   statements.forEach((id, j) => (zeroed[j] = zeroedIds.has(id) ? 1 : 0));
 
-  // Bucket the votes by row (counting sort), keeping input order within a row.
+  // Order the votes by row, then column, then input order: two stable counting
+  // sorts (by column, then by row). The cells' order — hence every floating-point
+  // sum — does not depend on the order of the input.
   const n = participants.length;
-  const voteRow = pid;
-  const voteCol = sid;
+  const m = statements.length;
+  const voteRow = new Int32Array(count);
+  const voteCol = new Int32Array(count);
+  const colStart = new Int32Array(m + 1);
   const bucketStart = new Int32Array(n + 1);
   for (let k = 0; k < count; k++) {
     if (!keep[k]) continue;
     const r = rows.of(pid[k]!);
+    const j = cols.of(sid[k]!);
     voteRow[k] = r;
-    voteCol[k] = cols.of(sid[k]!);
+    voteCol[k] = j;
     bucketStart[r + 1]!++;
+    colStart[j + 1]!++;
   }
+  for (let j = 0; j < m; j++) colStart[j + 1]! += colStart[j]!;
   for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
+  const byColumn = new Int32Array(colStart[m]!);
+  const colFill = colStart.slice(0, m);
+  for (let k = 0; k < count; k++) if (keep[k]) byColumn[colFill[voteCol[k]!]!++] = k;
   const fill = bucketStart.slice(0, n);
   const order = new Int32Array(bucketStart[n]!);
-  for (let k = 0; k < count; k++) if (keep[k]) order[fill[voteRow[k]!]!++] = k;
+  for (let p = 0; p < byColumn.length; p++) {
+    const k = byColumn[p]!;
+    order[fill[voteRow[k]!]!++] = k;
+  }
 
   // Within a row, keep the latest vote per statement.
-  const m = statements.length;
   const seenInRow = new Int32Array(m).fill(-1);
   const cellOfCol = new Int32Array(m);
   const rowStart = new Int32Array(n + 1);
