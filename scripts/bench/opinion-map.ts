@@ -6,12 +6,12 @@
 //   polis-largest 33 422 × 783, 2 000 000 votes (the largest real Polis conversation) — target ≤ 2 s on 2 cores;
 //   warm-vote     the 10k map plus one new vote, recomputed warm-started from the previous map (target ≤ 200 ms).
 // Prints one JSON line per row: wall and CPU time of the recompute (matrix, PCA, projections,
-// clusters, repness, consensus), PCA iterations, resident memory before and peak, and the
+// clusters, repness, consensus; after a warm-up run on a small conversation, as in a long-lived
+// worker), PCA iterations, resident memory before and peak, and the
 // machine's load average (on a shared machine the wall time also counts others' work).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { computeOpinionMap, mulberry32, opinionMapHistory, type OpinionVote, type VoteRecord } from '../../packages/domain/src/opinion-map';
 
 interface Row {
@@ -67,6 +67,8 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 }
 
 function runRow(row: Row): Record<string, unknown> {
+  // The map is recomputed by a long-lived worker: compile the code first (JIT) on a small conversation.
+  computeOpinionMap({ votes: syntheticVotes({ name: 'warm-up', participants: 2_000, statements: 200, votes: 100_000 }, 1) });
   const votes = syntheticVotes(row);
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -109,7 +111,7 @@ if (wanted) {
   }
   console.log(JSON.stringify(runRow(row)));
 } else {
-  const self = fileURLToPath(import.meta.url);
+  const self = process.argv[1]!;
   for (const row of ROWS) {
     const child = spawnSync(process.execPath, [...process.execArgv, self, row.name], { stdio: 'inherit' });
     if (child.status !== 0) process.exit(child.status ?? 1);

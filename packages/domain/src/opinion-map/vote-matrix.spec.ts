@@ -1,7 +1,7 @@
 import { computeOpinionMap, opinionMapHistory } from './opinion-map';
 import { toPolisMath } from './polis-format';
 import { loadPolisFixture } from './polis-fixtures.testing';
-import { buildVoteMatrix, columnMeans, type VoteRecord } from './vote-matrix';
+import { buildVoteMatrix, columnMeans, voteMatrixHash, type VoteRecord } from './vote-matrix';
 
 describe('the vote matrix', () => {
   it('keeps the latest vote of each participant on each statement (by time, then input order), never counting twice', () => {
@@ -35,6 +35,18 @@ describe('the vote matrix', () => {
     expect(b.participants).toEqual([-5, 2 ** 40 - 5]);
     expect(b.statements).toEqual([-3, 1e12 - 3]);
     expect([a.rowStart, a.col, a.value]).toEqual([b.rowStart, b.col, b.value]);
+  });
+
+  it('hashes the counted votes: the same for any order or superseded votes, another for another vote', () => {
+    const votes: VoteRecord[] = [
+      { participant: 1, statement: 2, vote: 1, at: 1 },
+      { participant: 3, statement: 2, vote: 0, at: 2 },
+    ];
+    const hash = voteMatrixHash(buildVoteMatrix({ votes }));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(voteMatrixHash(buildVoteMatrix({ votes: [...votes, { participant: 1, statement: 2, vote: 1 as const, at: 0 }].reverse() }))).toBe(hash);
+    expect(voteMatrixHash(buildVoteMatrix({ votes: [...votes, { participant: 1, statement: 2, vote: -1 as const, at: 3 }] }))).not.toBe(hash);
+    expect(voteMatrixHash(buildVoteMatrix({ votes, zeroedStatements: [2] }))).not.toBe(hash);
   });
 
   it('refuses a vote that is not −1, 0 or 1', () => {

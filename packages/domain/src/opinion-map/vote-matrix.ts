@@ -1,3 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+
 /**
  * The vote matrix of the opinion map (docs/decisions/0017-opinion-map.md,
  * ALGORITHMS.md §1.1–1.2): participants × statements, the latest vote of each
@@ -186,4 +189,28 @@ export function columnMeans(matrix: VoteMatrix): Float64Array {
   const mean = new Float64Array(m);
   for (let j = 0; j < m; j++) mean[j] = matrix.zeroed[j] || count[j] === 0 ? 0 : sum[j]! / count[j]!;
   return mean;
+}
+
+/**
+ * The SHA-256 (hex) of what the map is computed from, for snapshots: one line
+ * `participant,statement,vote` per counted latest vote in row then column order,
+ * then `zeroed:` and the zeroed statement ids. Independent of the input's order
+ * and of superseded votes; anyone with the published votes recomputes it.
+ */
+export function voteMatrixHash(matrix: VoteMatrix): string {
+  const hash = sha256.create();
+  let chunk = '';
+  for (let i = 0; i < matrix.participants.length; i++) {
+    const participant = matrix.participants[i]!;
+    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
+      chunk += `${participant},${matrix.statements[matrix.col[c]!]!},${matrix.value[c]!}\n`;
+    }
+    if (chunk.length > 65_536) {
+      hash.update(utf8ToBytes(chunk));
+      chunk = '';
+    }
+  }
+  chunk += `zeroed:${matrix.statements.filter((_, j) => matrix.zeroed[j]).join(',')}\n`;
+  hash.update(utf8ToBytes(chunk));
+  return bytesToHex(hash.digest());
 }
