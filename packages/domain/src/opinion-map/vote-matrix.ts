@@ -66,6 +66,7 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const pid = new Float64Array(count);
   const sid = new Float64Array(count);
   const keep = new Uint8Array(count);
+  const cast = new Int8Array(count);
   let smallIds = true;
   let maxParticipant = 0;
   let maxStatement = 0;
@@ -77,6 +78,7 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
     if (!Number.isSafeInteger(p) || !Number.isSafeInteger(s)) throw new RangeError(`participant ${p} and statement ${s} must be safe integers`);
     if ((removed.size > 0 && removed.has(s)) || (excluded.size > 0 && excluded.has(p))) continue;
     keep[k] = 1;
+    cast[k] = v.vote;
     pid[k] = p;
     sid[k] = s;
     if (p < 0 || s < 0 || p > 0x3fffffff || s > 0x3fffffff) smallIds = false;
@@ -165,7 +167,7 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   }
   rowStart[n] = cells;
   const value = new Int8Array(cells);
-  for (let c = 0; c < cells; c++) value[c] = votes[chosen[c]!]!.vote;
+  for (let c = 0; c < cells; c++) value[c] = cast[chosen[c]!]!;
   return { participants, statements, zeroed, rowStart, col: col.slice(0, cells), value };
 }
 
