@@ -35,8 +35,6 @@ export interface OpinionMapOptions {
   previous?: OpinionMapHistory | null;
   /** Power-iteration tuning (defaults: pca.ts). */
   pca?: Pick<PcaOptions, 'tolerance' | 'maxIterations'>;
-  /** Take these groups (members = base cluster ids, given by participant for base clusters) instead of clustering — e.g. Polis's own, to compare. */
-  fixedGroups?: { baseClusters: Cluster[]; groupClusters: Cluster[] } | null;
   /** Meta statements (priority 49, as Polis); usually also in zeroedStatements. */
   metaStatements?: Iterable<number>;
 }
@@ -109,22 +107,9 @@ export function computeOpinionMapFromMatrix(matrix: VoteMatrix, options: Opinion
   matrix.participants.forEach((id, i) => {
     if (inConv.has(id)) points.push({ id, x: projection.x[i]!, y: projection.y[i]! });
   });
-  let bases: Cluster[];
-  let groups: Cluster[];
-  let byK: Record<number, Cluster[]> = {};
-  let silhouettes: Record<number, number> = {};
-  let kSmoother: KSmoother | null = previous?.kSmoother ?? null;
-  if (options.fixedGroups) {
-    bases = options.fixedGroups.baseClusters;
-    groups = options.fixedGroups.groupClusters;
-  } else {
-    bases = baseClusters(points, previous?.baseClusters ?? []);
-    const clustering = groupClusters(bases, { byK: previous?.groupClusterings, smoother: previous?.kSmoother ?? null });
-    groups = clustering.groups;
-    byK = clustering.byK;
-    silhouettes = clustering.silhouettes;
-    kSmoother = clustering.smoother;
-  }
+  const bases = baseClusters(points, previous?.baseClusters ?? []);
+  const clustering = groupClusters(bases, { byK: previous?.groupClusterings, smoother: previous?.kSmoother ?? null });
+  const groups = clustering.groups;
 
   // Group of each participant row, through their base cluster.
   const rowOf = new Map(matrix.participants.map((id, i) => [id, i]));
@@ -172,9 +157,9 @@ export function computeOpinionMapFromMatrix(matrix: VoteMatrix, options: Opinion
     })),
     inConv: [...inConv].sort((a, b) => a - b),
     baseClusters: bases,
-    groupClusterings: byK,
-    silhouettes,
-    kSmoother,
+    groupClusterings: clustering.byK,
+    silhouettes: clustering.silhouettes,
+    kSmoother: clustering.smoother,
     groupClusters: groups,
     groupVotes: groups.map((g, gi) => ({
       id: g.id,

@@ -91,6 +91,19 @@ describe('what stays out of the map', () => {
   });
 });
 
+describe('small conversations', () => {
+  it('maps nobody without failing, then one voter, then two', () => {
+    const empty = computeOpinionMap({ votes: [] });
+    expect([empty.statements, empty.participants, empty.groupClusters, empty.consensus]).toEqual([[], [], [], { agree: [], disagree: [] }]);
+    const one = computeOpinionMap({ votes: [{ participant: 1, statement: 1, vote: 1 }] });
+    expect(one.participants).toHaveLength(1);
+    expect(one.groupClusters).toHaveLength(1);
+    const two = computeOpinionMap({ votes: [{ participant: 1, statement: 1, vote: 1 }, { participant: 2, statement: 1, vote: -1 }, { participant: 2, statement: 2, vote: 1 }] });
+    expect(two.groupClusters).toHaveLength(2);
+    expect(two.participants.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+  });
+});
+
 describe('determinism', () => {
   const { conversation } = loadPolisFixture('25ptpt-3gp-no-strict-with-meta');
   const input = { votes: conversation.votes, zeroedStatements: conversation.zeroedStatements };
