@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { historyFromPolisMath, statementsFromPolisJson, votesFromPolisJson, type PolisConversation } from './polis-format';
+import { statementsFromPolisJson, votesFromPolisJson, type PolisConversation } from './polis-format';
 
 /**
  * The Polis reference conversations live outside the repository, in
@@ -46,4 +46,3 @@ export function loadPolisFixture(name: string): PolisFixture {
   return { name, folder, conversation: { votes, ...statements }, math: read('math-pca2.json') };
 }
 
-export { historyFromPolisMath };
