@@ -38,3 +38,4 @@ export * from './deliberations/deliberation.policy';
 export * from './deliberations/deliberation.notifications';
 export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
+export * from './opinion-map';
