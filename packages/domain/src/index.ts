@@ -38,3 +38,8 @@ export * from './deliberations/deliberation.policy';
 export * from './deliberations/deliberation.notifications';
 export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
+export * from './advisory-panel/sortition.model';
+export * from './advisory-panel/sortition.csv';
+export * from './advisory-panel/sortition.feasibility';
+export * from './advisory-panel/sortition.leximin';
+export * from './advisory-panel/sortition.lottery';

@@ -10,7 +10,7 @@ import { type SortitionInstance, SortitionInputError, type SortitionInputIssue, 
  */
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Returns the rows (blank lines dropped). */
-export function parseCsv(text: string): string[][] {
+export function parseSortitionCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -44,11 +44,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export const ID_COLUMN = 'id';
-export const HOUSEHOLD_COLUMN = 'household';
+export const SORTITION_ID_COLUMN = 'id';
+export const SORTITION_HOUSEHOLD_COLUMN = 'household';
 
 export function quotasFromCsv(categoriesCsv: string): SortitionQuota[] {
-  const [header, ...rows] = parseCsv(categoriesCsv);
+  const [header, ...rows] = parseSortitionCsv(categoriesCsv);
   const issues: SortitionInputIssue[] = [];
   const cols = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
@@ -68,13 +68,13 @@ export function quotasFromCsv(categoriesCsv: string): SortitionQuota[] {
 }
 
 export function peopleFromCsv(respondentsCsv: string, quotas: readonly SortitionQuota[]): SortitionPerson[] {
-  const [header, ...rows] = parseCsv(respondentsCsv);
+  const [header, ...rows] = parseSortitionCsv(respondentsCsv);
   const cols = (header ?? []).map((h) => h.trim());
   const categories = [...new Set(quotas.map((q) => q.category))];
   const missing = categories.filter((c) => !cols.includes(c));
   if (missing.length > 0) throw new SortitionInputError([{ message: `respondents.csv has no column for ${missing.join(', ')}` }]);
-  const idCol = cols.findIndex((c) => c.toLowerCase() === ID_COLUMN && !categories.includes(c));
-  const householdCol = cols.findIndex((c) => c.toLowerCase() === HOUSEHOLD_COLUMN && !categories.includes(c));
+  const idCol = cols.findIndex((c) => c.toLowerCase() === SORTITION_ID_COLUMN && !categories.includes(c));
+  const householdCol = cols.findIndex((c) => c.toLowerCase() === SORTITION_HOUSEHOLD_COLUMN && !categories.includes(c));
   const issues: SortitionInputIssue[] = [];
   const people = rows.map((r, i) => {
     if (r.length !== cols.length) issues.push({ line: i + 2, message: `${r.length} fields, the header has ${cols.length}` });
