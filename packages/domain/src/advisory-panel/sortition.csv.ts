@@ -87,6 +87,9 @@ export function peopleFromCsv(respondentsCsv: string, quotas: readonly Sortition
   return people;
 }
 
+/** Line of respondents.csv holding the first person (after the header): pass to validateInstance as firstLine. */
+export const SORTITION_CSV_FIRST_LINE = 2;
+
 /** A whole instance from the two files' text and a panel size. */
 export function instanceFromCsv(respondentsCsv: string, categoriesCsv: string, panelSize: number): SortitionInstance {
   const quotas = quotasFromCsv(categoriesCsv);

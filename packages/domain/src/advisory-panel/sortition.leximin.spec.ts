@@ -1,5 +1,6 @@
-import { checkUnitPanel, type SortitionInstance } from './sortition.model';
-import { InfeasibleQuotasError, leximin, type LeximinProgress, unitProbabilities } from './sortition.leximin';
+import { checkPersonPanel, checkUnitPanel, type SortitionInstance } from './sortition.model';
+import { InfeasibleQuotasError, leximin, type LeximinProgress, type LeximinResult, unitProbabilities } from './sortition.leximin';
+import { assignPeople, largestRemainder, lotteryProbabilities, roundToLottery } from './sortition.lottery';
 import { loadPool, referenceLeximin } from './sortition.testing';
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
@@ -31,19 +32,54 @@ describe('LEXIMIN on the public pools of Flanigan et al. (Nature 2021)', () => {
     ours.forEach((p, i) => expect(Math.abs(p - reference[i]!)).toBeLessThan(1e-4));
   });
 
-  it('Sortition Foundation fixture, panel 22: minimum 2/22, and the second level above it', async () => {
+  describe('Sortition Foundation fixture, panel 22', () => {
     const instance = loadPool('sortition-foundation-fixture', 22);
     const progress: LeximinProgress[] = [];
-    const result = await leximin(instance, { onProgress: (p) => progress.push(p) });
-    expect(Math.abs(result.minimum - 2 / 22)).toBeLessThan(1e-4);
-    expectValidDistribution(instance, result);
-    // Several stages: LEXIMIN raised the people above the minimum as far as possible.
-    expect(result.stats.stages).toBeGreaterThan(1);
-    expect(result.units.units.length).toBeLessThan(instance.people.length);
-    expect(progress[0]!.phase).toBe('feasibility');
-    expect(progress.at(-1)).toMatchObject({ phase: 'done', fixedUnits: result.units.units.length });
-    expect(progress.some((p) => p.phase === 'column-generation' && p.fixedUnits > 0 && p.lastFixedProbability !== null)).toBe(true);
-  }, 120_000);
+    let result: LeximinResult;
+    beforeAll(async () => {
+      result = await leximin(instance, { onProgress: (p) => progress.push(p) });
+    }, 180_000);
+
+    it('minimum 2/22, and the levels above it raised as far as possible', () => {
+      expect(Math.abs(result.minimum - 2 / 22)).toBeLessThan(1e-4);
+      expectValidDistribution(instance, result);
+      expect(result.stats.stages).toBeGreaterThan(1);
+      expect(result.units.units.length).toBeLessThan(instance.people.length);
+      expect(progress[0]!.phase).toBe('feasibility');
+      expect(progress.at(-1)).toMatchObject({ phase: 'done', fixedUnits: result.units.units.length });
+      expect(progress.some((p) => p.phase === 'column-generation' && p.fixedUnits > 0 && p.lastFixedProbability !== null)).toBe(true);
+    });
+
+    it('rounds to 1 000 valid panels, each person within 2/M of LEXIMIN', () => {
+      const lottery = roundToLottery(result.panels, result.units, 1000);
+      expect(lottery.copies.reduce((s, c) => s + c.copies, 0)).toBe(1000);
+      // Every panel keeps its probability within 1/M.
+      for (const c of lottery.copies) {
+        const p = result.panels.find((q) => q.counts === c.counts)!.probability;
+        expect(Math.abs(c.copies / 1000 - p)).toBeLessThan(1 / 1000 + 1e-12);
+      }
+      const panels = assignPeople(instance, result.units, lottery);
+      expect(panels).toHaveLength(1000);
+      for (const panel of panels) expect(checkPersonPanel(instance, panel)).toEqual([]);
+      const probabilities = lotteryProbabilities(instance.people.length, panels);
+      const worst = Math.max(...probabilities.map((p, i) => Math.abs(p - result.probabilities[i]!)));
+      expect(worst).toBeLessThanOrEqual(lottery.maxUnitDeviation + 1 / 1000 + 1e-12);
+      expect(worst).toBeLessThanOrEqual(2 / 1000 + 1e-12);
+      // The local search improved on largest-remainder rounding.
+      expect(lottery.moves).toBeGreaterThan(0);
+      const mult = result.units.units.map((u) => u.members.length);
+      const lr = largestRemainder(
+        result.panels.map((p) => p.probability),
+        1000,
+      );
+      const lrDeviation = Math.max(
+        ...mult.map((m, u) => Math.abs(result.panels.reduce((s, p, i) => s + (lr[i]! * p.counts[u]!) / m / 1000, 0) - result.probabilities[result.units.units[u]!.members[0]!]!)),
+      );
+      expect(lottery.maxUnitDeviation).toBeLessThan(lrDeviation);
+      // Deterministic: the same distribution gives the same 1 000 panels.
+      expect(assignPeople(instance, result.units, roundToLottery(result.panels, result.units, 1000))).toEqual(panels);
+    });
+  });
 });
 
 describe('LEXIMIN on hand-made pools', () => {

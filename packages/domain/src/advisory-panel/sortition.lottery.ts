@@ -1,7 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import type { Highs } from 'highs';
-import { loadHighs, QUIET, statusName } from './sortition.highs';
 import { checkPersonPanel, type SortitionInstance, type SortitionUnits, type UnitPanel } from './sortition.model';
 
 /**
@@ -9,14 +7,16 @@ import { checkPersonPanel, type SortitionInstance, type SortitionUnits, type Uni
  *
  * 1. Rounding. The distribution (λ_P over a few hundred panels at most) becomes
  *    a uniform lottery over M panels: panel P appears c_P times, with c_P equal
- *    to ⌊Mλ_P⌋ or ⌈Mλ_P⌉ and Σ c_P = M. Among those roundings, an integer
- *    program picks one that minimises the largest change of a person's
- *    selection probability (the "ILP rounding" of Flanigan, Kehne & Procaccia,
- *    "Fair sortition made transparent", 2021), starting from largest-remainder
- *    rounding and stopping after a fixed number of branch-and-bound nodes, so
- *    the result is deterministic. Guarantees: every panel keeps its probability
- *    within 1/M; the largest change of a unit's probability is reported
- *    (`maxDeviation`) and is never worse than largest-remainder rounding.
+ *    to ⌊Mλ_P⌋ or ⌈Mλ_P⌉ and Σ c_P = M. Among those roundings we look for one
+ *    that changes people's selection probabilities least (the objective of the
+ *    "ILP rounding" of Flanigan, Kehne & Procaccia, "Fair sortition made
+ *    transparent", 2021), by a deterministic local search from largest-remainder
+ *    rounding: move one copy from a panel rounded up to one rounded down while
+ *    that lowers the largest change of a unit's probability. (Solving that
+ *    integer program with HiGHS took seconds to minutes for a few thousandths.)
+ *    Guarantees: every panel keeps its probability within 1/M; the largest change
+ *    of a unit's probability is reported (`maxUnitDeviation`) and is never worse
+ *    than largest-remainder rounding.
  * 2. People. Within a unit (interchangeable people), seats are dealt round-robin
  *    over the M panels in pool order, so each member gets ⌊S/m⌋ or ⌈S/m⌉ of the
  *    unit's S seats: a further change below 1/M. Every one of the M panels is
@@ -30,7 +30,8 @@ import { checkPersonPanel, type SortitionInstance, type SortitionUnits, type Uni
  */
 
 export const DEFAULT_LOTTERY_SIZE = 1000;
-const ROUNDING_NODE_LIMIT = 20000;
+/** Bound on local-search moves (each one strictly improves; in practice a few dozen). */
+const MAX_ROUNDING_MOVES = 10_000;
 
 export interface RoundedLottery {
   /** Number of panels M. */
@@ -39,8 +40,8 @@ export interface RoundedLottery {
   copies: { counts: number[]; copies: number }[];
   /** Largest |lottery − LEXIMIN| probability over units, before dealing people. */
   maxUnitDeviation: number;
-  /** 'optimal' when the integer program proved its rounding best, 'node-limit' or 'largest-remainder' otherwise. */
-  rounding: 'optimal' | 'node-limit' | 'largest-remainder';
+  /** Local-search moves applied after largest-remainder rounding. */
+  moves: number;
 }
 
 /** Largest remainder: ⌊Mλ⌋ for all, then +1 to the largest fractional parts (ties: first panel). */
@@ -56,88 +57,61 @@ export function largestRemainder(probabilities: readonly number[], size: number)
   return floors;
 }
 
-function unitDeviation(panels: readonly { counts: UnitPanel }[], copies: readonly number[], size: number, mult: readonly number[], target: readonly number[]): number {
-  const p = mult.map(() => 0);
-  panels.forEach((panel, i) => panel.counts.forEach((c, u) => (p[u]! += (copies[i]! * c) / mult[u]! / size)));
-  return Math.max(0, ...p.map((x, u) => Math.abs(x - target[u]!)));
-}
-
-export async function roundToLottery(
+export function roundToLottery(
   distribution: readonly { counts: number[]; probability: number }[],
   units: SortitionUnits,
   size = DEFAULT_LOTTERY_SIZE,
-): Promise<RoundedLottery> {
+): RoundedLottery {
   const mult = units.units.map((u) => u.members.length);
   const target = mult.map(() => 0);
   for (const p of distribution) p.counts.forEach((c, u) => (target[u]! += (p.probability * c) / mult[u]!));
-  const start = largestRemainder(
+  const copies = largestRemainder(
     distribution.map((p) => p.probability),
     size,
   );
-  const startDeviation = unitDeviation(distribution, start, size, mult, target);
-  const highs = await loadHighs();
-  const rounded = optimiseRounding(highs, distribution, mult, target, size, start);
-  const useRounded = rounded && unitDeviation(distribution, rounded.copies, size, mult, target) <= startDeviation + 1e-12;
-  const copies = useRounded ? rounded.copies : start;
+  const floors = distribution.map((p) => Math.floor(p.probability * size + 1e-9));
+  const share = distribution.map((p) => p.counts.map((c, u) => c / mult[u]! / size));
+  // dev[u] = lottery − LEXIMIN probability of unit u.
+  const dev = mult.map((_, u) => -target[u]!);
+  distribution.forEach((_, i) => share[i]!.forEach((a, u) => (dev[u]! += copies[i]! * a)));
+  const score = (d: readonly number[]) => {
+    let max = 0;
+    let squares = 0;
+    for (const x of d) {
+      max = Math.max(max, Math.abs(x));
+      squares += x * x;
+    }
+    return { max, squares };
+  };
+  let current = score(dev);
+  let moves = 0;
+  const trial = [...dev];
+  // Local search: move one copy from a panel rounded up to one rounded down
+  // while that lowers the largest deviation (then the sum of squares).
+  for (; moves < MAX_ROUNDING_MOVES; moves += 1) {
+    let best: { from: number; to: number; max: number; squares: number } | null = null;
+    for (let i = 0; i < copies.length; i += 1) {
+      if (copies[i]! <= floors[i]!) continue;
+      for (let j = 0; j < copies.length; j += 1) {
+        if (j === i || copies[j]! !== floors[j]!) continue;
+        for (let u = 0; u < dev.length; u += 1) trial[u] = dev[u]! - share[i]![u]! + share[j]![u]!;
+        const s = score(trial);
+        const better = (a: { max: number; squares: number }, b: { max: number; squares: number }) => a.max < b.max - 1e-15 || (a.max <= b.max + 1e-15 && a.squares < b.squares - 1e-18);
+        if (better(s, best ?? current)) best = { from: i, to: j, ...s };
+      }
+    }
+    if (!best) break;
+    copies[best.from]! -= 1;
+    copies[best.to]! += 1;
+    for (let u = 0; u < dev.length; u += 1) dev[u] = dev[u]! - share[best.from]![u]! + share[best.to]![u]!;
+    current = { max: best.max, squares: best.squares };
+  }
   return {
     size,
     copies: distribution.map((p, i) => ({ counts: p.counts, copies: copies[i]! })).filter((c) => c.copies > 0),
-    maxUnitDeviation: unitDeviation(distribution, copies, size, mult, target),
-    rounding: useRounded ? rounded.status : 'largest-remainder',
+    maxUnitDeviation: current.max,
+    moves,
   };
-}
-
-/** min d s.t. |Σ_P (f_P + r_P) a_Pu / M − π_u| ≤ d, Σ r_P = M − Σ f_P, r_P ∈ {0,1} for fractional panels. */
-function optimiseRounding(
-  highs: Highs,
-  distribution: readonly { counts: number[]; probability: number }[],
-  mult: readonly number[],
-  target: readonly number[],
-  size: number,
-  start: readonly number[],
-): { copies: number[]; status: 'optimal' | 'node-limit' } | null {
-  const floors = distribution.map((p) => Math.floor(p.probability * size + 1e-9));
-  const fractional = distribution.map((_, i) => i).filter((i) => distribution[i]!.probability * size - floors[i]! > 1e-9);
-  const ups = size - floors.reduce((s, c) => s + c, 0);
-  if (fractional.length === 0 || ups <= 0) return null;
-  const model = highs.createModel();
-  try {
-    model.options.set({ ...QUIET, mip_max_nodes: ROUNDING_NODE_LIMIT, mip_rel_gap: 0 });
-    const n = fractional.length;
-    model.addVars(new Array(n).fill(0), new Array(n).fill(1));
-    model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, new Array(n).fill(highs.constants.variableType.integer));
-    model.addVar(0, highs.infinity); // d, index n
-    model.changeColCost(n, 1);
-    model.addRow(ups, ups, { indices: [...fractional.keys()], values: fractional.map(() => 1) });
-    for (let u = 0; u < mult.length; u += 1) {
-      // base_u = Σ_P f_P a_Pu / M; row: Σ_j r_j a_ju / M − d ≤ π_u − base_u and ≥ π_u − base_u − 2d, written as two rows.
-      let base = 0;
-      distribution.forEach((p, i) => (base += (floors[i]! * p.counts[u]!) / mult[u]! / size));
-      const indices: number[] = [];
-      const values: number[] = [];
-      fractional.forEach((i, j) => {
-        const c = distribution[i]!.counts[u]!;
-        if (c > 0) {
-          indices.push(j);
-          values.push(c / mult[u]! / size);
-        }
-      });
-      if (indices.length === 0) continue;
-      model.addRow(-highs.infinity, target[u]! - base, { indices: [...indices, n], values: [...values, -1] });
-      model.addRow(target[u]! - base, highs.infinity, { indices: [...indices, n], values: [...values, 1] });
-    }
-    model.setSolution({ indices: [...fractional.keys()], values: fractional.map((i) => start[i]! - floors[i]!) });
-    model.run();
-    const status = statusName(highs, model);
-    if (status !== 'optimal' && status !== 'solutionLimit' && status !== 'iterationLimit') return null;
-    const x = model.getSolution().colValue;
-    const copies = [...floors];
-    fractional.forEach((i, j) => (copies[i]! += Math.round(x[j]!)));
-    if (copies.reduce((s, c) => s + c, 0) !== size) return null;
-    return { copies, status: status === 'optimal' ? 'optimal' : 'node-limit' };
-  } finally {
-    model.dispose();
-  }
 }
 
 /**

@@ -49,7 +49,7 @@ export interface SortitionUnits {
 
 /** A problem with the input itself (not with the quotas' feasibility). */
 export interface SortitionInputIssue {
-  /** 1-based person position in the pool (as in a CSV body), when the issue is about a person. */
+  /** The person's line: position in the pool + `firstLine` − 1 (for a CSV file with a header, pass firstLine 2). */
   line?: number;
   message: string;
 }
@@ -77,7 +77,7 @@ export function quotaCategories(quotas: readonly SortitionQuota[]): { category: 
 }
 
 /** Checks the input's shape: ids, values known to the quotas, numbers. Throws SortitionInputError. */
-export function validateInstance(instance: SortitionInstance): void {
+export function validateInstance(instance: SortitionInstance, { firstLine = 1 }: { firstLine?: number } = {}): void {
   const issues: SortitionInputIssue[] = [];
   const { people, quotas, panelSize } = instance;
   if (!Number.isInteger(panelSize) || panelSize < 1) issues.push({ message: `panel size must be a positive integer (got ${panelSize})` });
@@ -93,7 +93,7 @@ export function validateInstance(instance: SortitionInstance): void {
   const categories = quotaCategories(quotas);
   const seenIds = new Set<string>();
   people.forEach((p, i) => {
-    const line = i + 1;
+    const line = i + firstLine;
     if (!p.id) issues.push({ line, message: 'missing id' });
     else if (seenIds.has(p.id)) issues.push({ line, message: `duplicate id ${p.id}` });
     seenIds.add(p.id);
