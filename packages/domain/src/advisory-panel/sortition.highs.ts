@@ -2,12 +2,14 @@ import type { Highs, Model } from 'highs';
 
 /**
  * HiGHS (WebAssembly) loaded once per process (or worker), lazily: importing
- * the domain package does not load the solver, only calling it does.
+ * the domain package does not load the solver, only calling it does. The
+ * import is hidden from bundlers (the web imports the domain for its schemas
+ * and must not pack a 3 MB solver); the API and scripts run it in Node.
  */
 let loading: Promise<Highs> | null = null;
 
 export function loadHighs(): Promise<Highs> {
-  loading ??= import('highs').then((m) => {
+  loading ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'highs').then((m) => {
     const loader = (m as unknown as { default: (o?: object) => Promise<Highs> }).default ?? (m as unknown as (o?: object) => Promise<Highs>);
     return loader();
   });

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import { checkPersonPanel, type SortitionInstance, type SortitionUnits, type UnitPanel } from './sortition.model';
+import { checkPersonPanel, type SortitionInstance, type SortitionUnits } from './sortition.model';
 
 /**
  * From the LEXIMIN distribution to a public lottery (ALGORITHMS.md §3).
