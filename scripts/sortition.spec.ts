@@ -26,7 +26,10 @@ describe('npm run sortition -- <pool folder> <panel size>', () => {
     expect(first.lottery.panels).toHaveLength(1000);
     expect(first.draw.panel).toEqual(first.lottery.panels[first.draw.index]);
     expect(first.draw.commitments).toHaveLength(2);
-    expect(JSON.parse(run(...args).stdout)).toEqual(first);
+    // The same panels and the same drawn panel on a second run (only the timings differ).
+    const { stats: _firstStats, ...firstRest } = first as typeof first & { stats: unknown };
+    const { stats: _againStats, ...againRest } = JSON.parse(run(...args).stdout) as typeof first & { stats: unknown };
+    expect(againRest).toEqual(firstRest);
   }, 240_000);
 
   it('exits 1 naming the quotas that cannot be met', () => {
