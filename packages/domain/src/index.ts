@@ -39,3 +39,8 @@ export * from './deliberations/deliberation.notifications';
 export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
 export * from './opinion-map';
+export * from './advisory-panel/sortition.model';
+export * from './advisory-panel/sortition.csv';
+export * from './advisory-panel/sortition.feasibility';
+export * from './advisory-panel/sortition.leximin';
+export * from './advisory-panel/sortition.lottery';
