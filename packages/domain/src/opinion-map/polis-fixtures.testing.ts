@@ -9,7 +9,17 @@ import { statementsFromPolisJson, votesFromPolisJson, type PolisConversation } f
  * the tests fail with this message; they are never skipped.
  */
 export function sharedDataDirectory(): string {
-  if (process.env.SESAME_SHARED_DATA) return path.resolve(process.env.SESAME_SHARED_DATA);
+  const shared = process.env.SESAME_SHARED_DATA ? path.resolve(process.env.SESAME_SHARED_DATA) : path.join(path.dirname(repositoryRoot()), 'shared', 'data');
+  if (!existsSync(path.join(shared, 'polis'))) {
+    throw new Error(
+      `The reference data folder ${shared}/polis is missing: the Polis fixture tests read ../shared/data/ next to the repository ` +
+        '(or the folder SESAME_SHARED_DATA names). It is not copied into the repository on purpose (see its README).',
+    );
+  }
+  return shared;
+}
+
+function repositoryRoot(): string {
   let dir = __dirname;
   for (;;) {
     const manifest = path.join(dir, 'package.json');
@@ -18,14 +28,7 @@ export function sharedDataDirectory(): string {
     if (parent === dir) throw new Error(`No repository root (package.json with workspaces) above ${__dirname}`);
     dir = parent;
   }
-  const shared = path.join(path.dirname(dir), 'shared', 'data');
-  if (!existsSync(shared)) {
-    throw new Error(
-      `The reference data folder ${shared} is missing: the Polis fixture tests read ../shared/data/ next to the repository ` +
-        '(or set SESAME_SHARED_DATA to its path). It is not copied into the repository on purpose.',
-    );
-  }
-  return shared;
+  return dir;
 }
 
 export const POLIS_FIXTURES = ['below-100-ptpts', '25ptpt-3gp-no-strict-with-meta'] as const;
