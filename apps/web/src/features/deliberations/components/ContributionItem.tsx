@@ -59,8 +59,9 @@ async function ContributionForms({ node, space }: Props) {
   const report = can['deliberations.report'].allowed && !contribution.viewer.reported;
   return (
     <div className={styles.tools}>
-      {helpful ? <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} variant="secondary" compact /> : null}
-      {contribution.viewer.markedHelpful ? <p className={styles.muted}>{t('helpful.yours')}</p> : null}
+      {helpful || contribution.viewer.markedHelpful ? (
+        <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} variant="secondary" compact done={contribution.viewer.markedHelpful ? t('helpful.yours') : undefined} />
+      ) : null}
       {reply ? (
         <details className={styles.disclosure}>
           <summary>{t('reply.summary')}</summary>
@@ -86,7 +87,7 @@ async function ContributionForms({ node, space }: Props) {
           </ThreadForm>
         </details>
       ) : null}
-      {report ? (
+      {report || contribution.viewer.reported ? (
         <details className={styles.disclosure}>
           <summary>{t('report.summary')}</summary>
           <p className="hint">{t('report.lead')}</p>
@@ -95,6 +96,7 @@ async function ContributionForms({ node, space }: Props) {
             hidden={hidden}
             submitLabel={t('report.button')}
             variant="secondary"
+            done={contribution.viewer.reported ? t('report.yours') : undefined}
             labels={{ reasonCode: t('report.reason'), law: t('report.law'), explanation: t('report.explanation') }}
           >
             <ReportFields
@@ -105,7 +107,6 @@ async function ContributionForms({ node, space }: Props) {
           </ThreadForm>
         </details>
       ) : null}
-      {contribution.viewer.reported ? <p className={styles.muted}>{t('report.yours')}</p> : null}
     </div>
   );
 }

@@ -23,6 +23,12 @@ type ThreadFormProps = {
   variant?: 'primary' | 'secondary';
   /** A one-button form (« Utile ») sits on a line with its answer. */
   compact?: boolean;
+  /**
+   * Said instead of the inputs once there is nothing left to do (marked
+   * helpful, reported): the form stays in place, so that its answer stays
+   * announced after the page is drawn anew.
+   */
+  done?: string;
   children?: ReactNode;
 };
 
@@ -32,7 +38,7 @@ type ThreadFormProps = {
  * appears next to the form and takes the focus — errors as a summary linking
  * to each input, a success as a status. Inputs show what was sent again.
  */
-export function ThreadForm({ action, hidden, submitLabel, labels = {}, variant = 'primary', compact = false, children }: ThreadFormProps) {
+export function ThreadForm({ action, hidden, submitLabel, labels = {}, variant = 'primary', compact = false, done, children }: ThreadFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const prefix = useId().replace(/:/g, '');
   const answer = useRef<HTMLDivElement>(null);
@@ -53,14 +59,20 @@ export function ThreadForm({ action, hidden, submitLabel, labels = {}, variant =
           {state.message}
         </div>
       ) : null}
-      <ThreadFormContext.Provider value={{ state, prefix }}>
-        <Fragment key={state.at ?? 0}>{children}</Fragment>
-      </ThreadFormContext.Provider>
-      <div>
-        <Button type="submit" variant={variant} isDisabled={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      {done !== undefined ? (
+        <p className={styles.muted}>{done}</p>
+      ) : (
+        <>
+          <ThreadFormContext.Provider value={{ state, prefix }}>
+            <Fragment key={state.at ?? 0}>{children}</Fragment>
+          </ThreadFormContext.Provider>
+          <div>
+            <Button type="submit" variant={variant} isDisabled={pending}>
+              {submitLabel}
+            </Button>
+          </div>
+        </>
+      )}
     </form>
   );
 }
