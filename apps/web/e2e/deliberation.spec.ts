@@ -54,7 +54,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await contribute.getByRole('button', { name: 'Publier ma contribution' }).click();
     await expect(contribute.getByRole('status').filter({ hasText: 'Votre contribution est enregistrée.' })).toBeVisible();
     const posted = contributionWith(page, `même les enfants (${run})`);
-    await expect(posted.getByText('Contre', { exact: true })).toBeVisible();
+    await expect(posted.locator('header').getByText('Contre', { exact: true })).toBeVisible();
     await expect(posted.locator('strong', { hasText: 'tout le monde' })).toBeVisible();
     await expect(page.getByText('1 contribution en ligne, 0 recueillie en atelier')).toBeVisible();
 
@@ -87,7 +87,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     // Nested under the post it answers.
     const nested = contributionWith(replier, `même les enfants (${run})`).getByRole('article').filter({ hasText: reply });
     await expect(nested).toBeVisible();
-    await expect(nested.getByText('Question', { exact: true })).toBeVisible();
+    await expect(nested.locator('header').getByText('Question', { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(replier);
 
     // 4. The watcher sees the reply appear without reloading the page.
