@@ -54,7 +54,7 @@ export default async function DeliberationThreadPage({ params, searchParams }: P
       <Summary forArguments={forArguments} againstArguments={againstArguments} />
 
       <section aria-labelledby="contributions" className={styles.thread}>
-        <h2 id="contributions">{t('threadTitle', { count: chosen.length })}</h2>
+        <h2 id="contributions">{t('threadTitle')}</h2>
         <ThreadFilterForm action={base} view={{ ...view, page: 1 }} />
         {shown.items.length === 0 ? (
           <p className={styles.muted}>{view.stance ? t('noneWithStance') : t('none')}</p>

@@ -117,7 +117,8 @@ export async function ContributionItem({ node, space }: Props) {
   const { contribution } = node;
   const anchor = contributionAnchor(contribution.id);
   const Heading = contribution.depth === 0 ? 'h3' : contribution.depth === 1 ? 'h4' : 'h5';
-  const html = contribution.body !== null ? renderUserMarkdown(contribution.body) : '';
+  // A deleted contribution shows no text, even to its author; a hidden one shows its author what was hidden.
+  const html = contribution.body !== null && contribution.state !== 'deleted_by_author' ? renderUserMarkdown(contribution.body) : '';
   const workshop = contribution.workshop;
   return (
     <article id={anchor} className={contribution.depth === 0 ? styles.contribution : styles.reply} aria-labelledby={`${anchor}-titre`}>
