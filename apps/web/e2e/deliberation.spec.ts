@@ -22,7 +22,7 @@ async function signedIn(browser: Browser, email: string, contexts: BrowserContex
 const contributionWith = (page: Page, text: string): Locator => page.getByRole('article').filter({ hasText: text }).last();
 
 test('residents debate a proposal: a post « contre », a reply seen live elsewhere, and a post hidden after three reports', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const contexts: BrowserContext[] = [];
   const run = Date.now() % 1_000_000;
   try {
@@ -52,7 +52,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await expect(contribute.getByLabel('Votre contribution', { exact: true })).toHaveValue(against);
     await contribute.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).check();
     await contribute.getByRole('button', { name: 'Publier ma contribution' }).click();
-    await expect(contribute.getByRole('status').filter({ hasText: 'Votre contribution est enregistrée.' })).toBeVisible();
+    await expect(contribute.getByRole('status').filter({ hasText: 'Votre contribution est enregistrée.' })).toBeVisible({ timeout: 15_000 });
     const posted = contributionWith(page, `même les enfants (${run})`);
     await expect(posted.locator('header').getByText('Contre', { exact: true })).toBeVisible();
     await expect(posted.locator('strong', { hasText: 'tout le monde' })).toBeVisible();
@@ -64,7 +64,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await contribute.getByLabel('Votre contribution', { exact: true }).fill(abusive);
     await expect(contribute.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true })).toHaveCount(0);
     await contribute.getByRole('button', { name: 'Publier ma contribution' }).click();
-    await expect(contributionWith(page, abusive)).toBeVisible();
+    await expect(contributionWith(page, abusive)).toBeVisible({ timeout: 15_000 });
 
     // 2. Someone else follows the debate, without reloading.
     const watcherContext = await browser.newContext();
@@ -83,7 +83,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await answered.getByLabel('Votre réponse', { exact: true }).first().fill(reply);
     await answered.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).first().check();
     await answered.getByRole('button', { name: 'Publier ma réponse' }).first().click();
-    await expect(replier.getByRole('status').filter({ hasText: 'Votre réponse est enregistrée.' })).toBeVisible();
+    await expect(replier.getByRole('status').filter({ hasText: 'Votre réponse est enregistrée.' })).toBeVisible({ timeout: 15_000 });
     // Nested under the post it answers.
     const nested = contributionWith(replier, `même les enfants (${run})`).getByRole('article').filter({ hasText: reply });
     await expect(nested).toBeVisible();
@@ -102,7 +102,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
       await item.getByRole('group', { name: 'Motif du signalement' }).getByLabel('Publicité ou messages répétés', { exact: true }).check();
       await item.getByRole('button', { name: 'Envoyer le signalement' }).click();
       const receipt = index < 2 ? 'Merci : votre signalement est envoyé à la modération.' : 'La contribution est masquée en attendant la vérification par la modération.';
-      await expect(reporter.getByRole('status').filter({ hasText: receipt })).toBeVisible();
+      await expect(reporter.getByRole('status').filter({ hasText: receipt })).toBeVisible({ timeout: 15_000 });
     }
     await watcher.reload();
     await expect(watcher.getByText(abusive)).toHaveCount(0);
