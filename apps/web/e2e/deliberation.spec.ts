@@ -58,6 +58,14 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await expect(posted.locator('strong', { hasText: 'tout le monde' })).toBeVisible();
     await expect(page.getByText('1 contribution en ligne, 0 recueillie en atelier')).toBeVisible();
 
+    // Its author edits it within 15 minutes: it is marked as edited.
+    await posted.getByText('Modifier', { exact: true }).click();
+    await posted.getByLabel('Votre contribution', { exact: true }).fill(`${against} Et où partent les images ?`);
+    await posted.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await expect(posted.getByRole('status').filter({ hasText: 'Votre contribution est modifiée.' })).toBeVisible({ timeout: 15_000 });
+    await expect(posted.locator('header').getByText('modifiée', { exact: true })).toBeVisible();
+    await expect(posted.locator('p', { hasText: 'Et où partent les images ?' })).toBeVisible();
+
     // A second post, abusive: reported below. The charter is not asked again.
     const abusive = `Achetez des caméras pas chères sur ventes-cameras.example !!! (${run})`;
     await contribute.getByRole('group', { name: 'Votre position' }).getByLabel('Avis neutre', { exact: true }).check();
@@ -89,6 +97,11 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await expect(nested).toBeVisible();
     await expect(nested.locator('header').getByText('Question', { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(replier);
+
+    // The replier finds the « contre » post helpful: it tops the summary of arguments against.
+    await answered.getByRole('button', { name: 'Utile', exact: true }).click();
+    await expect(answered.getByText('Vous avez trouvé cette contribution utile.')).toBeVisible({ timeout: 15_000 });
+    await expect(replier.getByRole('region', { name: 'Les arguments les plus appréciés' })).toContainText(`même les enfants (${run})`);
 
     // 4. The watcher sees the reply appear without reloading the page.
     await expect(watcher.getByText(reply)).toBeVisible({ timeout: 15_000 });
