@@ -26,12 +26,13 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
   const contexts: BrowserContext[] = [];
   const run = Date.now() % 1_000_000;
   try {
-    // The organising team opens a debate on an accepted proposal.
+    // A resident's proposal, accepted: the organising team opens a debate on it.
+    const author = await signedIn(browser, freshEmail('debat-proposition'), contexts);
     const organizer = await signedIn(browser, ORGANIZER, contexts);
     const title = `Retirer les caméras du marché couvert (${run})`;
-    const { reference } = await proposalWithDeliberation(organizer, title);
+    const { reference } = await proposalWithDeliberation(organizer, author, title);
 
-    // 1. A resident finds the debate from the proposal and posts « contre », accepting the charter once.
+    // 1. Another resident finds the debate from the proposal and posts « contre », accepting the charter once.
     await signInByEmail(page, freshEmail('debat-contre'));
     await page.goto(`/propositions/${reference}`);
     const debate = page.getByRole('region', { name: 'Débat' });
@@ -123,6 +124,48 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     // The rest of the thread stays.
     await expect(watcher.getByText(reply)).toBeVisible();
     await expectNoSeriousA11yViolations(watcher);
+  } finally {
+    for (const context of contexts) await context.close().catch(() => undefined);
+  }
+});
+
+test('without JavaScript, a resident contributes, is told what is missing, and sorts and filters the thread', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const contexts: BrowserContext[] = [];
+  const run = Date.now() % 1_000_000;
+  try {
+    const author = await signedIn(browser, freshEmail('debat-sans-js-proposition'), contexts);
+    const organizer = await signedIn(browser, ORGANIZER, contexts);
+    const { reference } = await proposalWithDeliberation(organizer, author, `Publier les durées de conservation (${run})`);
+    // Signed in with JavaScript (the sign-in page needs it), then the same session without.
+    const resident = await signedIn(browser, freshEmail('debat-sans-js'), contexts);
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await resident.context().storageState() });
+    contexts.push(context);
+    const page = await context.newPage();
+
+    await page.goto(`/propositions/${reference}/debat`);
+    const contribute = page.getByRole('region', { name: 'Contribuer' });
+    const text = `Sans JavaScript, je dis pour (${run}).`;
+    await contribute.getByRole('group', { name: 'Votre position' }).getByLabel('Pour', { exact: true }).check();
+    await contribute.getByLabel('Votre contribution', { exact: true }).fill(text);
+    await contribute.getByRole('button', { name: 'Publier ma contribution' }).click();
+    // The page comes back with the error next to the box, and what was typed.
+    await expect(contribute.getByText('Cochez la case pour accepter la charte de participation.').first()).toBeVisible();
+    await expect(contribute.getByLabel('Votre contribution', { exact: true })).toHaveValue(text);
+    await contribute.getByLabel('J’ai lu et j’accepte la charte de participation', { exact: true }).check();
+    await contribute.getByRole('button', { name: 'Publier ma contribution' }).click();
+    await expect(contributionWith(page, text)).toBeVisible();
+
+    // Sort and filter: a plain form, the view in the address.
+    await page.getByLabel('Trier par', { exact: true }).selectOption('oldest');
+    await page.getByLabel('Position', { exact: true }).selectOption('for');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await expect(page).toHaveURL(/\?tri=oldest&position=for$/);
+    await expect(contributionWith(page, text)).toBeVisible();
+    await page.getByLabel('Position', { exact: true }).selectOption('against');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await expect(page.getByText('Aucune contribution avec cette position.')).toBeVisible();
+    await expect(page.getByText(text)).toHaveCount(0);
   } finally {
     for (const context of contexts) await context.close().catch(() => undefined);
   }

@@ -52,13 +52,14 @@ export async function apiAs(page: Page): Promise<ApiAs> {
 }
 
 /**
- * A proposal accepted by the organising team, with a deliberation space open
- * now (post-moderation, the default policy, 3 reporters hide automatically),
- * made by the organiser signed in in `page`. Returns the proposal's
- * reference and the space's id.
+ * A proposal written and submitted by the person signed in in `author` (a
+ * fresh account: a person submits at most 5 proposals a day), accepted by
+ * the organiser signed in in `organizer`, with a deliberation space open now
+ * (post-moderation, the default policy, 3 reporters hide automatically).
+ * Returns the proposal's reference and the space's id.
  */
-export async function proposalWithDeliberation(page: Page, title: string, rules: Record<string, unknown> = {}): Promise<{ reference: string; spaceId: string }> {
-  const api = await apiAs(page);
+export async function proposalWithDeliberation(organizer: Page, author: Page, title: string, rules: Record<string, unknown> = {}): Promise<{ reference: string; spaceId: string }> {
+  const [api, organizerApi] = [await apiAs(author), await apiAs(organizer)];
   const content = {
     kind: 'ban',
     unlistedDataUse: 'Caméras du marché couvert',
@@ -69,9 +70,9 @@ export async function proposalWithDeliberation(page: Page, title: string, rules:
   };
   const { reference } = await api<{ reference: string }>('POST', '/api/v1/proposals', { content });
   await api('POST', `/api/v1/proposals/${reference}/submit`, { charterAccepted: true });
-  await api('POST', `/api/v1/proposals/${reference}/admissibility`, { decision: 'admissible', reason: '' });
+  await organizerApi('POST', `/api/v1/proposals/${reference}/admissibility`, { decision: 'admissible', reason: '' });
   const opensAt = new Date(Date.now() - 60_000).toISOString();
   const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const space = await api<{ id: string }>('POST', '/api/v1/deliberations', { subject: { type: 'proposal', reference }, rules: { moderation: 'post', opensAt, closesAt, ...rules } });
+  const space = await organizerApi<{ id: string }>('POST', '/api/v1/deliberations', { subject: { type: 'proposal', reference }, rules: { moderation: 'post', opensAt, closesAt, ...rules } });
   return { reference, spaceId: space.id };
 }
