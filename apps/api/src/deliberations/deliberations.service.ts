@@ -108,7 +108,7 @@ export class DeliberationsService {
   }
 
   /** The space, if this actor may see it. */
-  private async visible(actor: Actor, id: string): Promise<{ space: SpaceRow; facts: SpaceFacts; title: string }> {
+  async visible(actor: Actor, id: string): Promise<{ space: SpaceRow; facts: SpaceFacts; title: string }> {
     const space = await this.repository.space(id);
     if (!space) throw notFound(id);
     const subject = await this.subject(space);

@@ -21,7 +21,7 @@ export class DeliberationEventsController {
   @Get(':id/events')
   @Public()
   async stream(@CurrentActor() actor: Actor, @Param(new ZodPipe(DeliberationIdParamsSchema)) params: { id: string }, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.deliberations.get(actor, params.id);
+    await this.deliberations.visible(actor, params.id);
     await this.events.stream(params.id, request, response);
   }
 }
