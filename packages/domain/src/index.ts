@@ -36,6 +36,7 @@ export * from './deliberations/deliberation.schema';
 export * from './deliberations/deliberation.lifecycle';
 export * from './deliberations/deliberation.policy';
 export * from './deliberations/deliberation.notifications';
+export * from './deliberations/deliberation.events';
 export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
 export * from './opinion-map';
