@@ -115,8 +115,8 @@ export class DeliberationsRepository {
     return this.contribution(id, deliberationId, tx);
   }
 
-  createContribution(tx: PrismaTransaction, data: Prisma.ContributionUncheckedCreateInput): Promise<ContributionRow> {
-    return tx.contribution.create({ data });
+  createContribution(db: Db, data: Prisma.ContributionUncheckedCreateInput): Promise<ContributionRow> {
+    return db.contribution.create({ data });
   }
 
   async setState(tx: PrismaTransaction, id: string, state: ContributionState): Promise<void> {

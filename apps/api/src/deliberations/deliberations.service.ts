@@ -204,15 +204,21 @@ export class DeliberationsService {
     return { id: row.id, authorId: row.authorId, state: row.state, createdAt: row.createdAt, depth: row.depth };
   }
 
-  private async dtos(actor: Actor, facts: SpaceFacts, rows: ContributionRow[]): Promise<ContributionDto[]> {
+  /**
+   * Contributions as their reader sees them. `justPosted` is the hot path of a
+   * post: the new row has no replies, marks, reports or decisions yet, and the
+   * author's facts were just read — so nothing more is asked of the database.
+   */
+  private async dtos(actor: Actor, facts: SpaceFacts, rows: ContributionRow[], justPosted?: { participant: ParticipantFacts }): Promise<ContributionDto[]> {
     const ids = rows.map((row) => row.id);
     const now = new Date();
+    const noMarks = { helpful: new Set<string>(), reported: new Set<string>() };
     const [names, replies, decisions, marks, participant] = await Promise.all([
       this.repository.names(rows.map((row) => row.authorId)),
-      this.repository.replyCounts(ids),
-      this.repository.latestDecisions(rows.filter((row) => row.state === 'hidden' || row.state === 'rejected').map((row) => row.id)),
-      actor ? this.repository.viewerMarks(ids, actor.id) : Promise.resolve({ helpful: new Set<string>(), reported: new Set<string>() }),
-      this.participantFacts(actor, now),
+      justPosted ? new Map<string, number>() : this.repository.replyCounts(ids),
+      justPosted ? new Map<string, DecisionRow>() : this.repository.latestDecisions(rows.filter((row) => row.state === 'hidden' || row.state === 'rejected').map((row) => row.id)),
+      actor && !justPosted ? this.repository.viewerMarks(ids, actor.id) : Promise.resolve(noMarks),
+      justPosted ? justPosted.participant : this.participantFacts(actor, now),
     ]);
     return rows.map((row) => {
       const contribution = this.contributionFacts(row);
@@ -275,20 +281,25 @@ export class DeliberationsService {
     if (input.parentId && !parent) throw ProblemException.validation([{ path: 'parentId', code: 'unknown', message: 'La contribution à laquelle vous répondez n’existe pas dans cet espace.' }]);
     authorize(canOnDeliberation('deliberations.post', { actor, space: facts, participant: { ...participant, charterAccepted: participant.charterAccepted || input.charterAccepted }, parent: parent && this.contributionFacts(parent), now }));
     await this.rateLimits.consume(LIMITS.deliberationPosts, person.id);
-    const created = await this.prisma.$transaction(async (tx) => {
-      if (input.charterAccepted && !participant.charterAccepted) await this.repository.acceptCharter(tx, person.id);
-      return this.repository.createContribution(tx, {
-        deliberationId: id,
-        parentId: parent?.id ?? null,
-        depth: parent ? parent.depth + 1 : 0,
-        authorId: person.id,
-        stance: input.stance,
-        state: facts.moderation === 'pre' ? 'pending' : 'visible',
-        body: input.body,
-      });
-    });
+    const contribution = {
+      deliberationId: id,
+      parentId: parent?.id ?? null,
+      depth: parent ? parent.depth + 1 : 0,
+      authorId: person.id,
+      stance: input.stance,
+      state: facts.moderation === 'pre' ? ('pending' as const) : ('visible' as const),
+      body: input.body,
+    };
+    const acceptsCharter = input.charterAccepted && !participant.charterAccepted;
+    // One statement once the charter is accepted; with the acceptance, both or neither.
+    const created = acceptsCharter
+      ? await this.prisma.$transaction(async (tx) => {
+          await this.repository.acceptCharter(tx, person.id);
+          return this.repository.createContribution(tx, contribution);
+        })
+      : await this.repository.createContribution(this.prisma, contribution);
     this.live.publish(id, 'new', [created.id]);
-    return this.one(actor, facts, created.id);
+    return (await this.dtos(actor, facts, [created], { participant: { ...participant, charterAccepted: true } }))[0]!;
   }
 
   /** Facilitators record the entries of one workshop sheet at once, with their provenance. */
