@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import { decisionField, groundOf, parisDateTime, parisInputValue, rulesBody, rulesField, workshopBody, workshopField } from './form-values';
 
 const form = (entries: Record<string, string | string[]>) => {
