@@ -65,13 +65,15 @@ describe('Demo seed', () => {
       const actions = await query<{ action: string; n: number }>(database.url, 'SELECT action, count(*)::int AS n FROM audit_entries GROUP BY action ORDER BY action');
       const verified = DEMO_ACCOUNTS.filter((account) => account.neighbourhood).length;
       expect(actions).toEqual([
+        { action: 'contribution.hidden', n: 1 },
         { action: 'data-use.published', n: 7 },
+        { action: 'deliberation.opened', n: 1 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
         { action: 'person.created', n: DEMO_ACCOUNTS.length },
         { action: 'platform.seeded', n: 1 },
-        { action: 'proposal.admissible', n: 1 },
+        { action: 'proposal.admissible', n: 2 },
         { action: 'proposal.inadmissible', n: 1 },
-        { action: 'proposal.submitted', n: 3 },
+        { action: 'proposal.submitted', n: 4 },
         { action: 'resident.verified', n: verified },
         { action: 'role.granted', n: roleCount },
         { action: 'territory.created', n: 1 },
@@ -86,7 +88,23 @@ describe('Demo seed', () => {
         { state: 'admissible', support_count: 2, supports: 2, events: 2 },
         { state: 'submitted', support_count: 0, supports: 0, events: 1 },
         { state: 'inadmissible', support_count: 0, supports: 0, events: 2 },
+        { state: 'admissible', support_count: 3, supports: 3, events: 2 },
       ]);
+      // The deliberation on the market cameras proposal: every stance, replies, a workshop sheet, one post hidden with its reason.
+      const contributions = await query<{ stance: string; state: string; origin: string; depth: number; helpful_count: number; marks: number }>(
+        database.url,
+        'SELECT stance, state, origin, depth, helpful_count, (SELECT count(*)::int FROM contribution_helpful_marks m WHERE m.contribution_id = c.id) AS marks FROM contributions c',
+      );
+      expect(new Set(contributions.map((c) => c.stance))).toEqual(new Set(['for', 'against', 'question', 'neutral']));
+      expect(Math.max(...contributions.map((c) => c.depth))).toBe(2);
+      expect(contributions.filter((c) => c.origin === 'workshop')).toHaveLength(3);
+      expect(contributions.filter((c) => c.state === 'hidden')).toHaveLength(1);
+      expect(contributions.every((c) => c.helpful_count === c.marks)).toBe(true);
+      const [decision] = await query<{ decision: string; ground: { code: string }; reporters: number }>(
+        database.url,
+        'SELECT decision, ground, (SELECT count(*)::int FROM contribution_reports r WHERE r.contribution_id = d.contribution_id) AS reporters FROM moderation_decisions d',
+      );
+      expect(decision).toEqual({ decision: 'hide', ground: { kind: 'policy', code: 'personal_data' }, reporters: 2 });
       // E-mail addresses never reach the public log.
       const leaks = await query(database.url, "SELECT seq FROM audit_entries WHERE data::text LIKE '%@%'");
       expect(leaks).toEqual([]);

@@ -11,11 +11,14 @@ export const DEMO_ACCOUNTS: { pseudonym: string; email: string; roles: Role[]; n
   { pseudonym: 'Admin de démonstration', email: 'admin@demo.sesame.test', roles: ['admin'] },
   { pseudonym: 'Service démocratie locale', email: 'organisation@demo.sesame.test', roles: ['organizer'] },
   { pseudonym: 'Modération', email: 'moderation@demo.sesame.test', roles: ['moderator'] },
+  // A second moderator: an appeal is decided by someone other than the one who decided.
+  { pseudonym: 'Modération, second regard', email: 'moderation2@demo.sesame.test', roles: ['moderator'] },
   { pseudonym: 'Association Numérique Solidaire', email: 'animation@demo.sesame.test', roles: ['facilitator'] },
   { pseudonym: 'Déléguée à la protection des données', email: 'mairie@demo.sesame.test', roles: ['authority'] },
   { pseudonym: 'Inès, membre du comité', email: 'comite@demo.sesame.test', roles: ['panel_member', 'resident'], neighbourhood: 'le-plateau' },
   { pseudonym: 'Camille de La Noue', email: 'camille@demo.sesame.test', roles: ['resident'], neighbourhood: 'la-noue' },
   { pseudonym: 'Yacine des Coteaux', email: 'yacine@demo.sesame.test', roles: ['resident'], neighbourhood: 'les-coteaux' },
+  { pseudonym: 'Lucie du Centre ancien', email: 'lucie@demo.sesame.test', roles: ['resident'], neighbourhood: 'centre-ancien' },
 ];
 
 export async function seedDemoPeople({ tx, audit }: SeedContext, neighbourhoods: NeighbourhoodIds): Promise<void> {

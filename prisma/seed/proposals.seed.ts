@@ -15,9 +15,10 @@ interface DemoProposal {
 }
 
 /**
- * Three proposals of the demo town, at different stages: one collecting
- * supports, one waiting for the organizers' admissibility decision, one
- * declared inadmissible with its published reason. Demo only.
+ * Four proposals of the demo town, at different stages: two collecting
+ * supports (the market cameras one has a deliberation: deliberations.seed.ts),
+ * one waiting for the organizers' admissibility decision, one declared
+ * inadmissible with its published reason. Demo only.
  */
 const DEMO_PROPOSALS: DemoProposal[] = [
   {
@@ -60,6 +61,19 @@ const DEMO_PROPOSALS: DemoProposal[] = [
     path: [{ state: 'inadmissible', reason: 'Le centre commercial est un lieu privé : ses bornes ne relèvent pas de la ville. Le service démocratie locale a transmis la question à la CNIL et à l’association des commerçants.' }],
     supporters: [],
   },
+  {
+    author: 'camille@demo.sesame.test',
+    dataUseTitle: 'Identifier les visages des passants au marché du dimanche',
+    content: {
+      kind: 'ban',
+      title: 'Arrêter la reconnaissance faciale au marché du dimanche',
+      body: 'La ville arrête l’expérimentation de reconnaissance faciale sur les caméras du marché du dimanche :\n\n- le logiciel d’analyse des visages est désinstallé ;\n- les images de visages déjà analysées sont effacées ;\n- les caméras ordinaires restent, avec des panneaux qui disent qui regarde les images.',
+      why: 'Des milliers de personnes passent au marché chaque dimanche sans rien avoir à se reprocher. Analyser leur visage pour retrouver quelques voleurs est disproportionné, et l’arrêté préfectoral ne couvre pas la reconnaissance faciale.',
+      expectedEffect: 'Plus aucun visage analysé au marché ; un bilan public de l’expérimentation avant toute nouvelle demande.',
+    },
+    path: [{ state: 'admissible' }],
+    supporters: ['camille@demo.sesame.test', 'yacine@demo.sesame.test', 'lucie@demo.sesame.test'],
+  },
 ];
 
 export async function seedDemoProposals({ tx, audit }: SeedContext, now = new Date()): Promise<string[]> {
@@ -74,7 +88,7 @@ export async function seedDemoProposals({ tx, audit }: SeedContext, now = new Da
     const dataUse = demo.dataUseTitle ? await tx.dataUse.findFirstOrThrow({ where: { title: demo.dataUseTitle }, select: { id: true } }) : null;
     const reference = await nextReference(tx, PROPOSAL_REFERENCES, now.getUTCFullYear());
     // Submitted a few days apart, so lists have an order.
-    const submittedAt = new Date(now.getTime() - (10 - index * 3) * DAY);
+    const submittedAt = new Date(now.getTime() - (12 - index * 3) * DAY);
     const admitted = demo.path.some((step) => step.state === 'admissible');
     const proposal = await tx.proposal.create({
       data: {

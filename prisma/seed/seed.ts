@@ -1,6 +1,7 @@
 // The French demo: a fictional town, its neighbourhoods, the register's first
 // record (Sésame's own processing, DU-<year>-001) and, outside production, one
-// demo account per role, six data uses of the town and three proposals. It runs once: a
+// demo account per role, six data uses of the town, four proposals and a deliberation
+// on one of them. It runs once: a
 // database that already has a territory is left alone. Every record is written
 // with its audit entry, in one transaction.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -12,6 +13,7 @@ import type { SeedContext } from './seed-context';
 import { seedDataUses } from './data-uses.seed';
 import { seedDemoPeople } from './people.seed';
 import { seedDemoProposals } from './proposals.seed';
+import { seedDemoDeliberation } from './deliberations.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -31,7 +33,10 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
         if (options.demoAccounts) await seedDemoPeople(context, neighbourhoods);
         // The platform's own record always; the town's demo uses only with the demo accounts.
         await seedDataUses(context, neighbourhoods, { demo: options.demoAccounts });
-        if (options.demoAccounts) await seedDemoProposals(context);
+        if (options.demoAccounts) {
+          await seedDemoProposals(context);
+          await seedDemoDeliberation(context);
+        }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;
       },

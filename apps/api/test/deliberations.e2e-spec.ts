@@ -1,6 +1,16 @@
-import { ContributionPageSchema, ContributionSchema, DeliberationSchema, ModerationLogPageSchema, StatementOfReasonsSchema } from '@sesame/domain';
+import {
+  ContributionPageSchema,
+  ContributionSchema,
+  DeliberationSchema,
+  ModerationLogPageSchema,
+  ModerationQueueSchema,
+  ModerationTransparencySchema,
+  MyModerationDecisionsSchema,
+  OverallModerationLogPageSchema,
+  StatementOfReasonsSchema,
+} from '@sesame/domain';
 import request from 'supertest';
-import { createDeliberation, createNeighbourhood, createPerson, createProposal, postContribution, type TestPerson } from './fixtures';
+import { createDeliberation, createModerationDecision, createNeighbourhood, createPerson, createProposal, postContribution, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Deliberations', () => {
@@ -312,6 +322,90 @@ describe('Deliberations', () => {
       await send(await createPerson(t)).expect(403);
       await send(await createPerson(t, { verifiedIn: gare })).expect(403);
       await send(await createPerson(t, { verifiedIn: tilleuls })).expect(201);
+    });
+  });
+
+  describe('the person’s decisions, the overall log, transparency and open data', () => {
+    it('lists the decisions about me with whether I may appeal, and shows moderators the pending appeals (not to the one who decided)', async () => {
+      const decision = await createModerationDecision(t, { moderator });
+      await api().get('/api/v1/moderation-decisions/mine').expect(401);
+      const mine = MyModerationDecisionsSchema.parse((await api().get('/api/v1/moderation-decisions/mine').set(decision.author.auth).expect(200)).body);
+      expect(mine.items).toHaveLength(1);
+      expect(mine.items[0]).toMatchObject({ id: decision.decisionId, decision: 'hide', canAppeal: true, subjectReference: expect.stringMatching(/^PR-/) });
+      expect(new Date(mine.items[0]!.appealUntil).getTime()).toBeGreaterThan(Date.now() + 150 * 86_400_000);
+      expect(MyModerationDecisionsSchema.parse((await api().get('/api/v1/moderation-decisions/mine').set(moderator.auth).expect(200)).body).items.map((i) => i.id)).not.toContain(decision.decisionId);
+
+      await api().post(`/api/v1/moderation-decisions/${decision.decisionId}/appeal`).set(decision.author.auth).send({ explanation: 'Je parlais des caméras.' }).expect(201);
+      const after = MyModerationDecisionsSchema.parse((await api().get('/api/v1/moderation-decisions/mine').set(decision.author.auth).expect(200)).body);
+      expect(after.items[0]).toMatchObject({ canAppeal: false, appeal: { outcome: null } });
+
+      const queueOf = async (who: TestPerson) => ModerationQueueSchema.parse((await api().get(`/api/v1/deliberations/${decision.deliberationId}/moderation-queue`).set(who.auth).expect(200)).body);
+      const own = await queueOf(moderator);
+      expect(own.appeals).toEqual([expect.objectContaining({ explanation: 'Je parlais des caméras.', canDecide: false, contributionBody: expect.stringContaining('caméras') })]);
+      expect((await queueOf(secondModerator)).appeals[0]!.canDecide).toBe(true);
+      await api().post(`/api/v1/moderation-appeals/${own.appeals[0]!.id}/decision`).set(secondModerator.auth).send({ outcome: 'upheld', facts: 'Hors sujet confirmé.' }).expect(200);
+      expect((await queueOf(secondModerator)).appeals).toEqual([]);
+    });
+
+    it('publishes the overall log with subjects, the transparency figures, and open data without hidden texts', async () => {
+      const space = await createDeliberation(t);
+      const hiddenText = 'Texte masqué qui ne doit apparaître nulle part ' + space.id;
+      const hidden = await postContribution(t, space.id, { body: hiddenText });
+      const deleted = await postContribution(t, space.id, { body: 'Je retire ceci ' + space.id });
+      await postContribution(t, space.id, { stance: 'for', body: 'Argument public ' + space.id });
+      await t.sql("UPDATE contributions SET created_at = now() - interval '2 hours' WHERE id = $1", [hidden.id]);
+      for (let i = 0; i < 3; i++) {
+        await api().post(`${contributions(space.id)}/${hidden.id}/reports`).set((await createPerson(t)).auth).send({ reasonCode: 'spam', explanation: 'Pub.' }).expect(201);
+      }
+      await api().post(`${contributions(space.id)}/${hidden.id}/decisions`).set(moderator.auth).send({ decision: 'hide', ground: { kind: 'policy', code: 'spam' }, facts: 'Publicité répétée.' }).expect(201);
+      await api().delete(`${contributions(space.id)}/${deleted.id}`).set(deleted.author.auth).expect(200);
+      await api()
+        .post(`/api/v1/deliberations/${space.id}/workshop-contributions`)
+        .set(space.organizer.auth)
+        .send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social des Coteaux', facilitator: 'Awa', sheetNumber: '3' }, entries: [{ stance: 'against', body: 'Atelier : trop de caméras ' + space.id }] })
+        .expect(201);
+
+      const log = OverallModerationLogPageSchema.parse((await api().get('/api/v1/moderation-log?pageSize=100').expect(200)).body);
+      const ours = log.items.filter((entry) => entry.deliberationId === space.id);
+      expect(ours.map((entry) => [entry.decision, entry.automatic, entry.subjectReference])).toEqual([
+        ['hide', false, space.proposalReference],
+        ['hide_automatically', true, space.proposalReference],
+      ]);
+      expect(JSON.stringify(log)).not.toContain(hiddenText);
+
+      const figures = ModerationTransparencySchema.parse((await api().get(`/api/v1/deliberations/${space.id}/transparency`).expect(200)).body);
+      expect(figures).toMatchObject({ decisions: 2, automatic: 1, human: 1, appeals: { filed: 0, pending: 0, upheld: 0, reversed: 0 } });
+      expect(figures.byReason).toEqual([expect.objectContaining({ code: 'spam', count: 1, description: expect.stringContaining('Publicité') })]);
+      expect(figures.byDecision).toEqual(expect.arrayContaining([{ decision: 'hide', count: 1 }, { decision: 'hide_automatically', count: 1 }]));
+      // From the first report (just now), not from posting two hours ago.
+      expect(figures.medianHoursToDecision).toBeLessThan(1);
+      const overall = ModerationTransparencySchema.parse((await api().get('/api/v1/moderation/transparency').expect(200)).body);
+      expect(overall.decisions).toBeGreaterThanOrEqual(figures.decisions);
+
+      const data = (await api().get('/api/v1/open-data/contributions.json').expect(200)).body as { records: Array<Record<string, unknown>> };
+      const records = data.records.filter((r) => r.deliberationId === space.id);
+      expect(records.map((r) => [r.state, r.origin, r.body === null, r.author === null])).toEqual([
+        ['hidden', 'online', true, true],
+        ['deleted_by_author', 'online', true, true],
+        ['visible', 'online', false, false],
+        ['visible', 'workshop', false, false],
+      ]);
+      expect(records[0]!.tombstoneReason).toBe('spam — Publicité répétée.');
+      expect(records[1]!.tombstoneReason).toBe('Supprimée par son auteur.');
+      expect(records[2]!.body).toBe('Argument public ' + space.id);
+      expect(records[3]).toMatchObject({ workshopDate: '2027-07-12', workshopPlace: 'Centre social des Coteaux', facilitator: 'Awa', sheetNumber: '3' });
+      const csv = (await api().get('/api/v1/open-data/contributions.csv').expect(200)).text;
+      const atom = (await api().get('/api/v1/open-data/contributions.atom').expect(200)).text;
+      const logCsv = (await api().get('/api/v1/open-data/moderation-log.csv').expect(200)).text;
+      const logJson = JSON.stringify((await api().get('/api/v1/open-data/moderation-log.json').expect(200)).body);
+      for (const output of [JSON.stringify(data), csv, atom, logCsv, logJson]) {
+        expect(output).not.toContain(hiddenText);
+        expect(output).not.toContain('Je retire ceci');
+        expect(output).not.toContain('@');
+      }
+      expect(csv).toContain('Argument public ' + space.id);
+      expect(logCsv.split('\n')[0]).toContain('contributionOrigin');
+      expect(logCsv).toContain('Publicité répétée.');
     });
   });
 });

@@ -314,6 +314,7 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> =
     return { params: { id: space.id, contributionId: contribution.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'suspend', ground: { kind: 'policy', code: 'hate_or_harassment' }, facts: 'Insultes répétées.', until: '2099-01-01T00:00:00Z' } };
   },
   'GET /api/v1/deliberations/{id}/moderation-log': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/deliberations/{id}/transparency': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
   'POST /api/v1/moderation-decisions/{decisionId}/appeal': async (s) => {
     const decision = await createModerationDecision(s.t);
     return { params: { decisionId: decision.decisionId }, headers: actingAs(decision.author), body: { explanation: 'Je parlais bien des caméras.' } };

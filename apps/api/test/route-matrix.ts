@@ -146,6 +146,16 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/deliberations/{id}/moderation-queue': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-queue' }), expect: moderators },
   'POST /api/v1/deliberations/{id}/contributions/{contributionId}/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000/decisions', body: {} }), expect: moderators },
   'GET /api/v1/deliberations/{id}/moderation-log': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-log' }), expect: everyone },
+  'GET /api/v1/deliberations/{id}/transparency': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/transparency' }), expect: everyone },
+  'GET /api/v1/moderation-log': { request: () => ({ path: '/api/v1/moderation-log' }), expect: everyone },
+  'GET /api/v1/moderation/transparency': { request: () => ({ path: '/api/v1/moderation/transparency' }), expect: everyone },
+  'GET /api/v1/moderation-decisions/mine': { request: () => ({ path: '/api/v1/moderation-decisions/mine' }), expect: anyPerson },
+  'GET /api/v1/open-data/contributions.json': { request: () => ({ path: '/api/v1/open-data/contributions.json' }), expect: everyone },
+  'GET /api/v1/open-data/contributions.csv': { request: () => ({ path: '/api/v1/open-data/contributions.csv' }), expect: everyone },
+  'GET /api/v1/open-data/contributions.atom': { request: () => ({ path: '/api/v1/open-data/contributions.atom' }), expect: everyone },
+  'GET /api/v1/open-data/moderation-log.json': { request: () => ({ path: '/api/v1/open-data/moderation-log.json' }), expect: everyone },
+  'GET /api/v1/open-data/moderation-log.csv': { request: () => ({ path: '/api/v1/open-data/moderation-log.csv' }), expect: everyone },
+  'GET /api/v1/open-data/moderation-log.atom': { request: () => ({ path: '/api/v1/open-data/moderation-log.atom' }), expect: everyone },
   'POST /api/v1/moderation-decisions/{decisionId}/appeal': { request: () => ({ path: '/api/v1/moderation-decisions/00000000-0000-4000-8000-000000000000/appeal', body: {} }), expect: anyPerson },
   'POST /api/v1/moderation-appeals/{appealId}/decision': { request: () => ({ path: '/api/v1/moderation-appeals/00000000-0000-4000-8000-000000000000/decision', body: {} }), expect: moderators },
 };
@@ -215,6 +225,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   { route: 'POST /api/v1/deliberations/{id}/contributions', on: 'a deliberation not open yet', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/contributions`, body: { stance: 'for', body: 'Trop tôt.', charterAccepted: true } }) },
   { route: 'POST /api/v1/deliberations/{id}/workshop-contributions', on: 'a closed deliberation', as: 'organizer', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/workshop-contributions`, body: { provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Oui.' }] } }) },
   { route: 'GET /api/v1/deliberations/{id}/moderation-log', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/moderation-log` }) },
+  { route: 'GET /api/v1/deliberations/{id}/transparency', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/transparency` }) },
   { route: 'POST /api/v1/data-uses/{reference}/suspend', on: 'a draft record', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/data-uses/${r}/suspend`, body: { expectedRevision: 1, reason: 'Essai.' } }) },
 ];
 

@@ -26,6 +26,8 @@ import {
   type DeliberationDto,
   type EditContribution,
   type ModerationDecision,
+  type ModerationTransparency,
+  type MyModerationDecisions,
   type OpenDeliberation,
   type PageQuery,
   type PostContribution,
@@ -134,6 +136,12 @@ export class DeliberationsController {
     return this.deliberations.decide(actor, params.id, params.contributionId, body);
   }
 
+  @Get(':id/transparency')
+  @Public()
+  transparency(@CurrentActor() actor: Actor, @Param(space) params: Id) {
+    return this.deliberations.transparency(actor, params.id);
+  }
+
   /** The public moderation log: every statement of reasons, without the hidden text. */
   @Get(':id/moderation-log')
   @Public()
@@ -145,6 +153,12 @@ export class DeliberationsController {
 @Controller('moderation-decisions')
 export class ModerationDecisionsController {
   constructor(private readonly deliberations: DeliberationsService) {}
+
+  /** The statements of reasons about the signed-in person, with whether they may appeal. */
+  @Get('mine')
+  mine(@CurrentActor() actor: Actor): Promise<MyModerationDecisions> {
+    return this.deliberations.mine(actor);
+  }
 
   /** The person concerned appeals, once, within 6 months. */
   @Post(':decisionId/appeal')
@@ -163,5 +177,24 @@ export class ModerationAppealsController {
   @HttpCode(200)
   decide(@CurrentActor() actor: Actor, @Param(new ZodPipe(AppealParamsSchema)) params: { appealId: string }, @Body(new ZodPipe(DecideAppealSchema)) body: DecideAppeal): Promise<StatementOfReasons> {
     return this.deliberations.decideAppeal(actor, params.appealId, body);
+  }
+}
+
+@Controller()
+export class ModerationTransparencyController {
+  constructor(private readonly deliberations: DeliberationsService) {}
+
+  /** The whole platform's public moderation log, newest first, with each decision's subject. */
+  @Get('moderation-log')
+  @Public()
+  log(@Query(new ZodPipe(PageQuerySchema)) query: PageQuery) {
+    return this.deliberations.logAll(query.page, query.pageSize);
+  }
+
+  /** Decisions per reason, automatic vs human, median time to decision, appeals — over every space. */
+  @Get('moderation/transparency')
+  @Public()
+  transparency(@CurrentActor() actor: Actor): Promise<ModerationTransparency> {
+    return this.deliberations.transparency(actor, null);
   }
 }

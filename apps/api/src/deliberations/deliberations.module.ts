@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TransitionRunner } from '../common/transition.runner';
 import { OpenApiPaths } from '../openapi/openapi-paths';
-import { DeliberationsController, ModerationAppealsController, ModerationDecisionsController } from './deliberations.controller';
+import { DeliberationsController, ModerationAppealsController, ModerationDecisionsController, ModerationTransparencyController } from './deliberations.controller';
+import { ContributionsOpenDataController, ContributionsOpenDataService, ModerationLogOpenDataController, ModerationLogOpenDataService } from './deliberations-open-data';
 import { deliberationsPaths } from './deliberations.openapi';
 import { DeliberationsPersonalDataRepository } from './deliberations-personal-data.repository';
 import { DeliberationsRepository } from './deliberations.repository';
@@ -9,8 +10,8 @@ import { DeliberationsService } from './deliberations.service';
 
 @OpenApiPaths(deliberationsPaths)
 @Module({
-  controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController],
-  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository],
+  controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController, ModerationTransparencyController, ContributionsOpenDataController, ModerationLogOpenDataController],
+  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService],
   exports: [DeliberationsService],
 })
 export class DeliberationsModule {}

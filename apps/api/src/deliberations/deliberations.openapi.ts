@@ -17,6 +17,9 @@ import {
   ModerationDecisionSchema,
   ModerationLogPageSchema,
   ModerationQueueSchema,
+  ModerationTransparencySchema,
+  MyModerationDecisionsSchema,
+  OverallModerationLogPageSchema,
   OpenDeliberationSchema,
   PageQuerySchema,
   PostContributionSchema,
@@ -189,6 +192,41 @@ export const deliberationsPaths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'A page of statements of reasons, newest first.', content: json(ModerationLogPageSchema) }, ...problemResponses(400, 404) },
     },
   },
+  '/deliberations/{id}/transparency': {
+    get: {
+      tags,
+      summary: 'A space’s transparency figures: decisions per reason and kind, automatic vs human, median time to decision, appeals and reversals',
+      operationId: 'getDeliberationTransparency',
+      requestParams: space,
+      responses: { '200': { description: 'The figures.', content: json(ModerationTransparencySchema) }, ...problemResponses(400, 404) },
+    },
+  },
+  '/moderation-log': {
+    get: {
+      tags,
+      summary: 'The whole platform’s public moderation log, with each decision’s subject, never the hidden text',
+      operationId: 'getOverallModerationLog',
+      requestParams: { query: PageQuerySchema },
+      responses: { '200': { description: 'A page of statements of reasons, newest first.', content: json(OverallModerationLogPageSchema) }, ...problemResponses(400) },
+    },
+  },
+  '/moderation/transparency': {
+    get: {
+      tags,
+      summary: 'The transparency figures over every space',
+      operationId: 'getModerationTransparency',
+      responses: { '200': { description: 'The figures.', content: json(ModerationTransparencySchema) } },
+    },
+  },
+  '/moderation-decisions/mine': {
+    get: {
+      tags,
+      summary: 'The statements of reasons about the signed-in person, with whether and until when they may appeal',
+      operationId: 'getMyModerationDecisions',
+      security: person,
+      responses: { '200': { description: 'Newest first.', content: json(MyModerationDecisionsSchema) }, ...problemResponses(401) },
+    },
+  },
   '/moderation-decisions/{decisionId}/appeal': {
     post: {
       tags,
@@ -210,5 +248,23 @@ export const deliberationsPaths: ZodOpenApiPathsObject = {
       requestBody: { content: json(DecideAppealSchema) },
       responses: { ...statement('200', 'The decision with the appeal’s outcome.'), ...problemResponses(400, 401, 403, 404, 422) },
     },
+  },
+  '/open-data/contributions.json': {
+    get: { tags: ['Open data'], summary: 'Every public contribution of public spaces; hidden and deleted ones as tombstones with their reason; workshop provenance', operationId: 'openDataContributionsJson', responses: { '200': { description: 'JSON.', content: { 'application/json': {} } } } },
+  },
+  '/open-data/contributions.csv': {
+    get: { tags: ['Open data'], summary: 'Public contributions as CSV (UTF-8, comma)', operationId: 'openDataContributionsCsv', responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: z.string() } } } } },
+  },
+  '/open-data/contributions.atom': {
+    get: { tags: ['Open data'], summary: 'Atom feed of the 50 newest public contributions', operationId: 'openDataContributionsAtom', responses: { '200': { description: 'Atom 1.0.', content: { 'application/atom+xml': { schema: z.string() } } } } },
+  },
+  '/open-data/moderation-log.json': {
+    get: { tags: ['Open data'], summary: 'The moderation log: every statement of reasons, with appeals and the provenance of workshop contributions, never the hidden text', operationId: 'openDataModerationLogJson', responses: { '200': { description: 'JSON.', content: { 'application/json': {} } } } },
+  },
+  '/open-data/moderation-log.csv': {
+    get: { tags: ['Open data'], summary: 'The moderation log as CSV (UTF-8, comma)', operationId: 'openDataModerationLogCsv', responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: z.string() } } } } },
+  },
+  '/open-data/moderation-log.atom': {
+    get: { tags: ['Open data'], summary: 'Atom feed of the 50 newest moderation decisions', operationId: 'openDataModerationLogAtom', responses: { '200': { description: 'Atom 1.0.', content: { 'application/atom+xml': { schema: z.string() } } } } },
   },
 };

@@ -239,6 +239,77 @@ export class DeliberationsRepository {
     return { rows, total };
   }
 
+  /** The whole platform's log, newest first. */
+  async logAll(page: number, pageSize: number): Promise<{ rows: DecisionRow[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.prisma.moderationDecision.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: { appeal: true }, skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.moderationDecision.count(),
+    ]);
+    return { rows, total };
+  }
+
+  /** Every decision, oldest first (open data). */
+  allDecisions(): Promise<DecisionRow[]> {
+    return this.prisma.moderationDecision.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { appeal: true } });
+  }
+
+  /** Every contribution a visitor may see in a thread (all but pending), oldest first (open data). */
+  publicContributions(): Promise<ContributionRow[]> {
+    return this.prisma.contribution.findMany({ where: { state: { not: 'pending' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** Where contributions came from (online or a workshop, with its provenance). */
+  async origins(ids: string[]): Promise<Map<string, { origin: string; workshop: Prisma.JsonValue }>> {
+    const rows = await this.prisma.contribution.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, origin: true, workshop: true } });
+    return new Map(rows.map((row) => [row.id, { origin: row.origin, workshop: row.workshop }]));
+  }
+
+  /** Each space's subject, by space id. */
+  async subjects(ids: string[]): Promise<Map<string, { subjectType: string; subjectReference: string }>> {
+    const rows = await this.prisma.deliberation.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, subjectType: true, subjectReference: true } });
+    return new Map(rows.map((row) => [row.id, { subjectType: row.subjectType, subjectReference: row.subjectReference }]));
+  }
+
+  /** Titles and states of the proposals spaces are opened on. */
+  async proposalsByReference(references: string[]): Promise<Map<string, { title: string; state: string; submittedAt: Date | null }>> {
+    const rows = await this.prisma.proposal.findMany({ where: { reference: { in: [...new Set(references)] } }, select: { reference: true, title: true, state: true, submittedAt: true } });
+    return new Map(rows.map((row) => [row.reference, row]));
+  }
+
+  /** Appeals not decided yet in a space, oldest first. */
+  pendingAppeals(deliberationId: string): Promise<AppealRow[]> {
+    return this.prisma.moderationAppeal.findMany({ where: { outcome: null, decision: { deliberationId } }, include: { decision: true }, orderBy: { createdAt: 'asc' } });
+  }
+
+  /**
+   * The transparency figures in one statement: decisions per kind and ground,
+   * automatic vs human, the median wait before a moderator's decision (from
+   * posting in pre-moderation, or from the first report), appeals.
+   */
+  async transparency(deliberationId: string | null) {
+    const space = deliberationId === null ? Prisma.sql`TRUE` : Prisma.sql`d.deliberation_id = ${deliberationId}::uuid`;
+    const [counts] = await this.prisma.$queryRaw<{ decisions: number; automatic: number; median_hours: number | null; filed: number; pending: number; upheld: number; reversed: number }[]>`
+      SELECT count(*)::int AS decisions,
+             count(*) FILTER (WHERE d.automatic)::int AS automatic,
+             (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.created_at - coalesce(
+                (SELECT min(r.created_at) FROM contribution_reports r WHERE r.contribution_id = d.contribution_id AND r.created_at <= d.created_at), c.created_at)) / 3600.0)
+                FILTER (WHERE NOT d.automatic AND c.id IS NOT NULL))::float8 AS median_hours,
+             count(a.id)::int AS filed,
+             count(a.id) FILTER (WHERE a.outcome IS NULL)::int AS pending,
+             count(a.id) FILTER (WHERE a.outcome = 'upheld')::int AS upheld,
+             count(a.id) FILTER (WHERE a.outcome = 'reversed')::int AS reversed
+      FROM moderation_decisions d
+      LEFT JOIN contributions c ON c.id = d.contribution_id
+      LEFT JOIN moderation_appeals a ON a.decision_id = d.id
+      WHERE ${space}`;
+    const byDecision = await this.prisma.$queryRaw<{ decision: string; count: number }[]>`
+      SELECT d.decision, count(*)::int AS count FROM moderation_decisions d WHERE ${space} GROUP BY d.decision ORDER BY count DESC, d.decision`;
+    const byGround = await this.prisma.$queryRaw<{ code: string; count: number }[]>`
+      SELECT coalesce(d.ground->>'code', CASE WHEN d.ground->>'kind' = 'law' THEN 'illegal_content' END) AS code, count(*)::int AS count
+      FROM moderation_decisions d WHERE ${space} AND d.ground IS NOT NULL GROUP BY 1 ORDER BY count DESC, 1`;
+    return { counts: counts!, byDecision, byGround };
+  }
+
   decision(id: string, db: Db = this.prisma): Promise<DecisionRow | null> {
     return db.moderationDecision.findUnique({ where: { id }, include: { appeal: true } });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  appealDeadline,
   canOnDeliberation,
   CONTRIBUTION_VIEWER_ACTIONS,
   contributionLifecycle,
@@ -7,6 +8,7 @@ import {
   DECISION_TRANSITIONS,
   DELIBERABLE_PROPOSAL_STATES,
   DELIBERATION_VIEWER_ACTIONS,
+  DEFAULT_MODERATION_POLICY,
   DELETED_ACCOUNT_NAME,
   HOW_TO_APPEAL_FR,
   ILLEGAL_CONTENT,
@@ -27,6 +29,8 @@ import {
   type EditContribution,
   type ModerationDecision,
   type ModerationReason,
+  type ModerationTransparency,
+  type MyModerationDecisions,
   type OpenDeliberation,
   type ParticipantFacts,
   type Person,
@@ -66,6 +70,8 @@ const TOMBSTONE_REASON: Partial<Record<ContributionState, string>> = {
   deleted_by_author: 'Supprimé par son auteur.',
   hidden_automatically: 'Masquée automatiquement après plusieurs signalements, en attendant la vérification par la modération.',
 };
+/** Where a person reads the statements of reasons about them and appeals. */
+const MY_DECISIONS_PAGE = '/compte/moderation';
 const PERSONAL_DATA_NOTICE = 'Des données personnelles ont été retirées de cette contribution par la modération.';
 
 /**
@@ -386,7 +392,17 @@ export class DeliberationsService {
       this.repository.bodies(rows.flatMap((r) => (r.parentId ? [r.parentId] : []))),
     ]);
     const names = await this.repository.names(rows.map((r) => r.authorId));
+    const appeals = await this.repository.pendingAppeals(id);
+    const appealed = await this.repository.bodies(appeals.flatMap((a) => (a.decision.contributionId ? [a.decision.contributionId] : [])));
     return {
+      appeals: appeals.map((appeal) => ({
+        id: appeal.id,
+        explanation: appeal.explanation,
+        filedAt: appeal.createdAt.toISOString(),
+        decision: statementOf({ ...appeal.decision, appeal }),
+        contributionBody: appeal.decision.contributionId ? (appealed.get(appeal.decision.contributionId) ?? null) : null,
+        canDecide: canOnDeliberation('deliberations.decide-appeal', { actor, appeal: { decision: { decidedById: appeal.decision.decidedById }, decided: false } }).allowed,
+      })),
       items: rows.map((row, index) => {
         const { viewer: _viewer, ...dto } = dtos[index]!;
         return {
@@ -503,13 +519,12 @@ export class DeliberationsService {
 
   /** The author gets the statement of reasons; the reporters, once a moderator decided, the outcome. */
   private async noticesOf(tx: PrismaTransaction, step: { spaceId: string; contributionId: string; title: string; decision: string; ground: DecisionGround | null; facts: string; resolveReports: boolean }, authorId: string | null): Promise<NewNotification<string>[]> {
-    const link = `/deliberations/${step.spaceId}`;
     const notices: NewNotification<string>[] = [];
     const reason = `${groundText(step.ground)} — ${step.facts}`.replace(/^ — /, '');
-    if (authorId && step.decision !== 'approve') notices.push({ personId: authorId, kind: 'deliberation.decision', data: { title: step.title, decision: step.decision, reason }, link });
+    if (authorId && step.decision !== 'approve') notices.push({ personId: authorId, kind: 'deliberation.decision', data: { title: step.title, decision: step.decision, reason }, link: MY_DECISIONS_PAGE });
     if (step.resolveReports) {
       const reporters = await this.repository.resolveReports(tx, step.contributionId);
-      for (const personId of reporters) notices.push({ personId, kind: 'deliberation.report-outcome', data: { title: step.title, decision: step.decision }, link });
+      for (const personId of reporters) notices.push({ personId, kind: 'deliberation.report-outcome', data: { title: step.title, decision: step.decision }, link: `/debats/${step.spaceId}` });
     }
     return notices;
   }
@@ -520,11 +535,7 @@ export class DeliberationsService {
     const decision = await this.repository.decision(decisionId);
     if (!decision) throw ProblemException.notFound('Aucune décision de modération de ce numéro.');
     const person = authorize(
-      canOnDeliberation('deliberations.appeal', {
-        actor,
-        decision: { personId: decision.subjectPersonId, decidedById: decision.decidedById, decidedAt: decision.createdAt, adverse: ADVERSE.has(decision.decision), appealed: decision.appeal !== null },
-        now: new Date(),
-      }),
+      canOnDeliberation('deliberations.appeal', { actor, decision: this.decisionFacts(decision), now: new Date() }),
     );
     await this.prisma.$transaction(async (tx) => {
       const appealId = await this.repository.addAppeal(tx, decisionId, person.id, explanation);
@@ -556,17 +567,75 @@ export class DeliberationsService {
         }
       }
       await this.audit.record(tx, { actorId: moderator.id, action: 'moderation-appeal.decided', subjectType: 'moderation-appeal', subjectId: appealId, data: { decision: decision.id, outcome: input.outcome, facts: input.facts } });
-      await this.notifications.notify(tx, { personId: locked.appellantPersonId, kind: 'deliberation.appeal-outcome', data: { title, outcome: input.outcome, reason: input.facts }, link: `/deliberations/${decision.deliberationId}` });
+      await this.notifications.notify(tx, { personId: locked.appellantPersonId, kind: 'deliberation.appeal-outcome', data: { title, outcome: input.outcome, reason: input.facts }, link: MY_DECISIONS_PAGE });
     });
     return statementOf((await this.repository.decision(appeal.decisionId))!);
   }
 
-  // ---- the public log -----------------------------------------------------------
+  // ---- the person's own decisions ---------------------------------------------
+
+  /** The statements of reasons about the signed-in person, with whether they may still appeal. */
+  async mine(actor: Actor): Promise<MyModerationDecisions> {
+    const person = authorize(signedIn(actor));
+    const rows = await this.repository.decisionsAbout([person.id]);
+    const subjects = await this.subjectsOf(rows.map((row) => row.deliberationId), { publicOnly: false });
+    const now = new Date();
+    return {
+      items: rows.map((row) => {
+        const appealUntil = appealDeadline(row.createdAt);
+        const canAppeal = canOnDeliberation('deliberations.appeal', { actor, decision: this.decisionFacts(row), now }).allowed;
+        return { ...statementOf(row), ...subjects.get(row.deliberationId)!, canAppeal, appealUntil: appealUntil.toISOString() };
+      }),
+    };
+  }
+
+  private decisionFacts(decision: DecisionRow) {
+    return { personId: decision.subjectPersonId, decidedById: decision.decidedById, decidedAt: decision.createdAt, adverse: ADVERSE.has(decision.decision), appealed: decision.appeal !== null };
+  }
+
+  /** Each space's subject title and reference; with `publicOnly`, only spaces whose subject visitors may see. */
+  private async subjectsOf(spaceIds: string[], options: { publicOnly: boolean }): Promise<Map<string, { subjectTitle: string; subjectReference: string }>> {
+    const spaces = await this.repository.subjects(spaceIds);
+    const proposals = await this.repository.proposalsByReference([...spaces.values()].filter((s) => s.subjectType === 'proposal').map((s) => s.subjectReference));
+    const result = new Map<string, { subjectTitle: string; subjectReference: string }>();
+    for (const [id, space] of spaces) {
+      const proposal = proposals.get(space.subjectReference);
+      const visible = proposal !== undefined && proposal.state !== 'draft' && proposal.submittedAt !== null;
+      if (options.publicOnly && !visible) continue;
+      result.set(id, { subjectTitle: proposal?.title ?? '', subjectReference: space.subjectReference });
+    }
+    return result;
+  }
+
+  // ---- the public log and transparency -------------------------------------------
 
   async log(actor: Actor, id: string, page: number, pageSize: number) {
     await this.visible(actor, id);
     const { rows, total } = await this.repository.log(id, page, pageSize);
     return { items: rows.map(statementOf), page, pageSize, total };
+  }
+
+  /** The whole platform's log: every statement of reasons of spaces visitors may see, with its subject. */
+  async logAll(page: number, pageSize: number) {
+    const { rows, total } = await this.repository.logAll(page, pageSize);
+    const subjects = await this.subjectsOf(rows.map((row) => row.deliberationId), { publicOnly: true });
+    return { items: rows.flatMap((row) => (subjects.has(row.deliberationId) ? [{ ...statementOf(row), ...subjects.get(row.deliberationId)! }] : [])), page, pageSize, total };
+  }
+
+  /** Decisions per reason and kind, automatic vs human, median time to decision, appeals — of a space, or overall. */
+  async transparency(actor: Actor, id: string | null): Promise<ModerationTransparency> {
+    const policy = id ? ((await this.visible(actor, id)).space.rules.moderationPolicy as ModerationReason[]) : DEFAULT_MODERATION_POLICY;
+    const { counts, byDecision, byGround } = await this.repository.transparency(id);
+    const described = new Map(policy.map((reason) => [reason.code, reason.description]));
+    return {
+      decisions: counts.decisions,
+      byReason: byGround.map((row) => ({ code: row.code, description: described.get(row.code) ?? '', count: row.count })),
+      byDecision,
+      automatic: counts.automatic,
+      human: counts.decisions - counts.automatic,
+      medianHoursToDecision: counts.median_hours === null ? null : Math.round(counts.median_hours * 10) / 10,
+      appeals: { filed: counts.filed, pending: counts.pending, upheld: counts.upheld, reversed: counts.reversed },
+    };
   }
 }
 

@@ -346,7 +346,37 @@ export const ModerationQueueItemSchema = z
     waitingSince: z.iso.datetime(),
   })
   .meta({ id: 'ModerationQueueItem' });
-export const ModerationQueueSchema = z.object({ items: z.array(ModerationQueueItemSchema) }).meta({ id: 'ModerationQueue' });
+/** An appeal waiting for a moderator; `canDecide` is false for the one who took the decision. */
+export const PendingAppealSchema = z
+  .object({ id: z.uuid(), explanation: z.string(), filedAt: z.iso.datetime(), decision: StatementOfReasonsSchema, contributionBody: z.string().nullable(), canDecide: z.boolean() })
+  .meta({ id: 'PendingModerationAppeal' });
+export const ModerationQueueSchema = z.object({ items: z.array(ModerationQueueItemSchema), appeals: z.array(PendingAppealSchema) }).meta({ id: 'ModerationQueue' });
+
+/** A statement of reasons with the subject it was taken in (the overall log, the person's own decisions). */
+export const ModerationLogEntrySchema = StatementOfReasonsSchema.extend({ subjectTitle: z.string(), subjectReference: z.string() }).meta({ id: 'ModerationLogEntry' });
+export type ModerationLogEntry = z.infer<typeof ModerationLogEntrySchema>;
+export const OverallModerationLogPageSchema = pageOf(ModerationLogEntrySchema).meta({ id: 'OverallModerationLogPage' });
+
+/** The decisions about the signed-in person, with whether and until when they may appeal. */
+export const MyModerationDecisionsSchema = z
+  .object({ items: z.array(ModerationLogEntrySchema.extend({ canAppeal: z.boolean(), appealUntil: z.iso.datetime() })) })
+  .meta({ id: 'MyModerationDecisions' });
+export type MyModerationDecisions = z.infer<typeof MyModerationDecisionsSchema>;
+
+/** The transparency figures of a space or of the whole platform (DSA art. 15 in spirit). */
+export const ModerationTransparencySchema = z
+  .object({
+    decisions: z.int(),
+    byReason: z.array(z.object({ code: z.string(), description: z.string(), count: z.int() })),
+    byDecision: z.array(z.object({ decision: z.string(), count: z.int() })),
+    automatic: z.int(),
+    human: z.int(),
+    /** Median time from waiting (posted in pre-moderation, or first report) to a moderator's decision. */
+    medianHoursToDecision: z.number().nullable(),
+    appeals: z.object({ filed: z.int(), pending: z.int(), upheld: z.int(), reversed: z.int() }),
+  })
+  .meta({ id: 'ModerationTransparency' });
+export type ModerationTransparency = z.infer<typeof ModerationTransparencySchema>;
 
 export const HelpfulStateSchema = z.object({ markedHelpful: z.boolean(), helpful: z.int() }).meta({ id: 'HelpfulState' });
 export const ReportReceiptSchema = z.object({ reported: z.literal(true), hiddenAutomatically: z.boolean() }).meta({ id: 'ReportReceipt' });
