@@ -64,7 +64,7 @@ export default async function SpacesPage() {
                       <Link href={`/debats/${space!.id}/moderation`}>{t('queue', { count: queue.items.length, appeals: queue.appeals?.length ?? 0 })}</Link>
                     </p>
                   ) : null}
-                  <SpaceLinks space={space!} />
+                  <SpaceLinks space={space!} inList />
                 </li>
               );
             })}

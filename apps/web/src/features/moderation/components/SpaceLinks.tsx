@@ -8,7 +8,8 @@ import styles from './moderation.module.css';
 type Page = 'thread' | 'moderation' | 'log' | 'transparency' | 'workshop' | 'rules';
 
 /** A space's pages: its thread, public log and figures for everyone; the queue, the workshop form and the rules to whom `viewer.can` opens them. */
-export async function SpaceLinks({ space, current }: { space: DeliberationDto; current?: Page }) {
+/** `inList`: one of several spaces on a page — a plain list, not one more navigation landmark of the same name. */
+export async function SpaceLinks({ space, current, inList = false }: { space: DeliberationDto; current?: Page; inList?: boolean }) {
   const t = await getTranslations('Moderation.spaceLinks');
   const can = space.viewer.can;
   const links: { page: Page; href: string; shown: boolean }[] = [
@@ -19,8 +20,7 @@ export async function SpaceLinks({ space, current }: { space: DeliberationDto; c
     { page: 'workshop', href: `/debats/${space.id}/atelier`, shown: can['deliberations.record-workshop'].allowed },
     { page: 'rules', href: `/debats/${space.id}/regles`, shown: can['deliberations.publish-rules'].allowed },
   ];
-  return (
-    <nav aria-label={t('label')}>
+  const list = (
       <ul className={styles.links}>
         {links
           .filter((link) => link.shown)
@@ -32,6 +32,6 @@ export async function SpaceLinks({ space, current }: { space: DeliberationDto; c
             </li>
           ))}
       </ul>
-    </nav>
   );
+  return inList ? list : <nav aria-label={t('label')}>{list}</nav>;
 }
