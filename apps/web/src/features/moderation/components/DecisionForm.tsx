@@ -58,7 +58,7 @@ export function DecisionForm({ action, spaceId, contributionId, reasons, current
         <Select name="code" label={words.ground} hint={words.groundHint} options={[{ value: '', label: words.groundNone }, ...reasons]} />
         <TextInput name="law" label={words.law} hint={words.lawHint} />
         <TextArea name="facts" label={words.facts} hint={words.factsHint} rows={3} />
-        <details className={styles.more}>
+        <details className={styles.more} open={state.fieldErrors?.body ? true : undefined}>
           <summary>{words.body}</summary>
           <TextArea name="body" label={words.body} hint={words.bodyHint} defaultValue={currentBody} rows={5} lang="fr" />
         </details>
