@@ -14,9 +14,14 @@
 //   API list / API record — GET /api/v1/proposals(/ref) against GET /api/v1/health
 //              on the same API process;
 //   pages    — anonymous /propositions and / against a static file of the same
-//              web server (/icon.svg).
+//              web server (/icon.svg);
+//   contributions — POST /deliberations/{id}/contributions over HTTP (auth,
+//              policy, rate limit, insert, the contribution read back) against
+//              the same SQL transaction driven directly by `pg` clients;
+//   live     — LIVE_CLIENTS Server-Sent Events streams open on the space: time
+//              from a post's 201 to its event at the last client (p50, p99).
 // BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20);
-// BENCH_ROWS=supports,api,pages (default all) runs some rows only.
+// BENCH_ROWS=supports,api,pages,contributions,live (default all) runs some rows only.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,9 +34,11 @@ import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages').split(',').map((name) => name.trim()));
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live').split(',').map((name) => name.trim()));
 const POOL = 10; // the API's default DATABASE_POOL_SIZE: the SQL reference uses as many connections
 const PEOPLE = 200_000;
+const LIVE_CLIENTS = 500;
+const LIVE_POSTS = 20;
 const log = (line) => console.error(line);
 
 /** A database of its own on BENCH_DATABASE_URL's server, dropped at the end; null for an embedded one. */
@@ -114,11 +121,160 @@ async function fixtures(client) {
   return people;
 }
 
+/** A deliberation space in post-moderation on PR-2000-001, open to anyone signed in; every bench resident has accepted the charter. */
+async function deliberationFixtures(client, people) {
+  const [{ id }] = (await client.query("INSERT INTO deliberations (id, subject_type, subject_reference, opened_by_id) VALUES (gen_random_uuid(), 'proposal', 'PR-2000-001', $1) RETURNING id", [people[0]])).rows;
+  await client.query(
+    `INSERT INTO deliberation_rule_versions (id, deliberation_id, version, moderation, who_may_post, opens_at, closes_at, auto_hide_threshold, moderation_policy, published_by_id)
+     VALUES (gen_random_uuid(), $1, 1, 'post', 'signed_in', now() - interval '1 day', now() + interval '30 days', 3, '[{"code":"spam","description":"Publicité ou messages répétés."}]'::jsonb, $2)`,
+    [id, people[0]],
+  );
+  await client.query("INSERT INTO deliberation_charter_acceptances (person_id) SELECT id FROM people WHERE pseudonym LIKE 'bench-%'");
+  return id;
+}
+
+const tokensFor = (secret, people) => {
+  const key = new TextEncoder().encode(secret);
+  return Promise.all(people.map((id) => new SignJWT({ sv: 0 }).setProtectedHeader({ alg: 'HS256' }).setIssuer('sesame-web').setAudience('sesame-api').setSubject(id).setIssuedAt().setExpirationTime('110s').sign(key)));
+};
+const CONTRIBUTION = { stance: 'against', body: 'Les caméras du marché filment tout le monde, tout le temps : je suis contre, il faut d’abord un éclairage et des médiateurs.', charterAccepted: true };
+
+/**
+ * Over HTTP: residents post contributions; each person posts at most 10 in 10
+ * minutes (the API's limit), so requests cycle over enough people to stay under it.
+ */
+async function httpContributions(apiUrl, secret, people, spaceId) {
+  const tokens = await tokensFor(secret, people.slice(0, Math.min(people.length, SECONDS * 400)));
+  let next = 0;
+  const figures = await load(apiUrl, {
+    method: 'POST',
+    path: `/api/v1/deliberations/${spaceId}/contributions`,
+    body: JSON.stringify(CONTRIBUTION),
+    setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
+  });
+  if (next > tokens.length * 10) throw new Error('More than 10 posts per person: the rate limit answered; raise the people used.');
+  return figures;
+}
+
+/** The same work as the API's, with POOL clients in parallel loops: the space, its rules and the author's facts in one read, then the insert in a transaction, then the row read back. */
+async function sqlContributions(databaseUrl, people, spaceId) {
+  const clients = await Promise.all(
+    Array.from({ length: POOL }, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      return client;
+    }),
+  );
+  const offset = Math.floor(people.length / 2);
+  let next = 0;
+  let done = 0;
+  const latencies = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < deadline) {
+        const person = people[offset + (next++ % offset)];
+        const started = performance.now();
+        await client.query(
+          `SELECT d.id, r.moderation, r.who_may_post, r.neighbourhood_ids, r.opens_at, r.closes_at, p.state, p.submitted_at,
+             (SELECT neighbourhood_id FROM resident_verifications v WHERE v.person_id = $2) AS neighbourhood,
+             (SELECT max(until) FROM deliberation_suspensions s WHERE s.person_id = $2 AND s.until > now()) AS suspended_until,
+             EXISTS (SELECT 1 FROM deliberation_charter_acceptances c WHERE c.person_id = $2) AS charter
+           FROM deliberations d
+           JOIN LATERAL (SELECT * FROM deliberation_rule_versions r WHERE r.deliberation_id = d.id ORDER BY version DESC LIMIT 1) r ON true
+           JOIN proposals p ON p.reference = d.subject_reference
+           WHERE d.id = $1`,
+          [spaceId, person],
+        );
+        await client.query('BEGIN');
+        const [{ id }] = (
+          await client.query(
+            `INSERT INTO contributions (id, deliberation_id, parent_id, depth, author_id, stance, state, body, updated_at)
+             VALUES (gen_random_uuid(), $1, NULL, 0, $2, $3, 'visible', $4, now()) RETURNING id`,
+            [spaceId, person, CONTRIBUTION.stance, CONTRIBUTION.body],
+          )
+        ).rows;
+        await client.query('COMMIT');
+        await client.query('SELECT * FROM contributions WHERE id = $1', [id]);
+        latencies.push(performance.now() - started);
+        done += 1;
+      }
+    }),
+  );
+  await Promise.all(clients.map((client) => client.end()));
+  latencies.sort((a, b) => a - b);
+  return { perSecond: done / SECONDS, total: done, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), errors: 0 };
+}
+
+const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+
+/** LIVE_CLIENTS streams on the space (each from its own address: the API allows 50 per address), then LIVE_POSTS posts one after another. */
+async function liveFanOut(apiUrl, secret, people, spaceId) {
+  const { default: http } = await import('node:http');
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const open = (index) =>
+    new Promise((resolve, reject) => {
+      const request = http.get(`${apiUrl}/api/v1/deliberations/${spaceId}/events`, { agent, headers: { accept: 'text/event-stream', 'x-forwarded-for': `10.77.${index >> 8}.${index & 255}` } }, (response) => {
+        if (response.statusCode !== 200) return reject(new Error(`Stream ${index}: ${response.statusCode}`));
+        const client = { request, seen: new Map(), buffer: '' };
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => {
+          const at = performance.now();
+          client.buffer += chunk;
+          let end;
+          while ((end = client.buffer.indexOf('\n\n')) >= 0) {
+            const data = /^data: (.*)$/m.exec(client.buffer.slice(0, end))?.[1];
+            client.buffer = client.buffer.slice(end + 2);
+            if (data) client.seen.set(JSON.parse(data).contributionId, at);
+          }
+        });
+        resolve(client);
+      });
+      request.on('error', reject);
+    });
+  // Connected 50 at a time, as pages open over a moment rather than in the same millisecond.
+  const clients = [];
+  for (let first = 0; first < LIVE_CLIENTS; first += 50) clients.push(...(await Promise.all(Array.from({ length: Math.min(50, LIVE_CLIENTS - first) }, (_, i) => open(first + i)))));
+  const tokens = await tokensFor(secret, people.slice(-LIVE_POSTS));
+  const fromCreated = [];
+  const fromSent = [];
+  let errors = 0;
+  for (const token of tokens) {
+    const sent = performance.now();
+    const response = await fetch(`${apiUrl}/api/v1/deliberations/${spaceId}/contributions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(CONTRIBUTION) });
+    const created = performance.now();
+    if (response.status !== 201) {
+      if (errors === 0) log(`  a post answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      errors += 1;
+      continue;
+    }
+    const { id } = await response.json();
+    const deadline = created + 10_000;
+    while (clients.some((client) => !client.seen.has(id)) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+    const missing = clients.filter((client) => !client.seen.has(id)).length;
+    if (missing > 0) {
+      errors += 1;
+      continue;
+    }
+    // An event may reach a client before the 201 reaches the poster: that counts as 0.
+    const last = Math.max(...clients.map((client) => client.seen.get(id)));
+    fromCreated.push(Math.max(0, last - created));
+    fromSent.push(last - sent);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  for (const client of clients) client.request.destroy();
+  agent.destroy();
+  fromCreated.sort((a, b) => a - b);
+  fromSent.sort((a, b) => a - b);
+  return { p50: Math.round(percentile(fromCreated, 50)), p99: Math.round(percentile(fromCreated, 99)), max: Math.round(fromCreated.at(-1) ?? NaN), sentP50: Math.round(percentile(fromSent, 50)), sentP99: Math.round(percentile(fromSent, 99)), posts: fromCreated.length, errors };
+}
+
 /** autocannon on one request shape; figures per second over the run. */
 async function load(url, request = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
-  const ok = request.method === 'PUT' ? result['2xx'] : result['2xx'] + result['3xx'];
-  return { perSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx - (request.method === 'PUT' ? 0 : result['3xx']) + result.errors + result.timeouts, total: ok };
+  const writes = request.method === 'PUT' || request.method === 'POST';
+  const ok = writes ? result['2xx'] : result['2xx'] + result['3xx'];
+  return { perSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx - (writes ? 0 : result['3xx']) + result.errors + result.timeouts, total: ok };
 }
 
 /** Over HTTP: each request supports as a different person (a support replay would be cheaper). */
@@ -195,6 +351,7 @@ async function main() {
     await owner.connect();
     log(`• ${PEOPLE} verified residents, two proposals collecting…`);
     const people = await fixtures(owner);
+    const spaceId = ROWS.has('contributions') || ROWS.has('live') ? await deliberationFixtures(owner, people) : null;
     await owner.end();
     const { apiUrl, webUrl, pids } = platform;
     const record = (await (await fetch(`${apiUrl}/api/v1/proposals?pageSize=1&sort=most_supported`)).json()).items[0].reference;
@@ -233,9 +390,29 @@ async function main() {
       row('home page', home, { ...icon, label: 'GET /icon.svg' }, { ratio: 0.8 }, 'anonymous GET /');
     }
 
+    if (ROWS.has('contributions')) {
+      const posted = await measure('POST /contributions over HTTP', () => httpContributions(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2)), spaceId));
+      const sql = await measure(`same SQL transaction, ${POOL} pg clients`, () => sqlContributions(platform.appDatabaseUrl ?? platform.databaseUrl, people, spaceId));
+      row('contributions', posted, { ...sql, label: `same SQL, ${POOL} pg clients (tx/s)` }, { ratio: 0.5, p99: 100 }, `POST /api/v1/deliberations/{id}/contributions, many residents`);
+    }
+
+    if (ROWS.has('live')) {
+      log(`• live fan-out: ${LIVE_CLIENTS} SSE clients, ${LIVE_POSTS} posts…`);
+      const { result: live, peaks } = await withPeakMemory(pids, () => liveFanOut(apiUrl, process.env.API_AUTH_SECRET, people, spaceId));
+      const met = live.errors === 0 && live.p99 < 1000;
+      if (live.errors > 0) failures += 1;
+      rows.push({
+        line: `| live | ${LIVE_CLIENTS} SSE clients on one space, ${LIVE_POSTS} posts: from the 201 to the event at the last client, p50 ${ms(live.p50)}, p99 ${ms(live.p99)} (max ${ms(live.max)}; from the POST sent: p50 ${ms(live.sentP50)}, p99 ${ms(live.sentP99)}), ${live.errors} errors | — | — | p99 < 1000 ms | ${met ? 'yes' : 'NO'} | ${mib(peaks.api)} / ${mib(peaks.web)} |`,
+      });
+    }
+
     console.log(`\n| row | measured | reference (same run) | ratio | target | met | API / web memory (peak) |`);
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
+      if (r.line) {
+        console.log(r.line);
+        continue;
+      }
       const m = r.measured;
       console.log(
         `| ${r.name} | ${r.howTo}: ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}, ${m.errors} errors | ${r.reference.label}: ${r.reference.perSecond.toFixed(0)}/s${r.reference.p99 !== undefined ? `, p99 ${ms(r.reference.p99)}` : ''} | ${r.ratio.toFixed(2)} | ≥ ${r.target.ratio}${r.target.p99 ? `, p99 < ${r.target.p99} ms` : ''} | ${r.met ? 'yes' : 'NO'} | ${mib(m.peaks.api)} / ${mib(m.peaks.web)} |`,

@@ -11,6 +11,7 @@ import {
 } from '@sesame/domain';
 import request from 'supertest';
 import { createDeliberation, createModerationDecision, createNeighbourhood, createPerson, createProposal, postContribution, type TestPerson } from './fixtures';
+import { ModerationRemindersService } from '../src/deliberations/moderation-reminders.service';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Deliberations', () => {
@@ -406,6 +407,27 @@ describe('Deliberations', () => {
       expect(csv).toContain('Argument public ' + space.id);
       expect(logCsv.split('\n')[0]).toContain('contributionOrigin');
       expect(logCsv).toContain('Publicité répétée.');
+    });
+  });
+
+  describe('moderators’ reminders', () => {
+    it('reminds every moderator, once a day, of spaces with items waiting longer than the set time', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const old = await postContribution(t, space.id, { body: 'En attente depuis longtemps.' });
+      await postContribution(t, space.id, { body: 'Tout juste posté.' });
+      const reminders = t.app.get(ModerationRemindersService);
+      const [proposal] = await t.sql<{ title: string }>('SELECT title FROM proposals WHERE reference = $1', [space.proposalReference]);
+      const remindersOf = async (personId: string) => (await notificationsOf(personId)).filter((n) => n.kind === 'deliberation.queue-reminder' && n.data.title === proposal!.title);
+      await reminders.remind();
+      // Nothing waits longer than 24 hours in this space yet.
+      expect(await remindersOf(moderator.id)).toEqual([]);
+      await t.sql("UPDATE contributions SET created_at = now() - interval '30 hours' WHERE id = $1", [old.id]);
+      await reminders.remind();
+      for (const who of [moderator, secondModerator]) {
+        expect(await remindersOf(who.id)).toEqual([{ kind: 'deliberation.queue-reminder', data: { count: 1, hours: 24, title: proposal!.title } }]);
+      }
+      const [link] = await t.sql<{ link: string }>("SELECT link FROM notifications WHERE person_id = $1 AND kind = 'deliberation.queue-reminder' ORDER BY created_at DESC LIMIT 1", [moderator.id]);
+      expect(link!.link).toBe(`/debats/${space.id}/moderation`);
     });
   });
 });

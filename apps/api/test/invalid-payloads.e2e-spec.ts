@@ -204,7 +204,7 @@ async function publishedRecord({ t }: Setup, versions = 1) {
  * lands, who acts, and a valid body. Routes without parameters may be, to have
  * their valid bodies tested with unstorable strings.
  */
-const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> = {
+const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & { live?: false }>> = {
   'GET /api/v1/docs/{asset}': async () => ({ params: { asset: 'swagger-ui.css' }, headers: anyone }),
   // The register
   'POST /api/v1/data-uses': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { content: PUBLISHABLE_DATA_USE } }),
@@ -281,6 +281,8 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'>>> =
     const space = await createDeliberation(s.t);
     return { params: { id: space.id }, headers: actingAs(space.organizer), body: { rules: { moderation: 'pre', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' }, changeNote: 'Pré-modération.' } };
   },
+  // A stream that stays open: its valid request is tested in deliberation-events.e2e-spec.ts.
+  'GET /api/v1/deliberations/{id}/events': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone, live: false }),
   'GET /api/v1/deliberations/{id}/contributions': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone, query: { sort: 'newest', stance: 'for' } }),
   'POST /api/v1/deliberations/{id}/contributions': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t)), body: { stance: 'question', body: 'Qui regarde les images ?', charterAccepted: true } }),
   'POST /api/v1/deliberations/{id}/workshop-contributions': async (s) => {
@@ -401,7 +403,7 @@ describe('Invalid input on every route', () => {
       failures.push(`${route}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message.split('\n').slice(0, 4).join(' ')) : String(error)}`);
 
     for (const { route, method, fullPath, pathParams, query, bodySchema } of routes()) {
-      const target: Target = TARGETS[route] ? { ...(await TARGETS[route](setup)), live: true } : await matrixTarget(route, setup);
+      const target: Target = TARGETS[route] ? { live: true, ...(await TARGETS[route](setup)) } : await matrixTarget(route, setup);
       const pathWith = (params: Record<string, string>) => fullPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? encodeURIComponent(target.params[name] ?? ''));
       /** The target's own query, with `pair` (encoded) in place of the parameter of the same name. */
       const queryWith = (pair: string) => {

@@ -136,6 +136,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/deliberations/{id}/moderation-queue/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-queue/decisions', body: {} }), expect: moderators },
   'GET /api/v1/deliberations/{id}': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000' }), expect: everyone },
   'POST /api/v1/deliberations/{id}/rules': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/rules', body: {} }), expect: organizers },
+  'GET /api/v1/deliberations/{id}/events': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/events' }), expect: everyone },
   'GET /api/v1/deliberations/{id}/contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions' }), expect: everyone },
   'POST /api/v1/deliberations/{id}/contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions', body: {} }), expect: anyPerson },
   'POST /api/v1/deliberations/{id}/workshop-contributions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/workshop-contributions', body: {} }), expect: facilitators },

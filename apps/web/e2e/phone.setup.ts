@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 
 import { expect, test as setup, type Page } from '@playwright/test';
 
+import { apiAs } from './helpers/api-as';
 import { PHONE_DIR, ROLE_STATE, writeFixtures, type PhoneFixtures } from './helpers/phone-fixtures';
 import { freshEmail, signInByEmail } from './helpers/sign-in';
 
@@ -10,7 +11,8 @@ import { freshEmail, signInByEmail } from './helpers/sign-in';
 // pasting an address writes — created through the real pages, so that every
 // page the suite visits shows them: a published register record (in two
 // versions), proposals about it (accepted, waiting to be checked, a draft),
-// written by a resident whose pseudonym is one long word.
+// written by a resident whose pseudonym is one long word, and a debate on the
+// accepted one (contributions, replies two levels deep, a workshop entry).
 
 const ORGANIZER = 'organisation@demo.sesame.test';
 const ADMIN = 'admin@demo.sesame.test';
@@ -164,7 +166,23 @@ setup('long-word content from an organizer and a resident, and their sessions', 
   await item.getByRole('button', { name: 'Accepter', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `La proposition ${accepted} est acceptée` })).toBeVisible();
 
-  // 4. A deliberation on it, with a workshop sheet in long words.
+  // 4. A debate on the accepted proposal: long-word contributions, replies two levels deep, a workshop sheet.
+  const organizerApi = await apiAs(page);
+  const opensAt = new Date(Date.now() - 60_000).toISOString();
+  const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const debate = await organizerApi<{ id: string }>('POST', '/api/v1/deliberations', { subject: { type: 'proposal', reference: accepted }, rules: { moderation: 'post', opensAt, closesAt } });
+  const residentApi = await apiAs(resident);
+  const contributions = `/api/v1/deliberations/${debate.id}/contributions`;
+  const top = await residentApi<{ id: string }>('POST', contributions, { stance: 'against', body: `Contre : ${longWord('Compteursquisuiventtoutlemonde', 150)} et [le détail](https://ville.example/${longWord('detail', 120)}).`, charterAccepted: true });
+  const first = await residentApi<{ id: string }>('POST', contributions, { stance: 'question', body: longWord('Quigardelesdonnées', 150), parentId: top.id });
+  await residentApi('POST', contributions, { stance: 'neutral', body: longWord('Réponsedesecondniveau', 150), parentId: first.id });
+  const removed = await residentApi<{ id: string }>('POST', contributions, { stance: 'for', body: 'Pour, finalement.' });
+  await residentApi('DELETE', `${contributions}/${removed.id}`);
+  await organizerApi('POST', `/api/v1/deliberations/${debate.id}/workshop-contributions`, {
+    provenance: { workshopDate: '2027-07-12', place: longWord('Centresocialdesjardins', 100), facilitator: 'Animation du quartier', sheetNumber: '3' },
+    entries: [{ stance: 'for', body: longWord('Lescomptagesaidentlesbus', 150) }],
+  });
+  // 5. The moderation pages' deliberation: the same space (found by its proposal), a long-word workshop sheet recorded through its page.
   const { space, openable } = await deliberationOn(page, accepted);
 
   await saveSession(resident, 'resident');

@@ -51,7 +51,14 @@ export async function closeGracefully(app: INestApplication, graceMs = SHUTDOWN_
     // with no request being answered — among them one just accepted whose request
     // is not read yet, which a proxy cannot send elsewhere if it is a POST.
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
-    for (const response of answersUnderWay.get(server) ?? []) if (!response.headersSent) response.setHeader('Connection', 'close');
+    for (const response of answersUnderWay.get(server) ?? []) {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+      else if (String(response.getHeader('Content-Type')).startsWith('text/event-stream')) {
+        // A stream of live events never finishes by itself: ended now (and its connection), its client reconnects to another instance.
+        response.end();
+        response.socket?.end();
+      }
+    }
     const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
     deadline.unref();
     await closed;

@@ -57,6 +57,8 @@ export const ApiConfigSchema = z.object({
   JOBS_WORKER: booleanFlag.default(true),
   /** How often the worker looks for due jobs. */
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Moderators are reminded (in their notifications and digest) of items waiting longer than this. */
+  MODERATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('100kb'),
 });

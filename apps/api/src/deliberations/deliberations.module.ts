@@ -7,11 +7,14 @@ import { deliberationsPaths } from './deliberations.openapi';
 import { DeliberationsPersonalDataRepository } from './deliberations-personal-data.repository';
 import { DeliberationsRepository } from './deliberations.repository';
 import { DeliberationsService } from './deliberations.service';
+import { DeliberationEventsController } from './live/deliberation-events.controller';
+import { DeliberationEventsService } from './live/deliberation-events.service';
+import { ModerationRemindersService } from './moderation-reminders.service';
 
 @OpenApiPaths(deliberationsPaths)
 @Module({
-  controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController, ModerationTransparencyController, ContributionsOpenDataController, ModerationLogOpenDataController],
-  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService],
+  controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController, ModerationTransparencyController, ContributionsOpenDataController, ModerationLogOpenDataController, DeliberationEventsController],
+  providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService, ModerationRemindersService, DeliberationEventsService],
   exports: [DeliberationsService],
 })
 export class DeliberationsModule {}

@@ -10,6 +10,7 @@ import {
   DecideAppealSchema,
   DecisionParamsSchema,
   DeliberationIdParamsSchema,
+  DeliberationEventSchema,
   DeliberationSchema,
   DeliberationSubjectParamsSchema,
   EditContributionSchema,
@@ -98,6 +99,17 @@ export const deliberationsPaths: ZodOpenApiPathsObject = {
       requestParams: space,
       requestBody: { content: json(PostContributionSchema) },
       responses: { ...contribution('201', 'The contribution (pending under pre-moderation).'), ...problemResponses(400, 401, 403, 404, 422, 429) },
+    },
+  },
+  '/deliberations/{id}/events': {
+    get: {
+      tags,
+      summary: 'Live updates of a space (Server-Sent Events): `contribution`, `reply`, `changed` and `counts` events, public figures only (never a text), a heartbeat comment every 20 s',
+      description:
+        'A `text/event-stream` that stays open. Each event is named by its `type` and carries one JSON `data` line: what changed and the space’s counts, never a text nor who wrote it; the page fetches the thread again to show it. A contribution pending under pre-moderation sends nothing until it is approved. With several API instances and REDIS_URL, an event published on one reaches the streams of every instance. At most 50 open streams per client address (429).',
+      operationId: 'streamDeliberationEvents',
+      requestParams: space,
+      responses: { '200': { description: 'The stream of events.', content: { 'text/event-stream': { schema: DeliberationEventSchema } } }, ...problemResponses(400, 404, 429, 503) },
     },
   },
   '/deliberations/{id}/workshop-contributions': {

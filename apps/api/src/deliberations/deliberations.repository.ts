@@ -276,6 +276,28 @@ export class DeliberationsRepository {
     return new Map(rows.map((row) => [row.reference, row]));
   }
 
+  /**
+   * Per space, the items waiting for a moderator since before `cutoff`:
+   * pending contributions, reported ones (from their first open report) and
+   * undecided appeals.
+   */
+  waitingSince(cutoff: Date): Promise<{ deliberationId: string; subjectType: string; subjectReference: string; count: number }[]> {
+    return this.prisma.$queryRaw`
+      SELECT d.id AS "deliberationId", d.subject_type AS "subjectType", d.subject_reference AS "subjectReference", w.count
+      FROM (
+        SELECT deliberation_id, count(*)::int AS count FROM (
+          SELECT c.deliberation_id FROM contributions c
+          WHERE (c.state = 'pending' AND c.created_at < ${cutoff})
+             OR (c.state IN ('visible', 'hidden_automatically') AND EXISTS (
+                  SELECT 1 FROM contribution_reports r WHERE r.contribution_id = c.id AND r.resolved_at IS NULL AND r.created_at < ${cutoff}))
+          UNION ALL
+          SELECT m.deliberation_id FROM moderation_appeals a JOIN moderation_decisions m ON m.id = a.decision_id
+          WHERE a.outcome IS NULL AND a.created_at < ${cutoff}
+        ) items GROUP BY deliberation_id
+      ) w JOIN deliberations d ON d.id = w.deliberation_id
+      ORDER BY d.created_at`;
+  }
+
   /** Appeals not decided yet in a space, oldest first. */
   pendingAppeals(deliberationId: string): Promise<AppealRow[]> {
     return this.prisma.moderationAppeal.findMany({ where: { outcome: null, decision: { deliberationId } }, include: { decision: true }, orderBy: { createdAt: 'asc' } });

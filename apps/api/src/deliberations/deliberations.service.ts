@@ -50,6 +50,7 @@ import { NotificationsService, type NewNotification } from '../notifications/not
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import { DeliberationsRepository, type ContributionRow, type DecisionRow, type SpaceRow } from './deliberations.repository';
+import { changeOfDecision, DeliberationEventsService } from './live/deliberation-events.service';
 
 const notFound = (id: string) => ProblemException.notFound(`Aucun espace de délibération ${id}.`);
 const contributionNotFound = () => ProblemException.notFound('Aucune contribution de ce numéro dans cet espace.');
@@ -90,6 +91,7 @@ export class DeliberationsService {
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
     private readonly transitions: TransitionRunner,
+    private readonly live: DeliberationEventsService,
   ) {}
 
   // ---- spaces -------------------------------------------------------------
@@ -106,7 +108,7 @@ export class DeliberationsService {
   }
 
   /** The space, if this actor may see it. */
-  private async visible(actor: Actor, id: string): Promise<{ space: SpaceRow; facts: SpaceFacts; title: string }> {
+  async visible(actor: Actor, id: string): Promise<{ space: SpaceRow; facts: SpaceFacts; title: string }> {
     const space = await this.repository.space(id);
     if (!space) throw notFound(id);
     const subject = await this.subject(space);
@@ -285,6 +287,7 @@ export class DeliberationsService {
         body: input.body,
       });
     });
+    this.live.publish(id, 'new', [created.id]);
     return this.one(actor, facts, created.id);
   }
 
@@ -311,6 +314,7 @@ export class DeliberationsService {
       }
       return created;
     });
+    this.live.publish(id, 'new', rows.map((row) => row.id));
     return this.dtos(actor, facts, rows);
   }
 
@@ -326,6 +330,7 @@ export class DeliberationsService {
     const { facts, row, contribution } = await this.target(actor, id, contributionId);
     const author = authorize(canOnDeliberation('deliberations.edit', { actor, space: facts, contribution, now: new Date() }));
     await this.prisma.$transaction((tx) => this.repository.replaceBody(tx, row, author.id, { body: input.body, ...(input.stance ? { stance: input.stance } : {}), edited: true }));
+    this.live.publish(id, 'changed', [contributionId]);
     return this.one(actor, facts, contributionId);
   }
 
@@ -343,6 +348,7 @@ export class DeliberationsService {
       apply: (tx, locked, to) => this.repository.setState(tx, locked.id, to),
       audit: () => ({ actorId: author.id, action: 'contribution.deleted-by-author', subjectType: 'contribution', subjectId: contributionId, data: { deliberation: id } }),
     });
+    this.live.publish(id, 'changed', [contributionId]);
     return this.one(actor, facts, contributionId);
   }
 
@@ -350,7 +356,9 @@ export class DeliberationsService {
   async markHelpful(actor: Actor, id: string, contributionId: string): Promise<{ markedHelpful: boolean; helpful: number }> {
     const { facts, contribution } = await this.target(actor, id, contributionId);
     const person = authorize(canOnDeliberation('deliberations.mark-helpful', { actor, space: facts, contribution }));
-    return { markedHelpful: true, helpful: await this.repository.markHelpful(contributionId, person.id) };
+    const helpful = await this.repository.markHelpful(contributionId, person.id);
+    this.live.publish(id, 'counts', [contributionId]);
+    return { markedHelpful: true, helpful };
   }
 
   // ---- reports --------------------------------------------------------------
@@ -366,7 +374,7 @@ export class DeliberationsService {
       throw ProblemException.validation([{ path: 'reasonCode', code: 'unknown', message: `Choisissez un motif de la charte de cet espace : ${policy.map((r) => r.code).join(', ')}.` }]);
     }
     await this.rateLimits.consume(LIMITS.deliberationReports, person.id);
-    return this.prisma.$transaction(async (tx) => {
+    const outcome = await this.prisma.$transaction(async (tx) => {
       const locked = await this.repository.lockContribution(tx, contributionId, id);
       if (!locked) throw contributionNotFound();
       if (!(await this.repository.addReport(tx, contributionId, person.id, input))) throw ProblemException.conflict('Vous avez déjà signalé cette contribution : la modération l’examinera.');
@@ -375,6 +383,8 @@ export class DeliberationsService {
       await this.decideTransition(tx, { actorId: null, spaceId: id, title, contributionId, transition: 'hide_automatically', decision: 'hide_automatically', ground: null, facts: `${reporters} personnes différentes ont signalé cette contribution : elle est masquée en attendant la vérification par la modération.`, resolveReports: false });
       return { reported: true as const, hiddenAutomatically: true };
     });
+    this.live.publish(id, outcome.hiddenAutomatically ? 'changed' : null, [contributionId]);
+    return outcome;
   }
 
   // ---- moderation -------------------------------------------------------------
@@ -439,6 +449,7 @@ export class DeliberationsService {
       if (suspendedUntil && row.authorId) await this.repository.suspend(tx, row.authorId, recorded.id, suspendedUntil);
       return recorded;
     });
+    this.live.publish(id, changeOfDecision(input.decision), [contributionId]);
     return statementOf(decision);
   }
 
@@ -462,6 +473,7 @@ export class DeliberationsService {
       }
       return recorded;
     });
+    this.live.publish(id, changeOfDecision(input.decision), ids);
     return { items: decisions.map(statementOf) };
   }
 
@@ -569,6 +581,7 @@ export class DeliberationsService {
       await this.audit.record(tx, { actorId: moderator.id, action: 'moderation-appeal.decided', subjectType: 'moderation-appeal', subjectId: appealId, data: { decision: decision.id, outcome: input.outcome, facts: input.facts } });
       await this.notifications.notify(tx, { personId: locked.appellantPersonId, kind: 'deliberation.appeal-outcome', data: { title, outcome: input.outcome, reason: input.facts }, link: MY_DECISIONS_PAGE });
     });
+    this.live.publish(appeal.decision.deliberationId, input.outcome === 'reversed' ? 'changed' : null, appeal.decision.contributionId ? [appeal.decision.contributionId] : []);
     return statementOf((await this.repository.decision(appeal.decisionId))!);
   }
 

@@ -13,7 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const futureDatasets = ['propositions', 'consultations', 'comite'] as const;
+const futureDatasets = ['consultations', 'comite'] as const;
+
+/** A download: its link and its address, for people who script. */
+function Download({ href, label }: { href: string; label: string }) {
+  return (
+    <li>
+      <ApiLink href={href}>{label}</ApiLink> (<code className="break-anywhere">{href}</code>)
+    </li>
+  );
+}
 
 /** How each CSV column of the register maps to the record and to the UK ATRS and Eurocities standards. */
 async function RegisterFieldsTable() {
@@ -104,6 +113,33 @@ export default async function OpenDataPage() {
               <ApiLink href="/api/v1/audit-log/verification">{t('journalVerification')}</ApiLink> (
               <code>/api/v1/audit-log/verification</code>)
             </li>
+          </ul>
+        </section>
+
+        <section aria-labelledby="propositions-title" className="section">
+          <h2 id="propositions-title">{t('proposalsTitle')}</h2>
+          <p>{t('proposals')}</p>
+          <ul>
+            <li>
+              <Link href="/propositions">{t('proposalsPage')}</Link>
+            </li>
+            <Download href="/api/v1/open-data/proposals.csv" label={t('proposalsCsv')} />
+            <Download href="/api/v1/open-data/proposals.json" label={t('proposalsJson')} />
+            <Download href="/api/v1/open-data/proposals.atom" label={t('proposalsAtom')} />
+          </ul>
+        </section>
+
+        <section aria-labelledby="debats-title" className="section" id="debats">
+          <h2 id="debats-title">{t('debatesTitle')}</h2>
+          <p>{t('debates')}</p>
+          <ul>
+            <li>
+              <Link href="/moderation">{t('debatesPage')}</Link>
+            </li>
+            <Download href="/api/v1/open-data/contributions.csv" label={t('contributionsCsv')} />
+            <Download href="/api/v1/open-data/contributions.json" label={t('contributionsJson')} />
+            <Download href="/api/v1/open-data/moderation-log.csv" label={t('moderationLogCsv')} />
+            <Download href="/api/v1/open-data/moderation-log.json" label={t('moderationLogJson')} />
           </ul>
         </section>
 

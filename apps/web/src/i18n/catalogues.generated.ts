@@ -10,6 +10,8 @@ import dataUsesEditorFr from '../../messages/data-uses-editor/fr.json';
 import dataUsesEditorEn from '../../messages/data-uses-editor/en.json';
 import dataUsesFormsFr from '../../messages/data-uses-forms/fr.json';
 import dataUsesFormsEn from '../../messages/data-uses-forms/en.json';
+import deliberationsFr from '../../messages/deliberations/fr.json';
+import deliberationsEn from '../../messages/deliberations/en.json';
 import formsFr from '../../messages/forms/fr.json';
 import formsEn from '../../messages/forms/en.json';
 import homeFr from '../../messages/home/fr.json';
@@ -29,5 +31,5 @@ import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
+export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };

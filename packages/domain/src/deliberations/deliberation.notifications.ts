@@ -36,7 +36,7 @@ const outcomeName = (outcome: unknown, locale: Locale): string => OUTCOME_NAMES[
 /**
  * What people hear of moderation: the author gets each decision's statement of
  * reasons, the reporter the outcome of their report, the appellant the
- * outcome of their appeal.
+ * outcome of their appeal; moderators, daily, the items waiting too long.
  */
 export const DELIBERATION_NOTIFICATIONS = defineNotificationKinds({
   'deliberation.decision': {
@@ -48,6 +48,10 @@ export const DELIBERATION_NOTIFICATIONS = defineNotificationKinds({
     fr: 'Votre signalement d’une contribution à « {title} » a été examiné : {decision}.',
     en: 'Your report of a contribution to “{title}” was reviewed: {decision}.',
     format: { decision: decisionName },
+  },
+  'deliberation.queue-reminder': {
+    fr: 'Modération : {count} élément(s) attendent depuis plus de {hours} heures dans le débat « {title} ».',
+    en: 'Moderation: {count} item(s) have been waiting for more than {hours} hours in the debate on “{title}”.',
   },
   'deliberation.appeal-outcome': {
     fr: 'Votre appel sur « {title} » est tranché : {outcome}. {reason}',

@@ -13,6 +13,7 @@ import styles from '@/features/proposals/components/proposals.module.css';
 import { ReasonForm } from '@/features/proposals/components/ReasonForm';
 import { SubmitForm } from '@/features/proposals/components/SubmitForm';
 import { Timeline } from '@/features/proposals/components/Timeline';
+import { DebateLink } from '@/features/deliberations/components/DebateLink';
 import { EDITOR_FIELDS, type EditorField } from '@/features/proposals/content';
 import { fetchProposal, now } from '@/features/proposals/queries';
 import { Content, person } from '@/i18n/content';
@@ -107,6 +108,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       </div>
 
       {can['proposals.edit'].allowed ? <DraftBox proposal={proposal} /> : null}
+      {isDraft ? null : <DebateLink reference={proposal.reference} />}
 
       <ProposalFacts proposal={proposal} />
       <ProposalTexts proposal={proposal} />

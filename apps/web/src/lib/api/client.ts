@@ -47,6 +47,9 @@ export interface ApiCall {
   timeoutMs?: number;
 }
 
+/** Retry-After in seconds (the API sends seconds, never a date); undefined when absent or unreadable. */
+const retryAfter = (value: string | null): number | undefined => (value !== null && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined);
+
 /** Calls the API from the web server; throws ApiProblem for 4xx/5xx answers (ServiceUnavailable, an ApiProblem, when the API is away). */
 export async function callApi(path: string, call: ApiCall = {}): Promise<Response> {
   const requestHeaders: Record<string, string> = { accept: 'application/json' };
@@ -81,7 +84,7 @@ export async function callApi(path: string, call: ApiCall = {}): Promise<Respons
   if (!response.ok) {
     const problem = ((await response.json().catch(() => null)) as ProblemDocument | null) ?? { type: 'about:blank', title: response.statusText, status: response.status };
     // The API's 503 (its database is away) and a gateway's 502/504: the pages say "briefly unavailable".
-    throw UNAVAILABLE_STATUSES.includes(response.status) ? new ServiceUnavailable({ ...problem, status: response.status }) : new ApiProblem(problem);
+    throw UNAVAILABLE_STATUSES.includes(response.status) ? new ServiceUnavailable({ ...problem, status: response.status }) : new ApiProblem(problem, retryAfter(response.headers.get('retry-after')));
   }
   return response;
 }

@@ -5,7 +5,11 @@ import type { ProblemDocument } from '@sesame/domain';
  * it. Forms word it for the reader with `problemState` (components/forms).
  */
 export class ApiProblem extends Error {
-  constructor(readonly problem: ProblemDocument) {
+  /** `retryAfterSeconds`: the answer's Retry-After (429), when it gave one. */
+  constructor(
+    readonly problem: ProblemDocument,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiProblem';
   }

@@ -88,6 +88,13 @@ async function forward(request: NextRequest): Promise<Response> {
     body = read;
   }
 
+  // The browser leaving cancels the API request. The timeout bounds the whole
+  // answer, except a stream of live events (text/event-stream), which stays
+  // open once the API has answered and is passed on as it comes.
+  const upstreamAbort = new AbortController();
+  const timeout = setTimeout(() => upstreamAbort.abort(new DOMException('The API did not answer in time.', 'TimeoutError')), UPSTREAM_TIMEOUT_MS);
+  request.signal.addEventListener('abort', () => upstreamAbort.abort(request.signal.reason), { once: true });
+
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -96,12 +103,14 @@ async function forward(request: NextRequest): Promise<Response> {
       body: body as BodyInit | undefined,
       redirect: 'manual',
       cache: 'no-store',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      signal: upstreamAbort.signal,
     });
   } catch (error) {
+    clearTimeout(timeout);
     console.error(`[api-forward] ${request.method} ${pathname} failed:`, error);
     return problem(502, pathname);
   }
+  if (upstream.headers.get('content-type')?.startsWith('text/event-stream')) clearTimeout(timeout);
 
   return new Response(upstream.body, {
     status: upstream.status,

@@ -1,0 +1,362 @@
+/**
+ * Who is clustered, base clusters and opinion groups (ALGORITHMS.md §1.5–1.6).
+ * Deterministic: initial centres are chosen by a fixed rule, ties break on the
+ * lowest index, and the previous clusters (when given) are the start.
+ */
+
+export interface Point {
+  id: number;
+  x: number;
+  y: number;
+  /** Base clusters weigh their number of members in the group k-means. */
+  weight?: number;
+}
+
+export interface Cluster {
+  id: number;
+  /** Participant ids (base clusters) or base cluster ids (groups), ascending. */
+  members: number[];
+  center: [number, number];
+}
+
+/** Polis: a participant is clustered from min(7, m) votes; fewer than 15 such people → the most active complete to 15. */
+export const MIN_VOTES_TO_CLUSTER = 7;
+export const GREEDY_CLUSTERED = 15;
+export const BASE_K = 100;
+export const MAX_GROUPS = 5;
+/** A new number of groups is adopted once it has won this many consecutive recomputes (Polis's group-k-buffer). */
+export const GROUP_K_BUFFER = 4;
+/** Lloyd iterations at most (Polis: 20); the base clusters are warm-started from the previous ones in production. */
+export const KMEANS_MAX_ITERATIONS = 20;
+
+/**
+ * The participants taken into the clustering (Polis's in-conv): once in, a
+ * participant stays in (previousInConv), unless excluded since.
+ */
+export function selectClustered(
+  participants: readonly number[],
+  counts: readonly number[],
+  statementCount: number,
+  previousInConv: Iterable<number> = [],
+): Set<number> {
+  const present = new Set(participants);
+  const inConv = new Set<number>();
+  for (const id of previousInConv) if (present.has(id)) inConv.add(id);
+  const threshold = Math.min(MIN_VOTES_TO_CLUSTER, statementCount);
+  participants.forEach((id, i) => {
+    if (counts[i]! >= threshold) inConv.add(id);
+  });
+  if (inConv.size < GREEDY_CLUSTERED) {
+    const rest = participants.map((id, i) => ({ id, count: counts[i]! })).filter((p) => !inConv.has(p.id));
+    rest.sort((a, b) => b.count - a.count || a.id - b.id);
+    for (const p of rest.slice(0, GREEDY_CLUSTERED - inConv.size)) inConv.add(p.id);
+  }
+  return inConv;
+}
+
+function distance(ax: number, ay: number, bx: number, by: number): number {
+  const dx = ax - bx;
+  const dy = ay - by;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/**
+ * First centres for a cold start: farthest-first traversal over the distinct
+ * points, starting from the point farthest from the weighted centroid (lowest
+ * index on ties). Deterministic and spread out.
+ */
+export function initialCenters(points: readonly Point[], k: number): [number, number][] {
+  if (points.length === 0 || k <= 0) return [];
+  let totalWeight = 0;
+  let cx = 0;
+  let cy = 0;
+  for (const p of points) {
+    const w = p.weight ?? 1;
+    totalWeight += w;
+    cx += w * p.x;
+    cy += w * p.y;
+  }
+  cx /= totalWeight;
+  cy /= totalWeight;
+  const n = points.length;
+  const px = Float64Array.from(points, (p) => p.x);
+  const py = Float64Array.from(points, (p) => p.y);
+  const nearest = new Float64Array(n).fill(Infinity);
+  let pick = 0;
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    const d = distance(px[i]!, py[i]!, cx, cy);
+    if (d > best) {
+      best = d;
+      pick = i;
+    }
+  }
+  const centers: [number, number][] = [];
+  while (centers.length < k) {
+    const x0 = px[pick]!;
+    const y0 = py[pick]!;
+    centers.push([x0, y0]);
+    best = 0;
+    pick = -1;
+    for (let i = 0; i < n; i++) {
+      const d = Math.min(nearest[i]!, distance(px[i]!, py[i]!, x0, y0));
+      nearest[i] = d;
+      if (d > best) {
+        best = d;
+        pick = i;
+      }
+    }
+    if (pick < 0) break; // no distinct point left
+  }
+  return centers;
+}
+
+export interface KMeansOptions {
+  /** Start centres (warm start); otherwise initialCenters. Their ids are kept. */
+  start?: readonly { id: number; center: readonly [number, number] }[];
+  maxIterations?: number;
+}
+
+/**
+ * Weighted k-means (Lloyd) on points: assign each point to the nearest centre
+ * (lowest centre index on ties), move centres to their members' weighted mean,
+ * until no assignment changes. Empty clusters are dropped, as in Polis.
+ */
+export function kMeans(points: readonly Point[], k: number, options: KMeansOptions = {}): Cluster[] {
+  const maxIterations = options.maxIterations ?? KMEANS_MAX_ITERATIONS;
+  let ids: number[];
+  let cx: number[];
+  let cy: number[];
+  if (options.start && options.start.length > 0) {
+    ids = options.start.map((c) => c.id);
+    cx = options.start.map((c) => c.center[0]);
+    cy = options.start.map((c) => c.center[1]);
+  } else {
+    const centers = initialCenters(points, k);
+    ids = centers.map((_, i) => i);
+    cx = centers.map((c) => c[0]);
+    cy = centers.map((c) => c[1]);
+  }
+  const n = points.length;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pw = new Float64Array(n);
+  points.forEach((p, i) => {
+    px[i] = p.x;
+    py[i] = p.y;
+    pw[i] = p.weight ?? 1;
+  });
+  const assignment = new Int32Array(n).fill(-1);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let changed = false;
+    const k = cx.length;
+    // Centres sorted by x: scanning outwards from a point's x, stop once dx² alone exceeds the best distance.
+    const byX = Array.from({ length: k }, (_, c) => c).sort((a, b) => cx[a]! - cx[b]! || a - b);
+    const sortedX = Float64Array.from(byX, (c) => cx[c]!);
+    const sortedY = Float64Array.from(byX, (c) => cy[c]!);
+    const sortedIndex = Int32Array.from(byX);
+    for (let i = 0; i < n; i++) {
+      const x = px[i]!;
+      const y = py[i]!;
+      let low = 0;
+      let high = k;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sortedX[mid]! < x) low = mid + 1;
+        else high = mid;
+      }
+      let bestIndex = -1;
+      let bestDistance = Infinity;
+      const consider = (s: number): boolean => {
+        const dx = x - sortedX[s]!;
+        const dx2 = dx * dx;
+        if (dx2 > bestDistance) return false;
+        const dy = y - sortedY[s]!;
+        const d = dx2 + dy * dy;
+        const c = sortedIndex[s]!;
+        if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
+          bestDistance = d;
+          bestIndex = c;
+        }
+        return true;
+      };
+      for (let right = low, left = low - 1; right < k || left >= 0; ) {
+        const goRight = right < k && consider(right);
+        const goLeft = left >= 0 && consider(left);
+        right = goRight ? right + 1 : k;
+        left = goLeft ? left - 1 : -1;
+      }
+      if (assignment[i] !== bestIndex) {
+        assignment[i] = bestIndex;
+        changed = true;
+      }
+    }
+    // Recentre, then drop empty clusters (remapping assignments).
+    const sw = new Float64Array(k);
+    const sx = new Float64Array(k);
+    const sy = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = assignment[i]!;
+      const w = pw[i]!;
+      sw[c]! += w;
+      sx[c]! += w * px[i]!;
+      sy[c]! += w * py[i]!;
+    }
+    const keep: number[] = [];
+    for (let c = 0; c < k; c++) if (sw[c]! > 0) keep.push(c);
+    const remap = new Int32Array(k).fill(-1);
+    keep.forEach((c, index) => (remap[c] = index));
+    ids = keep.map((c) => ids[c]!);
+    cx = keep.map((c) => sx[c]! / sw[c]!);
+    cy = keep.map((c) => sy[c]! / sw[c]!);
+    for (let i = 0; i < n; i++) assignment[i] = remap[assignment[i]!]!;
+    if (!changed) break;
+  }
+  const members: number[][] = ids.map(() => []);
+  points.forEach((p, i) => members[assignment[i]!]!.push(p.id));
+  return ids
+    .map((id, c) => ({ id, members: members[c]!.sort((a, b) => a - b), center: [cx[c]!, cy[c]!] as [number, number] }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Base clusters: k-means with k = 100 on the clustered participants'
+ * projections. With the previous base clusters, Polis's clean start: keep
+ * their ids, recentre them on their members still present, drop the empty
+ * ones, then add the most distant points as new clusters while fewer than
+ * min(k, distinct points).
+ */
+export function baseClusters(points: readonly Point[], previous: readonly Cluster[] = [], k = BASE_K): Cluster[] {
+  if (points.length === 0) return [];
+  if (previous.length === 0) return kMeans(points, k);
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const start: { id: number; center: [number, number] }[] = [];
+  for (const cluster of previous) {
+    const present = cluster.members.map((id) => byId.get(id)).filter((p): p is Point => p !== undefined);
+    if (present.length === 0) continue;
+    const center: [number, number] = [present.reduce((s, p) => s + p.x, 0) / present.length, present.reduce((s, p) => s + p.y, 0) / present.length];
+    if (start.some((c) => c.center[0] === center[0] && c.center[1] === center[1])) continue;
+    start.push({ id: cluster.id, center });
+  }
+  const distinct = new Set(points.map((p) => `${p.x},${p.y}`)).size;
+  const target = Math.min(k, distinct);
+  let nextId = Math.max(-1, ...previous.map((c) => c.id)) + 1;
+  while (start.length < target) {
+    let far = -1;
+    let farIndex = -1;
+    points.forEach((p, i) => {
+      let d = Infinity;
+      for (const c of start) d = Math.min(d, distance(p.x, p.y, c.center[0], c.center[1]));
+      if (d > far) {
+        far = d;
+        farIndex = i;
+      }
+    });
+    if (far <= 0) break;
+    const p = points[farIndex]!;
+    start.push({ id: nextId++, center: [p.x, p.y] });
+  }
+  return kMeans(points, k, { start });
+}
+
+/**
+ * Mean silhouette of a clustering of weighted points (base clusters), over the
+ * points, unweighted (as Polis); a point alone in its cluster scores 0.
+ */
+export function silhouette(points: readonly Point[], clusters: readonly Cluster[]): number {
+  if (points.length === 0) return 0;
+  const index = new Map(points.map((p, i) => [p.id, i]));
+  const clusterOf = new Int32Array(points.length).fill(-1);
+  clusters.forEach((c, ci) => c.members.forEach((id) => clusterOf[index.get(id)!] = ci));
+  let total = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const own = clusterOf[i]!;
+    if (clusters[own]!.members.length === 1) continue;
+    let a = 0;
+    let b = Infinity;
+    clusters.forEach((c, ci) => {
+      let sum = 0;
+      let count = 0;
+      for (const id of c.members) {
+        if (ci === own && id === p.id) continue;
+        const q = points[index.get(id)!]!;
+        sum += distance(p.x, p.y, q.x, q.y);
+        count++;
+      }
+      if (count === 0) return;
+      if (ci === own) a = sum / count;
+      else b = Math.min(b, sum / count);
+    });
+    if (b === Infinity) continue;
+    const denominator = Math.max(a, b);
+    total += denominator === 0 ? 0 : (b - a) / denominator;
+  }
+  return total / points.length;
+}
+
+/** Candidate numbers of groups: 2 .. min(5, 2 + ⌊B/12⌋), B = number of base clusters. */
+export function groupKRange(baseClusterCount: number): number[] {
+  const maxK = Math.min(MAX_GROUPS, 2 + Math.floor(baseClusterCount / 12));
+  const ks: number[] = [];
+  for (let k = 2; k <= maxK; k++) ks.push(k);
+  return ks;
+}
+
+export interface KSmoother {
+  /** The best k of the last recompute, and for how many consecutive recomputes it has been the best. */
+  lastK: number;
+  lastKCount: number;
+  /** The k in use. */
+  smoothedK: number;
+}
+
+/** Polis's group-k-smoother: switch to a new k only after it has won GROUP_K_BUFFER consecutive recomputes. */
+export function smoothK(bestK: number, previous: KSmoother | null, buffer = GROUP_K_BUFFER): KSmoother {
+  const count = previous && previous.lastK === bestK ? previous.lastKCount + 1 : 1;
+  const smoothedK = count >= buffer ? bestK : (previous?.smoothedK ?? bestK);
+  return { lastK: bestK, lastKCount: count, smoothedK };
+}
+
+export interface GroupClustering {
+  /** Clusterings for every candidate k (kept to warm-start the next recompute). */
+  byK: Record<number, Cluster[]>;
+  silhouettes: Record<number, number>;
+  smoother: KSmoother;
+  groups: Cluster[];
+}
+
+/**
+ * Groups: weighted k-means on the base clusters' centres for each candidate k
+ * (warm-started from the previous clustering for the same k), choose the k with
+ * the best silhouette (the smallest k on ties), smoothed over recomputes.
+ */
+export function groupClusters(
+  bases: readonly Cluster[],
+  previous: { byK?: Record<number, readonly Cluster[]>; smoother?: KSmoother | null } = {},
+): GroupClustering {
+  const points: Point[] = bases.map((b) => ({ id: b.id, x: b.center[0], y: b.center[1], weight: b.members.length }));
+  const byK: Record<number, Cluster[]> = {};
+  const silhouettes: Record<number, number> = {};
+  let bestK = 0;
+  let bestScore = -Infinity;
+  for (const k of groupKRange(bases.length)) {
+    if (points.length < k) break;
+    const start = previous.byK?.[k];
+    const clustering = kMeans(points, k, start && start.length > 0 ? { start } : {});
+    byK[k] = clustering;
+    const score = silhouette(points, clustering);
+    silhouettes[k] = score;
+    if (score > bestScore) {
+      bestScore = score;
+      bestK = k;
+    }
+  }
+  if (bestK === 0) {
+    const single = points.length === 0 ? [] : kMeans(points, 1);
+    return { byK, silhouettes, smoother: previous.smoother ?? { lastK: 1, lastKCount: 1, smoothedK: 1 }, groups: single };
+  }
+  let smoother = smoothK(bestK, previous.smoother ?? null);
+  if (!byK[smoother.smoothedK]) smoother = { ...smoother, smoothedK: bestK };
+  return { byK, silhouettes, smoother, groups: byK[smoother.smoothedK]! };
+}

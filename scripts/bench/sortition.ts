@@ -1,0 +1,123 @@
+// `npm run bench:sortition` (not part of npm test): LEXIMIN time and minimum
+// selection probability on the public pools and on generated pools shaped like
+// the paper's real ones, printed next to the paper's published figures
+// (Flanigan et al. 2021, Gurobi, median of 3 runs; ../shared/data/sortition/reference/).
+// The real pools are not public: the generated ones share their size, panel size
+// and number of categories, not their people, so only the times compare.
+// `-- --only <name>` runs one row; `-- --skip-large` leaves out the pools of 1 700+.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { leximin } from '../../packages/domain/src/advisory-panel/sortition.leximin';
+import type { SortitionInstance, SortitionPerson, SortitionQuota } from '../../packages/domain/src/advisory-panel/sortition.model';
+import { loadPool, sortitionDataDir } from '../../packages/domain/src/advisory-panel/sortition.testing';
+
+interface Paper {
+  n: number;
+  k: number;
+  categories: number;
+  minimum: string;
+  seconds: number;
+}
+
+function paperFigures(instance: string): Paper {
+  const text = readFileSync(path.join(sortitionDataDir(), 'reference', `${instance}_statistics.txt`), 'utf8');
+  const field = (re: RegExp) => text.match(re)?.[1] ?? '?';
+  return {
+    n: Number(field(/pool size n:\s*(\d+)/)),
+    k: Number(field(/panel size k:\s*(\d+)/)),
+    categories: Number(field(/# quota categories:\s*(\d+)/)),
+    minimum: field(/LEXIMIN minimum probability \(exact\):\s*([\d.]+%)/),
+    seconds: Number(field(/median running time of ([\d.]+) seconds/)),
+  };
+}
+
+/** mulberry32: a small seeded PRNG, so the generated pools are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A pool like the real ones: categories of 2 to 6 values; volunteers self-select
+ * (their value shares are skewed away from the population's), and the quotas
+ * follow the population's shares within ±1 seat, widened until feasible.
+ */
+function generatedPool(n: number, k: number, categories: number, seed: number): SortitionInstance {
+  const random = prng(seed);
+  const cats = Array.from({ length: categories }, (_, c) => {
+    const size = 2 + Math.floor(random() * 5);
+    const population = Array.from({ length: size }, () => 0.5 + random());
+    const volunteers = population.map((p) => p * (0.4 + 1.2 * random()));
+    const norm = (xs: number[]) => xs.map((x) => x / xs.reduce((s, y) => s + y, 0));
+    return { name: `c${c + 1}`, values: Array.from({ length: size }, (_, v) => `v${v + 1}`), population: norm(population), volunteers: norm(volunteers) };
+  });
+  const pick = (shares: number[]) => {
+    let r = random();
+    for (let i = 0; i < shares.length; i += 1) if ((r -= shares[i]!) < 0) return i;
+    return shares.length - 1;
+  };
+  const people: SortitionPerson[] = Array.from({ length: n }, (_, i) => ({
+    id: String(i + 1),
+    values: Object.fromEntries(cats.map((c) => [c.name, c.values[pick(c.volunteers)]!])),
+  }));
+  const quotas: SortitionQuota[] = cats.flatMap((c) =>
+    c.values.map((value, v) => {
+      const ideal = k * c.population[v]!;
+      const available = people.filter((p) => p.values[c.name] === value).length;
+      const min = Math.min(available, Math.max(0, Math.floor(ideal) - 1));
+      return { category: c.name, value, min, max: Math.max(min, Math.ceil(ideal) + 1) };
+    }),
+  );
+  return { people, quotas, panelSize: k };
+}
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, 'skip-large': { type: 'boolean' } } });
+
+const rows: { name: string; paper: string; make: () => SortitionInstance; large?: boolean }[] = [
+  { name: 'example_small_20 (public)', paper: 'example_small_20', make: () => loadPool('example_small_20', 20) },
+  { name: 'example_large_200 (public)', paper: 'example_large_200', make: () => loadPool('example_large_200', 200) },
+  { name: 'sortition-foundation-fixture (public)', paper: '', make: () => loadPool('sortition-foundation-fixture', 22) },
+  { name: 'generated like sf_a_35 (312, 6 cat.)', paper: 'sf_a_35', make: () => generatedPool(312, 35, 6, 1) },
+  { name: 'generated like obf_30 (321, 8 cat.)', paper: 'obf_30', make: () => generatedPool(321, 30, 8, 2) },
+  { name: 'generated like sf_e_110 (1 727, 7 cat.)', paper: 'sf_e_110', make: () => generatedPool(1727, 110, 7, 3), large: true },
+];
+
+async function main() {
+  console.log('pool | n | k | cat. | units | LEXIMIN min | time (s) | CPU (s) | panels | paper min | paper time (s)');
+  for (const row of rows) {
+    if (values.only && !row.name.startsWith(values.only)) continue;
+    if (values['skip-large'] && row.large) continue;
+    const instance = row.make();
+    const cpu = process.cpuUsage();
+    const started = Date.now();
+    const result = await leximin(instance);
+    const seconds = (Date.now() - started) / 1000;
+    const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
+    const paper = row.paper ? paperFigures(row.paper) : null;
+    const categories = new Set(instance.quotas.map((q) => q.category)).size;
+    console.log(
+      [
+        row.name,
+        instance.people.length,
+        instance.panelSize,
+        categories,
+        result.units.units.length,
+        `${(100 * result.minimum).toFixed(2)}%`,
+        seconds.toFixed(1),
+        cpuSeconds.toFixed(1),
+        result.stats.panelsGenerated,
+        paper ? paper.minimum : '2/22 = 9.09% (package docs)',
+        paper ? paper.seconds : '—',
+      ].join(' | '),
+    );
+  }
+}
+
+void main();
