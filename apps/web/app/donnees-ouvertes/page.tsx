@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const futureDatasets = ['consultations', 'comite'] as const;
 
 /** A download: its link and its address, for people who script. */
-function Download({ href, label }: { href: string; label: string }) {
+function Download({ href, label }: { href: `/api/v1/${string}`; label: string }) {
   return (
     <li>
       <ApiLink href={href}>{label}</ApiLink> (<code className="break-anywhere">{href}</code>)
