@@ -49,6 +49,11 @@ const PAGES: PageVisit[] = [
   { route: '/connexion/verifiez', role: 'visitor', path: (f) => `/connexion/verifiez?email=${encodeURIComponent(f.email)}` },
   { route: '/connexion/lien', role: 'visitor', path: () => `/connexion/lien?token=${'a'.repeat(43)}` },
   { route: '/dev/boite-mail', role: 'visitor', path: () => '/dev/boite-mail' },
+  { route: '/debats', role: 'visitor', path: () => '/debats' },
+  { route: '/debats/[id]/journal-de-moderation', role: 'visitor', path: (f) => `/debats/${f.space}/journal-de-moderation` },
+  { route: '/debats/[id]/transparence', role: 'visitor', path: (f) => `/debats/${f.space}/transparence` },
+  { route: '/moderation', role: 'visitor', path: () => '/moderation' },
+  { route: '/moderation/transparence', role: 'visitor', path: () => '/moderation/transparence' },
   { route: '404', role: 'visitor', path: () => '/cette-page-n-existe-pas', status: 404 },
   // A resident (the author of the long-word proposals, with a long pseudonym).
   { route: '/compte', role: 'resident', path: () => '/compte' },
@@ -56,6 +61,7 @@ const PAGES: PageVisit[] = [
   { route: '/compte/mes-donnees/lisible', role: 'resident', path: () => '/compte/mes-donnees/lisible', download: true },
   { route: '/compte/confirmer-adresse', role: 'resident', path: () => `/compte/confirmer-adresse?token=${'a'.repeat(43)}` },
   { route: '/notifications', role: 'resident', path: () => '/notifications' },
+  { route: '/compte/moderation', role: 'resident', path: () => '/compte/moderation' },
   { route: '/propositions/nouvelle', role: 'resident', path: (f) => `/propositions/nouvelle?usage=${f.record}` },
   { route: '/propositions/[reference]', role: 'resident', path: (f) => `/propositions/${f.draft}`, what: 'a draft, to its author' },
   { route: '/propositions/[reference]/modifier', role: 'resident', path: (f) => `/propositions/${f.draft}/modifier` },
@@ -70,11 +76,18 @@ const PAGES: PageVisit[] = [
   { route: '/organisation/registre', role: 'organizer', path: () => '/organisation/registre' },
   { route: '/organisation/verification', role: 'organizer', path: () => '/organisation/verification' },
   { route: '/registre/nouveau', role: 'organizer', path: () => '/registre/nouveau' },
+  { route: '/organisation/debats/nouveau', role: 'organizer', path: (f) => `/organisation/debats/nouveau?proposition=${f.openable}` },
+  { route: '/debats', role: 'organizer', path: () => '/debats', what: 'with the proposals to open a deliberation on' },
+  { route: '/debats/[id]/atelier', role: 'organizer', path: (f) => `/debats/${f.space}/atelier` },
+  { route: '/debats/[id]/regles', role: 'organizer', path: (f) => `/debats/${f.space}/regles` },
   { route: '/registre/[reference]/modifier', role: 'organizer', path: (f) => `/registre/${f.record}/modifier` },
   { route: '/propositions/[reference]', role: 'organizer', path: (f) => `/propositions/${f.waiting}`, what: 'waiting to be checked' },
   // An administrator.
   { route: '/admin/personnes', role: 'admin', path: (f) => `/admin/personnes?q=${encodeURIComponent(f.pseudonym.slice(0, 30))}`, what: 'finding the long pseudonym' },
   { route: '/admin/personnes', role: 'admin', path: () => '/admin/personnes' },
+  // An administrator moderates too.
+  { route: '/debats/[id]/moderation', role: 'admin', path: (f) => `/debats/${f.space}/moderation` },
+  { route: '/moderation', role: 'admin', path: () => '/moderation', what: 'with the header’s moderation link' },
 ];
 
 /** Pages that are not page.tsx files: the 404 page and a route handler serving a page. */

@@ -21,6 +21,45 @@ const run = `${Date.now() % 1_000_000}`.padStart(6, '0');
 /** One word of `length` letters and digits, no space nor hyphen to break at; unique to this run. */
 const longWord = (start: string, length: number) => `${start}${run}${'sansespaceniretouràlaligne'.repeat(10)}`.slice(0, length);
 
+/** « 2026-12-04T09:00 »: a datetime-local value in Paris time, `hours` from now. */
+function parisInput(hours: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(
+    new Date(Date.now() + hours * 3_600_000),
+  );
+  const get = (type: string) => parts.find((part) => part.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** The organizer's deliberation on the accepted proposal (opened through its page unless it has one), with a long-word workshop sheet; and an accepted proposal without one. */
+async function deliberationOn(page: Page, accepted: string): Promise<{ space: string; openable: string }> {
+  const existing = await page.request.get(`/api/v1/deliberations/by-subject/proposal/${accepted}`);
+  let space: string;
+  if (existing.ok()) {
+    space = ((await existing.json()) as { id: string }).id;
+  } else {
+    await page.goto(`/organisation/debats/nouveau?proposition=${accepted}`);
+    await page.getByLabel('Ouverture', { exact: true }).fill(parisInput(-1));
+    await page.getByRole('button', { name: 'Ouvrir la délibération' }).click();
+    await expect(page).toHaveURL(/\/debats\/[0-9a-f-]{36}\/regles\?ouvert=1$/);
+    space = /\/debats\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+  }
+  await page.goto(`/debats/${space}/atelier`);
+  await page.getByLabel('Date de l’atelier', { exact: true }).fill('2026-07-12');
+  await page.getByLabel('Lieu', { exact: true }).fill(longWord('Centresocialdesjardins', 150));
+  await page.getByLabel('Numéro de la fiche', { exact: true }).fill(longWord('Fiche', 40));
+  const entry = page.getByRole('group', { name: 'Contribution 1', exact: true });
+  await entry.getByLabel('Texte', { exact: true }).fill(longWord('Lescomptagesaidentlesbus', 200));
+  await entry.getByRole('radio', { name: /^Une personne qui a accepté/ }).check();
+  await entry.getByLabel('Pseudonyme de la personne', { exact: true }).fill(longWord('Participante', 60));
+  await entry.getByLabel('La personne a accepté d’être citée sous ce pseudonyme', { exact: true }).check();
+  await page.getByRole('button', { name: 'Enregistrer les contributions' }).click();
+  await expect(page.getByText(/1 contribution enregistrée depuis la fiche/)).toBeVisible();
+  await page.goto('/debats');
+  const open = page.getByRole('link', { name: 'Ouvrir une délibération', exact: true });
+  const href = (await open.count()) > 0 ? await open.first().getAttribute('href') : null;
+  return { space, openable: /proposition=(PR-\d{4}-\d{3,})/.exec(href ?? '')?.[1] ?? accepted };
+}
+
 async function saveSession(page: Page, role: keyof typeof ROLE_STATE): Promise<void> {
   mkdirSync(PHONE_DIR, { recursive: true });
   await page.context().storageState({ path: ROLE_STATE[role] });
@@ -131,22 +170,24 @@ setup('long-word content from an organizer and a resident, and their sessions', 
   const organizerApi = await apiAs(page);
   const opensAt = new Date(Date.now() - 60_000).toISOString();
   const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const space = await organizerApi<{ id: string }>('POST', '/api/v1/deliberations', { subject: { type: 'proposal', reference: accepted }, rules: { moderation: 'post', opensAt, closesAt } });
+  const debate = await organizerApi<{ id: string }>('POST', '/api/v1/deliberations', { subject: { type: 'proposal', reference: accepted }, rules: { moderation: 'post', opensAt, closesAt } });
   const residentApi = await apiAs(resident);
-  const contributions = `/api/v1/deliberations/${space.id}/contributions`;
+  const contributions = `/api/v1/deliberations/${debate.id}/contributions`;
   const top = await residentApi<{ id: string }>('POST', contributions, { stance: 'against', body: `Contre : ${longWord('Compteursquisuiventtoutlemonde', 150)} et [le détail](https://ville.example/${longWord('detail', 120)}).`, charterAccepted: true });
   const first = await residentApi<{ id: string }>('POST', contributions, { stance: 'question', body: longWord('Quigardelesdonnées', 150), parentId: top.id });
   await residentApi('POST', contributions, { stance: 'neutral', body: longWord('Réponsedesecondniveau', 150), parentId: first.id });
   const removed = await residentApi<{ id: string }>('POST', contributions, { stance: 'for', body: 'Pour, finalement.' });
   await residentApi('DELETE', `${contributions}/${removed.id}`);
-  await organizerApi('POST', `/api/v1/deliberations/${space.id}/workshop-contributions`, {
+  await organizerApi('POST', `/api/v1/deliberations/${debate.id}/workshop-contributions`, {
     provenance: { workshopDate: '2027-07-12', place: longWord('Centresocialdesjardins', 100), facilitator: 'Animation du quartier', sheetNumber: '3' },
     entries: [{ stance: 'for', body: longWord('Lescomptagesaidentlesbus', 150) }],
   });
+  // 5. The moderation pages' deliberation: the same space (found by its proposal), a long-word workshop sheet recorded through its page.
+  const { space, openable } = await deliberationOn(page, accepted);
 
   await saveSession(resident, 'resident');
   await residentContext.close();
 
-  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, email: `${longWord('adresse', 90)}@demo.sesame.test` };
+  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test` };
   writeFixtures(fixtures);
 });

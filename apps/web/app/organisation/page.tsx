@@ -31,6 +31,7 @@ export default async function OrganisationPage() {
     );
   }
   const queues = await fetchWorkQueues(person);
+  const deliberations = await getTranslations('Moderation.dashboard');
   const { proposals, register, verification } = queues;
 
   return (
@@ -69,6 +70,17 @@ export default async function OrganisationPage() {
           queues={[
             { href: '/organisation/verification#batch', label: t('verification.unverifiedPeople', { count: verification.unverifiedPeople }), count: verification.unverifiedPeople, hint: t('verification.unverifiedHint') },
             { href: '/organisation/verification#batches', label: t('verification.unusedCodes', { count: verification.unusedCodes }), count: verification.unusedCodes },
+          ]}
+        />
+      ) : null}
+
+      {me.can['deliberations.record-workshop'].allowed ? (
+        <WorkArea
+          id="deliberations"
+          title={deliberations('title')}
+          queues={[
+            { href: '/debats#sans-espace', label: deliberations('open'), count: null },
+            { href: '/debats#espaces', label: deliberations('spaces'), count: null },
           ]}
         />
       ) : null}

@@ -25,6 +25,9 @@ export type PhoneFixtures = {
   draft: string;
   /** The resident's pseudonym, one word of 60 characters. */
   pseudonym: string;
+  /** A deliberation space on `accepted`, with a long-word workshop sheet; and an accepted proposal of the demo without one (the opening form). */
+  space: string;
+  openable: string;
   /** A long e-mail address, for the « check your inbox » page. */
   email: string;
 };

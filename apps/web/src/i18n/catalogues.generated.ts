@@ -18,6 +18,8 @@ import homeFr from '../../messages/home/fr.json';
 import homeEn from '../../messages/home/en.json';
 import journalFr from '../../messages/journal/fr.json';
 import journalEn from '../../messages/journal/en.json';
+import moderationFr from '../../messages/moderation/fr.json';
+import moderationEn from '../../messages/moderation/en.json';
 import peopleFr from '../../messages/people/fr.json';
 import peopleEn from '../../messages/people/en.json';
 import proposalDecisionsFr from '../../messages/proposal-decisions/fr.json';
@@ -29,5 +31,5 @@ import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
+export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };

@@ -10,15 +10,17 @@ describe('work areas', () => {
 
   it.each([
     [['resident'], []],
-    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view']],
+    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.record-workshop']],
     [['authority'], ['data-uses.create', 'dashboard.view']],
-    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view']],
+    [['moderator'], ['deliberations.moderate']],
+    [['facilitator'], ['deliberations.record-workshop']],
+    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.moderate', 'deliberations.record-workshop']],
   ] as [Role[], string[]][])('%j may open %j', (roles, expected) => {
     expect(open(...roles)).toEqual(expected);
   });
 
   it('refuses each of the other roles with "forbidden"', () => {
-    for (const role of ROLES.filter((r) => !['organizer', 'authority', 'admin'].includes(r))) {
+    for (const role of ROLES.filter((r) => !['organizer', 'authority', 'moderator', 'facilitator', 'admin'].includes(r))) {
       expect(Object.values(workspacesFor({ id: 'p', roles: [role] })).map((p) => p.reason)).toEqual(WORKSPACE_ACTIONS.map(() => 'forbidden'));
     }
   });

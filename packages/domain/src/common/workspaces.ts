@@ -1,5 +1,6 @@
 import { canOnDashboard } from '../dashboard/dashboard.policy';
 import { canOnDataUse } from '../data-uses/data-use.policy';
+import { canOnDeliberation } from '../deliberations/deliberation.policy';
 import { canOnIdentity, type Actor } from '../identity/identity.policy';
 import { canOnProposal } from '../proposals/proposal.policy';
 import { canOnVerification } from '../verification/verification.policy';
@@ -10,7 +11,17 @@ import { permissionsFor, permissionsSchema } from './policy';
  * pages), decided by each feature's policy — never by role lists in pages.
  * A new feature with a work area adds its action here.
  */
-export const WORKSPACE_ACTIONS = ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view'] as const;
+export const WORKSPACE_ACTIONS = [
+  'identity.list-people',
+  'verification.manage',
+  'proposals.organize',
+  'data-uses.create',
+  'dashboard.view',
+  'deliberations.moderate',
+  'deliberations.record-workshop',
+] as const;
+/** A space's role rule for recording a workshop, whatever its dates (the form checks the space itself). */
+const ANY_SPACE = { id: '', subjectVisible: true, moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(8.64e15) } as const;
 export const WorkspacePermissionsSchema = permissionsSchema(WORKSPACE_ACTIONS, 'WorkspacePermissions');
 
 export function workspacesFor(actor: Actor) {
@@ -26,6 +37,10 @@ export function workspacesFor(actor: Actor) {
         return canOnDataUse(action, { actor });
       case 'dashboard.view':
         return canOnDashboard(action, { actor });
+      case 'deliberations.moderate':
+        return canOnDeliberation(action, { actor });
+      case 'deliberations.record-workshop':
+        return canOnDeliberation(action, { actor, space: ANY_SPACE, now: new Date(0) });
     }
   });
 }

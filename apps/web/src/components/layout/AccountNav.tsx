@@ -9,6 +9,7 @@ import { currentPerson } from '@/features/identity/session';
 export async function AccountNav() {
   const t = await getTranslations('Auth');
   const notifications = await getTranslations('Notifications');
+  const moderation = await getTranslations('Moderation.nav');
   const person = await currentPerson();
   const state = person ? await fetchHeaderState(person) : null;
   if (!state) {
@@ -35,6 +36,12 @@ export async function AccountNav() {
       </NextLink>
       {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
       {me.can['dashboard.view'].allowed ? <NextLink href="/organisation">{t('organisation')}</NextLink> : null}
+      {/* The spaces' list leads to the moderation queues and the workshop forms; the organising team reaches it from its own page too. */}
+      {me.can['deliberations.moderate'].allowed ? (
+        <NextLink href="/debats">{moderation('moderation')}</NextLink>
+      ) : me.can['deliberations.record-workshop'].allowed && !me.can['dashboard.view'].allowed ? (
+        <NextLink href="/debats">{moderation('workshops')}</NextLink>
+      ) : null}
     </nav>
   );
 }
