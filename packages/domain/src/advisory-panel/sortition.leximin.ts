@@ -81,6 +81,8 @@ export class InfeasibleQuotasError extends Error {
 
 const PRICING_EPS = 1e-7;
 const FIX_EPS = 1e-7;
+/** A panel from the swap search is used if it beats ŷ by this relative margin. */
+const SWAP_MARGIN = 0.01;
 /** Relative MIP gap of the pricing solves that only look for an improving panel. */
 const HEURISTIC_GAP = 0.05;
 
@@ -201,7 +203,8 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         const w = Array.from(y, (v, u) => Math.max(0, v) / mult[u]!);
         // Cheapest first: improve the best known panel by swaps, in plain code.
         const swapped = swaps.improve(panels, w);
-        if (swapped && swapped.value > yhat + PRICING_EPS && !seen.has(swapped.counts.join(','))) {
+        // Only a clearly better panel (weak ones multiply the LP's rows for little).
+        if (swapped && swapped.value > yhat * (1 + SWAP_MARGIN) + PRICING_EPS && !seen.has(swapped.counts.join(','))) {
           addPanel(swapped.counts);
           swapPanels += 1;
           continue;
