@@ -90,14 +90,17 @@ const rows: { name: string; paper: string; make: () => SortitionInstance; large?
 ];
 
 async function main() {
-  console.log('pool | n | k | cat. | units | LEXIMIN min | time (s) | CPU (s) | panels | paper min | paper time (s)');
+  console.log('pool | n | k | cat. | units | LEXIMIN min | time (s) | CPU (s) | panels (by swaps) | MIPs | paper min | paper time (s)');
   for (const row of rows) {
     if (values.only && !row.name.startsWith(values.only)) continue;
     if (values['skip-large'] && row.large) continue;
     const instance = row.make();
     const cpu = process.cpuUsage();
     const started = Date.now();
-    const result = await leximin(instance);
+    const result = await leximin(instance, {
+      onProgress: (p) => process.stderr.write(`\r  ${row.name}: ${p.phase}, ${p.fixedUnits}/${p.units} fixed, ${p.panels} panels, ${(p.elapsedMs / 1000).toFixed(0)} s   `),
+    });
+    process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
     const paper = row.paper ? paperFigures(row.paper) : null;
@@ -112,7 +115,8 @@ async function main() {
         `${(100 * result.minimum).toFixed(2)}%`,
         seconds.toFixed(1),
         cpuSeconds.toFixed(1),
-        result.stats.panelsGenerated,
+        `${result.stats.panelsGenerated} (${result.stats.swapPanels})`,
+        result.stats.pricingSolves,
         paper ? paper.minimum : '2/22 = 9.09% (package docs)',
         paper ? paper.seconds : '—',
       ].join(' | '),

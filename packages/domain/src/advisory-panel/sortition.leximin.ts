@@ -58,6 +58,8 @@ export interface LeximinResult {
   stats: {
     stages: number;
     panelsGenerated: number;
+    /** Panels found by the swap search, without a MIP. */
+    swapPanels: number;
     pricingSolves: number;
     /** Wall time inside the pricing MIPs. */
     pricingMs: number;
@@ -79,6 +81,8 @@ export class InfeasibleQuotasError extends Error {
 
 const PRICING_EPS = 1e-7;
 const FIX_EPS = 1e-7;
+/** A panel from the swap search is used if it beats ŷ by this relative margin. */
+const SWAP_MARGIN = 0.01;
 /** Relative MIP gap of the pricing solves that only look for an improving panel. */
 const HEURISTIC_GAP = 0.05;
 
@@ -112,6 +116,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   pricing.changeObjectiveSense(highs.constants.objectiveSense.maximize);
   const dual = highs.createModel();
   let pricingSolves = 0;
+  let swapPanels = 0;
   let pricingMs = 0;
   let lpMs = 0;
   let lpSolves = 0;
@@ -174,6 +179,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       for (let u = 0; u < nUnits; u += 1) weights[u] = (weights[u]! * nUnits) / total;
     }
 
+    const swaps = swapSearch(instance, units);
     const fixed: (number | null)[] = units.units.map(() => null);
     progress('column-generation');
     while (fixedCount < nUnits) {
@@ -195,6 +201,14 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         // A panel found with a loose gap is enough to improve the LP; only the
         // stopping test needs the proven optimum (gap 0).
         const w = Array.from(y, (v, u) => Math.max(0, v) / mult[u]!);
+        // Cheapest first: improve the best known panel by swaps, in plain code.
+        const swapped = swaps.improve(panels, w);
+        // Only a clearly better panel (weak ones multiply the LP's rows for little).
+        if (swapped && swapped.value > yhat * (1 + SWAP_MARGIN) + PRICING_EPS && !seen.has(swapped.counts.join(','))) {
+          addPanel(swapped.counts);
+          swapPanels += 1;
+          continue;
+        }
         let found = price(w, HEURISTIC_GAP);
         if (found.value <= yhat + PRICING_EPS) found = price(w, 0);
         const { counts, value } = found;
@@ -250,7 +264,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       minimum: Math.min(...probabilities),
       panels: support,
       units,
-      stats: { stages, panelsGenerated: panels.length, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
+      stats: { stages, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
     };
   } finally {
     pricing.dispose();
@@ -295,4 +309,73 @@ function finalDistribution(highs: Highs, panels: number[][], mult: number[], fix
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A cheap pricing heuristic: from the known panel of highest weight, swap one
+ * person out and one in (quotas, households and multiplicities kept) while the
+ * weight rises. Finds most improving panels without a MIP; the MIP still
+ * proves, at the end of each stage, that none is left.
+ */
+function swapSearch(instance: SortitionInstance, units: SortitionUnits) {
+  const nUnits = units.units.length;
+  const mult = units.units.map((u) => u.members.length);
+  const rows = units.units.map((u) => u.quotaRows);
+  const min = instance.quotas.map((q) => q.min);
+  const max = instance.quotas.map((q) => q.max);
+  const householdOf = units.units.map(() => -1);
+  units.households.forEach((h, i) => h.units.forEach((u) => (householdOf[u] = i)));
+  return {
+    improve(panels: readonly number[][], w: readonly number[]): { counts: number[]; value: number } | null {
+      if (panels.length === 0) return null;
+      let best = panels[0]!;
+      let bestValue = -Infinity;
+      for (const p of panels) {
+        let v = 0;
+        for (let u = 0; u < nUnits; u += 1) if (p[u]! > 0) v += p[u]! * w[u]!;
+        if (v > bestValue) {
+          bestValue = v;
+          best = p;
+        }
+      }
+      const counts = [...best];
+      const perRow = min.map(() => 0);
+      const perHousehold = units.households.map(() => 0);
+      counts.forEach((c, u) => {
+        for (const r of rows[u]!) perRow[r]! += c;
+        if (householdOf[u]! >= 0) perHousehold[householdOf[u]!]! += c;
+      });
+      let value = bestValue;
+      for (let step = 0; step < 10 * instance.panelSize; step += 1) {
+        let move: { out: number; in: number; gain: number } | null = null;
+        for (let a = 0; a < nUnits; a += 1) {
+          if (counts[a]! === 0) continue;
+          for (let b = 0; b < nUnits; b += 1) {
+            if (b === a || counts[b]! >= mult[b]!) continue;
+            const gain = w[b]! - w[a]!;
+            if (gain <= (move?.gain ?? 1e-12)) continue;
+            const hb = householdOf[b]!;
+            if (hb >= 0 && perHousehold[hb]! - (householdOf[a] === hb ? 1 : 0) > 0) continue;
+            let ok = true;
+            const ra = rows[a]!;
+            const rb = rows[b]!;
+            for (let c = 0; c < ra.length && ok; c += 1) {
+              if (ra[c] === rb[c]) continue;
+              if (perRow[ra[c]!]! - 1 < min[ra[c]!]! || perRow[rb[c]!]! + 1 > max[rb[c]!]!) ok = false;
+            }
+            if (ok) move = { out: a, in: b, gain };
+          }
+        }
+        if (!move) break;
+        counts[move.out]! -= 1;
+        counts[move.in]! += 1;
+        for (const r of rows[move.out]!) perRow[r]! -= 1;
+        for (const r of rows[move.in]!) perRow[r]! += 1;
+        if (householdOf[move.out]! >= 0) perHousehold[householdOf[move.out]!]! -= 1;
+        if (householdOf[move.in]! >= 0) perHousehold[householdOf[move.in]!]! += 1;
+        value += move.gain;
+      }
+      return { counts, value };
+    },
+  };
 }

@@ -5,17 +5,17 @@ import type { SortitionInstance } from './sortition.model';
 
 /**
  * The public reference pools live outside the repository, in
- * `../shared/data/sortition/` relative to its root (some are GPL-3.0: they
- * are read, never copied). A missing folder fails the test with this message
- * rather than skipping it.
+ * `../shared/data/sortition/` relative to its root, or under the folder
+ * SESAME_SHARED_DATA names (as for the opinion map's Polis fixtures). Some are
+ * GPL-3.0: they are read, never copied. A missing folder fails the test with
+ * this message rather than skipping it.
  */
-export const SHARED_DATA = path.resolve(__dirname, '../../../..', '../shared/data');
-
 export function sortitionDataDir(): string {
-  const dir = path.join(SHARED_DATA, 'sortition');
+  const shared = process.env.SESAME_SHARED_DATA ? path.resolve(process.env.SESAME_SHARED_DATA) : path.resolve(__dirname, '../../../..', '../shared/data');
+  const dir = path.join(shared, 'sortition');
   if (!existsSync(dir)) {
     throw new Error(
-      `The reference sortition pools are missing: expected ${dir} (the folder ../shared/data/ next to the repository, see its README.md). These tests need them and do not skip.`,
+      `The reference sortition pools are missing: expected ${dir} (the folder ../shared/data/ next to the repository, or SESAME_SHARED_DATA; see its README.md). These tests need them and do not skip.`,
     );
   }
   return dir;
