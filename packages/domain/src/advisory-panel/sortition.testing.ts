@@ -1,24 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDataDirectory } from '../common/shared-data.testing';
 import { instanceFromCsv } from './sortition.csv';
 import type { SortitionInstance } from './sortition.model';
 
-/**
- * The public reference pools live outside the repository, in
- * `../shared/data/sortition/` relative to its root, or under the folder
- * SESAME_SHARED_DATA names (as for the opinion map's Polis fixtures). Some are
- * GPL-3.0: they are read, never copied. A missing folder fails the test with
- * this message rather than skipping it.
- */
+/** The public reference pools: `shared/data/sortition/` next to the repository (see sharedDataDirectory). */
 export function sortitionDataDir(): string {
-  const shared = process.env.SESAME_SHARED_DATA ? path.resolve(process.env.SESAME_SHARED_DATA) : path.resolve(__dirname, '../../../..', '../shared/data');
-  const dir = path.join(shared, 'sortition');
-  if (!existsSync(dir)) {
-    throw new Error(
-      `The reference sortition pools are missing: expected ${dir} (the folder ../shared/data/ next to the repository, or SESAME_SHARED_DATA; see its README.md). These tests need them and do not skip.`,
-    );
-  }
-  return dir;
+  return path.join(sharedDataDirectory('sortition'), 'sortition');
 }
 
 export function loadPool(name: string, panelSize: number): SortitionInstance {
