@@ -430,4 +430,48 @@ describe('Deliberations', () => {
       expect(link!.link).toBe(`/debats/${space.id}/moderation`);
     });
   });
+
+  describe('what an attacker reads from public outputs', () => {
+    it('names nobody: appeals and deletions out of the public journal, warnings and suspensions without their contribution, tombstones without a workshop participant', async () => {
+      const space = await createDeliberation(t);
+      const hidden = await postContribution(t, space.id);
+      const hide = StatementOfReasonsSchema.parse((await api().post(`${contributions(space.id)}/${hidden.id}/decisions`).set(moderator.auth).send({ decision: 'hide', ground: { kind: 'policy', code: 'off_topic' }, facts: 'Hors sujet.' }).expect(201)).body);
+      await api().post(`/api/v1/moderation-decisions/${hide.id}/appeal`).set(hidden.author.auth).send({ explanation: 'Non.' }).expect(201);
+      const deleted = await postContribution(t, space.id);
+      await api().delete(`${contributions(space.id)}/${deleted.id}`).set(deleted.author.auth).expect(200);
+      const warned = await postContribution(t, space.id, { body: 'Ton vif.' });
+      await api().post(`${contributions(space.id)}/${warned.id}/decisions`).set(moderator.auth).send({ decision: 'suspend', ground: { kind: 'policy', code: 'other' }, facts: 'Insultes répétées.', until: new Date(Date.now() + 86_400_000).toISOString() }).expect(201);
+      const journal = JSON.stringify((await api().get('/api/v1/audit-log?pageSize=100').expect(200)).body);
+      for (const who of [hidden.author, deleted.author, warned.author]) expect(journal).not.toContain(who.id);
+      const log = ModerationLogPageSchema.parse((await api().get(`/api/v1/deliberations/${space.id}/moderation-log`).expect(200)).body);
+      expect(log.items.find((d) => d.decision === 'suspend')).toMatchObject({ contributionId: null, suspendedUntil: null, facts: 'Insultes répétées.' });
+      expect(JSON.stringify((await api().get('/api/v1/open-data/moderation-log.json').expect(200)).body)).not.toContain(warned.id);
+
+      const [entry] = ContributionSchema.array().parse(
+        (await api().post(`/api/v1/deliberations/${space.id}/workshop-contributions`).set(space.organizer.auth).send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Oui.', attribution: { kind: 'participant', pseudonym: 'Mme R. des Tilleuls', consent: true } }] }).expect(201)).body,
+      );
+      await api().post(`${contributions(space.id)}/${entry!.id}/decisions`).set(moderator.auth).send({ decision: 'hide', ground: { kind: 'policy', code: 'spam' }, facts: 'Doublon.' }).expect(201);
+      expect(JSON.stringify((await api().get(contributions(space.id)).expect(200)).body)).not.toContain('Mme R. des Tilleuls');
+    });
+
+    it('keeps moderators off their own cases, and approved or moderated texts out of their authors’ edits', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const own = await postContribution(t, space.id, { author: secondModerator, body: 'Mon avis.' });
+      await api().post(`${contributions(space.id)}/${own.id}/decisions`).set(secondModerator.auth).send({ decision: 'approve' }).expect(403);
+      await api().post(`${contributions(space.id)}/${own.id}/decisions`).set(moderator.auth).send({ decision: 'reject', ground: { kind: 'policy', code: 'off_topic' }, facts: 'Hors sujet.' }).expect(201);
+      const [decision] = await t.sql<{ id: string }>('SELECT id FROM moderation_decisions WHERE contribution_id = $1', [own.id]);
+      const appeal = StatementOfReasonsSchema.parse((await api().post(`/api/v1/moderation-decisions/${decision!.id}/appeal`).set(secondModerator.auth).send({ explanation: 'Je me donne raison ?' }).expect(201)).body).appeal!;
+      await api().post(`/api/v1/moderation-appeals/${appeal.id}/decision`).set(secondModerator.auth).send({ outcome: 'reversed', facts: 'Moi-même.' }).expect(403);
+
+      const approved = await postContribution(t, space.id, { body: 'Relu.' });
+      await api().post(`${contributions(space.id)}/${approved.id}/decisions`).set(moderator.auth).send({ decision: 'approve' }).expect(201);
+      await api().put(`${contributions(space.id)}/${approved.id}`).set(approved.author.auth).send({ body: 'Jamais relu.' }).expect(422);
+
+      const open = await createDeliberation(t);
+      const post = await postContribution(t, open.id, { body: 'Appelez le 06 12 34 56 78.' });
+      await api().post(`${contributions(open.id)}/${post.id}/decisions`).set(moderator.auth).send({ decision: 'edit_personal_data', body: 'Appelez le [numéro retiré].', ground: { kind: 'policy', code: 'personal_data' }, facts: 'Numéro de téléphone.' }).expect(201);
+      await api().put(`${contributions(open.id)}/${post.id}`).set(post.author.auth).send({ body: 'Appelez le 06 12 34 56 78.' }).expect(422);
+      expect(JSON.stringify((await api().get(contributions(open.id)).expect(200)).body)).not.toContain('06 12 34 56 78');
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { DELETED_ACCOUNT_NAME, ILLEGAL_CONTENT, type DecisionGround } from '@ses
 import type { AtomFeed } from '../open-data/atom';
 import { openDataController, type OpenDataset } from '../open-data/open-data.controller';
 import { DeliberationsRepository, type DecisionRow } from './deliberations.repository';
-import { statementOf } from './deliberations.service';
+import { publicStatementOf } from './deliberations.service';
 
 const FEED_SIZE = 50;
 /** A tombstone's text and author are never published: only its state and, for moderation, the reason. */
@@ -145,7 +145,7 @@ export class ModerationLogOpenDataService implements OpenDataset<ModerationLogOp
     return decisions.flatMap((decision) => {
       const subjectReference = spaces.get(decision.deliberationId);
       if (subjectReference === undefined) return [];
-      const statement = statementOf(decision);
+      const statement = publicStatementOf(decision);
       const origin = decision.contributionId ? origins.get(decision.contributionId) : undefined;
       const workshop = origin?.origin === 'workshop' ? ((origin.workshop ?? {}) as WorkshopJson) : null;
       return [
@@ -211,7 +211,7 @@ function groundOf(ground: DecisionGround | null): string {
 }
 
 function reasonOf(decision: DecisionRow): string {
-  const statement = statementOf(decision);
+  const statement = publicStatementOf(decision);
   return [groundOf(statement.ground), statement.facts].filter(Boolean).join(' — ');
 }
 

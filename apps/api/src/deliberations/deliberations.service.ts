@@ -65,6 +65,8 @@ const AUDIT_OF_DECISION: Record<string, AuditAction> = {
   warn: 'participant.warned',
   suspend: 'participant.suspended',
 };
+/** Decisions about the author rather than the text: published without the contribution nor the end date, which would name them. */
+const ABOUT_THE_PERSON = new Set(['warn', 'suspend']);
 /** Decisions that go against the person concerned: those are appealed. */
 const ADVERSE = new Set(['reject', 'hide', 'hide_automatically', 'edit_personal_data', 'warn', 'suspend']);
 const TOMBSTONE_REASON: Partial<Record<ContributionState, string>> = {
@@ -201,7 +203,7 @@ export class DeliberationsService {
   // ---- the thread -----------------------------------------------------------
 
   private contributionFacts(row: ContributionRow): ContributionFacts {
-    return { id: row.id, authorId: row.authorId, state: row.state, createdAt: row.createdAt, depth: row.depth };
+    return { id: row.id, authorId: row.authorId, state: row.state, createdAt: row.createdAt, depth: row.depth, moderated: row.moderationNotice !== null };
   }
 
   /**
@@ -223,7 +225,9 @@ export class DeliberationsService {
     return rows.map((row) => {
       const contribution = this.contributionFacts(row);
       const tombstone = row.state === 'pending' || row.state === 'visible' ? null : { state: row.state, reason: this.tombstoneReason(row, decisions.get(row.id)), automatic: row.state === 'hidden_automatically' };
-      const workshop = row.origin === 'workshop' ? (row.workshop as ContributionDto['workshop']) : null;
+      const provenance = row.origin === 'workshop' ? (row.workshop as NonNullable<ContributionDto['workshop']>) : null;
+      // A tombstone names nobody: not a workshop participant either.
+      const workshop = provenance && tombstone ? { ...provenance, attribution: '' } : provenance;
       const isAuthor = actor !== null && row.authorId === actor.id;
       const can = permissionsFor(CONTRIBUTION_VIEWER_ACTIONS, (action) => {
         if (action === 'deliberations.post') return canOnDeliberation(action, { actor, space: facts, participant: { ...participant, charterAccepted: true }, parent: contribution, now });
@@ -357,7 +361,8 @@ export class DeliberationsService {
       stateOf: (locked) => locked.state,
       refusal: (from) => contributionTransitionRefusal('delete', from),
       apply: (tx, locked, to) => this.repository.setState(tx, locked.id, to),
-      audit: () => ({ actorId: author.id, action: 'contribution.deleted-by-author', subjectType: 'contribution', subjectId: contributionId, data: { deliberation: id } }),
+      // Restricted: a tombstone does not name its author, nor does the public log.
+      audit: () => ({ actorId: author.id, action: 'contribution.deleted-by-author', subjectType: 'contribution', subjectId: contributionId, data: { deliberation: id }, visibility: 'restricted' as const }),
     });
     this.live.publish(id, 'changed', [contributionId]);
     return this.one(actor, facts, contributionId);
@@ -422,7 +427,7 @@ export class DeliberationsService {
         filedAt: appeal.createdAt.toISOString(),
         decision: statementOf({ ...appeal.decision, appeal }),
         contributionBody: appeal.decision.contributionId ? (appealed.get(appeal.decision.contributionId) ?? null) : null,
-        canDecide: canOnDeliberation('deliberations.decide-appeal', { actor, appeal: { decision: { decidedById: appeal.decision.decidedById }, decided: false } }).allowed,
+        canDecide: canOnDeliberation('deliberations.decide-appeal', { actor, appeal: { decision: { decidedById: appeal.decision.decidedById, personId: appeal.decision.subjectPersonId }, appellantId: appeal.appellantPersonId, decided: false } }).allowed,
       })),
       items: rows.map((row, index) => {
         const { viewer: _viewer, ...dto } = dtos[index]!;
@@ -537,6 +542,8 @@ export class DeliberationsService {
       subjectType: 'contribution' as const,
       subjectId: contributionId,
       data: { deliberation: spaceId, decision: decision.id, ground: groundText(decision.ground as DecisionGround | null), facts: decision.facts, automatic: decision.automatic, ...(decision.suspendedUntil ? { until: decision.suspendedUntil.toISOString() } : {}) },
+      // A warning or a suspension is about a person: the public log would name them through the contribution.
+      ...(ABOUT_THE_PERSON.has(decision.decision) ? { visibility: 'restricted' as const } : {}),
     };
   }
 
@@ -563,7 +570,8 @@ export class DeliberationsService {
     await this.prisma.$transaction(async (tx) => {
       const appealId = await this.repository.addAppeal(tx, decisionId, person.id, explanation);
       if (!appealId) throw ProblemException.conflict('On fait appel d’une décision une seule fois : cet appel est déjà fait.');
-      await this.audit.record(tx, { actorId: person.id, action: 'moderation-appeal.lodged', subjectType: 'moderation-appeal', subjectId: appealId, data: { decision: decisionId } });
+      // Restricted: the appellant is the person the decision concerns, whom the public log never names.
+      await this.audit.record(tx, { actorId: person.id, action: 'moderation-appeal.lodged', subjectType: 'moderation-appeal', subjectId: appealId, data: { decision: decisionId }, visibility: 'restricted' });
     });
     return statementOf((await this.repository.decision(decisionId))!);
   }
@@ -573,7 +581,9 @@ export class DeliberationsService {
     authorize(canOnDeliberation('deliberations.moderate', { actor }));
     const appeal = await this.repository.appeal(appealId);
     if (!appeal) throw ProblemException.notFound('Aucun appel de ce numéro.');
-    const moderator = authorize(canOnDeliberation('deliberations.decide-appeal', { actor, appeal: { decision: { decidedById: appeal.decision.decidedById }, decided: appeal.outcome !== null } }));
+    const moderator = authorize(
+      canOnDeliberation('deliberations.decide-appeal', { actor, appeal: { decision: { decidedById: appeal.decision.decidedById, personId: appeal.decision.subjectPersonId }, appellantId: appeal.appellantPersonId, decided: appeal.outcome !== null } }),
+    );
     await this.prisma.$transaction(async (tx) => {
       const locked = await this.repository.lockAppeal(tx, appealId);
       if (!locked) throw ProblemException.notFound('Aucun appel de ce numéro.');
@@ -636,14 +646,14 @@ export class DeliberationsService {
   async log(actor: Actor, id: string, page: number, pageSize: number) {
     await this.visible(actor, id);
     const { rows, total } = await this.repository.log(id, page, pageSize);
-    return { items: rows.map(statementOf), page, pageSize, total };
+    return { items: rows.map(publicStatementOf), page, pageSize, total };
   }
 
   /** The whole platform's log: every statement of reasons of spaces visitors may see, with its subject. */
   async logAll(page: number, pageSize: number) {
     const { rows, total } = await this.repository.logAll(page, pageSize);
     const subjects = await this.subjectsOf(rows.map((row) => row.deliberationId), { publicOnly: true });
-    return { items: rows.flatMap((row) => (subjects.has(row.deliberationId) ? [{ ...statementOf(row), ...subjects.get(row.deliberationId)! }] : [])), page, pageSize, total };
+    return { items: rows.flatMap((row) => (subjects.has(row.deliberationId) ? [{ ...publicStatementOf(row), ...subjects.get(row.deliberationId)! }] : [])), page, pageSize, total };
   }
 
   /** Decisions per reason and kind, automatic vs human, median time to decision, appeals — of a space, or overall. */
@@ -669,7 +679,13 @@ function groundText(ground: DecisionGround | null): string {
   return ground.kind === 'law' ? `${ILLEGAL_CONTENT} (${ground.law})` : ground.code;
 }
 
-/** A decision as published: never the hidden text, never who was concerned. */
+/** A decision in the public log and open data: a warning or suspension without the contribution or the end date that would name its author. */
+export function publicStatementOf(decision: DecisionRow): StatementOfReasons {
+  const statement = statementOf(decision);
+  return ABOUT_THE_PERSON.has(decision.decision) ? { ...statement, contributionId: null, suspendedUntil: null } : statement;
+}
+
+/** A decision as its author and moderators read it: never the hidden text, never who was concerned. */
 export function statementOf(decision: DecisionRow): StatementOfReasons {
   return {
     id: decision.id,

@@ -95,6 +95,9 @@ const rows: R[] = [
   ['its author, pending, within 15 minutes', 'deliberations.edit', { actor: author, space: open, contribution: contribution('pending'), now }, 'allowed'],
   ['its author, after 15 minutes', 'deliberations.edit', { actor: author, space: open, contribution: old, now }, 'wrong_state'],
   ['its author, once hidden', 'deliberations.edit', { actor: author, space: open, contribution: contribution('hidden'), now }, 'wrong_state'],
+  ['its author, approved under pre-moderation', 'deliberations.edit', { actor: author, space: space({ moderation: 'pre' }), contribution: visible, now }, 'wrong_state'],
+  ['its author, still pending under pre-moderation', 'deliberations.edit', { actor: author, space: space({ moderation: 'pre' }), contribution: contribution('pending'), now }, 'allowed'],
+  ['its author, after moderation removed personal data', 'deliberations.edit', { actor: author, space: open, contribution: { ...visible, moderated: true }, now }, 'wrong_state'],
   ['another resident', 'deliberations.edit', { actor: other, space: open, contribution: visible, now }, 'forbidden'],
   ['a moderator', 'deliberations.edit', { actor: moderator, space: open, contribution: visible, now }, 'forbidden'],
   ['its author, the space closed', 'deliberations.edit', { actor: author, space: closed, contribution: visible, now }, 'wrong_phase'],
@@ -128,6 +131,7 @@ const rows: R[] = [
   ...ROLES.map((role): R => [`a ${role}`, 'deliberations.moderate', { actor: person('p', role) }, role === 'moderator' || role === 'admin' ? 'allowed' : 'forbidden']),
   ['a visitor', 'deliberations.moderate', { actor: null }, 'sign_in'],
   ['a moderator, hides a visible contribution', 'deliberations.decide', { actor: moderator, contribution: visible, transition: 'hide' }, 'allowed'],
+  ['a moderator, on their own contribution', 'deliberations.decide', { actor: moderator, contribution: { ...visible, authorId: moderator.id }, transition: 'restore' }, 'forbidden'],
   ['a moderator, hides one hidden automatically', 'deliberations.decide', { actor: moderator, contribution: contribution('hidden_automatically'), transition: 'hide' }, 'allowed'],
   ['a moderator, restores one hidden automatically', 'deliberations.decide', { actor: moderator, contribution: contribution('hidden_automatically'), transition: 'restore' }, 'allowed'],
   ['a moderator, approves a pending contribution', 'deliberations.decide', { actor: moderator, contribution: contribution('pending'), transition: 'approve' }, 'allowed'],
@@ -149,6 +153,7 @@ const rows: R[] = [
   ['the moderator who decided', 'deliberations.decide-appeal', { actor: moderator, appeal: { decision: { decidedById: moderator.id }, decided: false } }, 'forbidden'],
   ['another moderator, already decided', 'deliberations.decide-appeal', { actor: secondModerator, appeal: { decision: { decidedById: moderator.id }, decided: true } }, 'wrong_state'],
   ['the author', 'deliberations.decide-appeal', { actor: author, appeal: { decision: { decidedById: moderator.id }, decided: false } }, 'forbidden'],
+  ['another moderator, who appealed it', 'deliberations.decide-appeal', { actor: secondModerator, appeal: { decision: { decidedById: moderator.id, personId: secondModerator.id }, appellantId: secondModerator.id, decided: false } }, 'forbidden'],
 
   // Workshops: facilitators and organizers, until the space closes.
   ['a facilitator, an open space', 'deliberations.record-workshop', { actor: facilitator, space: open, now }, 'allowed'],

@@ -18,10 +18,12 @@ export type SpaceFacts = {
 export type SubjectFacts = { reference: string; visible: boolean; admissible: boolean; hasSpace: boolean };
 /** What the rules need to know about someone who posts or reports. */
 export type ParticipantFacts = { verified: boolean; neighbourhoodId: string | null; suspendedUntil: Date | null; charterAccepted: boolean };
-export type ContributionFacts = { id: string; authorId: string | null; state: ContributionState; createdAt: Date; depth: number };
+/** `moderated`: a moderator removed personal data from it (its author may no longer edit it back). */
+export type ContributionFacts = { id: string; authorId: string | null; state: ContributionState; createdAt: Date; depth: number; moderated?: boolean };
 /** A decision someone may appeal: who it concerns, when, whether it went against them, whether it was appealed already. */
 export type DecisionFacts = { personId: string | null; decidedById: string | null; decidedAt: Date; adverse: boolean; appealed: boolean };
-export type AppealFacts = { decision: { decidedById: string | null }; decided: boolean };
+/** `personId`: who the decision concerns; `appellantId`: who appealed. */
+export type AppealFacts = { decision: { decidedById: string | null; personId?: string | null }; appellantId?: string | null; decided: boolean };
 
 type DeliberationContexts = {
   /** Reading a space, its thread and its public moderation log: as public as its subject. */
@@ -150,6 +152,9 @@ export const canOnDeliberation = policyOf<DeliberationContexts, Exclude<Delibera
     if (!person.allowed) return person;
     if (!isAuthor(person.actor, contribution)) return refuse('forbidden', 'Seule la personne qui a écrit la contribution peut la modifier.');
     if (contribution.state !== 'pending' && contribution.state !== 'visible') return refuse('wrong_state', 'Cette contribution ne se modifie plus.');
+    // Under pre-moderation an approved text stays the one a moderator read; a moderator's removal of personal data stays removed.
+    if (space.moderation === 'pre' && contribution.state === 'visible') return refuse('wrong_state', 'Dans cet espace, une contribution publiée après relecture par la modération ne se modifie plus.');
+    if (contribution.moderated) return refuse('wrong_state', 'La modération a modifié cette contribution : elle ne se modifie plus.');
     if (!withinEditWindow(contribution.createdAt, now)) return refuse('wrong_state', 'Une contribution se modifie dans les 15 minutes qui suivent sa publication : ce délai est passé.');
     return phaseRefusal(space, now) ?? person;
   },
@@ -185,6 +190,7 @@ export const canOnDeliberation = policyOf<DeliberationContexts, Exclude<Delibera
   'deliberations.decide': ({ actor, contribution, transition }) => {
     const moderator = role(actor, MODERATORS, 'Réservé à l’équipe de modération.');
     if (!moderator.allowed) return moderator;
+    if (isAuthor(moderator.actor, contribution)) return refuse('forbidden', 'Une autre personne de l’équipe de modération décide sur vos propres contributions.');
     if (transition && !contributionLifecycle.target(transition, contribution.state)) return refuse('wrong_state', contributionTransitionRefusal(transition, contribution.state));
     if (!transition && contribution.state === 'deleted_by_author') return refuse('wrong_state', 'Cette contribution a été supprimée par son auteur.');
     return moderator;
@@ -203,6 +209,7 @@ export const canOnDeliberation = policyOf<DeliberationContexts, Exclude<Delibera
     const moderator = role(actor, MODERATORS, 'Réservé à l’équipe de modération.');
     if (!moderator.allowed) return moderator;
     if (appeal.decision.decidedById === moderator.actor.id) return refuse('forbidden', 'Un appel est examiné par une autre personne que celle qui a pris la décision.');
+    if (appeal.appellantId === moderator.actor.id || appeal.decision.personId === moderator.actor.id) return refuse('forbidden', 'Un appel est examiné par une autre personne que celle qu’il concerne.');
     if (appeal.decided) return refuse('wrong_state', 'Cet appel est déjà tranché.');
     return moderator;
   },
