@@ -3,7 +3,7 @@ import type { ContributionDto } from '@sesame/domain';
 
 import { renderUserMarkdown } from '@/lib/markdown';
 
-import { buildThread, canBeAnswered, mostAppreciated, pageOf, readThreadView, threadHref, withStance } from './thread';
+import { buildThread, canBeAnswered, groundAndFacts, mostAppreciated, pageOf, readThreadView, threadHref, withStance } from './thread';
 
 let clock = 0;
 function contribution(id: string, over: Partial<ContributionDto> = {}): ContributionDto {
@@ -94,5 +94,13 @@ describe('contribution texts', () => {
     expect(html).toContain('<a href="https://ville.example/plan" rel="nofollow ugc noopener noreferrer">le plan</a>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('href="javascript:');
+  });
+});
+
+describe('a tombstone’s reason', () => {
+  it('splits the ground’s code (and the law) from the facts, so the page words the ground in the reader’s language', () => {
+    expect(groundAndFacts('personal_data. Le nom et l’adresse d’un commerçant.')).toEqual({ code: 'personal_data', law: null, facts: 'Le nom et l’adresse d’un commerçant.' });
+    expect(groundAndFacts('illegal_content (article 24 de la loi du 29 juillet 1881). Provocation.')).toEqual({ code: 'illegal_content', law: 'article 24 de la loi du 29 juillet 1881', facts: 'Provocation.' });
+    expect(groundAndFacts('Texte libre sans motif.')).toEqual({ code: null, law: null, facts: 'Texte libre sans motif.' });
   });
 });

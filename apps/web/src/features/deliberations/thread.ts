@@ -89,3 +89,9 @@ export function mostAppreciated(contributions: readonly ContributionDto[], count
 
 /** The id of a contribution's element on the page (links and the moderation log point at it). */
 export const contributionAnchor = (id: string): string => `contribution-${id}`;
+
+/** « personal_data. Les faits… » → the ground's code (a law in brackets for illegal content) and the facts. */
+export function groundAndFacts(reason: string): { code: string | null; law: string | null; facts: string } {
+  const match = /^([a-z_]+)(?: \((.+?)\))?\.\s*(.*)$/su.exec(reason);
+  return match ? { code: match[1]!, law: match[2] ?? null, facts: match[3]! } : { code: null, law: null, facts: reason };
+}

@@ -9,7 +9,7 @@ import { renderUserMarkdown } from '@/lib/markdown';
 
 import { deleteContribution, editContribution, markHelpful, reportContribution } from '../actions';
 import { moderationLogEntry } from '../paths';
-import { canBeAnswered, contributionAnchor, type ThreadNode } from '../thread';
+import { canBeAnswered, contributionAnchor, groundAndFacts, type ThreadNode } from '../thread';
 import styles from './deliberations.module.css';
 import { PostForm } from './PostForm';
 import { reasonName } from './reason-name';
@@ -21,22 +21,30 @@ type Props = { node: ThreadNode; space: DeliberationDto };
 /** The API's reason of a moderator's decision without its « Masquée par la modération : » (the page says it in the reader's language). */
 const reasonOnly = (reason: string) => reason.replace(/^(Masquée|Refusée) par la modération\s*:?\s*/u, '').trim();
 
+
 /** What a hidden, rejected or deleted contribution leaves in the thread. */
 async function Tombstone({ node, space }: Props) {
-  const t = await getTranslations('Deliberations.tombstone');
+  const [t, labels] = [await getTranslations('Deliberations.tombstone'), await getTranslations('Deliberations.labels')];
   const { contribution } = node;
   const tombstone = contribution.tombstone!;
   if (tombstone.state === 'deleted_by_author') return <p className={styles.tombstone}>{t('deleted')}</p>;
   if (tombstone.state === 'hidden_automatically') return <p className={styles.tombstone}>{t('hiddenAutomatically', { count: space.rules.autoHideThreshold })}</p>;
-  const reason = reasonOnly(tombstone.reason);
+  const { code, law, facts } = groundAndFacts(reasonOnly(tombstone.reason));
+  const ground = code ? `${reasonName(labels, code)}${law ? ` (${law})` : ''}` : null;
   return (
     <div className={styles.tombstone}>
       <p>
         {tombstone.state === 'rejected' ? t('rejected') : t('hidden')}
-        {reason ? (
+        {ground ? (
           <>
             {' '}
-            {t('reason')} <Content>{reason}</Content>
+            {t('reason')} {ground}
+          </>
+        ) : null}
+        {facts ? (
+          <>
+            {' '}
+            <Content>{facts}</Content>
           </>
         ) : null}
       </p>
@@ -55,11 +63,13 @@ async function ContributionForms({ node, space }: Props) {
   const hidden = { spaceId: space.id, reference: space.subject.reference, contributionId: contribution.id };
   const stanceOptions = (['for', 'against', 'question', 'neutral'] as const).map((stance) => ({ value: stance, label: labels(`stance.${stance}`) }));
   const reply = canBeAnswered(contribution) && can['deliberations.post'].allowed;
-  const helpful = can['deliberations.mark-helpful'].allowed && !contribution.viewer.markedHelpful;
-  const report = can['deliberations.report'].allowed && !contribution.viewer.reported;
+  // A tombstone's text is not there to judge: no helpful mark, no report.
+  const readable = contribution.tombstone === null;
+  const helpful = readable && can['deliberations.mark-helpful'].allowed && !contribution.viewer.markedHelpful;
+  const report = readable && can['deliberations.report'].allowed && !contribution.viewer.reported;
   return (
     <div className={styles.tools}>
-      {helpful || contribution.viewer.markedHelpful ? (
+      {helpful || (readable && contribution.viewer.markedHelpful) ? (
         <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} variant="secondary" compact done={contribution.viewer.markedHelpful ? t('helpful.yours') : undefined} />
       ) : null}
       {reply ? (
@@ -87,7 +97,7 @@ async function ContributionForms({ node, space }: Props) {
           </ThreadForm>
         </details>
       ) : null}
-      {report || contribution.viewer.reported ? (
+      {report || (readable && contribution.viewer.reported) ? (
         <details className={styles.disclosure}>
           <summary>{t('report.summary')}</summary>
           <p className="hint">{t('report.lead')}</p>
