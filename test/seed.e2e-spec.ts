@@ -105,6 +105,12 @@ describe('Demo seed', () => {
         'SELECT decision, ground, (SELECT count(*)::int FROM contribution_reports r WHERE r.contribution_id = d.contribution_id) AS reporters FROM moderation_decisions d',
       );
       expect(decision).toEqual({ decision: 'hide', ground: { kind: 'policy', code: 'personal_data' }, reporters: 2 });
+      // The author has the statement of reasons in their notifications, the reporters the outcome.
+      const notices = await query<{ kind: string; n: number }>(database.url, "SELECT kind, count(*)::int AS n FROM notifications WHERE kind LIKE 'deliberation.%' GROUP BY kind ORDER BY kind");
+      expect(notices).toEqual([
+        { kind: 'deliberation.decision', n: 1 },
+        { kind: 'deliberation.report-outcome', n: 2 },
+      ]);
       // E-mail addresses never reach the public log.
       const leaks = await query(database.url, "SELECT seq FROM audit_entries WHERE data::text LIKE '%@%'");
       expect(leaks).toEqual([]);

@@ -174,5 +174,13 @@ export async function seedDemoDeliberation({ tx, audit }: SeedContext, now = new
   const decision = await tx.moderationDecision.create({
     data: { deliberationId: space.id, contributionId: hidden.id, subjectPersonId: await id(HIDDEN.author), decidedById: moderator, decision: 'hide', ground: HIDDEN.ground, facts: HIDDEN.facts, automatic: false, createdAt: new Date(postedAt.getTime() + 2 * HOUR) },
   });
+  // What the service sends with a decision: the statement of reasons to the author, the outcome to the reporters (already e-mailed: no demo mail).
+  const decidedAt = decision.createdAt;
+  await tx.notification.create({
+    data: { personId: await id(HIDDEN.author), kind: 'deliberation.decision', data: { title: proposal.title, decision: 'hide', reason: `${HIDDEN.ground.code} — ${HIDDEN.facts}` }, link: '/compte/moderation', createdAt: decidedAt, emailedAt: decidedAt },
+  });
+  for (const email of HIDDEN.reporters) {
+    await tx.notification.create({ data: { personId: await id(email), kind: 'deliberation.report-outcome', data: { title: proposal.title, decision: 'hide' }, link: `/debats/${space.id}`, createdAt: decidedAt, emailedAt: decidedAt } });
+  }
   await audit({ actorId: moderator, action: 'contribution.hidden', subjectType: 'contribution', subjectId: hidden.id, data: { deliberation: space.id, decision: decision.id, ground: HIDDEN.ground.code, facts: HIDDEN.facts, automatic: false } });
 }
