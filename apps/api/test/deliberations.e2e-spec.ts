@@ -452,6 +452,15 @@ describe('Deliberations', () => {
       );
       await api().post(`${contributions(space.id)}/${entry!.id}/decisions`).set(moderator.auth).send({ decision: 'hide', ground: { kind: 'policy', code: 'spam' }, facts: 'Doublon.' }).expect(201);
       expect(JSON.stringify((await api().get(contributions(space.id)).expect(200)).body)).not.toContain('Mme R. des Tilleuls');
+
+      // A workshop entry cannot speak under an account's pseudonym.
+      await createPerson(t, { pseudonym: 'Voisin Célèbre' });
+      const impersonation = await api()
+        .post(`/api/v1/deliberations/${space.id}/workshop-contributions`)
+        .set(space.organizer.auth)
+        .send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '2' }, entries: [{ stance: 'for', body: 'Oui.' }, { stance: 'against', body: 'Je retire tout.', attribution: { kind: 'participant', pseudonym: 'voisin célèbre', consent: true } }] })
+        .expect(400);
+      expect(impersonation.body.errors).toEqual([expect.objectContaining({ path: 'entries.1.attribution.pseudonym' })]);
     });
 
     it('keeps moderators off their own cases, and approved or moderated texts out of their authors’ edits', async () => {

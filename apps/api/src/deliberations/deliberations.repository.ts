@@ -93,6 +93,14 @@ export class DeliberationsRepository {
     await tx.deliberationSuspension.create({ data: { personId, decisionId, until } });
   }
 
+  /** Which of these pseudonyms (compared lower-cased) accounts already use. */
+  async pseudonymsInUse(pseudonyms: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(pseudonyms.map((p) => p.trim().toLocaleLowerCase('fr')))];
+    if (wanted.length === 0) return new Set();
+    const rows = await this.prisma.$queryRaw<{ pseudonym: string }[]>`SELECT lower(pseudonym) AS pseudonym FROM people WHERE lower(pseudonym) = ANY(${wanted}::text[])`;
+    return new Set(rows.map((row) => row.pseudonym));
+  }
+
   async names(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();

@@ -310,6 +310,10 @@ export class DeliberationsService {
   async recordWorkshop(actor: Actor, id: string, input: RecordWorkshop): Promise<ContributionDto[]> {
     const { facts } = await this.visible(actor, id);
     const facilitator = authorize(canOnDeliberation('deliberations.record-workshop', { actor, space: facts, now: new Date() }));
+    // A participant's pseudonym may not be an account's: a workshop entry never speaks under someone else's name.
+    const taken = await this.repository.pseudonymsInUse(input.entries.flatMap((entry) => (entry.attribution.kind === 'participant' ? [entry.attribution.pseudonym] : [])));
+    const clash = input.entries.findIndex((entry) => entry.attribution.kind === 'participant' && taken.has(entry.attribution.pseudonym.trim().toLocaleLowerCase('fr')));
+    if (clash >= 0) throw ProblemException.validation([{ path: `entries.${clash}.attribution.pseudonym`, code: 'taken', message: 'Ce pseudonyme est celui d’un compte de la plateforme : choisissez-en un autre avec la personne (par exemple « Mme R., des Coteaux »).' }]);
     const day = new Date(`${input.provenance.workshopDate}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
     const rows = await this.prisma.$transaction(async (tx) => {
       const created: ContributionRow[] = [];

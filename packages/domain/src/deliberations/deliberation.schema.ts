@@ -27,7 +27,7 @@ export * from './deliberation.values';
 
 export const DeliberationSubjectTypeSchema = z.enum(DELIBERATION_SUBJECT_TYPES);
 export const ModerationModeSchema = z.enum(MODERATION_MODES);
-export const StanceSchema = z.enum(STANCES);
+export const StanceSchema = z.enum(STANCES, { error: 'Choisissez votre position : pour, contre, question ou avis neutre.' });
 export const ContributionStateSchema = z.enum(CONTRIBUTION_STATES);
 export const ContributionOriginSchema = z.enum(CONTRIBUTION_ORIGINS);
 export const ModerationDecisionKindSchema = z.enum(MODERATION_DECISIONS);
