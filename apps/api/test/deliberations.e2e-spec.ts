@@ -476,6 +476,12 @@ describe('Deliberations', () => {
       await api().post(`${contributions(space.id)}/${approved.id}/decisions`).set(moderator.auth).send({ decision: 'approve' }).expect(201);
       await api().put(`${contributions(space.id)}/${approved.id}`).set(approved.author.auth).send({ body: 'Jamais relu.' }).expect(422);
 
+      // Deleted before anyone read it: no tombstone tells it existed.
+      const regret = await postContribution(t, space.id, { body: 'Je regrette déjà.' });
+      await api().delete(`${contributions(space.id)}/${regret.id}`).set(regret.author.auth).expect(200);
+      expect(await t.sql('SELECT id FROM contributions WHERE id = $1', [regret.id])).toEqual([]);
+      expect(ContributionPageSchema.parse((await api().get(contributions(space.id)).expect(200)).body).items.map((c) => c.id)).not.toContain(regret.id);
+
       const open = await createDeliberation(t);
       const post = await postContribution(t, open.id, { body: 'Appelez le 06 12 34 56 78.' });
       await api().post(`${contributions(open.id)}/${post.id}/decisions`).set(moderator.auth).send({ decision: 'edit_personal_data', body: 'Appelez le [numéro retiré].', ground: { kind: 'policy', code: 'personal_data' }, facts: 'Numéro de téléphone.' }).expect(201);

@@ -127,6 +127,11 @@ export class DeliberationsRepository {
     return db.contribution.create({ data });
   }
 
+  /** A contribution never published, deleted by its author: nothing of it stays (its revisions go with it). */
+  async deleteContribution(tx: PrismaTransaction, id: string): Promise<void> {
+    await tx.contribution.delete({ where: { id } });
+  }
+
   async setState(tx: PrismaTransaction, id: string, state: ContributionState): Promise<void> {
     await tx.contribution.update({ where: { id }, data: { state } });
   }

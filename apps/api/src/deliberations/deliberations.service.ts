@@ -357,6 +357,17 @@ export class DeliberationsService {
   async remove(actor: Actor, id: string, contributionId: string): Promise<ContributionDto> {
     const { facts, contribution } = await this.target(actor, id, contributionId);
     const author = authorize(canOnDeliberation('deliberations.delete', { actor, space: facts, contribution }));
+    // Never published (pre-moderation): it goes entirely, leaving no tombstone that would tell it existed.
+    if (contribution.state === 'pending') {
+      const gone = await this.prisma.$transaction(async (tx) => {
+        const locked = await this.repository.lockContribution(tx, contributionId, id);
+        if (locked?.state !== 'pending') return null;
+        await this.repository.deleteContribution(tx, contributionId);
+        await this.audit.record(tx, { actorId: author.id, action: 'contribution.deleted-by-author', subjectType: 'contribution', subjectId: contributionId, data: { deliberation: id, published: false }, visibility: 'restricted' });
+        return locked;
+      });
+      if (gone) return (await this.dtos(actor, facts, [{ ...gone, state: 'deleted_by_author' }], { participant: await this.participantFacts(actor, new Date()) }))[0]!;
+    }
     await this.transitions.run({
       lifecycle: contributionLifecycle,
       transition: 'delete',
