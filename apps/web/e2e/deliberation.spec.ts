@@ -86,7 +86,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     const replier = await signedIn(browser, freshEmail('debat-reponse'), contexts);
     await replier.goto(`/propositions/${reference}/debat`);
     const answered = contributionWith(replier, `même les enfants (${run})`);
-    await answered.getByText('Répondre', { exact: true }).first().click();
+    await answered.locator('summary', { hasText: /^Répondre/ }).first().click();
     const reply = `Qui regarde les images, et combien de temps sont-elles gardées ? (${run})`;
     await answered.getByRole('group', { name: 'Votre position' }).first().getByLabel('Question', { exact: true }).check();
     await answered.getByLabel('Votre réponse', { exact: true }).first().fill(reply);
@@ -100,7 +100,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     await expectNoSeriousA11yViolations(replier);
 
     // The replier finds the « contre » post helpful: it tops the summary of arguments against.
-    await answered.getByRole('button', { name: 'Utile', exact: true }).click();
+    await answered.getByRole('button', { name: /^Utile \(contribution de / }).first().click();
     await expect(answered.getByText('Vous avez trouvé cette contribution utile.')).toBeVisible({ timeout: 15_000 });
     await expect(replier.getByRole('region', { name: 'Les arguments les plus appréciés' })).toContainText(`même les enfants (${run})`);
 
@@ -112,7 +112,7 @@ test('residents debate a proposal: a post « contre », a reply seen live elsewh
     for (const [index, reporter] of reporters.entries()) {
       await reporter.goto(`/propositions/${reference}/debat`);
       const item = contributionWith(reporter, abusive);
-      await item.getByText('Signaler', { exact: true }).click();
+      await item.locator('summary', { hasText: /^Signaler/ }).first().click();
       await item.getByRole('group', { name: 'Motif du signalement' }).getByLabel('Publicité ou messages répétés', { exact: true }).check();
       await item.getByRole('button', { name: 'Envoyer le signalement' }).click();
       const receipt = index < 2 ? 'Merci : votre signalement est envoyé à la modération.' : 'La contribution est masquée en attendant la vérification par la modération.';

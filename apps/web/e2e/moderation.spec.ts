@@ -97,7 +97,7 @@ test('a moderator hides a post with a reason, its author appeals, a second moder
 
     await reporter.goto(`/propositions/${reference}/debat`);
     const post = reporter.getByRole('article').filter({ hasText: secret });
-    await post.getByText('Signaler', { exact: true }).click();
+    await post.locator('summary', { hasText: /^Signaler/ }).first().click();
     await post.getByRole('group', { name: 'Motif du signalement' }).getByRole('radio', { name: /Hors sujet/ }).check();
     await post.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await expect(reporter.getByText('Vous avez signalé cette contribution.')).toBeVisible();

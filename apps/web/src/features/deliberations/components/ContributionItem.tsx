@@ -60,6 +60,11 @@ async function ContributionForms({ node, space }: Props) {
   const [t, labels] = [await getTranslations('Deliberations'), await getTranslations('Deliberations.labels')];
   const { contribution } = node;
   const can = contribution.viewer.can;
+  // Every contribution has the same buttons: screen readers hear whose contribution each acts on.
+  const about = contribution.author
+    ? t.rich('aboutContribution', { author: contribution.author, fr: (chunks) => <Content>{chunks}</Content> })
+    : t.rich('aboutContribution', { author: t('contribution.noAuthor'), fr: (chunks) => <>{chunks}</> });
+  const context = <span className="visually-hidden"> {about}</span>;
   const hidden = { spaceId: space.id, reference: space.subject.reference, contributionId: contribution.id };
   const stanceOptions = (['for', 'against', 'question', 'neutral'] as const).map((stance) => ({ value: stance, label: labels(`stance.${stance}`) }));
   const reply = canBeAnswered(contribution) && can['deliberations.post'].allowed;
@@ -70,11 +75,14 @@ async function ContributionForms({ node, space }: Props) {
   return (
     <div className={styles.tools}>
       {helpful || (readable && contribution.viewer.markedHelpful) ? (
-        <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} variant="secondary" compact done={contribution.viewer.markedHelpful ? t('helpful.yours') : undefined} />
+        <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} submitContext={about} variant="secondary" compact done={contribution.viewer.markedHelpful ? t('helpful.yours') : undefined} />
       ) : null}
       {reply ? (
         <details className={styles.disclosure}>
-          <summary>{t('reply.summary')}</summary>
+          <summary>
+            {t('reply.summary')}
+            {context}
+          </summary>
           <PostForm space={space} parentId={contribution.id} />
         </details>
       ) : null}
@@ -99,7 +107,10 @@ async function ContributionForms({ node, space }: Props) {
       ) : null}
       {report || (readable && contribution.viewer.reported) ? (
         <details className={styles.disclosure}>
-          <summary>{t('report.summary')}</summary>
+          <summary>
+            {t('report.summary')}
+            {context}
+          </summary>
           <p className="hint">{t('report.lead')}</p>
           <ThreadForm
             action={reportContribution}

@@ -18,6 +18,8 @@ type ThreadFormProps = {
   /** The space, its page and the contribution concerned, sent with the form. */
   hidden: Record<string, string>;
   submitLabel: string;
+  /** Said to screen readers after the button's label: which contribution it acts on. */
+  submitContext?: ReactNode;
   /** Each field's name as its label says it, in form order (the error summary follows it). */
   labels?: Record<string, string>;
   variant?: 'primary' | 'secondary';
@@ -38,7 +40,7 @@ type ThreadFormProps = {
  * appears next to the form and takes the focus — errors as a summary linking
  * to each input, a success as a status. Inputs show what was sent again.
  */
-export function ThreadForm({ action, hidden, submitLabel, labels = {}, variant = 'primary', compact = false, done, children }: ThreadFormProps) {
+export function ThreadForm({ action, hidden, submitLabel, submitContext, labels = {}, variant = 'primary', compact = false, done, children }: ThreadFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const prefix = useId().replace(/:/g, '');
   const answer = useRef<HTMLDivElement>(null);
@@ -69,6 +71,7 @@ export function ThreadForm({ action, hidden, submitLabel, labels = {}, variant =
           <div>
             <Button type="submit" variant={variant} isDisabled={pending}>
               {submitLabel}
+              {submitContext ? <span className="visually-hidden"> {submitContext}</span> : null}
             </Button>
           </div>
         </>
