@@ -4,6 +4,8 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { freshEmail, signInByEmail } from './helpers/sign-in';
 
 test('an admin grants the moderator role, the person is notified, and the public log shows it', async ({ page, browser }) => {
+  // Two sign-ins, two pages checked by axe and the journal: more than the default minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   // A newcomer, whose pseudonym we set so the admin can find them.
   const personContext = await browser.newContext();
   const personPage = await personContext.newPage();

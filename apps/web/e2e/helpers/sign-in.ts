@@ -19,10 +19,14 @@ export async function signInByEmail(page: Page, email: string, { welcome = 'skip
   await expect(page).toHaveURL(/\/compte$/);
 }
 
-/** Opens the newest development-mailbox message to `email` and follows its link matching `link`. */
+/**
+ * Opens the newest development-mailbox message to `email` that carries a link
+ * matching `link`, and follows it. (A shared demo account also gets
+ * notifications by e-mail from other tests: those have no such link.)
+ */
 export async function followLatestMail(page: Page, email: string, link: RegExp): Promise<void> {
   await page.goto('/dev/boite-mail');
-  const message = page.getByRole('article').filter({ hasText: email }).first();
+  const message = page.getByRole('article').filter({ hasText: email }).filter({ has: page.getByRole('link', { name: link }) }).first();
   await expect(message).toBeVisible();
   const href = await message.getByRole('link', { name: link }).first().getAttribute('href');
   expect(href).toMatch(link);
