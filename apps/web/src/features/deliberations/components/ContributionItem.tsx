@@ -74,7 +74,7 @@ async function ContributionForms({ node, space }: Props) {
   const report = readable && can['deliberations.report'].allowed && !contribution.viewer.reported;
   return (
     <div className={styles.tools}>
-      {helpful || (readable && contribution.viewer.markedHelpful) ? (
+      {helpful || contribution.viewer.markedHelpful ? (
         <ThreadForm action={markHelpful} hidden={hidden} submitLabel={t('helpful.button')} submitContext={about} variant="secondary" compact done={contribution.viewer.markedHelpful ? t('helpful.yours') : undefined} />
       ) : null}
       {reply ? (
@@ -105,7 +105,8 @@ async function ContributionForms({ node, space }: Props) {
           </ThreadForm>
         </details>
       ) : null}
-      {report || (readable && contribution.viewer.reported) ? (
+      {/* Once reported, the form stays (saying so) even if the report hid it: its answer stays announced. */}
+      {report || contribution.viewer.reported ? (
         <details className={styles.disclosure}>
           <summary>
             {t('report.summary')}
