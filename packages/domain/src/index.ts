@@ -40,6 +40,7 @@ export * from './deliberations/deliberation.events';
 export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
 export * from './opinion-map';
+export * from './opinion-map/opinion-map.schema';
 export * from './advisory-panel/sortition.model';
 export * from './advisory-panel/sortition.csv';
 export * from './advisory-panel/sortition.feasibility';
