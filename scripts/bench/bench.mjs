@@ -11,8 +11,11 @@
 // Rows:
 //   supports — PUT /proposals/{ref}/support over HTTP (auth, policy, insert,
 //              count) against the same SQL work driven directly by `pg` clients;
-//   API list / API record — GET /api/v1/proposals(/ref) against GET /api/v1/health
-//              on the same API process;
+//   API list / API record — anonymous GET /api/v1/proposals(/ref) against
+//              GET /api/v1/health on the same API process (answered from the
+//              API's half-second micro-cache of public reads, as direct clients
+//              are), then the same past the cache (`Cache-Control: no-cache`),
+//              for comparison;
 //   pages    — anonymous /propositions and / against a static file of the same
 //              web server (/icon.svg);
 //   contributions — POST /deliberations/{id}/contributions over HTTP (auth,
@@ -380,6 +383,16 @@ async function main() {
       row('API list', list, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5, p99: 50 }, 'GET /api/v1/proposals');
       const one = await measure(`GET /api/v1/proposals/${record}`, () => load(`${apiUrl}/api/v1/proposals/${record}`));
       row('API record', one, { ...health, label: 'GET /api/v1/health' }, { ratio: 0.5 }, `GET /api/v1/proposals/${record}`);
+      // For comparison: the same reads past the API's micro-cache (what a signed-in reader, or the web server, costs).
+      const fresh = { headers: { 'cache-control': 'no-cache' } };
+      const listFresh = await measure('GET /api/v1/proposals, no-cache', () => load(`${apiUrl}/api/v1/proposals`, fresh));
+      const oneFresh = await measure(`GET /api/v1/proposals/${record}, no-cache`, () => load(`${apiUrl}/api/v1/proposals/${record}`, fresh));
+      for (const [name, measured] of [['API list, no cache', listFresh], ['API record, no cache', oneFresh]]) {
+        if (measured.errors > 0) failures += 1;
+        rows.push({
+          line: `| ${name} (for comparison) | the same with \`Cache-Control: no-cache\`: ${measured.perSecond.toFixed(0)}/s, p50 ${ms(measured.p50)}, p99 ${ms(measured.p99)}, ${measured.errors} errors | GET /api/v1/health: ${health.perSecond.toFixed(0)}/s | ${(measured.perSecond / health.perSecond).toFixed(2)} | — | — | ${mib(measured.peaks.api)} / ${mib(measured.peaks.web)} |`,
+        });
+      }
     }
 
     if (ROWS.has('pages')) {

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { closeConnectionsWhenStopping, closeGracefullyOnSignals } from './common/graceful-shutdown';
 import { lastResortErrorHandler, notFoundOutsideApi, ProblemFilter } from './common/problem.filter';
 import { assignRequestId } from './common/request-id';
+import { createPublicReadCache } from './common/public-read-cache';
 import { rejectUnstorableInput } from './common/unstorable-input';
 import type { ApiConfig } from './config/config.schema';
 
@@ -56,6 +57,8 @@ export async function createApp(config: ApiConfig, options: { shutdownHooks?: bo
   app.enableCors({ origin: config.WEB_ORIGIN, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   // NUL characters and invalid UTF-8 (address or body) are a 400, never a database error.
   app.use(rejectUnstorableInput);
+  // Anonymous reads of the public lists and records: from a half-second micro-cache (docs/decisions/0013-performance.md).
+  if (config.API_READ_CACHE === 'on') app.use(createPublicReadCache().middleware);
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemFilter());
   // SIGTERM/SIGINT: stop taking requests, finish those under way, then close the job worker and the database pool.

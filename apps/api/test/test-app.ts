@@ -17,6 +17,8 @@ export const TEST_CONFIG = {
   API_AUTH_SECRET: 'test-secret-shared-by-web-and-api-0123456789',
   // Tests run due jobs themselves (JobQueue.drain) rather than wait for the worker.
   JOBS_WORKER: 'false',
+  // Tests change data behind the API's back (SQL, job drains): the read cache has its own test (public-read-cache.e2e-spec.ts).
+  API_READ_CACHE: 'off',
   // Never the repository's .data/outbox.
   OUTBOX_DIR: path.join(os.tmpdir(), 'sesame-test-outbox'),
 } as const;

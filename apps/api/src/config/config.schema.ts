@@ -59,6 +59,8 @@ export const ApiConfigSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Moderators are reminded (in their notifications and digest) of items waiting longer than this. */
   MODERATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** Anonymous public reads (proposals, register) answered from a half-second micro-cache (common/public-read-cache.ts). */
+  API_READ_CACHE: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb').default('100kb'),
 });

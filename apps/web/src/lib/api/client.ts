@@ -52,7 +52,8 @@ const retryAfter = (value: string | null): number | undefined => (value !== null
 
 /** Calls the API from the web server; throws ApiProblem for 4xx/5xx answers (ServiceUnavailable, an ApiProblem, when the API is away). */
 export async function callApi(path: string, call: ApiCall = {}): Promise<Response> {
-  const requestHeaders: Record<string, string> = { accept: 'application/json' };
+  // no-cache: pages have their own cache (page-cache.ts); the API's micro-cache of public reads is for its direct clients.
+  const requestHeaders: Record<string, string> = { accept: 'application/json', 'cache-control': 'no-cache' };
   if (call.as === 'service') requestHeaders.authorization = `Bearer ${await serviceApiToken()}`;
   else if (call.as) requestHeaders.authorization = `Bearer ${await personApiToken(call.as.id, call.as.sessionVersion, call.as.sessionId)}`;
   // The client's address as this server saw it, for the API's per-IP limits (the API trusts it
