@@ -37,11 +37,14 @@ export class PeopleRepository {
    * was signed out of.
    */
   async findActor(id: string, sessionId?: string): Promise<{ id: string; sessionVersion: number; roles: Role[]; sessionEnded: boolean } | null> {
-    const rows = await this.prisma.$queryRaw<{ id: string; session_version: number; roles: Role[]; session_ended: boolean }[]>`
-      SELECT p.id, p.session_version,
+    // Every signed-in request runs this: a plain statement (PrismaService.sql).
+    const rows = await this.prisma.sql<{ id: string; session_version: number; roles: Role[]; session_ended: boolean }>(
+      `SELECT p.id, p.session_version,
         ARRAY(SELECT r.role::text FROM person_roles r WHERE r.person_id = p.id ORDER BY r.role) AS roles,
-        EXISTS (SELECT 1 FROM ended_sessions e WHERE e.person_id = p.id AND e.session_id = ${sessionId ?? null}::uuid) AS session_ended
-      FROM people p WHERE p.id = ${id}::uuid AND p.deleted_at IS NULL`;
+        EXISTS (SELECT 1 FROM ended_sessions e WHERE e.person_id = p.id AND e.session_id = $2::uuid) AS session_ended
+      FROM people p WHERE p.id = $1::uuid AND p.deleted_at IS NULL`,
+      [id, sessionId ?? null],
+    );
     const person = rows[0];
     return person ? { id: person.id, sessionVersion: person.session_version, roles: person.roles, sessionEnded: person.session_ended } : null;
   }

@@ -1,22 +1,41 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 
 /** The one database client of the API. Only repositories use it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  /** The connections Prisma runs on; `sql` runs plain statements on the same ones. */
+  private readonly pool: Pool;
+
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    super({ adapter: new PrismaPg({
-        connectionString: config.DATABASE_URL,
-        max: config.DATABASE_POOL_SIZE,
-        // Fail fast rather than hang a request when the database is gone.
-        connectionTimeoutMillis: 5_000,
-      }) });
+    const pool = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.DATABASE_POOL_SIZE,
+      // Fail fast rather than hang a request when the database is gone.
+      connectionTimeoutMillis: 5_000,
+    });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    // An idle connection the server closed (a restart) is dropped and replaced; it must not stop the process.
+    pool.on('error', (error) => new Logger('Database').warn(`An idle connection failed: ${error.message}`));
+  }
+
+  /**
+   * One plain statement on the same connections, without Prisma's per-query
+   * work (about a tenth of a millisecond of CPU each): for the few statements
+   * every request or every support runs (docs/decisions/0013-performance.md).
+   * Repositories only, like the rest of this client; `$1…` parameters.
+   */
+  async sql<Row extends object>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query<Row>(text, params as unknown[])).rows;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    if (!this.pool.ended) await this.pool.end();
   }
 }
 

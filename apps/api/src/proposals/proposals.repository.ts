@@ -152,13 +152,14 @@ export class ProposalsRepository {
    * the count and threshold after it.
    */
   async supportWhileCollecting(proposalId: string, personId: string): Promise<{ collecting: boolean; created: boolean; supportedBefore: boolean; supports: number; threshold: number | null }> {
-    const [row] = await this.prisma.$queryRaw<{ collecting: boolean; created: boolean; supported_before: boolean; supports: number; threshold: number | null }[]>`
+    const [row] = await this.prisma.sql<{ collecting: boolean; created: boolean; supported_before: boolean; supports: number; threshold: number | null }>(
+      `
       WITH target AS (
         SELECT id, support_count, threshold FROM proposals
-        WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
+        WHERE id = $1::uuid AND state = 'admissible' AND collecting_until > now()
         FOR UPDATE
       ), inserted AS (
-        INSERT INTO proposal_supports (proposal_id, person_id) SELECT id, ${personId}::uuid FROM target
+        INSERT INTO proposal_supports (proposal_id, person_id) SELECT id, $2::uuid FROM target
         ON CONFLICT DO NOTHING
         RETURNING proposal_id
       ), counted AS (
@@ -168,9 +169,11 @@ export class ProposalsRepository {
       )
       SELECT EXISTS (SELECT 1 FROM target) AS collecting,
         EXISTS (SELECT 1 FROM inserted) AS created,
-        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = ${proposalId}::uuid AND s.person_id = ${personId}::uuid) AS supported_before,
-        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = ${proposalId}::uuid), 0) AS supports,
-        COALESCE((SELECT threshold FROM counted), (SELECT threshold FROM target), (SELECT threshold FROM proposals WHERE id = ${proposalId}::uuid)) AS threshold`;
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = $1::uuid AND s.person_id = $2::uuid) AS supported_before,
+        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = $1::uuid), 0) AS supports,
+        COALESCE((SELECT threshold FROM counted), (SELECT threshold FROM target), (SELECT threshold FROM proposals WHERE id = $1::uuid)) AS threshold`,
+      [proposalId, personId],
+    );
     return { collecting: row!.collecting, created: row!.created, supportedBefore: row!.supported_before, supports: row!.supports, threshold: row!.threshold };
   }
 
@@ -214,15 +217,18 @@ export class ProposalsRepository {
 
   /** The proposal, the verification rule and the supporter's verification, in one round trip; null when there is no such proposal. */
   async supportContext(reference: string, personId: string): Promise<SupportContext | null> {
-    const rows = await this.prisma.$queryRaw<
-      { id: string; reference: string; title: string; state: ProposalState; author_id: string; submitted_at: Date | null; collecting_until: Date | null; requires_verification: boolean; verified: boolean; supporting: boolean; support_count: number }[]
-    >`
+    const rows = await this.prisma.sql<
+      { id: string; reference: string; title: string; state: ProposalState; author_id: string; submitted_at: Date | null; collecting_until: Date | null; requires_verification: boolean; verified: boolean; supporting: boolean; support_count: number }
+    >(
+      `
       SELECT p.id, p.reference, p.title, p.state::text AS state, p.author_id, p.submitted_at, p.collecting_until,
-        COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), ${DEFAULT_SUPPORT_SETTINGS.requiresVerification}) AS requires_verification,
-        EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = ${personId}::uuid) AS verified,
-        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.person_id = ${personId}::uuid) AS supporting,
+        COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), $3::boolean) AS requires_verification,
+        EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = $2::uuid) AS verified,
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.person_id = $2::uuid) AS supporting,
         p.support_count
-      FROM proposals p WHERE p.reference = ${reference}`;
+      FROM proposals p WHERE p.reference = $1`,
+      [reference, personId, DEFAULT_SUPPORT_SETTINGS.requiresVerification],
+    );
     const row = rows[0];
     if (!row) return null;
     return {
