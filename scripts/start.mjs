@@ -169,7 +169,9 @@ export async function startPlatform(options = {}) {
       return child;
     };
 
-    const api = launch('API', [path.join(root, 'apps/api/dist/main.js')], {
+    // API_NODE_ARGS: extra node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (docs/decisions/0013-performance.md).
+    const apiNodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const api = launch('API', [...apiNodeArgs, path.join(root, 'apps/api/dist/main.js')], {
       ...withoutDatabase(env),
       DATABASE_URL: appDatabaseUrl ?? databaseUrl,
       API_PORT: String(apiPort),

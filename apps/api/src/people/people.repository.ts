@@ -44,6 +44,7 @@ export class PeopleRepository {
         EXISTS (SELECT 1 FROM ended_sessions e WHERE e.person_id = p.id AND e.session_id = $2::uuid) AS session_ended
       FROM people p WHERE p.id = $1::uuid AND p.deleted_at IS NULL`,
       [id, sessionId ?? null],
+      { prepareAs: 'find-actor' },
     );
     const person = rows[0];
     return person ? { id: person.id, sessionVersion: person.session_version, roles: person.roles, sessionEnded: person.session_ended } : null;

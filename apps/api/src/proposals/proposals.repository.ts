@@ -173,6 +173,7 @@ export class ProposalsRepository {
         COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = $1::uuid), 0) AS supports,
         COALESCE((SELECT threshold FROM counted), (SELECT threshold FROM target), (SELECT threshold FROM proposals WHERE id = $1::uuid)) AS threshold`,
       [proposalId, personId],
+      { prepareAs: 'support-while-collecting' },
     );
     return { collecting: row!.collecting, created: row!.created, supportedBefore: row!.supported_before, supports: row!.supports, threshold: row!.threshold };
   }
@@ -228,6 +229,7 @@ export class ProposalsRepository {
         p.support_count
       FROM proposals p WHERE p.reference = $1`,
       [reference, personId, DEFAULT_SUPPORT_SETTINGS.requiresVerification],
+      { prepareAs: 'support-context' },
     );
     const row = rows[0];
     if (!row) return null;
