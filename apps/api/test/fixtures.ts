@@ -3,7 +3,7 @@ import { DataUseSchema, ProposalSchema, pseudonymSkeleton, type DataUseContentIn
 import request from 'supertest';
 import { ProposalsService } from '../src/proposals/proposals.service';
 import type { TestApp } from './test-app';
-import { bearer, personToken } from './tokens';
+import { bearer, freshPersonToken } from './tokens';
 
 /**
  * Test fixtures, one small function per table or object (as cal.com does).
@@ -70,7 +70,13 @@ export async function createPerson(db: Db, { pseudonym, email = null, roles = ['
   const id = row!.id;
   for (const role of roles) await grantRole(db, id, role);
   if (verifiedIn) await verifyResident(db, id, verifiedIn);
-  return { id, auth: bearer(await personToken(id)) };
+  return {
+    id,
+    // Minted at each use: a credential lives a minute at most (API_TOKEN.maxAgeSeconds).
+    get auth() {
+      return bearer(freshPersonToken(id));
+    },
+  };
 }
 
 export async function grantRole(db: Db, personId: string, role: Role): Promise<void> {

@@ -1,5 +1,6 @@
 import { API_TOKEN } from '@sesame/domain';
 import { SignJWT } from 'jose';
+import { createHmac } from 'node:crypto';
 import { TEST_CONFIG } from './test-app';
 
 interface Options {
@@ -27,3 +28,16 @@ export const personToken = (personId: string, sessionVersion = 0, options?: Opti
 /** What the web server sends for its own calls. */
 export const serviceToken = (options?: Options) => sign(API_TOKEN.serviceSubject, {}, options);
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * A person's credential minted now, synchronously (the same HS256 token as
+ * `personToken`): fixtures hand out `auth` as a getter built on it, so a
+ * person created at the start of a long file on a busy machine never
+ * presents a credential past the API's maximum age.
+ */
+export function freshPersonToken(personId: string, sessionVersion = 0): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256' })}.${part({ sv: sessionVersion, iss: API_TOKEN.issuer, aud: API_TOKEN.audience, sub: personId, iat: now, exp: now + 60 })}`;
+  return `${unsigned}.${createHmac('sha256', TEST_CONFIG.API_AUTH_SECRET).update(unsigned).digest('base64url')}`;
+}
