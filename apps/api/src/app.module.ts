@@ -20,6 +20,7 @@ import type { ApiConfig } from './config/config.schema';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logging';
 import { OpenApiModule } from './openapi/openapi.module';
+import { OpinionMapOpenDataModule } from './open-data/opinion-map-open-data.module';
 import { PrismaModule } from './prisma/prisma.module';
 
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         DataUsesModule,
         ProposalsModule,
         DeliberationsModule,
+        OpinionMapOpenDataModule,
         DashboardModule,
         DevModule,
       ],
