@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
+import { addStatement, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -95,7 +95,7 @@ describe('Personal data: every table holding person ids has a provider that expo
   it('names only real tables, and gives a reason for each one kept on deletion', async () => {
     const existing = new Set((await t.sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name));
     const providers = registry.providers();
-    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'people', 'proposals', 'verification']);
+    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'verification']);
     expect(providers.flatMap((p) => p.tables).filter((table) => !existing.has(table))).toEqual([]);
     for (const { table, reason } of providers.flatMap((p) => p.kept)) expect({ table, reason: reason.length > 20 }).toEqual({ table, reason: true });
   });
@@ -136,6 +136,11 @@ describe('Personal data: every table holding person ids has a provider that expo
       .set(me.auth)
       .send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Des bancs.' }] })
       .expect(201);
+    // Opinion map: a statement I add, one I seed as organizer, and my vote on someone else's (my participant number).
+    await addStatement(t, spaceId, { author: me, text: 'Mon affirmation sur les caméras.' });
+    await request(t.server).post(`/api/v1/deliberations/${spaceId}/statements/seeded`).set(me.auth).send({ text: 'Une affirmation de départ.' }).expect(201);
+    const theirStatement = await addStatement(t, spaceId);
+    await request(t.server).put(`/api/v1/deliberations/${spaceId}/statements/${theirStatement.id}/vote`).set(me.auth).send({ vote: 'agree' }).expect(200);
     const moderatorOfMe = await createPerson(t, { roles: ['resident', 'moderator'] });
     const warning = (await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'warn', ground: { kind: 'policy', code: 'other' }, facts: 'Ton vif.' }).expect(201)).body.id as string;
     await request(t.server).post(`/api/v1/moderation-decisions/${warning}/appeal`).set(me.auth).send({ explanation: 'Le ton était mesuré.' }).expect(201);
