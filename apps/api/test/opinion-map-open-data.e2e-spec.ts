@@ -17,7 +17,8 @@ import {
   type VoteRecord,
 } from '@sesame/domain';
 import request from 'supertest';
-import { createDeliberation, createPerson, type TestPerson } from './fixtures';
+import { JobQueue } from '../src/jobs/job-queue.service';
+import { addStatement, createDeliberation, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 const root = path.resolve(__dirname, '../../..');
@@ -270,6 +271,52 @@ describe('Opinion map open data', () => {
         expect(result.stdout).toContain('inputHash: recomputed');
       } finally {
         rmSync(tampered, { recursive: true, force: true });
+      }
+    });
+
+    it('reproduces the map the background recompute stored, after votes through the API, a warm-started recompute, a rejection and a suspension', async () => {
+      const space = await createDeliberation(t);
+      const list: { id: string; number: number }[] = [];
+      for (let k = 1; k <= 6; k++) list.push(await addStatement(t, space.id, { text: `Affirmation numéro ${k} sur les caméras du marché.` }));
+      const voters: TestPerson[] = [];
+      const voteAll = async (person: TestPerson, p: number) => {
+        const camp = p % 3 === 0 ? 1 : p % 3 === 1 ? -1 : 0;
+        for (const [k, statement] of list.entries()) {
+          const value = camp === 0 ? (k % 2 === 0 ? 'agree' : 'pass') : (k < 3 ? 1 : -1) * camp === 1 ? 'agree' : 'disagree';
+          await api().put(`/api/v1/deliberations/${space.id}/statements/${statement.id}/vote`).set(person.auth).send({ vote: value }).expect(200);
+        }
+      };
+      const recompute = async () => {
+        await t.sql("UPDATE jobs SET run_at = now() WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND failed_at IS NULL");
+        await t.app.get(JobQueue).drain();
+      };
+      for (let p = 0; p < 9; p++) {
+        voters.push(await createPerson(t));
+        await voteAll(voters[p]!, p);
+      }
+      await recompute();
+      const first = (await api().get(`${files(space.id)}/snapshot.json`).expect(200)).body as { inputHash: string };
+      for (let p = 9; p < 15; p++) {
+        voters.push(await createPerson(t));
+        await voteAll(voters[p]!, p);
+      }
+      const moderator = await createPerson(t, { roles: ['resident', 'moderator'] });
+      await api().post(`/api/v1/deliberations/${space.id}/statements/${list[5]!.id}/decisions`).set(moderator.auth).send({ decision: 'reject', reasonCode: 'off_topic' }).expect(201);
+      await t.sql("INSERT INTO deliberation_suspensions (id, person_id, decision_id, until) VALUES (gen_random_uuid(), $1, gen_random_uuid(), now() + interval '7 days')", [voters[14]!.id]);
+      await recompute();
+      const snapshot = (await api().get(`${files(space.id)}/snapshot.json`).expect(200)).body as { inputHash: string; voters: number; view: { status: string; groups: unknown[] } };
+      expect(snapshot.inputHash).not.toBe(first.inputHash);
+      expect(snapshot.voters).toBe(14);
+      expect(snapshot.view.status).toBe('ready');
+
+      const saved = mkdtempSync(path.join(os.tmpdir(), 'opinion-map-api-'));
+      try {
+        for (const file of ['statements.json', 'votes.json', 'snapshot.json']) writeFileSync(path.join(saved, file), (await api().get(`${files(space.id)}/${file}`).expect(200)).text);
+        const result = run(saved);
+        expect(result.stdout).toContain('same numbers as the published map');
+        expect(result.status).toBe(0);
+      } finally {
+        rmSync(saved, { recursive: true, force: true });
       }
     });
 
