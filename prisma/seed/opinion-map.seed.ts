@@ -160,8 +160,9 @@ export async function seedDemoOpinionMap({ tx, audit }: SeedContext, now = new D
       votes: view.votes,
       view: JSON.parse(JSON.stringify(view)),
       positions: JSON.parse(JSON.stringify(opinionMapPositions(map))),
-      // What the next recompute warm-starts from, and what this one started from (none: the first map).
-      history: JSON.parse(JSON.stringify({ ...opinionMapHistory(map), previous: null })),
+      // What the next recompute warm-starts from, the next-statement priorities by number (as the background
+      // recompute stores them), and what this map started from (none: the first map).
+      history: JSON.parse(JSON.stringify({ ...opinionMapHistory(map), priorities: Object.fromEntries(map.statements.map((number, j) => [String(number), map.priorities[j]!])), previous: null })),
       computedAt,
     },
   });
