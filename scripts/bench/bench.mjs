@@ -619,7 +619,7 @@ async function main() {
       const met = w.errors === 0 && w.unseen === 0 && w.voteP99 < 100 && w.freshP99 < 5000;
       if (w.errors > 0) failures += 1;
       rows.push({
-        line: `| workshop | ${WORKSHOP_PARTICIPANTS} participants, ${w.votes} votes (${w.votesPerSecond.toFixed(1)}/s), ${w.polls} map polls: vote p50 ${ms(w.voteP50)}, p99 ${ms(w.voteP99)}; map poll p99 ${ms(w.pollP99)}; freshness (vote answered → a served map includes it) p50 ${ms(w.freshP50)}, p99 ${ms(w.freshP99)}, max ${ms(w.freshMax)}; ${w.unseen} votes never in a map, ${w.errors} errors | — | — | vote p99 < 100 ms, freshness p99 < 5000 ms | ${met ? 'yes' : 'NO'} | ${mib(peaks.api)} / ${mib(peaks.web)} |`,
+        line: `| workshop | ${WORKSHOP_PARTICIPANTS} participants, ${w.votes} votes (${w.votesPerSecond.toFixed(1)}/s), ${w.polls} map polls: vote p50 ${ms(w.voteP50)}, p99 ${ms(w.voteP99)}; map poll p99 ${ms(w.pollP99)}; freshness (vote answered → a served map includes it) p50 ${ms(w.freshP50)}, p99 ${ms(w.freshP99)}, max ${ms(w.freshMax)}; ${w.unseen} votes never in a map, ${w.errors} errors; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs | — | — | vote p99 < 100 ms, freshness p99 < 5000 ms | ${met ? 'yes' : 'NO'} | ${mib(peaks.api)} / ${mib(peaks.web)} |`,
       });
     }
 
