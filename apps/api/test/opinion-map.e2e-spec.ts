@@ -1,4 +1,6 @@
-import { NextStatementSchema, OpinionMapSchema, StatementListSchema, StatementSchema, type OpinionMapView, type Statement } from '@sesame/domain';
+import { DeliberationEventSchema, NextStatementSchema, OpinionMapSchema, StatementListSchema, StatementSchema, type OpinionMapView, type Statement } from '@sesame/domain';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { OpinionMapService } from '../src/opinion-map/opinion-map.service';
@@ -285,6 +287,55 @@ describe('Statements and the opinion map', () => {
       expect(n).toBe(6);
       await runRecomputes();
       expect((await mapOf(space.id)).voters).toBe(7);
+    });
+  });
+  describe('live events', () => {
+    it('tells the space’s stream when a statement becomes public and when a new map is computed, with public figures only', async () => {
+      await t.app.listen(0, '127.0.0.1');
+      const port = (t.server.address() as AddressInfo).port;
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const received: { name: string; data: unknown }[] = [];
+      const req = http.get({ host: '127.0.0.1', port, path: `/api/v1/deliberations/${space.id}/events`, headers: { accept: 'text/event-stream' } }, (response) => {
+        let pending = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          pending += chunk;
+          let end;
+          while ((end = pending.indexOf('\n\n')) >= 0) {
+            const block = pending.slice(0, end);
+            pending = pending.slice(end + 2);
+            const name = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (name && data) received.push({ name, data: JSON.parse(data) as unknown });
+          }
+        });
+      });
+      const waitFor = async (name: string) => {
+        for (let i = 0; i < 100; i++) {
+          const event = received.find((e) => e.name === name);
+          if (event) return event;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`No ${name} event; received ${JSON.stringify(received)}`);
+      };
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const author = await createPerson(t);
+        const pending = StatementSchema.parse((await api().post(statements(space.id)).set(author.auth).send({ text: 'Une affirmation à relire.', charterAccepted: true }).expect(201)).body);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Pending: nothing is sent until a moderator approves it.
+        expect(received).toEqual([]);
+        await api().post(`${statements(space.id)}/${pending.id}/decisions`).set(moderator.auth).send({ decision: 'approve' }).expect(201);
+        const statement = await waitFor('statement');
+        expect(DeliberationEventSchema.parse(statement.data)).toEqual({ type: 'statement', number: 1, counts: { statements: 1, voters: 0 } });
+        await vote(space.id, pending.id, await createPerson(t), 'agree').expect(200);
+        await runRecomputes();
+        const map = await waitFor('map');
+        expect(DeliberationEventSchema.parse(map.data)).toEqual({ type: 'map', computedAt: expect.any(String), voters: 1 });
+        expect(JSON.stringify(received)).not.toContain('Une affirmation');
+      } finally {
+        req.destroy();
+      }
     });
   });
 });
