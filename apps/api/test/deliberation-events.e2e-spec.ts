@@ -1,4 +1,4 @@
-import { DeliberationEventSchema, type DeliberationEvent } from '@sesame/domain';
+import { DeliberationEventSchema, type ContributionEvent } from '@sesame/domain';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -18,9 +18,9 @@ interface Stream {
   headers: http.IncomingHttpHeaders;
   /** Everything received, as sent. */
   raw: () => string;
-  events: { name: string; data: DeliberationEvent }[];
+  events: { name: string; data: ContributionEvent }[];
   /** The first event (from now on, or already received) that matches. */
-  next(match: (event: { name: string; data: DeliberationEvent }) => boolean, timeoutMs?: number): Promise<{ name: string; data: DeliberationEvent }>;
+  next(match: (event: { name: string; data: ContributionEvent }) => boolean, timeoutMs?: number): Promise<{ name: string; data: ContributionEvent }>;
   ended: Promise<void>;
   close(): void;
 }
@@ -42,7 +42,7 @@ function openStream(port: number, spaceId: string, headers: Record<string, strin
           pending = pending.slice(end + 2);
           const name = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name && data) events.push({ name, data: JSON.parse(data) as DeliberationEvent });
+          if (name && data) events.push({ name, data: JSON.parse(data) as ContributionEvent });
         }
         for (const wake of waiters) wake();
       });

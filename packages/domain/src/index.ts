@@ -41,6 +41,8 @@ export * from './dashboard/dashboard.schema';
 export * from './dashboard/dashboard.policy';
 export * from './opinion-map';
 export * from './opinion-map/opinion-map.schema';
+export * from './opinion-map/opinion-map.policy';
+export * from './opinion-map/opinion-map.notifications';
 export * from './advisory-panel/sortition.model';
 export * from './advisory-panel/sortition.csv';
 export * from './advisory-panel/sortition.feasibility';

@@ -50,10 +50,16 @@ export const AUDIT_ACTIONS = [
   'participant.suspended',
   'moderation-appeal.lodged',
   'moderation-appeal.decided',
+  // Statements of the opinion map: organizers' seed statements and moderators' decisions.
+  'statement.seeded',
+  'statement.approved',
+  'statement.rejected',
+  'statement.marked-meta',
+  'statement.unmarked-meta',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */

@@ -9,3 +9,4 @@ export * from './statistics';
 export * from './priority';
 export * from './opinion-map';
 export * from './polis-format';
+export * from './opinion-map.view';

@@ -52,6 +52,8 @@ export const StatementInputSchema = z
       .trim()
       .min(1, { error: 'Écrivez votre affirmation.' })
       .max(OPINION_MAP_LIMITS.maxStatementLength, { error: `Au plus ${OPINION_MAP_LIMITS.maxStatementLength} caractères.` }),
+    /** Accepts the participation charter with a first statement (as with a first contribution); ignored once accepted. */
+    charterAccepted: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'StatementInput' });
@@ -70,6 +72,8 @@ export const StatementDecisionInputSchema = z
   .strict()
   .meta({ id: 'StatementDecisionInput' });
 export type StatementDecisionInput = z.infer<typeof StatementDecisionInputSchema>;
+
+export const StatementParamsSchema = z.object({ id: z.uuid(), statementId: z.uuid() }).strict();
 
 const VoteCountsSchema = z.object({ agree: z.int().min(0), disagree: z.int().min(0), pass: z.int().min(0) }).strict();
 

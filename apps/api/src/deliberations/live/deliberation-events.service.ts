@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DELIBERATION_EVENTS_HEARTBEAT_SECONDS, type DeliberationEvent, type ModerationDecision } from '@sesame/domain';
+import { DELIBERATION_EVENTS_HEARTBEAT_SECONDS, type ContributionEvent, type DeliberationEvent, type ModerationDecision } from '@sesame/domain';
 import type { Request, Response } from 'express';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -89,7 +89,21 @@ export class DeliberationEventsService implements OnModuleDestroy {
       .catch((error: unknown) => this.logger.warn(`Live event of ${spaceId} not sent: ${error instanceof Error ? error.message : String(error)}`));
   }
 
-  private async eventsOf(spaceId: string, change: LiveChange, ids: readonly string[]): Promise<DeliberationEvent[]> {
+  /**
+   * Called once a write has committed, for events that carry their figures
+   * already (the opinion map's `statement` and `map`): tells every stream of
+   * the space. Never throws.
+   */
+  announce(spaceId: string, event: DeliberationEvent): void {
+    if (!this.publisher && !this.followers.has(spaceId)) return;
+    try {
+      this.send(spaceId, event);
+    } catch (error) {
+      this.logger.warn(`Live event of ${spaceId} not sent: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async eventsOf(spaceId: string, change: LiveChange, ids: readonly string[]): Promise<ContributionEvent[]> {
     const [rows, counts] = await Promise.all([Promise.all(ids.map((id) => this.repository.contribution(id, spaceId))), this.repository.counts(spaceId)]);
     return rows.flatMap((row) => {
       if (!row || row.state === 'pending') return [];
