@@ -1,0 +1,162 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+import { expectNoA11yViolations } from './a11y';
+import { apiAs, proposalWithDeliberation, type ApiAs } from './helpers/api-as';
+import { freshEmail, signInByEmail } from './helpers/sign-in';
+
+// Statements and the opinion map (issue 16), in French: a resident adds a
+// statement and votes in the market cameras proposal's space, the map shows
+// its groups and follows new votes without a reload; too early below 7 voters.
+// Needs the API with the demo seed, and API_URL with the platform's secret
+// (helpers/api-as.ts) to set voters up. With the opinion-map demo seed the
+// space already has its statements and voters; without it the test adds
+// statements (as the organising team) and voters itself.
+
+const TITLE = 'Arrêter la reconnaissance faciale au marché du dimanche';
+const ORGANIZER = 'organisation@demo.sesame.test';
+const MIN_VOTERS = 7;
+
+type Statement = { id: string; number: number; text: string; state: string; seeded: boolean; myVote: string | null };
+type StatementList = { statements: Statement[]; voters: number };
+type OpinionMap = { status: 'too_early' | 'ready'; voters: number; computedAt: string; groups: { group: string }[] };
+
+async function signedIn(browser: Browser, email: string, contexts: BrowserContext[]): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await signInByEmail(page, email);
+  return page;
+}
+
+/** A new resident who votes on every approved statement: agrees with the odd numbers and disagrees with the even ones, or the reverse (two camps). */
+async function voter(browser: Browser, contexts: BrowserContext[], spaceId: string, camp: 0 | 1): Promise<void> {
+  const api = await apiAs(await signedIn(browser, freshEmail(`carte-votant-${camp}`), contexts));
+  const { statements } = await api<StatementList>('GET', `/api/v1/deliberations/${spaceId}/statements`);
+  for (const statement of statements.filter((s) => s.state === 'approved').slice(0, 8)) {
+    const vote = (statement.number + camp) % 2 === 1 ? 'agree' : 'disagree';
+    await api('PUT', `/api/v1/deliberations/${spaceId}/statements/${statement.id}/vote`, { vote });
+  }
+}
+
+const SEEDED = [
+  'Les caméras du marché rassurent les commerçants.',
+  'Filmer les visages au marché va trop loin.',
+  'Les images devraient être effacées au bout de 24 heures.',
+  'Un agent sur place vaut mieux qu’une caméra.',
+  'La ville doit publier chaque année le bilan des caméras.',
+];
+
+test('a resident adds a statement and votes; the map shows its groups and follows new votes without a reload', async ({ page, browser }) => {
+  test.setTimeout(600_000);
+  const contexts: BrowserContext[] = [];
+  const run = Date.now() % 1_000_000;
+  try {
+    // The market cameras proposal and its debate, found from the list of debates.
+    await page.goto('/debats');
+    const href = await page.getByRole('link', { name: TITLE }).first().getAttribute('href');
+    const reference = href!.split('/').pop()!;
+
+    await signInByEmail(page, freshEmail('carte-habitante'));
+    const api: ApiAs = await apiAs(page);
+    const space = await api<{ id: string }>('GET', `/api/v1/deliberations/by-subject/proposal/${reference}`);
+    const statementsRoute = `/api/v1/deliberations/${space.id}/statements`;
+
+    // Setup: enough statements and voters for a map (the demo seed may already have them).
+    let list = await api<StatementList>('GET', statementsRoute);
+    if (list.statements.filter((s) => s.state === 'approved').length < 4) {
+      const organizer = await apiAs(await signedIn(browser, ORGANIZER, contexts));
+      for (const text of SEEDED) await organizer('POST', `${statementsRoute}/seeded`, { text: `${text} (${run})` });
+    }
+    if (list.voters < MIN_VOTERS + 1) {
+      const missing = MIN_VOTERS + 1 - list.voters;
+      await Promise.all(Array.from({ length: missing }, (_, index) => voter(browser, contexts, space.id, (index % 2) as 0 | 1)));
+    }
+    list = await api<StatementList>('GET', statementsRoute);
+    expect(list.voters).toBeGreaterThanOrEqual(MIN_VOTERS);
+
+    // The resident accepts the participation charter once, by posting in the debate (a statement asks for it as a post does).
+    await api('POST', `/api/v1/deliberations/${space.id}/contributions`, { stance: 'against', body: `Je ne veux pas être reconnue en faisant mes courses (${run}).`, parentId: null, charterAccepted: true });
+
+    // 1. From the debate to the statements.
+    await page.goto(`/propositions/${reference}/debat`);
+    const entry = page.getByRole('region', { name: 'Affirmations et carte des opinions' });
+    await entry.getByRole('link', { name: 'Voter sur les affirmations' }).click();
+    await expect(page).toHaveURL(new RegExp(`/propositions/${reference}/debat/affirmations$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Affirmations');
+    await expectNoA11yViolations(page);
+
+    // 2. She adds a statement (post-moderation: published at once), with the limit shown.
+    const add = page.getByRole('region', { name: 'Ajouter une affirmation' });
+    await expect(add).toContainText('Au plus 140 caractères.');
+    const mine = `Les enfants ne devraient jamais être filmés au marché (${run}).`;
+    await add.getByLabel('Votre affirmation', { exact: true }).fill(mine);
+    await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
+    await expect(add.getByRole('status')).toContainText(/Votre affirmation n° \d+ est publiée/, { timeout: 15_000 });
+    const own = page.getByRole('region', { name: 'Mon affirmation' });
+    await expect(own).toContainText(mine);
+    await expect(own).toContainText('publiée');
+
+    // 3. She votes one statement at a time, in the algorithm's order.
+    const vote = page.getByRole('region', { name: 'Votez' });
+    const choices = ['D’accord', 'Pas d’accord', 'Je passe'] as const;
+    for (const choice of choices) {
+      await expect(vote.getByRole('button', { name: choice, exact: true })).toBeVisible();
+      const number = (await vote.getByText(/^n° \d+/).first().innerText()).match(/\d+/)![0];
+      await vote.getByRole('button', { name: choice, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Votre vote sur l’affirmation n° ${number} est enregistré : ${choice}.` })).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator(`#affirmation-${number}`)).toContainText(`Votre vote : ${choice}`);
+    }
+    // Seeded statements are told apart.
+    await expect(page.getByRole('region', { name: /affirmations publiées/ }).getByText('Proposée par l’équipe d’organisation').first()).toBeVisible();
+
+    // She changes her mind on one of them.
+    const voted = page.getByRole('region', { name: /affirmations publiées/ }).getByRole('listitem').filter({ hasText: 'Votre vote : D’accord' }).first();
+    await voted.getByText('Changer mon vote', { exact: true }).click();
+    await voted.getByRole('button', { name: 'Pas d’accord', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /est enregistré : Pas d’accord\./ })).toBeVisible({ timeout: 15_000 });
+    await expectNoA11yViolations(page);
+
+    // 4. The map: groups told apart by colour and shape, their statements, what brings them together, a table.
+    await expect.poll(async () => (await api<OpinionMap>('GET', `/api/v1/deliberations/${space.id}/opinion-map`)).status, { timeout: 60_000 }).toBe('ready');
+    const mapPage = await page.context().newPage();
+    await mapPage.goto(`/propositions/${reference}/debat/carte`);
+    await expect(mapPage.getByRole('heading', { level: 1 })).toHaveText('Carte des opinions');
+    await expect(mapPage.getByRole('img', { name: /Carte des opinions/ })).toBeVisible();
+    await expect(mapPage.getByRole('heading', { name: /^Groupe A : \d+ personnes?$/ })).toBeVisible();
+    await expect(mapPage.getByRole('heading', { name: /^Groupe B : \d+ personnes?$/ })).toBeVisible();
+    await expect(mapPage.getByText(/^Groupe A \(ronds\)/)).toBeVisible();
+    await expect(mapPage.getByText(/^Groupe B \(carrés\)/)).toBeVisible();
+    await expect(mapPage.getByRole('heading', { name: 'Ce qui rassemble les groupes' })).toBeVisible();
+    await expect(mapPage.getByRole('table', { name: /affirmations? et les votes de chaque groupe/ })).toBeVisible();
+    await expectNoA11yViolations(mapPage);
+
+    // 5. New votes elsewhere: the map follows, without a reload.
+    const method = mapPage.getByRole('region', { name: 'Comment la carte est calculée' });
+    const before = (await api<OpinionMap>('GET', `/api/v1/deliberations/${space.id}/opinion-map`)).voters;
+    await expect(method).toContainText(`de ${before} personnes`);
+    await mapPage.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await voter(browser, contexts, space.id, 0);
+    await expect(method).toContainText(`de ${before + 1} personnes`, { timeout: 60_000 });
+    await expect(mapPage.getByRole('status').filter({ hasText: 'La carte des opinions a été mise à jour.' })).toBeAttached();
+    expect(await mapPage.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
+
+test('below 7 voters the map says it is too early', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const contexts: BrowserContext[] = [];
+  try {
+    const author = await signedIn(browser, freshEmail('carte-trop-tot'), contexts);
+    const organizer = await signedIn(browser, ORGANIZER, contexts);
+    const { reference } = await proposalWithDeliberation(organizer, author, `Caméras de la gare routière (${Date.now() % 1_000_000})`);
+    await page.goto(`/propositions/${reference}/debat/carte`);
+    await expect(page.getByRole('heading', { name: 'Il est trop tôt pour dessiner la carte' })).toBeVisible();
+    await expect(page.getByText('Personne n’a encore voté. La carte apparaît à partir de 7 personnes')).toBeVisible();
+    await expect(page.getByRole('img', { name: /Carte des opinions/ })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
+});
