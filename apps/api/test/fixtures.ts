@@ -258,3 +258,17 @@ export async function createModerationAppeal(t: Api) {
   const response = await request(t.server).post(`/api/v1/moderation-decisions/${decision.decisionId}/appeal`).set(decision.author.auth).send({ explanation: 'Je parlais bien des caméras.' }).expect(201);
   return { ...decision, appealId: (response.body as { appeal: { id: string } }).appeal.id };
 }
+
+// ---- statements and the opinion map -----------------------------------------------
+
+/** A statement added by its author (a new resident who accepts the charter, by default): approved at once in a post-moderation space. */
+export async function addStatement(t: Api, deliberationId: string, options: { author?: TestPerson; text?: string } = {}): Promise<{ id: string; number: number; author: TestPerson }> {
+  const author = options.author ?? (await createPerson(t));
+  const response = await request(t.server)
+    .post(`/api/v1/deliberations/${deliberationId}/statements`)
+    .set(author.auth)
+    .send({ text: options.text ?? 'Les caméras du marché ne servent à rien.', charterAccepted: true })
+    .expect(201);
+  const body = response.body as { id: string; number: number };
+  return { id: body.id, number: body.number, author };
+}

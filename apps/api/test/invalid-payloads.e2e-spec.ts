@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { createDataUse, createDeliberation, createInvitationBatch, createModerationAppeal, createModerationDecision, createNeighbourhood, createPerson, createProposal, postContribution, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
+import { createDataUse, createDeliberation, createInvitationBatch, createModerationAppeal, createModerationDecision, createNeighbourhood, createPerson, createProposal, addStatement, postContribution, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken } from './tokens';
@@ -325,6 +325,27 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     const appeal = await createModerationAppeal(s.t);
     return { params: { appealId: appeal.appealId }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { outcome: 'reversed', facts: 'La contribution parlait bien des caméras.' } };
   },
+  // Statements and the opinion map
+  'GET /api/v1/deliberations/{id}/statements': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'POST /api/v1/deliberations/{id}/statements': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t)), body: { text: 'Les caméras rassurent les commerçants.', charterAccepted: true } }),
+  'POST /api/v1/deliberations/{id}/statements/seeded': async (s) => {
+    const space = await createDeliberation(s.t);
+    return { params: { id: space.id }, headers: actingAs(space.organizer), body: { text: 'Le marché est plus sûr avec des caméras.' } };
+  },
+  'GET /api/v1/deliberations/{id}/statements/next': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t)) }),
+  'GET /api/v1/deliberations/{id}/statements/mine': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t)) }),
+  'GET /api/v1/deliberations/{id}/statements/moderation-queue': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })) }),
+  'PUT /api/v1/deliberations/{id}/statements/{statementId}/vote': async (s) => {
+    const space = await createDeliberation(s.t);
+    const statement = await addStatement(s.t, space.id);
+    return { params: { id: space.id, statementId: statement.id }, headers: actingAs(await createPerson(s.t)), body: { vote: 'agree' } };
+  },
+  'POST /api/v1/deliberations/{id}/statements/{statementId}/decisions': async (s) => {
+    const space = await createDeliberation(s.t);
+    const statement = await addStatement(s.t, space.id);
+    return { params: { id: space.id, statementId: statement.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'reject', reasonCode: 'off_topic', facts: 'Hors sujet.' } };
+  },
+  'GET /api/v1/deliberations/{id}/opinion-map': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
   // People and verification
   'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),
   'POST /api/v1/me/welcome': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { pseudonym: 'Voisine du fuzz' } }),

@@ -95,7 +95,7 @@ describe('Personal data: every table holding person ids has a provider that expo
   it('names only real tables, and gives a reason for each one kept on deletion', async () => {
     const existing = new Set((await t.sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name));
     const providers = registry.providers();
-    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'people', 'proposals', 'verification']);
+    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'verification']);
     expect(providers.flatMap((p) => p.tables).filter((table) => !existing.has(table))).toEqual([]);
     for (const { table, reason } of providers.flatMap((p) => p.kept)) expect({ table, reason: reason.length > 20 }).toEqual({ table, reason: true });
   });

@@ -148,6 +148,16 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/deliberations/{id}/contributions/{contributionId}/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/contributions/00000000-0000-4000-8000-000000000000/decisions', body: {} }), expect: moderators },
   'GET /api/v1/deliberations/{id}/moderation-log': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/moderation-log' }), expect: everyone },
   'GET /api/v1/deliberations/{id}/transparency': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/transparency' }), expect: everyone },
+  // Statements and the opinion map (the space's rules apply in the service)
+  'GET /api/v1/deliberations/{id}/statements': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements' }), expect: everyone },
+  'POST /api/v1/deliberations/{id}/statements': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements', body: {} }), expect: anyPerson },
+  'POST /api/v1/deliberations/{id}/statements/seeded': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/seeded', body: {} }), expect: organizers },
+  'GET /api/v1/deliberations/{id}/statements/next': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/next' }), expect: anyPerson },
+  'GET /api/v1/deliberations/{id}/statements/mine': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/mine' }), expect: anyPerson },
+  'GET /api/v1/deliberations/{id}/statements/moderation-queue': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/moderation-queue' }), expect: moderators },
+  'PUT /api/v1/deliberations/{id}/statements/{statementId}/vote': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/00000000-0000-4000-8000-000000000000/vote', body: {} }), expect: anyPerson },
+  'POST /api/v1/deliberations/{id}/statements/{statementId}/decisions': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/statements/00000000-0000-4000-8000-000000000000/decisions', body: {} }), expect: moderators },
+  'GET /api/v1/deliberations/{id}/opinion-map': { request: () => ({ path: '/api/v1/deliberations/00000000-0000-4000-8000-000000000000/opinion-map' }), expect: everyone },
   'GET /api/v1/moderation-log': { request: () => ({ path: '/api/v1/moderation-log' }), expect: everyone },
   'GET /api/v1/moderation/transparency': { request: () => ({ path: '/api/v1/moderation/transparency' }), expect: everyone },
   'GET /api/v1/moderation-decisions/mine': { request: () => ({ path: '/api/v1/moderation-decisions/mine' }), expect: anyPerson },
@@ -227,6 +237,14 @@ export const RECORD_RULES: readonly RecordRule[] = [
   { route: 'POST /api/v1/deliberations/{id}/workshop-contributions', on: 'a closed deliberation', as: 'organizer', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/workshop-contributions`, body: { provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Oui.' }] } }) },
   { route: 'GET /api/v1/deliberations/{id}/moderation-log', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/moderation-log` }) },
   { route: 'GET /api/v1/deliberations/{id}/transparency', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/transparency` }) },
+  // Statements: added and voted on within the space's dates; the map and the list are public.
+  { route: 'POST /api/v1/deliberations/{id}/statements', on: 'an open deliberation', as: 'another resident', status: 201, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements`, body: { text: 'Les caméras ne servent à rien.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/statements', on: 'a closed deliberation', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements`, body: { text: 'Trop tard.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/statements', on: 'a deliberation not open yet', as: 'another resident', status: 422, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements`, body: { text: 'Trop tôt.', charterAccepted: true } }) },
+  { route: 'POST /api/v1/deliberations/{id}/statements/seeded', on: 'an open deliberation', as: 'organizer', status: 201, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements/seeded`, body: { text: 'Le marché est plus sûr avec des caméras.' } }) },
+  { route: 'GET /api/v1/deliberations/{id}/statements', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements` }) },
+  { route: 'GET /api/v1/deliberations/{id}/opinion-map', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/opinion-map` }) },
+  { route: 'GET /api/v1/deliberations/{id}/statements/next', on: 'an open deliberation', as: 'anonymous', status: 401, request: (id) => ({ path: `/api/v1/deliberations/${id}/statements/next` }) },
   { route: 'POST /api/v1/data-uses/{reference}/suspend', on: 'a draft record', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/data-uses/${r}/suspend`, body: { expectedRevision: 1, reason: 'Essai.' } }) },
 ];
 

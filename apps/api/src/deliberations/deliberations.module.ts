@@ -15,6 +15,6 @@ import { ModerationRemindersService } from './moderation-reminders.service';
 @Module({
   controllers: [DeliberationsController, ModerationDecisionsController, ModerationAppealsController, ModerationTransparencyController, ContributionsOpenDataController, ModerationLogOpenDataController, DeliberationEventsController],
   providers: [TransitionRunner, DeliberationsService, DeliberationsRepository, DeliberationsPersonalDataRepository, ContributionsOpenDataService, ModerationLogOpenDataService, ModerationRemindersService, DeliberationEventsService],
-  exports: [DeliberationsService],
+  exports: [DeliberationsService, DeliberationEventsService],
 })
 export class DeliberationsModule {}

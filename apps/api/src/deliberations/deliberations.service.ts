@@ -119,8 +119,14 @@ export class DeliberationsService {
     return { space, facts, title: subject.title };
   }
 
-  private async participantFacts(actor: Actor, now: Date): Promise<ParticipantFacts> {
+  /** What the space's rules need to know about the actor as a participant (other features' rules follow the space's: opinion-map). */
+  async participantFacts(actor: Actor, now: Date): Promise<ParticipantFacts> {
     return actor ? this.repository.participant(actor.id, now) : { verified: false, neighbourhoodId: null, suspendedUntil: null, charterAccepted: false };
+  }
+
+  /** Records the acceptance of the participation charter, in the caller's transaction (with a first contribution or statement). */
+  acceptCharter(tx: PrismaTransaction, personId: string): Promise<void> {
+    return this.repository.acceptCharter(tx, personId);
   }
 
   async get(actor: Actor, id: string): Promise<DeliberationDto> {

@@ -29,6 +29,9 @@ export const LIMITS = {
   proposalSubmissions: { name: 'proposal-submissions', points: 5, durationSeconds: 86_400, message: 'Vous avez déposé 5 propositions aujourd’hui : c’est la limite par jour.' },
   // A lively thread, not a flood: 10 contributions (and replies) per 10 minutes per person.
   deliberationPosts: { name: 'deliberation-posts', points: 10, durationSeconds: 600, message: 'Vous avez publié 10 contributions en 10 minutes : c’est la limite.' },
+  // Statements of the opinion map: short, so a few more than contributions; votes: one every second on average over a minute.
+  opinionMapStatements: { name: 'opinion-map-statements', points: 10, durationSeconds: 600, message: 'Vous avez ajouté 10 affirmations en 10 minutes : c’est la limite.' },
+  opinionMapVotes: { name: 'opinion-map-votes', points: 60, durationSeconds: 60, message: 'Vous avez voté 60 fois en une minute : c’est la limite.' },
   deliberationReports: { name: 'deliberation-reports', points: 10, durationSeconds: 3600, message: 'Vous avez fait 10 signalements en une heure : c’est la limite.' },
 } satisfies Record<string, Limit>;
 
