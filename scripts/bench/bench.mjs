@@ -20,10 +20,25 @@
 //              the same SQL transaction driven directly by `pg` clients;
 //   live     — LIVE_CLIENTS Server-Sent Events streams open on the space: time
 //              from a post's 201 to its event at the last client (p50, p99).
+//   opinion-map — the opinion map's full recompute (scripts/bench/opinion-map.ts,
+//              each size in its own process: wall and CPU time, peak memory):
+//              10 000 participants × 1 000 statements (1 M votes), 33 422 × 783
+//              (2 M votes, the largest real Polis conversation; target ≤ 2 s),
+//              and one new vote folded into the warm 10 000 × 1 000 map (≤ 200 ms).
+//              Needs no platform: BENCH_ROWS=opinion-map starts none.
+//              BENCH_OPINION_MAP_SIZES=10k,polis-largest,warm-vote picks sizes.
+//   workshop — a live workshop: WORKSHOP_PARTICIPANTS residents vote on
+//              statements together (~WORKSHOP_VOTES_PER_SECOND votes/s in all)
+//              over PUT /deliberations/{id}/statements/{sid}/vote, each polling
+//              GET /deliberations/{id}/opinion-map every 4 s, for
+//              BENCH_WORKSHOP_SECONDS (default 40): p99 of a vote, and the map's
+//              freshness (from a vote's answer to the first poll showing a map
+//              computed after it).
 // BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20);
-// BENCH_ROWS=supports,api,pages,contributions,live (default all) runs some rows only.
+// BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop (default all) runs some rows only.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +49,15 @@ import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live').split(',').map((name) => name.trim()));
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live,opinion-map,workshop').split(',').map((name) => name.trim()));
+/** The rows that need the platform (all but the opinion map's math). */
+const PLATFORM_ROWS = ['supports', 'api', 'pages', 'contributions', 'live', 'workshop'];
+const OPINION_MAP_SIZES = (process.env.BENCH_OPINION_MAP_SIZES ?? '10k,polis-largest,warm-vote').split(',').map((name) => name.trim());
+const WORKSHOP_PARTICIPANTS = 100;
+const WORKSHOP_STATEMENTS = 60;
+const WORKSHOP_VOTES_PER_SECOND = 18;
+const WORKSHOP_POLL_MS = 4000;
+const WORKSHOP_SECONDS = Number(process.env.BENCH_WORKSHOP_SECONDS ?? 40);
 const POOL = 10; // the API's default DATABASE_POOL_SIZE: the SQL reference uses as many connections
 const PEOPLE = 200_000;
 const LIVE_CLIENTS = 500;
@@ -269,6 +292,161 @@ async function liveFanOut(apiUrl, secret, people, spaceId) {
   return { p50: Math.round(percentile(fromCreated, 50)), p99: Math.round(percentile(fromCreated, 99)), max: Math.round(fromCreated.at(-1) ?? NaN), sentP50: Math.round(percentile(fromSent, 50)), sentP99: Math.round(percentile(fromSent, 99)), posts: fromCreated.length, errors };
 }
 
+/**
+ * The opinion map's math, one size per process (scripts/bench/opinion-map.ts
+ * prints one JSON line per size: wall and CPU time, PCA iterations, groups,
+ * peak resident memory).
+ */
+function opinionMapMath() {
+  const results = [];
+  for (const size of OPINION_MAP_SIZES) {
+    log(`• opinion map: ${size}…`);
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--conditions=sesame-source', path.join(import.meta.dirname, 'opinion-map.ts'), size], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (child.status !== 0) throw new Error(`opinion map bench ${size} exited ${child.status}`);
+    results.push(JSON.parse(child.stdout.trim().split('\n').at(-1)));
+  }
+  return results;
+}
+
+const OPINION_MAP_TARGETS = { '10k': null, 'polis-largest': 2000, 'warm-vote': 200, small: null };
+const OPINION_MAP_LABELS = {
+  '10k': 'full recompute, 10 000 participants × 1 000 statements, 1 000 000 votes',
+  'polis-largest': 'full recompute, 33 422 × 783, 2 000 000 votes (largest real Polis conversation; Polis’s Python engine: 26.6–29 s on 16 vCPU)',
+  'warm-vote': 'one new vote folded into the warm 10 000 × 1 000 map (warm-started recompute)',
+  small: 'full recompute, 2 000 × 200, 100 000 votes (a quick check)',
+};
+
+/** WORKSHOP_STATEMENTS approved statements in the space, as if written and approved before the workshop. */
+async function workshopFixtures(client, people, spaceId) {
+  await client.query(
+    `INSERT INTO statements (id, deliberation_id, number, author_id, seeded, text, state, created_at)
+     SELECT gen_random_uuid(), $1, g, $2, g <= 5, 'Affirmation d’atelier numéro ' || g || ' sur les caméras du marché.', 'approved', now() - interval '1 hour'
+     FROM generate_series(1, ${WORKSHOP_STATEMENTS}) g`,
+    [spaceId, people[0]],
+  );
+  return (await client.query('SELECT id FROM statements WHERE deliberation_id = $1 ORDER BY number', [spaceId])).rows.map((row) => row.id);
+}
+
+/**
+ * A live workshop: WORKSHOP_PARTICIPANTS people vote together at
+ * WORKSHOP_VOTES_PER_SECOND in all (each on statements in their own order,
+ * three opinion camps), each polling the map every WORKSHOP_POLL_MS. Map
+ * freshness: from a vote's answer to the first poll (by anyone) that serves a
+ * map computed after it.
+ */
+async function liveWorkshop(apiUrl, secret, people, spaceId, statementIds) {
+  const voters = people.slice(1000, 1000 + WORKSHOP_PARTICIPANTS);
+  const tokens = await tokensFor(secret, voters);
+  // Tokens live 110 s: renewed for longer runs.
+  let renewed = Date.now();
+  const renew = async () => {
+    if (Date.now() - renewed < 90_000) return;
+    renewed = Date.now();
+    tokens.splice(0, tokens.length, ...(await tokensFor(secret, voters)));
+  };
+  const voteLatencies = [];
+  const pollLatencies = [];
+  const votedAt = []; // wall-clock ms of each vote's answer
+  const freshness = [];
+  let pending = 0; // index in votedAt of the first vote no poll has seen in a map yet
+  let errors = 0;
+  let firstError = null;
+  let votes = 0;
+  let polls = 0;
+  const deadline = Date.now() + WORKSHOP_SECONDS * 1000;
+  const perPersonMs = (1000 * WORKSHOP_PARTICIPANTS) / WORKSHOP_VOTES_PER_SECOND;
+  const fail = async (what, response) => {
+    errors += 1;
+    if (!firstError) firstError = `${what}: ${response.status} ${(await response.text()).slice(0, 200)}`;
+  };
+
+  const poller = async (k) => {
+    await new Promise((resolve) => setTimeout(resolve, (k * WORKSHOP_POLL_MS) / WORKSHOP_PARTICIPANTS));
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      const response = await fetch(`${apiUrl}/api/v1/deliberations/${spaceId}/opinion-map`, { headers: { authorization: `Bearer ${tokens[k]}` } });
+      const at = Date.now();
+      if (response.status !== 200) await fail('GET opinion-map', response);
+      else {
+        const map = await response.json();
+        pollLatencies.push(performance.now() - started);
+        polls += 1;
+        const computed = Date.parse(map.computedAt);
+        while (pending < votedAt.length && votedAt[pending] < computed) freshness.push(at - votedAt[pending++]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, WORKSHOP_POLL_MS - (performance.now() - started))));
+    }
+  };
+
+  const voter = async (k) => {
+    const random = mulberry(k + 1);
+    const order = statementIds.map((id, j) => ({ id, j, key: random() })).sort((a, b) => a.key - b.key);
+    const camp = k % 3;
+    await new Promise((resolve) => setTimeout(resolve, random() * perPersonMs));
+    let next = 0;
+    while (Date.now() < deadline) {
+      await renew();
+      const { id, j } = order[next++ % order.length];
+      const lean = (j + camp) % 3 === 0 ? 'agree' : (j + camp) % 3 === 1 ? 'disagree' : 'pass';
+      const vote = random() < 0.8 ? lean : ['agree', 'disagree', 'pass'][Math.floor(random() * 3)];
+      const started = performance.now();
+      const response = await fetch(`${apiUrl}/api/v1/deliberations/${spaceId}/statements/${id}/vote`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[k]}` }, body: JSON.stringify({ vote }) });
+      if (response.status !== 200) await fail('PUT vote', response);
+      else {
+        await response.arrayBuffer();
+        voteLatencies.push(performance.now() - started);
+        votedAt.push(Date.now());
+        votes += 1;
+      }
+      // Exponential gaps: people vote at their own pace.
+      await new Promise((resolve) => setTimeout(resolve, -Math.log(1 - random()) * perPersonMs));
+    }
+  };
+
+  await Promise.all([...Array.from({ length: WORKSHOP_PARTICIPANTS }, (_, k) => voter(k)), ...Array.from({ length: WORKSHOP_PARTICIPANTS }, (_, k) => poller(k))]);
+  // Votes still not in a served map at the end: waited for, up to 30 s.
+  const lastDeadline = Date.now() + 30_000;
+  while (pending < votedAt.length && Date.now() < lastDeadline) {
+    const response = await fetch(`${apiUrl}/api/v1/deliberations/${spaceId}/opinion-map`);
+    const at = Date.now();
+    if (response.status === 200) {
+      const computed = Date.parse((await response.json()).computedAt);
+      while (pending < votedAt.length && votedAt[pending] < computed) freshness.push(at - votedAt[pending++]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const unseen = votedAt.length - pending;
+  voteLatencies.sort((a, b) => a - b);
+  pollLatencies.sort((a, b) => a - b);
+  freshness.sort((a, b) => a - b);
+  if (firstError) log(`  first error: ${firstError}`);
+  return {
+    votes,
+    votesPerSecond: votes / WORKSHOP_SECONDS,
+    polls,
+    voteP50: Math.round(percentile(voteLatencies, 50)),
+    voteP99: Math.round(percentile(voteLatencies, 99)),
+    pollP99: Math.round(percentile(pollLatencies, 99)),
+    freshP50: Math.round(percentile(freshness, 50)),
+    freshP99: Math.round(percentile(freshness, 99)),
+    freshMax: Math.round(freshness.at(-1) ?? NaN),
+    unseen,
+    errors,
+  };
+}
+
+/** A small seeded generator (mulberry32), so that every run casts the same votes. */
+function mulberry(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** autocannon on one request shape; figures per second over the run. */
 async function load(url, request = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
@@ -336,6 +514,21 @@ async function sqlSupports(databaseUrl, people) {
 const ms = (value) => `${value} ms`;
 const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
 
+function printTable(rows) {
+  console.log(`\n| row | measured | reference (same run) | ratio | target | met | API / web memory (peak) |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    if (r.line) {
+      console.log(r.line);
+      continue;
+    }
+    const m = r.measured;
+    console.log(
+      `| ${r.name} | ${r.howTo}: ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}, ${m.errors} errors | ${r.reference.label}: ${r.reference.perSecond.toFixed(0)}/s${r.reference.p99 !== undefined ? `, p99 ${ms(r.reference.p99)}` : ''} | ${r.ratio.toFixed(2)} | ≥ ${r.target.ratio}${r.target.p99 ? `, p99 < ${r.target.p99} ms` : ''} | ${r.met ? 'yes' : 'NO'} | ${mib(m.peaks.api)} / ${mib(m.peaks.web)} |`,
+    );
+  }
+}
+
 async function main() {
   log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   const given = await givenDatabase();
@@ -346,12 +539,26 @@ async function main() {
   const rows = [];
   let failures = 0;
   try {
+    if (ROWS.has('opinion-map')) {
+      for (const r of opinionMapMath()) {
+        const target = OPINION_MAP_TARGETS[r.row] ?? null;
+        const met = target === null ? '—' : r.wallMs <= target ? 'yes' : 'NO';
+        rows.push({
+          line: `| opinion map ${r.row} | ${OPINION_MAP_LABELS[r.row] ?? r.row}: wall ${ms(r.wallMs)} (CPU ${ms(r.cpuMs)}), PCA iterations ${r.pcaIterations.join('+')}, ${r.groups} groups; load average ${r.loadAverage} on ${r.cpus} CPUs | — | — | ${target === null ? '—' : `≤ ${target} ms`} | ${met} | peak ${r.peakRssMB} MiB (bench process) |`,
+        });
+      }
+    }
+    if (!PLATFORM_ROWS.some((name) => ROWS.has(name))) {
+      printTable(rows);
+      return;
+    }
     platform = await startPlatform({ dataDir: path.join(dir, 'postgres'), databaseUrl: given?.url, apiPort: '0', webPort: '0', quiet: true, log });
     const owner = new pg.Client({ connectionString: platform.databaseUrl });
     await owner.connect();
     log(`• ${PEOPLE} verified residents, two proposals collecting…`);
     const people = await fixtures(owner);
-    const spaceId = ROWS.has('contributions') || ROWS.has('live') ? await deliberationFixtures(owner, people) : null;
+    const spaceId = ROWS.has('contributions') || ROWS.has('live') || ROWS.has('workshop') ? await deliberationFixtures(owner, people) : null;
+    const workshopStatements = ROWS.has('workshop') ? await workshopFixtures(owner, people, spaceId) : null;
     await owner.end();
     const { apiUrl, webUrl, pids } = platform;
     const record = (await (await fetch(`${apiUrl}/api/v1/proposals?pageSize=1&sort=most_supported`)).json()).items[0].reference;
@@ -406,19 +613,18 @@ async function main() {
       });
     }
 
-    console.log(`\n| row | measured | reference (same run) | ratio | target | met | API / web memory (peak) |`);
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const r of rows) {
-      if (r.line) {
-        console.log(r.line);
-        continue;
-      }
-      const m = r.measured;
-      console.log(
-        `| ${r.name} | ${r.howTo}: ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}, ${m.errors} errors | ${r.reference.label}: ${r.reference.perSecond.toFixed(0)}/s${r.reference.p99 !== undefined ? `, p99 ${ms(r.reference.p99)}` : ''} | ${r.ratio.toFixed(2)} | ≥ ${r.target.ratio}${r.target.p99 ? `, p99 < ${r.target.p99} ms` : ''} | ${r.met ? 'yes' : 'NO'} | ${mib(m.peaks.api)} / ${mib(m.peaks.web)} |`,
-      );
+    if (ROWS.has('workshop')) {
+      log(`• live workshop: ${WORKSHOP_PARTICIPANTS} participants, ~${WORKSHOP_VOTES_PER_SECOND} votes/s, map polled every ${WORKSHOP_POLL_MS / 1000} s, ${WORKSHOP_SECONDS} s…`);
+      const { result: w, peaks } = await withPeakMemory(pids, () => liveWorkshop(apiUrl, process.env.API_AUTH_SECRET, people, spaceId, workshopStatements));
+      const met = w.errors === 0 && w.unseen === 0 && w.voteP99 < 100 && w.freshP99 < 5000;
+      if (w.errors > 0) failures += 1;
+      rows.push({
+        line: `| workshop | ${WORKSHOP_PARTICIPANTS} participants, ${w.votes} votes (${w.votesPerSecond.toFixed(1)}/s), ${w.polls} map polls: vote p50 ${ms(w.voteP50)}, p99 ${ms(w.voteP99)}; map poll p99 ${ms(w.pollP99)}; freshness (vote answered → a served map includes it) p50 ${ms(w.freshP50)}, p99 ${ms(w.freshP99)}, max ${ms(w.freshMax)}; ${w.unseen} votes never in a map, ${w.errors} errors | — | — | vote p99 < 100 ms, freshness p99 < 5000 ms | ${met ? 'yes' : 'NO'} | ${mib(peaks.api)} / ${mib(peaks.web)} |`,
+      });
     }
-    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS).`);
+
+    printTable(rows);
+    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS, BENCH_OPINION_MAP_SIZES, BENCH_WORKSHOP_SECONDS).`);
     if (failures > 0) process.exitCode = 1;
   } finally {
     await platform?.stop();

@@ -21,6 +21,7 @@ import type { ApiConfig } from './config/config.schema';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logging';
 import { OpenApiModule } from './openapi/openapi.module';
+import { OpinionMapOpenDataModule } from './open-data/opinion-map-open-data.module';
 import { PrismaModule } from './prisma/prisma.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         ProposalsModule,
         DeliberationsModule,
         OpinionMapModule,
+        OpinionMapOpenDataModule,
         DashboardModule,
         DevModule,
       ],

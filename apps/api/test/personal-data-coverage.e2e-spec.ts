@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
+import { addStatement, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -136,6 +136,11 @@ describe('Personal data: every table holding person ids has a provider that expo
       .set(me.auth)
       .send({ provenance: { workshopDate: '2027-07-12', place: 'Centre social', facilitator: 'Awa', sheetNumber: '1' }, entries: [{ stance: 'for', body: 'Des bancs.' }] })
       .expect(201);
+    // Opinion map: a statement I add, one I seed as organizer, and my vote on someone else's (my participant number).
+    await addStatement(t, spaceId, { author: me, text: 'Mon affirmation sur les caméras.' });
+    await request(t.server).post(`/api/v1/deliberations/${spaceId}/statements/seeded`).set(me.auth).send({ text: 'Une affirmation de départ.' }).expect(201);
+    const theirStatement = await addStatement(t, spaceId);
+    await request(t.server).put(`/api/v1/deliberations/${spaceId}/statements/${theirStatement.id}/vote`).set(me.auth).send({ vote: 'agree' }).expect(200);
     const moderatorOfMe = await createPerson(t, { roles: ['resident', 'moderator'] });
     const warning = (await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'warn', ground: { kind: 'policy', code: 'other' }, facts: 'Ton vif.' }).expect(201)).body.id as string;
     await request(t.server).post(`/api/v1/moderation-decisions/${warning}/appeal`).set(me.auth).send({ explanation: 'Le ton était mesuré.' }).expect(201);

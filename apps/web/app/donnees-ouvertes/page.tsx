@@ -143,6 +143,18 @@ export default async function OpenDataPage() {
           </ul>
         </section>
 
+        <section aria-labelledby="cartes-des-opinions-title" className="section" id="cartes-des-opinions">
+          <h2 id="cartes-des-opinions-title">{t('opinionMapsTitle')}</h2>
+          <p>{t('opinionMaps')}</p>
+          <ul>
+            <Download href="/api/v1/open-data/opinion-maps.csv" label={t('opinionMapsCsv')} />
+            <Download href="/api/v1/open-data/opinion-maps.json" label={t('opinionMapsJson')} />
+            <Download href="/api/v1/open-data/opinion-maps.atom" label={t('opinionMapsAtom')} />
+          </ul>
+          <p>{t.rich('opinionMapsFiles', { code: (chunks) => <code className="break-anywhere">{chunks}</code> })}</p>
+          <p>{t.rich('opinionMapsRecompute', { code: (chunks) => <code className="break-anywhere">{chunks}</code> })}</p>
+        </section>
+
         <section aria-labelledby="api-title" className="section">
           <h2 id="api-title">{t('apiTitle')}</h2>
           <p>{t('api')}</p>

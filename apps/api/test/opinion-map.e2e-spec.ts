@@ -1,0 +1,290 @@
+import { NextStatementSchema, OpinionMapSchema, StatementListSchema, StatementSchema, type OpinionMapView, type Statement } from '@sesame/domain';
+import request from 'supertest';
+import { JobQueue } from '../src/jobs/job-queue.service';
+import { OpinionMapService } from '../src/opinion-map/opinion-map.service';
+import { addStatement, createDeliberation, createPerson, postContribution, type TestPerson } from './fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('Statements and the opinion map', () => {
+  let t: TestApp;
+  let moderator: TestPerson;
+  const api = () => request(t.server);
+  const statements = (id: string) => `/api/v1/deliberations/${id}/statements`;
+  const vote = (id: string, statementId: string, person: TestPerson, choice: string) => api().put(`${statements(id)}/${statementId}/vote`).set(person.auth).send({ vote: choice });
+  const mapOf = async (id: string, person?: TestPerson): Promise<OpinionMapView> => OpinionMapSchema.parse((await (person ? api().get(`/api/v1/deliberations/${id}/opinion-map`).set(person.auth) : api().get(`/api/v1/deliberations/${id}/opinion-map`)).expect(200)).body);
+  /** Runs the recompute jobs now, as the worker would once their debounce delay has passed. */
+  const runRecomputes = async () => {
+    await t.sql("UPDATE jobs SET run_at = now() WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND failed_at IS NULL");
+    await t.app.get(JobQueue).drain();
+  };
+  const catchUp = async () => {
+    await t.app.get(OpinionMapService).catchUp();
+    await runRecomputes();
+  };
+
+  /** A space with 6 statements and `voters` people in two camps (camp A agrees with 1–3 and disagrees with 4–6; camp B the opposite). */
+  async function twoCamps(voters: number) {
+    const space = await createDeliberation(t);
+    const list: { id: string; number: number }[] = [];
+    for (let k = 1; k <= 6; k++) list.push(await addStatement(t, space.id, { text: `Affirmation numéro ${k} sur les caméras.` }));
+    const people: TestPerson[] = [];
+    for (let p = 0; p < voters; p++) {
+      const person = await createPerson(t);
+      people.push(person);
+      const camp = p % 2 === 0 ? 1 : -1;
+      for (const [k, s] of list.entries()) {
+        const choice = (k < 3 ? 1 : -1) * camp === 1 ? 'agree' : 'disagree';
+        await vote(space.id, s.id, person, choice).expect(200);
+      }
+    }
+    return { space, list, people };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  // Credentials last 60 s: a fresh moderator for each test.
+  beforeEach(async () => {
+    moderator = await createPerson(t, { roles: ['resident', 'moderator'] });
+  });
+  afterAll(() => t.close());
+
+  describe('adding statements', () => {
+    it('approves at once under post-moderation, keeps pending under pre-moderation (seen by its author only)', async () => {
+      const post = await createDeliberation(t);
+      const author = await createPerson(t);
+      const added = StatementSchema.parse((await api().post(statements(post.id)).set(author.auth).send({ text: 'Les caméras ne servent à rien.', charterAccepted: true }).expect(201)).body);
+      expect(added).toMatchObject({ number: 1, state: 'approved', seeded: false, mine: true, meta: false, votes: { agree: 0, disagree: 0, pass: 0 } });
+      const participants = await t.sql('SELECT number FROM opinion_participants WHERE deliberation_id = $1 AND person_id = $2', [post.id, author.id]);
+      expect(participants).toEqual([{ number: 1 }]);
+
+      const pre = await createDeliberation(t, { moderation: 'pre' });
+      const pending = StatementSchema.parse((await api().post(statements(pre.id)).set(author.auth).send({ text: 'Il faudrait un panneau à l’entrée.' }).expect(201)).body);
+      expect(pending.state).toBe('pending');
+      const publicList = StatementListSchema.parse((await api().get(statements(pre.id)).expect(200)).body);
+      expect(publicList.statements).toEqual([]);
+      const ownList = StatementListSchema.parse((await api().get(statements(pre.id)).set(author.auth).expect(200)).body);
+      expect(ownList.statements.map((s) => [s.number, s.state, s.mine])).toEqual([[1, 'pending', true]]);
+      expect(ownList.viewer.can['opinion-map.add-statement']).toEqual({ allowed: true, reason: null });
+    });
+
+    it('refuses an empty statement or one over the space’s limit (400 naming it), a visitor (401), a closed space (422)', async () => {
+      const space = await createDeliberation(t);
+      const author = await createPerson(t);
+      const long = await api().post(statements(space.id)).set(author.auth).send({ text: 'a'.repeat(141), charterAccepted: true }).expect(400);
+      expect(long.body.errors).toEqual([expect.objectContaining({ path: 'text', message: expect.stringContaining('140') })]);
+      await api().post(statements(space.id)).set(author.auth).send({ text: '   ', charterAccepted: true }).expect(400);
+      await api().post(statements(space.id)).set(author.auth).send({}).expect(400);
+      await api().post(statements(space.id)).send({ text: 'Anonyme.' }).expect(401);
+      const closed = await createDeliberation(t, { opensAt: new Date(Date.now() - 10 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000) });
+      await api().post(statements(closed.id)).set(author.auth).send({ text: 'Trop tard.', charterAccepted: true }).expect(422);
+      // Without the charter accepted once, a first statement is refused.
+      const refused = await api().post(statements(space.id)).set((await createPerson(t)).auth).send({ text: 'Sans la charte.' }).expect(422);
+      expect(refused.body.detail).toContain('charte');
+      expect(await t.sql('SELECT 1 FROM statements WHERE deliberation_id = $1', [space.id])).toEqual([]);
+    });
+
+    it('lets organizers seed statements, labelled and listed first; not residents', async () => {
+      const space = await createDeliberation(t);
+      await addStatement(t, space.id, { text: 'Une affirmation d’une habitante.' });
+      const seeded = StatementSchema.parse((await api().post(`${statements(space.id)}/seeded`).set(space.organizer.auth).send({ text: 'Les caméras protègent les commerçants.' }).expect(201)).body);
+      expect(seeded).toMatchObject({ seeded: true, state: 'approved', number: 2 });
+      await api().post(`${statements(space.id)}/seeded`).set((await createPerson(t)).auth).send({ text: 'Moi aussi.' }).expect(403);
+      const list = StatementListSchema.parse((await api().get(statements(space.id)).expect(200)).body);
+      expect(list.statements.map((s) => [s.number, s.seeded])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
+      const [audit] = await t.sql('SELECT action, subject_type FROM audit_entries WHERE subject_id = $1', [seeded.id]);
+      expect(audit).toEqual({ action: 'statement.seeded', subject_type: 'statement' });
+    });
+  });
+
+  describe('voting', () => {
+    it('gives the next statement deterministically, never one already voted on', async () => {
+      const space = await createDeliberation(t);
+      for (let k = 1; k <= 4; k++) await addStatement(t, space.id, { text: `Affirmation ${k}.` });
+      const voter = await createPerson(t);
+      await api().get(`${statements(space.id)}/next`).expect(401);
+      const seen: number[] = [];
+      for (let round = 4; round >= 1; round--) {
+        const next = NextStatementSchema.parse((await api().get(`${statements(space.id)}/next`).set(voter.auth).expect(200)).body);
+        const again = NextStatementSchema.parse((await api().get(`${statements(space.id)}/next`).set(voter.auth).expect(200)).body);
+        expect(again).toEqual(next);
+        expect(next.remaining).toBe(round);
+        expect(seen).not.toContain(next.statement!.number);
+        seen.push(next.statement!.number);
+        await vote(space.id, next.statement!.id, voter, 'pass').expect(200);
+      }
+      expect(NextStatementSchema.parse((await api().get(`${statements(space.id)}/next`).set(voter.auth).expect(200)).body)).toEqual({ statement: null, remaining: 0 });
+      expect([...seen].sort()).toEqual([1, 2, 3, 4]);
+    });
+
+    it('records a vote, replaces it when changed, and counts it once', async () => {
+      const space = await createDeliberation(t);
+      const statement = await addStatement(t, space.id);
+      const voter = await createPerson(t);
+      const first = StatementSchema.parse((await vote(space.id, statement.id, voter, 'agree').expect(200)).body);
+      expect(first).toMatchObject({ myVote: 'agree', votes: { agree: 1, disagree: 0, pass: 0 } });
+      const changed = StatementSchema.parse((await vote(space.id, statement.id, voter, 'disagree').expect(200)).body);
+      expect(changed).toMatchObject({ myVote: 'disagree', votes: { agree: 0, disagree: 1, pass: 0 } });
+      expect(await t.sql('SELECT vote FROM statement_votes WHERE statement_id = $1', [statement.id])).toEqual([{ vote: -1 }]);
+      await vote(space.id, statement.id, voter, 'maybe').expect(400);
+      // The vote enqueued one recompute of the space (debounced: one waiting job, not one per vote).
+      expect(await t.sql("SELECT payload FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND payload->>'deliberationId' = $1", [space.id])).toEqual([{ payload: { deliberationId: space.id } }]);
+    });
+
+    it('keeps one row for 100 parallel identical votes, then limits the rate (429)', async () => {
+      const space = await createDeliberation(t);
+      const statement = await addStatement(t, space.id);
+      const voter = await createPerson(t);
+      const statuses = (await Promise.all(Array.from({ length: 100 }, () => vote(space.id, statement.id, voter, 'agree')))).map((r) => r.status);
+      expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+      expect(await t.sql('SELECT vote FROM statement_votes WHERE statement_id = $1', [statement.id])).toEqual([{ vote: 1 }]);
+      expect(await t.sql('SELECT number FROM opinion_participants WHERE deliberation_id = $1', [space.id])).toHaveLength(2);
+      const limited = await vote(space.id, statement.id, voter, 'disagree').expect(429);
+      expect(limited.headers['retry-after']).toBeDefined();
+    });
+
+    it('answers 404 on an unknown, pending or rejected statement', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const voter = await createPerson(t);
+      await vote(space.id, '00000000-0000-4000-8000-000000000000', voter, 'agree').expect(404);
+      const pending = StatementSchema.parse((await api().post(statements(space.id)).set((await createPerson(t)).auth).send({ text: 'En attente.', charterAccepted: true }).expect(201)).body);
+      await vote(space.id, pending.id, voter, 'agree').expect(404);
+      await api().post(`${statements(space.id)}/${pending.id}/decisions`).set(moderator.auth).send({ decision: 'reject', reasonCode: 'off_topic' }).expect(201);
+      await vote(space.id, pending.id, voter, 'agree').expect(404);
+      const elsewhere = await createDeliberation(t);
+      await vote(elsewhere.id, pending.id, voter, 'agree').expect(404);
+    });
+  });
+
+  describe('moderation', () => {
+    it('approves, rejects with a reason of the space’s policy (the author is told), marks meta — audited; others may not', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const author = await createPerson(t);
+      const add = async (text: string) => StatementSchema.parse((await api().post(statements(space.id)).set(author.auth).send({ text, charterAccepted: true }).expect(201)).body);
+      const [good, bad, metaOne] = [await add('Les images devraient être effacées après 24 heures.'), await add('Achetez mes légumes !'), await add('Cette consultation est trop courte.')];
+      await api().get(`${statements(space.id)}/moderation-queue`).set(author.auth).expect(403);
+      const queue = (await api().get(`${statements(space.id)}/moderation-queue`).set(moderator.auth).expect(200)).body as Statement[];
+      expect(queue.map((s) => s.number)).toEqual([1, 2, 3]);
+      const decide = (id: string, body: object, who = moderator) => api().post(`${statements(space.id)}/${id}/decisions`).set(who.auth).send(body);
+
+      await decide(good.id, { decision: 'approve' }, author).expect(403);
+      expect(StatementSchema.parse((await decide(good.id, { decision: 'approve' }).expect(201)).body).state).toBe('approved');
+      await decide(good.id, { decision: 'approve' }).expect(422);
+      const missing = await decide(bad.id, { decision: 'reject' }).expect(400);
+      expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'reasonCode' })]);
+      await decide(bad.id, { decision: 'reject', reasonCode: 'not_a_reason' }).expect(400);
+      const rejected = StatementSchema.parse((await decide(bad.id, { decision: 'reject', reasonCode: 'spam', facts: 'Publicité.' }).expect(201)).body);
+      expect(rejected).toMatchObject({ state: 'rejected', rejection: { code: 'spam' } });
+      await decide(metaOne.id, { decision: 'approve' }).expect(201);
+      expect(StatementSchema.parse((await decide(metaOne.id, { decision: 'meta' }).expect(201)).body).meta).toBe(true);
+
+      const notices = await t.sql<{ kind: string; data: Record<string, string> }>('SELECT kind, data FROM notifications WHERE person_id = $1', [author.id]);
+      expect(notices).toEqual([{ kind: 'opinion-map.statement-rejected', data: expect.objectContaining({ reason: expect.stringContaining('Publicité.') }) }]);
+      const mine = (await api().get(`${statements(space.id)}/mine`).set(author.auth).expect(200)).body as Statement[];
+      expect(mine.map((s) => [s.number, s.state, s.rejection?.code ?? null])).toEqual([
+        [1, 'approved', null],
+        [2, 'rejected', 'spam'],
+        [3, 'approved', null],
+      ]);
+      expect(mine[1]!.rejection!.description.length).toBeGreaterThan(3);
+      const audit = await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'statement' AND data->>'deliberation' = $1 ORDER BY seq", [space.id]);
+      expect(audit.map((a) => a.action)).toEqual(['statement.approved', 'statement.rejected', 'statement.approved', 'statement.marked-meta']);
+    });
+
+    it('keeps a rejected statement out of every public route: the list, the next statement, the map', async () => {
+      const { space, list, people } = await twoCamps(8);
+      const rejectedText = 'Affirmation numéro 6 sur les caméras.';
+      await api().post(`${statements(space.id)}/${list[5]!.id}/decisions`).set(moderator.auth).send({ decision: 'reject', reasonCode: 'off_topic' }).expect(201);
+      await runRecomputes();
+      expect(JSON.stringify((await api().get(statements(space.id)).expect(200)).body)).not.toContain(rejectedText);
+      expect(JSON.stringify((await api().get(statements(space.id)).set(people[0]!.auth).expect(200)).body)).not.toContain(rejectedText);
+      const map = await mapOf(space.id);
+      expect(map.status).toBe('ready');
+      expect(JSON.stringify(map)).not.toContain(rejectedText);
+      expect(map.statements.map((s) => s.number)).not.toContain(6);
+      const newcomer = await createPerson(t);
+      for (let k = 0; k < 5; k++) {
+        const next = NextStatementSchema.parse((await api().get(`${statements(space.id)}/next`).set(newcomer.auth).expect(200)).body);
+        expect(next.statement!.number).not.toBe(6);
+        await vote(space.id, next.statement!.id, newcomer, 'pass').expect(200);
+      }
+      expect(NextStatementSchema.parse((await api().get(`${statements(space.id)}/next`).set(newcomer.auth).expect(200)).body).statement).toBeNull();
+    });
+  });
+
+  describe('the map', () => {
+    it('says it is too early before any snapshot and below 7 voters', async () => {
+      const { space } = await twoCamps(6);
+      expect(await mapOf(space.id)).toMatchObject({ status: 'too_early', voters: 0, participants: [], groups: [] });
+      await runRecomputes();
+      const map = await mapOf(space.id);
+      expect(map).toMatchObject({ status: 'too_early', voters: 6, votes: 36, minVoters: 7, participants: [], groups: [], me: null });
+      expect(map.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('is computed by the background job: groups, the voter’s own position, provenance; the same input stores nothing new', async () => {
+      const { space, people } = await twoCamps(10);
+      await runRecomputes();
+      const snapshots = await t.sql<{ voters: number; votes: number; input_hash: string; algorithm_version: string; computed_at: Date }>('SELECT voters, votes, input_hash, algorithm_version, computed_at FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]);
+      expect(snapshots).toHaveLength(1);
+      expect(snapshots[0]).toMatchObject({ voters: 10, votes: 60, algorithm_version: expect.stringContaining('sesame-opinion-map') });
+      const map = await mapOf(space.id);
+      expect(map).toMatchObject({ status: 'ready', voters: 10, votes: 60, me: null, inputHash: snapshots[0]!.input_hash });
+      expect(map.groups.map((g) => g.group)).toEqual(['A', 'B']);
+      expect(map.groups.map((g) => g.size)).toEqual([5, 5]);
+      expect(map.participants).toHaveLength(10);
+      const mine = await mapOf(space.id, people[0]);
+      expect(mine.me).toEqual({ x: expect.any(Number), y: expect.any(Number), group: expect.stringMatching(/^[AB]$/) });
+      // Same camp, same group.
+      expect((await mapOf(space.id, people[2])).me!.group).toBe(mine.me!.group);
+      expect((await mapOf(space.id, people[1])).me!.group).not.toBe(mine.me!.group);
+      expect((await mapOf(space.id, await createPerson(t))).me).toBeNull();
+      // No personal data in the public map.
+      for (const person of people) expect(JSON.stringify(map)).not.toContain(person.id);
+      // Nothing changed: the recompute stores nothing.
+      expect(await t.app.get(OpinionMapService).recompute(space.id)).toBe(false);
+      // And the catch-up finds nothing stale.
+      expect(await t.app.get(OpinionMapService).catchUp()).toBe(0);
+    });
+
+    it('leaves a suspended participant out while suspended, and back once the suspension ends', async () => {
+      const { space, people } = await twoCamps(9);
+      await runRecomputes();
+      expect((await mapOf(space.id)).voters).toBe(9);
+      const suspended = people[0]!;
+      const contribution = await postContribution(t, space.id, { author: suspended });
+      await api().post(`/api/v1/deliberations/${space.id}/contributions/${contribution.id}/decisions`).set(moderator.auth).send({ decision: 'suspend', ground: { kind: 'policy', code: 'hate_or_harassment' }, facts: 'Insultes.', until: new Date(Date.now() + 86_400_000).toISOString() }).expect(201);
+      await catchUp();
+      const during = await mapOf(space.id, suspended);
+      expect(during).toMatchObject({ voters: 8, votes: 48, me: null });
+      expect(during.participants).toHaveLength(8);
+      expect(StatementListSchema.parse((await api().get(statements(space.id)).expect(200)).body).voters).toBe(8);
+      const statement = (await t.sql<{ id: string }>('SELECT id FROM statements WHERE deliberation_id = $1 AND number = 1', [space.id]))[0]!;
+      await vote(space.id, statement.id, suspended, 'pass').expect(403);
+
+      await t.sql('UPDATE deliberation_suspensions SET until = now() WHERE person_id = $1', [suspended.id]);
+      await catchUp();
+      expect(await mapOf(space.id, suspended)).toMatchObject({ voters: 9, votes: 54, me: expect.objectContaining({ group: expect.any(String) }) });
+    });
+
+    it('keeps the votes of a deleted account, anonymously', async () => {
+      const { space, list, people } = await twoCamps(7);
+      const leaving = people[3]!;
+      const own = await addStatement(t, space.id, { author: leaving, text: 'Une affirmation de quelqu’un qui part.' });
+      const exported = (await api().get('/api/v1/me/export').set(leaving.auth).expect(200)).body as Record<string, Record<string, unknown[]>>;
+      expect(exported['opinion-map']!.statements).toHaveLength(1);
+      expect(exported['opinion-map']!.participations).toEqual([expect.objectContaining({ votes: expect.arrayContaining([expect.objectContaining({ statement: list[0]!.number })]) })]);
+      await api().delete('/api/v1/me').set(leaving.auth).expect(204);
+      expect(await t.sql('SELECT 1 FROM opinion_participants WHERE person_id = $1', [leaving.id])).toEqual([]);
+      expect(await t.sql('SELECT author_id FROM statements WHERE id = $1', [own.id])).toEqual([{ author_id: null }]);
+      const [{ n }] = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM statement_votes v JOIN opinion_participants p ON p.id = v.participant_id WHERE p.deliberation_id = $1 AND p.person_id IS NULL', [space.id])) as [{ n: number }];
+      expect(n).toBe(6);
+      await runRecomputes();
+      expect((await mapOf(space.id)).voters).toBe(7);
+    });
+  });
+});
