@@ -56,14 +56,15 @@ export async function MapFigure({ map }: { map: OpinionMapView }) {
         <ul className={styles.legend}>
           {map.groups.map((group) => (
             <li key={group.group}>
-              <GroupMark group={group.group} /> {t('legendGroup', { group: group.group, shape: t(`shapes.${groupStyle(group.group).shape}`), size: group.size })}
+              <GroupMark group={group.group} />
+              {t('legendGroup', { group: group.group, shape: t(`shapes.${groupStyle(group.group).shape}`), size: group.size })}
             </li>
           ))}
           {me ? (
             <li>
               <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 20 20" className={styles.mark}>
                 <circle cx="10" cy="10" r="7" fill="none" stroke="#000" strokeWidth="3" />
-              </svg>{' '}
+              </svg>
               {map.me?.group ? t('legendMeInGroup', { group: map.me.group }) : t('legendMe')}
             </li>
           ) : null}

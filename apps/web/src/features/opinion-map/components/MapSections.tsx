@@ -164,7 +164,8 @@ export async function MapTable({ map }: Props) {
               <th scope="col">{t('statement')}</th>
               {groups.map((group) => (
                 <th key={group} scope="col">
-                  <GroupMark group={group} /> {t('group', { group })}
+                  <GroupMark group={group} />
+                  {t('group', { group })}
                 </th>
               ))}
             </tr>
