@@ -131,18 +131,56 @@ test('a resident adds a statement and votes; the map shows its groups and follow
   }
 });
 
-test('below 7 voters the map says it is too early', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+test('a new debate: too early for a map; a statement waits for the moderators, who refuse it with a reason its author reads', async ({ page, browser }) => {
+  test.setTimeout(300_000);
   const contexts: BrowserContext[] = [];
+  const run = Date.now() % 1_000_000;
   try {
-    const author = await signedIn(browser, freshEmail('carte-trop-tot'), contexts);
     const organizer = await signedIn(browser, ORGANIZER, contexts);
-    const { reference } = await proposalWithDeliberation(organizer, author, `Caméras de la gare routière (${Date.now() % 1_000_000})`);
+    await signInByEmail(page, freshEmail('carte-trop-tot'));
+    const { reference, spaceId } = await proposalWithDeliberation(organizer, page, `Caméras de la gare routière (${run})`, { moderation: 'pre' });
+
+    // Nobody has voted: the map says it is too early instead of drawing noise.
     await page.goto(`/propositions/${reference}/debat/carte`);
     await expect(page.getByRole('heading', { name: 'Il est trop tôt pour dessiner la carte' })).toBeVisible();
     await expect(page.getByText('Personne n’a encore voté. La carte apparaît à partir de 7 personnes')).toBeVisible();
     await expect(page.getByRole('img', { name: /Carte des opinions/ })).toHaveCount(0);
     await expectNoA11yViolations(page);
+
+    // The author (who accepted the charter when submitting a post) adds a statement: it waits for the moderators.
+    const api = await apiAs(page);
+    await api('POST', `/api/v1/deliberations/${spaceId}/contributions`, { stance: 'for', body: `Une gare sans caméra, c’est possible (${run}).`, parentId: null, charterAccepted: true });
+    await page.goto(`/propositions/${reference}/debat/affirmations`);
+    const add = page.getByRole('region', { name: 'Ajouter une affirmation' });
+    await expect(add).toContainText('Votre affirmation paraîtra après sa vérification par la modération.');
+    const spam = `Achetez vos caméras sur ventes-cameras.example (${run})`;
+    await add.getByLabel('Votre affirmation', { exact: true }).fill(spam);
+    await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
+    await expect(add.getByRole('status')).toContainText(/Votre affirmation n° \d+ est envoyée/, { timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'Mon affirmation' })).toContainText('en attente de vérification par la modération');
+    await expect(page.getByRole('region', { name: 'Les affirmations' })).toContainText('Aucune affirmation publiée pour l’instant.');
+
+    // A moderator finds it in the space's queue and refuses it with a reason of the space's policy.
+    const moderator = await signedIn(browser, 'moderation@demo.sesame.test', contexts);
+    await moderator.goto(`/debats/${spaceId}/moderation`);
+    const queue = moderator.getByRole('region', { name: '1 affirmation à examiner' });
+    await expect(queue).toContainText(spam);
+    await expectNoA11yViolations(moderator);
+    await queue.getByRole('button', { name: 'Refuser' }).click();
+    await expect(queue.getByRole('alert')).toContainText('Choisissez le motif du refus.');
+    await queue.getByLabel('Motif du refus', { exact: true }).selectOption({ label: 'Publicité, messages répétés ou sans rapport avec une contribution sincère.' });
+    await queue.getByRole('button', { name: 'Refuser' }).click();
+    await expect(moderator.getByRole('status').filter({ hasText: 'L’affirmation est refusée' })).toBeVisible({ timeout: 15_000 });
+    await expect(moderator.getByRole('region', { name: 'Affirmations à examiner' })).toContainText('Aucune affirmation en attente.');
+
+    // Its author reads the reason; nobody else sees it.
+    await page.reload();
+    const own = page.getByRole('region', { name: 'Mon affirmation' });
+    await expect(own).toContainText('refusée');
+    await expect(own).toContainText('Motif du refus : Publicité, messages répétés');
+    await page.context().clearCookies();
+    await page.reload();
+    await expect(page.getByText(spam)).toHaveCount(0);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
