@@ -99,6 +99,17 @@ test('a resident adds a statement and votes; the map shows its groups and follow
     await expect(page.getByRole('status').filter({ hasText: /est enregistré : Pas d’accord\./ })).toBeVisible({ timeout: 15_000 });
     await expectNoA11yViolations(page);
 
+    // Without JavaScript the vote is a plain form: the page comes back with the next statement.
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    contexts.push(noScript);
+    const plain = await noScript.newPage();
+    await plain.goto(`/propositions/${reference}/debat/affirmations`);
+    const plainVote = plain.getByRole('region', { name: 'Votez' });
+    const plainNumber = (await plainVote.getByText(/^n° \d+/).first().innerText()).match(/\d+/)![0];
+    await plainVote.getByRole('button', { name: 'Je passe', exact: true }).click();
+    await expect(plain.getByText(`Votre vote sur l’affirmation n° ${plainNumber} est enregistré : Je passe.`)).toBeVisible({ timeout: 15_000 });
+    await expect(plain.locator(`#affirmation-${plainNumber}`)).toContainText('Votre vote : Je passe');
+
     // 4. The map: groups told apart by colour and shape, their statements, what brings them together, a table.
     await expect.poll(async () => (await api<OpinionMap>('GET', `/api/v1/deliberations/${space.id}/opinion-map`)).status, { timeout: 60_000 }).toBe('ready');
     const mapPage = await page.context().newPage();
