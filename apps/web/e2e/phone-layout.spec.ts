@@ -39,6 +39,7 @@ const PAGES: PageVisit[] = [
   { route: '/propositions/[reference]', role: 'visitor', path: (f) => `/propositions/${f.accepted}`, what: 'open for support' },
   { route: '/propositions/charte', role: 'visitor', path: () => '/propositions/charte' },
   { route: '/propositions/[reference]/debat', role: 'visitor', path: (f) => `/propositions/${f.accepted}/debat` },
+  { route: '/propositions/[reference]/debat/carte', role: 'visitor', path: (f) => `/propositions/${f.accepted}/debat/carte` },
   { route: '/consultations', role: 'visitor', path: () => '/consultations' },
   { route: '/comite', role: 'visitor', path: () => '/comite' },
   { route: '/journal', role: 'visitor', path: () => '/journal' },
@@ -66,6 +67,7 @@ const PAGES: PageVisit[] = [
   { route: '/propositions/[reference]', role: 'resident', path: (f) => `/propositions/${f.draft}`, what: 'a draft, to its author' },
   { route: '/propositions/[reference]/modifier', role: 'resident', path: (f) => `/propositions/${f.draft}/modifier` },
   { route: '/propositions/[reference]/debat', role: 'resident', path: (f) => `/propositions/${f.accepted}/debat`, what: 'with the forms of a participant' },
+  { route: '/propositions/[reference]/debat/affirmations', role: 'resident', path: (f) => `/propositions/${f.accepted}/debat/affirmations` },
   { route: '/registre/[reference]', role: 'resident', path: (f) => `/registre/${f.record}`, what: 'signed in' },
   // A new account, before it is welcomed.
   { route: '/bienvenue', role: 'newcomer', path: () => '/bienvenue' },

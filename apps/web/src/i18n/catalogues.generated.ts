@@ -20,6 +20,8 @@ import journalFr from '../../messages/journal/fr.json';
 import journalEn from '../../messages/journal/en.json';
 import moderationFr from '../../messages/moderation/fr.json';
 import moderationEn from '../../messages/moderation/en.json';
+import opinionMapFr from '../../messages/opinion-map/fr.json';
+import opinionMapEn from '../../messages/opinion-map/en.json';
 import peopleFr from '../../messages/people/fr.json';
 import peopleEn from '../../messages/people/en.json';
 import proposalDecisionsFr from '../../messages/proposal-decisions/fr.json';
@@ -31,5 +33,5 @@ import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
+export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };

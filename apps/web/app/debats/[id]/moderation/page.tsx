@@ -15,6 +15,8 @@ import { SpaceLinks } from '@/features/moderation/components/SpaceLinks';
 import { Statement } from '@/features/moderation/components/Statement';
 import { moderationLabels } from '@/features/moderation/labels';
 import { fetchQueue, fetchSpace, now, type QueueItem } from '@/features/moderation/queries';
+import { StatementQueue, statementDecisionDone } from '@/features/opinion-map/components/StatementQueue';
+import { fetchStatementQueue } from '@/features/opinion-map/queries';
 import { Content } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
 
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Moderation.queue'))('metaTitle') };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ decision?: string; nombre?: string; appel?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ decision?: string; nombre?: string; appel?: string; affirmation?: string }> };
 
 /** The decisions a moderator may take on a contribution in its state. */
 const DECISIONS_BY_STATE: Record<string, string[]> = {
@@ -55,7 +57,15 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
       </PageHeader>
     );
   }
-  const [queue, labels, dates, a, form, query] = [await fetchQueue(person, id), await moderationLabels(), await getDateWords(), await getTranslations('Moderation.appeals'), await getTranslations('Moderation.form'), await searchParams];
+  const [queue, statements, labels, dates, a, form, query] = [
+    await fetchQueue(person, id),
+    await fetchStatementQueue(id, person),
+    await moderationLabels(),
+    await getDateWords(),
+    await getTranslations('Moderation.appeals'),
+    await getTranslations('Moderation.form'),
+    await searchParams,
+  ];
   const policy = space.rules.moderationPolicy;
   const reasons = policy.map((reason) => ({ value: reason.code, label: reason.description }));
   const appeals = queue.appeals ?? [];
@@ -66,7 +76,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
     ? t('done', { decision: labels.decision(query.decision), count: Number(query.nombre) || 1 })
     : query.appel === 'upheld' || query.appel === 'reversed'
       ? a('done', { outcome: labels.outcome(query.appel) })
-      : null;
+      : await statementDecisionDone(query.affirmation);
   const groundWords = {
     ground: form('ground'),
     groundHint: form('groundHint'),
@@ -184,6 +194,8 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
         {pending.length > 0 ? <BulkForm action={decideMany} id={BULK_FORM} spaceId={id} reasons={reasons} words={{ ...groundWords, title: t('bulkTitle'), hint: t('bulkHint'), approve: t('bulkApprove'), reject: t('bulkReject') }} /> : null}
         {queue.items.length > 0 ? <ul className={styles.queue}>{await Promise.all(queue.items.map(item))}</ul> : null}
       </section>
+
+      <StatementQueue space={space} statements={statements} />
 
       <section aria-labelledby="appels" className="section">
         <h2 id="appels">{a('title', { count: appeals.length })}</h2>

@@ -13,6 +13,7 @@ import { Contribute, Counts, Rules, Summary, ThreadFilterForm } from '@/features
 import { threadPath } from '@/features/deliberations/paths';
 import { fetchContributions, fetchMostAppreciated, fetchProposalDeliberation } from '@/features/deliberations/queries';
 import { buildThread, pageOf, readThreadView, threadHref, withStance } from '@/features/deliberations/thread';
+import { OpinionMapLinks } from '@/features/opinion-map/components/OpinionMapLinks';
 import { Content } from '@/i18n/content';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,6 +53,7 @@ export default async function DeliberationThreadPage({ params, searchParams }: P
       <LiveUpdates spaceId={space.id} texts={{ contribution: live('contribution'), reply: live('reply'), changed: live('changed') }} />
 
       <Summary forArguments={forArguments} againstArguments={againstArguments} />
+      <OpinionMapLinks reference={reference} />
 
       <section aria-labelledby="contributions" className={styles.thread}>
         <h2 id="contributions">{t('threadTitle')}</h2>
