@@ -17,7 +17,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       // Fail fast rather than hang a request when the database is gone.
       connectionTimeoutMillis: 5_000,
     });
-    super({ adapter: new PrismaPg(pool) });
+    // Prisma's defaults (2 s to get a connection, 5 s per transaction) abort honest work when the machine is briefly
+    // overloaded; an unreachable database still fails fast through connectionTimeoutMillis.
+    super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
     this.pool = pool;
     // An idle connection the server closed (a restart) is dropped and replaced; it must not stop the process.
     pool.on('error', (error) => new Logger('Database').warn(`An idle connection failed: ${error.message}`));
