@@ -158,16 +158,26 @@ test('a new debate: too early for a map; a statement waits for the moderators, w
     await expect(page.getByRole('img', { name: /Carte des opinions/ })).toHaveCount(0);
     await expectNoA11yViolations(page);
 
-    // The author (who accepted the charter when submitting a post) adds a statement: it waits for the moderators.
-    const api = await apiAs(page);
-    await api('POST', `/api/v1/deliberations/${spaceId}/contributions`, { stance: 'for', body: `Une gare sans caméra, c’est possible (${run}).`, parentId: null, charterAccepted: true });
+    // A first-time resident (she never posted in the debate) adds a statement: the form asks for the
+    // participation charter, accepted with it; the statement waits for the moderators.
     await page.goto(`/propositions/${reference}/debat/affirmations`);
     const add = page.getByRole('region', { name: 'Ajouter une affirmation' });
     await expect(add).toContainText('Votre affirmation paraîtra après sa vérification par la modération.');
+    await expect(add).not.toContainText('en contribuant au débat');
     const spam = `Achetez vos caméras sur ventes-cameras.example (${run})`;
     await add.getByLabel('Votre affirmation', { exact: true }).fill(spam);
     await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
+    await expect(add.getByRole('alert')).toContainText('Cochez la case pour accepter la charte de participation.');
+    await expect(page.getByRole('region', { name: 'Mon affirmation' })).toHaveCount(0);
+    await add.getByLabel('Votre affirmation', { exact: true }).fill(spam);
+    await add.getByRole('checkbox', { name: 'J’ai lu et j’accepte la charte de participation' }).check();
+    await expectNoA11yViolations(page);
+    await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
     await expect(add.getByRole('status')).toContainText(/Votre affirmation n° \d+ est envoyée/, { timeout: 15_000 });
+    // Accepted once: the box is not asked again.
+    await page.reload();
+    await expect(add.getByRole('checkbox', { name: 'J’ai lu et j’accepte la charte de participation' })).toHaveCount(0);
+    await expect(add.getByLabel('Votre affirmation', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Mon affirmation' })).toContainText('en attente de vérification par la modération');
     await expect(page.getByRole('region', { name: 'Les affirmations' })).toContainText('Aucune affirmation publiée pour l’instant.');
 

@@ -79,10 +79,20 @@ export async function addStatement(_previous: FormState, formData: FormData): Pr
   const person = await signedIn(page);
   const t = await getTranslations('OpinionMap.add');
   const body = text(formData, 'text');
-  if (body.trim() === '') return refusedState(formData, t('empty'), { text: t('empty') });
+  // The charter's box, while the person has not accepted it yet: accepted with this first statement.
+  const charterAsked = text(formData, 'charterAsked') === 'yes';
+  const charterAccepted = formData.get('charterAccepted') === 'yes';
+  const errors: Record<string, string> = {
+    ...(body.trim() === '' ? { text: t('empty') } : {}),
+    ...(charterAsked && !charterAccepted ? { charterAccepted: t('charterRequired') } : {}),
+  };
+  if (Object.keys(errors).length > 0) {
+    const form = await getTranslations('Form');
+    return refusedState(formData, Object.keys(errors).length === 1 ? Object.values(errors)[0]! : form('errorSummary'), errors);
+  }
   let statement: Statement;
   try {
-    statement = await callApiJson<Statement>(statementsApi(spaceId), { method: 'POST', as: person, body: { text: body } });
+    statement = await callApiJson<Statement>(statementsApi(spaceId), { method: 'POST', as: person, body: { text: body, ...(charterAccepted ? { charterAccepted: true } : {}) } });
   } catch (error) {
     return refusal(error, formData);
   }

@@ -102,14 +102,17 @@ export async function VoteNext({ space, list, next }: { space: DeliberationDto; 
 export async function AddStatement({ space, list }: { space: DeliberationDto; list: StatementList }) {
   const t = await getTranslations('OpinionMap.add');
   const add = list.viewer.can['opinion-map.add-statement'];
+  // Allowed, or refused only for the charter: the form asks for it (accepted with a first statement).
+  const charterAsked = !space.viewer.charterAccepted;
+  const showForm = add.allowed || (add.reason === 'wrong_state' && charterAsked);
   return (
     <section aria-labelledby="ajouter" className={styles.section}>
       <h2 id="ajouter">{t('title')}</h2>
       <p className="prose">{t('lead', { max: list.maxLength })}</p>
-      {add.allowed ? (
+      {showForm ? (
         <>
           {space.rules.moderation === 'pre' ? <p className="hint">{t('preModeration')}</p> : null}
-          <StatementForm spaceId={space.id} reference={space.subject.reference} maxLength={list.maxLength} />
+          <StatementForm spaceId={space.id} reference={space.subject.reference} maxLength={list.maxLength} charterAsked={charterAsked} />
         </>
       ) : (
         <Refused permission={add} space={space} />
