@@ -258,7 +258,10 @@ export class OpinionMapService implements OnModuleInit {
           ? { state: 'approved' as const }
           : input.decision === 'reject'
             ? { state: 'rejected' as const, rejectionCode: reason!.code }
-            : { meta: input.decision === 'meta' };
+            : input.decision === 'meta' && locked.state === 'pending'
+              ? // Meta on a pending statement publishes it too: a meta statement is shown and voted on (Polis), only kept out of the math.
+                { state: 'approved' as const, meta: true }
+              : { meta: input.decision === 'meta' };
       const row = await this.repository.decide(tx, locked.id, { ...change, decidedById: moderator.id });
       await this.audit.record(tx, {
         actorId: moderator.id,
@@ -277,10 +280,10 @@ export class OpinionMapService implements OnModuleInit {
       }
       // Rejected, approved or (un)marked meta: the map changes with it.
       await this.repository.enqueueRecompute(tx, id, new Date(now.getTime() + OPINION_MAP_LIMITS.recomputeDelaySeconds * 1000));
-      return row;
+      return { row, published: locked.state !== 'approved' && row.state === 'approved' };
     });
-    if (input.decision === 'approve') await this.announceStatement(id, decided.number);
-    return (await this.dtos(actor, [decided], policy, { moderator: true }))[0]!;
+    if (decided.published) await this.announceStatement(id, decided.row.number);
+    return (await this.dtos(actor, [decided.row], policy, { moderator: true }))[0]!;
   }
 
   private async announceStatement(id: string, number: number): Promise<void> {
