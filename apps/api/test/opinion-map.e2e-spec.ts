@@ -136,6 +136,26 @@ describe('Statements and the opinion map', () => {
       expect(await t.sql("SELECT payload FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND payload->>'deliberationId' = $1", [space.id])).toEqual([{ payload: { deliberationId: space.id } }]);
     });
 
+    it('answers a vote with the statement’s counts: everyone else’s plus this one, whether first, changed or repeated', async () => {
+      const space = await createDeliberation(t);
+      const statement = await addStatement(t, space.id);
+      const [a, b, c] = [await createPerson(t), await createPerson(t), await createPerson(t)];
+      await vote(space.id, statement.id, a, 'agree').expect(200);
+      await vote(space.id, statement.id, b, 'disagree').expect(200);
+      const counts = async (choice: string) => StatementSchema.parse((await vote(space.id, statement.id, c, choice).expect(200)).body).votes;
+      expect(await counts('pass')).toEqual({ agree: 1, disagree: 1, pass: 1 });
+      expect(await counts('agree')).toEqual({ agree: 2, disagree: 1, pass: 0 });
+      expect(await counts('agree')).toEqual({ agree: 2, disagree: 1, pass: 0 });
+      expect(await t.sql('SELECT count(*)::int AS n FROM statement_votes WHERE statement_id = $1', [statement.id])).toEqual([{ n: 3 }]);
+      // Five votes, one waiting recompute (debounced), written with the votes.
+      expect(await t.sql("SELECT count(*)::int AS n FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND payload->>'deliberationId' = $1", [space.id])).toEqual([{ n: 1 }]);
+      // The map's reader gets the view and their own position only, never the snapshot's history.
+      await runRecomputes();
+      const body = (await api().get(`/api/v1/deliberations/${space.id}/opinion-map`).set(c.auth).expect(200)).body as Record<string, unknown>;
+      expect(body).not.toHaveProperty('history');
+      expect(body).not.toHaveProperty('positions');
+    });
+
     it('keeps one row for 100 parallel identical votes, then limits the rate (429)', async () => {
       const space = await createDeliberation(t);
       const statement = await addStatement(t, space.id);
