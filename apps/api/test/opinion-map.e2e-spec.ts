@@ -136,6 +136,26 @@ describe('Statements and the opinion map', () => {
       expect(await t.sql("SELECT payload FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND payload->>'deliberationId' = $1", [space.id])).toEqual([{ payload: { deliberationId: space.id } }]);
     });
 
+    it('answers a vote with the statement’s counts: everyone else’s plus this one, whether first, changed or repeated', async () => {
+      const space = await createDeliberation(t);
+      const statement = await addStatement(t, space.id);
+      const [a, b, c] = [await createPerson(t), await createPerson(t), await createPerson(t)];
+      await vote(space.id, statement.id, a, 'agree').expect(200);
+      await vote(space.id, statement.id, b, 'disagree').expect(200);
+      const counts = async (choice: string) => StatementSchema.parse((await vote(space.id, statement.id, c, choice).expect(200)).body).votes;
+      expect(await counts('pass')).toEqual({ agree: 1, disagree: 1, pass: 1 });
+      expect(await counts('agree')).toEqual({ agree: 2, disagree: 1, pass: 0 });
+      expect(await counts('agree')).toEqual({ agree: 2, disagree: 1, pass: 0 });
+      expect(await t.sql('SELECT count(*)::int AS n FROM statement_votes WHERE statement_id = $1', [statement.id])).toEqual([{ n: 3 }]);
+      // Five votes, one waiting recompute (debounced), written with the votes.
+      expect(await t.sql("SELECT count(*)::int AS n FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND payload->>'deliberationId' = $1", [space.id])).toEqual([{ n: 1 }]);
+      // The map's reader gets the view and their own position only, never the snapshot's history.
+      await runRecomputes();
+      const body = (await api().get(`/api/v1/deliberations/${space.id}/opinion-map`).set(c.auth).expect(200)).body as Record<string, unknown>;
+      expect(body).not.toHaveProperty('history');
+      expect(body).not.toHaveProperty('positions');
+    });
+
     it('keeps one row for 100 parallel identical votes, then limits the rate (429)', async () => {
       const space = await createDeliberation(t);
       const statement = await addStatement(t, space.id);
@@ -195,6 +215,42 @@ describe('Statements and the opinion map', () => {
       expect(mine[1]!.rejection!.description.length).toBeGreaterThan(3);
       const audit = await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'statement' AND data->>'deliberation' = $1 ORDER BY seq", [space.id]);
       expect(audit.map((a) => a.action)).toEqual(['statement.approved', 'statement.rejected', 'statement.approved', 'statement.marked-meta']);
+    });
+
+    it('lets a moderator act on a published statement afterwards: meta, not meta, withdrawn with a reason; meta on a pending one publishes it', async () => {
+      const space = await createDeliberation(t, { moderation: 'pre' });
+      const author = await createPerson(t);
+      const add = async (text: string) => StatementSchema.parse((await api().post(statements(space.id)).set(author.auth).send({ text, charterAccepted: true }).expect(201)).body);
+      const decide = (id: string, body: object) => api().post(`${statements(space.id)}/${id}/decisions`).set(moderator.auth).send(body);
+      const [published, aboutTheDebate] = [await add('Les caméras rassurent les commerçants.'), await add('Ce débat devrait durer un mois de plus.')];
+
+      // Meta on a pending statement publishes it (shown and voted on, kept out of the math).
+      const meta = StatementSchema.parse((await decide(aboutTheDebate.id, { decision: 'meta' }).expect(201)).body);
+      expect(meta).toMatchObject({ state: 'approved', meta: true });
+      await vote(space.id, meta.id, (await createPerson(t)), 'agree').expect(200);
+      const listed = StatementListSchema.parse((await api().get(statements(space.id)).expect(200)).body);
+      expect(listed.statements.map((s) => [s.number, s.meta])).toEqual([[aboutTheDebate.number, true]]);
+      expect(StatementSchema.parse((await decide(meta.id, { decision: 'not_meta' }).expect(201)).body)).toMatchObject({ state: 'approved', meta: false });
+
+      // A published statement: marked meta afterwards, then withdrawn with a reason; its author is told.
+      await decide(published.id, { decision: 'approve' }).expect(201);
+      const voter = await createPerson(t);
+      await vote(space.id, published.id, voter, 'disagree').expect(200);
+      expect(StatementSchema.parse((await decide(published.id, { decision: 'meta' }).expect(201)).body)).toMatchObject({ state: 'approved', meta: true });
+      await decide(published.id, { decision: 'reject' }).expect(400);
+      const withdrawn = StatementSchema.parse((await decide(published.id, { decision: 'reject', reasonCode: 'off_topic', facts: 'Hors sujet.' }).expect(201)).body);
+      expect(withdrawn).toMatchObject({ state: 'rejected', rejection: { code: 'off_topic' } });
+      await decide(published.id, { decision: 'meta' }).expect(422);
+      await vote(space.id, published.id, voter, 'agree').expect(404);
+      const after = StatementListSchema.parse((await api().get(statements(space.id)).expect(200)).body);
+      expect(after.statements.map((s) => s.number)).toEqual([aboutTheDebate.number]);
+      const notices = await t.sql<{ kind: string }>('SELECT kind FROM notifications WHERE person_id = $1', [author.id]);
+      expect(notices.map((n) => n.kind)).toEqual(['opinion-map.statement-rejected']);
+      const audit = await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'statement' AND data->>'deliberation' = $1 ORDER BY seq", [space.id]);
+      expect(audit.map((a) => a.action)).toEqual(['statement.marked-meta', 'statement.unmarked-meta', 'statement.approved', 'statement.marked-meta', 'statement.rejected']);
+      // The viewer's permissions say who may moderate: the page shows its forms to them only.
+      expect(StatementListSchema.parse((await api().get(statements(space.id)).set(moderator.auth).expect(200)).body).viewer.can['opinion-map.moderate'].allowed).toBe(true);
+      expect(StatementListSchema.parse((await api().get(statements(space.id)).set(voter.auth).expect(200)).body).viewer.can['opinion-map.moderate'].allowed).toBe(false);
     });
 
     it('keeps a rejected statement out of every public route: the list, the next statement, the map', async () => {

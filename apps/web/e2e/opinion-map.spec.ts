@@ -158,16 +158,26 @@ test('a new debate: too early for a map; a statement waits for the moderators, w
     await expect(page.getByRole('img', { name: /Carte des opinions/ })).toHaveCount(0);
     await expectNoA11yViolations(page);
 
-    // The author (who accepted the charter when submitting a post) adds a statement: it waits for the moderators.
-    const api = await apiAs(page);
-    await api('POST', `/api/v1/deliberations/${spaceId}/contributions`, { stance: 'for', body: `Une gare sans caméra, c’est possible (${run}).`, parentId: null, charterAccepted: true });
+    // A first-time resident (she never posted in the debate) adds a statement: the form asks for the
+    // participation charter, accepted with it; the statement waits for the moderators.
     await page.goto(`/propositions/${reference}/debat/affirmations`);
     const add = page.getByRole('region', { name: 'Ajouter une affirmation' });
     await expect(add).toContainText('Votre affirmation paraîtra après sa vérification par la modération.');
+    await expect(add).not.toContainText('en contribuant au débat');
     const spam = `Achetez vos caméras sur ventes-cameras.example (${run})`;
     await add.getByLabel('Votre affirmation', { exact: true }).fill(spam);
     await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
+    await expect(add.getByRole('alert')).toContainText('Cochez la case pour accepter la charte de participation.');
+    await expect(page.getByRole('region', { name: 'Mon affirmation' })).toHaveCount(0);
+    await add.getByLabel('Votre affirmation', { exact: true }).fill(spam);
+    await add.getByRole('checkbox', { name: 'J’ai lu et j’accepte la charte de participation' }).check();
+    await expectNoA11yViolations(page);
+    await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
     await expect(add.getByRole('status')).toContainText(/Votre affirmation n° \d+ est envoyée/, { timeout: 15_000 });
+    // Accepted once: the box is not asked again.
+    await page.reload();
+    await expect(add.getByRole('checkbox', { name: 'J’ai lu et j’accepte la charte de participation' })).toHaveCount(0);
+    await expect(add.getByLabel('Votre affirmation', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Mon affirmation' })).toContainText('en attente de vérification par la modération');
     await expect(page.getByRole('region', { name: 'Les affirmations' })).toContainText('Aucune affirmation publiée pour l’instant.');
 
@@ -192,6 +202,39 @@ test('a new debate: too early for a map; a statement waits for the moderators, w
     await page.context().clearCookies();
     await page.reload();
     await expect(page.getByText(spam)).toHaveCount(0);
+
+    // « Meta » on a pending statement publishes it: shown and voted on, kept out of the map.
+    await signInByEmail(page, freshEmail('carte-meta'));
+    await page.goto(`/propositions/${reference}/debat/affirmations`);
+    const about = `Ce débat devrait durer un mois de plus (${run}).`;
+    await add.getByLabel('Votre affirmation', { exact: true }).fill(about);
+    await add.getByRole('checkbox', { name: 'J’ai lu et j’accepte la charte de participation' }).check();
+    await add.getByRole('button', { name: 'Ajouter l’affirmation' }).click();
+    await expect(add.getByRole('status')).toContainText(/est envoyée/, { timeout: 15_000 });
+    await moderator.goto(`/debats/${spaceId}/moderation`);
+    await moderator.getByRole('region', { name: '1 affirmation à examiner' }).getByRole('button', { name: 'Publier comme méta (hors carte)' }).click();
+    await expect(moderator.getByRole('status').filter({ hasText: 'L’affirmation est marquée méta' })).toBeVisible({ timeout: 15_000 });
+
+    // Afterwards, from the statements page's list and without JavaScript, the moderator unmarks it, then withdraws it with a reason.
+    const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await moderator.context().storageState() });
+    contexts.push(plain);
+    const list = await plain.newPage();
+    await list.goto(`/propositions/${reference}/debat/affirmations`);
+    const published = list.getByRole('region', { name: 'L’affirmation publiée' }).getByRole('listitem').filter({ hasText: about });
+    await expect(published).toContainText('sur le débat lui-même (hors carte)');
+    await published.getByText(/^Modérer l’affirmation n° \d+$/).click();
+    await published.getByRole('button', { name: 'Ne plus marquer comme méta' }).click();
+    await expect(list.getByText('L’affirmation n’est plus marquée méta.')).toBeVisible({ timeout: 15_000 });
+    const again = list.getByRole('region', { name: 'L’affirmation publiée' }).getByRole('listitem').filter({ hasText: about });
+    await expect(again).not.toContainText('sur le débat lui-même (hors carte)');
+    await again.getByText(/^Modérer l’affirmation n° \d+$/).click();
+    await again.getByLabel('Motif du refus', { exact: true }).selectOption({ label: 'Publicité, messages répétés ou sans rapport avec une contribution sincère.' });
+    await again.getByRole('button', { name: 'Retirer avec ce motif' }).click();
+    await expect(list.getByText('L’affirmation est refusée ; son auteur ou son autrice est prévenu avec le motif.')).toBeVisible({ timeout: 15_000 });
+    await expect(list.getByRole('region', { name: 'Les affirmations' })).toContainText('Aucune affirmation publiée pour l’instant.');
+    // A resident sees no moderation controls.
+    await page.reload();
+    await expect(page.getByText(/^Modérer l’affirmation/)).toHaveCount(0);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }

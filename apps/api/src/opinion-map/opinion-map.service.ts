@@ -22,6 +22,7 @@ import {
   type OpinionMapHistory,
   type OpinionMapPosition,
   type OpinionMapView,
+  type SpaceFacts,
   type OpinionVote,
   type Statement,
   type StatementDecision,
@@ -48,6 +49,9 @@ import { OpinionMapRepository, RECOMPUTE_JOB, type StatementRow } from './opinio
 export const CATCH_UP_JOB = 'opinion-map.catch-up';
 const CATCH_UP_EVERY_MS = 5 * 60_000;
 
+const spaceNotFound = (id: string) => ProblemException.notFound(`Aucun espace de délibération ${id}.`);
+/** Facts the view rule does not read (it needs the subject's visibility only). */
+const HIDDEN_SPACE: Omit<SpaceFacts, 'id' | 'subjectVisible'> = { moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(0) };
 const statementNotFound = () => ProblemException.notFound('Aucune affirmation de ce numéro dans cet espace.');
 const AUDIT_OF_DECISION: Record<StatementDecision, AuditAction> = { approve: 'statement.approved', reject: 'statement.rejected', meta: 'statement.marked-meta', not_meta: 'statement.unmarked-meta' };
 
@@ -155,10 +159,9 @@ export class OpinionMapService implements OnModuleInit {
   async next(actor: Actor, id: string): Promise<NextStatement> {
     const person = authorize(signedIn(actor, 'Connectez-vous pour voter sur les affirmations.'));
     const { policy } = await this.space(actor, id);
-    const [approved, votes, snapshot] = await Promise.all([this.repository.approved(id), this.repository.votesOf(id, person.id), this.repository.snapshot(id)]);
+    const [approved, votes, known] = await Promise.all([this.repository.approved(id), this.repository.votesOf(id, person.id), this.repository.priorities(id)]);
     const candidates = approved.filter((row) => !votes.has(row.id));
     if (candidates.length === 0) return { statement: null, remaining: 0 };
-    const known = (snapshot?.history as StoredHistory | null)?.priorities ?? {};
     const top = Math.max(statementPriority(0, 0, 0, 0), ...Object.values(known));
     const weighted = candidates.map((row) => ({ id: row.number, priority: known[String(row.number)] ?? top }));
     const picked = pickWeighted(weighted, seedFromText(`${id}:${person.id}:${votes.size}`));
@@ -166,18 +169,21 @@ export class OpinionMapService implements OnModuleInit {
     return { statement: (await this.dtos(actor, [row], policy))[0]!, remaining: candidates.length };
   }
 
-  /** The map as last computed; `me`: the viewer's own position when they voted and the map is drawn. */
+  /**
+   * The map as last computed; `me`: the viewer's own position when they voted
+   * and the map is drawn. One round trip: the view and the one position, never
+   * the whole snapshot (positions of everyone, warm-start history).
+   */
   async map(actor: Actor, id: string): Promise<OpinionMapView> {
-    await this.space(actor, id);
-    const snapshot = await this.repository.snapshot(id);
-    if (!snapshot) {
+    const read = await this.repository.mapOf(id, actor?.id ?? null);
+    if (!read.exists) throw spaceNotFound(id);
+    authorize(canOnOpinionMap('opinion-map.view', { actor, space: { ...HIDDEN_SPACE, id, subjectVisible: read.subjectVisible } }));
+    if (read.view === null) {
       return emptyOpinionMapView({ deliberationId: id, computedAt: new Date().toISOString(), inputHash: '', minVoters: OPINION_MAP_LIMITS.minVoters, algorithmVersion: OPINION_MAP_ALGORITHM_VERSION });
     }
-    const view = snapshot.view as unknown as OpinionMapView;
+    const view = read.view as OpinionMapView;
     if (!actor || view.status !== 'ready') return view;
-    const number = await this.repository.participantNumber(id, actor.id);
-    const position = number === null ? undefined : (snapshot.positions as unknown as Record<string, OpinionMapPosition>)[String(number)];
-    return { ...view, me: position ?? null };
+    return { ...view, me: (read.me as OpinionMapPosition | null) ?? null };
   }
 
   // ---- writing ------------------------------------------------------------------
@@ -219,22 +225,45 @@ export class OpinionMapService implements OnModuleInit {
     return (await this.dtos(actor, [created], policy))[0]!;
   }
 
-  /** Agree, disagree or pass; a changed vote replaces the previous one, a repeated one changes nothing. */
+  /**
+   * Agree, disagree or pass; a changed vote replaces the previous one, a
+   * repeated one changes nothing. The hot path of a live workshop: one
+   * round trip reads what the rules need (the space, the statement, the
+   * voter), one statement writes the vote, enqueues the debounced recompute
+   * and counts the votes (a first vote numbers the participant in a short
+   * transaction first).
+   */
   async vote(actor: Actor, id: string, statementId: string, input: StatementVoteInput): Promise<Statement> {
     const person = authorize(signedIn(actor, 'Connectez-vous pour voter sur les affirmations.'));
-    const { facts, policy } = await this.space(actor, id);
-    const statement = await this.repository.statement(statementId, id);
-    if (!statement || statement.state !== 'approved') throw statementNotFound();
     const now = new Date();
-    const participant = await this.deliberations.participantFacts(person, now);
-    authorize(canOnOpinionMap('opinion-map.vote', { actor, space: facts, participant, statement: { authorId: statement.authorId, state: statement.state, meta: statement.meta }, now }));
+    const context = await this.repository.voteContext(id, statementId, person.id, now);
+    if (!context.space) throw spaceNotFound(id);
+    const facts = { ...context.space, moderation: context.space.moderation as SpaceFacts['moderation'], whoMayPost: context.space.whoMayPost as SpaceFacts['whoMayPost'] };
+    authorize(canOnOpinionMap('opinion-map.view', { actor, space: facts }));
+    const statement = context.statement;
+    if (!statement || statement.state !== 'approved') throw statementNotFound();
+    authorize(canOnOpinionMap('opinion-map.vote', { actor, space: facts, participant: context.participant, statement: { authorId: statement.authorId, state: statement.state, meta: statement.meta }, now }));
     await this.rateLimits.consume(LIMITS.opinionMapVotes, person.id);
-    await this.prisma.$transaction(async (tx) => {
-      const { id: participantId } = await this.repository.participantOf(tx, id, person.id);
-      await this.repository.vote(tx, statement.id, participantId, input.vote);
-      await this.repository.enqueueRecompute(tx, id, new Date(now.getTime() + OPINION_MAP_LIMITS.recomputeDelaySeconds * 1000));
-    });
-    return (await this.dtos(actor, [statement], policy))[0]!;
+    const write = { deliberationId: id, statementId: statement.id, vote: input.vote, recomputeAt: new Date(now.getTime() + OPINION_MAP_LIMITS.recomputeDelaySeconds * 1000) };
+    const outcome = context.participantId
+      ? await this.repository.voteOnce(null, { ...write, participantId: context.participantId })
+      : await this.prisma.$transaction(async (tx) => this.repository.voteOnce(tx, { ...write, participantId: (await this.repository.participantOf(tx, id, person.id)).id }));
+    // Rejected between the read and the write: as unknown.
+    if (!outcome.voted) throw statementNotFound();
+    const votes = { ...outcome.others, [input.vote]: outcome.others[input.vote] + 1 };
+    return {
+      id: statement.id,
+      number: statement.number,
+      text: statement.text,
+      seeded: statement.seeded,
+      state: 'approved',
+      meta: statement.meta,
+      votes,
+      myVote: input.vote,
+      mine: statement.authorId === person.id,
+      rejection: null,
+      createdAt: statement.createdAt.toISOString(),
+    };
   }
 
   /** A moderator's decision: approve, reject with a reason of the space's policy (the author is told), mark or unmark meta. Audited. */
@@ -258,7 +287,10 @@ export class OpinionMapService implements OnModuleInit {
           ? { state: 'approved' as const }
           : input.decision === 'reject'
             ? { state: 'rejected' as const, rejectionCode: reason!.code }
-            : { meta: input.decision === 'meta' };
+            : input.decision === 'meta' && locked.state === 'pending'
+              ? // Meta on a pending statement publishes it too: a meta statement is shown and voted on (Polis), only kept out of the math.
+                { state: 'approved' as const, meta: true }
+              : { meta: input.decision === 'meta' };
       const row = await this.repository.decide(tx, locked.id, { ...change, decidedById: moderator.id });
       await this.audit.record(tx, {
         actorId: moderator.id,
@@ -277,10 +309,10 @@ export class OpinionMapService implements OnModuleInit {
       }
       // Rejected, approved or (un)marked meta: the map changes with it.
       await this.repository.enqueueRecompute(tx, id, new Date(now.getTime() + OPINION_MAP_LIMITS.recomputeDelaySeconds * 1000));
-      return row;
+      return { row, published: locked.state !== 'approved' && row.state === 'approved' };
     });
-    if (input.decision === 'approve') await this.announceStatement(id, decided.number);
-    return (await this.dtos(actor, [decided], policy, { moderator: true }))[0]!;
+    if (decided.published) await this.announceStatement(id, decided.row.number);
+    return (await this.dtos(actor, [decided.row], policy, { moderator: true }))[0]!;
   }
 
   private async announceStatement(id: string, number: number): Promise<void> {

@@ -24,7 +24,14 @@ export type OpinionMapAction = keyof OpinionMapContexts;
 
 const NOT_FOUND = refuse('not_visible', 'Aucune affirmation de ce numéro dans cet espace.');
 
-/** Which decisions apply in which state: approve a pending one, reject a pending or approved one, mark (or unmark) meta one that is not rejected. */
+/**
+ * Which decisions apply in which state: approve a pending one, reject a
+ * pending or approved one (a published statement may be withdrawn afterwards,
+ * with a reason), mark (or unmark) meta one that is not rejected. Marking a
+ * pending statement meta publishes it as well: as in Polis, a meta statement
+ * (about the debate itself) is shown and voted on, only kept out of the map's
+ * math.
+ */
 export const STATEMENT_DECISION_FROM: Record<StatementDecision, readonly StatementState[]> = {
   approve: ['pending'],
   reject: ['pending', 'approved'],

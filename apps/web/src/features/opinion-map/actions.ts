@@ -79,10 +79,20 @@ export async function addStatement(_previous: FormState, formData: FormData): Pr
   const person = await signedIn(page);
   const t = await getTranslations('OpinionMap.add');
   const body = text(formData, 'text');
-  if (body.trim() === '') return refusedState(formData, t('empty'), { text: t('empty') });
+  // The charter's box, while the person has not accepted it yet: accepted with this first statement.
+  const charterAsked = text(formData, 'charterAsked') === 'yes';
+  const charterAccepted = formData.get('charterAccepted') === 'yes';
+  const errors: Record<string, string> = {
+    ...(body.trim() === '' ? { text: t('empty') } : {}),
+    ...(charterAsked && !charterAccepted ? { charterAccepted: t('charterRequired') } : {}),
+  };
+  if (Object.keys(errors).length > 0) {
+    const form = await getTranslations('Form');
+    return refusedState(formData, Object.keys(errors).length === 1 ? Object.values(errors)[0]! : form('errorSummary'), errors);
+  }
   let statement: Statement;
   try {
-    statement = await callApiJson<Statement>(statementsApi(spaceId), { method: 'POST', as: person, body: { text: body } });
+    statement = await callApiJson<Statement>(statementsApi(spaceId), { method: 'POST', as: person, body: { text: body, ...(charterAccepted ? { charterAccepted: true } : {}) } });
   } catch (error) {
     return refusal(error, formData);
   }
@@ -110,25 +120,40 @@ export async function voteOnStatement(_previous: FormState, formData: FormData):
   redirect(`${page}?vote=${vote}&numero=${statement.number}${back}`);
 }
 
-/** A moderator's decision on a statement: approve, reject with a reason of the space's policy, or mark it meta (or not). */
+/**
+ * A moderator's decision on a statement: approve, reject with a reason of the
+ * space's policy, or mark it meta (or not). From the space's queue, or from the
+ * statements page's list (`from=list`: a published statement, decided afterwards).
+ */
 export async function decideStatement(_previous: FormState, formData: FormData): Promise<FormState> {
   const spaceId = text(formData, 'spaceId');
   const statementId = text(formData, 'statementId');
   if (!UUID.test(spaceId) || !UUID.test(statementId)) notFound();
+  const fromList = text(formData, 'from') === 'list';
+  const reference = text(formData, 'reference');
+  if (fromList && !isProposalReference(reference)) notFound();
   const queue = `/debats/${spaceId}/moderation`;
-  const person = await signedIn(queue);
+  const person = await signedIn(fromList ? statementsPath(reference) : queue);
   const t = await getTranslations('OpinionMap.moderation');
   const decision = text(formData, 'intent') as Decision;
   if (!DECISIONS.includes(decision)) return refusedState(formData, t('chooseDecision'), { '': t('chooseDecision') });
   const reasonCode = text(formData, 'reasonCode');
   if (decision === 'reject' && !reasonCode) return refusedState(formData, t('reasonRequired'), { reasonCode: t('reasonRequired') });
   const body = { decision, ...(decision === 'reject' ? { reasonCode } : {}), facts: text(formData, 'facts') };
+  let decided: Statement;
   try {
-    await callApiJson<Statement>(`${statementsApi(spaceId)}/${statementId}/decisions`, { method: 'POST', as: person, body });
+    decided = await callApiJson<Statement>(`${statementsApi(spaceId)}/${statementId}/decisions`, { method: 'POST', as: person, body });
   } catch (error) {
     const state = await refusal(error, formData);
     return { ...state, values: typedValues(formData) };
   }
   revalidatePath(queue);
+  if (fromList) {
+    const page = statementsPath(reference);
+    revalidatePath(page);
+    revalidatePath(mapPath(reference));
+    // A withdrawn statement leaves the list: back to the list's heading, else to the statement.
+    redirect(`${page}?moderation=${decision}&numero=${decided.number}${decided.state === 'approved' ? `#affirmation-${decided.number}` : '#toutes'}`);
+  }
   redirect(`${queue}?affirmation=${decision}#affirmations-a-examiner`);
 }

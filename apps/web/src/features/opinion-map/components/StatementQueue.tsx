@@ -19,18 +19,13 @@ export async function statementDecisionDone(decision: string | undefined): Promi
 
 /** « Affirmations à examiner »: the space's pending statements, each with its decision form. */
 export async function StatementQueue({ space, statements }: { space: DeliberationDto; statements: Statement[] }) {
-  const [t, dates, form] = [await getTranslations('OpinionMap.moderation'), await getDateWords(), await getTranslations('Moderation.form')];
+  const [t, dates, words] = [await getTranslations('OpinionMap.moderation'), await getDateWords(), await decisionWords()];
   const reasons = space.rules.moderationPolicy.map((reason) => ({ value: reason.code, label: reason.description }));
-  const words = {
-    reason: t('reason'),
-    reasonHint: t('reasonHint'),
-    reasonNone: t('reasonNone'),
-    facts: t('facts'),
-    approve: t('approve'),
-    meta: t('meta'),
-    reject: t('reject'),
-    errorSummary: form('errorSummary'),
-  };
+  const buttons = [
+    { intent: 'approve' as const, label: t('approve') },
+    { intent: 'meta' as const, label: t('meta') },
+    { intent: 'reject' as const, label: t('reject') },
+  ];
   return (
     <section aria-labelledby="affirmations-a-examiner" className="section">
       <h2 id="affirmations-a-examiner" tabIndex={-1}>
@@ -52,7 +47,7 @@ export async function StatementQueue({ space, statements }: { space: Deliberatio
                 <blockquote className={styles.statement} lang="fr">
                   {statement.text}
                 </blockquote>
-                <StatementDecisionForm action={decideStatement} spaceId={space.id} statementId={statement.id} describedBy={headingId} reasons={reasons} words={words} />
+                <StatementDecisionForm action={decideStatement} spaceId={space.id} statementId={statement.id} describedBy={headingId} reasons={reasons} buttons={buttons} words={words} />
               </li>
             );
           })}
@@ -60,4 +55,10 @@ export async function StatementQueue({ space, statements }: { space: Deliberatio
       )}
     </section>
   );
+}
+
+/** The words of the moderation forms (the queue's and the statements page's). */
+export async function decisionWords() {
+  const [t, form] = [await getTranslations('OpinionMap.moderation'), await getTranslations('Moderation.form')];
+  return { reason: t('reason'), reasonHint: t('reasonHint'), reasonNone: t('reasonNone'), facts: t('facts'), errorSummary: form('errorSummary') };
 }

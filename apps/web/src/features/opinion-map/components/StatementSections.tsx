@@ -4,9 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/ui/Link';
 import { getDateWords } from '@/i18n/dates';
 
-import { voteOnStatement } from '../actions';
+import { decideStatement, voteOnStatement } from '../actions';
 import { statementsPath } from '../paths';
+import { StatementDecisionForm } from './StatementDecisionForm';
 import { StatementForm } from './StatementForm';
+import { decisionWords } from './StatementQueue';
 import { VoteForm } from './VoteForm';
 import styles from './opinion-map.module.css';
 
@@ -102,14 +104,17 @@ export async function VoteNext({ space, list, next }: { space: DeliberationDto; 
 export async function AddStatement({ space, list }: { space: DeliberationDto; list: StatementList }) {
   const t = await getTranslations('OpinionMap.add');
   const add = list.viewer.can['opinion-map.add-statement'];
+  // Allowed, or refused only for the charter: the form asks for it (accepted with a first statement).
+  const charterAsked = !space.viewer.charterAccepted;
+  const showForm = add.allowed || (add.reason === 'wrong_state' && charterAsked);
   return (
     <section aria-labelledby="ajouter" className={styles.section}>
       <h2 id="ajouter">{t('title')}</h2>
       <p className="prose">{t('lead', { max: list.maxLength })}</p>
-      {add.allowed ? (
+      {showForm ? (
         <>
           {space.rules.moderation === 'pre' ? <p className="hint">{t('preModeration')}</p> : null}
-          <StatementForm spaceId={space.id} reference={space.subject.reference} maxLength={list.maxLength} />
+          <StatementForm spaceId={space.id} reference={space.subject.reference} maxLength={list.maxLength} charterAsked={charterAsked} />
         </>
       ) : (
         <Refused permission={add} space={space} />
@@ -152,6 +157,10 @@ export async function AllStatements({ space, list }: { space: DeliberationDto; l
   const approved = list.statements.filter((statement) => statement.state === 'approved');
   const canVote = list.viewer.can['opinion-map.vote'].allowed;
   const texts = await voteTexts();
+  // Moderators act on published statements too: meta or not, or withdrawn with a reason (never on their own).
+  const canModerate = list.viewer.can['opinion-map.moderate'].allowed;
+  const [moderation, words] = canModerate ? [await getTranslations('OpinionMap.moderation'), await decisionWords()] : [null, null];
+  const reasons = space.rules.moderationPolicy.map((reason) => ({ value: reason.code, label: reason.description }));
   return (
     <section aria-labelledby="toutes" className={styles.section}>
       <h2 id="toutes">{t('title', { count: approved.length })}</h2>
@@ -177,6 +186,25 @@ export async function AllStatements({ space, list }: { space: DeliberationDto; l
                   <details>
                     <summary>{t('change')}</summary>
                     <VoteForm action={voteOnStatement} spaceId={space.id} reference={space.subject.reference} statementId={statement.id} describedBy={textId} current={statement.myVote} from="list" texts={texts} />
+                  </details>
+                ) : null}
+                {moderation && words && !statement.mine ? (
+                  <details>
+                    <summary>{moderation('published.summary', { number: statement.number })}</summary>
+                    <p className="hint">{moderation('published.lead')}</p>
+                    <StatementDecisionForm
+                      action={decideStatement}
+                      spaceId={space.id}
+                      statementId={statement.id}
+                      describedBy={textId}
+                      reasons={reasons}
+                      hidden={{ from: 'list', reference: space.subject.reference }}
+                      buttons={[
+                        statement.meta ? { intent: 'not_meta', label: moderation('published.notMeta') } : { intent: 'meta', label: moderation('published.meta') },
+                        { intent: 'reject', label: moderation('published.reject') },
+                      ]}
+                      words={{ ...words, reasonHint: moderation('published.reasonHint') }}
+                    />
                   </details>
                 ) : null}
               </li>

@@ -11,12 +11,13 @@ import { fetchProposalDeliberation } from '@/features/deliberations/queries';
 import { currentPerson } from '@/features/identity/session';
 import { MapLiveUpdates } from '@/features/opinion-map/components/MapLiveUpdates';
 import styles from '@/features/opinion-map/components/opinion-map.module.css';
+import { statementDecisionDone } from '@/features/opinion-map/components/StatementQueue';
 import { AddStatement, AllStatements, MyStatements, VoteNext } from '@/features/opinion-map/components/StatementSections';
 import { mapPath, statementsApi } from '@/features/opinion-map/paths';
 import { fetchMyStatements, fetchNextStatement, fetchStatements } from '@/features/opinion-map/queries';
 import { Content } from '@/i18n/content';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ vote?: string; numero?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ vote?: string; numero?: string; moderation?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { reference } = await params;
@@ -42,10 +43,12 @@ export default async function StatementsPage({ params, searchParams }: Props) {
   const [t, vote, live, query] = [await getTranslations('OpinionMap.statementsPage'), await getTranslations('OpinionMap.vote'), await getTranslations('OpinionMap.live'), await searchParams];
   const voted = VOTES.find((value) => value === query.vote);
   const number = Number(query.numero);
+  const decided = await statementDecisionDone(query.moderation);
 
   return (
     <>
       {voted && Number.isInteger(number) && number > 0 ? <Announcement>{t('voted', { number, vote: vote(voted) })}</Announcement> : null}
+      {decided && list.viewer.can['opinion-map.moderate'].allowed ? <Announcement>{decided}</Announcement> : null}
       <PageHeader title={t('title')} lead={t.rich('lead', { title: space.subject.title, fr: (chunks) => <Content>{chunks}</Content> })}>
         <ul className={styles.links}>
           <li>
