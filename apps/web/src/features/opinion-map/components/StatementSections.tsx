@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DeliberationDto, NextStatement, Permission, Statement, StatementList } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
@@ -62,7 +63,8 @@ export async function SeededBadge({ seeded }: { seeded: boolean }) {
 }
 
 /** The next statement to vote on, in the algorithm's order, one at a time. */
-export async function VoteNext({ space, list, next }: { space: DeliberationDto; list: StatementList; next: NextStatement | null }) {
+/** `notice`: what the last vote did, shown (and focused) right above the next statement, where the page lands after a vote. */
+export async function VoteNext({ space, list, next, notice }: { space: DeliberationDto; list: StatementList; next: NextStatement | null; notice?: ReactNode }) {
   const [t, labels] = [await getTranslations('OpinionMap.next'), await getTranslations('OpinionMap.labels')];
   const vote = list.viewer.can['opinion-map.vote'];
   const approved = list.statements.filter((statement) => statement.state === 'approved').length;
@@ -80,6 +82,7 @@ export async function VoteNext({ space, list, next }: { space: DeliberationDto; 
         <div id={textId}>
           <p className={styles.muted}>
             {labels('number', { number: statement.number })} <SeededBadge seeded={statement.seeded} />
+            {statement.meta ? <> · {labels('meta')}</> : null}
           </p>
           <blockquote className={styles.statement} lang="fr">
             {statement.text}
@@ -95,6 +98,7 @@ export async function VoteNext({ space, list, next }: { space: DeliberationDto; 
         {t('title')}
       </h2>
       <p className="prose">{t('lead')}</p>
+      {notice}
       {body}
     </section>
   );

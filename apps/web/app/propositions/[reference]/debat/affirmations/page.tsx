@@ -9,7 +9,6 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { threadPath } from '@/features/deliberations/paths';
 import { fetchProposalDeliberation } from '@/features/deliberations/queries';
 import { currentPerson } from '@/features/identity/session';
-import { MapLiveUpdates } from '@/features/opinion-map/components/MapLiveUpdates';
 import styles from '@/features/opinion-map/components/opinion-map.module.css';
 import { statementDecisionDone } from '@/features/opinion-map/components/StatementQueue';
 import { AddStatement, AllStatements, MyStatements, VoteNext } from '@/features/opinion-map/components/StatementSections';
@@ -40,14 +39,13 @@ export default async function StatementsPage({ params, searchParams }: Props) {
   const [next, mine] = person
     ? await Promise.all([list.viewer.can['opinion-map.vote'].allowed ? fetchNextStatement(space.id, person) : null, fetchMyStatements(space.id, person)])
     : [null, []];
-  const [t, vote, live, query] = [await getTranslations('OpinionMap.statementsPage'), await getTranslations('OpinionMap.vote'), await getTranslations('OpinionMap.live'), await searchParams];
+  const [t, vote, query] = [await getTranslations('OpinionMap.statementsPage'), await getTranslations('OpinionMap.vote'), await searchParams];
   const voted = VOTES.find((value) => value === query.vote);
   const number = Number(query.numero);
   const decided = await statementDecisionDone(query.moderation);
 
   return (
     <>
-      {voted && Number.isInteger(number) && number > 0 ? <Announcement>{t('voted', { number, vote: vote(voted) })}</Announcement> : null}
       {decided && list.viewer.can['opinion-map.moderate'].allowed ? <Announcement>{decided}</Announcement> : null}
       <PageHeader title={t('title')} lead={t.rich('lead', { title: space.subject.title, fr: (chunks) => <Content>{chunks}</Content> })}>
         <ul className={styles.links}>
@@ -59,9 +57,8 @@ export default async function StatementsPage({ params, searchParams }: Props) {
           </li>
         </ul>
       </PageHeader>
-      <MapLiveUpdates spaceId={space.id} texts={{ map: live('map'), statement: live('statement') }} />
-
-      <VoteNext space={space} list={list} next={next} />
+      {/* No live refresh here: the statement being read must not change under the reader's finger (the map page refreshes live). */}
+      <VoteNext space={space} list={list} next={next} notice={voted && Number.isInteger(number) && number > 0 ? <Announcement>{t('voted', { number, vote: vote(voted) })}</Announcement> : undefined} />
       <AddStatement space={space} list={list} />
       <MyStatements mine={mine} />
       <AllStatements space={space} list={list} />
