@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put, Res } from '@nestjs/common';
 import {
   AddPanelMemberSchema,
   AnswerCallSchema,
@@ -162,8 +162,8 @@ export class AdvisoryPanelController {
   /** The public answer form: an invitation code, one answer per letter (household). */
   @Post('calls/:reference/answers')
   @Public()
-  answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body(new ZodPipe(AnswerCallSchema)) body: AnswerCall) {
-    return this.panel.answerCall(actor, params.reference, body);
+  answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body(new ZodPipe(AnswerCallSchema)) body: AnswerCall, @Ip() ip: string) {
+    return this.panel.answerCall(actor, params.reference, body, ip);
   }
 
   // ——— pools and quotas ———

@@ -67,6 +67,7 @@ import { ProblemException } from '../common/problem.exception';
 import { TransitionRunner } from '../common/transition.runner';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
+import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
 import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow } from './advisory-panel.repository';
@@ -140,6 +141,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly transitions: TransitionRunner,
     private readonly jobs: JobQueue,
+    private readonly rateLimits: RateLimitService,
   ) {
     this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
   }
@@ -370,7 +372,8 @@ export class AdvisoryPanelService implements OnModuleInit {
     return { call: reference, codes: [...codes] };
   }
 
-  async answerCall(actor: Actor, reference: string, input: AnswerCall): Promise<{ call: string; volunteer: string }> {
+  async answerCall(actor: Actor, reference: string, input: AnswerCall, ip: string): Promise<{ call: string; volunteer: string }> {
+    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
     const call = await this.repository.call(reference);
     if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
     authorize(canOnAdvisoryPanel('advisory-panel.answer-call', { actor, call: { reference, state: call.state } }));

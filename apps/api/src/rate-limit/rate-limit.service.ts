@@ -30,6 +30,8 @@ export const LIMITS = {
   // A lively thread, not a flood: 10 contributions (and replies) per 10 minutes per person.
   deliberationPosts: { name: 'deliberation-posts', points: 10, durationSeconds: 600, message: 'Vous avez publié 10 contributions en 10 minutes : c’est la limite.' },
   deliberationReports: { name: 'deliberation-reports', points: 10, durationSeconds: 3600, message: 'Vous avez fait 10 signalements en une heure : c’est la limite.' },
+  // The advisory panel's public answer form: an association's help desk answers for a few neighbours, nobody tries codes by the hundred.
+  panelAnswersPerIp: { name: 'panel-answers-ip', points: 30, durationSeconds: 3600, message: 'Trop de réponses à l’appel à volontaires depuis votre réseau.' },
 } satisfies Record<string, Limit>;
 
 /**
