@@ -1,7 +1,8 @@
 // The French demo: a fictional town, its neighbourhoods, the register's first
 // record (Sésame's own processing, DU-<year>-001) and, outside production, one
-// demo account per role, six data uses of the town, four proposals and a deliberation
-// on one of them with its opinion map (statements, synthetic demo voters). It runs once: a
+// demo account per role, six data uses of the town, four proposals, a deliberation
+// on one of them with its opinion map (statements, synthetic demo voters), and the
+// advisory panel (rules, members, a draw made, an open call). It runs once: a
 // database that already has a territory is left alone. Every record is written
 // with its audit entry, in one transaction.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -15,6 +16,7 @@ import { seedDemoPeople } from './people.seed';
 import { seedDemoProposals } from './proposals.seed';
 import { seedDemoDeliberation } from './deliberations.seed';
 import { seedDemoOpinionMap } from './opinion-map.seed';
+import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -38,6 +40,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
           await seedDemoProposals(context);
           await seedDemoDeliberation(context);
           await seedDemoOpinionMap(context);
+          await seedDemoAdvisoryPanel(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;

@@ -13,6 +13,7 @@ import { PeopleModule } from './people/people.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { OpinionMapModule } from './opinion-map/opinion-map.module';
+import { AdvisoryPanelModule } from './advisory-panel/advisory-panel.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -50,6 +51,7 @@ export class AppModule {
         DeliberationsModule,
         OpinionMapModule,
         OpinionMapOpenDataModule,
+        AdvisoryPanelModule,
         DashboardModule,
         DevModule,
       ],

@@ -13,3 +13,5 @@ export * from './deliberations/deliberation.lifecycle';
 export * from './data-uses/data-use.values';
 export * from './data-uses/data-use.lifecycle';
 export { positionalPath, redactionProblem } from './data-uses/data-use.redaction';
+export * from './advisory-panel/advisory-panel.values';
+export * from './advisory-panel/advisory-panel.lifecycle';

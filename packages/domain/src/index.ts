@@ -48,3 +48,7 @@ export * from './advisory-panel/sortition.csv';
 export * from './advisory-panel/sortition.feasibility';
 export * from './advisory-panel/sortition.leximin';
 export * from './advisory-panel/sortition.lottery';
+export * from './advisory-panel/advisory-panel.schema';
+export * from './advisory-panel/advisory-panel.lifecycle';
+export * from './advisory-panel/advisory-panel.policy';
+export * from './advisory-panel/advisory-panel.draw';

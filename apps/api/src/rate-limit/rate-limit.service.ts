@@ -33,6 +33,8 @@ export const LIMITS = {
   opinionMapStatements: { name: 'opinion-map-statements', points: 10, durationSeconds: 600, message: 'Vous avez ajouté 10 affirmations en 10 minutes : c’est la limite.' },
   opinionMapVotes: { name: 'opinion-map-votes', points: 60, durationSeconds: 60, message: 'Vous avez voté 60 fois en une minute : c’est la limite.' },
   deliberationReports: { name: 'deliberation-reports', points: 10, durationSeconds: 3600, message: 'Vous avez fait 10 signalements en une heure : c’est la limite.' },
+  // The advisory panel's public answer form: an association's help desk answers for a few neighbours, nobody tries codes by the hundred.
+  panelAnswersPerIp: { name: 'panel-answers-ip', points: 30, durationSeconds: 3600, message: 'Trop de réponses à l’appel à volontaires depuis votre réseau.' },
 } satisfies Record<string, Limit>;
 
 /**

@@ -56,10 +56,28 @@ export const AUDIT_ACTIONS = [
   'statement.rejected',
   'statement.marked-meta',
   'statement.unmarked-meta',
+  // The advisory panel: its rules, members, calls, pools and draws (issue 17).
+  'advisory-panel.rules-published',
+  'panel-member.added',
+  'panel-member.activated',
+  'panel-member.resigned',
+  'panel-member.replaced',
+  'panel-member.term-ended',
+  'panel-member.stepped-in',
+  'panel-call.created',
+  'panel-call.opened',
+  'panel-call.closed',
+  'panel-pool.imported',
+  'panel-pool.quotas-set',
+  'panel-draw.committed',
+  'panel-draw.computed',
+  'panel-draw.failed',
+  'panel-draw.seed-revealed',
+  'panel-draw.drawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement', 'advisory-panel', 'panel-member', 'panel-call', 'panel-pool', 'panel-draw'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */

@@ -1,0 +1,78 @@
+/**
+ * The advisory panel's plain values — seat types, states, limits — without
+ * zod, so that browser code can import them through `@sesame/domain/client`.
+ */
+
+/** Seats: citizens drawn by lot (the majority), association representatives, experts with or without a vote. */
+export const SEAT_TYPES = ['drawn_citizen', 'association', 'expert_voting', 'expert_consultative'] as const;
+export type SeatType = (typeof SEAT_TYPES)[number];
+
+/** A member: invited → active → resigned / replaced / term_ended (invited may also decline: resigned). */
+export const MEMBER_STATES = ['invited', 'active', 'resigned', 'replaced', 'term_ended'] as const;
+export type MemberState = (typeof MEMBER_STATES)[number];
+/** States of people who hold (or are offered) a seat now. */
+export const CURRENT_MEMBER_STATES = ['invited', 'active'] as const satisfies readonly MemberState[];
+/** States of past members. */
+export const PAST_MEMBER_STATES = ['resigned', 'replaced', 'term_ended'] as const satisfies readonly MemberState[];
+
+/** How a member is shown in public: their pseudonym, or their name, as each chose. */
+export const DISPLAY_MODES = ['pseudonym', 'name'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
+
+/** A titular member sits; a substitute waits with a rank and steps in when a seat of the same type is vacated. */
+export const MEMBER_POSITIONS = ['titular', 'substitute'] as const;
+export type MemberPosition = (typeof MEMBER_POSITIONS)[number];
+
+/** A call for volunteers: prepared, open to answers, closed. */
+export const CALL_STATES = ['draft', 'open', 'closed'] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+/** Where a pool comes from: the answers to a call, or a CSV file an organizer imported. */
+export const POOL_SOURCES = ['call', 'import'] as const;
+export type PoolSource = (typeof POOL_SOURCES)[number];
+
+/**
+ * A draw: the commitment is published (committed), the LEXIMIN distribution and
+ * the 1 000 panels are computed in the background (computing → ready, or failed),
+ * the seeds are revealed and the panel drawn (drawn).
+ */
+export const DRAW_STATES = ['committed', 'computing', 'ready', 'drawn', 'failed'] as const;
+export type DrawState = (typeof DRAW_STATES)[number];
+
+/** The first draw of a panel's citizen seats, or a draw for vacated seats on the remaining pool. */
+export const DRAW_KINDS = ['initial', 'replacement'] as const;
+export type DrawKind = (typeof DRAW_KINDS)[number];
+
+/** Who a witness is: the organizer, and at least one other party. */
+export const WITNESS_KINDS = ['organizer', 'association', 'panel_member', 'resident_observer', 'other'] as const;
+export type WitnessKind = (typeof WITNESS_KINDS)[number];
+
+/** Panels in the published lottery. */
+export const PANEL_LOTTERY_SIZE = 1000;
+
+/** Default time the authority has to answer a recommendation. */
+export const DEFAULT_RESPONSE_DEADLINE_DAYS = 60;
+
+export const ADVISORY_PANEL_LIMITS = {
+  name: 120,
+  note: 1000,
+  title: 200,
+  description: 4000,
+  category: 40,
+  value: 60,
+  label: 120,
+  categories: 12,
+  valuesPerCategory: 40,
+  poolCsvBytes: 2_000_000,
+  poolSize: 20_000,
+  seed: 200,
+  witnesses: 10,
+  invitationsPerBatch: 5000,
+} as const;
+
+/** Public references: "TS-2027-001" for a draw, "AV-2027-001" for a call for volunteers. */
+export const DRAW_REFERENCE_PREFIX = 'TS';
+export const CALL_REFERENCE_PREFIX = 'AV';
+
+/** The algorithm the draw commits to (the solver's version, the lottery's rounding and the draw rule). */
+export const PANEL_DRAW_ALGORITHM = 'leximin-cg-highs/1+lottery-1000/1+draw-sha256/1';
