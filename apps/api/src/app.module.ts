@@ -12,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { DeliberationsModule } from './deliberations/deliberations.module';
+import { AdvisoryPanelModule } from './advisory-panel/advisory-panel.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DataUsesModule,
         ProposalsModule,
         DeliberationsModule,
+        AdvisoryPanelModule,
         DashboardModule,
         DevModule,
       ],

@@ -49,3 +49,4 @@ export * from './advisory-panel/sortition.lottery';
 export * from './advisory-panel/advisory-panel.schema';
 export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './advisory-panel/advisory-panel.policy';
+export * from './advisory-panel/advisory-panel.draw';

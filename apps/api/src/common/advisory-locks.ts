@@ -16,6 +16,10 @@ export const ADVISORY_LOCKS = {
   proposalReferences: 7_362_004,
   /** Planning the recurring jobs' next runs at start-up: instances starting together plan each once. */
   recurringJobPlanning: 7_362_005,
+  /** Yearly numbering of the advisory panel's draws (TS-2027-001…). */
+  panelDrawReferences: 7_362_006,
+  /** Yearly numbering of calls for volunteers (AV-2027-001…). */
+  panelCallReferences: 7_362_007,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

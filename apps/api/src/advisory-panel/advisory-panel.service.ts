@@ -1,0 +1,825 @@
+import { createHmac, hkdfSync, randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  ADVISORY_PANEL_VIEWER_ACTIONS,
+  CALL_VIEWER_ACTIONS,
+  canOnAdvisoryPanel,
+  categoriesCsv,
+  checkFeasibility,
+  checkPanelsAgainstFiles,
+  CURRENT_MEMBER_STATES,
+  DRAW_FILES,
+  DRAW_VIEWER_ACTIONS,
+  drawFromSeeds,
+  drawLifecycle,
+  INVITATION_CODE_ALPHABET,
+  INVITATION_CODE_LENGTH,
+  memberLifecycle,
+  memberTransitionRefusal,
+  callLifecycle,
+  callTransitionRefusal,
+  PANEL_DRAW_ALGORITHM,
+  PANEL_LOTTERY_SIZE,
+  PAST_MEMBER_STATES,
+  permissionsFor,
+  problemTypes,
+  quotaTable,
+  readPoolCsv,
+  respondentsCsv,
+  SEAT_TYPES,
+  SeedMismatchError,
+  sha256Hex,
+  VACATING_TRANSITIONS,
+  type Actor,
+  type AddPanelMember,
+  type AdvisoryPanelDto,
+  type AnswerCall,
+  type AuditAction,
+  type CallDto,
+  type CallTransition,
+  type CommitDraw,
+  type CreateCall,
+  type DrawComputation,
+  type DrawManifest,
+  type Feasibility,
+  type FieldError,
+  type JsonValue,
+  type ImportPool,
+  type MemberTransition,
+  type PanelCategory,
+  type PanelDrawDto,
+  type PanelDrawReport,
+  type PanelMember,
+  type PanelMemberAdmin,
+  type PanelRules,
+  type PanelRulesVersion,
+  type PoolDetail,
+  type PoolEntry,
+  type ProblemDocument,
+  type PublishPanelRules,
+  type Quota,
+  type SetQuotas,
+} from '@sesame/domain';
+import type { Prisma } from '../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import { authorize } from '../common/authorize';
+import { ProblemException } from '../common/problem.exception';
+import { TransitionRunner } from '../common/transition.runner';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
+import { JobQueue } from '../jobs/job-queue.service';
+import type { PrismaTransaction } from '../prisma/prisma.service';
+import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
+import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow } from './advisory-panel.repository';
+
+export const COMPUTE_DRAW_JOB = 'advisory-panel.compute-draw';
+/** Progress is written at most this often while the worker runs. */
+const PROGRESS_EVERY_MS = 500;
+const API_BASE = '/api/v1/advisory-panel';
+
+const MEMBER_AUDIT: Record<MemberTransition, AuditAction> = {
+  activate: 'panel-member.activated',
+  resign: 'panel-member.resigned',
+  replace: 'panel-member.replaced',
+  end_term: 'panel-member.term-ended',
+};
+
+/** What the computation stores (DrawComputation without the panels, which have their column). */
+type StoredResult = Omit<DrawComputation, 'panels'>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const day = (d: Date) => d.toISOString().slice(0, 10);
+function addMonths(date: Date, months: number): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+  return d;
+}
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** 422 naming each quota that cannot be met and by how much (`feasibility` carries the whole report). */
+function infeasible(report: Feasibility, quotas: readonly Quota[]): ProblemException {
+  const errors: FieldError[] = [
+    ...report.violations.map((v) => ({
+      path: `quotas.${Math.max(0, quotas.findIndex((q) => q.category === v.category && q.value === v.value))}`,
+      code: v.by < 0 ? 'quota_short' : 'quota_over',
+      message:
+        v.by < 0
+          ? `${v.category} = ${v.value} : au mieux ${v.closest} membres, le minimum est ${v.min} (il en manque ${-v.by} ; ${v.available} volontaires dans le vivier).`
+          : `${v.category} = ${v.value} : au moins ${v.closest} membres, le maximum est ${v.max} (${v.by} de trop).`,
+    })),
+    ...(report.seatsShort > 0 ? [{ path: 'panelSize', code: 'seats_short', message: `${report.seatsShort} sièges ne peuvent pas être pourvus : le vivier (un seul membre par foyer) est trop petit.` }] : []),
+  ];
+  const problem = {
+    type: problemTypes.ruleViolation,
+    title: 'Rule violation',
+    status: 422,
+    detail: 'Ces quotas ne peuvent pas être respectés avec ce vivier : la liste dit quelles valeurs et de combien.',
+    errors,
+    feasibility: report,
+  };
+  return new ProblemException(problem as ProblemDocument);
+}
+
+/**
+ * The advisory panel: rules published as versions, members and their
+ * seats, calls for volunteers with invitation letters, pools and quotas, and
+ * the public lottery (commitment, computation in a worker thread, seeds
+ * revealed, panel drawn) whose files anyone re-runs
+ * (`npm run sortition:rerun`).
+ */
+@Injectable()
+export class AdvisoryPanelService implements OnModuleInit {
+  private readonly logger = new Logger('AdvisoryPanel');
+  private readonly codeKey: Buffer;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    private readonly repository: AdvisoryPanelRepository,
+    private readonly audit: AuditService,
+    private readonly transitions: TransitionRunner,
+    private readonly jobs: JobQueue,
+  ) {
+    this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
+  }
+
+  onModuleInit(): void {
+    this.jobs.register(COMPUTE_DRAW_JOB, (payload) => this.compute((payload as { drawId: string }).drawId));
+  }
+
+  private hashCode(code: string): string {
+    return createHmac('sha256', this.codeKey).update(code).digest('hex');
+  }
+
+  // ———————————————————————————— the public page and the rules
+
+  async panel(actor: Actor): Promise<AdvisoryPanelDto> {
+    const [rules, members, calls, draws] = await Promise.all([this.repository.currentRules(), this.repository.members(), this.repository.calls(['open', 'closed']), this.repository.draws()]);
+    const current = members.filter((m) => (CURRENT_MEMBER_STATES as readonly string[]).includes(m.state));
+    const seats = rules ? (rules.rules as PanelRules).seats : null;
+    const seatsOf: Record<(typeof SEAT_TYPES)[number], number> = {
+      drawn_citizen: seats?.drawnCitizens ?? 0,
+      association: seats?.associations ?? 0,
+      expert_voting: seats?.expertsVoting ?? 0,
+      expert_consultative: seats?.expertsConsultative ?? 0,
+    };
+    return {
+      rules: rules ? this.rulesVersion(rules) : null,
+      seats: SEAT_TYPES.map((seatType) => {
+        const titulars = current.filter((m) => m.seatType === seatType && m.position === 'titular');
+        return { seatType, seats: seatsOf[seatType], filled: titulars.filter((m) => m.state === 'active').length, invited: titulars.filter((m) => m.state === 'invited').length };
+      }),
+      members: current.filter((m) => m.position === 'titular').map((m) => this.member(m)),
+      substitutes: current.filter((m) => m.position === 'substitute').map((m) => this.member(m)),
+      pastMembers: members.filter((m) => (PAST_MEMBER_STATES as readonly string[]).includes(m.state)).map((m) => this.member(m)),
+      calls: calls.map((c) => {
+        const { viewer: _viewer, ...call } = this.callDto(actor, c);
+        return call;
+      }),
+      draws: draws.map((d) => ({ reference: d.reference, kind: d.kind, state: d.state, panelSize: d.panelSize, poolSize: this.poolSizeOf(d), committedAt: d.committedAt.toISOString(), drawnAt: iso(d.drawnAt) })),
+      viewer: { can: permissionsFor(ADVISORY_PANEL_VIEWER_ACTIONS, (action) => canOnAdvisoryPanel(action, { actor })) },
+    };
+  }
+
+  async rules(): Promise<PanelRulesVersion[]> {
+    return (await this.repository.rulesVersions()).map((r) => this.rulesVersion(r));
+  }
+
+  async publishRules(actor: Actor, input: PublishPanelRules): Promise<PanelRulesVersion> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.publish-rules', { actor }));
+    const row = await this.repository.transaction(async (tx) => {
+      const row = await this.repository.publishRules(tx, input.rules as unknown as Prisma.InputJsonValue, input.changeNote);
+      await this.audit.record(tx, {
+        actorId: organizer.id,
+        action: 'advisory-panel.rules-published',
+        subjectType: 'advisory-panel',
+        subjectId: null,
+        data: { version: row.version, changeNote: input.changeNote, rules: input.rules as unknown as JsonValue },
+      });
+      return row;
+    });
+    return this.rulesVersion(row);
+  }
+
+  private rulesVersion(row: RulesRow): PanelRulesVersion {
+    return { version: row.version, rules: row.rules as unknown as PanelRules, changeNote: row.changeNote, publishedAt: row.publishedAt.toISOString() };
+  }
+
+  private async rulesInForce(tx?: PrismaTransaction): Promise<PanelRules> {
+    const rules = await this.repository.currentRules(tx);
+    if (!rules) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
+    return rules.rules as unknown as PanelRules;
+  }
+
+  // ———————————————————————————— members
+
+  private member(m: MemberRow): PanelMember {
+    return {
+      id: m.id,
+      seatType: m.seatType,
+      position: m.position,
+      substituteRank: m.substituteRank,
+      displayName: m.displayName,
+      displayMode: m.displayMode,
+      affiliation: m.affiliation,
+      state: m.state,
+      termStart: day(m.termStart),
+      termEnd: day(m.termEnd),
+      draw: m.draw?.reference ?? null,
+      leftAt: iso(m.leftAt),
+    };
+  }
+  private memberAdmin(m: MemberRow): PanelMemberAdmin {
+    return { ...this.member(m), volunteer: m.volunteer?.publicId ?? null, contactEmail: m.volunteer?.contactEmail ?? null, reason: m.reason };
+  }
+
+  async members(actor: Actor): Promise<PanelMemberAdmin[]> {
+    authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
+    return (await this.repository.members()).map((m) => this.memberAdmin(m));
+  }
+
+  async addMember(actor: Actor, input: AddPanelMember): Promise<PanelMemberAdmin> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
+    return this.repository.transaction(async (tx) => {
+      const rules = await this.rulesInForce(tx);
+      const termStart = new Date(`${input.termStart}T00:00:00Z`);
+      const substituteRank = input.position === 'substitute' ? await this.repository.nextSubstituteRank(tx, input.seatType) : null;
+      const row = await this.repository.createMember(tx, {
+        seatType: input.seatType,
+        position: input.position,
+        substituteRank,
+        displayName: input.displayName,
+        displayMode: input.displayMode,
+        affiliation: input.affiliation,
+        termStart,
+        termEnd: addMonths(termStart, rules.termMonths),
+      });
+      await this.audit.record(tx, {
+        actorId: organizer.id,
+        action: 'panel-member.added',
+        subjectType: 'panel-member',
+        subjectId: row.id,
+        data: { seatType: row.seatType, position: row.position, displayName: row.displayName },
+      });
+      return this.memberAdmin(row);
+    });
+  }
+
+  async changeMember(actor: Actor, id: string, transition: MemberTransition, reason: string): Promise<PanelMemberAdmin> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
+    await this.repository.transaction(async (tx) => {
+      const { thing } = await this.transitions.run(
+        {
+          lifecycle: memberLifecycle,
+          transition,
+          lock: (inner) => this.repository.lockMember(inner, id),
+          notFound: 'Aucun membre du comité avec cet identifiant.',
+          stateOf: (m) => m.state,
+          refusal: (from) => memberTransitionRefusal(transition, from),
+          apply: async (inner, m, to) => {
+            await this.repository.setMemberState(inner, m.id, to, reason, VACATING_TRANSITIONS.includes(transition) ? new Date() : null);
+          },
+          audit: (m, to) => ({ actorId: organizer.id, action: MEMBER_AUDIT[transition], subjectType: 'panel-member', subjectId: m.id, data: { seatType: m.seatType, state: to, reason } }),
+        },
+        tx,
+      );
+      // A vacated seat goes to the first substitute of the same type.
+      if (VACATING_TRANSITIONS.includes(transition) && thing.position === 'titular') {
+        const substitute = await this.repository.firstSubstitute(tx, thing.seatType);
+        if (substitute) {
+          await this.repository.stepIn(tx, substitute.id);
+          await this.audit.record(tx, { actorId: organizer.id, action: 'panel-member.stepped-in', subjectType: 'panel-member', subjectId: substitute.id, data: { seatType: substitute.seatType, replaces: thing.id } });
+        }
+      }
+    });
+    return this.memberAdmin((await this.repository.member(id))!);
+  }
+
+  // ———————————————————————————— calls for volunteers
+
+  private callDto(actor: Actor, c: CallRow): CallDto {
+    const facts = { reference: c.reference, state: c.state };
+    return {
+      reference: c.reference,
+      title: c.title,
+      description: c.description,
+      state: c.state,
+      categories: c.categories as unknown as PanelCategory[],
+      openedAt: iso(c.openedAt),
+      closedAt: iso(c.closedAt),
+      answers: c.pool?._count.volunteers ?? 0,
+      viewer: {
+        can: permissionsFor(CALL_VIEWER_ACTIONS, (action) => (action === 'advisory-panel.answer-call' ? canOnAdvisoryPanel(action, { actor, call: facts }) : canOnAdvisoryPanel(action, { actor }))),
+      },
+    };
+  }
+
+  async calls(actor: Actor): Promise<CallDto[]> {
+    const organizer = canOnAdvisoryPanel('advisory-panel.manage-calls', { actor }).allowed;
+    return (await this.repository.calls(organizer ? ['draft', 'open', 'closed'] : ['open', 'closed'])).map((c) => this.callDto(actor, c));
+  }
+
+  async call(actor: Actor, reference: string): Promise<CallDto> {
+    const call = await this.repository.call(reference);
+    if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
+    authorize(canOnAdvisoryPanel('advisory-panel.view-call', { actor, call: { reference, state: call.state } }));
+    return this.callDto(actor, call);
+  }
+
+  async createCall(actor: Actor, input: CreateCall): Promise<CallDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-calls', { actor }));
+    const call = await this.repository.transaction(async (tx) => {
+      const categories = input.categories ?? (await this.rulesInForce(tx)).categories;
+      const call = await this.repository.createCall(tx, { title: input.title, description: input.description, categories: categories as unknown as Prisma.InputJsonValue });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'panel-call.created', subjectType: 'panel-call', subjectId: call.id, data: { reference: call.reference, title: call.title } });
+      return call;
+    });
+    return this.callDto(actor, call);
+  }
+
+  async changeCall(actor: Actor, reference: string, transition: CallTransition): Promise<CallDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-calls', { actor }));
+    await this.transitions.run({
+      lifecycle: callLifecycle,
+      transition,
+      lock: (tx) => this.repository.lockCall(tx, reference),
+      notFound: `Aucun appel à volontaires ${reference}.`,
+      stateOf: (c) => c.state,
+      refusal: (from) => callTransitionRefusal(transition, from),
+      apply: async (tx, c, to) => {
+        await this.repository.setCallState(tx, c.id, to, new Date());
+      },
+      audit: (c) => ({ actorId: organizer.id, action: transition === 'open' ? 'panel-call.opened' : 'panel-call.closed', subjectType: 'panel-call', subjectId: c.id, data: { reference: c.reference } }),
+    });
+    return this.call(actor, reference);
+  }
+
+  /** One code per letter (per household); the answer is the only place the codes exist in clear. */
+  async createInvitations(actor: Actor, reference: string, count: number): Promise<{ call: string; codes: string[] }> {
+    authorize(canOnAdvisoryPanel('advisory-panel.manage-calls', { actor }));
+    const call = await this.repository.call(reference);
+    if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
+    if (call.state === 'closed') throw ProblemException.ruleViolation('Cet appel est clos : il ne reçoit plus de réponses, inutile d’envoyer des lettres.');
+    const codes = new Set<string>();
+    while (codes.size < count) codes.add(newCode());
+    await this.repository.createInvitations(
+      call.id,
+      [...codes].map((code) => ({ codeHash: this.hashCode(code), hint: code.slice(-4) })),
+    );
+    return { call: reference, codes: [...codes] };
+  }
+
+  async answerCall(actor: Actor, reference: string, input: AnswerCall): Promise<{ call: string; volunteer: string }> {
+    const call = await this.repository.call(reference);
+    if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
+    authorize(canOnAdvisoryPanel('advisory-panel.answer-call', { actor, call: { reference, state: call.state } }));
+    const categories = call.categories as unknown as PanelCategory[];
+    const errors: FieldError[] = [];
+    for (const { category, values } of categories) {
+      const value = input.values[category];
+      if (value === undefined || value === '') errors.push({ path: `values.${category}`, code: 'missing', message: `Répondez à la question « ${category} ».` });
+      else if (!values.includes(value)) errors.push({ path: `values.${category}`, code: 'invalid_value', message: `Choisissez une des réponses proposées pour « ${category} » : ${values.join(', ')}.` });
+    }
+    for (const key of Object.keys(input.values)) {
+      if (!categories.some((c) => c.category === key)) errors.push({ path: `values.${key}`, code: 'unrecognized_keys', message: `Cet appel ne pose pas la question « ${key} ».` });
+    }
+    if (errors.length > 0) throw ProblemException.validation(errors);
+    const values = Object.fromEntries(categories.map((c) => [c.category, input.values[c.category]!]));
+    const publicId = await this.repository.transaction(async (tx) => {
+      const invitation = await this.repository.lockInvitation(tx, this.hashCode(input.invitationCode));
+      if (!invitation || invitation.callId !== call.id) {
+        throw ProblemException.ruleViolation('Ce code ne correspond à aucune lettre de cet appel. Vérifiez les 12 caractères de votre lettre.', [
+          { path: 'invitationCode', code: 'unknown', message: 'Code inconnu pour cet appel.' },
+        ]);
+      }
+      if (invitation.volunteer) {
+        throw ProblemException.conflict('Ce foyer a déjà répondu à cet appel : une seule réponse par lettre.', [{ path: 'invitationCode', code: 'used', message: 'Ce code a déjà servi.' }]);
+      }
+      const pool = await this.repository.lockPool(tx, call.pool!.id);
+      return this.repository.addVolunteer(tx, {
+        poolId: pool!.id,
+        invitationId: invitation.id,
+        values,
+        displayName: input.displayName,
+        displayMode: input.displayMode,
+        contactEmail: input.contactEmail,
+      });
+    });
+    return { call: reference, volunteer: publicId };
+  }
+
+  // ———————————————————————————— pools and quotas
+
+  private poolSummary(p: PoolRow, households: number) {
+    return {
+      id: p.id,
+      label: p.label,
+      source: p.source,
+      call: p.call?.reference ?? null,
+      volunteers: p._count.volunteers,
+      households,
+      categories: p.categories as unknown as PanelCategory[],
+      panelSize: p.panelSize,
+      createdAt: p.createdAt.toISOString(),
+    };
+  }
+
+  async pools(actor: Actor) {
+    authorize(canOnAdvisoryPanel('advisory-panel.manage-pools', { actor }));
+    const pools = await this.repository.pools();
+    return Promise.all(pools.map(async (p) => this.poolSummary(p, await this.repository.countHouseholds(p.id))));
+  }
+
+  async pool(actor: Actor, id: string): Promise<PoolDetail> {
+    authorize(canOnAdvisoryPanel('advisory-panel.manage-pools', { actor }));
+    const pool = await this.repository.pool(id);
+    if (!pool) throw ProblemException.notFound('Aucun vivier avec cet identifiant.');
+    const [volunteers, seated, households] = await Promise.all([this.repository.volunteers(id), this.repository.seatedVolunteers(id), this.repository.countHouseholds(id)]);
+    const seatedIds = new Set(seated.map((s) => s.volunteerId));
+    const entries = this.entriesOf(volunteers);
+    // Households appear as numbers, as in the published files.
+    const published = respondentsCsv(entries, []).trim().split('\n').slice(1);
+    return {
+      ...this.poolSummary(pool, households),
+      quotas: (pool.quotas as Quota[] | null) ?? [],
+      feasibility: (pool.feasibility as Feasibility | null) ?? null,
+      volunteersList: volunteers.map((v, i) => ({ id: v.publicId, household: published[i]!.split(',')[1] || null, values: v.values as Record<string, string>, drawn: seatedIds.has(v.id) })),
+    };
+  }
+
+  private entriesOf(volunteers: { publicId: string; household: string | null; values: Prisma.JsonValue }[]): PoolEntry[] {
+    return volunteers.map((v) => ({ id: v.publicId, household: v.household, values: v.values as Record<string, string> }));
+  }
+
+  async importPool(actor: Actor, input: ImportPool): Promise<PoolDetail> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-pools', { actor }));
+    const { entries, issues } = readPoolCsv(input.csv, input.categories);
+    if (issues.length > 0) {
+      throw ProblemException.validation(
+        issues.slice(0, 500).map((i) => ({ path: i.line ? `csv.${i.line}` : 'csv', code: i.code, message: i.message })),
+        `Le fichier du vivier contient ${issues.length} problème${issues.length > 1 ? 's' : ''} : la liste donne chaque ligne.`,
+      );
+    }
+    const id = await this.repository.importPool({
+      label: input.label,
+      categories: input.categories as unknown as Prisma.InputJsonValue,
+      volunteers: entries.map((e) => ({ publicId: e.id, household: e.household, values: e.values as Prisma.InputJsonValue })),
+    });
+    await this.audit.recordAlone({ actorId: organizer.id, action: 'panel-pool.imported', subjectType: 'panel-pool', subjectId: id, data: { label: input.label, volunteers: entries.length } });
+    return this.pool(actor, id);
+  }
+
+  /** The quotas, completed: every value of a category with a quota gets one (0..panel size when not given). */
+  private completeQuotas(categories: readonly PanelCategory[], quotas: readonly Quota[], panelSize: number): Quota[] {
+    const errors: FieldError[] = [];
+    quotas.forEach((q, i) => {
+      const category = categories.find((c) => c.category === q.category);
+      if (!category) errors.push({ path: `quotas.${i}.category`, code: 'unknown', message: `Le vivier n’a pas de catégorie « ${q.category} ».` });
+      else if (!category.values.includes(q.value)) errors.push({ path: `quotas.${i}.value`, code: 'unknown', message: `« ${q.value} » n’est pas une valeur de ${q.category} (${category.values.join(', ')}).` });
+      if (quotas.findIndex((o) => o.category === q.category && o.value === q.value) !== i) errors.push({ path: `quotas.${i}`, code: 'duplicate', message: `Deux quotas pour ${q.category} = ${q.value}.` });
+    });
+    if (errors.length > 0) throw ProblemException.validation(errors);
+    const used = categories.filter((c) => quotas.some((q) => q.category === c.category));
+    return used.flatMap((c) => c.values.map((value) => quotas.find((q) => q.category === c.category && q.value === value) ?? { category: c.category, value, min: 0, max: panelSize }));
+  }
+
+  private async feasibility(entries: readonly PoolEntry[], quotas: readonly Quota[], panelSize: number): Promise<Feasibility> {
+    const report = await checkFeasibility({ people: entries.map((e) => ({ id: e.id, household: e.household, values: e.values })), quotas, panelSize });
+    return { feasible: report.feasible, reasons: report.reasons, violations: report.violations, seatsShort: report.seatsShort };
+  }
+
+  async setQuotas(actor: Actor, id: string, input: SetQuotas): Promise<PoolDetail> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-pools', { actor }));
+    const pool = await this.repository.pool(id);
+    if (!pool) throw ProblemException.notFound('Aucun vivier avec cet identifiant.');
+    const quotas = this.completeQuotas(pool.categories as unknown as PanelCategory[], input.quotas, input.panelSize);
+    const report = await this.feasibility(this.entriesOf(await this.repository.volunteers(id)), quotas, input.panelSize);
+    if (!report.feasible) throw infeasible(report, input.quotas);
+    await this.repository.setQuotas(id, input.panelSize, quotas as unknown as Prisma.InputJsonValue, report as unknown as Prisma.InputJsonValue);
+    await this.audit.recordAlone({ actorId: organizer.id, action: 'panel-pool.quotas-set', subjectType: 'panel-pool', subjectId: id, data: { panelSize: input.panelSize, quotas: quotas as unknown as JsonValue } });
+    return this.pool(actor, id);
+  }
+
+  // ———————————————————————————— draws
+
+  async commitDraw(actor: Actor, input: CommitDraw): Promise<PanelDrawDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.commit-draw', { actor }));
+    const pool = await this.repository.pool(input.poolId);
+    if (!pool) throw ProblemException.validation([{ path: 'poolId', code: 'unknown', message: 'Aucun vivier avec cet identifiant.' }]);
+    if (!pool.quotas || !pool.panelSize) throw ProblemException.ruleViolation('Fixez d’abord les quotas et la taille du panel de ce vivier.');
+    const categories = pool.categories as unknown as PanelCategory[];
+    const volunteers = await this.repository.volunteers(pool.id);
+    let entries = this.entriesOf(volunteers);
+    let quotas = pool.quotas as unknown as Quota[];
+    let panelSize = pool.panelSize;
+    if (input.kind === 'replacement') {
+      // The remaining pool and seats: nobody who holds or held a seat, nobody from a sitting member's household.
+      const rules = await this.rulesInForce();
+      const seated = await this.repository.seatedVolunteers(pool.id);
+      const sitting = seated.filter((s) => (CURRENT_MEMBER_STATES as readonly string[]).includes(s.state));
+      const vacant = rules.seats.drawnCitizens - (await this.repository.countCurrentDrawnTitulars());
+      if (vacant < 1) throw ProblemException.ruleViolation('Aucun siège tiré au sort n’est vacant : pas de tirage de remplacement.');
+      const seatedIds = new Set(seated.map((s) => s.volunteerId));
+      const households = new Set(sitting.map((s) => s.household).filter((h): h is string => h !== null));
+      entries = this.entriesOf(volunteers.filter((v) => !seatedIds.has(v.id) && !(v.household && households.has(v.household))));
+      panelSize = vacant;
+      if (input.quotas) quotas = this.completeQuotas(categories, input.quotas, panelSize);
+      else {
+        // The pool's quotas less the sitting drawn members who hold each value.
+        quotas = quotas.map((q) => {
+          const held = sitting.filter((s) => (s.values as Record<string, string>)[q.category] === q.value).length;
+          return { ...q, min: Math.max(0, q.min - held), max: Math.min(panelSize, Math.max(0, q.max - held)) };
+        });
+      }
+    }
+    const report = await this.feasibility(entries, quotas, panelSize);
+    if (!report.feasible) throw infeasible(report, quotas);
+    const files = { respondentsCsv: respondentsCsv(entries, categories.map((c) => c.category)), categoriesCsv: categoriesCsv(quotas) };
+    const draw = await this.repository.transaction(async (tx) => {
+      const open = await this.repository.openDrawOf(tx, pool.id);
+      if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé.`);
+      const draw = await this.repository.createDraw(
+        tx,
+        {
+          kind: input.kind,
+          poolId: pool.id,
+          panelSize,
+          quotas: quotas as unknown as Prisma.InputJsonValue,
+          respondentsCsv: files.respondentsCsv,
+          categoriesCsv: files.categoriesCsv,
+          poolSha256: sha256Hex(files.respondentsCsv),
+          quotasSha256: sha256Hex(files.categoriesCsv),
+          algorithm: PANEL_DRAW_ALGORITHM,
+          lotterySize: PANEL_LOTTERY_SIZE,
+        },
+        input.witnesses,
+      );
+      await this.audit.record(tx, {
+        actorId: organizer.id,
+        action: 'panel-draw.committed',
+        subjectType: 'panel-draw',
+        subjectId: draw.id,
+        data: {
+          reference: draw.reference,
+          kind: draw.kind,
+          panelSize,
+          poolSha256: draw.poolSha256,
+          quotasSha256: draw.quotasSha256,
+          algorithm: draw.algorithm,
+          lotterySize: draw.lotterySize,
+          seedHashes: input.witnesses.map((w) => w.seedHash),
+        },
+      });
+      await this.jobs.enqueue(tx, COMPUTE_DRAW_JOB, { drawId: draw.id });
+      return draw;
+    });
+    return this.drawDto(actor, draw);
+  }
+
+  /** The job: LEXIMIN and the 1 000 panels in a worker thread, progress stored as it goes, every panel checked. */
+  async compute(drawId: string): Promise<void> {
+    const draw = await this.repository.transaction(async (tx) => {
+      const draw = await this.repository.lockDrawById(tx, drawId);
+      if (!draw || !drawLifecycle.target('start_computing', draw.state)) return null;
+      await this.repository.setDrawState(tx, draw.id, 'computing');
+      return draw;
+    });
+    if (!draw) return;
+    const files = { respondentsCsv: draw.respondentsCsv, categoriesCsv: draw.categoriesCsv };
+    let lastWrite = 0;
+    let pending: Promise<unknown> = Promise.resolve();
+    let result: DrawComputation;
+    try {
+      result = await computeInWorker({ files, panelSize: draw.panelSize, lotterySize: draw.lotterySize }, (progress) => {
+        const now = Date.now();
+        if (now - lastWrite < PROGRESS_EVERY_MS && progress.phase !== 'done') return;
+        lastWrite = now;
+        pending = pending.then(() => this.repository.setProgress(draw.id, { ...progress, updatedAt: new Date().toISOString() }));
+      });
+      await pending;
+      // Independently of the solver and the worker: every panel against the published files.
+      const problems = checkPanelsAgainstFiles(files, draw.panelSize, result.panels);
+      if (problems.length > 0) throw new DrawComputationError('PanelCheckError', problems.slice(0, 5).join('; '));
+      if (result.panels.length !== draw.lotterySize) throw new DrawComputationError('PanelCheckError', `${result.panels.length} panels, expected ${draw.lotterySize}`);
+    } catch (error) {
+      await pending;
+      if (!(error instanceof DrawComputationError)) throw error;
+      this.logger.warn(`Draw ${draw.reference} failed: ${error.message}`);
+      await this.repository.transaction(async (tx) => {
+        await this.repository.setDrawState(tx, draw.id, 'failed', { error: `${error.kind}: ${error.message}`.slice(0, 2000) });
+        await this.audit.record(tx, { actorId: null, action: 'panel-draw.failed', subjectType: 'panel-draw', subjectId: draw.id, data: { reference: draw.reference, error: error.kind } });
+      });
+      return;
+    }
+    const { panels, ...stored } = result;
+    await this.repository.transaction(async (tx) => {
+      await this.repository.setDrawState(tx, draw.id, 'ready', {
+        result: stored as unknown as Prisma.InputJsonValue,
+        panels: panels as unknown as Prisma.InputJsonValue,
+        minimum: result.minimum,
+        lotteryMinimum: result.lotteryMinimum,
+        computedAt: new Date(),
+        progress: { phase: 'done', fixedUnits: 0, units: 0, panels: panels.length, elapsedMs: result.stats.elapsedMs ?? 0, updatedAt: new Date().toISOString() },
+      });
+      await this.audit.record(tx, {
+        actorId: null,
+        action: 'panel-draw.computed',
+        subjectType: 'panel-draw',
+        subjectId: draw.id,
+        data: { reference: draw.reference, minimum: result.minimum, lotteryMinimum: result.lotteryMinimum, panelsSha256: sha256Hex(JSON.stringify(panels)) },
+      });
+    });
+  }
+
+  private poolSizeOf(d: { respondentsCsv: string }): number {
+    return Math.max(0, d.respondentsCsv.trim().split('\n').length - 1);
+  }
+
+  private drawDto(actor: Actor, d: DrawRow): PanelDrawDto {
+    const facts = { reference: d.reference, state: d.state };
+    const computed = d.state === 'ready' || d.state === 'drawn';
+    const files = DRAW_FILES.filter((f) => computed || f !== 'panels.json');
+    return {
+      reference: d.reference,
+      kind: d.kind,
+      state: d.state,
+      panelSize: d.panelSize,
+      poolSize: this.poolSizeOf(d),
+      committedAt: d.committedAt.toISOString(),
+      drawnAt: iso(d.drawnAt),
+      commitment: { poolSha256: d.poolSha256, quotasSha256: d.quotasSha256, panelSize: d.panelSize, lotterySize: d.lotterySize, algorithm: d.algorithm, committedAt: d.committedAt.toISOString() },
+      quotas: d.quotas as unknown as Quota[],
+      witnesses: d.witnesses.map((w) => ({ position: w.position, name: w.name, kind: w.kind as PanelDrawDto['witnesses'][number]['kind'], seedHash: w.seedHash, seed: w.seed, revealedAt: iso(w.revealedAt) })),
+      progress: (d.progress as PanelDrawDto['progress']) ?? null,
+      minimum: d.minimum,
+      lotteryMinimum: d.lotteryMinimum,
+      error: d.error,
+      combinedSeed: d.combinedSeed,
+      drawnIndex: d.drawnIndex,
+      drawnPanel: (d.drawnPanel as string[] | null) ?? null,
+      files: files.map((name) => ({ name, href: `${API_BASE}/draws/${d.reference}/files/${name}` })),
+      viewer: { can: permissionsFor(DRAW_VIEWER_ACTIONS, (action) => canOnAdvisoryPanel(action, { actor, draw: facts })) },
+    };
+  }
+
+  private async drawRow(reference: string): Promise<DrawRow> {
+    const draw = await this.repository.draw(reference);
+    if (!draw) throw ProblemException.notFound(`Aucun tirage ${reference}.`);
+    return draw;
+  }
+
+  async draws() {
+    return (await this.repository.draws()).map((d) => ({
+      reference: d.reference,
+      kind: d.kind,
+      state: d.state,
+      panelSize: d.panelSize,
+      poolSize: this.poolSizeOf(d),
+      committedAt: d.committedAt.toISOString(),
+      drawnAt: iso(d.drawnAt),
+    }));
+  }
+
+  async draw(actor: Actor, reference: string): Promise<PanelDrawDto> {
+    return this.drawDto(actor, await this.drawRow(reference));
+  }
+
+  async panels(actor: Actor, reference: string) {
+    const d = await this.drawRow(reference);
+    authorize(canOnAdvisoryPanel('advisory-panel.view-results', { actor, draw: { reference, state: d.state } }));
+    return { reference, size: d.lotterySize, panels: d.panels as string[][], drawnIndex: d.drawnIndex };
+  }
+
+  async report(actor: Actor, reference: string): Promise<PanelDrawReport> {
+    const d = await this.drawRow(reference);
+    authorize(canOnAdvisoryPanel('advisory-panel.view-results', { actor, draw: { reference, state: d.state } }));
+    const result = d.result as unknown as StoredResult;
+    const drawn = (d.drawnPanel as string[] | null) ?? null;
+    const drawnSet = drawn ? new Set(drawn) : null;
+    const dto = this.drawDto(actor, d);
+    return {
+      reference,
+      state: d.state,
+      algorithm: d.algorithm,
+      poolSize: result.ids.length,
+      panelSize: d.panelSize,
+      minimum: result.minimum,
+      lotteryMinimum: result.lotteryMinimum,
+      maxDeviation: result.maxUnitDeviation,
+      probabilities: result.ids.map((id, i) => ({ id, probability: result.probabilities[i]!, lottery: result.lotteryProbabilities[i]!, drawn: drawnSet ? drawnSet.has(id) : null })),
+      quotaTable: quotaTable({ respondentsCsv: d.respondentsCsv, categoriesCsv: d.categoriesCsv }, d.panelSize, result.probabilities, drawn),
+      commitment: dto.commitment,
+      witnesses: dto.witnesses,
+      combinedSeed: d.combinedSeed,
+      drawnIndex: d.drawnIndex,
+      drawnPanel: drawn,
+    };
+  }
+
+  /** The published files (open data): the pool and quotas from the commitment on, the panels once computed. */
+  async file(actor: Actor, reference: string, name: (typeof DRAW_FILES)[number]): Promise<{ contentType: string; body: string }> {
+    const d = await this.drawRow(reference);
+    if (name === 'respondents.csv') return { contentType: 'text/csv; charset=utf-8', body: d.respondentsCsv };
+    if (name === 'categories.csv') return { contentType: 'text/csv; charset=utf-8', body: d.categoriesCsv };
+    if (name === 'draw.json') {
+      const manifest: DrawManifest = {
+        reference: d.reference,
+        kind: d.kind,
+        algorithm: d.algorithm,
+        panelSize: d.panelSize,
+        lotterySize: d.lotterySize,
+        poolSha256: d.poolSha256,
+        quotasSha256: d.quotasSha256,
+        witnesses: d.witnesses.map((w) => ({ position: w.position, name: w.name, kind: w.kind as DrawManifest['witnesses'][number]['kind'], seedHash: w.seedHash, seed: w.seed })),
+        combinedSeed: d.combinedSeed,
+        drawnIndex: d.drawnIndex,
+        drawnPanel: (d.drawnPanel as string[] | null) ?? null,
+      };
+      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(manifest, null, 2)}\n` };
+    }
+    authorize(canOnAdvisoryPanel('advisory-panel.view-results', { actor, draw: { reference, state: d.state } }));
+    return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify({ reference, size: d.lotterySize, panels: d.panels }, null, 0)}\n` };
+  }
+
+  async revealSeed(actor: Actor, reference: string, witness: number, seed: string): Promise<PanelDrawDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.commit-draw', { actor }));
+    await this.repository.transaction(async (tx) => {
+      const d = await this.repository.lockDraw(tx, reference);
+      if (!d) throw ProblemException.notFound(`Aucun tirage ${reference}.`);
+      authorize(canOnAdvisoryPanel('advisory-panel.reveal-seed', { actor, draw: { reference, state: d.state } }));
+      const w = d.witnesses.find((x) => x.position === witness);
+      if (!w) throw ProblemException.validation([{ path: 'witness', code: 'unknown', message: `Ce tirage a ${d.witnesses.length} témoins : choisissez entre 1 et ${d.witnesses.length}.` }]);
+      if (sha256Hex(seed) !== w.seedHash) {
+        throw ProblemException.ruleViolation(`La graine révélée par ${w.name} ne correspond pas à son engagement (SHA-256 ${w.seedHash}).`, [
+          { path: 'seed', code: 'seed_mismatch', message: 'Cette graine ne correspond pas à l’empreinte publiée avant le tirage.' },
+        ]);
+      }
+      if (w.seed !== null) return;
+      await this.repository.revealSeed(tx, d.id, witness, seed, new Date());
+      await this.audit.record(tx, { actorId: organizer.id, action: 'panel-draw.seed-revealed', subjectType: 'panel-draw', subjectId: d.id, data: { reference, witness, name: w.name, seed } });
+    });
+    return this.draw(actor, reference);
+  }
+
+  /** The draw itself: once, from every revealed seed; the drawn become invited members. */
+  async drawPanel(actor: Actor, reference: string): Promise<PanelDrawDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.commit-draw', { actor }));
+    await this.repository.transaction(async (tx) => {
+      const d = await this.repository.lockDraw(tx, reference);
+      if (!d) throw ProblemException.notFound(`Aucun tirage ${reference}.`);
+      if (d.state === 'drawn') throw ProblemException.conflict(`Le tirage ${reference} a déjà eu lieu : on ne tire qu’une fois.`);
+      authorize(canOnAdvisoryPanel('advisory-panel.draw', { actor, draw: { reference, state: d.state } }));
+      const missing = d.witnesses.filter((w) => w.seed === null);
+      if (missing.length > 0) {
+        throw ProblemException.ruleViolation(
+          `Il manque la graine de ${missing.map((w) => w.name).join(', ')}.`,
+          missing.map((w) => ({ path: `witnesses.${w.position}`, code: 'seed_missing', message: `La graine de ${w.name} n’est pas révélée.` })),
+        );
+      }
+      let outcome: { combinedSeed: string; index: number };
+      try {
+        outcome = drawFromSeeds(
+          d.witnesses.map((w) => w.seedHash),
+          d.witnesses.map((w) => w.seed!),
+          d.lotterySize,
+        );
+      } catch (error) {
+        if (error instanceof SeedMismatchError) throw ProblemException.ruleViolation(error.message);
+        throw error;
+      }
+      const panels = d.panels as string[][];
+      const drawn = panels[outcome.index]!;
+      const problems = checkPanelsAgainstFiles({ respondentsCsv: d.respondentsCsv, categoriesCsv: d.categoriesCsv }, d.panelSize, [drawn]);
+      if (problems.length > 0) throw new Error(`drawn panel breaks the quotas: ${problems.join('; ')}`);
+      const now = new Date();
+      await this.repository.setDrawState(tx, d.id, 'drawn', { combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn, drawnAt: now });
+      // The drawn volunteers are invited to the citizens' seats, for a term from today.
+      const rules = await this.rulesInForce(tx);
+      const termStart = new Date(`${day(now)}T00:00:00Z`);
+      const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
+      const byId = new Map(volunteers.map((v) => [v.publicId, v]));
+      for (const id of drawn) {
+        const v = byId.get(id)!;
+        await this.repository.createMember(tx, {
+          seatType: 'drawn_citizen',
+          position: 'titular',
+          displayName: v.displayName ?? v.publicId,
+          displayMode: v.displayMode,
+          termStart,
+          termEnd: addMonths(termStart, rules.termMonths),
+          volunteerId: v.id,
+          drawId: d.id,
+        });
+      }
+      await this.audit.record(tx, {
+        actorId: organizer.id,
+        action: 'panel-draw.drawn',
+        subjectType: 'panel-draw',
+        subjectId: d.id,
+        data: { reference, combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn },
+      });
+    });
+    return this.draw(actor, reference);
+  }
+}

@@ -1,0 +1,348 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  AdvisoryPanelSchema,
+  CallSchema,
+  PanelDrawReportSchema,
+  PanelDrawSchema,
+  PanelLotterySchema,
+  PoolDetailSchema,
+  sha256Hex,
+  type PanelRulesInput,
+} from '@sesame/domain';
+import request from 'supertest';
+import { JobQueue } from '../src/jobs/job-queue.service';
+import { createPerson, type TestPerson } from './fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+const root = path.join(__dirname, '..', '..', '..');
+const run = promisify(execFile);
+
+const RULES: PanelRulesInput = {
+  seats: { drawnCitizens: 4, associations: 1, expertsVoting: 1, expertsConsultative: 1 },
+  termMonths: 24,
+  rotationByThirds: true,
+  quorumPercent: 50,
+  adoptionThreshold: { numerator: 2, denominator: 3 },
+  substitutesPerSeatType: 1,
+  categories: [
+    { category: 'genre', label: 'Genre', values: ['femme', 'homme'] },
+    { category: 'age', label: 'Tranche d’âge', values: ['jeune', 'adulte', 'senior'] },
+  ],
+};
+const CATEGORIES = RULES.categories;
+const POOL = `id,household,genre,age
+P01,,femme,jeune
+P02,,femme,adulte
+P03,,femme,senior
+P04,,homme,jeune
+P05,,homme,adulte
+P06,,homme,senior
+P07,rue-des-lilas-4,femme,adulte
+P08,rue-des-lilas-4,homme,adulte
+P09,,femme,jeune
+P10,,homme,senior
+P11,,femme,adulte
+P12,,homme,jeune
+`;
+const QUOTAS = [
+  { category: 'genre', value: 'femme', min: 2, max: 2 },
+  { category: 'genre', value: 'homme', min: 2, max: 2 },
+  { category: 'age', value: 'jeune', min: 1, max: 2 },
+  { category: 'age', value: 'adulte', min: 1, max: 2 },
+  { category: 'age', value: 'senior', min: 1, max: 2 },
+];
+const SEEDS = ['graine-de-la-mairie-5f0c2a9e', 'graine-de-l-association-b71d44c3'];
+const witnesses = (seeds = SEEDS) => [
+  { name: 'Mairie — service citoyenneté', kind: 'organizer', seedHash: sha256Hex(seeds[0]!) },
+  { name: 'Association Quartiers Vivants', kind: 'association', seedHash: sha256Hex(seeds[1]!) },
+];
+
+describe('The advisory panel: rules, members, calls, pools, quotas and the public lottery', () => {
+  let t: TestApp;
+  let jobs: JobQueue;
+  let organizerPerson: TestPerson;
+  let organizer: Record<string, string>;
+  let resident: Record<string, string>;
+  let poolId: string;
+  let drawReference: string;
+  const email = 'volontaire.privee@example.org';
+  const api = () => request(t.server);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    jobs = t.app.get(JobQueue);
+    organizerPerson = await createPerson(t, { pseudonym: 'Service citoyenneté', roles: ['resident', 'organizer'] });
+    organizer = organizerPerson.auth;
+    resident = (await createPerson(t)).auth;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('publishes versioned rules (organizers only), refuses a panel where drawn citizens are not the majority, and logs it in the journal', async () => {
+    const empty = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(empty.rules).toBeNull();
+    await api().post('/api/v1/advisory-panel/rules').send({ rules: RULES, changeNote: 'Première version.' }).expect(401);
+    await api().post('/api/v1/advisory-panel/rules').set(resident).send({ rules: RULES, changeNote: 'Première version.' }).expect(403);
+    const minority = await api()
+      .post('/api/v1/advisory-panel/rules')
+      .set(organizer)
+      .send({ rules: { ...RULES, seats: { ...RULES.seats, drawnCitizens: 3 } }, changeNote: 'x' })
+      .expect(400);
+    expect(minority.body.errors.map((e: { path: string }) => e.path)).toContain('rules.seats.drawnCitizens');
+    const v1 = await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: RULES, changeNote: 'Première version.' }).expect(201);
+    expect(v1.body).toMatchObject({ version: 1, rules: { responseDeadlineDays: 60 } });
+    await api()
+      .post('/api/v1/advisory-panel/rules')
+      .set(organizer)
+      .send({ rules: { ...RULES, responseDeadlineDays: 45 }, changeNote: 'Délai de réponse raccourci.' })
+      .expect(201);
+    const versions = (await api().get('/api/v1/advisory-panel/rules').expect(200)).body;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(panel.rules).toMatchObject({ version: 2, rules: { responseDeadlineDays: 45 } });
+    const journal = (await api().get('/api/v1/audit-log?action=advisory-panel.rules-published').expect(200)).body;
+    expect(journal.items.map((e: { data: { version: number } }) => e.data.version).sort()).toEqual([1, 2]);
+  });
+
+  it('seats members; a resigning member’s seat goes to the first substitute; the page shows current and past members by their chosen name', async () => {
+    const asso = await api()
+      .post('/api/v1/advisory-panel/members')
+      .set(organizer)
+      .send({ seatType: 'association', displayName: 'Nadia B.', displayMode: 'name', affiliation: 'Quartiers Vivants', termStart: '2027-01-15' })
+      .expect(201);
+    expect(asso.body).toMatchObject({ state: 'invited', position: 'titular', termEnd: '2029-01-15' });
+    const substitute = await api()
+      .post('/api/v1/advisory-panel/members')
+      .set(organizer)
+      .send({ seatType: 'association', position: 'substitute', displayName: 'Lune42', termStart: '2027-01-15' })
+      .expect(201);
+    expect(substitute.body).toMatchObject({ position: 'substitute', substituteRank: 1 });
+    await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/activate`).set(resident).send({}).expect(403);
+    await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/end-term`).set(organizer).send({}).expect(422);
+    await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/activate`).set(organizer).send({}).expect(200);
+    await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/resign`).set(organizer).send({ reason: 'Déménagement.' }).expect(200);
+    await api().post('/api/v1/advisory-panel/members/0190f0a0-0000-7000-8000-000000000000/activate').set(organizer).send({}).expect(404);
+    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(panel.members.map((m) => m.displayName)).toEqual(['Lune42']);
+    expect(panel.substitutes).toEqual([]);
+    expect(panel.pastMembers).toEqual([expect.objectContaining({ displayName: 'Nadia B.', displayMode: 'name', state: 'resigned' })]);
+    expect(panel.seats.find((s) => s.seatType === 'association')).toMatchObject({ seats: 1, invited: 1, filled: 0 });
+  });
+
+  it('runs a call for volunteers: one answer per invitation letter, categories checked, closed calls refuse answers', async () => {
+    const created = CallSchema.parse(
+      (await api().post('/api/v1/advisory-panel/calls').set(organizer).send({ title: 'Rejoignez le comité citoyen', description: 'Tirage au sort en mars.' }).expect(201)).body,
+    );
+    expect(created).toMatchObject({ state: 'draft', categories: CATEGORIES });
+    await api().get(`/api/v1/advisory-panel/calls/${created.reference}`).expect(404);
+    const { codes } = (await api().post(`/api/v1/advisory-panel/calls/${created.reference}/invitations`).set(organizer).send({ count: 3 }).expect(201)).body;
+    expect(codes).toHaveLength(3);
+    const answer = (code: string, values: Record<string, string> = { genre: 'femme', age: 'jeune' }) => ({ invitationCode: code, values, displayName: 'Camille', displayMode: 'pseudonym', contactEmail: email });
+    // A call in preparation is not public yet.
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0])).expect(404);
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/open`).set(organizer).expect(200);
+    const publicCall = CallSchema.parse((await api().get(`/api/v1/advisory-panel/calls/${created.reference}`).expect(200)).body);
+    expect(publicCall.viewer.can['advisory-panel.answer-call'].allowed).toBe(true);
+    const first = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0])).expect(201);
+    expect(first.body).toEqual({ call: created.reference, volunteer: 'V-0001' });
+    const again = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0].toLowerCase(), { genre: 'homme', age: 'senior' })).expect(409);
+    expect(again.body.errors[0]).toMatchObject({ path: 'invitationCode' });
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer('AAAABBBBCCCC')).expect(422);
+    const bad = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[1], { genre: 'autre' })).expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['values.age', 'values.genre']);
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[1], { genre: 'homme', age: 'adulte' })).expect(201);
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/close`).set(organizer).expect(200);
+    await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[2])).expect(422);
+    const pools = (await api().get('/api/v1/advisory-panel/pools').set(organizer).expect(200)).body;
+    const callPool = pools.find((p: { call: string | null }) => p.call === created.reference);
+    expect(callPool).toMatchObject({ source: 'call', volunteers: 2 });
+    const detail = PoolDetailSchema.parse((await api().get(`/api/v1/advisory-panel/pools/${callPool.id}`).set(organizer).expect(200)).body);
+    expect(detail.volunteersList.map((v) => v.id)).toEqual(['V-0001', 'V-0002']);
+    expect(JSON.stringify(detail)).not.toContain(email);
+    // The public list of calls gives counts, never volunteers.
+    const publicCalls = JSON.stringify((await api().get('/api/v1/advisory-panel/calls').expect(200)).body);
+    expect(publicCalls).not.toContain(email);
+    expect(publicCalls).not.toContain('Camille');
+  });
+
+  it('refuses a pool file with missing columns, bad values or duplicate ids with 400 listing the lines', async () => {
+    const noColumn = await api()
+      .post('/api/v1/advisory-panel/pools')
+      .set(organizer)
+      .send({ label: 'Vivier', categories: CATEGORIES, csv: 'id,genre\nA,femme\n' })
+      .expect(400);
+    expect(noColumn.body.errors).toEqual([expect.objectContaining({ path: 'csv.1', code: 'missing_columns' })]);
+    const badLines = await api()
+      .post('/api/v1/advisory-panel/pools')
+      .set(organizer)
+      .send({ label: 'Vivier', categories: CATEGORIES, csv: 'id,household,genre,age\nA,,femme,jeune\nB,,femme,centenaire\nA,,homme,adulte\nC,,,senior\n' })
+      .expect(400);
+    expect(badLines.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual(['csv.3 bad_value', 'csv.4 duplicate_id', 'csv.5 missing_value']);
+    await api().post('/api/v1/advisory-panel/pools').set(resident).send({ label: 'Vivier', categories: CATEGORIES, csv: POOL }).expect(403);
+    const pool = PoolDetailSchema.parse((await api().post('/api/v1/advisory-panel/pools').set(organizer).send({ label: 'Vivier de mars', categories: CATEGORIES, csv: POOL }).expect(201)).body);
+    expect(pool).toMatchObject({ source: 'import', volunteers: 12, households: 11 });
+    poolId = pool.id;
+  });
+
+  it('refuses infeasible quotas with 422 naming the values that cannot be met and by how much', async () => {
+    const quotas = QUOTAS.map((q) => (q.value === 'senior' ? { ...q, min: 4, max: 4 } : q));
+    const refused = await api().put(`/api/v1/advisory-panel/pools/${poolId}/quotas`).set(organizer).send({ panelSize: 4, quotas }).expect(422);
+    expect(refused.body.feasibility.feasible).toBe(false);
+    expect(refused.body.errors.length).toBeGreaterThan(0);
+    expect(refused.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/senior|jeune|adulte|femme|homme/);
+    for (const v of refused.body.feasibility.violations) expect(v.by).not.toBe(0);
+    const unknownValue = await api()
+      .put(`/api/v1/advisory-panel/pools/${poolId}/quotas`)
+      .set(organizer)
+      .send({ panelSize: 4, quotas: [...QUOTAS, { category: 'age', value: 'centenaire', min: 0, max: 1 }] })
+      .expect(400);
+    expect(unknownValue.body.errors[0]).toMatchObject({ path: 'quotas.5.value' });
+    const set = PoolDetailSchema.parse((await api().put(`/api/v1/advisory-panel/pools/${poolId}/quotas`).set(organizer).send({ panelSize: 4, quotas: QUOTAS }).expect(200)).body);
+    expect(set).toMatchObject({ panelSize: 4, feasibility: { feasible: true } });
+  });
+
+  it('runs the public lottery: commitment, computation with progress, 1 000 checked panels, seeds revealed, drawn once; the drawn become invited members', async () => {
+    await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses().slice(0, 1) }).expect(400);
+    await api()
+      .post('/api/v1/advisory-panel/draws')
+      .set(organizer)
+      .send({ poolId, witnesses: witnesses().map((w) => ({ ...w, kind: 'organizer' })) })
+      .expect(400);
+    const committed = PanelDrawSchema.parse((await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses() }).expect(201)).body);
+    drawReference = committed.reference;
+    expect(committed).toMatchObject({ state: 'committed', panelSize: 4, poolSize: 12, commitment: { lotterySize: 1000 } });
+    const poolFile = (await api().get(`/api/v1/advisory-panel/draws/${drawReference}/files/respondents.csv`).expect(200)).text;
+    expect(sha256Hex(poolFile)).toBe(committed.commitment.poolSha256);
+    // Households are published as numbers, and only when shared.
+    expect(poolFile).not.toContain('rue-des-lilas');
+    expect(poolFile).toContain('P07,H-001,femme,adulte');
+    await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses(['a-nouvelle-graine', 'b-nouvelle-graine']) }).expect(409);
+    await api().get(`/api/v1/advisory-panel/draws/${drawReference}/report`).expect(422);
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/draw`).set(organizer).expect(422);
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 1, seed: SEEDS[0] }).expect(422);
+
+    await jobs.drain();
+    const ready = PanelDrawSchema.parse((await api().get(`/api/v1/advisory-panel/draws/${drawReference}`).expect(200)).body);
+    expect(ready).toMatchObject({ state: 'ready', progress: { phase: 'done' } });
+    expect(ready.minimum).toBeGreaterThan(0);
+    const lottery = PanelLotterySchema.parse((await api().get(`/api/v1/advisory-panel/draws/${drawReference}/panels`).expect(200)).body);
+    expect(lottery.panels).toHaveLength(1000);
+    // Every published panel meets the quotas and the one-per-household rule (checked here again, independently).
+    const values = new Map(POOL.trim().split('\n').slice(1).map((line) => [line.split(',')[0]!, line.split(',')]));
+    for (const panel of lottery.panels) {
+      expect(panel).toHaveLength(4);
+      for (const q of QUOTAS) {
+        const n = panel.filter((id) => values.get(id)![q.category === 'genre' ? 2 : 3] === q.value).length;
+        expect(n).toBeGreaterThanOrEqual(q.min);
+        expect(n).toBeLessThanOrEqual(q.max);
+      }
+      expect(panel.includes('P07') && panel.includes('P08')).toBe(false);
+    }
+
+    const wrong = await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: 'pas-la-bonne-graine' }).expect(422);
+    expect(wrong.body.errors[0]).toMatchObject({ path: 'seed', code: 'seed_mismatch' });
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(resident).send({ witness: 1, seed: SEEDS[0] }).expect(403);
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 1, seed: SEEDS[0] }).expect(200);
+    const missing = await api().post(`/api/v1/advisory-panel/draws/${drawReference}/draw`).set(organizer).expect(422);
+    expect(missing.body.detail).toContain('Association Quartiers Vivants');
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: SEEDS[1] }).expect(200);
+    const drawn = PanelDrawSchema.parse((await api().post(`/api/v1/advisory-panel/draws/${drawReference}/draw`).set(organizer).expect(200)).body);
+    expect(drawn.state).toBe('drawn');
+    expect(drawn.drawnPanel).toEqual(lottery.panels[drawn.drawnIndex!]);
+    const combined = sha256Hex(SEEDS.join(''));
+    expect(drawn.combinedSeed).toBe(combined);
+    expect(drawn.drawnIndex).toBe(Number(BigInt(`0x${combined}`) % 1000n));
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/draw`).set(organizer).expect(409);
+
+    const report = PanelDrawReportSchema.parse((await api().get(`/api/v1/advisory-panel/draws/${drawReference}/report`).expect(200)).body);
+    expect(report.probabilities).toHaveLength(12);
+    expect(report.minimum).toBeCloseTo(Math.min(...report.probabilities.map((p) => p.probability)), 9);
+    expect(report.quotaTable.find((r) => r.value === 'femme')).toMatchObject({ min: 2, max: 2, drawn: 2, volunteers: 6 });
+    expect(report.witnesses.map((w) => w.seed)).toEqual(SEEDS);
+
+    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    const citizens = panel.members.filter((m) => m.seatType === 'drawn_citizen');
+    expect(citizens.map((m) => m.displayName).sort()).toEqual([...drawn.drawnPanel!].sort());
+    expect(citizens.every((m) => m.state === 'invited' && m.draw === drawReference)).toBe(true);
+  });
+
+  it('re-runs the draw from its published files with the repository command: same 1 000 panels, same drawn panel', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sesame-rerun-'));
+    try {
+      for (const file of ['respondents.csv', 'categories.csv', 'draw.json', 'panels.json']) {
+        const response = await api().get(`/api/v1/advisory-panel/draws/${drawReference}/files/${file}`).buffer(true).parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        });
+        expect(response.status).toBe(200);
+        writeFileSync(path.join(folder, `${drawReference}-${file}`), response.body as string);
+      }
+      const { stdout } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=sesame-source', 'scripts/sortition-rerun.ts', folder, drawReference], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+      const output = JSON.parse(stdout);
+      const lottery = (await api().get(`/api/v1/advisory-panel/draws/${drawReference}/panels`).expect(200)).body;
+      const drawn = (await api().get(`/api/v1/advisory-panel/draws/${drawReference}`).expect(200)).body;
+      expect(output).toMatchObject({ poolSha256Matches: true, quotasSha256Matches: true, panelsMatchPublished: true, drawnPanelMatchesPublished: true });
+      expect(output.panels).toEqual(lottery.panels);
+      expect(output.drawnIndex).toBe(drawn.drawnIndex);
+      expect(output.drawnPanel).toEqual(drawn.drawnPanel);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('fills a vacated seat with a replacement draw on the remaining pool', async () => {
+    const members = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as { id: string; seatType: string; volunteer: string | null; state: string }[];
+    const drawnMembers = members.filter((m) => m.seatType === 'drawn_citizen');
+    // P03 is the only senior woman: anyone else has a like volunteer left in the pool.
+    const leaving = drawnMembers.find((m) => m.volunteer !== 'P03')!;
+    await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(['r1-graine', 'r2-graine']) }).expect(422);
+    await api().post(`/api/v1/advisory-panel/members/${leaving.id}/resign`).set(organizer).send({ reason: 'Ne souhaite pas siéger.' }).expect(200);
+    const replacement = PanelDrawSchema.parse(
+      (await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(['r1-graine', 'r2-graine']) }).expect(201)).body,
+    );
+    expect(replacement).toMatchObject({ kind: 'replacement', panelSize: 1, poolSize: 12 - 4 - (drawnMembers.some((m) => m.volunteer === 'P07' || m.volunteer === 'P08') ? 1 : 0) });
+    await jobs.drain();
+    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 1, seed: 'r1-graine' }).expect(200);
+    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 2, seed: 'r2-graine' }).expect(200);
+    const done = PanelDrawSchema.parse((await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/draw`).set(organizer).expect(200)).body);
+    expect(done.drawnPanel).toHaveLength(1);
+    expect(drawnMembers.map((m) => m.volunteer)).not.toContain(done.drawnPanel![0]);
+    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(panel.members.filter((m) => m.seatType === 'drawn_citizen')).toHaveLength(4);
+    expect(panel.pastMembers.some((m) => m.id === leaving.id)).toBe(true);
+  });
+
+  it('publishes nothing personal: no e-mail, no person id, no household key in public outputs', async () => {
+    const paths = [
+      '/api/v1/advisory-panel',
+      '/api/v1/advisory-panel/rules',
+      '/api/v1/advisory-panel/calls',
+      '/api/v1/advisory-panel/draws',
+      `/api/v1/advisory-panel/draws/${drawReference}`,
+      `/api/v1/advisory-panel/draws/${drawReference}/report`,
+      `/api/v1/advisory-panel/draws/${drawReference}/panels`,
+      `/api/v1/advisory-panel/draws/${drawReference}/files/respondents.csv`,
+      `/api/v1/advisory-panel/draws/${drawReference}/files/draw.json`,
+    ];
+    const invitations = await t.sql<{ id: string }>('SELECT id FROM advisory_panel_invitations');
+    for (const p of paths) {
+      const response = await api().get(p).expect(200);
+      const text = response.text;
+      expect({ p, email: text.includes('@') }).toEqual({ p, email: false });
+      expect({ p, organizer: text.includes(organizerPerson.id) }).toEqual({ p, organizer: false });
+      expect({ p, household: text.includes('rue-des-lilas') }).toEqual({ p, household: false });
+      for (const { id } of invitations) expect({ p, invitation: text.includes(id) }).toEqual({ p, invitation: false });
+    }
+    // The journal names the organizers who acted (as for every feature), never a volunteer.
+    const journal = (await api().get('/api/v1/audit-log?subjectType=panel-draw').expect(200)).text;
+    expect(journal).not.toContain('@');
+    expect(journal).not.toContain('rue-des-lilas');
+  });
+});
