@@ -1,7 +1,7 @@
 // The French demo: a fictional town, its neighbourhoods, the register's first
 // record (Sésame's own processing, DU-<year>-001) and, outside production, one
-// demo account per role, six data uses of the town, four proposals and a deliberation
-// on one of them. It runs once: a
+// demo account per role, six data uses of the town, four proposals, a deliberation
+// on one of them, and the advisory panel (rules, members, a draw made, an open call). It runs once: a
 // database that already has a territory is left alone. Every record is written
 // with its audit entry, in one transaction.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -14,6 +14,7 @@ import { seedDataUses } from './data-uses.seed';
 import { seedDemoPeople } from './people.seed';
 import { seedDemoProposals } from './proposals.seed';
 import { seedDemoDeliberation } from './deliberations.seed';
+import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -36,6 +37,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
         if (options.demoAccounts) {
           await seedDemoProposals(context);
           await seedDemoDeliberation(context);
+          await seedDemoAdvisoryPanel(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;

@@ -17,6 +17,7 @@ import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
+import { bearer, personToken } from './tokens';
 
 const root = path.join(__dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -66,6 +67,7 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
   let jobs: JobQueue;
   let organizerPerson: TestPerson;
   let organizer: Record<string, string>;
+  let residentPerson: TestPerson;
   let resident: Record<string, string>;
   let poolId: string;
   let drawReference: string;
@@ -76,8 +78,12 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     t = await startTestApp();
     jobs = t.app.get(JobQueue);
     organizerPerson = await createPerson(t, { pseudonym: 'Service citoyenneté', roles: ['resident', 'organizer'] });
-    organizer = organizerPerson.auth;
-    resident = (await createPerson(t)).auth;
+    residentPerson = await createPerson(t);
+  });
+  // Credentials last 60 s: fresh ones for each test (a draw takes a while).
+  beforeEach(async () => {
+    organizer = bearer(await personToken(organizerPerson.id));
+    resident = bearer(await personToken(residentPerson.id));
   });
   afterAll(async () => {
     await t.close();
@@ -174,17 +180,17 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const noColumn = await api()
       .post('/api/v1/advisory-panel/pools')
       .set(organizer)
-      .send({ label: 'Vivier', categories: CATEGORIES, csv: 'id,genre\nA,femme\n' })
+      .send({ label: 'Vivier', categories: CATEGORIES, poolCsv: 'id,genre\nA,femme\n' })
       .expect(400);
-    expect(noColumn.body.errors).toEqual([expect.objectContaining({ path: 'csv.1', code: 'missing_columns' })]);
+    expect(noColumn.body.errors).toEqual([expect.objectContaining({ path: 'poolCsv.1', code: 'missing_columns' })]);
     const badLines = await api()
       .post('/api/v1/advisory-panel/pools')
       .set(organizer)
-      .send({ label: 'Vivier', categories: CATEGORIES, csv: 'id,household,genre,age\nA,,femme,jeune\nB,,femme,centenaire\nA,,homme,adulte\nC,,,senior\n' })
+      .send({ label: 'Vivier', categories: CATEGORIES, poolCsv: 'id,household,genre,age\nA,,femme,jeune\nB,,femme,centenaire\nA,,homme,adulte\nC,,,senior\n' })
       .expect(400);
-    expect(badLines.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual(['csv.3 bad_value', 'csv.4 duplicate_id', 'csv.5 missing_value']);
-    await api().post('/api/v1/advisory-panel/pools').set(resident).send({ label: 'Vivier', categories: CATEGORIES, csv: POOL }).expect(403);
-    const pool = PoolDetailSchema.parse((await api().post('/api/v1/advisory-panel/pools').set(organizer).send({ label: 'Vivier de mars', categories: CATEGORIES, csv: POOL }).expect(201)).body);
+    expect(badLines.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual(['poolCsv.3 bad_value', 'poolCsv.4 duplicate_id', 'poolCsv.5 missing_value']);
+    await api().post('/api/v1/advisory-panel/pools').set(resident).send({ label: 'Vivier', categories: CATEGORIES, poolCsv: POOL }).expect(403);
+    const pool = PoolDetailSchema.parse((await api().post('/api/v1/advisory-panel/pools').set(organizer).send({ label: 'Vivier de mars', categories: CATEGORIES, poolCsv: POOL }).expect(201)).body);
     expect(pool).toMatchObject({ source: 'import', volunteers: 12, households: 11 });
     poolId = pool.id;
   });
@@ -269,7 +275,7 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const citizens = panel.members.filter((m) => m.seatType === 'drawn_citizen');
     expect(citizens.map((m) => m.displayName).sort()).toEqual([...drawn.drawnPanel!].sort());
     expect(citizens.every((m) => m.state === 'invited' && m.draw === drawReference)).toBe(true);
-  });
+  }, 120_000);
 
   it('re-runs the draw from its published files with the repository command: same 1 000 panels, same drawn panel', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'sesame-rerun-'));
@@ -317,7 +323,7 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
     expect(panel.members.filter((m) => m.seatType === 'drawn_citizen')).toHaveLength(4);
     expect(panel.pastMembers.some((m) => m.id === leaving.id)).toBe(true);
-  });
+  }, 120_000);
 
   it('publishes nothing personal: no e-mail, no person id, no household key in public outputs', async () => {
     const paths = [

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DataUseSchema, ProposalSchema, pseudonymSkeleton, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
+import { DataUseSchema, ProposalSchema, pseudonymSkeleton, sha256Hex, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
 import request from 'supertest';
+import { AdvisoryPanelService } from '../src/advisory-panel/advisory-panel.service';
 import { ProposalsService } from '../src/proposals/proposals.service';
 import type { TestApp } from './test-app';
 import { bearer, personToken } from './tokens';
@@ -257,4 +258,90 @@ export async function createModerationAppeal(t: Api) {
   const decision = await createModerationDecision(t);
   const response = await request(t.server).post(`/api/v1/moderation-decisions/${decision.decisionId}/appeal`).set(decision.author.auth).send({ explanation: 'Je parlais bien des caméras.' }).expect(201);
   return { ...decision, appealId: (response.body as { appeal: { id: string } }).appeal.id };
+}
+
+// ---- the advisory panel -------------------------------------------------------
+
+export const PANEL_CATEGORIES = [
+  { category: 'genre', label: 'Genre', values: ['femme', 'homme'] },
+  { category: 'age', label: 'Tranche d’âge', values: ['jeune', 'adulte', 'senior'] },
+];
+export const PANEL_RULES = {
+  seats: { drawnCitizens: 4, associations: 1, expertsVoting: 1, expertsConsultative: 1 },
+  termMonths: 24,
+  rotationByThirds: true,
+  quorumPercent: 50,
+  adoptionThreshold: { numerator: 2, denominator: 3 },
+  categories: PANEL_CATEGORIES,
+};
+/** Eight volunteers, two of them sharing a household. */
+export const PANEL_POOL_CSV = 'id,household,genre,age\nA1,,femme,jeune\nA2,,femme,adulte\nA3,,femme,senior\nA4,,homme,jeune\nA5,f-1,homme,adulte\nA6,f-1,femme,adulte\nA7,,homme,senior\nA8,,homme,jeune\n';
+export const PANEL_QUOTAS = [
+  { category: 'genre', value: 'femme', min: 1, max: 2 },
+  { category: 'genre', value: 'homme', min: 1, max: 2 },
+  { category: 'age', value: 'jeune', min: 0, max: 2 },
+  { category: 'age', value: 'adulte', min: 0, max: 2 },
+  { category: 'age', value: 'senior', min: 0, max: 2 },
+];
+export const PANEL_SEEDS = ['graine-organisation', 'graine-association'];
+
+const panelOrganizer = (t: Api, given?: TestPerson) => (given ? Promise.resolve(given) : createPerson(t, { roles: ['resident', 'organizer'] }));
+
+/** Publishes the panel rules (a new version each time). */
+export async function publishPanelRules(t: Api, organizer?: TestPerson): Promise<TestPerson> {
+  const by = await panelOrganizer(t, organizer);
+  await request(t.server).post('/api/v1/advisory-panel/rules').set(by.auth).send({ rules: PANEL_RULES, changeNote: 'Règles de test.' }).expect(201);
+  return by;
+}
+
+/** A call for volunteers in the given state, with invitation codes. */
+export async function createPanelCall(t: Api, options: { state?: 'draft' | 'open' | 'closed'; codes?: number; organizer?: TestPerson } = {}): Promise<{ reference: string; organizer: TestPerson; codes: string[] }> {
+  const organizer = await panelOrganizer(t, options.organizer);
+  const call = await request(t.server).post('/api/v1/advisory-panel/calls').set(organizer.auth).send({ title: 'Appel de test', categories: PANEL_CATEGORIES }).expect(201);
+  const reference = (call.body as { reference: string }).reference;
+  const codes = options.codes ? ((await request(t.server).post(`/api/v1/advisory-panel/calls/${reference}/invitations`).set(organizer.auth).send({ count: options.codes }).expect(201)).body as { codes: string[] }).codes : [];
+  if (options.state === 'open' || options.state === 'closed') await request(t.server).post(`/api/v1/advisory-panel/calls/${reference}/open`).set(organizer.auth).expect(200);
+  if (options.state === 'closed') await request(t.server).post(`/api/v1/advisory-panel/calls/${reference}/close`).set(organizer.auth).expect(200);
+  return { reference, organizer, codes };
+}
+
+/** An imported pool of eight, with quotas for a panel of 3 unless `quotas: false`. */
+export async function createPanelPool(t: Api, options: { quotas?: boolean; organizer?: TestPerson } = {}): Promise<{ id: string; organizer: TestPerson }> {
+  const organizer = await panelOrganizer(t, options.organizer);
+  const pool = await request(t.server).post('/api/v1/advisory-panel/pools').set(organizer.auth).send({ label: 'Vivier de test', categories: PANEL_CATEGORIES, poolCsv: PANEL_POOL_CSV }).expect(201);
+  const id = (pool.body as { id: string }).id;
+  if (options.quotas !== false) await request(t.server).put(`/api/v1/advisory-panel/pools/${id}/quotas`).set(organizer.auth).send({ panelSize: 3, quotas: PANEL_QUOTAS }).expect(200);
+  return { id, organizer };
+}
+
+/**
+ * A draw on a fresh pool: committed; ready (computed, as the job does, in a
+ * worker thread); revealed (every seed given); drawn. Rules are published first.
+ */
+export async function createPanelDraw(t: Api, options: { state?: 'committed' | 'ready' | 'revealed' | 'drawn'; organizer?: TestPerson } = {}): Promise<{ reference: string; organizer: TestPerson; poolId: string }> {
+  const organizer = await publishPanelRules(t, options.organizer);
+  const { id: poolId } = await createPanelPool(t, { organizer });
+  const witnesses = [
+    { name: 'Mairie', kind: 'organizer', seedHash: sha256Hex(PANEL_SEEDS[0]!) },
+    { name: 'Association', kind: 'association', seedHash: sha256Hex(PANEL_SEEDS[1]!) },
+  ];
+  const draw = await request(t.server).post('/api/v1/advisory-panel/draws').set(organizer.auth).send({ poolId, witnesses }).expect(201);
+  const reference = (draw.body as { reference: string }).reference;
+  const state = options.state ?? 'committed';
+  if (state === 'committed') return { reference, organizer, poolId };
+  const [row] = await t.sql<{ id: string }>('SELECT id FROM advisory_panel_draws WHERE reference = $1', [reference]);
+  await t.app.get(AdvisoryPanelService).compute(row!.id);
+  if (state === 'ready') return { reference, organizer, poolId };
+  for (const [i, seed] of PANEL_SEEDS.entries()) await request(t.server).post(`/api/v1/advisory-panel/draws/${reference}/seeds`).set(organizer.auth).send({ witness: i + 1, seed }).expect(200);
+  if (state === 'drawn') await request(t.server).post(`/api/v1/advisory-panel/draws/${reference}/draw`).set(organizer.auth).expect(200);
+  return { reference, organizer, poolId };
+}
+
+/** A member (an association representative) in the given state. */
+export async function createPanelMember(t: Api, options: { state?: 'invited' | 'active'; organizer?: TestPerson } = {}): Promise<{ id: string; organizer: TestPerson }> {
+  const organizer = await publishPanelRules(t, options.organizer);
+  const member = await request(t.server).post('/api/v1/advisory-panel/members').set(organizer.auth).send({ seatType: 'association', displayName: 'Représentante', termStart: '2027-01-01' }).expect(201);
+  const id = (member.body as { id: string }).id;
+  if (options.state === 'active') await request(t.server).post(`/api/v1/advisory-panel/members/${id}/activate`).set(organizer.auth).send({}).expect(200);
+  return { id, organizer };
 }

@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { createDataUse, createDeliberation, createInvitationBatch, createModerationAppeal, createModerationDecision, createNeighbourhood, createPerson, createProposal, postContribution, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type TestPerson } from './fixtures';
+import {
+  createDataUse,
+  createDeliberation,
+  createInvitationBatch,
+  createModerationAppeal,
+  createModerationDecision,
+  createNeighbourhood,
+  createPanelCall,
+  createPanelDraw,
+  createPanelMember,
+  createPanelPool,
+  createPerson,
+  createProposal,
+  PANEL_CATEGORIES,
+  PANEL_POOL_CSV,
+  PANEL_QUOTAS,
+  PANEL_SEEDS,
+  postContribution,
+  PUBLISHABLE_DATA_USE,
+  SUBMITTABLE_PROPOSAL,
+  type TestPerson,
+} from './fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken } from './tokens';
@@ -324,6 +345,61 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
   'POST /api/v1/moderation-appeals/{appealId}/decision': async (s) => {
     const appeal = await createModerationAppeal(s.t);
     return { params: { appealId: appeal.appealId }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { outcome: 'reversed', facts: 'La contribution parlait bien des caméras.' } };
+  },
+  // The advisory panel
+  'POST /api/v1/advisory-panel/members/{id}/activate': async (s) => {
+    const member = await createPanelMember(s.t);
+    return { params: { id: member.id }, headers: actingAs(member.organizer), body: { reason: 'A accepté son siège.' } };
+  },
+  'POST /api/v1/advisory-panel/members/{id}/resign': async (s) => {
+    const member = await createPanelMember(s.t);
+    return { params: { id: member.id }, headers: actingAs(member.organizer), body: { reason: 'Décline l’invitation.' } };
+  },
+  'POST /api/v1/advisory-panel/members/{id}/replace': async (s) => {
+    const member = await createPanelMember(s.t, { state: 'active' });
+    return { params: { id: member.id }, headers: actingAs(member.organizer), body: { reason: 'Absences répétées.' } };
+  },
+  'POST /api/v1/advisory-panel/members/{id}/end-term': async (s) => {
+    const member = await createPanelMember(s.t, { state: 'active' });
+    return { params: { id: member.id }, headers: actingAs(member.organizer), body: {} };
+  },
+  'GET /api/v1/advisory-panel/calls/{reference}': async (s) => ({ params: { reference: (await createPanelCall(s.t, { state: 'open' })).reference }, headers: anyone }),
+  'POST /api/v1/advisory-panel/calls/{reference}/open': async (s) => {
+    const call = await createPanelCall(s.t);
+    return { params: { reference: call.reference }, headers: actingAs(call.organizer) };
+  },
+  'POST /api/v1/advisory-panel/calls/{reference}/close': async (s) => {
+    const call = await createPanelCall(s.t, { state: 'open' });
+    return { params: { reference: call.reference }, headers: actingAs(call.organizer) };
+  },
+  'POST /api/v1/advisory-panel/calls/{reference}/invitations': async (s) => {
+    const call = await createPanelCall(s.t);
+    return { params: { reference: call.reference }, headers: actingAs(call.organizer), body: { count: 2 } };
+  },
+  'POST /api/v1/advisory-panel/calls/{reference}/answers': async (s) => {
+    const call = await createPanelCall(s.t, { state: 'open', codes: 1 });
+    return { params: { reference: call.reference }, headers: anyone, body: { invitationCode: call.codes[0]!, values: { genre: 'femme', age: 'senior' }, displayName: 'Voisine', displayMode: 'name', contactEmail: 'voisine@example.org' } };
+  },
+  'POST /api/v1/advisory-panel/pools': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { label: 'Vivier', categories: PANEL_CATEGORIES, poolCsv: PANEL_POOL_CSV } }),
+  'GET /api/v1/advisory-panel/pools/{id}': async (s) => {
+    const pool = await createPanelPool(s.t);
+    return { params: { id: pool.id }, headers: actingAs(pool.organizer) };
+  },
+  'PUT /api/v1/advisory-panel/pools/{id}/quotas': async (s) => {
+    const pool = await createPanelPool(s.t, { quotas: false });
+    return { params: { id: pool.id }, headers: actingAs(pool.organizer), body: { panelSize: 3, quotas: PANEL_QUOTAS } };
+  },
+  'GET /api/v1/advisory-panel/draws/{reference}': async (s) => ({ params: { reference: (await createPanelDraw(s.t)).reference }, headers: anyone }),
+  'GET /api/v1/advisory-panel/draws/{reference}/panels': async (s) => ({ params: { reference: (await createPanelDraw(s.t, { state: 'ready' })).reference }, headers: anyone }),
+  'GET /api/v1/advisory-panel/draws/{reference}/report': async (s) => ({ params: { reference: (await createPanelDraw(s.t, { state: 'ready' })).reference }, headers: anyone }),
+  'GET /api/v1/advisory-panel/draws/{reference}/files/{file}': async (s) => ({ params: { reference: (await createPanelDraw(s.t)).reference, file: 'respondents.csv' }, headers: anyone }),
+  'POST /api/v1/advisory-panel/draws/{reference}/seeds': async (s) => {
+    const draw = await createPanelDraw(s.t, { state: 'ready' });
+    return { params: { reference: draw.reference }, headers: actingAs(draw.organizer), body: { witness: 2, seed: PANEL_SEEDS[1]! } };
+  },
+  'POST /api/v1/advisory-panel/draws/{reference}/draw': async (s) => {
+    const draw = await createPanelDraw(s.t, { state: 'revealed' });
+    return { params: { reference: draw.reference }, headers: actingAs(draw.organizer) };
   },
   // People and verification
   'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),

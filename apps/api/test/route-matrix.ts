@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@sesame/domain';
-import { createDataUse, createDeliberation, createInvitationBatch, createNeighbourhood, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
+import { createDataUse, createDeliberation, createInvitationBatch, createNeighbourhood, createPanelCall, createPanelDraw, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
 import { bearer, serviceToken } from './tokens';
 
 /**
@@ -159,6 +159,35 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/open-data/moderation-log.atom': { request: () => ({ path: '/api/v1/open-data/moderation-log.atom' }), expect: everyone },
   'POST /api/v1/moderation-decisions/{decisionId}/appeal': { request: () => ({ path: '/api/v1/moderation-decisions/00000000-0000-4000-8000-000000000000/appeal', body: {} }), expect: anyPerson },
   'POST /api/v1/moderation-appeals/{appealId}/decision': { request: () => ({ path: '/api/v1/moderation-appeals/00000000-0000-4000-8000-000000000000/decision', body: {} }), expect: moderators },
+  // The advisory panel: the page, rules, calls, draws, their reports and files are public; the answer form is public (an invitation code); the rest is the organizers'.
+  'GET /api/v1/advisory-panel': { request: () => ({ path: '/api/v1/advisory-panel' }), expect: everyone },
+  'GET /api/v1/advisory-panel/rules': { request: () => ({ path: '/api/v1/advisory-panel/rules' }), expect: everyone },
+  'POST /api/v1/advisory-panel/rules': { request: () => ({ path: '/api/v1/advisory-panel/rules', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/members': { request: () => ({ path: '/api/v1/advisory-panel/members' }), expect: organizers },
+  'POST /api/v1/advisory-panel/members': { request: () => ({ path: '/api/v1/advisory-panel/members', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/members/{id}/activate': { request: () => ({ path: '/api/v1/advisory-panel/members/00000000-0000-4000-8000-000000000000/activate', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/members/{id}/resign': { request: () => ({ path: '/api/v1/advisory-panel/members/00000000-0000-4000-8000-000000000000/resign', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/members/{id}/replace': { request: () => ({ path: '/api/v1/advisory-panel/members/00000000-0000-4000-8000-000000000000/replace', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/members/{id}/end-term': { request: () => ({ path: '/api/v1/advisory-panel/members/00000000-0000-4000-8000-000000000000/end-term', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/calls': { request: () => ({ path: '/api/v1/advisory-panel/calls' }), expect: everyone },
+  'POST /api/v1/advisory-panel/calls': { request: () => ({ path: '/api/v1/advisory-panel/calls', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/calls/{reference}': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999' }), expect: everyone },
+  'POST /api/v1/advisory-panel/calls/{reference}/open': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/open' }), expect: organizers },
+  'POST /api/v1/advisory-panel/calls/{reference}/close': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/close' }), expect: organizers },
+  'POST /api/v1/advisory-panel/calls/{reference}/invitations': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/invitations', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/calls/{reference}/answers': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/answers', body: {} }), expect: everyone },
+  'GET /api/v1/advisory-panel/pools': { request: () => ({ path: '/api/v1/advisory-panel/pools' }), expect: organizers },
+  'POST /api/v1/advisory-panel/pools': { request: () => ({ path: '/api/v1/advisory-panel/pools', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/pools/{id}': { request: () => ({ path: '/api/v1/advisory-panel/pools/00000000-0000-4000-8000-000000000000' }), expect: organizers },
+  'PUT /api/v1/advisory-panel/pools/{id}/quotas': { request: () => ({ path: '/api/v1/advisory-panel/pools/00000000-0000-4000-8000-000000000000/quotas', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/draws': { request: () => ({ path: '/api/v1/advisory-panel/draws' }), expect: everyone },
+  'POST /api/v1/advisory-panel/draws': { request: () => ({ path: '/api/v1/advisory-panel/draws', body: {} }), expect: organizers },
+  'GET /api/v1/advisory-panel/draws/{reference}': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999' }), expect: everyone },
+  'GET /api/v1/advisory-panel/draws/{reference}/panels': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/panels' }), expect: everyone },
+  'GET /api/v1/advisory-panel/draws/{reference}/report': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/report' }), expect: everyone },
+  'GET /api/v1/advisory-panel/draws/{reference}/files/{file}': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/files/respondents.csv' }), expect: everyone },
+  'POST /api/v1/advisory-panel/draws/{reference}/seeds': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/seeds', body: {} }), expect: organizers },
+  'POST /api/v1/advisory-panel/draws/{reference}/draw': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/draw' }), expect: organizers },
 };
 
 /**
@@ -168,7 +197,18 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
  * its own record and callers, so rows never affect one another.
  */
 export type RecordCaller = 'anonymous' | 'author' | 'another resident' | 'a verified resident' | 'organizer';
-export type RecordSubject = 'a draft proposal' | 'a submitted proposal' | 'a proposal collecting supports' | 'a draft record' | 'a published record' | 'an open deliberation' | 'a closed deliberation' | 'a deliberation not open yet';
+export type RecordSubject =
+  | 'a draft proposal'
+  | 'a submitted proposal'
+  | 'a proposal collecting supports'
+  | 'a draft record'
+  | 'a published record'
+  | 'an open deliberation'
+  | 'a closed deliberation'
+  | 'a deliberation not open yet'
+  | 'a call for volunteers in preparation'
+  | 'a closed call for volunteers'
+  | 'a committed draw';
 
 export interface RecordRule {
   route: string;
@@ -228,6 +268,15 @@ export const RECORD_RULES: readonly RecordRule[] = [
   { route: 'GET /api/v1/deliberations/{id}/moderation-log', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/moderation-log` }) },
   { route: 'GET /api/v1/deliberations/{id}/transparency', on: 'an open deliberation', as: 'anonymous', status: 200, request: (id) => ({ path: `/api/v1/deliberations/${id}/transparency` }) },
   { route: 'POST /api/v1/data-uses/{reference}/suspend', on: 'a draft record', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/data-uses/${r}/suspend`, body: { expectedRevision: 1, reason: 'Essai.' } }) },
+  // The advisory panel: a call in preparation is the organizers'; a closed call takes no answer; a draw's results and seeds wait for its computation.
+  { route: 'GET /api/v1/advisory-panel/calls/{reference}', on: 'a call for volunteers in preparation', as: 'anonymous', status: 404, request: (r) => ({ path: `/api/v1/advisory-panel/calls/${r}` }) },
+  { route: 'GET /api/v1/advisory-panel/calls/{reference}', on: 'a call for volunteers in preparation', as: 'organizer', status: 200, request: (r) => ({ path: `/api/v1/advisory-panel/calls/${r}` }) },
+  { route: 'POST /api/v1/advisory-panel/calls/{reference}/close', on: 'a call for volunteers in preparation', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/calls/${r}/close` }) },
+  { route: 'POST /api/v1/advisory-panel/calls/{reference}/answers', on: 'a closed call for volunteers', as: 'anonymous', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/calls/${r}/answers`, body: { invitationCode: 'AAAA-BBBB-CCCC', values: { genre: 'femme', age: 'jeune' }, displayName: 'Camille', contactEmail: 'c@example.org' } }) },
+  { route: 'GET /api/v1/advisory-panel/draws/{reference}/report', on: 'a committed draw', as: 'anonymous', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/report` }) },
+  { route: 'GET /api/v1/advisory-panel/draws/{reference}/files/{file}', on: 'a committed draw', as: 'anonymous', status: 200, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/files/categories.csv` }) },
+  { route: 'POST /api/v1/advisory-panel/draws/{reference}/seeds', on: 'a committed draw', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/seeds`, body: { witness: 1, seed: 'graine-organisation' } }) },
+  { route: 'POST /api/v1/advisory-panel/draws/{reference}/draw', on: 'a committed draw', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/draw` }) },
 ];
 
 /** The record a rule is about, made fresh with its author. */
@@ -249,6 +298,12 @@ export async function createRecordSubject(t: Api, subject: RecordSubject): Promi
       return { reference: (await createDeliberation(t, { opensAt: new Date(Date.now() - 10 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000) })).id, author: null };
     case 'a deliberation not open yet':
       return { reference: (await createDeliberation(t, { opensAt: new Date(Date.now() + 86_400_000) })).id, author: null };
+    case 'a call for volunteers in preparation':
+      return { reference: (await createPanelCall(t, { state: 'draft' })).reference, author: null };
+    case 'a closed call for volunteers':
+      return { reference: (await createPanelCall(t, { state: 'closed' })).reference, author: null };
+    case 'a committed draw':
+      return { reference: (await createPanelDraw(t, { state: 'committed' })).reference, author: null };
   }
 }
 

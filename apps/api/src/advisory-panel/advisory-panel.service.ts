@@ -454,10 +454,10 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   async importPool(actor: Actor, input: ImportPool): Promise<PoolDetail> {
     const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-pools', { actor }));
-    const { entries, issues } = readPoolCsv(input.csv, input.categories);
+    const { entries, issues } = readPoolCsv(input.poolCsv, input.categories);
     if (issues.length > 0) {
       throw ProblemException.validation(
-        issues.slice(0, 500).map((i) => ({ path: i.line ? `csv.${i.line}` : 'csv', code: i.code, message: i.message })),
+        issues.slice(0, 500).map((i) => ({ path: i.line ? `poolCsv.${i.line}` : 'poolCsv', code: i.code, message: i.message })),
         `Le fichier du vivier contient ${issues.length} problème${issues.length > 1 ? 's' : ''} : la liste donne chaque ligne.`,
       );
     }

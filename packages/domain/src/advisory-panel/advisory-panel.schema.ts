@@ -306,7 +306,7 @@ export const ImportPoolSchema = z
   .object({
     label: required(L.label, 'Donnez un nom à ce vivier.'),
     categories: PanelCategoriesSchema,
-    csv: z
+    poolCsv: z
       .string()
       .min(1, { error: 'Le fichier est vide.' })
       .max(L.poolCsvBytes, { error: `Fichier trop grand (au plus ${L.poolCsvBytes} caractères).` }),
