@@ -48,7 +48,7 @@ export default async function ComitePage() {
         {panel.members.length === 0 ? <p>{t('members.empty')}</p> : <MemberList members={panel.members} />}
       </section>
 
-      {panel.seats.length > 0 ? (
+      {panel.rules && panel.seats.length > 0 ? (
         <section className="section" aria-labelledby="sieges">
           <h2 id="sieges">{t('seats.title')}</h2>
           <SeatsTable seats={panel.seats} />

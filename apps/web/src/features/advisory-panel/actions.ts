@@ -200,7 +200,7 @@ export async function importPool(_previous: ImportState, formData: FormData): Pr
   const t = await getTranslations('AdvisoryPanelAdmin.pools');
   const file = formData.get('file');
   const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
-  const csv = fromFile || text(formData, 'csv');
+  const csv = fromFile || text(formData, 'poolCsv');
   const values = typedValues(formData, { except: ['file'] });
   if (!csv) return { status: 'error', message: t('noFile'), fieldErrors: { file: t('noFile') }, values, at: Date.now() };
   const fromRules = text(formData, 'categoriesFrom') !== 'file';
@@ -212,7 +212,7 @@ export async function importPool(_previous: ImportState, formData: FormData): Pr
   }
   let pool: PoolDetail;
   try {
-    pool = await callApiJson<PoolDetail>(`${BASE}/pools`, { method: 'POST', as: person, body: { label: text(formData, 'label'), categories, csv } });
+    pool = await callApiJson<PoolDetail>(`${BASE}/pools`, { method: 'POST', as: person, body: { label: text(formData, 'label'), categories, poolCsv: csv } });
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.status >= 500) return { ...(await problemState(error, await unexpected(), formData)), values };
     const wording = await panelWording((path) => (csvLine(path) !== undefined ? null : path.startsWith('categories') ? 'categoriesFrom' : path || null));

@@ -99,8 +99,8 @@ describe('reading the panel forms', () => {
       { category: 'genre', label: '', values: ['femme', 'homme'] },
       { category: 'âge', label: '', values: ['jeune', 'vieux'] },
     ]);
-    expect(csvLine('csv.12')).toBe(12);
-    expect(csvLine('csv')).toBeNull();
+    expect(csvLine('poolCsv.12')).toBe(12);
+    expect(csvLine('poolCsv')).toBeNull();
     expect(csvLine('label')).toBeUndefined();
   });
 });

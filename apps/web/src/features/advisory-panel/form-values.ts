@@ -170,13 +170,13 @@ export function categoriesFromCsv(csv: string): PanelCategory[] {
   });
 }
 
-/** A pool's file errors, by line (`csv.<line>`), for the import form's list. */
+/** A pool's file errors, by line (`poolCsv.<line>`), for the import form's list. */
 export type CsvLineError = { line: number | null; message: string };
 
 export function csvLine(path: string): number | null | undefined {
-  const line = /^csv\.(\d+)$/.exec(path);
+  const line = /^poolCsv\.(\d+)$/.exec(path);
   if (line) return Number(line[1]);
-  return path === 'csv' ? null : undefined;
+  return path === 'poolCsv' ? null : undefined;
 }
 
 /** The address a letter's reader follows: the answer form with the code filled in. */

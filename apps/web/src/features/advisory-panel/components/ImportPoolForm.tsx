@@ -36,7 +36,7 @@ export function ImportPoolForm({ action, hasRules, texts }: Props) {
       action={action}
       submitLabel={texts.submit}
       errorSummaryLabel={texts.errorSummary}
-      labels={{ label: texts.label, categoriesFrom: texts.categoriesFrom, file: texts.file, csv: texts.csv }}
+      labels={{ label: texts.label, categoriesFrom: texts.categoriesFrom, file: texts.file, poolCsv: texts.csv }}
       details={details}
     >
       <Field name="label" label={texts.label} hint={texts.labelHint} required />
@@ -48,7 +48,7 @@ export function ImportPoolForm({ action, hasRules, texts }: Props) {
         defaultValue={hasRules ? 'rules' : 'file'}
       />
       <Field name="file" type="file" accept=".csv,text/csv,text/plain" label={texts.file} hint={texts.fileHint} />
-      <TextAreaField name="csv" label={texts.csv} hint={texts.csvHint} rows={6} className={styles.textarea} />
+      <TextAreaField name="poolCsv" label={texts.csv} hint={texts.csvHint} rows={6} className={styles.textarea} />
     </ActionForm>
   );
 }
