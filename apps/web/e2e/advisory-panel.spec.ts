@@ -43,7 +43,7 @@ async function hashOf(page: Page, seed: string): Promise<string> {
 }
 
 test('an organizer sets up the panel, a public draw by lot fills its seats, and the new members appear on /comite', async ({ page, browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   await signInByEmail(page, ORGANIZER);
 
   // 1. From the organizers' page to the panel's.
@@ -110,8 +110,8 @@ test('an organizer sets up the panel, a public draw by lot fills its seats, and 
   expect(code).toMatch(/^[A-Z0-9]{12}$/);
   await checkPage(page);
 
-  // 4. A resident answers with their letter's code (no account needed); the same letter cannot answer twice.
-  const visitorContext = await browser.newContext();
+  // 4. A resident answers with their letter's code (no account needed, no JavaScript); the same letter cannot answer twice.
+  const visitorContext = await browser.newContext({ javaScriptEnabled: false });
   const visitor = await visitorContext.newPage();
   await visitor.goto('/comite');
   await visitor.getByRole('link', { name: callTitle }).click();
@@ -238,4 +238,15 @@ test('an organizer sets up the panel, a public draw by lot fills its seats, and 
   }
   await expect(page.getByRole('link', { name: `Tirage ${draw}` })).toBeVisible();
   await checkPage(page);
+
+  // 12. One of them accepts the seat: the organizer marks them serving, and /comite says so.
+  await page.goto('/organisation/comite/membres');
+  const member = page.getByRole('listitem').filter({ has: page.getByText(drawnIds[0]!, { exact: true }) }).filter({ hasText: draw });
+  await member.getByText('Changer l’état de ce membre').click();
+  await member.getByLabel('Changement', { exact: true }).selectOption('activate');
+  await member.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Le membre est en fonction.' })).toBeVisible();
+  await checkPage(page);
+  await page.goto('/comite');
+  await expect(members.getByRole('listitem').filter({ hasText: drawnIds[0]! }).filter({ has: page.getByRole('link', { name: draw }) })).toContainText('en fonction');
 });
