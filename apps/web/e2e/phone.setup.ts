@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 
 import { expect, test as setup, type Page } from '@playwright/test';
 
-import { apiAs } from './helpers/api-as';
+import { apiAs, type ApiAs } from './helpers/api-as';
 import { PHONE_DIR, ROLE_STATE, writeFixtures, type PhoneFixtures } from './helpers/phone-fixtures';
 import { freshEmail, signInByEmail } from './helpers/sign-in';
 
@@ -58,6 +58,17 @@ async function deliberationOn(page: Page, accepted: string): Promise<{ space: st
   const open = page.getByRole('link', { name: 'Ouvrir une délibération', exact: true });
   const href = (await open.count()) > 0 ? await open.first().getAttribute('href') : null;
   return { space, openable: /proposition=(PR-\d{4}-\d{3,})/.exec(href ?? '')?.[1] ?? accepted };
+}
+
+/** The demo seed's advisory panel (issue 17): an open call for volunteers, a drawn draw and its pool. */
+async function panelOfTheDemo(organizerApi: ApiAs): Promise<{ call: string; draw: string; pool: string }> {
+  const calls = await organizerApi<{ reference: string; state: string }[]>('GET', '/api/v1/advisory-panel/calls');
+  const draws = await organizerApi<{ reference: string; state: string }[]>('GET', '/api/v1/advisory-panel/draws');
+  const pools = await organizerApi<{ id: string }[]>('GET', '/api/v1/advisory-panel/pools');
+  const call = calls.find((candidate) => candidate.state === 'open')?.reference;
+  const draw = draws.find((candidate) => candidate.state === 'drawn')?.reference;
+  expect(call && draw && pools[0], 'the demo seed holds an open call, a drawn draw and a pool').toBeTruthy();
+  return { call: call!, draw: draw!, pool: pools[0]!.id };
 }
 
 async function saveSession(page: Page, role: keyof typeof ROLE_STATE): Promise<void> {
@@ -188,6 +199,9 @@ setup('long-word content from an organizer and a resident, and their sessions', 
   await saveSession(resident, 'resident');
   await residentContext.close();
 
-  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test` };
+  // 6. The advisory panel of the demo: its open call, its drawn draw, a pool.
+  const { call, draw, pool } = await panelOfTheDemo(organizerApi);
+
+  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test`, call, draw, pool };
   writeFixtures(fixtures);
 });

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { fetchAdvisoryPanel } from '@/features/advisory-panel/queries';
 import { WorkArea } from '@/features/dashboard/components/WorkArea';
 import { fetchWorkQueues } from '@/features/dashboard/queries';
 import { fetchMe } from '@/features/identity/queries';
@@ -30,8 +31,10 @@ export default async function OrganisationPage() {
       </PageHeader>
     );
   }
-  const queues = await fetchWorkQueues(person);
+  // The panel's work area opens by the panel's own policy (its `viewer.can`).
+  const [queues, advisoryPanel] = await Promise.all([fetchWorkQueues(person), fetchAdvisoryPanel()]);
   const deliberations = await getTranslations('Moderation.dashboard');
+  const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
   const { proposals, register, verification } = queues;
 
   return (
@@ -83,6 +86,10 @@ export default async function OrganisationPage() {
             { href: '/debats#espaces', label: deliberations('spaces'), count: null },
           ]}
         />
+      ) : null}
+
+      {advisoryPanel.viewer.can['advisory-panel.publish-rules'].allowed ? (
+        <WorkArea id="comite" title={panel('title')} queues={[{ href: '/organisation/comite', label: panel('link'), count: null, hint: panel('hint') }]} />
       ) : null}
 
       {me.can['identity.list-people'].allowed ? <WorkArea id="personnes" title={t('people.title')} queues={[{ href: '/admin/personnes', label: t('people.manage'), count: null }]} /> : null}

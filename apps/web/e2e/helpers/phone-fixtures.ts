@@ -30,6 +30,10 @@ export type PhoneFixtures = {
   openable: string;
   /** A long e-mail address, for the « check your inbox » page. */
   email: string;
+  /** The advisory panel of the demo: an open call for volunteers (AV-…), a drawn draw (TS-…) and a pool's id. */
+  call: string;
+  draw: string;
+  pool: string;
 };
 
 const FIXTURES = path.join(PHONE_DIR, 'fixtures.json');

@@ -2,6 +2,8 @@
 // A feature adds its catalogue as messages/<feature>/fr.json and en.json.
 import shellFr from '../../messages/fr.json';
 import shellEn from '../../messages/en.json';
+import advisoryPanelFr from '../../messages/advisory-panel/fr.json';
+import advisoryPanelEn from '../../messages/advisory-panel/en.json';
 import dashboardFr from '../../messages/dashboard/fr.json';
 import dashboardEn from '../../messages/dashboard/en.json';
 import dataUsesFr from '../../messages/data-uses/fr.json';
@@ -33,5 +35,5 @@ import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...advisoryPanelFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
+export const en = { ...shellEn, ...advisoryPanelEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };

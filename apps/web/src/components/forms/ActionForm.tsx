@@ -22,6 +22,8 @@ type ActionFormProps = {
   inline?: boolean;
   /** Each field's name as its label says it, in the form's order (the error summary follows it). */
   labels?: Record<string, string>;
+  /** More of the answer than a message, drawn under it (a refused file's lines, codes made once): for client forms only. */
+  details?: (state: FormState) => ReactNode;
 };
 
 /**
@@ -32,7 +34,7 @@ type ActionFormProps = {
  * lost after an answer. The summary lists every error, in the form's order
  * (`labels`), each linking to its input.
  */
-export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {} }: ActionFormProps) {
+export function ActionForm({ action, submitLabel, children, errorSummaryLabel, variant = 'primary', inline = false, labels = {}, details }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const prefix = useId();
   const summary = useRef<HTMLDivElement>(null);
@@ -45,11 +47,14 @@ export function ActionForm({ action, submitLabel, children, errorSummaryLabel, v
   return (
     <form action={formAction} noValidate className={inline ? 'inline-form' : 'form'}>
       {state.status === 'error' ? (
-        <ErrorSummary ref={summary} title={state.message ?? errorSummaryLabel} errors={errors} />
+        <ErrorSummary ref={summary} title={state.message ?? errorSummaryLabel} errors={errors}>
+          {details?.(state)}
+        </ErrorSummary>
       ) : null}
       {state.status === 'success' && state.message ? (
         <div ref={summary} tabIndex={-1} role="status" className="notice">
           {state.message}
+          {details?.(state)}
         </div>
       ) : null}
       <FormStateContext.Provider value={{ state, prefix }}>
@@ -93,7 +98,7 @@ type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'number' | 'password' | 'file';
+  type?: 'text' | 'email' | 'number' | 'password' | 'file' | 'date';
   defaultValue?: string | number;
   autoComplete?: string;
   required?: boolean;
@@ -120,6 +125,37 @@ export function Field({ name, label, hint, type = 'text', defaultValue, autoComp
         accept={accept}
         min={min}
         max={max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  rows?: number;
+  /** `fr` for what people write in French whatever the interface's language. */
+  lang?: string;
+  className?: string;
+};
+
+/** A labelled text area (several lines), announced with its hint and error like a field. */
+export function TextAreaField({ name, label, hint, defaultValue, rows = 4, lang, className }: TextAreaFieldProps) {
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
+  const kept = keptValue(values, name, defaultValue);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        lang={lang}
+        className={className}
+        defaultValue={kept === undefined ? undefined : String(kept)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
