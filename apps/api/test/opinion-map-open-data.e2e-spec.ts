@@ -18,7 +18,8 @@ import {
 } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
-import { OPINION_MAP_FILES_LIMIT } from '../src/open-data/opinion-map-open-data';
+import { OPINION_MAP_FILES_LIMIT, OpinionMapFiles } from '../src/open-data/opinion-map-open-data';
+import { OpinionMapOpenDataRepository } from '../src/open-data/opinion-map-open-data.repository';
 import { addStatement, createDeliberation, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -317,6 +318,26 @@ describe('Opinion map open data', () => {
         expect(result.status).toBe(0);
       } finally {
         rmSync(saved, { recursive: true, force: true });
+      }
+    });
+
+    it('reads the votes once for a crowd asking at the same time (single flight)', async () => {
+      t.app.get(OpinionMapFiles).clear();
+      const reads = jest.spyOn(t.app.get(OpinionMapOpenDataRepository), 'votesAsOf');
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, (_, k) =>
+            api()
+              .get(`${files(spaceId)}/${k % 2 === 0 ? 'votes.csv' : 'polis/votes.csv'}`)
+              .set('X-Forwarded-For', `203.0.113.${100 + k}`)
+              .expect(200),
+          ),
+        );
+        expect(reads).toHaveBeenCalledTimes(1);
+        expect(new Set(answers.filter((_, k) => k % 2 === 0).map((a) => a.headers.etag)).size).toBe(1);
+        expect(new Set(answers.filter((_, k) => k % 2 === 0).map((a) => a.text)).size).toBe(1);
+      } finally {
+        reads.mockRestore();
       }
     });
 
