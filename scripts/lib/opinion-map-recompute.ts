@@ -27,7 +27,8 @@ export interface PublishedVote {
   participant: number;
   statement: number;
   vote: number;
-  votedAt?: string;
+  /** The day of the vote (YYYY-MM-DD): not part of the input hash. */
+  votedDay?: string;
 }
 
 export interface PublishedSnapshot {

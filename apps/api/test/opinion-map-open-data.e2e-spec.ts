@@ -18,6 +18,8 @@ import {
 } from '@sesame/domain';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
+import { OPINION_MAP_FILES_LIMIT, OpinionMapFiles } from '../src/open-data/opinion-map-open-data';
+import { OpinionMapOpenDataRepository } from '../src/open-data/opinion-map-open-data.repository';
 import { addStatement, createDeliberation, createPerson, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -85,7 +87,8 @@ describe('Opinion map open data', () => {
         [spaceId, v.statement, v.participant, v.vote],
       );
     }
-    await t.sql("INSERT INTO deliberation_suspensions (id, person_id, decision_id, until) VALUES (gen_random_uuid(), $1, gen_random_uuid(), now() + interval '7 days')", [people[SUSPENDED - 1]!.id]);
+    // Suspended before the map was computed: out of the map and of the files published as of it.
+    await t.sql("INSERT INTO deliberation_suspensions (id, person_id, decision_id, until, created_at) VALUES (gen_random_uuid(), $1, gen_random_uuid(), now() + interval '7 days', '2026-12-02T10:00:01Z')", [people[SUSPENDED - 1]!.id]);
     await storeSnapshotAsTheJobDoes();
   });
   afterAll(() => t.close());
@@ -142,15 +145,23 @@ describe('Opinion map open data', () => {
     expect(csv[3]!.text).toBe(`'${TEXTS[4]}`);
   });
 
-  it('publishes the votes by participant number, to the second, without the suspended participant nor rejected statements', async () => {
-    const json = (await api().get(`${files(spaceId)}/votes.json`).expect(200)).body as { records: { participant: number; statement: number; vote: number; votedAt: string }[] };
+  it('publishes the votes by participant number, to the day, without the suspended participant nor rejected statements', async () => {
+    const json = (await api().get(`${files(spaceId)}/votes.json`).expect(200)).body as { asOfMap: unknown; records: { participant: number; statement: number; vote: number; votedDay: string }[] };
     expect(json.records).toHaveLength(9 * 5);
     expect(new Set(json.records.map((r) => r.participant))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(json.records.some((r) => r.statement === 6 || r.statement === 7)).toBe(false);
-    expect(json.records[0]).toEqual({ participant: 1, statement: 1, vote: 1, votedAt: '2026-12-02T10:00:00Z' });
-    const csv = parseCsv(await get('votes.csv'));
-    expect(Object.keys(csv[0]!)).toEqual(['participant', 'statement', 'vote', 'votedAt']);
+    // The day only: a time to the second would let anyone match a participant number with a person's public contributions.
+    expect(json.records[0]).toEqual({ participant: 1, statement: 1, vote: 1, votedDay: '2026-12-02' });
+    expect(json.asOfMap).toEqual({ computedAt: '2026-12-02T10:00:05.000Z', inputHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const text = await get('votes.csv');
+    const csv = parseCsv(text);
+    expect(Object.keys(csv[0]!)).toEqual(['participant', 'statement', 'vote', 'votedDay']);
     expect(csv).toHaveLength(45);
+    // A disagree vote is the number -1, not defused text.
+    expect(text).toContain('\r\n5,1,-1,2026-12-02\r\n');
+    expect(text).not.toContain("'-1");
+    expect(csv.filter((r) => r.vote === '-1')).toHaveLength(json.records.filter((r) => r.vote === -1).length);
+    expect(text).not.toMatch(/T\d\d:/);
   });
 
   it('writes Polis’s CSV export with Polis’s columns, readable by the Polis readers', async () => {
@@ -159,24 +170,25 @@ describe('Opinion map open data', () => {
     const commentRows = parseCsv(comments);
     expect(commentRows.map((r) => r['comment-id'])).toEqual(['1', '2', '3', '4', '5']);
     expect(commentRows[1]).toEqual({
-      timestamp: String(Date.parse('2026-12-01T09:30:00Z') / 1000),
-      datetime: 'Tue Dec 01 2026 09:30:00 GMT+0000 (Coordinated Universal Time)',
+      // The day's start, never the time written; no author (authorship is never published).
+      timestamp: String(Date.parse('2026-12-01T00:00:00Z') / 1000),
+      datetime: 'Tue Dec 01 2026 00:00:00 GMT+0000 (Coordinated Universal Time)',
       'comment-id': '2',
-      'author-id': '2',
+      'author-id': '',
       agrees: '4',
       disagrees: '4',
       moderated: '1',
       'comment-body': TEXTS[2],
     });
-    // The organizer never voted: no participant number.
-    expect(commentRows[0]!['author-id']).toBe('');
+    expect(commentRows.map((r) => r['author-id'])).toEqual(['', '', '', '', '']);
     // Meta: out of the math, as Polis's mod-out.
     expect(statementsFromPolisCsv(comments).zeroedStatements).toEqual([5]);
 
     const votes = await get('polis/votes.csv');
     expect(votes.split('\n')[0]).toBe('timestamp,datetime,comment-id,voter-id,vote');
     expect(votesFromPolisCsv(votes)).toHaveLength(45);
-    expect(votes.split('\n')[1]).toBe(`${Date.parse('2026-12-02T10:00:00Z') / 1000},Wed Dec 02 2026 10:00:00 GMT+0000 (Coordinated Universal Time),1,1,1`);
+    expect(votes.split('\n')[1]).toBe(`${Date.parse('2026-12-02T00:00:00Z') / 1000},Wed Dec 02 2026 00:00:00 GMT+0000 (Coordinated Universal Time),1,1,1`);
+    expect(votes).not.toContain("'-1");
     expect(votes).toContain(',1,5,-1\n');
 
     const participants = await get('polis/participants-votes.csv');
@@ -184,7 +196,8 @@ describe('Opinion map open data', () => {
     expect(header).toBe('participant,group-id,n-comments,n-votes,n-agree,n-disagree,1,2,3,4,5');
     const participantRows = parseCsv(participants);
     expect(participantRows.map((r) => r.participant)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(participantRows[1]).toMatchObject({ 'n-comments': '1', 'n-votes': '5', 'n-agree': '2', 'n-disagree': '2', '1': '1', '3': '-1', '5': '0' });
+    expect(participantRows.map((r) => r['n-comments'])).toEqual(Array(9).fill('0'));
+    expect(participantRows[1]).toMatchObject({ 'n-comments': '0', 'n-votes': '5', 'n-agree': '2', 'n-disagree': '2', '1': '1', '3': '-1', '5': '0' });
     // Group ids as Polis numbers them (A = 0…), the two camps apart.
     const groups = participantRows.map((r) => r['group-id']);
     expect(groups[0]).toMatch(/^\d$/);
@@ -235,6 +248,107 @@ describe('Opinion map open data', () => {
     expect(parseCsv(await (await api().get(`${files(other.id)}/polis/participants-votes.csv`).expect(200)).text)).toEqual([]);
     await t.sql("UPDATE proposals SET state = 'draft', submitted_at = NULL WHERE reference = $1", [other.proposalReference]);
     await api().get(`${files(other.id)}/statements.json`).expect(404);
+  });
+
+  describe('files built once per map, from memory', () => {
+    const VOTE_FILES = ['statements.json', 'statements.csv', 'votes.json', 'votes.csv', 'polis/comments.csv', 'polis/votes.csv', 'polis/participants-votes.csv', 'polis/summary.csv'];
+    const run = (...args: string[]) => spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=sesame-source', 'scripts/opinion-map-recompute.ts', ...args], { cwd: root, encoding: 'utf8' });
+    const recompute = async () => {
+      await t.sql("UPDATE jobs SET run_at = now() WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND failed_at IS NULL");
+      await t.app.get(JobQueue).drain();
+    };
+
+    it('answers with an entity tag, 304 on If-None-Match, cacheable a minute; the same bytes until the map changes; rebuilt with the new map', async () => {
+      const space = await createDeliberation(t);
+      const list: { id: string }[] = [];
+      for (let k = 1; k <= 3; k++) list.push(await addStatement(t, space.id, { text: `Affirmation ${k} sur le marché couvert.` }));
+      const vote = (person: TestPerson, statement: { id: string }, value: string) => api().put(`/api/v1/deliberations/${space.id}/statements/${statement.id}/vote`).set(person.auth).send({ vote: value }).expect(200);
+      const voters: TestPerson[] = [];
+      // Four different ways of voting (two components, no tie left to chance).
+      const PATTERNS = [
+        ['agree', 'agree', 'disagree'],
+        ['disagree', 'disagree', 'agree'],
+        ['agree', 'disagree', 'pass'],
+        ['disagree', 'agree', 'agree'],
+      ];
+      for (const [p, pattern] of PATTERNS.entries()) {
+        voters.push(await createPerson(t));
+        for (const [k, statement] of list.entries()) await vote(voters[p]!, statement, pattern[k]!);
+      }
+      await recompute();
+      const at = (file: string) => `${files(space.id)}/${file}`;
+      const first = await api().get(at('votes.csv')).expect(200);
+      expect(first.headers['cache-control']).toBe('public, max-age=60');
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const notModified = await api().get(at('votes.csv')).set('If-None-Match', etag).expect(304);
+      expect(notModified.headers.etag).toBe(etag);
+      expect(notModified.text).toBe('');
+      await api().get(at('votes.csv')).set('If-None-Match', '"autre"').expect(200);
+      const before = new Map<string, string>();
+      for (const file of VOTE_FILES) before.set(file, (await api().get(at(file)).expect(200)).text);
+      expect((await api().get(at('votes.csv')).expect(200)).text).toBe(first.text);
+      const participantsBefore = parseCsv(before.get('votes.csv')!).map((r) => r.participant);
+      expect(new Set(participantsBefore).size).toBe(4);
+
+      // A new voter, and a suspension of the first voter: nothing shows before the map is computed again
+      // (the vanishing of a participant number would tell who is suspended).
+      const late = await createPerson(t);
+      for (const [k, statement] of list.entries()) await vote(late, statement, k === 1 ? 'pass' : 'agree');
+      await t.sql("INSERT INTO deliberation_suspensions (id, person_id, decision_id, until) VALUES (gen_random_uuid(), $1, gen_random_uuid(), now() + interval '7 days')", [voters[0]!.id]);
+      for (const file of VOTE_FILES) expect((await api().get(at(file)).expect(200)).text).toBe(before.get(file));
+      await api().get(at('votes.csv')).set('If-None-Match', etag).expect(304);
+
+      // The map is computed again: the files are rebuilt, with the new votes and without the suspended voter, together.
+      await recompute();
+      const rebuilt = await api().get(at('votes.csv')).expect(200);
+      expect(rebuilt.headers.etag).not.toBe(etag);
+      const participantsAfter = new Set(parseCsv(rebuilt.text).map((r) => r.participant));
+      expect(participantsAfter.size).toBe(4);
+      expect(participantsAfter.has(participantsBefore[0]!)).toBe(false);
+      await api().get(at('votes.csv')).set('If-None-Match', etag).expect(200);
+      await api().get(at('votes.csv')).set('If-None-Match', rebuilt.headers.etag as string).expect(304);
+
+      // The files still reproduce the map.
+      const saved = mkdtempSync(path.join(os.tmpdir(), 'opinion-map-cached-'));
+      try {
+        for (const file of ['statements.json', 'votes.json', 'snapshot.json']) writeFileSync(path.join(saved, file), (await api().get(at(file)).expect(200)).text);
+        const result = run(saved);
+        expect(result.stdout).toContain('same numbers as the published map');
+        expect(result.status).toBe(0);
+      } finally {
+        rmSync(saved, { recursive: true, force: true });
+      }
+    });
+
+    it('reads the votes once for a crowd asking at the same time (single flight)', async () => {
+      t.app.get(OpinionMapFiles).clear();
+      const reads = jest.spyOn(t.app.get(OpinionMapOpenDataRepository), 'votesAsOf');
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, (_, k) =>
+            api()
+              .get(`${files(spaceId)}/${k % 2 === 0 ? 'votes.csv' : 'polis/votes.csv'}`)
+              .set('X-Forwarded-For', `203.0.113.${100 + k}`)
+              .expect(200),
+          ),
+        );
+        expect(reads).toHaveBeenCalledTimes(1);
+        expect(new Set(answers.filter((_, k) => k % 2 === 0).map((a) => a.headers.etag)).size).toBe(1);
+        expect(new Set(answers.filter((_, k) => k % 2 === 0).map((a) => a.text)).size).toBe(1);
+      } finally {
+        reads.mockRestore();
+      }
+    });
+
+    it('limits downloads per address: 429 with Retry-After past the limit, other addresses unaffected', async () => {
+      const at = `${files(spaceId)}/polis/summary.csv`;
+      for (let k = 0; k < OPINION_MAP_FILES_LIMIT.points; k++) await api().get(at).set('X-Forwarded-For', '203.0.113.61').expect(200);
+      const refused = await api().get(at).set('X-Forwarded-For', '203.0.113.61').expect(429);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      await api().get(at).set('X-Forwarded-For', '203.0.113.62').expect(200);
+    });
   });
 
   describe('npm run opinion-map:recompute', () => {

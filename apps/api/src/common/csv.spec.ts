@@ -35,6 +35,18 @@ describe('CSV cells: formulas defused on every line (OWASP CSV injection)', () =
     expect(csvCell(value)).toBe(cell);
   });
 
+  it('writes numbers and booleans as they are: the formula guard is for text only (a disagree vote stays -1)', () => {
+    expect(csvCell(-1)).toBe('-1');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(-2.5)).toBe('-2.5');
+    expect(csvCell(true)).toBe('true');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    // The same characters as text are still defused.
+    expect(csvCell('-1')).toBe('"\'-1"');
+    expect(toCsv([['participant', 'vote'], [7, -1], [8, '-1']])).toBe('participant,vote\r\n7,-1\r\n8,"\'-1"\r\n');
+  });
+
   it('writes RFC 4180 rows with CRLF, one after the last row too', () => {
     expect(toCsv([['reference', 'title'], ['DU-2027-001', 'Cantine, menus "bio"']])).toBe('reference,title\r\nDU-2027-001,"Cantine, menus ""bio"""\r\n');
   });

@@ -11,6 +11,8 @@
  * spreadsheet shows the text instead of running it. Every line, not only the
  * first: a reader that splits cells on line breaks must not find a formula
  * either. Values change only where they would have been read as a formula.
+ * Numbers and booleans are written as they are: they are data, never text a
+ * spreadsheet would run (a disagree vote stays `-1`, not `'-1`).
  */
 
 /** A line start (of the cell, or after a line break) followed by what a spreadsheet reads as a formula. */
@@ -22,8 +24,13 @@ export function defuseFormulas(value: string): string {
   return value.replace(FORMULA_LINE_START, "$1'");
 }
 
-/** One cell, defused and quoted where needed. */
-export function csvCell(value: string): string {
+/** What a cell may hold: text is defused and quoted where needed; numbers and booleans are written as they are; null and undefined are empty. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One cell: text defused and quoted where needed, numbers and booleans as they are. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const defused = defuseFormulas(value);
   return defused !== value || NEEDS_QUOTES.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
@@ -34,7 +41,7 @@ export interface CsvOptions {
 }
 
 /** The rows as a CSV document. */
-export function toCsv(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
+export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
   const body = rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
   return options.byteOrderMark ? `\uFEFF${body}` : body;
 }

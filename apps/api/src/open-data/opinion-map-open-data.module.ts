@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OpenApiPaths } from '../openapi/openapi-paths';
-import { OpinionMapFilesController, OpinionMapOpenData, OpinionMapsOpenDataController, OpinionMapsOpenDataService } from './opinion-map-open-data';
+import { OpinionMapFiles, OpinionMapFilesController, OpinionMapsOpenDataController, OpinionMapsOpenDataService } from './opinion-map-open-data';
 import { opinionMapOpenDataPaths } from './opinion-map-open-data.openapi';
 import { OpinionMapOpenDataRepository } from './opinion-map-open-data.repository';
 
@@ -8,6 +8,6 @@ import { OpinionMapOpenDataRepository } from './opinion-map-open-data.repository
 @OpenApiPaths(opinionMapOpenDataPaths)
 @Module({
   controllers: [OpinionMapsOpenDataController, OpinionMapFilesController],
-  providers: [OpinionMapOpenDataRepository, OpinionMapOpenData, OpinionMapsOpenDataService],
+  providers: [OpinionMapOpenDataRepository, OpinionMapFiles, OpinionMapsOpenDataService],
 })
 export class OpinionMapOpenDataModule {}
