@@ -124,7 +124,12 @@ test('a resident adds a statement and votes; the map shows its groups and follow
     await expect(legend.filter({ hasText: /Groupe B \(carrés\) : \d+ personnes$/ })).toBeVisible();
     await expect(legend.filter({ hasText: /Vous \(cercle épais\)/ })).toBeVisible();
     await expect(mapPage.getByRole('img', { name: /Carte des opinions/ }).getByText('Vous êtes ici')).toBeAttached();
+    // Each group in one plain sentence; the formulas stay behind « Pour en savoir plus ».
+    await expect(mapPage.getByRole('article', { name: /^Groupe A/ })).toContainText(/Le groupe A se distingue surtout\s:\s\d+\s% (pas )?d’accord avec «\s/);
     await expect(mapPage.getByRole('heading', { name: 'Ce qui rassemble les groupes' })).toBeVisible();
+    await expect(mapPage.getByText(/formule de Polis/)).toBeHidden();
+    await mapPage.getByText('Pour en savoir plus : le détail du calcul').click();
+    await expect(mapPage.getByText(/formule de Polis/)).toBeVisible();
     await expect(mapPage.getByRole('table', { name: /affirmations? et les votes de chaque groupe/ })).toBeVisible();
     await expectNoA11yViolations(mapPage);
 

@@ -20,7 +20,8 @@ export function GroupMark({ group, size = 14 }: { group: string | null; size?: n
 
 /**
  * The map: each participant a point, drawn with its group's colour and shape,
- * the reader's own position ringed and labelled. Hand-drawn SVG that scales
+ * the reader's own position ringed and labelled (the label only on wide
+ * screens: on a phone it would be tiny and cover points; the legend says it). Hand-drawn SVG that scales
  * to the width of the screen. Screen readers get a summary (the figure's
  * title and description) and the table further down.
  */
@@ -46,7 +47,7 @@ export async function MapFigure({ map }: { map: OpinionMapView }) {
           <g>
             <circle cx={me.x} cy={me.y} r="11" fill="none" stroke="#000" strokeWidth="3" />
             <circle cx={me.x} cy={me.y} r="11" fill="none" stroke="#fff" strokeWidth="1" />
-            <text x={labelLeft ? me.x - 15 : me.x + 15} y={me.y + 5} textAnchor={labelLeft ? 'end' : 'start'} fontSize="15" fontWeight="700" fill="#000" stroke="#fff" strokeWidth="4" paintOrder="stroke">
+            <text className={styles.youAreHere} x={labelLeft ? me.x - 15 : me.x + 15} y={me.y + 5} textAnchor={labelLeft ? 'end' : 'start'} fontSize="15" fontWeight="700" fill="#000" stroke="#fff" strokeWidth="4" paintOrder="stroke">
               {t('youAreHere')}
             </text>
           </g>

@@ -1,3 +1,4 @@
+import { MIN_VOTES_TO_CLUSTER } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -11,7 +12,7 @@ import { MapLiveUpdates } from '@/features/opinion-map/components/MapLiveUpdates
 import { Common, Groups, MapTable, Method } from '@/features/opinion-map/components/MapSections';
 import styles from '@/features/opinion-map/components/opinion-map.module.css';
 import { statementsPath } from '@/features/opinion-map/paths';
-import { fetchOpinionMap } from '@/features/opinion-map/queries';
+import { fetchOpinionMap, fetchStatements } from '@/features/opinion-map/queries';
 import { Content } from '@/i18n/content';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -31,6 +32,10 @@ export default async function OpinionMapPage({ params }: Props) {
   if (!space) notFound();
   const map = await fetchOpinionMap(space.id);
   if (!map) notFound();
+  // A reader who voted but is not on the map yet is told how many votes place them (clustering.ts selectClustered: at least 7, or every statement when fewer).
+  const statements = map.status === 'ready' && !map.me ? await fetchStatements(space.id) : null;
+  const myVotes = statements ? statements.statements.filter((statement) => statement.myVote !== null && !statement.meta && statement.state === 'approved').length : 0;
+  const needVotes = Math.min(MIN_VOTES_TO_CLUSTER, map.statements.length);
   const [t, live] = [await getTranslations('OpinionMap.mapPage'), await getTranslations('OpinionMap.live')];
 
   return (
@@ -51,7 +56,7 @@ export default async function OpinionMapPage({ params }: Props) {
         <section aria-labelledby="trop-tot" className={styles.section}>
           <h2 id="trop-tot">{t('tooEarlyTitle')}</h2>
           <p className="prose">{t('tooEarly', { voters: map.voters, min: map.minVoters })}</p>
-          <p>
+          <p className={styles.tapLink}>
             <Link href={statementsPath(reference)} variant="button">
               {t('goVote')}
             </Link>
@@ -63,7 +68,12 @@ export default async function OpinionMapPage({ params }: Props) {
             <h2 id="carte">{t('mapTitle')}</h2>
             <p className="prose">{t('mapLead', { voters: map.voters, groups: map.groups.length })}</p>
             <MapFigure map={map} />
-            <p>
+            {myVotes > 0 ? (
+              <p className="prose">
+                {myVotes < needVotes ? t('notPlaced', { votes: myVotes, min: needVotes }) : t('placedSoon', { votes: myVotes })}
+              </p>
+            ) : null}
+            <p className={styles.tapLink}>
               <a href="#tableau">{t('toTable')}</a>
             </p>
           </section>
