@@ -16,6 +16,8 @@ export const ADVISORY_LOCKS = {
   proposalReferences: 7_362_004,
   /** Planning the recurring jobs' next runs at start-up: instances starting together plan each once. */
   recurringJobPlanning: 7_362_005,
+  /** One opinion map recompute per space at a time, on any instance (two-key form: this id and the space's; tryTransactionLockOn). */
+  opinionMapRecompute: 7_362_008,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
