@@ -372,7 +372,7 @@ describe('Statements and the opinion map', () => {
         .finally(() => (done = true));
       while (!done) {
         const started = performance.now();
-        await api().get('/health').expect(200);
+        await api().get('/api/v1/health').expect(200);
         health.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
