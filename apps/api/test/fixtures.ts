@@ -278,6 +278,8 @@ export async function addStatement(t: Api, deliberationId: string, options: { au
     .expect(201);
   const body = response.body as { id: string; number: number };
   return { id: body.id, number: body.number, author };
+}
+
 // ---- the advisory panel -------------------------------------------------------
 
 export const PANEL_CATEGORIES = [

@@ -1,9 +1,12 @@
-import { DeliberationEventSchema, NextStatementSchema, OpinionMapSchema, StatementListSchema, StatementSchema, type OpinionMapView, type Statement } from '@sesame/domain';
+import { buildVoteMatrix, voteMatrixHash, DeliberationEventSchema, NextStatementSchema, OpinionMapSchema, StatementListSchema, StatementSchema, type OpinionMapView, type Statement } from '@sesame/domain';
 import http from 'node:http';
+import { Client } from 'pg';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { OpinionMapService } from '../src/opinion-map/opinion-map.service';
+import { computeSnapshot } from '../src/opinion-map/opinion-map-recompute.compute';
+import { OpinionMapRecomputeService } from '../src/opinion-map/opinion-map-recompute.service';
 import { addStatement, createDeliberation, createPerson, postContribution, type TestPerson } from './fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -392,6 +395,185 @@ describe('Statements and the opinion map', () => {
       } finally {
         req.destroy();
       }
+    });
+  });
+
+  describe('the background recompute under load and abuse', () => {
+    const recomputes = () => t.app.get(OpinionMapRecomputeService);
+    const waitingJobs = (id: string) => t.sql<{ run_at: Date }>("SELECT run_at FROM jobs WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND failed_at IS NULL AND locked_at IS NULL AND payload->>'deliberationId' = $1", [id]);
+
+    it('computes a 200 000-vote map in a worker thread (the API answers meanwhile) and stores what the domain computes', async () => {
+      const space = await createDeliberation(t);
+      await t.sql("INSERT INTO statements (id, deliberation_id, number, text, state, meta) SELECT gen_random_uuid(), $1, g, 'Affirmation ' || g, 'approved', g = 7 FROM generate_series(1, 400) g", [space.id]);
+      await t.sql("INSERT INTO statements (id, deliberation_id, number, text, state, rejection_code) VALUES (gen_random_uuid(), $1, 401, 'Rejetée', 'rejected', 'spam')", [space.id]);
+      await t.sql('INSERT INTO opinion_participants (id, deliberation_id, number) SELECT gen_random_uuid(), $1, g FROM generate_series(1, 500) g', [space.id]);
+      await t.sql(
+        `INSERT INTO statement_votes (statement_id, participant_id, vote)
+         SELECT s.id, p.id, (CASE WHEN (p.number % 2 = 0) = (s.number % 3 = 0) THEN 1 WHEN (p.number * 7 + s.number) % 5 = 0 THEN 0 ELSE -1 END)::smallint
+         FROM statements s JOIN opinion_participants p ON p.deliberation_id = s.deliberation_id WHERE s.deliberation_id = $1`,
+        [space.id],
+      );
+      // The event loop's longest pause while the map is computed, and /health's slowest answer.
+      let last = performance.now();
+      let longestPause = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        longestPause = Math.max(longestPause, now - last);
+        last = now;
+      }, 10);
+      const health: number[] = [];
+      let done = false;
+      const computing = recomputes()
+        .recompute(space.id)
+        .finally(() => (done = true));
+      while (!done) {
+        const started = performance.now();
+        await api().get('/api/v1/health').expect(200);
+        health.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      clearInterval(ticker);
+      expect(await computing).toBe(true);
+      const [row] = await t.sql<{ input_hash: string; view: OpinionMapView; positions: Record<string, unknown>; computed_at: Date; compute_ms: number; checked_at: Date }>(
+        'SELECT input_hash, view, positions, computed_at, compute_ms, checked_at FROM opinion_map_snapshots WHERE deliberation_id = $1',
+        [space.id],
+      );
+      // The computation took a while; the API kept answering within a fraction of it.
+      expect(row!.compute_ms).toBeGreaterThan(500);
+      expect(health.length).toBeGreaterThan(2);
+      expect(longestPause).toBeLessThan(Math.max(400, row!.compute_ms / 3));
+      expect(Math.max(...health)).toBeLessThan(Math.max(800, row!.compute_ms / 2));
+      expect(row!.checked_at).toEqual(row!.computed_at);
+
+      // The same numbers as the domain's computation on the main thread, from the votes read row by row.
+      const votes = await t.sql<{ participant: number; statement: number; vote: number }>(
+        'SELECT p.number AS participant, s.number AS statement, v.vote::int AS vote FROM statement_votes v JOIN statements s ON s.id = v.statement_id JOIN opinion_participants p ON p.id = v.participant_id WHERE s.deliberation_id = $1',
+        [space.id],
+      );
+      expect(votes).toHaveLength(200_500);
+      const texts = await t.sql<{ number: number; text: string; seeded: boolean; state: 'approved' | 'rejected'; meta: boolean }>('SELECT number, text, seeded, state::text AS state, meta FROM statements WHERE deliberation_id = $1', [space.id]);
+      const expected = computeSnapshot({
+        deliberationId: space.id,
+        computedAt: row!.computed_at.toISOString(),
+        votes: { participants: Int32Array.from(votes, (v) => v.participant), statements: Int32Array.from(votes, (v) => v.statement), votes: Int8Array.from(votes, (v) => v.vote) },
+        statements: texts,
+        suspended: [],
+        previous: null,
+      });
+      const matrix = buildVoteMatrix({ votes: votes.map((v) => ({ ...v, vote: v.vote as -1 | 0 | 1 })), removedStatements: [401], zeroedStatements: [7] });
+      expect(row!.input_hash).toBe(voteMatrixHash(matrix));
+      expect(expected).toMatchObject({ changed: true, inputHash: row!.input_hash });
+      expect(row!.view).toEqual(JSON.parse(JSON.stringify((expected as { view: object }).view)));
+      expect(row!.positions).toEqual(JSON.parse(JSON.stringify((expected as { positions: object }).positions)));
+      expect(row!.view).toMatchObject({ status: 'ready', voters: 500, votes: 200_000 });
+    }, 180_000);
+
+    it('spaces a space’s recomputes out: not before max(2 s, 10 × the last duration) after the last one', async () => {
+      const { space, list, people } = await twoCamps(7);
+      await runRecomputes();
+      const [snapshot] = await t.sql<{ checked_at: Date; compute_ms: number }>('SELECT checked_at, compute_ms FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]);
+      expect(snapshot!.compute_ms).toBeGreaterThanOrEqual(0);
+      // A last recompute of 30 s: the next vote's recompute waits 300 s after it.
+      await t.sql('UPDATE opinion_map_snapshots SET compute_ms = 30000 WHERE deliberation_id = $1', [space.id]);
+      await vote(space.id, list[0]!.id, people[0]!, 'pass').expect(200);
+      const [slow] = await waitingJobs(space.id);
+      expect(slow!.run_at.getTime()).toBe(snapshot!.checked_at.getTime() + 300_000);
+      // Flipping votes meanwhile adds nothing.
+      await vote(space.id, list[0]!.id, people[0]!, 'agree').expect(200);
+      await vote(space.id, list[1]!.id, people[0]!, 'pass').expect(200);
+      expect(await waitingJobs(space.id)).toHaveLength(1);
+      // A fast last recompute: 2 s after the vote.
+      await t.sql("UPDATE jobs SET run_at = now() WHERE kind = 'opinion-map.recompute' AND payload->>'deliberationId' = $1 AND completed_at IS NULL", [space.id]);
+      await t.app.get(JobQueue).drain();
+      await t.sql('UPDATE opinion_map_snapshots SET compute_ms = 1, checked_at = now() - interval \'1 minute\' WHERE deliberation_id = $1', [space.id]);
+      const before = Date.now();
+      await vote(space.id, list[2]!.id, people[0]!, 'pass').expect(200);
+      const [fast] = await waitingJobs(space.id);
+      expect(fast!.run_at.getTime()).toBeGreaterThanOrEqual(before + 1_500);
+      expect(fast!.run_at.getTime()).toBeLessThan(Date.now() + 5_000);
+    });
+
+    it('never runs two recomputes of a space at once: while another holds it, it is tried again later and stores nothing', async () => {
+      const { space, list, people } = await twoCamps(7);
+      await runRecomputes();
+      const before = await t.sql('SELECT input_hash, computed_at FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]);
+      await vote(space.id, list[0]!.id, people[0]!, 'pass').expect(200);
+      await t.sql("UPDATE jobs SET completed_at = now() WHERE kind = 'opinion-map.recompute' AND payload->>'deliberationId' = $1 AND completed_at IS NULL", [space.id]);
+      const other = new Client({ connectionString: t.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_advisory_xact_lock(7362008, hashtext($1))', [space.id]);
+        expect(await recomputes().recompute(space.id)).toBe(false);
+        expect(await t.sql('SELECT input_hash, computed_at FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id])).toEqual(before);
+        expect(await waitingJobs(space.id)).toHaveLength(1);
+      } finally {
+        await other.query('ROLLBACK');
+        await other.end();
+      }
+      expect(await recomputes().recompute(space.id)).toBe(true);
+    });
+
+    it('recomputes the map as soon as a participant is suspended (or the suspension is lifted on appeal), and gives a suspended viewer no position', async () => {
+      const { space, people } = await twoCamps(9);
+      await runRecomputes();
+      const suspended = people[0]!;
+      expect((await mapOf(space.id, suspended)).me).not.toBeNull();
+      const contribution = await postContribution(t, space.id, { author: suspended });
+      const decision = (
+        await api()
+          .post(`/api/v1/deliberations/${space.id}/contributions/${contribution.id}/decisions`)
+          .set(moderator.auth)
+          .send({ decision: 'suspend', ground: { kind: 'policy', code: 'hate_or_harassment' }, facts: 'Insultes.', until: new Date(Date.now() + 86_400_000).toISOString() })
+          .expect(201)
+      ).body as { id: string };
+      // Before the recompute: the stored map still has them, but not for them.
+      expect((await mapOf(space.id, suspended)).me).toBeNull();
+      expect((await mapOf(space.id, people[1]!)).me).not.toBeNull();
+      // The suspension enqueued the space's recompute (no catch-up needed).
+      expect(await waitingJobs(space.id)).toHaveLength(1);
+      await runRecomputes();
+      expect(await mapOf(space.id)).toMatchObject({ voters: 8 });
+      // Lifted on appeal: recomputed again.
+      const appealed = (await api().post(`/api/v1/moderation-decisions/${decision.id}/appeal`).set(suspended.auth).send({ explanation: 'Je conteste cette suspension.' }).expect(201)).body as { appeal: { id: string } };
+      const secondModerator = await createPerson(t, { roles: ['resident', 'moderator'] });
+      await api().post(`/api/v1/moderation-appeals/${appealed.appeal.id}/decision`).set(secondModerator.auth).send({ outcome: 'reversed', facts: 'Propos mal compris.' }).expect(200);
+      expect(await waitingJobs(space.id)).toHaveLength(1);
+      await runRecomputes();
+      expect(await mapOf(space.id, suspended)).toMatchObject({ voters: 9, me: expect.objectContaining({ group: expect.any(String) }) });
+    });
+
+    it('notes an unchanged input as checked: the catch-up does not recompute the space again and again', async () => {
+      const { space, list, people } = await twoCamps(7);
+      await runRecomputes();
+      const [first] = await t.sql<{ computed_at: Date; input_hash: string }>('SELECT computed_at, input_hash FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]);
+      // A vote flipped and back: stale by date, the same input.
+      await vote(space.id, list[0]!.id, people[0]!, 'pass').expect(200);
+      await vote(space.id, list[0]!.id, people[0]!, 'agree').expect(200);
+      expect(await recomputes().catchUp()).toBe(1);
+      await runRecomputes();
+      const [after] = await t.sql<{ computed_at: Date; checked_at: Date; input_hash: string }>('SELECT computed_at, checked_at, input_hash FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]);
+      expect(after).toMatchObject({ computed_at: first!.computed_at, input_hash: first!.input_hash });
+      expect(after!.checked_at.getTime()).toBeGreaterThan(first!.computed_at.getTime());
+      expect(await recomputes().catchUp()).toBe(0);
+    });
+  });
+
+  describe('statement text', () => {
+    it('refuses a statement without a letter or digit once invisible characters are removed (400), counts user-perceived characters', async () => {
+      const space = await createDeliberation(t);
+      const author = await createPerson(t);
+      for (const text of ['\u200B\u200B', '\u2060\uFEFF\u200D', '\u3164\u3164', '\u200E!?\u200F', '\u180E \u2800']) {
+        const refused = await api().post(statements(space.id)).set(author.auth).send({ text, charterAccepted: true }).expect(400);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'text' })]);
+      }
+      // Emoji (two UTF-16 units each) and flags (two code points each) count one character each: within 140.
+      await api().post(statements(space.id)).set(author.auth).send({ text: `Oui ${'😀'.repeat(136)}`, charterAccepted: true }).expect(201);
+      await api().post(statements(space.id)).set(author.auth).send({ text: `Drapeaux ${'🇫🇷'.repeat(60)}` }).expect(201);
+      const long = await api().post(statements(space.id)).set(author.auth).send({ text: `Oui ${'😀'.repeat(137)}` }).expect(400);
+      expect(long.body.errors).toEqual([expect.objectContaining({ path: 'text', message: expect.stringContaining('141') })]);
+      // A zero-width space inside real words is left alone.
+      await api().post(statements(space.id)).set(author.auth).send({ text: 'Des\u200Bbancs au parc.' }).expect(201);
     });
   });
 });

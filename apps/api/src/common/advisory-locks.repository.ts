@@ -8,3 +8,14 @@ import { ADVISORY_LOCKS, type AdvisoryLock } from './advisory-locks';
 export async function takeTransactionLock(tx: PrismaTransaction, lock: AdvisoryLock): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS[lock]}::bigint)`;
 }
+
+/**
+ * Tries the advisory lock `lock` on one `key` (a space's id…) without waiting:
+ * true when taken, held until the transaction ends. PostgreSQL's two-key form
+ * (the lock's id, a hash of the key), which never conflicts with the one-key
+ * locks above; two keys sharing a hash merely take turns.
+ */
+export async function tryTransactionLockOn(tx: PrismaTransaction, lock: AdvisoryLock, key: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCKS[lock]}::int, hashtext(${key})) AS locked`;
+  return row?.locked === true;
+}

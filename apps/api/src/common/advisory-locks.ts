@@ -20,6 +20,8 @@ export const ADVISORY_LOCKS = {
   panelDrawReferences: 7_362_006,
   /** Yearly numbering of calls for volunteers (AV-2027-001…). */
   panelCallReferences: 7_362_007,
+  /** One opinion map recompute per space at a time, on any instance (two-key form: this id and the space's; tryTransactionLockOn). */
+  opinionMapRecompute: 7_362_008,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

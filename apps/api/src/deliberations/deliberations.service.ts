@@ -84,6 +84,9 @@ const PERSONAL_DATA_NOTICE = 'Des données personnelles ont été retirées de c
  * reasons (notified, in the public log, chained in the audit log), appeals
  * decided by another moderator, suspensions, workshop contributions.
  */
+/** Told of a suspension of `personId` beginning or ended early, inside its transaction. */
+export type SuspensionListener = (tx: PrismaTransaction, personId: string) => Promise<void>;
+
 @Injectable()
 export class DeliberationsService {
   constructor(
@@ -95,6 +98,17 @@ export class DeliberationsService {
     private readonly transitions: TransitionRunner,
     private readonly live: DeliberationEventsService,
   ) {}
+
+  private readonly suspensionListeners: SuspensionListener[] = [];
+
+  /** Features that leave suspended people out (the opinion map) hear of a suspension beginning or ended early, inside its transaction. */
+  onSuspensionChange(listener: SuspensionListener): void {
+    this.suspensionListeners.push(listener);
+  }
+
+  private async suspensionChanged(tx: PrismaTransaction, personId: string): Promise<void> {
+    for (const listener of this.suspensionListeners) await listener(tx, personId);
+  }
 
   // ---- spaces -------------------------------------------------------------
 
@@ -483,7 +497,10 @@ export class DeliberationsService {
       if (input.decision === 'edit_personal_data') await this.repository.replaceBody(tx, locked, moderator.id, { body: input.body, moderationNotice: PERSONAL_DATA_NOTICE });
       const suspendedUntil = input.decision === 'suspend' ? new Date(input.until) : null;
       const recorded = await this.record(tx, { ...common, subjectPersonId: row.authorId, suspendedUntil });
-      if (suspendedUntil && row.authorId) await this.repository.suspend(tx, row.authorId, recorded.id, suspendedUntil);
+      if (suspendedUntil && row.authorId) {
+        await this.repository.suspend(tx, row.authorId, recorded.id, suspendedUntil);
+        await this.suspensionChanged(tx, row.authorId);
+      }
       return recorded;
     });
     this.live.publish(id, changeOfDecision(input.decision), [contributionId]);
@@ -614,7 +631,10 @@ export class DeliberationsService {
       const space = await this.repository.space(decision.deliberationId, tx);
       const { title } = await this.subject(space!);
       if (input.outcome === 'reversed') {
-        if (decision.decision === 'suspend') await this.repository.endSuspension(tx, decision.id);
+        if (decision.decision === 'suspend') {
+          await this.repository.endSuspension(tx, decision.id);
+          if (decision.subjectPersonId) await this.suspensionChanged(tx, decision.subjectPersonId);
+        }
         const contribution = decision.contributionId ? await this.repository.contribution(decision.contributionId, decision.deliberationId, tx) : null;
         if (contribution && contributionLifecycle.target('restore', contribution.state) && ['hide', 'reject', 'hide_automatically'].includes(decision.decision)) {
           await this.decideTransition(tx, { actorId: moderator.id, spaceId: decision.deliberationId, title, contributionId: contribution.id, transition: 'restore', decision: 'restore', ground: null, facts: `Appel accepté : ${input.facts}`, resolveReports: false });

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DeliberationsModule } from '../deliberations/deliberations.module';
 import { OpenApiPaths } from '../openapi/openapi-paths';
 import { OpinionMapPersonalDataRepository } from './opinion-map-personal-data.repository';
+import { OpinionMapRecomputeRepository } from './opinion-map-recompute.repository';
+import { OpinionMapRecomputeService } from './opinion-map-recompute.service';
 import { OpinionMapController } from './opinion-map.controller';
 import { opinionMapPaths } from './opinion-map.openapi';
 import { OpinionMapRepository } from './opinion-map.repository';
@@ -11,7 +13,7 @@ import { OpinionMapService } from './opinion-map.service';
 @Module({
   imports: [DeliberationsModule],
   controllers: [OpinionMapController],
-  providers: [OpinionMapService, OpinionMapRepository, OpinionMapPersonalDataRepository],
-  exports: [OpinionMapService],
+  providers: [OpinionMapService, OpinionMapRepository, OpinionMapPersonalDataRepository, OpinionMapRecomputeService, OpinionMapRecomputeRepository],
+  exports: [OpinionMapService, OpinionMapRecomputeService],
 })
 export class OpinionMapModule {}

@@ -7,14 +7,10 @@ type Db = PrismaTransaction | PrismaService;
 
 export type StatementRow = Prisma.StatementGetPayload<object>;
 export type SnapshotRow = Prisma.OpinionMapSnapshotGetPayload<object>;
-export interface CountedVote {
-  participant: number;
-  statement: number;
-  vote: number;
-  at: Date;
-}
 
 export const RECOMPUTE_JOB = 'opinion-map.recompute';
+/** A space's recomputes: not before max(minSeconds, factor × the last one's duration) after the last one started. */
+export const RECOMPUTE_SPACING = { minSeconds: 2, factor: 10 } as const;
 
 /** What a vote needs to know, read in one round trip: the space and its rules in force, its subject's visibility, the statement, the voter's facts and participant id. */
 export interface VoteContext {
@@ -44,7 +40,10 @@ const VOTE_SQL = `
     RETURNING statement_id
   ), enqueued AS (
     INSERT INTO jobs (kind, payload, run_at)
-    SELECT $5::text, jsonb_build_object('deliberationId', $4::uuid::text), $6::timestamptz FROM voted
+    SELECT $5::text, jsonb_build_object('deliberationId', $4::uuid::text),
+      -- Spaced out after the last recompute (RECOMPUTE_SPACING, as enqueueRecompute does); GREATEST skips a missing one.
+      GREATEST($6::timestamptz, (SELECT m.checked_at + make_interval(secs => greatest(${RECOMPUTE_SPACING.minSeconds}::float8, ${RECOMPUTE_SPACING.factor}::float8 * m.compute_ms / 1000.0)) FROM opinion_map_snapshots m WHERE m.deliberation_id = $4::uuid))
+    FROM voted
     WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $5::text AND j.completed_at IS NULL AND j.failed_at IS NULL AND j.locked_at IS NULL
                         AND j.payload = jsonb_build_object('deliberationId', $4::uuid::text))
     RETURNING id
@@ -238,30 +237,20 @@ export class OpinionMapRepository {
 
   // ---- the map ------------------------------------------------------------------
 
-  /** Enqueues the space's recompute unless one is waiting already (debounce); inside the transaction of the vote or decision. */
+  /**
+   * Enqueues the space's recompute unless one is waiting already (debounce);
+   * inside the transaction of the vote or decision. Spaced out: not before
+   * max(2 s, 10 × the last recompute's duration) after the last one started,
+   * so that flipping votes cannot keep the machine busy.
+   */
   async enqueueRecompute(tx: PrismaTransaction, deliberationId: string, runAt: Date): Promise<void> {
     const waiting = await tx.job.count({ where: { kind: RECOMPUTE_JOB, completedAt: null, failedAt: null, lockedAt: null, payload: { equals: { deliberationId } } } });
-    if (waiting === 0) await tx.job.create({ data: { kind: RECOMPUTE_JOB, payload: { deliberationId }, runAt } });
-  }
-
-  /** Every vote of the space, by participant and statement numbers. */
-  allVotes(deliberationId: string): Promise<CountedVote[]> {
-    return this.prisma.$queryRaw<CountedVote[]>`
-      SELECT p.number AS participant, s.number AS statement, v.vote::int AS vote, v.voted_at AS at
-      FROM statement_votes v JOIN statements s ON s.id = v.statement_id JOIN opinion_participants p ON p.id = v.participant_id
-      WHERE s.deliberation_id = ${deliberationId}::uuid`;
-  }
-
-  allStatements(deliberationId: string): Promise<{ number: number; text: string; seeded: boolean; state: StatementState; meta: boolean }[]> {
-    return this.prisma.statement.findMany({ where: { deliberationId }, select: { number: true, text: true, seeded: true, state: true, meta: true }, orderBy: { number: 'asc' } });
-  }
-
-  /** The numbers of the space's participants suspended at `now`. */
-  async suspendedParticipants(deliberationId: string, now: Date): Promise<number[]> {
-    const rows = await this.prisma.$queryRaw<{ number: number }[]>`
-      SELECT DISTINCT p.number FROM opinion_participants p JOIN deliberation_suspensions s ON s.person_id = p.person_id
-      WHERE p.deliberation_id = ${deliberationId}::uuid AND s.until > ${now}`;
-    return rows.map((r) => r.number);
+    if (waiting > 0) return;
+    const [spaced] = await tx.$queryRaw<{ at: Date | null }[]>`
+      SELECT checked_at + make_interval(secs => greatest(${RECOMPUTE_SPACING.minSeconds}::float8, ${RECOMPUTE_SPACING.factor}::float8 * compute_ms / 1000.0)) AS at
+      FROM opinion_map_snapshots WHERE deliberation_id = ${deliberationId}::uuid AND checked_at IS NOT NULL AND compute_ms IS NOT NULL`;
+    const at = spaced?.at && spaced.at > runAt ? spaced.at : runAt;
+    await tx.job.create({ data: { kind: RECOMPUTE_JOB, payload: { deliberationId }, runAt: at } });
   }
 
   /** The next-statement priorities of the latest map (by statement number), not the rest of its history. */
@@ -274,28 +263,5 @@ export class OpinionMapRepository {
 
   snapshot(deliberationId: string): Promise<SnapshotRow | null> {
     return this.prisma.opinionMapSnapshot.findUnique({ where: { deliberationId } });
-  }
-
-  async saveSnapshot(data: { deliberationId: string; algorithmVersion: string; inputHash: string; voters: number; votes: number; view: object; positions: object; history: object; computedAt: Date }): Promise<void> {
-    const { deliberationId, ...rest } = data;
-    const json = { ...rest, view: rest.view as Prisma.InputJsonValue, positions: rest.positions as Prisma.InputJsonValue, history: rest.history as Prisma.InputJsonValue };
-    await this.prisma.opinionMapSnapshot.upsert({ where: { deliberationId }, create: { deliberationId, ...json }, update: json });
-  }
-
-  /**
-   * Spaces whose map is missing or stale: votes and no snapshot, a vote or a
-   * decision since, or a suspension of one of their participants that began or
-   * ended since.
-   */
-  async staleSpaces(now: Date): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT d.id FROM deliberations d LEFT JOIN opinion_map_snapshots m ON m.deliberation_id = d.id
-      WHERE EXISTS (SELECT 1 FROM statements s JOIN statement_votes v ON v.statement_id = s.id WHERE s.deliberation_id = d.id)
-        AND (m.deliberation_id IS NULL
-          OR EXISTS (SELECT 1 FROM statements s JOIN statement_votes v ON v.statement_id = s.id WHERE s.deliberation_id = d.id AND v.voted_at > m.computed_at)
-          OR EXISTS (SELECT 1 FROM statements s WHERE s.deliberation_id = d.id AND s.decided_at > m.computed_at)
-          OR EXISTS (SELECT 1 FROM opinion_participants p JOIN deliberation_suspensions x ON x.person_id = p.person_id
-                     WHERE p.deliberation_id = d.id AND (x.created_at > m.computed_at OR (x.until > m.computed_at AND x.until <= ${now}))))`;
-    return rows.map((r) => r.id);
   }
 }

@@ -1,29 +1,23 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
-  buildVoteMatrix,
   canOnOpinionMap,
-  computeOpinionMapFromMatrix,
   emptyOpinionMapView,
   OPINION_MAP_ALGORITHM_VERSION,
   OPINION_MAP_LIMITS,
-  opinionMapHistory,
-  opinionMapPositions,
-  opinionMapView,
   permissionsFor,
   pickWeighted,
   seedFromText,
   signedIn,
   STATEMENT_VIEWER_ACTIONS,
+  statementLength,
   statementPriority,
   type Actor,
   type AuditAction,
   type ModerationReason,
   type NextStatement,
-  type OpinionMapHistory,
   type OpinionMapPosition,
   type OpinionMapView,
   type SpaceFacts,
-  type OpinionVote,
   type Statement,
   type StatementDecision,
   type StatementDecisionInput,
@@ -31,23 +25,17 @@ import {
   type StatementList,
   type StatementVoteInput,
   type StatementVote,
-  voteMatrixHash,
 } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { DeliberationsService } from '../deliberations/deliberations.service';
 import { DeliberationEventsService } from '../deliberations/live/deliberation-events.service';
-import { JobQueue } from '../jobs/job-queue.service';
-import { every } from '../jobs/schedules';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
-import { OpinionMapRepository, RECOMPUTE_JOB, type StatementRow } from './opinion-map.repository';
-
-/** Spaces whose map is missing or stale are recomputed at start and this often (a demo seeded without the API, a suspension that ended). */
-export const CATCH_UP_JOB = 'opinion-map.catch-up';
-const CATCH_UP_EVERY_MS = 5 * 60_000;
+import { OpinionMapRecomputeService } from './opinion-map-recompute.service';
+import { OpinionMapRepository, type StatementRow } from './opinion-map.repository';
 
 const spaceNotFound = (id: string) => ProblemException.notFound(`Aucun espace de délibération ${id}.`);
 /** Facts the view rule does not read (it needs the subject's visibility only). */
@@ -56,7 +44,6 @@ const statementNotFound = () => ProblemException.notFound('Aucune affirmation de
 const AUDIT_OF_DECISION: Record<StatementDecision, AuditAction> = { approve: 'statement.approved', reject: 'statement.rejected', meta: 'statement.marked-meta', not_meta: 'statement.unmarked-meta' };
 
 /** The snapshot's history, with the priorities of the next-statement pick (§1.10) by statement number. */
-type StoredHistory = OpinionMapHistory & { priorities?: Record<string, number> };
 
 /**
  * Statements and the opinion map of a deliberation space (issue 16): people
@@ -66,7 +53,7 @@ type StoredHistory = OpinionMapHistory & { priorities?: Record<string, number> }
  * snapshot) and served as stored, never computed in a request.
  */
 @Injectable()
-export class OpinionMapService implements OnModuleInit {
+export class OpinionMapService {
   private readonly logger = new Logger('OpinionMap');
 
   constructor(
@@ -77,16 +64,8 @@ export class OpinionMapService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
-    private readonly jobs: JobQueue,
+    private readonly recomputes: OpinionMapRecomputeService,
   ) {}
-
-  onModuleInit(): void {
-    this.jobs.register(RECOMPUTE_JOB, async (payload) => {
-      const deliberationId = (payload as { deliberationId?: unknown } | null)?.deliberationId;
-      if (typeof deliberationId === 'string') await this.recompute(deliberationId);
-    });
-    this.jobs.recurring(CATCH_UP_JOB, every(CATCH_UP_EVERY_MS), () => this.catchUp());
-  }
 
   // ---- reading ----------------------------------------------------------------
 
@@ -183,13 +162,16 @@ export class OpinionMapService implements OnModuleInit {
     }
     const view = read.view as OpinionMapView;
     if (!actor || view.status !== 'ready') return view;
+    // A suspended person is out of the map (the next recompute takes them out): no position for them meanwhile.
+    if (read.me && (await this.deliberations.participantFacts(actor, new Date())).suspendedUntil) return { ...view, me: null };
     return { ...view, me: (read.me as OpinionMapPosition | null) ?? null };
   }
 
   // ---- writing ------------------------------------------------------------------
 
   private checkLength(text: string, maxLength: number): void {
-    if (text.length > maxLength) throw ProblemException.validation([{ path: 'text', code: 'too_big', message: `Une affirmation tient en ${maxLength} caractères au plus dans cet espace (la vôtre en a ${text.length}).` }]);
+    const length = statementLength(text);
+    if (length > maxLength) throw ProblemException.validation([{ path: 'text', code: 'too_big', message: `Une affirmation tient en ${maxLength} caractères au plus dans cet espace (la vôtre en a ${length}).` }]);
   }
 
   /** A statement: pending under pre-moderation, approved at once under post-moderation. */
@@ -325,65 +307,13 @@ export class OpinionMapService implements OnModuleInit {
     }
   }
 
-  // ---- the map, in the background -------------------------------------------------
+  // ---- the map, in the background (opinion-map-recompute.service.ts) -----------------
 
-  /**
-   * Recomputes a space's map from every stored vote: rejected statements out,
-   * meta statements zeroed (and prioritised as meta), people suspended now
-   * out; warm-started from the previous snapshot. Stores the view, the
-   * positions, the history and the input's hash, then tells the space's
-   * streams. Nothing is stored when the input is the same as the last map's.
-   * Returns whether a new snapshot was stored.
-   */
-  async recompute(deliberationId: string, now = new Date()): Promise<boolean> {
-    const [votes, statements, suspended, previous] = await Promise.all([
-      this.repository.allVotes(deliberationId),
-      this.repository.allStatements(deliberationId),
-      this.repository.suspendedParticipants(deliberationId, now),
-      this.repository.snapshot(deliberationId),
-    ]);
-    const removed = statements.filter((s) => s.state !== 'approved').map((s) => s.number);
-    const meta = statements.filter((s) => s.state === 'approved' && s.meta).map((s) => s.number);
-    const matrix = buildVoteMatrix({
-      votes: votes.map((v) => ({ participant: v.participant, statement: v.statement, vote: v.vote as OpinionVote, at: v.at.getTime() })),
-      removedStatements: removed,
-      zeroedStatements: meta,
-      excludedParticipants: suspended,
-    });
-    const inputHash = voteMatrixHash(matrix);
-    if (previous && previous.inputHash === inputHash && previous.algorithmVersion === OPINION_MAP_ALGORITHM_VERSION) return false;
-    if (matrix.participants.length === 0) {
-      const view = emptyOpinionMapView({ deliberationId, computedAt: now.toISOString(), inputHash, minVoters: OPINION_MAP_LIMITS.minVoters, algorithmVersion: OPINION_MAP_ALGORITHM_VERSION });
-      await this.repository.saveSnapshot({ deliberationId, algorithmVersion: OPINION_MAP_ALGORITHM_VERSION, inputHash, voters: 0, votes: 0, view, positions: {}, history: {}, computedAt: now });
-    } else {
-      const history = previous && Array.isArray((previous.history as Partial<OpinionMapHistory> | null)?.statements) ? (previous.history as unknown as OpinionMapHistory) : null;
-      const map = computeOpinionMapFromMatrix(matrix, { previous: history, metaStatements: meta });
-      const texts = statements.filter((s) => s.state === 'approved').map((s) => ({ number: s.number, text: s.text, seeded: s.seeded }));
-      const view = opinionMapView(map, texts, { deliberationId, computedAt: now.toISOString(), inputHash, minVoters: OPINION_MAP_LIMITS.minVoters });
-      const priorities = Object.fromEntries(map.statements.map((number, j) => [String(number), map.priorities[j]!]));
-      const stored: StoredHistory = { ...opinionMapHistory(map), priorities };
-      await this.repository.saveSnapshot({
-        deliberationId,
-        algorithmVersion: map.algorithmVersion,
-        inputHash,
-        voters: view.voters,
-        votes: view.votes,
-        view: view as unknown as object,
-        positions: opinionMapPositions(map) as unknown as object,
-        history: JSON.parse(JSON.stringify(stored)) as object,
-        computedAt: now,
-      });
-    }
-    const voters = matrix.participants.length;
-    this.live.announce(deliberationId, { type: 'map', computedAt: now.toISOString(), voters });
-    return true;
+  recompute(deliberationId: string): Promise<boolean> {
+    return this.recomputes.recompute(deliberationId);
   }
 
-  /** Enqueues the recompute of every space whose map is missing or stale. Returns how many. */
-  async catchUp(now = new Date()): Promise<number> {
-    const stale = await this.repository.staleSpaces(now);
-    for (const id of stale) await this.prisma.$transaction((tx) => this.repository.enqueueRecompute(tx, id, now));
-    if (stale.length > 0) this.logger.log(`Opinion maps to recompute: ${stale.length}`);
-    return stale.length;
+  catchUp(): Promise<number> {
+    return this.recomputes.catchUp();
   }
 }

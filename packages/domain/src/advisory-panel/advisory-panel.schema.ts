@@ -153,7 +153,7 @@ export type PanelSeats = z.infer<typeof PanelSeatsSchema>;
 export const AdoptionThresholdSchema = z
   .object({ numerator: z.int().min(1), denominator: z.int().min(1).max(100) })
   .strict()
-  .refine((t) => t.numerator <= t.denominator && t.numerator * 2 >= t.denominator, { error: 'Le seuil d’adoption est une fraction entre 1/2 et 1 des votes exprimés.' })
+  .refine((t) => t.numerator <= t.denominator && t.numerator * 2 >= t.denominator, { error: 'La majorité requise pour adopter est une fraction entre 1/2 et 1 des votes exprimés.' })
   .meta({ id: 'AdoptionThreshold' });
 
 export const PanelRulesSchema = z
@@ -282,7 +282,7 @@ export const AnswerCallSchema = z
     invitationCode: CallInvitationCodeSchema,
     /** category → value, for every category of the call. */
     values: z.record(z.string().max(L.category), z.string().max(L.value)),
-    displayName: required(L.name, 'Indiquez le nom ou le pseudonyme sous lequel vous seriez présenté·e.'),
+    displayName: required(L.name, 'Indiquez le nom ou le pseudonyme sous lequel on vous présenterait.'),
     displayMode: DisplayModeSchema.default('pseudonym'),
     /** To tell the volunteer if drawn (private, never published). */
     contactEmail: z.email({ error: 'Adresse électronique invalide.' }).max(320),

@@ -44,14 +44,36 @@ export const StatementPermissionsSchema = permissionsSchema(STATEMENT_VIEWER_ACT
 export const StatementVoteSchema = z.enum(STATEMENT_VOTES, { error: 'Choisissez : d’accord, pas d’accord ou je passe.' });
 export const StatementStateSchema = z.enum(STATEMENT_STATES);
 
-/** A new statement. Its length is checked against the space's limit by the service (400 with the limit in the message). */
+/** Characters nobody sees (zero-width spaces and joiners, format characters, Hangul fillers…). */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('fr', { granularity: 'grapheme' }) : null;
+
+/** A statement's length as its reader counts it: user-perceived characters (an emoji, a flag, a letter with its accent: 1). */
+export function statementLength(text: string): number {
+  if (!graphemes) return [...text].length;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+
+/** Whether the text says something: a letter or a digit once the invisible characters are removed. */
+export function hasVisibleText(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(INVISIBLE, ''));
+}
+
+/**
+ * A new statement. Its length is checked against the space's limit by the
+ * service (400 with the limit in the message), in user-perceived characters;
+ * here at most 500 code points (what the column holds).
+ */
 export const StatementInputSchema = z
   .object({
     text: z
       .string()
       .trim()
       .min(1, { error: 'Écrivez votre affirmation.' })
-      .max(OPINION_MAP_LIMITS.maxStatementLength, { error: `Au plus ${OPINION_MAP_LIMITS.maxStatementLength} caractères.` }),
+      .refine((text) => [...text].length <= OPINION_MAP_LIMITS.maxStatementLength, { error: `Au plus ${OPINION_MAP_LIMITS.maxStatementLength} caractères.` })
+      .refine(hasVisibleText, { error: 'Écrivez votre affirmation avec des lettres ou des chiffres.' }),
     /** Accepts the participation charter with a first statement (as with a first contribution); ignored once accepted. */
     charterAccepted: z.boolean().optional(),
   })

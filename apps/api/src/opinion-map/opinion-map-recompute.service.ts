@@ -1,0 +1,116 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { OPINION_MAP_LIMITS } from '@sesame/domain';
+import { DeliberationsService } from '../deliberations/deliberations.service';
+import { DeliberationEventsService } from '../deliberations/live/deliberation-events.service';
+import { JobQueue } from '../jobs/job-queue.service';
+import { every } from '../jobs/schedules';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { OpinionMapThread } from './opinion-map-recompute.compute';
+import { OpinionMapRecomputeRepository } from './opinion-map-recompute.repository';
+import { OpinionMapRepository, RECOMPUTE_JOB, RECOMPUTE_SPACING } from './opinion-map.repository';
+
+/** Spaces whose map is missing or stale are recomputed at start and this often (a demo seeded without the API, a suspension that ended). */
+export const CATCH_UP_JOB = 'opinion-map.catch-up';
+const CATCH_UP_EVERY_MS = 5 * 60_000;
+/** A recompute holds its space's lock in a transaction this long at most (a 1.5 M-vote map takes tens of seconds on a loaded machine). */
+const RECOMPUTE_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * The opinion map in the background (issue 16): a space's map is recomputed
+ * by a debounced, spaced-out job (opinion-map.repository.ts enqueueRecompute)
+ * from every stored vote, in a worker thread, warm-started from the last
+ * snapshot, one recompute per space at a time on any instance; a periodic
+ * catch-up enqueues the spaces whose map is missing or stale.
+ */
+@Injectable()
+export class OpinionMapRecomputeService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('OpinionMap');
+  private readonly thread = new OpinionMapThread();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: OpinionMapRecomputeRepository,
+    private readonly maps: OpinionMapRepository,
+    private readonly deliberations: DeliberationsService,
+    private readonly live: DeliberationEventsService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(RECOMPUTE_JOB, async (payload) => {
+      const deliberationId = (payload as { deliberationId?: unknown } | null)?.deliberationId;
+      if (typeof deliberationId === 'string') await this.recompute(deliberationId);
+    });
+    this.jobs.recurring(CATCH_UP_JOB, every(CATCH_UP_EVERY_MS), () => this.catchUp());
+    // A suspension starting or ending (an appeal) changes the maps of the spaces the person votes in.
+    this.deliberations.onSuspensionChange((tx, personId) => this.suspensionChanged(tx, personId));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.thread.close();
+  }
+
+  /**
+   * Recomputes a space's map from every stored vote: rejected statements out,
+   * meta statements zeroed, people suspended now out (opinion-map-recompute.compute.ts,
+   * in the worker thread). Stores the view, the positions, the history and
+   * the input's hash, then tells the space's streams; when the input is the
+   * one of the last map, only notes that it was checked. Another recompute
+   * of the space running (another instance): tried again later. Returns
+   * whether a new snapshot was stored.
+   */
+  async recompute(deliberationId: string): Promise<boolean> {
+    const announced = await this.prisma.$transaction(
+      async (tx): Promise<{ computedAt: string; voters: number } | null> => {
+        if (!(await this.repository.lock(tx, deliberationId))) {
+          await this.later(tx, deliberationId);
+          return null;
+        }
+        const started = performance.now();
+        const previous = await this.repository.previous(tx, deliberationId);
+        const now = await this.repository.now();
+        const [votes, statements, suspended] = await Promise.all([this.repository.votes(deliberationId), this.repository.statements(deliberationId), this.repository.suspendedParticipants(deliberationId, now)]);
+        const output = await this.thread.compute({
+          deliberationId,
+          computedAt: now.toISOString(),
+          votes,
+          statements,
+          suspended,
+          previous: previous ? { inputHash: previous.inputHash, algorithmVersion: previous.algorithmVersion, history: previous.history } : null,
+        });
+        const computeMs = Math.round(performance.now() - started);
+        if (!output.changed) {
+          await this.repository.checked(tx, deliberationId, now, computeMs);
+          return null;
+        }
+        const { changed: _changed, ...snapshot } = output;
+        await this.repository.save(tx, { deliberationId, ...snapshot, computedAt: now, computeMs });
+        return { computedAt: now.toISOString(), voters: snapshot.voters };
+      },
+      { timeout: RECOMPUTE_TIMEOUT_MS },
+    );
+    if (!announced) return false;
+    this.live.announce(deliberationId, { type: 'map', ...announced });
+    return true;
+  }
+
+  /** Another instance is recomputing the space: once more after it (what it read may predate the latest vote). */
+  private later(tx: PrismaTransaction, deliberationId: string): Promise<void> {
+    return this.maps.enqueueRecompute(tx, deliberationId, new Date(Date.now() + RECOMPUTE_SPACING.minSeconds * 1000));
+  }
+
+  /** A suspension of the person began or ended: their spaces' maps are recomputed (they leave or come back). */
+  private async suspensionChanged(tx: PrismaTransaction, personId: string): Promise<void> {
+    const runAt = new Date(Date.now() + OPINION_MAP_LIMITS.recomputeDelaySeconds * 1000);
+    for (const id of await this.repository.spacesOf(tx, personId)) await this.maps.enqueueRecompute(tx, id, runAt);
+  }
+
+  /** Enqueues the recompute of every space whose map is missing or stale (a suspension that ended at its term…). Returns how many. */
+  async catchUp(): Promise<number> {
+    const now = await this.repository.now();
+    const stale = await this.repository.staleSpaces(now);
+    for (const id of stale) await this.prisma.$transaction((tx) => this.maps.enqueueRecompute(tx, id, now));
+    if (stale.length > 0) this.logger.log(`Opinion maps to recompute: ${stale.length}`);
+    return stale.length;
+  }
+}

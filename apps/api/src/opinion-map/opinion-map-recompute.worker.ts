@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { computeSnapshot, type RecomputeRequest } from './opinion-map-recompute.compute';
+
+/**
+ * The worker thread of the opinion map's computation (opinion-map-recompute.compute.ts):
+ * takes one request at a time, posts the snapshot to store or the error.
+ */
+parentPort!.on('message', ({ id, input }: RecomputeRequest) => {
+  try {
+    parentPort!.postMessage({ id, type: 'done', output: computeSnapshot(input) });
+  } catch (error) {
+    parentPort!.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});
