@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { OWN_PROCESSING_TITLE, PLATFORM_AUTHOR_ID } from '../prisma/seed/data-uses.seed';
 import { seedDemo } from '../prisma/seed/seed';
 import { DEMO_ACCOUNTS } from '../prisma/seed/people.seed';
+import { DEMO_OPINION_VOTERS } from '../prisma/seed/opinion-map.seed';
 import { DEMO_NEIGHBOURHOODS } from '../prisma/seed/territory.seed';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -61,15 +62,24 @@ describe('Demo seed', () => {
         'SELECT (SELECT count(*)::int FROM territories) AS territories, (SELECT count(*)::int FROM neighbourhoods) AS neighbourhoods, (SELECT count(*)::int FROM people) AS people, (SELECT count(*)::int FROM person_roles) AS roles',
       );
       const roleCount = DEMO_ACCOUNTS.reduce((sum, account) => sum + account.roles.length, 0);
-      expect(counts).toEqual({ territories: 1, neighbourhoods: DEMO_NEIGHBOURHOODS.length, people: DEMO_ACCOUNTS.length, roles: roleCount });
+      expect(counts).toEqual({ territories: 1, neighbourhoods: DEMO_NEIGHBOURHOODS.length, people: DEMO_ACCOUNTS.length + DEMO_OPINION_VOTERS, roles: roleCount });
       const actions = await query<{ action: string; n: number }>(database.url, 'SELECT action, count(*)::int AS n FROM audit_entries GROUP BY action ORDER BY action');
       const verified = DEMO_ACCOUNTS.filter((account) => account.neighbourhood).length;
       expect(actions).toEqual([
+        // The advisory panel: its rules, a call closed after its draw and one open, the draw made in public (two witnesses), association and expert members.
+        { action: 'advisory-panel.rules-published', n: 1 },
         { action: 'contribution.hidden', n: 1 },
         { action: 'data-use.published', n: 7 },
         { action: 'deliberation.opened', n: 1 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
-        { action: 'person.created', n: DEMO_ACCOUNTS.length },
+        { action: 'panel-call.closed', n: 1 },
+        { action: 'panel-call.opened', n: 1 },
+        { action: 'panel-draw.committed', n: 1 },
+        { action: 'panel-draw.computed', n: 1 },
+        { action: 'panel-draw.drawn', n: 1 },
+        { action: 'panel-draw.seed-revealed', n: 2 },
+        { action: 'panel-member.added', n: 5 },
+        { action: 'person.created', n: DEMO_ACCOUNTS.length + DEMO_OPINION_VOTERS },
         { action: 'platform.seeded', n: 1 },
         { action: 'proposal.admissible', n: 2 },
         { action: 'proposal.inadmissible', n: 1 },

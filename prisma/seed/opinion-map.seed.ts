@@ -13,7 +13,9 @@ import {
 import type { SeedContext } from './seed-context';
 
 const HOUR = 3_600_000;
-const VOTERS = 60;
+/** Synthetic demo voters (accounts « Démo 01 »…), counted by the seed test. */
+export const DEMO_OPINION_VOTERS = 60;
+const VOTERS = DEMO_OPINION_VOTERS;
 /** Three camps of synthetic voters: against the cameras, for them, « let's see the figures first ». */
 const CAMPS = [
   { share: 25, name: 'contre' },

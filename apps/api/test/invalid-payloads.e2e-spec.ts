@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { JobQueue } from '../src/jobs/job-queue.service';
 import {
   createDataUse,
   createDeliberation,
@@ -368,6 +369,24 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     return { params: { id: space.id, statementId: statement.id }, headers: actingAs(await createPerson(s.t, { roles: ['resident', 'moderator'] })), body: { decision: 'reject', reasonCode: 'off_topic', facts: 'Hors sujet.' } };
   },
   'GET /api/v1/deliberations/{id}/opinion-map': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  // The opinion maps' open-data files of a space
+  'GET /api/v1/open-data/opinion-maps/{id}/statements.json': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/statements.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/votes.json': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/votes.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/snapshot.json': async (s) => {
+    // A space with a map: one statement, one vote, the recompute job run.
+    const space = await createDeliberation(s.t);
+    const statement = await addStatement(s.t, space.id);
+    await request(s.t.server).put(`/api/v1/deliberations/${space.id}/statements/${statement.id}/vote`).set(statement.author.auth).send({ vote: 'agree' }).expect(200);
+    await s.t.sql("UPDATE jobs SET run_at = now() WHERE kind = 'opinion-map.recompute' AND completed_at IS NULL AND failed_at IS NULL");
+    await s.t.app.get(JobQueue).drain();
+    return { params: { id: space.id }, headers: anyone };
+  },
+  'GET /api/v1/open-data/opinion-maps/{id}/polis/comments.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/polis/votes.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/polis/participants-votes.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
+  'GET /api/v1/open-data/opinion-maps/{id}/polis/summary.csv': async (s) => ({ params: { id: (await createDeliberation(s.t)).id }, headers: anyone }),
   // The advisory panel
   'POST /api/v1/advisory-panel/members/{id}/activate': async (s) => {
     const member = await createPanelMember(s.t);
