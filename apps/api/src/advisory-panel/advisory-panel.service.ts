@@ -644,13 +644,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     const computed = d.state === 'ready' || d.state === 'drawn';
     const files = DRAW_FILES.filter((f) => computed || f !== 'panels.json');
     return {
-      reference: d.reference,
-      kind: d.kind,
-      state: d.state,
-      panelSize: d.panelSize,
-      poolSize: this.poolSizeOf(d),
-      committedAt: d.committedAt.toISOString(),
-      drawnAt: iso(d.drawnAt),
+      ...this.drawSummary(d),
       commitment: { poolSha256: d.poolSha256, quotasSha256: d.quotasSha256, panelSize: d.panelSize, lotterySize: d.lotterySize, algorithm: d.algorithm, committedAt: d.committedAt.toISOString() },
       quotas: d.quotas as unknown as Quota[],
       witnesses: d.witnesses.map((w) => ({ position: w.position, name: w.name, kind: w.kind as PanelDrawDto['witnesses'][number]['kind'], seedHash: w.seedHash, seed: w.seed, revealedAt: iso(w.revealedAt) })),
@@ -672,16 +666,13 @@ export class AdvisoryPanelService implements OnModuleInit {
     return draw;
   }
 
+  /** What a list of draws shows of each, and the first lines of a draw's page. */
+  private drawSummary(d: Pick<DrawRow, 'reference' | 'kind' | 'state' | 'panelSize' | 'committedAt' | 'drawnAt'> & { respondentsCsv: string }) {
+    return { reference: d.reference, kind: d.kind, state: d.state, panelSize: d.panelSize, poolSize: this.poolSizeOf(d), committedAt: d.committedAt.toISOString(), drawnAt: iso(d.drawnAt) };
+  }
+
   async draws() {
-    return (await this.repository.draws()).map((d) => ({
-      reference: d.reference,
-      kind: d.kind,
-      state: d.state,
-      panelSize: d.panelSize,
-      poolSize: this.poolSizeOf(d),
-      committedAt: d.committedAt.toISOString(),
-      drawnAt: iso(d.drawnAt),
-    }));
+    return (await this.repository.draws()).map((d) => this.drawSummary(d));
   }
 
   async draw(actor: Actor, reference: string): Promise<PanelDrawDto> {
