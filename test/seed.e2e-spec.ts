@@ -92,7 +92,7 @@ describe('Demo seed', () => {
       expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified);
       const proposals = await query<{ state: string; support_count: number; supports: number; events: number }>(
         database.url,
-        'SELECT state, support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS supports, (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id) AS events FROM proposals p ORDER BY reference',
+        'SELECT state, (SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = p.id) AS support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS supports, (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id) AS events FROM proposals p ORDER BY reference',
       );
       expect(proposals).toEqual([
         { state: 'admissible', support_count: 2, supports: 2, events: 2 },

@@ -106,7 +106,7 @@ export async function seedDemoProposals({ tx, audit }: SeedContext, now = new Da
         submittedAt,
         threshold: admitted ? territory.supportThreshold : null,
         collectingUntil: admitted ? new Date(submittedAt.getTime() + DAY + territory.supportWindowDays * DAY) : null,
-        supportCount: demo.supporters.length,
+        ...(demo.supporters.length > 0 ? { supportTallies: { create: { shard: 0, count: demo.supporters.length } } } : {}),
       },
     });
     await tx.proposalEvent.create({ data: { proposalId: proposal.id, state: 'submitted', actorId: author.id, createdAt: submittedAt } });

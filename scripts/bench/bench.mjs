@@ -501,9 +501,11 @@ async function sqlSupports(databaseUrl, people) {
           )
         ).rows;
         await client.query('BEGIN');
-        const inserted = await client.query('INSERT INTO proposal_supports (proposal_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, person]);
+        const locked = await client.query("SELECT id FROM proposals WHERE id = $1 AND state = 'admissible' AND collecting_until > now() FOR SHARE", [id]);
+        const inserted = locked.rowCount === 1 ? await client.query('INSERT INTO proposal_supports (proposal_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, person]) : { rowCount: 0 };
         if (inserted.rowCount === 1) {
-          await client.query("UPDATE proposals SET support_count = support_count + 1, updated_at = now() WHERE id = $1 AND state = 'admissible' AND collecting_until > now() RETURNING support_count, threshold", [id]);
+          await client.query('INSERT INTO proposal_support_tallies (proposal_id, shard, count) VALUES ($1, $2, 1) ON CONFLICT (proposal_id, shard) DO UPDATE SET count = proposal_support_tallies.count + 1', [id, next % 16]);
+          await client.query('SELECT COALESCE(sum(count), 0)::int AS supports, (SELECT threshold FROM proposals WHERE id = $1) AS threshold FROM proposal_support_tallies WHERE proposal_id = $1', [id]);
         }
         await client.query('COMMIT');
         done += 1;

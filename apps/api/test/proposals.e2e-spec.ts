@@ -164,7 +164,7 @@ describe('Proposals and supports', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(99);
     const [{ rows, counted }] = (await t.sql<{ rows: number; counted: number }>(
-      'SELECT (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows, p.support_count AS counted FROM proposals p WHERE reference = $1',
+      'SELECT (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows, (SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = p.id) AS counted FROM proposals p WHERE reference = $1',
       [reference],
     )) as [{ rows: number; counted: number }];
     expect({ rows, counted }).toEqual({ rows: 1, counted: 1 });
@@ -202,7 +202,7 @@ describe('Proposals and supports', () => {
     expect(statuses.every((status) => status === 201 || status === 422)).toBe(true);
     expect(stored).toBeGreaterThanOrEqual(10);
     const [row] = await t.sql<{ support_count: number; state: string; rows: number; qualified: number }>(
-      `SELECT p.support_count, p.state::text AS state,
+      `SELECT (SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = p.id) AS support_count, p.state::text AS state,
          (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows,
          (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id AND e.state = 'qualified') AS qualified
        FROM proposals p WHERE p.reference = $1`,
@@ -223,7 +223,7 @@ describe('Proposals and supports', () => {
     }
     expect(statuses.filter((status) => ![200, 201].includes(status))).toEqual([]);
     const [row] = await t.sql<{ support_count: number; rows: number }>(
-      'SELECT p.support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows FROM proposals p WHERE p.reference = $1',
+      'SELECT (SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = p.id) AS support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS rows FROM proposals p WHERE p.reference = $1',
       [reference],
     );
     expect(row!.support_count).toBe(row!.rows);
@@ -239,7 +239,7 @@ describe('Proposals and supports', () => {
   it('catches up a qualification cut short after its support was stored (the hourly sweep)', async () => {
     const reference = await collecting(2, { ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' });
     // As if the process had stopped between storing the second support and qualifying.
-    await t.sql('UPDATE proposals SET support_count = 2 WHERE reference = $1', [reference]);
+    await t.sql('INSERT INTO proposal_support_tallies (proposal_id, shard, count) SELECT id, 0, 2 FROM proposals WHERE reference = $1', [reference]);
     await jobs.enqueue(undefined, 'proposal.close-windows', {});
     await jobs.drain();
     const proposal = (await api().get(`/api/v1/proposals/${reference}`).expect(200)).body;

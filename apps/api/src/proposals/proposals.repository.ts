@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DELETED_ACCOUNT_NAME, type ProposalContent, type ProposalQuery, type ProposalState, type Role, type SupportSettings } from '@sesame/domain';
 import { Prisma, type Proposal } from '../generated/prisma/client';
@@ -12,9 +13,23 @@ export const DEFAULT_SUPPORT_SETTINGS: SupportSettings = { threshold: 50, window
 
 const withLinks = {
   dataUse: { select: { reference: true, title: true } },
+  supportTallies: { select: { count: true } },
 } as const;
 
-export type ProposalRow = Proposal & { dataUse: { reference: string; title: string } | null };
+/** How many tallies a proposal's supports are spread over (see ProposalSupportTally in prisma/schema/proposals.prisma). */
+const SUPPORT_TALLIES = 16;
+
+/** A proposal's support count in SQL: the sum of its tallies (`alias` names the proposals row). */
+const supportCountOf = (alias: string) => `(SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = ${alias}.id)`;
+
+export type ProposalRow = Proposal & { dataUse: { reference: string; title: string } | null; supportCount: number };
+
+type LinkedProposal = Proposal & { dataUse: { reference: string; title: string } | null; supportTallies: { count: number }[] };
+
+/** A proposal as read with its links, its tallies summed into its support count. */
+function toRow({ supportTallies, ...proposal }: LinkedProposal): ProposalRow {
+  return { ...proposal, supportCount: supportTallies.reduce((sum, tally) => sum + tally.count, 0) };
+}
 
 /** A proposal page's facts besides its row (see pageFacts). */
 export interface ProposalPageFacts {
@@ -79,15 +94,17 @@ export class ProposalsRepository {
     return this.prisma.proposal.update({ where: { id }, data: columns });
   }
 
-  find(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ProposalRow | null> {
-    return tx.proposal.findUnique({ where: { reference }, include: withLinks });
+  async find(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ProposalRow | null> {
+    const proposal = await tx.proposal.findUnique({ where: { reference }, include: withLinks });
+    return proposal && toRow(proposal);
   }
 
   /** Locks the proposal's row until the transaction ends: supports and transitions on one proposal take turns. */
   async lock(tx: PrismaTransaction, reference: string): Promise<ProposalRow | null> {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM proposals WHERE reference = ${reference} FOR UPDATE`;
     if (rows.length === 0) return null;
-    return tx.proposal.findUnique({ where: { id: rows[0]!.id }, include: withLinks });
+    const proposal = await tx.proposal.findUnique({ where: { id: rows[0]!.id }, include: withLinks });
+    return proposal && toRow(proposal);
   }
 
   async setState(tx: PrismaTransaction, id: string, state: ProposalState, data: Prisma.ProposalUpdateInput = {}): Promise<void> {
@@ -146,69 +163,75 @@ export class ProposalsRepository {
 
   /**
    * Adds one person's support in one statement (the hot path: see npm run
-   * bench): the proposal's row is locked and checked to be collecting, the
-   * support inserted (once per person: the primary key) and counted, all or
-   * nothing. Says whether it was collecting, whether this support is new, and
-   * the count and threshold after it.
+   * bench): the proposal's row is share-locked and checked to be collecting
+   * (a transition's FOR UPDATE waits for supports in flight, and supports wait
+   * for it), the support inserted (once per person: the primary key) and
+   * counted on one of the tallies, all or nothing. Says whether it was
+   * collecting, whether this support is new, and the count and threshold
+   * after it (counting the supports committed before this one).
    */
   async supportWhileCollecting(proposalId: string, personId: string): Promise<{ collecting: boolean; created: boolean; supportedBefore: boolean; supports: number; threshold: number | null }> {
     const [row] = await this.prisma.sql<{ collecting: boolean; created: boolean; supported_before: boolean; supports: number; threshold: number | null }>(
       `
       WITH target AS (
-        SELECT id, support_count, threshold FROM proposals
+        SELECT id FROM proposals
         WHERE id = $1::uuid AND state = 'admissible' AND collecting_until > now()
-        FOR UPDATE
+        FOR SHARE
       ), inserted AS (
         INSERT INTO proposal_supports (proposal_id, person_id) SELECT id, $2::uuid FROM target
         ON CONFLICT DO NOTHING
         RETURNING proposal_id
       ), counted AS (
-        UPDATE proposals p SET support_count = p.support_count + 1, updated_at = now()
-        FROM inserted WHERE p.id = inserted.proposal_id
-        RETURNING p.support_count, p.threshold
+        INSERT INTO proposal_support_tallies (proposal_id, shard, count) SELECT proposal_id, $3::smallint, 1 FROM inserted
+        ON CONFLICT (proposal_id, shard) DO UPDATE SET count = proposal_support_tallies.count + 1
+        RETURNING proposal_id
       )
       SELECT EXISTS (SELECT 1 FROM target) AS collecting,
         EXISTS (SELECT 1 FROM inserted) AS created,
         EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = $1::uuid AND s.person_id = $2::uuid) AS supported_before,
-        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = $1::uuid), 0) AS supports,
-        COALESCE((SELECT threshold FROM counted), (SELECT threshold FROM target), (SELECT threshold FROM proposals WHERE id = $1::uuid)) AS threshold`,
-      [proposalId, personId],
+        ${supportCountOf('p')} + (SELECT count(*)::int FROM counted) AS supports,
+        p.threshold
+      FROM proposals p WHERE p.id = $1::uuid`,
+      [proposalId, personId, randomTally()],
       { prepareAs: 'support-while-collecting' },
     );
-    return { collecting: row!.collecting, created: row!.created, supportedBefore: row!.supported_before, supports: row!.supports, threshold: row!.threshold };
+    return { collecting: row?.collecting ?? false, created: row?.created ?? false, supportedBefore: row?.supported_before ?? false, supports: row?.supports ?? 0, threshold: row?.threshold ?? null };
   }
 
   /**
-   * Removes one person's support in one statement, the proposal's row locked
-   * first as a support does (the same lock order: a support and a withdrawal
-   * racing never deadlock), and only while it collects.
+   * Removes one person's support in one statement, the proposal's row
+   * share-locked first as a support does, and only while it collects.
    */
   async withdrawWhileCollecting(proposalId: string, personId: string): Promise<{ collecting: boolean; removed: boolean; supportedBefore: boolean; supports: number }> {
-    const [row] = await this.prisma.$queryRaw<{ collecting: boolean; removed: boolean; supported_before: boolean; supports: number }[]>`
+    const [row] = await this.prisma.sql<{ collecting: boolean; removed: boolean; supported_before: boolean; supports: number }>(
+      `
       WITH target AS (
-        SELECT id, support_count FROM proposals
-        WHERE id = ${proposalId}::uuid AND state = 'admissible' AND collecting_until > now()
-        FOR UPDATE
+        SELECT id FROM proposals
+        WHERE id = $1::uuid AND state = 'admissible' AND collecting_until > now()
+        FOR SHARE
       ), removed AS (
         DELETE FROM proposal_supports s USING target
-        WHERE s.proposal_id = target.id AND s.person_id = ${personId}::uuid
+        WHERE s.proposal_id = target.id AND s.person_id = $2::uuid
         RETURNING s.proposal_id
       ), counted AS (
-        UPDATE proposals p SET support_count = p.support_count - 1, updated_at = now()
-        FROM removed WHERE p.id = removed.proposal_id
-        RETURNING p.support_count
+        INSERT INTO proposal_support_tallies (proposal_id, shard, count) SELECT proposal_id, $3::smallint, -1 FROM removed
+        ON CONFLICT (proposal_id, shard) DO UPDATE SET count = proposal_support_tallies.count - 1
+        RETURNING proposal_id
       )
       SELECT EXISTS (SELECT 1 FROM target) AS collecting,
         EXISTS (SELECT 1 FROM removed) AS removed,
-        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = ${proposalId}::uuid AND s.person_id = ${personId}::uuid) AS supported_before,
-        COALESCE((SELECT support_count FROM counted), (SELECT support_count FROM target), (SELECT support_count FROM proposals WHERE id = ${proposalId}::uuid), 0) AS supports`;
-    return { collecting: row!.collecting, removed: row!.removed, supportedBefore: row!.supported_before, supports: row!.supports };
+        EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = $1::uuid AND s.person_id = $2::uuid) AS supported_before,
+        ${supportCountOf('p')} - (SELECT count(*)::int FROM counted) AS supports
+      FROM proposals p WHERE p.id = $1::uuid`,
+      [proposalId, personId, randomTally()],
+    );
+    return { collecting: row?.collecting ?? false, removed: row?.removed ?? false, supportedBefore: row?.supported_before ?? false, supports: row?.supports ?? 0 };
   }
 
   /** Proposals still collecting whose count has reached their threshold (a qualification to catch up on). */
   async reachedThreshold(): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ reference: string }[]>`
-      SELECT reference FROM proposals WHERE state = 'admissible' AND threshold IS NOT NULL AND support_count >= threshold`;
+      SELECT p.reference FROM proposals p WHERE p.state = 'admissible' AND p.threshold IS NOT NULL AND ${Prisma.raw(supportCountOf('p'))} >= p.threshold`;
     return rows.map((row) => row.reference);
   }
 
@@ -226,7 +249,7 @@ export class ProposalsRepository {
         COALESCE((SELECT t.support_requires_verification FROM territories t ORDER BY t.created_at LIMIT 1), $3::boolean) AS requires_verification,
         EXISTS (SELECT 1 FROM resident_verifications v WHERE v.person_id = $2::uuid) AS verified,
         EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.person_id = $2::uuid) AS supporting,
-        p.support_count
+        ${supportCountOf('p')} AS support_count
       FROM proposals p WHERE p.reference = $1`,
       [reference, personId, DEFAULT_SUPPORT_SETTINGS.requiresVerification],
       { prepareAs: 'support-context' },
@@ -293,7 +316,7 @@ export class ProposalsRepository {
     ];
     const orderBy =
       sort === 'most_supported'
-        ? Prisma.sql`p.support_count DESC, p.submitted_at DESC, p.reference DESC`
+        ? Prisma.sql`${Prisma.raw(supportCountOf('p'))} DESC, p.submitted_at DESC, p.reference DESC`
         : sort === 'closing_soon'
           ? Prisma.sql`p.collecting_until ASC NULLS LAST, p.submitted_at DESC, p.reference DESC`
           : Prisma.sql`p.submitted_at DESC, p.reference DESC`;
@@ -302,7 +325,7 @@ export class ProposalsRepository {
              CASE WHEN a.deleted_at IS NULL THEN a.pseudonym ELSE ${DELETED_ACCOUNT_NAME} END AS author,
              CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('reference', d.reference, 'title', d.title) END AS "dataUse",
              p.unlisted_data_use AS "unlistedDataUse", p.neighbourhood_id AS "neighbourhoodId", n.name AS "neighbourhoodName",
-             p.support_count AS "supportCount", p.threshold, p.collecting_until AS "collectingUntil",
+             ${Prisma.raw(supportCountOf('p'))} AS "supportCount", p.threshold, p.collecting_until AS "collectingUntil",
              p.submitted_at AS "submittedAt", p.updated_at AS "updatedAt", count(*) OVER () AS total
       FROM proposals p
       JOIN people a ON a.id = p.author_id
@@ -328,13 +351,13 @@ export class ProposalsRepository {
     return new Map(groups.map((group) => [group.state, group._count._all]));
   }
 
-  byAuthor(authorId: string): Promise<ProposalRow[]> {
-    return this.prisma.proposal.findMany({ where: { authorId }, orderBy: { updatedAt: 'desc' }, include: withLinks });
+  async byAuthor(authorId: string): Promise<ProposalRow[]> {
+    return (await this.prisma.proposal.findMany({ where: { authorId }, orderBy: { updatedAt: 'desc' }, include: withLinks })).map(toRow);
   }
 
   /** Every public proposal, oldest first (open data). */
-  allPublic(): Promise<ProposalRow[]> {
-    return this.prisma.proposal.findMany({ where: { submittedAt: { not: null }, state: { not: 'draft' } }, orderBy: { reference: 'asc' }, include: withLinks });
+  async allPublic(): Promise<ProposalRow[]> {
+    return (await this.prisma.proposal.findMany({ where: { submittedAt: { not: null }, state: { not: 'draft' } }, orderBy: { reference: 'asc' }, include: withLinks })).map(toRow);
   }
 
   /** The newest timeline events of public proposals (the Atom feed). */
@@ -371,6 +394,11 @@ export class ProposalsRepository {
     });
     return true;
   }
+}
+
+/** One of the tallies, at random: supports given at once rarely share one. */
+function randomTally(): number {
+  return randomInt(SUPPORT_TALLIES);
 }
 
 export interface ProposalColumns {

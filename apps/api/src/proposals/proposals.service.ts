@@ -71,6 +71,13 @@ function summaryOf(row: ProposalListRow | ProposalRow, names: Map<string, string
  * supports qualify a proposal at the threshold; a scheduled job closes support
  * windows on time. Every transition is in the timeline and the audit log.
  */
+/**
+ * Supports given at once are counted on separate tallies, so one support's
+ * count may miss the others still in flight: at most one per database
+ * connection (PostgreSQL's max_connections, 100 by default).
+ */
+const SUPPORTS_IN_FLIGHT_AT_MOST = 100;
+
 @Injectable()
 export class ProposalsService implements OnModuleInit {
   constructor(
@@ -321,8 +328,10 @@ export class ProposalsService implements OnModuleInit {
       if (!outcome.collecting && !outcome.supportedBefore) throw ProblemException.ruleViolation(notCollecting(proposal).message);
       return { created: false, state: { supporting: true, supports: outcome.supports, state: outcome.collecting ? 'admissible' : proposal.state } };
     }
-    const reached = outcome.threshold !== null && outcome.supports >= outcome.threshold;
-    const state = reached ? await this.qualifyIfReached(reference) : 'admissible';
+    // The count misses supports still in flight (their statements run beside this one, not behind it):
+    // near the threshold, qualifyIfReached locks the proposal, which waits for them, and counts again.
+    const nearThreshold = outcome.threshold !== null && outcome.supports + SUPPORTS_IN_FLIGHT_AT_MOST >= outcome.threshold;
+    const state = nearThreshold ? await this.qualifyIfReached(reference) : 'admissible';
     return { created: true, state: { supporting: true, supports: outcome.supports, state } };
   }
 
