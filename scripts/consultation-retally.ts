@@ -12,13 +12,17 @@
 //       this consultation's `ballotsSha256` (and its `reference`) is used.
 // Prints the check and the result as JSON on stdout, a summary in French on stderr.
 // Exit codes: 0 everything matches, 1 a mismatch or an unreadable list, 2 usage.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { explainMajorityJudgment, parseBallotList, verifyBallotList, type BallotList, type TallyResult } from '@sesame/domain';
+import { ballotsSha256, explainMajorityJudgment, parseBallotList, verifyBallotList, type BallotList, type TallyResult } from '@sesame/domain';
 
 const USAGE = 'usage: npm run consultation:retally -- <ballot list file or URL> [--audit-hash <hex>] [--audit-log <URL>]';
 
 class UsageError extends Error {}
+
+/** node:crypto's SHA-256: the same digest as the domain's pure one, faster on a million ballots. */
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 async function readSource(source: string): Promise<string> {
   if (/^https?:\/\//.test(source)) {
@@ -129,9 +133,9 @@ export async function retally(source: string, options: { auditHash?: string; aud
   if (options.auditHash !== undefined) audit = { source: '--audit-hash', hash: options.auditHash.toLowerCase(), seq: null };
   else {
     const listing = options.auditLog ?? defaultAuditLogUrl(source);
-    if (listing) audit = await lookUpAuditHash(listing, list.consultation.reference, verifyBallotList(list).ballotsSha256);
+    if (listing) audit = await lookUpAuditHash(listing, list.consultation.reference, ballotsSha256(list.ballots, sha256));
   }
-  const check = verifyBallotList(list, audit?.hash ?? null);
+  const check = verifyBallotList(list, audit?.hash ?? null, sha256);
   const auditMissing = audit !== null && audit.hash === null;
   const ok = check.ok && !auditMissing;
   const summary = frenchSummary(list, check, audit);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ballotsSha256, buildBallotList, canonicalBallots, parseBallotList, verifyBallotList, type BallotList } from './ballot-list';
+import fc from 'fast-check';
+import { canonicalJson, type JsonValue } from '../../audit/hash-chain';
+import { ballotsSha256, buildBallotList, canonicalBallots, fastCanonicalJson, parseBallotList, verifyBallotList, type BallotList } from './ballot-list';
 import type { VotingRules } from './rules';
 
 const rules: VotingRules = { method: 'majority_judgment', options: [{ id: 'a', label: 'Option A' }, { id: 'b', label: 'Option B' }] };
@@ -64,5 +66,17 @@ describe('ballot list', () => {
 
   it('hashes an empty list too', () => {
     expect(ballotsSha256([])).toBe(createHash('sha256').update('[]').digest('hex'));
+  });
+});
+
+describe('fastCanonicalJson', () => {
+  it('writes what the audit log’s canonicalJson (RFC 8785) writes, index-like keys included', () => {
+    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('0', '1', '9', '10', '01', 'a', 'é', '\u{1F600}', 'Z'));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 5 })),
+    })).value;
+    fc.assert(fc.property(json, (value) => expect(fastCanonicalJson(value)).toBe(canonicalJson(value as JsonValue))), { numRuns: 2000 });
+    expect(fastCanonicalJson({ '10': 1, '9': 2, b: [1, { z: 1, a: -0 }] })).toBe('{"10":1,"9":2,"b":[1,{"a":0,"z":1}]}');
+    expect(() => fastCanonicalJson({ a: Number.NaN })).toThrow(TypeError);
   });
 });

@@ -1,4 +1,5 @@
-import { ballotChoicesSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
+import fc from 'fast-check';
+import { ballotChoicesChecker, ballotChoicesSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
 import { countBallots, tallyBallots, tallyCounts, TallyError, type ApprovalTally, type MajorityJudgmentTally, type SingleChoiceTally, type YesNoAbstainTally } from './tally';
 
 const record = { place: 'Mairie annexe, 2 rue Haute', countedAt: '2027-03-14T19:30:00+01:00', officers: ['Assesseur A', 'Assesseur B'] };
@@ -124,5 +125,27 @@ describe('tallyBallots', () => {
     const list = ballots({ options: ['x'] }, { options: ['x', 'y'] });
     expect(countBallots(rules, list)).toEqual({ method: 'approval', counts: { options: { x: 2, y: 1 }, ballots: 2 } });
     expect(tallyCounts(rules, countBallots(rules, list))).toEqual(tallyBallots(rules, list));
+  });
+});
+
+describe('ballotChoicesChecker', () => {
+  it('accepts exactly what ballotChoicesSchema accepts', () => {
+    const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: '10', label: 'C' }];
+    const all: VotingRules[] = [{ method: 'yes_no_abstain' }, { method: 'single_choice', options }, { method: 'approval', options }, { method: 'majority_judgment', options }, { method: 'majority_judgment', options, grades: ['Pour', 'Neutre', 'Contre'] }];
+    const id = fc.constantFrom('a', 'b', '10', 'x', '');
+    const choices = fc.oneof(
+      fc.record({ answer: fc.constantFrom('yes', 'no', 'abstain', 'maybe', 1) }),
+      fc.record({ option: fc.oneof(id, fc.integer()) }),
+      fc.record({ options: fc.array(fc.oneof(id, fc.integer()), { maxLength: 4 }) }),
+      fc.record({ grades: fc.dictionary(id, fc.oneof(fc.integer({ min: -1, max: 6 }), fc.double(), fc.string()), { maxKeys: 4 }) }),
+      fc.record({ answer: fc.constant('yes'), extra: fc.constant(1) }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...all), choices, (rules, c) => {
+        expect(ballotChoicesChecker(rules)(c) === null).toBe(ballotChoicesSchema(rules).safeParse(c).success);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
