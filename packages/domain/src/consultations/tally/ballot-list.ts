@@ -17,7 +17,7 @@ import { tallyBallots, type TallyResult } from './tally';
 export const BALLOT_LIST_FORMAT = 'sesame-ballot-list/1';
 
 /** `choices` is checked against the rules by `ballotChoicesChecker` (one pass, no zod per ballot: lists hold millions). */
-export const ListedBallotSchema = z.object({ receipt: z.string().min(1).max(100), choices: z.unknown() }).strict();
+export const ListedBallotSchema = z.object({ choices: z.unknown(), receipt: z.string().min(1).max(100) }).strict(); // keys in canonical order: parsed lists serialise natively
 export type ListedBallot = { receipt: string; choices: JsonValue };
 
 export const BallotListSchema = z
@@ -57,10 +57,10 @@ function stringifiesCanonically(value: unknown): boolean {
         return true;
       }
       const record = value as Record<string, unknown>;
-      let previous: string | null = null;
-      for (const key in record) {
-        if ((previous !== null && !(previous < key)) || (key.charCodeAt(0) <= 0x39 && ARRAY_INDEX.test(key)) || !stringifiesCanonically(record[key])) return false;
-        previous = key;
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if ((i > 0 && !(keys[i - 1]! < key)) || (key.charCodeAt(0) <= 0x39 && ARRAY_INDEX.test(key)) || !stringifiesCanonically(record[key])) return false;
       }
       return true;
     }
