@@ -54,7 +54,7 @@ describe('npm run consultation:retally -- <file or URL>', () => {
     expect(result.stderr).toContain('✓ Le résultat recalculé est identique au résultat publié.');
     expect(result.stderr).toContain('Bulletins : 320 (301 en ligne, 19 sur papier).');
     expect(result.stderr).toContain('obtient la mention majoritaire');
-  }, 120_000);
+  }, 300_000);
 
   it('exits 1 when a ballot was changed, or the published result, or the audit hash differs', () => {
     const tampered = generatedList();
@@ -78,7 +78,7 @@ describe('npm run consultation:retally -- <file or URL>', () => {
     const otherHash = run(write('list.json', list), '--audit-hash', 'a'.repeat(64));
     expect(otherHash.status).toBe(1);
     expect(JSON.parse(otherHash.stdout)).toMatchObject({ auditHashMatches: false, ok: false });
-  }, 120_000);
+  }, 300_000);
 
   it('exits 1 on an invalid list and 2 on bad usage', () => {
     const invalid = run(write('invalid.json', { ...generatedList(), format: 'other' }));
@@ -87,7 +87,7 @@ describe('npm run consultation:retally -- <file or URL>', () => {
     expect(run().status).toBe(2);
     expect(run('a.json', 'b.json').stderr).toContain('usage: npm run consultation:retally');
     expect(run(path.join(dir, 'list.json'), '--audit-hash', 'xyz').status).toBe(2);
-  }, 120_000);
+  }, 300_000);
 
   describe('from a Sésame API URL, against the audit log', () => {
     let server: http.Server;
@@ -120,13 +120,13 @@ describe('npm run consultation:retally -- <file or URL>', () => {
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, auditHashMatches: true, auditEntrySeq: 42 });
       expect(result.stderr).toContain('Elle correspond à l’empreinte inscrite au journal d’audit (entrée n° 42).');
-    }, 120_000);
+    }, 300_000);
 
     it('exits 1 when the audit log records another hash for it', async () => {
       auditHash = 'c'.repeat(64);
       const result = await runAsync(`${base}/consultations/CS-2027-007/ballot-list`);
       expect(result.status).toBe(1);
       expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, fileHashMatches: true, auditHashMatches: false });
-    }, 120_000);
+    }, 300_000);
   });
 });

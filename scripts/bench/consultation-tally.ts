@@ -61,8 +61,10 @@ async function main(): Promise<void> {
     if (rows.rows.length === 0) throw new Error('no counts');
 
     const file = path.join(dir, 'ballot-list.json');
+    const phases = { fetchMs: 0, buildMs: 0, writeMs: 0 };
     const [list, listMs] = await time(async () => {
       const ballots: ListedBallot[] = [];
+      let start = performance.now();
       await client.query('BEGIN');
       await client.query(`DECLARE ballots NO SCROLL CURSOR FOR SELECT receipt, choices FROM ${table} ORDER BY receipt COLLATE "C"`);
       for (;;) {
@@ -71,17 +73,22 @@ async function main(): Promise<void> {
         if (batch.length < BATCH) break;
       }
       await client.query('COMMIT');
+      phases.fetchMs = Math.round(performance.now() - start);
+      start = performance.now();
       const built = buildBallotList({ consultation: { reference: 'CS-BENCH-001', title: 'Banc d’essai', closedOn: '2027-03-15' }, rules, ballots }, (text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+      phases.buildMs = Math.round(performance.now() - start);
+      start = performance.now();
       writeFileSync(file, JSON.stringify(built));
+      phases.writeMs = Math.round(performance.now() - start);
       return built;
     });
     const same = JSON.stringify((list.result as MajorityJudgmentTally).ranking) === JSON.stringify(result.ranking);
-    print('ballot-list', listMs, referenceMs, { fileMB: Number((statSync(file).size / 2 ** 20).toFixed(1)), sameRankingAsGroupBy: same });
+    print('ballot-list', listMs, referenceMs, { ...phases, fileMB: Number((statSync(file).size / 2 ** 20).toFixed(1)), sameRankingAsGroupBy: same });
 
     const [child, retallyMs] = await time(async () => spawnSync('npm', ['run', '--silent', 'consultation:retally', '--', file], { cwd: root, encoding: 'utf8', maxBuffer: 2 ** 28 }));
     if (child.status !== 0) throw new Error(`retally exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
     const output = JSON.parse(child.stdout) as { ok: boolean; ballotsSha256: string };
-    print('retally-command', retallyMs, referenceMs, { ok: output.ok, hashMatches: output.ballotsSha256 === list.ballotsSha256 });
+    print('retally-command', retallyMs, referenceMs, { ok: output.ok, hashMatches: output.ballotsSha256 === list.ballotsSha256, loadAverage: Number(os.loadavg()[0]!.toFixed(1)), cpus: os.cpus().length });
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
     await client.query(`DROP TABLE IF EXISTS ${table}`);

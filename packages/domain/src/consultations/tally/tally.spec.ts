@@ -149,3 +149,16 @@ describe('ballotChoicesChecker', () => {
     );
   });
 });
+
+describe('majority judgment explanation of a tie-break', () => {
+  it('says how many majority grades were removed before the two options part', () => {
+    // Same gauge (Bien+, P = 2 of 5); they part at the 5th majority grade: Très bien against Excellent.
+    const rules: VotingRules = { method: 'majority_judgment', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] };
+    const result = tallyCounts(rules, { method: 'majority_judgment', counts: { options: { a: [0, 2, 2, 1, 0, 0], b: [1, 1, 2, 1, 0, 0] } } }) as MajorityJudgmentTally;
+    expect(result.winners).toEqual(['b']);
+    expect(result.explanation.duels).toEqual([{ better: 'b', worse: 'a', decidedBy: 'tie-break', removed: '4', betterGradeLabel: 'Excellent', worseGradeLabel: 'Très bien' }]);
+    expect(result.sentences.fr.at(-1)).toBe(
+      '« B » et « A » ont exactement la même mention, p et q. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après 4 retraits où elles restent égales, la mention majoritaire de « B » est « Excellent », meilleure que « Très bien » pour « A ».',
+    );
+  });
+});
