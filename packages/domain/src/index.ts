@@ -52,3 +52,4 @@ export * from './advisory-panel/advisory-panel.schema';
 export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './advisory-panel/advisory-panel.policy';
 export * from './advisory-panel/advisory-panel.draw';
+export * from './consultations/tally';
