@@ -13,7 +13,7 @@ export async function expectNoA11yViolations(page: Page, { atLeast = 'minor' }: 
   // After a client-side navigation Next.js streams the <title> in a moment later: wait for it.
   await expect(page).toHaveTitle(/\S/);
   // Details of the violations only (not of every passing node): several times faster on long pages.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  const results = await withinTime(new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze(), page.url());
   const threshold = IMPACTS.indexOf(atLeast);
   // A violation without an impact counts as the worst: nothing slips through unrated.
   const blocking = results.violations.filter((violation) => (violation.impact ? IMPACTS.indexOf(violation.impact) : IMPACTS.length) >= threshold);
@@ -25,6 +25,24 @@ export async function expectNoA11yViolations(page: Page, { atLeast = 'minor' }: 
     )
     .join('\n');
   expect(blocking, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/**
+ * axe never ends on a page whose context has JavaScript disabled (it works on
+ * timers, which never fire there): fail in a minute with the reason rather
+ * than wait for the test's whole time (a journey once hung on CI so).
+ */
+const AXE_TIMEOUT_MS = 60_000;
+async function withinTime<T>(analysis: Promise<T>, url: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish within ${AXE_TIMEOUT_MS / 1000} s on ${url}: is JavaScript disabled in this browser context? Run axe on the page with JavaScript.`)), AXE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([analysis, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The check every journey runs: no serious or critical violation. */

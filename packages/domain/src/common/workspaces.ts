@@ -1,3 +1,4 @@
+import { canOnAdvisoryPanel } from '../advisory-panel/advisory-panel.policy';
 import { canOnDashboard } from '../dashboard/dashboard.policy';
 import { canOnDataUse } from '../data-uses/data-use.policy';
 import { canOnDeliberation } from '../deliberations/deliberation.policy';
@@ -19,6 +20,7 @@ export const WORKSPACE_ACTIONS = [
   'dashboard.view',
   'deliberations.moderate',
   'deliberations.record-workshop',
+  'advisory-panel.publish-rules',
 ] as const;
 /** A space's role rule for recording a workshop, whatever its dates (the form checks the space itself). */
 const ANY_SPACE = { id: '', subjectVisible: true, moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(8.64e15) } as const;
@@ -41,6 +43,8 @@ export function workspacesFor(actor: Actor) {
         return canOnDeliberation(action, { actor });
       case 'deliberations.record-workshop':
         return canOnDeliberation(action, { actor, space: ANY_SPACE, now: new Date(0) });
+      case 'advisory-panel.publish-rules':
+        return canOnAdvisoryPanel(action, { actor });
     }
   });
 }

@@ -10,6 +10,7 @@ export async function AccountNav() {
   const t = await getTranslations('Auth');
   const notifications = await getTranslations('Notifications');
   const moderation = await getTranslations('Moderation.nav');
+  const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
   const person = await currentPerson();
   const state = person ? await fetchHeaderState(person) : null;
   if (!state) {
@@ -42,6 +43,8 @@ export async function AccountNav() {
       ) : me.can['deliberations.record-workshop'].allowed && !me.can['dashboard.view'].allowed ? (
         <NextLink href="/debats">{moderation('workshops')}</NextLink>
       ) : null}
+      {/* The panel's organizer pages: from /organisation for whoever sees it; here for anyone else the panel's policy lets in. */}
+      {me.can['advisory-panel.publish-rules'].allowed && !me.can['dashboard.view'].allowed ? <NextLink href="/organisation/comite">{panel('title')}</NextLink> : null}
     </nav>
   );
 }
