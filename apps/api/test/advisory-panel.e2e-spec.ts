@@ -174,6 +174,22 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const publicCalls = JSON.stringify((await api().get('/api/v1/advisory-panel/calls').expect(200)).body);
     expect(publicCalls).not.toContain(email);
     expect(publicCalls).not.toContain('Camille');
+
+    // A drawn volunteer's contact is kept for telling them, then erased once they have answered the invitation.
+    const [volunteer] = await t.sql<{ id: string; contact_email: string | null }>("SELECT v.id, v.contact_email FROM advisory_panel_volunteers v WHERE v.pool_id = $1 AND v.public_id = 'V-0001'", [callPool.id]);
+    expect(volunteer!.contact_email).toBe(email);
+    const [seated] = await t.sql<{ id: string }>(
+      "INSERT INTO advisory_panel_members (id, seat_type, display_name, term_start, term_end, volunteer_id, updated_at) VALUES (gen_random_uuid(), 'drawn_citizen', 'Camille', current_date, current_date + 365, $1, now()) RETURNING id",
+      [volunteer!.id],
+    );
+    const invited = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body.find((m: { id: string }) => m.id === seated!.id);
+    expect(invited).toMatchObject({ state: 'invited', contactEmail: email });
+    await api().post(`/api/v1/advisory-panel/members/${seated!.id}/activate`).set(organizer).send({}).expect(200);
+    const active = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body.find((m: { id: string }) => m.id === seated!.id);
+    expect(active).toMatchObject({ state: 'active', contactEmail: null });
+    expect(await t.sql("SELECT 1 FROM advisory_panel_volunteers WHERE contact_email IS NOT NULL AND id = $1", [volunteer!.id])).toEqual([]);
+    // This seat was only for the check: the draws below fill the panel.
+    await t.sql('DELETE FROM advisory_panel_members WHERE id = $1', [seated!.id]);
   });
 
   it('refuses a pool file with missing columns, bad values or duplicate ids with 400 listing the lines', async () => {

@@ -73,6 +73,10 @@ export class AdvisoryPanelRepository {
   setMemberState(tx: PrismaTransaction, id: string, state: PanelMemberState, reason: string, leftAt: Date | null): Promise<unknown> {
     return tx.advisoryPanelMember.update({ where: { id }, data: { state, reason, leftAt } });
   }
+  /** Erases the private contact a drawn volunteer gave with their answer (once they have been reached). */
+  eraseVolunteerContact(tx: PrismaTransaction, volunteerId: string): Promise<unknown> {
+    return tx.advisoryPanelVolunteer.update({ where: { id: volunteerId }, data: { contactEmail: null } });
+  }
   /** The first substitute (lowest rank) of a seat type who still holds a place. */
   firstSubstitute(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<AdvisoryPanelMember | null> {
     return tx.advisoryPanelMember.findFirst({ where: { seatType, position: 'substitute', state: { in: ['invited', 'active'] } }, orderBy: [{ substituteRank: 'asc' }, { createdAt: 'asc' }] });

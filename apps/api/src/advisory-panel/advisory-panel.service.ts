@@ -281,6 +281,8 @@ export class AdvisoryPanelService implements OnModuleInit {
           refusal: (from) => memberTransitionRefusal(transition, from),
           apply: async (inner, m, to) => {
             await this.repository.setMemberState(inner, m.id, to, reason, VACATING_TRANSITIONS.includes(transition) ? new Date() : null);
+            // The contact was kept only to tell the drawn volunteer: once they have answered the invitation, it goes.
+            if (m.state === 'invited' && m.volunteerId) await this.repository.eraseVolunteerContact(inner, m.volunteerId);
           },
           audit: (m, to) => ({ actorId: organizer.id, action: MEMBER_AUDIT[transition], subjectType: 'panel-member', subjectId: m.id, data: { seatType: m.seatType, state: to, reason } }),
         },
