@@ -55,3 +55,4 @@ export * from './advisory-panel/advisory-panel.draw';
 export * from './consultations/consultations.schema';
 export * from './consultations/consultations.lifecycle';
 export * from './consultations/consultations.policy';
+export * from './consultations/tally';

@@ -3,6 +3,7 @@ import { pageOf } from '../common/pagination.schema';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
 import { ProposalReferenceSchema } from '../proposals/proposal.schema';
 import { ConsultationPermissionsSchema } from './consultations.policy';
+import { VotingMethodSchema } from './tally/rules';
 import {
   ABSTENTION_RULES,
   CHANGE_KEY_PATTERN,
@@ -17,7 +18,6 @@ import {
   PARTICIPATION_CHANNELS,
   QUESTION_STATES,
   RECEIPT_PATTERN,
-  VOTING_METHODS,
   YES_NO_ANSWERS,
 } from './consultations.values';
 
@@ -67,7 +67,6 @@ export * from './consultations.values';
 export const ConsultationStateSchema = z.enum(CONSULTATION_STATES);
 export const ConsultationPhaseSchema = z.enum(CONSULTATION_PHASES);
 export const ConsultationOriginKindSchema = z.enum(CONSULTATION_ORIGINS);
-export const VotingMethodSchema = z.enum(VOTING_METHODS, { error: 'Méthode attendue : yes_no_abstain, single_choice, approval ou majority_judgment.' });
 export const EligibilityRuleSchema = z.enum(ELIGIBILITY_RULES);
 export const AbstentionRuleSchema = z.enum(ABSTENTION_RULES);
 export const HearingPositionSchema = z.enum(HEARING_POSITIONS, { error: 'Position attendue : pour (for), contre (against) ou neutre (neutral).' });
@@ -373,7 +372,6 @@ export const BallotChoicesSchema = z
     z.object({ grades: z.record(OptionIdSchema, z.int().min(0).max(MAJORITY_JUDGMENT_GRADES.length - 1)) }).strict(),
   ])
   .meta({ id: 'BallotChoices' });
-export type BallotChoices = z.infer<typeof BallotChoicesSchema>;
 
 export const CastBallotSchema = z
   .object({
@@ -546,7 +544,7 @@ export const ConsultationResultsSchema = z
 export type ConsultationResultsDto = z.infer<typeof ConsultationResultsSchema>;
 
 /** The ballot list file (open data, frozen at the close); see ./tally for its canonical form and SHA-256. */
-export const BallotListSchema = z
+export const BallotListFileSchema = z
   .object({
     format: z.literal('sesame-ballot-list/1'),
     consultation: z.object({ reference: z.string(), title: z.string(), closedOn: z.iso.date() }),
@@ -556,4 +554,4 @@ export const BallotListSchema = z
     ballotsSha256: z.string(),
     result: z.unknown(),
   })
-  .meta({ id: 'BallotList' });
+  .meta({ id: 'BallotListFile' });

@@ -33,9 +33,9 @@ export const CONSULTATION_PHASE_NAMES_FR: Record<ConsultationPhase, string> = {
 export const CONSULTATION_ORIGINS = ['proposal', 'panel_referral', 'organizers'] as const;
 export type ConsultationOrigin = (typeof CONSULTATION_ORIGINS)[number];
 
-/** Voting methods (agreed with the tally code in `./tally`). */
-export const VOTING_METHODS = ['yes_no_abstain', 'single_choice', 'approval', 'majority_judgment'] as const;
-export type VotingMethod = (typeof VOTING_METHODS)[number];
+/** Voting methods (the same as VOTING_METHODS of the tally code in `./tally`, which needs zod). */
+export const CONSULTATION_METHODS = ['yes_no_abstain', 'single_choice', 'approval', 'majority_judgment'] as const;
+export type ConsultationMethod = (typeof CONSULTATION_METHODS)[number];
 
 /** The answers of a yes / no / abstain question. */
 export const YES_NO_ANSWERS = ['yes', 'no', 'abstain'] as const;
@@ -99,5 +99,3 @@ export const CONSULTATION_REFERENCE_PATTERN = /^CO-\d{4}-\d{3,}$/;
 export const RECEIPT_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 /** The change key shown on the receipt page: 43 characters of base64url (256 bits). */
 export const CHANGE_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-/** The ballot list's format name. */
-export const BALLOT_LIST_FORMAT = 'sesame-ballot-list/1';
