@@ -326,21 +326,24 @@ export class ConsultationsRepository {
   /** Eligible people (verified residents, of the listed neighbourhoods if any) and participants, per neighbourhood. */
   async turnout(consultationId: string, neighbourhoodIds: readonly string[]): Promise<{ neighbourhoodId: string | null; name: string | null; eligible: number; participants: number; online: number; station: number }[]> {
     const restrict = neighbourhoodIds.length > 0 ? Prisma.sql`WHERE v.neighbourhood_id = ANY(${[...neighbourhoodIds]}::uuid[])` : Prisma.empty;
-    return this.prisma.$queryRaw`
+    // People without a verification (possible at a station? no: eligibility needs one) fall under a "none" key.
+    const none = '00000000-0000-0000-0000-000000000000';
+    const rows = await this.prisma.$queryRaw<{ neighbourhoodId: string; name: string | null; eligible: number; participants: number; online: number; station: number }[]>`
       WITH eligible AS (
-        SELECT v.neighbourhood_id, count(*)::int AS n FROM resident_verifications v JOIN people p ON p.id = v.person_id AND p.deleted_at IS NULL ${restrict} GROUP BY v.neighbourhood_id
+        SELECT v.neighbourhood_id AS nid, count(*)::int AS n FROM resident_verifications v JOIN people p ON p.id = v.person_id AND p.deleted_at IS NULL ${restrict} GROUP BY v.neighbourhood_id
       ), took_part AS (
-        SELECT v.neighbourhood_id, count(*)::int AS n,
+        SELECT COALESCE(v.neighbourhood_id, ${none}::uuid) AS nid, count(*)::int AS n,
                count(*) FILTER (WHERE c.channel = 'online')::int AS online,
                count(*) FILTER (WHERE c.channel = 'station')::int AS station
         FROM consultation_participations c LEFT JOIN resident_verifications v ON v.person_id = c.person_id
-        WHERE c.consultation_id = ${consultationId}::uuid GROUP BY v.neighbourhood_id
+        WHERE c.consultation_id = ${consultationId}::uuid GROUP BY 1
       )
-      SELECT COALESCE(e.neighbourhood_id, t.neighbourhood_id) AS "neighbourhoodId", n.name,
+      SELECT COALESCE(e.nid, t.nid) AS "neighbourhoodId", n.name,
              COALESCE(e.n, 0) AS eligible, COALESCE(t.n, 0) AS participants, COALESCE(t.online, 0) AS online, COALESCE(t.station, 0) AS station
-      FROM eligible e FULL JOIN took_part t ON t.neighbourhood_id IS NOT DISTINCT FROM e.neighbourhood_id
-      LEFT JOIN neighbourhoods n ON n.id = COALESCE(e.neighbourhood_id, t.neighbourhood_id)
+      FROM eligible e FULL JOIN took_part t ON t.nid = e.nid
+      LEFT JOIN neighbourhoods n ON n.id = COALESCE(e.nid, t.nid)
       ORDER BY n.name NULLS LAST`;
+    return rows.map((row) => ({ ...row, neighbourhoodId: row.neighbourhoodId === none ? null : row.neighbourhoodId }));
   }
 
   // ---- paper counts ---------------------------------------------------------------

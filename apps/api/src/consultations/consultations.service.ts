@@ -207,7 +207,7 @@ function optionLines(tally: TallyResult, rules: DecisionRules): { options: Consu
           paperVotes: o.profile.paper.reduce((a, b) => a + b, 0),
           profile: o.profile.total,
           majorityGrade: o.majorityGrade,
-          gauge: { sign: o.sign, size: Number(o.sign === '+' ? o.p : o.q) },
+          gauge: { sign: o.sign, size: o.sign === '+' ? o.p : o.q },
         })),
         winner: tally.winners.length === 1 ? tally.winners[0]! : null,
       };

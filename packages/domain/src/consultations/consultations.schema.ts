@@ -516,7 +516,8 @@ export const OptionResultSchema = z
     /** Majority judgment: the merit profile, counts per grade (best first), and the majority grade with its gauge. */
     profile: z.array(z.int()).nullable(),
     majorityGrade: z.int().nullable(),
-    gauge: z.object({ sign: z.enum(['+', '-']), size: z.int() }).nullable(),
+    /** The majority gauge: `+` when more ballots are above the majority grade than below; `size` is that larger share, in percent of the ballots, as exact text ("42.9"). */
+    gauge: z.object({ sign: z.enum(['+', '-']), size: z.string() }).nullable(),
   })
   .meta({ id: 'OptionResult' });
 
