@@ -79,7 +79,10 @@ export function newReceipt(): string {
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let code = '';
-  for (let i = 0; i < 16; i++) code = CROCKFORD[Number(bits & 31n)] + code, (bits >>= 5n);
+  for (let i = 0; i < 16; i++) {
+    code = CROCKFORD[Number(bits & 31n)] + code;
+    bits >>= 5n;
+  }
   return code.match(/.{4}/g)!.join('-');
 }
 
