@@ -154,7 +154,7 @@ describe('Demo seed', () => {
     } finally {
       await database.drop();
     }
-  });
+  }, 60_000); // The whole demo, consultations and their close included, in one transaction: slower than the default on a shared machine.
 
   it('publishes the register: Sésame’s own processing first, then six uses of the demo town', async () => {
     const database = await createTestDatabase();
