@@ -16,7 +16,7 @@ module.exports = async function globalSetup() {
     globalThis.__SESAME_EMBEDDED__ = { ...embedded, dataDir };
     adminUrl = embedded.adminUrl;
   }
-  const template = `sesame_test_template_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const template = `${process.env.SESAME_TEST_DB_PREFIX || 'sesame_test'}_template_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
   migrate(withDatabase(adminUrl, template));
   process.env.SESAME_TEST_ADMIN_URL = adminUrl;

@@ -45,7 +45,7 @@ async function createTestDatabase() {
   const adminUrl = process.env.SESAME_TEST_ADMIN_URL;
   const template = process.env.SESAME_TEST_TEMPLATE_DB;
   if (!adminUrl || !template) throw new Error('The test database server is not set up (jest globalSetup did not run).');
-  const name = `sesame_test_${randomUUID().replaceAll('-', '')}`;
+  const name = `${process.env.SESAME_TEST_DB_PREFIX || 'sesame_test'}_${randomUUID().replaceAll('-', '')}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return {
     url: withDatabase(adminUrl, name),

@@ -14,6 +14,7 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { OpinionMapModule } from './opinion-map/opinion-map.module';
 import { AdvisoryPanelModule } from './advisory-panel/advisory-panel.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -52,6 +53,7 @@ export class AppModule {
         OpinionMapModule,
         OpinionMapOpenDataModule,
         AdvisoryPanelModule,
+        ConsultationsModule,
         DashboardModule,
         DevModule,
       ],

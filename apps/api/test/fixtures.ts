@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataUseSchema, ProposalSchema, pseudonymSkeleton, sha256Hex, type DataUseContentInput, type DataUseDto, type ProposalContentInput, type ProposalState, type Role } from '@sesame/domain';
 import request from 'supertest';
 import { AdvisoryPanelService } from '../src/advisory-panel/advisory-panel.service';
+import { ConsultationsService } from '../src/consultations/consultations.service';
 import { ProposalsService } from '../src/proposals/proposals.service';
 import type { TestApp } from './test-app';
 import { bearer, freshPersonToken } from './tokens';
@@ -364,4 +365,65 @@ export async function createPanelMember(t: Api, options: { state?: 'invited' | '
   const id = (member.body as { id: string }).id;
   if (options.state === 'active') await request(t.server).post(`/api/v1/advisory-panel/members/${id}/activate`).set(organizer.auth).send({}).expect(200);
   return { id, organizer };
+}
+
+// ---- consultations (issue 18) ------------------------------------------------
+
+export type ConsultationFixtureState = 'draft' | 'scheduled' | 'information' | 'deliberation' | 'vote' | 'results';
+
+/** Majority judgment over three options, as on the market camera proposal. */
+export const CONSULTATION_RULES = {
+  method: 'majority_judgment',
+  options: [
+    { id: 'retirer', label: 'Retirer les caméras du marché' },
+    { id: 'limiter', label: 'Les garder sans reconnaissance faciale' },
+    { id: 'garder', label: 'Les garder telles quelles' },
+  ],
+  quorumPercent: 0,
+  whatNext: 'Les résultats sont transmis au comité citoyen, qui rend son avis sous deux mois.',
+};
+
+/** A schedule in the future: information tomorrow, vote in three days, close in four. */
+export function futureSchedule(now = Date.now()) {
+  const day = 86_400_000;
+  return {
+    informationOpensAt: new Date(now + day).toISOString(),
+    deliberationOpensAt: new Date(now + 2 * day).toISOString(),
+    voteOpensAt: new Date(now + 3 * day).toISOString(),
+    voteClosesAt: new Date(now + 4 * day).toISOString(),
+  };
+}
+
+/**
+ * A consultation in any state, as organizers and the clock bring it there: an
+ * organizer prepares it about a published data use and publishes its rules;
+ * later phases come from moving its dates into the past and running the job's
+ * handler (`ConsultationsService.advanceDue`).
+ */
+export async function createConsultation(
+  t: Api,
+  options: { state?: ConsultationFixtureState; organizer?: TestPerson; rules?: object; title?: string; dataUseReference?: string } = {},
+): Promise<{ reference: string; organizer: TestPerson; dataUseReference: string }> {
+  const { state = 'scheduled' } = options;
+  const organizer = options.organizer ?? (await createPerson(t, { roles: ['resident', 'organizer'] }));
+  // A published record to pin (one may be shared between consultations: it is only read).
+  const dataUse = options.dataUseReference ? { reference: options.dataUseReference } : await createDataUse(t, { editor: organizer });
+  const content = { title: options.title ?? 'Les caméras du marché du dimanche', question: 'Que faire des caméras du marché du dimanche ?', dataUseReference: dataUse.reference, schedule: futureSchedule(), rules: options.rules ?? CONSULTATION_RULES };
+  const created = (await request(t.server).post('/api/v1/consultations').set(organizer.auth).send({ origin: { kind: 'organizers' }, content }).expect(201)).body as { reference: string };
+  const done = { reference: created.reference, organizer, dataUseReference: dataUse.reference };
+  if (state === 'draft') return done;
+  await request(t.server).post(`/api/v1/consultations/${created.reference}/publish`).set(organizer.auth).send({}).expect(200);
+  if (state === 'scheduled') return done;
+  await moveConsultationTo(t, created.reference, state);
+  return done;
+}
+
+/** Moves the consultation's dates so that `phase` is due now, then runs the job's handler. */
+export async function moveConsultationTo(t: Api, reference: string, phase: 'information' | 'deliberation' | 'vote' | 'results'): Promise<void> {
+  const offsets = { information: [1, -2, -1, 1], deliberation: [2, 1, -1, 1], vote: [3, 2, 1, -1], results: [4, 3, 2, 1] }[phase];
+  // Hours before now (positive: in the past); the dates stay strictly increasing.
+  const [a, b, c, d] = offsets.map((h) => (h > 0 ? `now() - interval '${h} hours'` : `now() + interval '${-h} hours'`));
+  const dates = phase === 'information' ? [a, `now() + interval '1 day'`, `now() + interval '2 days'`, `now() + interval '3 days'`] : phase === 'deliberation' ? [a, b, `now() + interval '1 day'`, `now() + interval '2 days'`] : phase === 'vote' ? [a, b, c, `now() + interval '1 day'`] : [a, b, c, d];
+  await t.sql(`UPDATE consultations SET information_opens_at = ${dates[0]}, deliberation_opens_at = ${dates[1]}, vote_opens_at = ${dates[2]}, vote_closes_at = ${dates[3]} WHERE reference = $1`, [reference]);
+  await t.app.get(ConsultationsService).advanceDue();
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { addStatement, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
+import { addStatement, createConsultation, moveConsultationTo, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -95,7 +95,7 @@ describe('Personal data: every table holding person ids has a provider that expo
   it('names only real tables, and gives a reason for each one kept on deletion', async () => {
     const existing = new Set((await t.sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name));
     const providers = registry.providers();
-    expect(providers.map((p) => p.feature)).toEqual(['data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'verification']);
+    expect(providers.map((p) => p.feature)).toEqual(['consultations', 'data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'verification']);
     expect(providers.flatMap((p) => p.tables).filter((table) => !existing.has(table))).toEqual([]);
     for (const { table, reason } of providers.flatMap((p) => p.kept)) expect({ table, reason: reason.length > 20 }).toEqual({ table, reason: true });
   });
@@ -145,6 +145,21 @@ describe('Personal data: every table holding person ids has a provider that expo
     const warning = (await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'warn', ground: { kind: 'policy', code: 'other' }, facts: 'Ton vif.' }).expect(201)).body.id as string;
     await request(t.server).post(`/api/v1/moderation-decisions/${warning}/appeal`).set(me.auth).send({ explanation: 'Le ton était mesuré.' }).expect(201);
     await request(t.server).post(`/api/v1/deliberations/${spaceId}/contributions/${said.id}/decisions`).set(moderatorOfMe.auth).send({ decision: 'suspend', ground: { kind: 'policy', code: 'other' }, facts: 'Essai.', until: '2099-01-01T00:00:00Z' }).expect(201);
+    // Consultations: one I prepare (a hearing, my question that I support and answer), then vote in, and where I run a polling station.
+    const { reference: consultation } = await createConsultation(t, { organizer: me, state: 'information', dataUseReference: record.reference });
+    const hearing = (await request(t.server).post(`/api/v1/consultations/${consultation}/hearings`).set(me.auth).send({ speaker: 'Dr Benali', declaredInterests: 'Aucun', position: 'neutral' }).expect(201)).body.id as string;
+    const question = (await request(t.server).post(`/api/v1/consultations/${consultation}/questions`).set(me.auth).send({ body: 'Qui regarde les images ?' }).expect(201)).body.id as string;
+    await request(t.server).put(`/api/v1/consultations/${consultation}/questions/${question}/support`).set(me.auth).expect(201);
+    await request(t.server).post(`/api/v1/consultations/${consultation}/questions/${question}/answer`).set(me.auth).send({ body: 'Deux agents.', hearingId: hearing }).expect(200);
+    await moveConsultationTo(t, consultation, 'vote');
+    await request(t.server).post(`/api/v1/consultations/${consultation}/ballots`).set(me.auth).send({ idempotencyKey: randomUUID(), choices: { grades: { retirer: 0, limiter: 1, garder: 5 } } }).expect(201);
+    const paperVoter = await createPerson(t, { verifiedIn: neighbourhoodId });
+    await request(t.server).post(`/api/v1/consultations/${consultation}/station/participations`).set(me.auth).send({ personId: paperVoter.id, stationName: 'Bureau 1' }).expect(201);
+    await request(t.server)
+      .post(`/api/v1/consultations/${consultation}/paper-totals`)
+      .set(me.auth)
+      .send({ stationName: 'Bureau 1', place: 'Mairie', countedAt: new Date().toISOString(), officers: ['Jeanne', 'Karim'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } })
+      .expect(201);
     // Sessions: signed out of one browser session (the credential carries its id).
     await request(t.server).post('/api/v1/me/sessions/end').set(bearer(await personToken(me.id, 0, { sessionId: randomUUID() }))).expect(204);
 
@@ -170,6 +185,9 @@ describe('Personal data: every table holding person ids has a provider that expo
     expect(exported.deliberations).toMatchObject({ contributions: [{ body: 'Mon avis, relu, sur les caméras.', edited: true }], helpfulMarks: [{ contribution: theirSaying.id }], reports: [{ reasonCode: 'spam' }], appeals: [{ decision: warning }], deliberationsOpened: [{ subject: theirs.reference }] });
     expect(exported.deliberations.moderationDecisionsAboutYou.map((d: { decision: string }) => d.decision)).toEqual(['warn', 'suspend']);
     expect(exported.deliberations.suspensions).toHaveLength(1);
+    // That I voted, never what.
+    expect(exported.consultations).toMatchObject({ participations: [{ consultation, channel: 'online' }], questions: [{ body: 'Qui regarde les images ?' }], questionSupports: [{ question }], consultationsPrepared: [{ reference: consultation }] });
+    expect(JSON.stringify(exported.consultations)).not.toMatch(/grades|retirer|receipt/);
 
     // The readable download names every part, category and field in plain words, in both languages.
     for (const locale of ['fr', 'en'] as const) {

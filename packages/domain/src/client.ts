@@ -15,3 +15,5 @@ export * from './data-uses/data-use.lifecycle';
 export { positionalPath, redactionProblem } from './data-uses/data-use.redaction';
 export * from './advisory-panel/advisory-panel.values';
 export * from './advisory-panel/advisory-panel.lifecycle';
+export * from './consultations/consultations.values';
+export * from './consultations/consultations.lifecycle';

@@ -22,6 +22,8 @@ export const ADVISORY_LOCKS = {
   panelCallReferences: 7_362_007,
   /** One opinion map recompute per space at a time, on any instance (two-key form: this id and the space's; tryTransactionLockOn). */
   opinionMapRecompute: 7_362_008,
+  /** Yearly numbering of consultations (CO-2027-001…). */
+  consultationReferences: 7_362_009,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

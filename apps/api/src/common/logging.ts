@@ -13,6 +13,16 @@ import type { ApiConfig } from '../config/config.schema';
  * docs/decisions/0013-performance.md). pino flushes the batch when the process
  * exits, even on a signal or a crash; a power cut may lose the last few lines.
  */
+/**
+ * The path as logged: without its query string, and without a ballot's
+ * receipt code (`/consultations/CO-2027-001/ballots/7KQ2-…` →
+ * `…/ballots/[receipt]`), so that the log of ballot routes never ties a
+ * receipt to a time or a request id (issue 18; SECURITY.md).
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '').replace(/\/(ballots|receipts)\/[^/]+/g, '/$1/[receipt]');
+}
+
 export function loggerOptions(config: ApiConfig): Params {
   const options: Options = {
     level: config.LOG_LEVEL,
@@ -25,7 +35,7 @@ export function loggerOptions(config: ApiConfig): Params {
     },
     // No query strings in logs: they can hold search terms typed by residents.
     serializers: {
-      req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+      req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, path: loggedPath(request.url) }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   };

@@ -20,6 +20,10 @@ export class DeliberationsRepository {
   // ---- subjects and spaces -------------------------------------------------
 
   /** The proposal a space is opened on: its state, title, whether it was submitted (public). */
+  consultation(reference: string, db: Db = this.prisma) {
+    return db.consultation.findUnique({ where: { reference }, select: { title: true, state: true } });
+  }
+
   proposal(reference: string, db: Db = this.prisma) {
     return db.proposal.findUnique({ where: { reference }, select: { id: true, reference: true, state: true, title: true, submittedAt: true } });
   }

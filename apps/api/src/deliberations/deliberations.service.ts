@@ -114,6 +114,11 @@ export class DeliberationsService {
 
   /** The subject's title and whether it is public (a proposal once submitted). */
   private async subject(space: Pick<SpaceRow, 'subjectType' | 'subjectReference'>) {
+    if (space.subjectType === 'consultation') {
+      // A consultation's space (its deliberation phase): public once the consultation's rules are published.
+      const consultation = await this.repository.consultation(space.subjectReference);
+      return { title: consultation?.title ?? '', visible: consultation !== null && consultation.state !== 'draft' };
+    }
     const proposal = space.subjectType === 'proposal' ? await this.repository.proposal(space.subjectReference) : null;
     return { title: proposal?.title ?? '', visible: proposal !== null && proposal.state !== 'draft' && proposal.submittedAt !== null };
   }

@@ -74,10 +74,24 @@ export const AUDIT_ACTIONS = [
   'panel-draw.failed',
   'panel-draw.seed-revealed',
   'panel-draw.drawn',
+  // Consultations (issue 18): rules, phases, the ballot box's close and the ballot list's publication.
+  'consultation.created',
+  'consultation.edited',
+  'consultation.published',
+  'consultation.phase-opened',
+  'consultation.vote-opened',
+  'consultation.vote-closed',
+  'consultation.ballot-list-published',
+  'consultation.results-published',
+  'consultation.referred',
+  'consultation.cancelled',
+  'consultation.hearing-published',
+  'consultation.question-answered',
+  'consultation.paper-count-recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement', 'advisory-panel', 'panel-member', 'panel-call', 'panel-pool', 'panel-draw'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement', 'advisory-panel', 'panel-member', 'panel-call', 'panel-pool', 'panel-draw', 'consultation'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */

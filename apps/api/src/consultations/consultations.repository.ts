@@ -1,0 +1,362 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_MODERATION_POLICY, DELETED_ACCOUNT_NAME, DELIBERATION_LIMITS, type ConsultationQuery, type ConsultationState, type QuestionQuery } from '@sesame/domain';
+import { Prisma, type Consultation, type ConsultationHearing, type ConsultationPaperCount } from '../generated/prisma/client';
+import { nextReference, type ReferenceSeries } from '../common/references.repository';
+import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+
+/** Consultations' references: CO-2027-001, -002… */
+export const CONSULTATION_REFERENCES: ReferenceSeries = { prefix: 'CO-', table: 'consultations', lock: 'consultationReferences' };
+
+export type ConsultationRow = Consultation & { dataUse: { reference: string; title: string } };
+
+export interface ConsultationColumns {
+  title: string;
+  question: string;
+  briefing: string;
+  dataUseId: string;
+  dataUseVersion: number;
+  informationOpensAt: Date;
+  deliberationOpensAt: Date;
+  voteOpensAt: Date;
+  voteClosesAt: Date;
+  method: string;
+  rules: Prisma.InputJsonValue;
+}
+
+export interface QuestionRow {
+  id: string;
+  body: string;
+  authorId: string | null;
+  author: string;
+  state: string;
+  supportCount: number;
+  createdAt: Date;
+  answerBody: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  supporting: boolean;
+}
+
+/** The one place that touches the consultations' tables (and reads what they need from others). */
+@Injectable()
+export class ConsultationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  nextReference(tx: PrismaTransaction, year: number): Promise<string> {
+    return nextReference(tx, CONSULTATION_REFERENCES, year);
+  }
+
+  private async withDataUse(row: Consultation | null, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ConsultationRow | null> {
+    if (!row) return null;
+    const dataUse = await tx.dataUse.findUnique({ where: { id: row.dataUseId }, select: { reference: true, title: true } });
+    return { ...row, dataUse: dataUse ?? { reference: '', title: '' } };
+  }
+
+  async find(reference: string): Promise<ConsultationRow | null> {
+    return this.withDataUse(await this.prisma.consultation.findUnique({ where: { reference } }));
+  }
+
+  /** Locks the consultation's row until the transaction ends (transitions, ballots at the close). */
+  async lock(tx: PrismaTransaction, reference: string): Promise<ConsultationRow | null> {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM consultations WHERE reference = ${reference} FOR UPDATE`;
+    if (!row) return null;
+    return this.withDataUse(await tx.consultation.findUnique({ where: { id: row.id } }), tx);
+  }
+
+  /** Locks the row in shared mode: ballots may be cast side by side, but not while the close (FOR UPDATE) runs. */
+  async lockShared(tx: PrismaTransaction, id: string): Promise<ConsultationState | null> {
+    const [row] = await tx.$queryRaw<{ state: ConsultationState }[]>`SELECT state FROM consultations WHERE id = ${id}::uuid FOR SHARE`;
+    return row?.state ?? null;
+  }
+
+  create(tx: PrismaTransaction, data: ConsultationColumns & { reference: string; originKind: string; originProposalId: string | null; originNote: string; createdById: string }): Promise<Consultation> {
+    return tx.consultation.create({ data });
+  }
+
+  update(tx: PrismaTransaction, id: string, data: Partial<ConsultationColumns> & { state?: ConsultationState; rulesPublishedAt?: Date; closedOn?: Date; ballotList?: string; ballotListSha256?: string; ballotCount?: number; results?: Prisma.InputJsonValue }): Promise<Consultation> {
+    return tx.consultation.update({ where: { id }, data });
+  }
+
+  addEvent(tx: PrismaTransaction, consultationId: string, state: ConsultationState, note: string, actorId: string | null) {
+    return tx.consultationEvent.create({ data: { consultationId, state, note, actorId } });
+  }
+
+  async events(consultationId: string) {
+    return this.prisma.consultationEvent.findMany({ where: { consultationId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { state: true, note: true, createdAt: true } });
+  }
+
+  async page(query: ConsultationQuery, includeDrafts: boolean): Promise<{ rows: ConsultationRow[]; total: number }> {
+    const where: Prisma.ConsultationWhereInput = {
+      ...(query.state ? { state: query.state } : {}),
+      ...(!includeDrafts ? { NOT: { state: 'draft' } } : {}),
+      ...(query.dataUse ? { dataUseId: (await this.prisma.dataUse.findUnique({ where: { reference: query.dataUse }, select: { id: true } }))?.id ?? '00000000-0000-0000-0000-000000000000' } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.consultation.findMany({ where, orderBy: [{ voteOpensAt: 'desc' }, { reference: 'desc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      this.prisma.consultation.count({ where }),
+    ]);
+    const dataUses = await this.prisma.dataUse.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.dataUseId))] } }, select: { id: true, reference: true, title: true } });
+    const byId = new Map(dataUses.map((d) => [d.id, { reference: d.reference, title: d.title }]));
+    return { rows: rows.map((row) => ({ ...row, dataUse: byId.get(row.dataUseId) ?? { reference: '', title: '' } })), total };
+  }
+
+  /** Consultations whose schedule may call for a move (the job brings each to where its dates say). */
+  dueForTransition(now: Date): Promise<{ reference: string }[]> {
+    return this.prisma.consultation.findMany({
+      where: {
+        OR: [
+          { state: 'scheduled', informationOpensAt: { lte: now } },
+          { state: 'information', deliberationOpensAt: { lte: now } },
+          { state: 'deliberation', voteOpensAt: { lte: now } },
+          { state: 'vote', voteClosesAt: { lte: now } },
+        ],
+      },
+      select: { reference: true },
+      orderBy: { voteClosesAt: 'asc' },
+    });
+  }
+
+  // ---- what a consultation refers to ------------------------------------------
+
+  /** A published data use's id, current version and that version's content. */
+  async publishedDataUse(reference: string): Promise<{ id: string; version: number } | null> {
+    const row = await this.prisma.dataUse.findUnique({ where: { reference }, select: { id: true, state: true, currentVersion: true } });
+    return row && row.state === 'published' ? { id: row.id, version: row.currentVersion } : null;
+  }
+
+  async dataUseVersion(dataUseId: string, version: number): Promise<{ content: Prisma.JsonValue } | null> {
+    return this.prisma.dataUseVersion.findUnique({ where: { dataUseId_version: { dataUseId, version } }, select: { content: true } });
+  }
+
+  proposal(reference: string) {
+    return this.prisma.proposal.findUnique({ where: { reference }, select: { id: true, reference: true, title: true, state: true } });
+  }
+
+  proposalById(id: string) {
+    return this.prisma.proposal.findUnique({ where: { id }, select: { reference: true, title: true } });
+  }
+
+  async neighbourhoodNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.neighbourhood.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Whether the person is a verified resident, and of which neighbourhood (the verification's). */
+  async voterFacts(personId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<{ verified: boolean; neighbourhoodId: string | null }> {
+    const row = await tx.residentVerification.findUnique({ where: { personId }, select: { neighbourhoodId: true } });
+    return { verified: row !== null, neighbourhoodId: row?.neighbourhoodId ?? null };
+  }
+
+  async personName(personId: string): Promise<string | null> {
+    const row = await this.prisma.person.findUnique({ where: { id: personId }, select: { pseudonym: true, deletedAt: true } });
+    return row ? (row.deletedAt ? DELETED_ACCOUNT_NAME : row.pseudonym) : null;
+  }
+
+  deliberationOf(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<{ id: string } | null> {
+    return tx.deliberation.findUnique({ where: { subjectType_subjectReference: { subjectType: 'consultation', subjectReference: reference } }, select: { id: true } });
+  }
+
+  /** Opens the consultation's deliberation space (post-moderation, the default reasons), for its deliberation phase. */
+  async createDeliberation(tx: PrismaTransaction, reference: string, openedById: string, rules: { opensAt: Date; closesAt: Date; whoMayPost: string; neighbourhoodIds: string[] }): Promise<string> {
+    const space = await tx.deliberation.create({ data: { subjectType: 'consultation', subjectReference: reference, openedById }, select: { id: true } });
+    await tx.deliberationRuleVersion.create({
+      data: {
+        deliberationId: space.id,
+        version: 1,
+        moderation: 'post',
+        whoMayPost: rules.whoMayPost,
+        neighbourhoodIds: rules.neighbourhoodIds,
+        opensAt: rules.opensAt,
+        closesAt: rules.closesAt,
+        autoHideThreshold: DELIBERATION_LIMITS.autoHideThreshold,
+        moderationPolicy: DEFAULT_MODERATION_POLICY.map((reason) => ({ ...reason })),
+        publishedById: openedById,
+      },
+    });
+    return space.id;
+  }
+
+  // ---- hearings ---------------------------------------------------------------
+
+  hearings(consultationId: string): Promise<ConsultationHearing[]> {
+    return this.prisma.consultationHearing.findMany({ where: { consultationId }, orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  hearing(consultationId: string, id: string): Promise<ConsultationHearing | null> {
+    return this.prisma.consultationHearing.findFirst({ where: { consultationId, id } });
+  }
+
+  createHearing(tx: PrismaTransaction, data: Prisma.ConsultationHearingUncheckedCreateInput): Promise<ConsultationHearing> {
+    return tx.consultationHearing.create({ data });
+  }
+
+  updateHearing(tx: PrismaTransaction, id: string, data: Prisma.ConsultationHearingUncheckedUpdateInput): Promise<ConsultationHearing> {
+    return tx.consultationHearing.update({ where: { id }, data });
+  }
+
+  async hearingBalance(consultationId: string): Promise<{ for: number; against: number; neutral: number }> {
+    const rows = await this.prisma.consultationHearing.groupBy({ by: ['position'], where: { consultationId }, _count: { _all: true } });
+    const count = (position: string) => rows.find((r) => r.position === position)?._count._all ?? 0;
+    return { for: count('for'), against: count('against'), neutral: count('neutral') };
+  }
+
+  // ---- questions --------------------------------------------------------------
+
+  async questionCounts(consultationId: string): Promise<{ total: number; answered: number }> {
+    const [total, answered] = await Promise.all([
+      this.prisma.consultationQuestion.count({ where: { consultationId } }),
+      this.prisma.consultationQuestion.count({ where: { consultationId, state: 'answered' } }),
+    ]);
+    return { total, answered };
+  }
+
+  async questions(consultationId: string, query: QuestionQuery, personId: string | null, onlyId?: string): Promise<{ rows: QuestionRow[]; total: number }> {
+    const conditions = [
+      Prisma.sql`q.consultation_id = ${consultationId}::uuid`,
+      ...(query.state ? [Prisma.sql`q.state = ${query.state}`] : []),
+      ...(onlyId ? [Prisma.sql`q.id = ${onlyId}::uuid`] : []),
+    ];
+    const where = Prisma.join(conditions, ' AND ');
+    const orderBy = query.sort === 'newest' ? Prisma.sql`q.created_at DESC, q.id DESC` : Prisma.sql`q.support_count DESC, q.created_at ASC, q.id ASC`;
+    const name = (alias: string) => Prisma.sql`CASE WHEN ${Prisma.raw(alias)}.id IS NULL OR ${Prisma.raw(alias)}.deleted_at IS NOT NULL THEN ${DELETED_ACCOUNT_NAME} ELSE ${Prisma.raw(alias)}.pseudonym END`;
+    const [rows, [count]] = await Promise.all([
+      this.prisma.$queryRaw<QuestionRow[]>`
+        SELECT q.id, q.body, q.author_id AS "authorId", ${name('a')} AS author, q.state, q.support_count AS "supportCount", q.created_at AS "createdAt",
+               q.answer_body AS "answerBody", q.answered_at AS "answeredAt",
+               CASE WHEN q.answered_at IS NULL THEN NULL WHEN h.id IS NOT NULL THEN h.speaker || CASE WHEN h.affiliation <> '' THEN ' (' || h.affiliation || ')' ELSE '' END ELSE 'L’équipe d’organisation' END AS "answeredBy",
+               EXISTS (SELECT 1 FROM consultation_question_supports s WHERE s.question_id = q.id AND s.person_id = ${personId}::uuid) AS supporting
+        FROM consultation_questions q
+        LEFT JOIN people a ON a.id = q.author_id
+        LEFT JOIN consultation_hearings h ON h.id = q.answer_hearing_id
+        WHERE ${where}
+        ORDER BY ${orderBy}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      this.prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM consultation_questions q WHERE ${where}`,
+    ]);
+    return { rows, total: count!.total };
+  }
+
+  createQuestion(consultationId: string, authorId: string, body: string) {
+    return this.prisma.consultationQuestion.create({ data: { consultationId, authorId, body }, select: { id: true } });
+  }
+
+  questionExists(consultationId: string, id: string): Promise<boolean> {
+    return this.prisma.consultationQuestion.count({ where: { consultationId, id } }).then((n) => n > 0);
+  }
+
+  /** Adds or removes a support, keeping the count in the same transaction; returns whether the call changed anything. */
+  async setQuestionSupport(questionId: string, personId: string, supporting: boolean): Promise<{ changed: boolean; supports: number }> {
+    return this.prisma.$transaction(async (tx) => {
+      const changed = supporting
+        ? (await tx.$executeRaw`INSERT INTO consultation_question_supports (question_id, person_id) VALUES (${questionId}::uuid, ${personId}::uuid) ON CONFLICT DO NOTHING`) > 0
+        : (await tx.$executeRaw`DELETE FROM consultation_question_supports WHERE question_id = ${questionId}::uuid AND person_id = ${personId}::uuid`) > 0;
+      const [row] = changed
+        ? await tx.$queryRaw<{ supports: number }[]>`UPDATE consultation_questions SET support_count = support_count + ${supporting ? 1 : -1}::int WHERE id = ${questionId}::uuid RETURNING support_count AS supports`
+        : await tx.$queryRaw<{ supports: number }[]>`SELECT support_count AS supports FROM consultation_questions WHERE id = ${questionId}::uuid`;
+      return { changed, supports: row!.supports };
+    });
+  }
+
+  answerQuestion(tx: PrismaTransaction, id: string, body: string, hearingId: string | null, answeredById: string) {
+    return tx.consultationQuestion.update({ where: { id }, data: { state: 'answered', answerBody: body, answerHearingId: hearingId, answeredById, answeredAt: new Date() } });
+  }
+
+  // ---- participations and ballots (secret: never joined) ---------------------------
+
+  participation(consultationId: string, personId: string, tx: PrismaTransaction | PrismaService = this.prisma) {
+    return tx.consultationParticipation.findUnique({ where: { consultationId_personId: { consultationId, personId } }, select: { channel: true, votedOn: true } });
+  }
+
+  /** Records THAT the person took part; false when they already had (the primary key is the double-vote guard). */
+  async addParticipation(tx: PrismaTransaction, consultationId: string, personId: string, channel: 'online' | 'station', votedOn: string, station?: { name: string; recordedById: string }): Promise<boolean> {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO consultation_participations (consultation_id, person_id, channel, station_name, recorded_by_id, voted_on)
+      VALUES (${consultationId}::uuid, ${personId}::uuid, ${channel}, ${station?.name ?? null}, ${station?.recordedById ?? null}::uuid, ${votedOn}::date)
+      ON CONFLICT DO NOTHING`;
+    return inserted > 0;
+  }
+
+  /** Records WHAT was voted: no person, no sequence, the day only. */
+  async addBallot(tx: PrismaTransaction, ballot: { id: string; consultationId: string; receipt: string; choices: Prisma.InputJsonValue; changeKeyHash: string; idempotencyKeyHash: string; castOn: string }): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO ballots (id, consultation_id, receipt, choices, change_key_hash, idempotency_key_hash, cast_on)
+      VALUES (${ballot.id}::uuid, ${ballot.consultationId}::uuid, ${ballot.receipt}, ${JSON.stringify(ballot.choices)}::jsonb, ${ballot.changeKeyHash}, ${ballot.idempotencyKeyHash}, ${ballot.castOn}::date)`;
+  }
+
+  async ballotByIdempotencyKey(consultationId: string, idempotencyKeyHash: string, tx: PrismaTransaction | PrismaService = this.prisma) {
+    const [row] = await tx.$queryRaw<{ receipt: string; choices: Prisma.JsonValue; castOn: Date }[]>`
+      SELECT receipt, choices, cast_on AS "castOn" FROM ballots WHERE consultation_id = ${consultationId}::uuid AND idempotency_key_hash = ${idempotencyKeyHash}`;
+    return row ?? null;
+  }
+
+  async ballotByReceipt(consultationId: string, receipt: string, tx: PrismaTransaction | PrismaService = this.prisma) {
+    const [row] = await tx.$queryRaw<{ id: string; changeKeyHash: string; castOn: Date }[]>`
+      SELECT id, change_key_hash AS "changeKeyHash", cast_on AS "castOn" FROM ballots WHERE consultation_id = ${consultationId}::uuid AND receipt = ${receipt}`;
+    return row ?? null;
+  }
+
+  async replaceChoices(tx: PrismaTransaction, id: string, choices: Prisma.InputJsonValue): Promise<void> {
+    await tx.$executeRaw`UPDATE ballots SET choices = ${JSON.stringify(choices)}::jsonb WHERE id = ${id}::uuid`;
+  }
+
+  /** Ballots sorted by receipt (the published order; never the order of casting). */
+  ballotsByReceipt(tx: PrismaTransaction, consultationId: string): Promise<{ receipt: string; choices: Prisma.JsonValue }[]> {
+    return tx.$queryRaw`SELECT receipt, choices FROM ballots WHERE consultation_id = ${consultationId}::uuid ORDER BY receipt COLLATE "C"`;
+  }
+
+  /**
+   * Rewrites the consultation's ballot rows in receipt order, so that the
+   * table's physical order no longer follows the order of casting (see
+   * SECURITY.md: the old row versions remain until VACUUM reclaims them).
+   */
+  async rewriteInReceiptOrder(tx: PrismaTransaction, consultationId: string): Promise<void> {
+    await tx.$executeRaw`CREATE TEMPORARY TABLE closing_ballots ON COMMIT DROP AS SELECT * FROM ballots WHERE consultation_id = ${consultationId}::uuid`;
+    await tx.$executeRaw`DELETE FROM ballots WHERE consultation_id = ${consultationId}::uuid`;
+    await tx.$executeRaw`INSERT INTO ballots SELECT * FROM closing_ballots ORDER BY receipt COLLATE "C"`;
+    await tx.$executeRaw`DROP TABLE closing_ballots`;
+  }
+
+  receiptInBox(consultationId: string, receipt: string): Promise<boolean> {
+    return this.prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM ballots WHERE consultation_id = ${consultationId}::uuid AND receipt = ${receipt}) AS found`.then(([row]) => row!.found);
+  }
+
+  // ---- turnout ------------------------------------------------------------------
+
+  /** Eligible people (verified residents, of the listed neighbourhoods if any) and participants, per neighbourhood. */
+  async turnout(consultationId: string, neighbourhoodIds: readonly string[]): Promise<{ neighbourhoodId: string | null; name: string | null; eligible: number; participants: number; online: number; station: number }[]> {
+    const restrict = neighbourhoodIds.length > 0 ? Prisma.sql`WHERE v.neighbourhood_id = ANY(${[...neighbourhoodIds]}::uuid[])` : Prisma.empty;
+    // People without a verification (possible at a station? no: eligibility needs one) fall under a "none" key.
+    const none = '00000000-0000-0000-0000-000000000000';
+    const rows = await this.prisma.$queryRaw<{ neighbourhoodId: string; name: string | null; eligible: number; participants: number; online: number; station: number }[]>`
+      WITH eligible AS (
+        SELECT v.neighbourhood_id AS nid, count(*)::int AS n FROM resident_verifications v JOIN people p ON p.id = v.person_id AND p.deleted_at IS NULL ${restrict} GROUP BY v.neighbourhood_id
+      ), took_part AS (
+        SELECT COALESCE(v.neighbourhood_id, ${none}::uuid) AS nid, count(*)::int AS n,
+               count(*) FILTER (WHERE c.channel = 'online')::int AS online,
+               count(*) FILTER (WHERE c.channel = 'station')::int AS station
+        FROM consultation_participations c LEFT JOIN resident_verifications v ON v.person_id = c.person_id
+        WHERE c.consultation_id = ${consultationId}::uuid GROUP BY 1
+      )
+      SELECT COALESCE(e.nid, t.nid) AS "neighbourhoodId", n.name,
+             COALESCE(e.n, 0) AS eligible, COALESCE(t.n, 0) AS participants, COALESCE(t.online, 0) AS online, COALESCE(t.station, 0) AS station
+      FROM eligible e FULL JOIN took_part t ON t.nid = e.nid
+      LEFT JOIN neighbourhoods n ON n.id = COALESCE(e.nid, t.nid)
+      ORDER BY n.name NULLS LAST`;
+    return rows.map((row) => ({ ...row, neighbourhoodId: row.neighbourhoodId === none ? null : row.neighbourhoodId }));
+  }
+
+  // ---- paper counts ---------------------------------------------------------------
+
+  paperCounts(consultationId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ConsultationPaperCount[]> {
+    return tx.consultationPaperCount.findMany({ where: { consultationId }, orderBy: [{ countedAt: 'asc' }, { stationName: 'asc' }] });
+  }
+
+  createPaperCount(tx: PrismaTransaction, data: Prisma.ConsultationPaperCountUncheckedCreateInput): Promise<ConsultationPaperCount> {
+    return tx.consultationPaperCount.create({ data });
+  }
+
+  paperCountExists(tx: PrismaTransaction, consultationId: string, stationName: string): Promise<boolean> {
+    return tx.consultationPaperCount.count({ where: { consultationId, stationName } }).then((n) => n > 0);
+  }
+}

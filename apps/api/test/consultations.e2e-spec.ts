@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, TurnoutSchema, verifyBallotList } from '@sesame/domain';
+import request from 'supertest';
+import { ConsultationsService } from '../src/consultations/consultations.service';
+import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, type TestPerson } from './fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('Consultations: phases, rules, hearings, questions, secret ballots, stations, results', () => {
+  let t: TestApp;
+  let neighbourhoodId: string;
+  let otherNeighbourhoodId: string;
+  let organizer: TestPerson;
+  const api = () => request(t.server);
+  const voter = () => createPerson(t, { verifiedIn: neighbourhoodId });
+  const grades = (retirer: number, limiter: number, garder: number) => ({ grades: { retirer, limiter, garder } });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    neighbourhoodId = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
+    otherNeighbourhoodId = await createNeighbourhood(t, { slug: 'centre', name: 'Centre' });
+    organizer = await createPerson(t, { pseudonym: 'Service démocratie', roles: ['resident', 'organizer'] });
+  });
+  afterAll(() => t.close());
+
+  it('lets organizers prepare a consultation on a selected proposal, pins the data use version, publishes its rules, and refuses others', async () => {
+    const dataUse = await createDataUse(t, { editor: organizer });
+    const proposal = await createProposal(t, { state: 'selected', organizer });
+    const content = { title: 'Les caméras du marché', question: 'Que faire des caméras du marché du dimanche ?', dataUseReference: dataUse.reference, schedule: futureSchedule(), rules: CONSULTATION_RULES };
+    const resident = await voter();
+    await api().post('/api/v1/consultations').send({ origin: { kind: 'organizers' }, content }).expect(401);
+    await api().post('/api/v1/consultations').set(resident.auth).send({ origin: { kind: 'organizers' }, content }).expect(403);
+    const created = ConsultationSchema.parse((await api().post('/api/v1/consultations').set(organizer.auth).send({ origin: { kind: 'proposal', proposalReference: proposal.reference }, content }).expect(201)).body);
+    expect(created).toMatchObject({ state: 'draft', origin: { kind: 'proposal', proposal: { reference: proposal.reference } }, dataUse: { reference: dataUse.reference, pinnedVersion: 1 }, rulesLocked: false, grades: ['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'À rejeter'] });
+    expect(created.reference).toMatch(/^CO-\d{4}-\d{3}$/);
+    // A draft is the organizers' only.
+    await api().get(`/api/v1/consultations/${created.reference}`).expect(404);
+    await api().get(`/api/v1/consultations/${created.reference}`).set(resident.auth).expect(404);
+    expect((await api().get('/api/v1/consultations').expect(200)).body.items.map((c: { reference: string }) => c.reference)).not.toContain(created.reference);
+
+    // A proposal that is not selected, an unknown data use, unknown neighbourhood: 400 naming the field.
+    const unselected = await createProposal(t, { state: 'submitted' });
+    const bad = await api()
+      .post('/api/v1/consultations')
+      .set(organizer.auth)
+      .send({ origin: { kind: 'proposal', proposalReference: unselected.reference }, content })
+      .expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['origin.proposalReference']);
+    const unknown = await api()
+      .post('/api/v1/consultations')
+      .set(organizer.auth)
+      .send({ origin: { kind: 'organizers' }, content: { ...content, dataUseReference: 'DU-2020-999', rules: { ...CONSULTATION_RULES, eligibility: 'verified_residents_of_neighbourhoods', neighbourhoodIds: [randomUUID()] } } })
+      .expect(400);
+    expect(unknown.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.dataUseReference', 'content.rules.neighbourhoodIds.0']);
+    // Rules the schema refuses: one option, a schedule out of order.
+    const refused = await api()
+      .post('/api/v1/consultations')
+      .set(organizer.auth)
+      .send({ origin: { kind: 'organizers' }, content: { ...content, rules: { method: 'single_choice', options: [{ id: 'a', label: 'A' }] }, schedule: { ...content.schedule, voteClosesAt: content.schedule.informationOpensAt } } })
+      .expect(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['content.rules.options', 'content.schedule.voteClosesAt']);
+
+    // Editable before the opening (also once published), on record; locked after.
+    const edited = (await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, rules: { ...CONSULTATION_RULES, quorumPercent: 10 } } }).expect(200)).body;
+    expect(edited.rules.quorumPercent).toBe(10);
+    const published = ConsultationSchema.parse((await api().post(`/api/v1/consultations/${created.reference}/publish`).set(organizer.auth).send({}).expect(200)).body);
+    expect(published).toMatchObject({ state: 'scheduled', nextPhase: 'information' });
+    expect(published.rulesPublishedAt).not.toBeNull();
+    await api().post(`/api/v1/consultations/${created.reference}/publish`).set(organizer.auth).send({}).expect(422);
+    await api().get(`/api/v1/consultations/${created.reference}`).expect(200);
+    await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, rules: { ...CONSULTATION_RULES, quorumPercent: 10 } } }).expect(200);
+
+    await moveConsultationTo(t, created.reference, 'information');
+    const opened = ConsultationSchema.parse((await api().get(`/api/v1/consultations/${created.reference}`).expect(200)).body);
+    expect(opened).toMatchObject({ state: 'information', currentPhase: 'information', nextPhase: 'deliberation', rulesLocked: true });
+    expect(opened.phases.map((p) => `${p.phase}:${p.status}`)).toEqual(['information:current', 'deliberation:upcoming', 'vote:upcoming', 'results:upcoming', 'referral:upcoming']);
+    const locked = await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, rules: { ...CONSULTATION_RULES, quorumPercent: 50 } } }).expect(422);
+    expect(locked.body.detail).toMatch(/ne changent plus/);
+    expect((await t.sql<{ rules: { quorumPercent: number } }>('SELECT rules FROM consultations WHERE reference = $1', [created.reference]))[0]!.rules.quorumPercent).toBe(10);
+
+    const actions = (await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [created.reference])).map((r) => r.action);
+    expect(actions).toEqual(['consultation.created', 'consultation.published', 'consultation.edited', 'consultation.phase-opened']);
+  });
+
+  it('opens and closes phases on time with the job queue, one audited move each', async () => {
+    const { reference } = await createConsultation(t, { organizer });
+    const service = t.app.get(ConsultationsService);
+    expect(await service.advanceDue()).toEqual([]);
+    await t.sql(`UPDATE consultations SET information_opens_at = now() - interval '4 hours', deliberation_opens_at = now() - interval '3 hours', vote_opens_at = now() - interval '2 hours' WHERE reference = $1`, [reference]);
+    expect(await service.advanceDue()).toEqual([{ reference, state: 'vote' }]);
+    const timeline = (await api().get(`/api/v1/consultations/${reference}`).expect(200)).body.timeline.map((e: { state: string }) => e.state);
+    expect(timeline).toEqual(['draft', 'scheduled', 'information', 'deliberation', 'vote']);
+    // Cancelling during the vote is refused: ballots are in the box.
+    await api().post(`/api/v1/consultations/${reference}/cancel`).set(organizer.auth).send({ reason: 'Erreur' }).expect(422);
+  });
+
+  it('publishes hearings with their balance, and a public question queue answered on record', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'information' });
+    const resident = await voter();
+    const hearing = { speaker: 'Dr Amina Benali', affiliation: 'Université de Val-de-Noue', declaredInterests: 'Aucun', position: 'against', summary: 'Les risques d’erreur de la reconnaissance faciale.' };
+    await api().post(`/api/v1/consultations/${reference}/hearings`).set(resident.auth).send(hearing).expect(403);
+    const created = (await api().post(`/api/v1/consultations/${reference}/hearings`).set(organizer.auth).send(hearing).expect(201)).body;
+    await api().post(`/api/v1/consultations/${reference}/hearings`).set(organizer.auth).send({ ...hearing, speaker: 'Société VidéoSûre', declaredInterests: 'Fournisseur des caméras', position: 'for' }).expect(201);
+    await api().post(`/api/v1/consultations/${reference}/hearings`).set(organizer.auth).send({ ...hearing, position: 'maybe', declaredInterests: '' }).expect(400);
+    const listed = (await api().get(`/api/v1/consultations/${reference}/hearings`).expect(200)).body;
+    expect(listed.balance).toEqual({ for: 1, against: 1, neutral: 0 });
+
+    await api().post(`/api/v1/consultations/${reference}/questions`).send({ body: 'Qui regarde les images ?' }).expect(401);
+    const question = (await api().post(`/api/v1/consultations/${reference}/questions`).set(resident.auth).send({ body: 'Qui regarde les images ?' }).expect(201)).body;
+    expect(question).toMatchObject({ state: 'open', supports: 0, answer: null, viewer: { isAuthor: true } });
+    const supporter = await voter();
+    expect((await api().put(`/api/v1/consultations/${reference}/questions/${question.id}/support`).set(supporter.auth).expect(201)).body).toEqual({ supporting: true, supports: 1 });
+    expect((await api().put(`/api/v1/consultations/${reference}/questions/${question.id}/support`).set(supporter.auth).expect(200)).body).toEqual({ supporting: true, supports: 1 });
+    await api().post(`/api/v1/consultations/${reference}/questions/${question.id}/answer`).set(resident.auth).send({ body: 'Moi.' }).expect(403);
+    const answered = (await api().post(`/api/v1/consultations/${reference}/questions/${question.id}/answer`).set(organizer.auth).send({ body: 'Deux agents assermentés.', hearingId: created.id }).expect(200)).body;
+    expect(answered).toMatchObject({ state: 'answered', answer: { body: 'Deux agents assermentés.', by: 'Dr Amina Benali (Université de Val-de-Noue)' } });
+    const page = (await api().get(`/api/v1/consultations/${reference}/questions?state=answered`).expect(200)).body;
+    expect(page.total).toBe(1);
+    expect((await api().get(`/api/v1/consultations/${reference}`).expect(200)).body).toMatchObject({ hearingBalance: { for: 1, against: 1, neutral: 0 }, questions: { total: 1, answered: 1 } });
+  });
+
+  it('opens the consultation’s deliberation space once, public with the consultation', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'information' });
+    const opened = (await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(201)).body;
+    expect(opened.deliberation.id).toMatch(/^[0-9a-f-]{36}$/);
+    await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(409);
+    const space = (await api().get(`/api/v1/deliberations/${opened.deliberation.id}`).expect(200)).body;
+    expect(space.subject).toMatchObject({ type: 'consultation', reference });
+  });
+
+  it('takes one ballot per person out of 100 sent at once; a retry with the same key gets the same receipt', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const person = await voter();
+    const keys = Array.from({ length: 100 }, () => randomUUID());
+    const answers = await Promise.all(keys.map((idempotencyKey) => api().post(`/api/v1/consultations/${reference}/ballots`).set(person.auth).send({ idempotencyKey, choices: grades(0, 2, 5) })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    const winner = answers.findIndex((a) => a.status === 201);
+    const receipt = BallotReceiptSchema.parse(answers[winner]!.body);
+    expect(receipt.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(receipt.castOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const [counts] = await t.sql<{ ballots: number; participations: number }>('SELECT (SELECT count(*)::int FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1) AS ballots, (SELECT count(*)::int FROM consultation_participations p JOIN consultations c ON c.id = p.consultation_id WHERE c.reference = $1) AS participations', [reference]);
+    expect(counts).toEqual({ ballots: 1, participations: 1 });
+
+    const retry = await api().post(`/api/v1/consultations/${reference}/ballots`).set(person.auth).send({ idempotencyKey: keys[winner], choices: grades(0, 2, 5) }).expect(200);
+    expect(retry.body).toEqual(answers[winner]!.body);
+    // The idempotency key is kept only hashed, with the ballot.
+    expect((await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM ballots WHERE idempotency_key_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')", [keys[winner]]))[0]!.n).toBe(1);
+  });
+
+  it('refuses bad choices and ineligible voters; changes a vote only with the receipt’s key; results stay hidden until the close', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote', rules: { ...CONSULTATION_RULES, eligibility: 'verified_residents_of_neighbourhoods', neighbourhoodIds: [neighbourhoodId] } });
+    const path = `/api/v1/consultations/${reference}`;
+    const person = await voter();
+    await api().post(`${path}/ballots`).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(401);
+    await api().post(`${path}/ballots`).set((await createPerson(t)).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    await api().post(`${path}/ballots`).set((await createPerson(t, { verifiedIn: otherNeighbourhoodId })).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    const missing = await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { grades: { retirer: 0 } } }).expect(400);
+    expect(missing.body.errors[0].path).toMatch(/^choices/);
+    await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { answer: 'yes' } }).expect(400);
+    await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: 'pas-un-uuid', choices: grades(0, 1, 2) }).expect(400);
+
+    const receipt = BallotReceiptSchema.parse((await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: grades(5, 5, 0) }).expect(201)).body);
+    expect((await api().get(`${path}/receipts/${receipt.receipt}`).expect(200)).body).toEqual({ consultation: reference, receipt: receipt.receipt, inBox: true, ballotList: null });
+    expect((await api().get(`${path}/receipts/${receipt.receipt.toLowerCase()}`).expect(200)).body.inBox).toBe(true);
+    expect((await api().get(`${path}/receipts/0000-0000-0000-0000`).expect(200)).body.inBox).toBe(false);
+    await api().get(`${path}/receipts/pas-un-recu`).expect(400);
+
+    // Nobody — organizers included — changes it without the key.
+    await api().put(`${path}/ballots/${receipt.receipt}`).set(organizer.auth).send({ changeKey: 'A'.repeat(43), choices: grades(0, 0, 0) }).expect(403);
+    const changed = (await api().put(`${path}/ballots/${receipt.receipt}`).send({ changeKey: receipt.changeKey, choices: grades(0, 1, 5) }).expect(200)).body;
+    expect(changed).toMatchObject({ receipt: receipt.receipt, choices: grades(0, 1, 5) });
+    expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1', [reference]))[0]!.n).toBe(1);
+
+    const turnout = TurnoutSchema.parse((await api().get(`${path}/turnout`).expect(200)).body);
+    expect(turnout).toMatchObject({ provisional: true, participants: 1, online: 1, atStations: 0 });
+    expect(turnout.byNeighbourhood.map((n) => n.name)).toEqual(['La Noue']);
+    await api().get(`${path}/results`).expect(403);
+    await api().get(`${path}/results`).set(organizer.auth).expect(403);
+    await api().get(`${path}/results`).set((await createPerson(t, { roles: ['admin'] })).auth).expect(403);
+    await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(404);
+    expect((await api().get(`${path}/participation`).set(person.auth).expect(200)).body).toMatchObject({ voted: true, channel: 'online' });
+    expect((await api().get(path).set(person.auth).expect(200)).body.viewer).toMatchObject({ voted: true });
+  });
+
+  it('records station votes (the same participation row) and paper totals, then closes: list frozen in receipt order, hash in the audit log, results with paper shown as such', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const path = `/api/v1/consultations/${reference}`;
+    const officer = await createPerson(t, { roles: ['facilitator'] });
+    const receipts: string[] = [];
+    for (const choice of [grades(0, 1, 5), grades(1, 0, 5), grades(0, 2, 4), grades(5, 3, 0)]) {
+      receipts.push((await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
+    }
+    // At the station: eligibility checked, the vote recorded; the same person cannot then vote online.
+    const atStation = await voter();
+    await api().get(`${path}/station/eligibility/${atStation.id}`).set((await voter()).auth).expect(403);
+    expect((await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: true, alreadyVoted: false });
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(409);
+    await api().post(`${path}/ballots`).set(atStation.auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(409);
+    const unverified = await createPerson(t);
+    expect((await api().get(`${path}/station/eligibility/${unverified.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: false });
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: unverified.id, stationName: 'Bureau 1 — Mairie' }).expect(422);
+
+    const paper = { stationName: 'Bureau 1 — Mairie', place: 'Salle des fêtes', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 3, blankOrInvalid: 0, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 1, 0, 0], garder: [0, 0, 0, 0, 1, 2] } } };
+    await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, officers: ['Jeanne Martin', 'jeanne martin'] }).expect(400);
+    await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0] } } }).expect(400);
+    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(409);
+    expect((await api().get(`${path}/paper-totals`).expect(200)).body).toHaveLength(1);
+
+    expect((await t.sql<{ writers: number }>('SELECT count(DISTINCT xmin::text)::int AS writers FROM ballots WHERE consultation_id = (SELECT id FROM consultations WHERE reference = $1)', [reference]))[0]!.writers).toBe(4);
+    await moveConsultationTo(t, reference, 'results');
+    const file = await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(200);
+    const parsed = parseBallotList(JSON.parse(file.text));
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    expect(parsed.list.ballots.map((b) => b.receipt)).toEqual([...receipts].sort());
+    expect(parsed.list.paperTotals).toHaveLength(1);
+    const [entry] = await t.sql<{ data: { ballotsSha256: string; reference: string } }>("SELECT data FROM audit_entries WHERE action = 'consultation.ballot-list-published' AND data->>'reference' = $1", [reference]);
+    expect(verifyBallotList(parsed.list, entry!.data.ballotsSha256).ok).toBe(true);
+    // Every row was written again by the close, in receipt order (one transaction id for all): where a row lies no longer follows when it was cast.
+    const versions = await t.sql<{ writers: number; ballots: number }>('SELECT count(DISTINCT xmin::text)::int AS writers, count(*)::int AS ballots FROM ballots WHERE consultation_id = (SELECT id FROM consultations WHERE reference = $1)', [reference]);
+    expect(versions[0]).toEqual({ writers: 1, ballots: 4 });
+
+    const results = ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body);
+    expect(results).toMatchObject({ method: 'majority_judgment', winner: 'retirer', ballots: { online: 4, paper: 3 }, ballotList: { sha256: entry!.data.ballotsSha256, ballots: 4 } });
+    expect(results.options[0]).toMatchObject({ id: 'retirer', rank: 1, paperVotes: 3 });
+    expect(results.options.find((o) => o.id === 'retirer')!.profile).toEqual([4, 2, 0, 0, 0, 1]);
+    expect(results.turnout).toMatchObject({ provisional: false, participants: 5, online: 4, atStations: 1 });
+    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'] });
+    expect(results.explanation.join(' ')).toMatch(/mention majoritaire/i);
+    expect((await api().get(`${path}/receipts/${receipts[0]}`).expect(200)).body.ballotList.sha256).toBe(entry!.data.ballotsSha256);
+    // Closed: no more ballots or changes.
+    await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(422);
+    const actions = (await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [reference])).map((r) => r.action);
+    expect(actions).toContain('consultation.vote-opened');
+    expect(actions.slice(-3)).toEqual(['consultation.vote-closed', 'consultation.ballot-list-published', 'consultation.results-published']);
+    expect(actions).toContain('consultation.paper-count-recorded');
+
+    const referred = (await api().post(`${path}/refer`).set(organizer.auth).send({ note: 'Transmis au comité.' }).expect(200)).body;
+    expect(referred.state).toBe('referral');
+    await api().get(`${path}/results`).expect(200);
+  });
+
+  it('tallies yes / no / abstain with the published abstention rule', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote', rules: { method: 'yes_no_abstain', abstention: 'expressed' } });
+    const path = `/api/v1/consultations/${reference}`;
+    for (const answer of ['yes', 'yes', 'no', 'abstain', 'abstain']) await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: { answer } }).expect(201);
+    await moveConsultationTo(t, reference, 'results');
+    const results = (await api().get(`${path}/results`).expect(200)).body;
+    // 2 yes out of 5 ballots: not more than half of all ballots when abstentions count.
+    expect(results.winner).toBeNull();
+    expect(results.options.map((o: { id: string; votes: number }) => `${o.id}:${o.votes}`)).toEqual(['yes:2', 'no:1', 'abstain:2']);
+  });
+});

@@ -1,0 +1,82 @@
+import { defineLifecycle } from '../common/transitions';
+import { CLOSED_STATES, CONSULTATION_PHASES, OPENED_STATES, type ConsultationPhase, type ConsultationState } from './consultations.values';
+
+/**
+ * Who makes each move: organizers publish, cancel and refer; the job queue
+ * opens and closes phases on time ("system"). `open_vote` may start from an
+ * earlier phase too, so that a late job catches up in one move.
+ */
+export type ConsultationTransition = 'publish' | 'open_information' | 'open_deliberation' | 'open_vote' | 'close_vote' | 'refer' | 'cancel';
+
+const TRANSITIONS: Record<ConsultationTransition, { from: readonly ConsultationState[]; to: ConsultationState; by: 'organizer' | 'system' }> = {
+  publish: { from: ['draft'], to: 'scheduled', by: 'organizer' },
+  open_information: { from: ['scheduled'], to: 'information', by: 'system' },
+  open_deliberation: { from: ['scheduled', 'information'], to: 'deliberation', by: 'system' },
+  open_vote: { from: ['scheduled', 'information', 'deliberation'], to: 'vote', by: 'system' },
+  close_vote: { from: ['vote'], to: 'results', by: 'system' },
+  refer: { from: ['results'], to: 'referral', by: 'organizer' },
+  // Never once the vote has opened: ballots are in the box.
+  cancel: { from: ['draft', 'scheduled', 'information', 'deliberation'], to: 'cancelled', by: 'organizer' },
+};
+
+export const consultationLifecycle = defineLifecycle<ConsultationTransition, ConsultationState>(TRANSITIONS);
+export const CONSULTATION_TRANSITIONS = TRANSITIONS;
+
+export const CONSULTATION_STATE_NAMES_FR: Record<ConsultationState, string> = {
+  draft: 'en préparation',
+  scheduled: 'annoncée',
+  information: 'en phase d’information',
+  deliberation: 'en phase de délibération',
+  vote: 'en phase de vote',
+  results: 'close, résultats publiés',
+  referral: 'transmise au comité citoyen',
+  cancelled: 'annulée',
+};
+
+/** Why `transition` cannot happen from `from` (the API's 422 detail). */
+export function consultationTransitionRefusal(transition: ConsultationTransition, from: ConsultationState): string {
+  return `Une consultation ${CONSULTATION_STATE_NAMES_FR[from]} ne peut pas passer à l’état « ${CONSULTATION_STATE_NAMES_FR[TRANSITIONS[transition].to]} ».`;
+}
+
+export const isOpened = (state: ConsultationState): boolean => (OPENED_STATES as readonly string[]).includes(state);
+export const isClosed = (state: ConsultationState): boolean => (CLOSED_STATES as readonly string[]).includes(state);
+export const isPhase = (state: ConsultationState): state is ConsultationPhase => (CONSULTATION_PHASES as readonly string[]).includes(state);
+
+export type ScheduleDates = { informationOpensAt: Date; deliberationOpensAt: Date; voteOpensAt: Date; voteClosesAt: Date };
+
+/** The phase the schedule says should be open at `now` (null before the information phase); the referral is made by hand. */
+export function phaseDue(schedule: ScheduleDates, now: Date): Exclude<ConsultationPhase, 'referral'> | null {
+  if (now >= schedule.voteClosesAt) return 'results';
+  if (now >= schedule.voteOpensAt) return 'vote';
+  if (now >= schedule.deliberationOpensAt) return 'deliberation';
+  if (now >= schedule.informationOpensAt) return 'information';
+  return null;
+}
+
+/** The system transitions to make, in order, to bring `state` to where the schedule says it is at `now`. */
+export function dueTransitions(state: ConsultationState, schedule: ScheduleDates, now: Date): ConsultationTransition[] {
+  const due = phaseDue(schedule, now);
+  if (due === null) return [];
+  const order: ConsultationState[] = ['scheduled', 'information', 'deliberation', 'vote', 'results'];
+  const at = order.indexOf(state);
+  const target = order.indexOf(due);
+  if (at < 0 || target <= at) return [];
+  const moves: ConsultationTransition[] = [];
+  let current = state;
+  // Phases skipped by a late job are opened and closed in turn, so the log shows each.
+  for (const [transition, to] of [['open_information', 'information'], ['open_deliberation', 'deliberation'], ['open_vote', 'vote'], ['close_vote', 'results']] as const) {
+    if (order.indexOf(to) > order.indexOf(current) && order.indexOf(to) <= target) {
+      moves.push(transition);
+      current = to;
+    }
+  }
+  return moves;
+}
+
+/** The phase after `phase` (null after the referral). */
+export function nextPhase(state: ConsultationState): ConsultationPhase | null {
+  if (state === 'draft' || state === 'scheduled') return 'information';
+  if (state === 'cancelled') return null;
+  const index = CONSULTATION_PHASES.indexOf(state as ConsultationPhase);
+  return CONSULTATION_PHASES[index + 1] ?? null;
+}

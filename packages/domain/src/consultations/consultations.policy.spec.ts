@@ -1,0 +1,76 @@
+import { expectRules, type Row } from '../common/policy.testing';
+import type { Role } from '../identity/identity.schema';
+import { canOnConsultation, type ConsultationFacts, type VoterFacts } from './consultations.policy';
+import type { ConsultationState } from './consultations.values';
+
+type R = Row<typeof canOnConsultation>;
+const person = (id: string, ...roles: Role[]) => ({ id, roles });
+const resident = person('res', 'resident');
+const organizer = person('orga', 'organizer');
+const facilitator = person('fac', 'facilitator');
+const at = (state: ConsultationState): ConsultationFacts => ({ reference: 'CO-2027-001', state });
+const verified: VoterFacts = { verified: true, neighbourhoodId: 'n1', eligibility: 'verified_residents', neighbourhoodIds: [] };
+const unverified: VoterFacts = { ...verified, verified: false };
+const elsewhere: VoterFacts = { verified: true, neighbourhoodId: 'n2', eligibility: 'verified_residents_of_neighbourhoods', neighbourhoodIds: ['n1'] };
+const inside: VoterFacts = { ...elsewhere, neighbourhoodId: 'n1' };
+
+const rows: R[] = [
+  ['a visitor, a scheduled consultation', 'consultations.view', { actor: null, consultation: at('scheduled') }, 'allowed'],
+  ['a resident, a draft', 'consultations.view', { actor: resident, consultation: at('draft') }, 'not_visible'],
+  ['an organizer, a draft', 'consultations.view', { actor: organizer, consultation: at('draft') }, 'allowed'],
+
+  ['an organizer', 'consultations.organize', { actor: organizer }, 'allowed'],
+  ['a resident', 'consultations.organize', { actor: resident }, 'forbidden'],
+  ['a visitor', 'consultations.organize', { actor: null }, 'sign_in'],
+
+  ['an organizer, a scheduled one', 'consultations.edit', { actor: organizer, consultation: at('scheduled') }, 'allowed'],
+  ['an organizer, once opened', 'consultations.edit', { actor: organizer, consultation: at('information') }, 'wrong_state'],
+  ['an organizer, during the vote', 'consultations.edit', { actor: organizer, consultation: at('vote') }, 'wrong_state'],
+  ['a resident', 'consultations.edit', { actor: resident, consultation: at('draft') }, 'forbidden'],
+
+  ['an organizer publishes a draft', 'consultations.decide', { actor: organizer, consultation: at('draft'), transition: 'publish' }, 'allowed'],
+  ['an organizer publishes twice', 'consultations.decide', { actor: organizer, consultation: at('scheduled'), transition: 'publish' }, 'wrong_state'],
+  ['an organizer cancels during the vote', 'consultations.decide', { actor: organizer, consultation: at('vote'), transition: 'cancel' }, 'wrong_state'],
+  ['a resident refers', 'consultations.decide', { actor: resident, consultation: at('results'), transition: 'refer' }, 'forbidden'],
+
+  ['an organizer, information', 'consultations.open-deliberation', { actor: organizer, consultation: at('information') }, 'allowed'],
+  ['an organizer, results', 'consultations.open-deliberation', { actor: organizer, consultation: at('results') }, 'wrong_state'],
+
+  ['an organizer, information', 'consultations.add-hearing', { actor: organizer, consultation: at('information') }, 'allowed'],
+  ['an organizer, results', 'consultations.add-hearing', { actor: organizer, consultation: at('results') }, 'wrong_state'],
+  ['a resident', 'consultations.add-hearing', { actor: resident, consultation: at('information') }, 'forbidden'],
+
+  ['a resident, information', 'consultations.ask-question', { actor: resident, consultation: at('information') }, 'allowed'],
+  ['a resident, vote', 'consultations.ask-question', { actor: resident, consultation: at('vote') }, 'wrong_phase'],
+  ['a visitor', 'consultations.ask-question', { actor: null, consultation: at('information') }, 'sign_in'],
+  ['a resident, deliberation', 'consultations.support-question', { actor: resident, consultation: at('deliberation') }, 'allowed'],
+  ['a resident, results', 'consultations.support-question', { actor: resident, consultation: at('results') }, 'wrong_phase'],
+  ['an organizer, information', 'consultations.answer-question', { actor: organizer, consultation: at('information') }, 'allowed'],
+  ['an organizer, results', 'consultations.answer-question', { actor: organizer, consultation: at('results') }, 'wrong_state'],
+  ['a resident', 'consultations.answer-question', { actor: resident, consultation: at('information') }, 'forbidden'],
+
+  ['a verified resident, vote', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: verified }, 'allowed'],
+  ['a verified resident of a listed neighbourhood', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: inside }, 'allowed'],
+  ['a verified resident of another neighbourhood', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: elsewhere }, 'forbidden'],
+  ['an unverified resident', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: unverified }, 'verification_needed'],
+  ['a verified resident, before the vote', 'consultations.vote', { actor: resident, consultation: at('deliberation'), voter: verified }, 'wrong_phase'],
+  ['a verified resident, after the close', 'consultations.vote', { actor: resident, consultation: at('results'), voter: verified }, 'wrong_phase'],
+  ['a visitor', 'consultations.vote', { actor: null, consultation: at('vote'), voter: null }, 'sign_in'],
+
+  ['anyone, vote', 'consultations.change-ballot', { actor: null, consultation: at('vote') }, 'allowed'],
+  ['anyone, after the close', 'consultations.change-ballot', { actor: null, consultation: at('results') }, 'wrong_phase'],
+  ['anyone, vote', 'consultations.check-receipt', { actor: null, consultation: at('vote') }, 'allowed'],
+  ['anyone, information', 'consultations.check-receipt', { actor: null, consultation: at('information') }, 'wrong_phase'],
+  ['anyone, vote', 'consultations.view-turnout', { actor: null, consultation: at('vote') }, 'allowed'],
+  ['anyone, information', 'consultations.view-turnout', { actor: null, consultation: at('information') }, 'wrong_phase'],
+
+  ['a visitor, results', 'consultations.view-results', { actor: null, consultation: at('results') }, 'allowed'],
+  ['an organizer, during the vote', 'consultations.view-results', { actor: organizer, consultation: at('vote') }, 'forbidden'],
+  ['an admin, during the vote', 'consultations.view-results', { actor: person('root', 'admin'), consultation: at('vote') }, 'forbidden'],
+
+  ['a facilitator, vote', 'consultations.officiate', { actor: facilitator, consultation: at('vote') }, 'allowed'],
+  ['a facilitator, results', 'consultations.officiate', { actor: facilitator, consultation: at('results') }, 'wrong_phase'],
+  ['a resident, vote', 'consultations.officiate', { actor: resident, consultation: at('vote') }, 'forbidden'],
+];
+
+expectRules(canOnConsultation, rows);

@@ -1,0 +1,216 @@
+import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type Decision } from '../common/policy';
+import type { Actor, Person } from '../identity/identity.policy';
+import { CONSULTATION_STATE_NAMES_FR, consultationLifecycle, consultationTransitionRefusal, isClosed, isOpened, type ConsultationTransition } from './consultations.lifecycle';
+import { OFFICER_ROLES, type ConsultationState, type EligibilityRule } from './consultations.values';
+
+/** What the rules need to know about a consultation. */
+export type ConsultationFacts = { reference: string; state: ConsultationState };
+/** What the rules need to know about a voter: their verification and neighbourhood, and the consultation's eligibility rule. */
+export type VoterFacts = { verified: boolean; neighbourhoodId: string | null; eligibility: EligibilityRule; neighbourhoodIds: readonly string[] };
+
+type ConsultationContexts = {
+  /** Public once its rules are published; a draft only for organizers. */
+  'consultations.view': { actor: Actor; consultation: ConsultationFacts };
+  /** Creating consultations, seeing drafts. */
+  'consultations.organize': { actor: Actor };
+  /** Changing the text, the schedule and the decision rules: until the opening, never after. */
+  'consultations.edit': { actor: Actor; consultation: ConsultationFacts };
+  /** publish, cancel, refer (the scheduled moves are the job queue's). */
+  'consultations.decide': { actor: Actor; consultation: ConsultationFacts; transition: ConsultationTransition };
+  'consultations.open-deliberation': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.add-hearing': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.ask-question': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.support-question': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.answer-question': { actor: Actor; consultation: ConsultationFacts };
+  /** Casting a ballot online: signed in, eligible, while the vote is open. */
+  'consultations.vote': { actor: Actor; consultation: ConsultationFacts; voter: VoterFacts | null };
+  /** Changing a ballot: whoever holds its change key, while the vote is open (the key is checked by the service). */
+  'consultations.change-ballot': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.check-receipt': { actor: Actor; consultation: ConsultationFacts };
+  'consultations.view-turnout': { actor: Actor; consultation: ConsultationFacts };
+  /** After the close only — for everyone, organizers included. */
+  'consultations.view-results': { actor: Actor; consultation: ConsultationFacts };
+  /** Polling-station officers: check eligibility, record that someone voted, enter paper totals (during the vote). */
+  'consultations.officiate': { actor: Actor; consultation: ConsultationFacts };
+};
+export type ConsultationAction = keyof ConsultationContexts;
+
+const ORGANIZERS = ['organizer', 'admin'] as const;
+const isOrganizer = (actor: Actor): actor is Person => holdsAnyRole(actor, ORGANIZERS);
+
+function organize(actor: Actor): Decision<Person> {
+  if (!actor) return SIGN_IN;
+  return isOrganizer(actor) ? allow(actor) : refuse('forbidden', 'Réservé à l’équipe d’organisation.');
+}
+
+function view(actor: Actor, consultation: ConsultationFacts): Decision {
+  if (consultation.state === 'draft' && !isOrganizer(actor)) return refuse('not_visible', `Aucune consultation ${consultation.reference}.`);
+  return allow(actor);
+}
+
+/** Organizers see every consultation, drafts included. */
+const organizeOn = (actor: Actor, _consultation: ConsultationFacts): Decision<Person> => organize(actor);
+
+/** Signed in, on a visible consultation. */
+function personOn(actor: Actor, consultation: ConsultationFacts, signInMessage: string): Decision<Person> {
+  if (!actor) return refuse('sign_in', signInMessage);
+  const visible = view(actor, consultation);
+  if (!visible.allowed) return visible;
+  return allow(actor);
+}
+
+const VOTE_NOT_OPEN = (state: ConsultationState) =>
+  state === 'results' || state === 'referral'
+    ? refuse('wrong_phase', 'Le vote est clos.')
+    : state === 'cancelled'
+      ? refuse('wrong_state', 'Cette consultation est annulée.')
+      : refuse('wrong_phase', 'Le vote n’est pas encore ouvert.');
+
+/** Questions are asked and supported during the information and deliberation phases. */
+const QUESTION_STATES: readonly ConsultationState[] = ['scheduled', 'information', 'deliberation'];
+
+export const canOnConsultation = policyOf<
+  ConsultationContexts,
+  | 'consultations.organize'
+  | 'consultations.edit'
+  | 'consultations.decide'
+  | 'consultations.open-deliberation'
+  | 'consultations.add-hearing'
+  | 'consultations.ask-question'
+  | 'consultations.support-question'
+  | 'consultations.answer-question'
+  | 'consultations.vote'
+  | 'consultations.officiate'
+>({
+  'consultations.view': ({ actor, consultation }) => view(actor, consultation),
+
+  'consultations.organize': ({ actor }) => organize(actor),
+
+  'consultations.edit': ({ actor, consultation }) => {
+    const organizer = organizeOn(actor, consultation);
+    if (!organizer.allowed) return organizer;
+    if (consultation.state === 'cancelled') return refuse('wrong_state', 'Cette consultation est annulée.');
+    // Published rules may be corrected until the opening; once residents take part, they are what everyone agreed to.
+    if (isOpened(consultation.state)) return refuse('wrong_state', 'La consultation est ouverte : ses règles de décision, son calendrier et son texte ne changent plus.');
+    return organizer;
+  },
+
+  'consultations.decide': ({ actor, consultation, transition }) => {
+    const organizer = organizeOn(actor, consultation);
+    if (!organizer.allowed) return organizer;
+    if (!consultationLifecycle.target(transition, consultation.state)) return refuse('wrong_state', consultationTransitionRefusal(transition, consultation.state));
+    return organizer;
+  },
+
+  'consultations.open-deliberation': ({ actor, consultation }) => {
+    const organizer = organizeOn(actor, consultation);
+    if (!organizer.allowed) return organizer;
+    if (consultation.state === 'cancelled' || isClosed(consultation.state) || consultation.state === 'vote') {
+      return refuse('wrong_state', `Une consultation ${CONSULTATION_STATE_NAMES_FR[consultation.state]} n’ouvre plus d’espace de délibération.`);
+    }
+    return organizer;
+  },
+
+  'consultations.add-hearing': ({ actor, consultation }) => {
+    const organizer = organizeOn(actor, consultation);
+    if (!organizer.allowed) return organizer;
+    if (consultation.state === 'cancelled' || isClosed(consultation.state)) return refuse('wrong_state', 'Les auditions se publient avant la clôture du vote.');
+    return organizer;
+  },
+
+  'consultations.ask-question': ({ actor, consultation }) => {
+    const person = personOn(actor, consultation, 'Connectez-vous pour poser une question.');
+    if (!person.allowed) return person;
+    if (!QUESTION_STATES.includes(consultation.state)) return refuse('wrong_phase', 'Les questions se posent pendant les phases d’information et de délibération.');
+    return person;
+  },
+
+  'consultations.support-question': ({ actor, consultation }) => {
+    const person = personOn(actor, consultation, 'Connectez-vous pour soutenir cette question.');
+    if (!person.allowed) return person;
+    if (!QUESTION_STATES.includes(consultation.state)) return refuse('wrong_phase', 'Les questions se soutiennent pendant les phases d’information et de délibération.');
+    return person;
+  },
+
+  'consultations.answer-question': ({ actor, consultation }) => {
+    const organizer = organizeOn(actor, consultation);
+    if (!organizer.allowed) return organizer;
+    if (consultation.state === 'draft' || consultation.state === 'cancelled' || isClosed(consultation.state)) return refuse('wrong_state', 'On répond aux questions entre la publication et la clôture du vote.');
+    return organizer;
+  },
+
+  'consultations.vote': ({ actor, consultation, voter }) => {
+    const person = personOn(actor, consultation, 'Connectez-vous pour voter.');
+    if (!person.allowed) return person;
+    if (consultation.state !== 'vote') return VOTE_NOT_OPEN(consultation.state);
+    if (!voter || !voter.verified) {
+      return refuse('verification_needed', 'Seules les habitantes et habitants vérifiés votent. Faites-vous vérifier sur la page « Mon compte » (/compte).');
+    }
+    if (voter.eligibility === 'verified_residents_of_neighbourhoods' && (voter.neighbourhoodId === null || !voter.neighbourhoodIds.includes(voter.neighbourhoodId))) {
+      return refuse('forbidden', 'Cette consultation est réservée aux habitantes et habitants de certains quartiers : le vôtre n’en fait pas partie.');
+    }
+    return person;
+  },
+
+  'consultations.change-ballot': ({ actor, consultation }) => {
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    return consultation.state === 'vote' ? allow(actor) : VOTE_NOT_OPEN(consultation.state);
+  },
+
+  'consultations.check-receipt': ({ actor, consultation }) => {
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    return consultation.state === 'vote' || isClosed(consultation.state) ? allow(actor) : refuse('wrong_phase', 'Le vote n’est pas encore ouvert.');
+  },
+
+  'consultations.view-turnout': ({ actor, consultation }) => {
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    return consultation.state === 'vote' || isClosed(consultation.state) ? allow(actor) : refuse('wrong_phase', 'La participation s’affiche à partir de l’ouverture du vote.');
+  },
+
+  // Forbidden (403) rather than a rule violation: nobody — organizers included — reads a result before the close.
+  'consultations.view-results': ({ actor, consultation }) => {
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    return isClosed(consultation.state) ? allow(actor) : refuse('forbidden', 'Les résultats sont publiés après la clôture du vote, pour tout le monde, équipe d’organisation comprise.');
+  },
+
+  'consultations.officiate': ({ actor, consultation }) => {
+    if (!actor) return SIGN_IN;
+    if (!holdsAnyRole(actor, OFFICER_ROLES)) return refuse('forbidden', 'Réservé aux assesseurs des bureaux de vote (rôle animation ou organisation).');
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    if (consultation.state !== 'vote') return VOTE_NOT_OPEN(consultation.state);
+    return allow(actor);
+  },
+});
+
+/** What a consultation's reader may do with it (`viewer.can`). */
+export const CONSULTATION_VIEWER_ACTIONS = [
+  'consultations.edit',
+  'consultations.open-deliberation',
+  'consultations.add-hearing',
+  'consultations.ask-question',
+  'consultations.support-question',
+  'consultations.answer-question',
+  'consultations.vote',
+  'consultations.change-ballot',
+  'consultations.check-receipt',
+  'consultations.view-turnout',
+  'consultations.view-results',
+  'consultations.officiate',
+  'consultations.publish',
+  'consultations.cancel',
+  'consultations.refer',
+] as const;
+export type ConsultationViewerAction = (typeof CONSULTATION_VIEWER_ACTIONS)[number];
+export const ConsultationPermissionsSchema = permissionsSchema(CONSULTATION_VIEWER_ACTIONS, 'ConsultationPermissions');
+
+/** The transitions organizers make, named as the web's controls. */
+export const CONSULTATION_DECISIONS: Record<'consultations.publish' | 'consultations.cancel' | 'consultations.refer', ConsultationTransition> = {
+  'consultations.publish': 'publish',
+  'consultations.cancel': 'cancel',
+  'consultations.refer': 'refer',
+};
