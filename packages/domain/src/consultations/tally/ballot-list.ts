@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { canonicalJson, sha256Hex, type JsonValue } from '../../audit/hash-chain';
-import { ballotChoicesSchema, PaperTotalsSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
+import { sha256Hex, type JsonValue } from '../../audit/hash-chain';
+import { ballotChoicesChecker, PaperTotalsSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
 import { tallyBallots, type TallyResult } from './tally';
 
 /**
@@ -16,7 +16,8 @@ import { tallyBallots, type TallyResult } from './tally';
 
 export const BALLOT_LIST_FORMAT = 'sesame-ballot-list/1';
 
-export const ListedBallotSchema = z.object({ receipt: z.string().min(1).max(100), choices: z.json() }).strict();
+/** `choices` is checked against the rules by `ballotChoicesChecker` (one pass, no zod per ballot: lists hold millions). */
+export const ListedBallotSchema = z.object({ choices: z.unknown(), receipt: z.string().min(1).max(100) }).strict(); // keys in canonical order: parsed lists serialise natively
 export type ListedBallot = { receipt: string; choices: JsonValue };
 
 export const BallotListSchema = z
@@ -35,19 +36,82 @@ export type BallotList = Omit<z.infer<typeof BallotListSchema>, 'rules' | 'ballo
 /** Receipt order: plain code-unit comparison, the same in every language and locale. */
 export const compareReceipts = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The canonical serialisation of the ballots (sorted by receipt first). */
-export function canonicalBallots(ballots: readonly ListedBallot[]): string {
-  return canonicalJson(ballots as unknown as JsonValue);
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * Whether JSON.stringify already writes `value` canonically: finite numbers,
+ * and objects whose keys are in code-unit order with no array-index-like key
+ * (JavaScript lists those first, in numeric order) nor undefined value.
+ */
+function stringifiesCanonically(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!stringifiesCanonically(value[i])) return false;
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if ((i > 0 && !(keys[i - 1]! < key)) || (key.charCodeAt(0) <= 0x39 && ARRAY_INDEX.test(key)) || !stringifiesCanonically(record[key])) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
+/**
+ * RFC 8785 canonical JSON, as `canonicalJson` (the audit log's) writes it, but
+ * fast on a million ballots: keys sorted by UTF-16 code units
+ * (Array.prototype.sort's default), strings and numbers as JSON.stringify
+ * writes them (RFC 8785 takes ECMAScript's serialisation); parts already in
+ * canonical order go through the native JSON.stringify.
+ */
+export function fastCanonicalJson(value: unknown): string {
+  if (stringifiesCanonically(value)) return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number') throw new TypeError('canonical JSON has no NaN or Infinity');
+    throw new TypeError(`canonical JSON cannot hold ${typeof value}`);
+  }
+  if (Array.isArray(value)) {
+    const items = new Array<string>(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = fastCanonicalJson(value[i]);
+    return `[${items.join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  const members = keys.map((k) => `${JSON.stringify(k)}:${fastCanonicalJson(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+/** The canonical serialisation of the ballots (sorted by receipt first). */
+export function canonicalBallots(ballots: readonly ListedBallot[]): string {
+  return fastCanonicalJson(ballots);
+}
+
+/** A SHA-256 (hex) of a UTF-8 text: the platform's pure one by default; servers may pass node:crypto's, faster on big lists. */
+export type Sha256Hex = (text: string) => string;
+
 /** The hash recorded in the audit log and in the list. */
-export function ballotsSha256(ballots: readonly ListedBallot[]): string {
-  return sha256Hex(canonicalBallots(ballots));
+export function ballotsSha256(ballots: readonly ListedBallot[], sha256: Sha256Hex = sha256Hex): string {
+  return sha256(canonicalBallots(ballots));
 }
 
 /** Builds the list: ballots sorted by receipt, hash and result computed here. */
-export function buildBallotList(input: { consultation: BallotList['consultation']; rules: VotingRules; ballots: readonly ListedBallot[]; paperTotals?: readonly PaperTotals[] }): BallotList {
-  const ballots = [...input.ballots].sort((a, b) => compareReceipts(a.receipt, b.receipt));
+export function buildBallotList(input: { consultation: BallotList['consultation']; rules: VotingRules; ballots: readonly ListedBallot[]; paperTotals?: readonly PaperTotals[] }, sha256: Sha256Hex = sha256Hex): BallotList {
+  // Keys in canonical order (choices, receipt): the list then serialises natively.
+  const ballots = input.ballots.map((b) => ({ choices: b.choices, receipt: b.receipt })).sort((a, b) => compareReceipts(a.receipt, b.receipt));
   const paperTotals = [...(input.paperTotals ?? [])];
   return {
     format: BALLOT_LIST_FORMAT,
@@ -55,7 +119,7 @@ export function buildBallotList(input: { consultation: BallotList['consultation'
     rules: input.rules,
     ballots,
     paperTotals,
-    ballotsSha256: ballotsSha256(ballots),
+    ballotsSha256: ballotsSha256(ballots, sha256),
     result: tallyBallots(input.rules, ballots, paperTotals),
   };
 }
@@ -74,12 +138,12 @@ export function parseBallotList(value: unknown): BallotListCheck {
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
   const list = parsed.data as unknown as BallotList;
   const problems: string[] = [];
-  const schema = ballotChoicesSchema(list.rules);
+  const problemOf = ballotChoicesChecker(list.rules);
   list.ballots.forEach((b, i) => {
     if (problems.length >= 20) return;
     if (i > 0 && compareReceipts(list.ballots[i - 1]!.receipt, b.receipt) >= 0) problems.push(`ballots[${i}]: receipts must be unique and sorted (${b.receipt} after ${list.ballots[i - 1]!.receipt})`);
-    const choices = schema.safeParse(b.choices);
-    if (!choices.success) problems.push(`ballots[${i}] (${b.receipt}): ${choices.error.issues.map((x) => x.message).join('; ')}`);
+    const problem = problemOf(b.choices);
+    if (problem !== null) problems.push(`ballots[${i}] (${b.receipt}): ${problem}`);
   });
   return problems.length > 0 ? { ok: false, problems, list } : { ok: true, list };
 }
@@ -99,10 +163,10 @@ export interface BallotListVerification {
 }
 
 /** Recomputes the hash and the result of a parsed list, and compares them with what was published. */
-export function verifyBallotList(list: BallotList, auditHash: string | null = null): BallotListVerification {
-  const hash = ballotsSha256(list.ballots);
+export function verifyBallotList(list: BallotList, auditHash: string | null = null, sha256: Sha256Hex = sha256Hex): BallotListVerification {
+  const hash = ballotsSha256(list.ballots, sha256);
   const result = tallyBallots(list.rules, list.ballots, list.paperTotals);
-  const resultMatches = canonicalJson(result as unknown as JsonValue) === canonicalJson(list.result as unknown as JsonValue);
+  const resultMatches = fastCanonicalJson(result) === fastCanonicalJson(list.result);
   const fileHashMatches = hash === list.ballotsSha256;
   const auditHashMatches = auditHash === null ? null : auditHash.toLowerCase() === hash;
   return { ballotsSha256: hash, fileHashMatches, auditHashMatches, result, resultMatches, ok: fileHashMatches && auditHashMatches !== false && resultMatches };

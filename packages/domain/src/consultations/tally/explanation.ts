@@ -112,8 +112,8 @@ export function explainMajorityJudgment(explanation: MajorityJudgmentExplanation
       case 'tie-break':
         sentences.push(
           fr
-            ? `${A} et ${B} ont exactement la même mention, p et q ; en retirant un à un ${d.removed} votes à la mention majoritaire commune, la suivante de ${A} est ${quote(d.betterGradeLabel!, locale)}, meilleure que ${quote(d.worseGradeLabel!, locale)} pour ${B}.`
-            : `${A} and ${B} have exactly the same grade, p and q; removing ${d.removed} ballots at the common majority grade one by one, the next one of ${A} is ${quote(d.betterGradeLabel!, locale)}, better than ${quote(d.worseGradeLabel!, locale)} for ${B}.`,
+            ? `${A} et ${B} ont exactement la même mention, p et q. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après ${d.removed} retraits où elles restent égales, la mention majoritaire de ${A} est ${quote(d.betterGradeLabel!, locale)}, meilleure que ${quote(d.worseGradeLabel!, locale)} pour ${B}.`
+            : `${A} and ${B} have exactly the same grade, p and q. Their majority grades are then removed one at a time and the count repeated: after ${d.removed} removals where they stay equal, the majority grade of ${A} is ${quote(d.betterGradeLabel!, locale)}, better than ${quote(d.worseGradeLabel!, locale)} for ${B}.`,
         );
         break;
       case 'equal':

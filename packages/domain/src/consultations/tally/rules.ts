@@ -81,6 +81,49 @@ export function ballotChoicesSchema(rules: VotingRules): z.ZodType<BallotChoices
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const onlyKey = (value: Record<string, unknown>, key: string) => {
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === key;
+};
+
+/**
+ * The same check as `ballotChoicesSchema(rules)`, hand-written for the tally
+ * of a million ballots (no zod per ballot): the problem in a few words, or null
+ * when the choices are valid.
+ */
+export function ballotChoicesChecker(rules: VotingRules): (choices: unknown) => string | null {
+  const ids = (rules.options ?? []).map((o) => o.id);
+  const known = new Set(ids);
+  switch (rules.method) {
+    case 'yes_no_abstain':
+      return (c) => (isRecord(c) && onlyKey(c, 'answer') && (c.answer === 'yes' || c.answer === 'no' || c.answer === 'abstain') ? null : 'expected { "answer": "yes" | "no" | "abstain" }');
+    case 'single_choice':
+      return (c) => {
+        if (!isRecord(c) || !onlyKey(c, 'option') || typeof c.option !== 'string') return 'expected { "option": "<option id>" }';
+        return known.has(c.option) ? null : 'unknown option';
+      };
+    case 'approval':
+      return (c) => {
+        if (!isRecord(c) || !onlyKey(c, 'options') || !Array.isArray(c.options) || c.options.some((o) => typeof o !== 'string')) return 'expected { "options": ["<option id>", …] }';
+        if (c.options.some((o) => !known.has(o as string))) return 'unknown option';
+        return new Set(c.options).size === c.options.length ? null : 'an option is approved twice';
+      };
+    case 'majority_judgment': {
+      const size = gradesOf(rules).length;
+      return (c) => {
+        if (!isRecord(c) || !onlyKey(c, 'grades') || !isRecord(c.grades)) return 'expected { "grades": { "<option id>": <grade> } }';
+        const grades = c.grades;
+        const graded = Object.keys(grades);
+        if (graded.some((id) => !Number.isSafeInteger(grades[id]))) return 'expected { "grades": { "<option id>": <grade> } }';
+        if (graded.some((id) => !known.has(id))) return 'unknown option';
+        if (graded.length !== ids.length) return 'every option must be graded';
+        return graded.every((id) => (grades[id] as number) >= 0 && (grades[id] as number) < size) ? null : `grades go from 0 (best) to ${size - 1}`;
+      };
+    }
+  }
+}
+
 const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** The count record of paper ballots at one polling station (two officers, time, place). */

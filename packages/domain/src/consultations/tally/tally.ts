@@ -1,6 +1,6 @@
 import { explainMajorityJudgment, majorityJudgmentExplanation, type MajorityJudgmentExplanation } from './explanation';
 import { exactPercent, majorityJudgment } from './majority-judgment';
-import { ballotChoicesSchema, gradesOf, paperTotalsProblems, type BallotChoices, type MajorityJudgmentChoices, type PaperTotals, type VotingMethod, type VotingRules } from './rules';
+import { ballotChoicesChecker, gradesOf, paperTotalsProblems, type BallotChoices, type MajorityJudgmentChoices, type PaperTotals, type VotingMethod, type VotingRules } from './rules';
 
 /**
  * Tallies a consultation: the online ballots (choices as cast, or counted
@@ -91,13 +91,13 @@ const addParts = (a: CountParts, b: CountParts): CountParts => parts(a.online + 
 
 /** Counts validated ballots' choices; throws a TallyError naming the first invalid ballot. */
 export function countBallots(rules: VotingRules, ballots: Iterable<{ choices: unknown; receipt?: string }>): BallotCounts {
-  const schema = ballotChoicesSchema(rules);
+  const problemOf = ballotChoicesChecker(rules);
   const ids = (rules.options ?? []).map((o) => o.id);
   const zeroes = () => Object.fromEntries(ids.map((id) => [id, 0])) as Record<string, number>;
   const check = (b: { choices: unknown; receipt?: string }, index: number): BallotChoices => {
-    const parsed = schema.safeParse(b.choices);
-    if (!parsed.success) throw new TallyError(`ballot ${b.receipt ?? `#${index + 1}`}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return parsed.data;
+    const problem = problemOf(b.choices);
+    if (problem !== null) throw new TallyError(`ballot ${b.receipt ?? `#${index + 1}`}: ${problem}`);
+    return b.choices as BallotChoices;
   };
   let index = 0;
   switch (rules.method) {
