@@ -37,24 +37,39 @@
 //              BENCH_WORKSHOP_SECONDS (default 40): p99 of a vote, and the map's
 //              freshness (from a vote's answer to the first poll showing a map
 //              computed after it).
+//   ballots  — POST /consultations/{ref}/ballots over HTTP (auth, policy, choices
+//              checked, participation and ballot in one transaction; a different
+//              verified resident each time, majority judgment over 5 options)
+//              against the same SQL transaction driven directly by `pg` clients
+//              (target ≥ 0.6, p99 shown); two consultations whose vote is open,
+//              opened through the API by an organizer (one for each side).
+//   tally    — scripts/bench/consultation-tally.ts in its own process, on the
+//              platform's database (or BENCH_DATABASE_URL's, or a throw-away
+//              embedded PostgreSQL when no platform row runs): the tally of
+//              1 000 000 majority-judgment ballots (5 options × 6 grades) against a
+//              raw SQL GROUP BY over the same rows (target ≤ 2×), the ballot list
+//              built at the close, and the re-tally command on the same million
+//              (time only). BENCH_TALLY_BALLOTS shrinks it.
 // BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20);
-// BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop (default all) runs some rows only.
+// BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally (default all) runs some rows only.
+// BENCH_DATABASE_PREFIX (default sesame_bench) names the database made on BENCH_DATABASE_URL's server.
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { ensureDatabase } from '../lib/embedded-database.mjs';
+import { openVote, randomGrades } from '../drills/lib/consultation-vote.mjs';
+import { ensureDatabase, freePort, startEmbeddedPostgres } from '../lib/embedded-database.mjs';
 import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live,opinion-map,workshop').split(',').map((name) => name.trim()));
-/** The rows that need the platform (all but the opinion map's math). */
-const PLATFORM_ROWS = ['supports', 'api', 'pages', 'contributions', 'live', 'workshop'];
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally').split(',').map((name) => name.trim()));
+/** The rows that need the platform (all but the opinion map's math and the tally's). */
+const PLATFORM_ROWS = ['supports', 'api', 'pages', 'contributions', 'live', 'workshop', 'ballots'];
 const OPINION_MAP_SIZES = (process.env.BENCH_OPINION_MAP_SIZES ?? '10k,polis-largest,warm-vote').split(',').map((name) => name.trim());
 const WORKSHOP_PARTICIPANTS = 100;
 const WORKSHOP_STATEMENTS = 60;
@@ -65,13 +80,14 @@ const POOL = 10; // the API's default DATABASE_POOL_SIZE: the SQL reference uses
 const PEOPLE = 200_000;
 const LIVE_CLIENTS = 500;
 const LIVE_POSTS = 20;
+const TALLY_BALLOTS = Number(process.env.BENCH_TALLY_BALLOTS ?? 1_000_000);
 const log = (line) => console.error(line);
 
 /** A database of its own on BENCH_DATABASE_URL's server, dropped at the end; null for an embedded one. */
 async function givenDatabase() {
   const admin = process.env.BENCH_DATABASE_URL;
   if (!admin) return null;
-  const name = `sesame_bench_${Date.now()}`;
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'sesame_bench'}_${Date.now()}`;
   await ensureDatabase(admin, name);
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -516,6 +532,155 @@ async function sqlSupports(databaseUrl, people) {
   return { perSecond: done / SECONDS, total: done };
 }
 
+/** Two consultations whose vote is open (majority judgment over 5 options), opened through the API by people[0] as organizer: one for HTTP, one for SQL. */
+async function ballotFixtures(client, apiUrl, secret, people) {
+  await client.query("INSERT INTO person_roles (person_id, role) VALUES ($1, 'organizer') ON CONFLICT DO NOTHING", [people[0]]);
+  const http = await openVote(apiUrl, secret, people[0], { title: 'Banc d’essai : bulletins par HTTP' });
+  const sql = await openVote(apiUrl, secret, people[0], { title: 'Banc d’essai : bulletins en SQL' });
+  return { http, sql };
+}
+
+/** Over HTTP: each request is a different resident's ballot, with its own idempotency key (a replay would be cheaper). */
+async function httpBallots(apiUrl, secret, people, reference) {
+  const tokens = await tokensFor(secret, people);
+  let next = 0;
+  const figures = await load(apiUrl, {
+    method: 'POST',
+    path: `/api/v1/consultations/${reference}/ballots`,
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify({ idempotencyKey: randomUUID(), choices: randomGrades() }),
+      headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+    }),
+  });
+  if (next > tokens.length) throw new Error('More ballots than people: raise PEOPLE.');
+  return figures;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A random receipt code as the API draws it (80 bits, Crockford base32, four groups). */
+function receiptCode() {
+  const bytes = randomBytes(10);
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  let code = '';
+  for (let i = 0; i < 16; i++) {
+    code = CROCKFORD[Number(bits & 31n)] + code;
+    bits >>= 5n;
+  }
+  return code.match(/.{4}/g).join('-');
+}
+
+/**
+ * The same work as the API's, with POOL clients in parallel loops: the
+ * consultation and its record, the voter's verification, then in one
+ * transaction the consultation share-locked, the participation and the
+ * ballot (receipt, hashes of both keys, the day).
+ */
+async function sqlBallots(databaseUrl, people, reference) {
+  const clients = await Promise.all(
+    Array.from({ length: POOL }, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      return client;
+    }),
+  );
+  const offset = Math.floor(people.length / 2);
+  let next = 0;
+  let done = 0;
+  const latencies = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < deadline) {
+        if (next >= offset) throw new Error('More ballots than people: raise PEOPLE.');
+        const person = people[offset + next++];
+        const key = randomUUID();
+        const choices = randomGrades();
+        const started = performance.now();
+        const [consultation] = (await client.query('SELECT * FROM consultations WHERE reference = $1', [reference])).rows;
+        await client.query('SELECT reference, title FROM data_uses WHERE id = $1', [consultation.data_use_id]);
+        await client.query('SELECT neighbourhood_id FROM resident_verifications WHERE person_id = $1', [person]);
+        const changeKey = createHmac('sha256', key).update('sesame-ballot-change-key/1').digest('base64url');
+        const castOn = new Date().toISOString().slice(0, 10);
+        await client.query('BEGIN');
+        await client.query('SELECT state FROM consultations WHERE id = $1 FOR SHARE', [consultation.id]);
+        const inserted = await client.query("INSERT INTO consultation_participations (consultation_id, person_id, channel, voted_on) VALUES ($1, $2, 'online', $3) ON CONFLICT DO NOTHING", [consultation.id, person, castOn]);
+        if (inserted.rowCount !== 1) throw new Error('A second participation in the SQL reference.');
+        await client.query('INSERT INTO ballots (id, consultation_id, receipt, choices, change_key_hash, idempotency_key_hash, cast_on) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          randomUUID(),
+          consultation.id,
+          receiptCode(),
+          JSON.stringify(choices),
+          createHash('sha256').update(changeKey).digest('hex'),
+          createHash('sha256').update(key).digest('hex'),
+          castOn,
+        ]);
+        await client.query('COMMIT');
+        latencies.push(performance.now() - started);
+        done += 1;
+      }
+    }),
+  );
+  await Promise.all(clients.map((client) => client.end()));
+  latencies.sort((a, b) => a - b);
+  return { perSecond: done / SECONDS, total: done, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), errors: 0 };
+}
+
+/** Ballots and participations of a consultation: equal, or a ballot went missing. */
+async function ballotCounts(databaseUrl, reference) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const query = `SELECT (SELECT count(*)::int FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1) AS ballots,
+                          (SELECT count(*)::int FROM consultation_participations p JOIN consultations c ON c.id = p.consultation_id WHERE c.reference = $1) AS participations`;
+    return (await client.query(query, [reference])).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The tally of TALLY_BALLOTS majority-judgment ballots (scripts/bench/consultation-tally.ts,
+ * its own process, one JSON line per row on stdout): rows by name.
+ */
+function consultationTally(databaseUrl) {
+  log(`• tally of ${TALLY_BALLOTS} majority-judgment ballots (5 options × 6 grades)…`);
+  const child = spawnSync(path.join(import.meta.dirname, '../../node_modules/.bin/tsx'), ['--conditions=sesame-source', path.join(import.meta.dirname, 'consultation-tally.ts'), String(TALLY_BALLOTS)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
+  });
+  if (child.status !== 0) throw new Error(`tally bench exited ${child.status}`);
+  const lines = child.stdout.trim().split('\n').filter((line) => line.startsWith('{'));
+  return Object.fromEntries(lines.map((line) => JSON.parse(line)).map((r) => [r.row, r]));
+}
+
+/** The tally's lines in the table; a failed consistency check counts as a failure. */
+function tallyLines(t) {
+  const reference = t['sql-group-by'];
+  const tally = t['tally-group-by'];
+  const list = t['ballot-list'];
+  const retally = t['retally-command'];
+  const n = reference.ballots.toLocaleString('fr-FR');
+  const times = (r) => `${(r.ms / reference.ms).toFixed(2)}×`;
+  const consistent = list.sameRankingAsGroupBy && retally.ok && retally.hashMatches;
+  return {
+    consistent,
+    lines: [
+      {
+        line: `| tally | majority judgment, ${n} ballots × 5 options × 6 grades: GROUP BY then the tally (merit profiles, majority grades, explanation) ${ms(tally.ms)}; winner ${tally.winners.join(', ')} | raw SQL GROUP BY over the same rows: ${ms(reference.ms)} | ${times(tally)} | ≤ 2× | ${tally.ms <= 2 * reference.ms ? 'yes' : 'NO'} | — |`,
+      },
+      {
+        line: `| ballot list | at the close, ${n} ballots read by receipt, tallied, listed (canonical JSON, SHA-256) and written: ${ms(list.ms)} (read ${ms(list.fetchMs)}, build ${ms(list.buildMs)}, write ${ms(list.writeMs)}; ${list.fileMB} MB; same ranking as GROUP BY: ${list.sameRankingAsGroupBy ? 'yes' : 'NO'}) | raw SQL GROUP BY: ${ms(reference.ms)} | ${times(list)} | — | — | — |`,
+      },
+      {
+        line: `| re-tally command | \`npm run consultation:retally -- <that file>\` on ${n} ballots, a new process: ${ms(retally.ms)} (hash matches: ${retally.hashMatches ? 'yes' : 'NO'}, result ok: ${retally.ok ? 'yes' : 'NO'}); load average ${retally.loadAverage} on ${retally.cpus} CPUs | raw SQL GROUP BY: ${ms(reference.ms)} | ${times(retally)} | — | — | — |`,
+      },
+    ],
+  };
+}
+
 const ms = (value) => `${value} ms`;
 const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
 
@@ -554,6 +719,17 @@ async function main() {
       }
     }
     if (!PLATFORM_ROWS.some((name) => ROWS.has(name))) {
+      if (ROWS.has('tally')) {
+        // No platform: the given server's database, or a throw-away embedded PostgreSQL.
+        const embedded = given ? null : await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port: await freePort() });
+        try {
+          const { consistent, lines } = tallyLines(consultationTally(given?.url ?? embedded.url));
+          rows.push(...lines);
+          if (!consistent) process.exitCode = 1;
+        } finally {
+          await embedded?.stop();
+        }
+      }
       printTable(rows);
       return;
     }
@@ -564,6 +740,7 @@ async function main() {
     const people = await fixtures(owner);
     const spaceId = ROWS.has('contributions') || ROWS.has('live') || ROWS.has('workshop') ? await deliberationFixtures(owner, people) : null;
     const workshopStatements = ROWS.has('workshop') ? await workshopFixtures(owner, people, spaceId) : null;
+    const votes = ROWS.has('ballots') ? await ballotFixtures(owner, platform.apiUrl, process.env.API_AUTH_SECRET, people) : null;
     await owner.end();
     const { apiUrl, webUrl, pids } = platform;
     const record = (await (await fetch(`${apiUrl}/api/v1/proposals?pageSize=1&sort=most_supported`)).json()).items[0].reference;
@@ -638,8 +815,28 @@ async function main() {
       });
     }
 
+    if (ROWS.has('ballots')) {
+      const cast = await measure('POST /ballots over HTTP', () => httpBallots(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2)), votes.http));
+      const sql = await measure(`same SQL transaction, ${POOL} pg clients`, () => sqlBallots(platform.appDatabaseUrl ?? platform.databaseUrl, people, votes.sql));
+      // Every ballot with its participation, on both sides.
+      for (const reference of [votes.http, votes.sql]) {
+        const counted = await ballotCounts(platform.databaseUrl, reference);
+        if (counted.ballots !== counted.participations) {
+          log(`  ${reference}: ${counted.ballots} ballots but ${counted.participations} participations`);
+          failures += 1;
+        }
+      }
+      row('ballots', cast, { ...sql, label: `same SQL transaction, ${POOL} pg clients (tx/s)` }, { ratio: 0.6 }, 'POST /api/v1/consultations/{ref}/ballots, a different resident each time, majority judgment over 5 options');
+    }
+
+    if (ROWS.has('tally')) {
+      const { consistent, lines } = tallyLines(consultationTally(platform.databaseUrl));
+      rows.push(...lines);
+      if (!consistent) failures += 1;
+    }
+
     printTable(rows);
-    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS, BENCH_OPINION_MAP_SIZES, BENCH_WORKSHOP_SECONDS).`);
+    console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS, BENCH_OPINION_MAP_SIZES, BENCH_WORKSHOP_SECONDS, BENCH_TALLY_BALLOTS).`);
     if (failures > 0) process.exitCode = 1;
   } finally {
     await platform?.stop();
