@@ -167,24 +167,40 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
       }
       let bestIndex = -1;
       let bestDistance = Infinity;
-      const consider = (s: number): boolean => {
-        const dx = x - sortedX[s]!;
-        const dx2 = dx * dx;
-        if (dx2 > bestDistance) return false;
-        const dy = y - sortedY[s]!;
-        const d = dx2 + dy * dy;
-        const c = sortedIndex[s]!;
-        if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
-          bestDistance = d;
-          bestIndex = c;
+      // Alternately one centre to the right, one to the left (inlined: this loop is the base clusters' hot path).
+      let right = low;
+      let left = low - 1;
+      while (right < k || left >= 0) {
+        if (right < k) {
+          const dx = x - sortedX[right]!;
+          const dx2 = dx * dx;
+          if (dx2 > bestDistance) right = k;
+          else {
+            const dy = y - sortedY[right]!;
+            const d = dx2 + dy * dy;
+            const c = sortedIndex[right]!;
+            if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
+              bestDistance = d;
+              bestIndex = c;
+            }
+            right++;
+          }
         }
-        return true;
-      };
-      for (let right = low, left = low - 1; right < k || left >= 0; ) {
-        const goRight = right < k && consider(right);
-        const goLeft = left >= 0 && consider(left);
-        right = goRight ? right + 1 : k;
-        left = goLeft ? left - 1 : -1;
+        if (left >= 0) {
+          const dx = x - sortedX[left]!;
+          const dx2 = dx * dx;
+          if (dx2 > bestDistance) left = -1;
+          else {
+            const dy = y - sortedY[left]!;
+            const d = dx2 + dy * dy;
+            const c = sortedIndex[left]!;
+            if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
+              bestDistance = d;
+              bestIndex = c;
+            }
+            left--;
+          }
+        }
       }
       if (assignment[i] !== bestIndex) {
         assignment[i] = bestIndex;
@@ -241,17 +257,23 @@ export function baseClusters(points: readonly Point[], previous: readonly Cluste
   const distinct = new Set(points.map((p) => `${p.x},${p.y}`)).size;
   const target = Math.min(k, distinct);
   let nextId = Math.max(-1, ...previous.map((c) => c.id)) + 1;
+  // Each point's distance to its nearest start centre, updated as centres are added
+  // (the minimum over the same centres as recomputing it each time: the same numbers).
+  const nearest = new Float64Array(points.length).fill(Infinity);
+  let counted = 0;
   while (start.length < target) {
+    for (; counted < start.length; counted++) {
+      const [cx, cy] = start[counted]!.center;
+      for (let i = 0; i < points.length; i++) nearest[i] = Math.min(nearest[i]!, distance(points[i]!.x, points[i]!.y, cx, cy));
+    }
     let far = -1;
     let farIndex = -1;
-    points.forEach((p, i) => {
-      let d = Infinity;
-      for (const c of start) d = Math.min(d, distance(p.x, p.y, c.center[0], c.center[1]));
-      if (d > far) {
-        far = d;
+    for (let i = 0; i < points.length; i++) {
+      if (nearest[i]! > far) {
+        far = nearest[i]!;
         farIndex = i;
       }
-    });
+    }
     if (far <= 0) break;
     const p = points[farIndex]!;
     start.push({ id: nextId++, center: [p.x, p.y] });
