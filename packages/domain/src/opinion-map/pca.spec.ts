@@ -8,7 +8,7 @@ import { buildVoteMatrix, type OpinionVote, type VoteMatrix, type VoteRecord } f
 /** Largest difference between two results' components (same start vectors, hence the same signs). */
 function componentGap(a: PcaResult, b: PcaResult): number {
   let worst = 0;
-  for (let k = 0; k < 2; k++) for (let j = 0; j < a.comps[k].length; j++) worst = Math.max(worst, Math.abs(a.comps[k][j]! - b.comps[k][j]!));
+  for (const k of [0, 1] as const) for (let j = 0; j < a.comps[k].length; j++) worst = Math.max(worst, Math.abs(a.comps[k][j]! - b.comps[k][j]!));
   return worst;
 }
 
