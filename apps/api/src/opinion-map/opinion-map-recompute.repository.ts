@@ -44,7 +44,7 @@ export class OpinionMapRecomputeRepository {
     );
     // Normal transaction ids start at 3; a read more than 2^30 transactions old could be confused by wraparound: read everything.
     const snapshot = row && Number(row.snapshot) >= 3 ? row.snapshot : null;
-    if (since !== null && (row?.sinceAge == null || row.sinceAge > 2 ** 30)) return this.votes(deliberationId, null);
+    if (since !== null && (row?.sinceAge === null || row?.sinceAge === undefined || row.sinceAge > 2 ** 30)) return this.votes(deliberationId, null);
     const packed = row?.packed ?? Buffer.alloc(0);
     const count = packed.length / VOTE_BYTES;
     const columns: VoteColumns = { participants: new Int32Array(count), statements: new Int32Array(count), votes: new Int8Array(count) };
