@@ -72,20 +72,25 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const participants = new Float64Array(count);
   const statements = new Float64Array(count);
   const cast = new Int8Array(count);
-  const at = new Float64Array(count);
+  let at: Float64Array | null = null;
   for (let k = 0; k < count; k++) {
     const v = votes[k]!;
-    if (v.vote !== 1 && v.vote !== -1 && v.vote !== 0) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
     participants[k] = v.participant;
     statements[k] = v.statement;
     cast[k] = v.vote;
-    at[k] = v.at ?? 0;
+    if (v.vote !== cast[k]) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
+    if (v.at !== undefined) (at ??= new Float64Array(count))[k] = v.at;
   }
-  return buildVoteMatrixFromColumns({ participants, statements, votes: cast, at }, input);
+  // The columns are this function's own: the builder reads them in place.
+  return fromColumns({ participants, statements, votes: cast, at }, input, true);
 }
 
 /** buildVoteMatrix on votes given as columns (the same matrix for the same votes). */
 export function buildVoteMatrixFromColumns(columns: VoteMatrixColumns, input: VoteMatrixFilters = {}): VoteMatrix {
+  return fromColumns(columns, input, false);
+}
+
+function fromColumns(columns: VoteMatrixColumns, input: VoteMatrixFilters, owned: boolean): VoteMatrix {
   const votes = columns.votes;
   const at = columns.at ?? null;
   const removed = new Set(input.removedStatements ?? []);
@@ -94,10 +99,10 @@ export function buildVoteMatrixFromColumns(columns: VoteMatrixColumns, input: Vo
 
   // Which votes count, and the distinct ids (read once from the records).
   const count = votes.length;
-  const pid = new Float64Array(count);
-  const sid = new Float64Array(count);
+  const pid = owned ? (columns.participants as Float64Array) : new Float64Array(count);
+  const sid = owned ? (columns.statements as Float64Array) : new Float64Array(count);
   const keep = new Uint8Array(count);
-  const cast = new Int8Array(count);
+  const cast = owned ? (votes as Int8Array) : new Int8Array(count);
   let smallIds = true;
   let maxParticipant = 0;
   let maxStatement = 0;
