@@ -455,7 +455,7 @@ describe('Statements and the opinion map', () => {
       const expected = computeSnapshot({
         deliberationId: space.id,
         computedAt: row!.computed_at.toISOString(),
-        votes: { participants: Int32Array.from(votes, (v) => v.participant), statements: Int32Array.from(votes, (v) => v.statement), votes: Int8Array.from(votes, (v) => v.vote) },
+        votes: { kind: 'all', snapshot: null, columns: { participants: Int32Array.from(votes, (v) => v.participant), statements: Int32Array.from(votes, (v) => v.statement), votes: Int8Array.from(votes, (v) => v.vote) } },
         statements: texts,
         suspended: [],
         previous: null,
@@ -556,6 +556,59 @@ describe('Statements and the opinion map', () => {
       expect(after).toMatchObject({ computed_at: first!.computed_at, input_hash: first!.input_hash });
       expect(after!.checked_at.getTime()).toBeGreaterThan(first!.computed_at.getTime());
       expect(await recomputes().catchUp()).toBe(0);
+    });
+
+    it('reads only the votes written since when its worker keeps the matrix, and stores what a full rebuild computes (new, changed, deleted votes; a restarted worker)', async () => {
+      const { space, list, people } = await twoCamps(8);
+      const thread = (recomputes() as unknown as { thread: { keptRead(id: string): string | null; close(): Promise<void> } }).thread;
+      /** The snapshot the domain computes from every vote read row by row, continuing from `previous`. */
+      const rebuilt = async (previous: { input_hash: string; algorithm_version: string; history: unknown }, computedAt: Date) => {
+        const votes = await t.sql<{ participant: number; statement: number; vote: number }>(
+          'SELECT p.number AS participant, s.number AS statement, v.vote::int AS vote FROM statement_votes v JOIN statements s ON s.id = v.statement_id JOIN opinion_participants p ON p.id = v.participant_id WHERE s.deliberation_id = $1 ORDER BY random()',
+          [space.id],
+        );
+        const texts = await t.sql<{ number: number; text: string; seeded: boolean; state: 'approved' | 'rejected'; meta: boolean }>('SELECT number, text, seeded, state::text AS state, meta FROM statements WHERE deliberation_id = $1', [space.id]);
+        return computeSnapshot({
+          deliberationId: space.id,
+          computedAt: computedAt.toISOString(),
+          votes: { kind: 'all', snapshot: null, columns: { participants: Int32Array.from(votes, (v) => v.participant), statements: Int32Array.from(votes, (v) => v.statement), votes: Int8Array.from(votes, (v) => v.vote) } },
+          statements: texts,
+          suspended: [],
+          previous: { inputHash: previous.input_hash, algorithmVersion: previous.algorithm_version, history: previous.history },
+        });
+      };
+      const snapshot = async () => (await t.sql<{ input_hash: string; algorithm_version: string; history: unknown; view: object; positions: object; computed_at: Date }>('SELECT * FROM opinion_map_snapshots WHERE deliberation_id = $1', [space.id]))[0]!;
+      /** Recomputes after `change`; the stored snapshot is the full rebuild's. */
+      const recomputeAfter = async (change: () => Promise<unknown>, keptBefore: boolean) => {
+        const before = await snapshot();
+        expect(thread.keptRead(space.id) !== null).toBe(keptBefore);
+        await change();
+        await runRecomputes();
+        const after = await snapshot();
+        expect(after.input_hash).not.toBe(before.input_hash);
+        const expected = (await rebuilt(before, after.computed_at)) as { inputHash: string; view: object; positions: object };
+        expect(after.input_hash).toBe(expected.inputHash);
+        expect(after.view).toEqual(JSON.parse(JSON.stringify(expected.view)));
+        expect(after.positions).toEqual(JSON.parse(JSON.stringify(expected.positions)));
+        expect(thread.keptRead(space.id)).not.toBeNull();
+      };
+      await runRecomputes();
+      // A newcomer's votes (a new row), a changed vote, a vote on a statement nobody had voted on.
+      const newcomer = await createPerson(t);
+      const sixth = await addStatement(t, space.id, { text: 'Affirmation numéro 7 sur les caméras.' });
+      await recomputeAfter(async () => {
+        for (const s of list) await vote(space.id, s.id, newcomer, 'pass').expect(200);
+        await vote(space.id, list[0]!.id, people[1]!, 'agree').expect(200);
+        await vote(space.id, sixth.id, people[2]!, 'disagree').expect(200);
+      }, true);
+      // A deleted vote (as a cascade would) and a new one: the count reveals it, every vote is read again.
+      await recomputeAfter(async () => {
+        await t.sql('DELETE FROM statement_votes WHERE statement_id = $1 AND participant_id = (SELECT participant_id FROM statement_votes WHERE statement_id = $1 LIMIT 1)', [list[3]!.id]);
+        await vote(space.id, sixth.id, people[3]!, 'agree').expect(200);
+      }, true);
+      // A restarted worker keeps nothing: every vote is read.
+      await thread.close();
+      await recomputeAfter(() => vote(space.id, sixth.id, people[4]!, 'pass').expect(200), false);
     });
   });
 

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
-  buildVoteMatrix,
+  buildVoteMatrixFromColumns,
   computeOpinionMapFromMatrix,
   emptyOpinionMapView,
   OPINION_MAP_ALGORITHM_VERSION,
@@ -10,11 +11,12 @@ import {
   opinionMapHistory,
   opinionMapPositions,
   opinionMapView,
-  voteMatrixHash,
+  patchVoteMatrix,
+  restrictVoteMatrix,
+  writeVoteMatrixHashInput,
   type OpinionMapHistory,
-  type OpinionVote,
   type StatementState,
-  type VoteRecord,
+  type VoteMatrix,
 } from '@sesame/domain';
 
 /** A space's votes as columns (one entry per stored vote; the primary key makes each participant × statement pair unique). */
@@ -25,19 +27,35 @@ export interface VoteColumns {
   votes: Int8Array<ArrayBuffer>;
 }
 
+/**
+ * The votes read for a recompute: every stored vote, or only those written
+ * since the read the worker's kept matrix reflects (`since`, see
+ * OpinionMapRecomputeRepository.votes), with the number of stored votes to
+ * check that none was deleted. `snapshot` names this read for the next one.
+ */
+export type VotesRead =
+  | { kind: 'all'; columns: VoteColumns; snapshot: string | null }
+  | { kind: 'changes'; columns: VoteColumns; snapshot: string | null; since: string; total: number };
+
 export interface RecomputeInput {
   deliberationId: string;
   /** When the input was read (the database's clock), ISO. */
   computedAt: string;
-  votes: VoteColumns;
+  votes: VotesRead;
   statements: { number: number; text: string; seeded: boolean; state: StatementState; meta: boolean }[];
   /** Participant numbers left out (suspended now). */
   suspended: number[];
   previous: { inputHash: string; algorithmVersion: string; history: unknown } | null;
 }
 
-/** The snapshot to store, or `changed: false` when the input is the one the previous map was computed from. */
+/**
+ * The snapshot to store, or `changed: false` when the input is the one the
+ * previous map was computed from, or `stale: true` when only changes were read
+ * and the worker does not hold the matrix they apply to (restarted, evicted) or
+ * some vote was deleted: every vote must then be read.
+ */
 export type RecomputeOutput =
+  | { stale: true }
   | { changed: false; inputHash: string }
   | { changed: true; inputHash: string; algorithmVersion: string; voters: number; votes: number; view: object; positions: object; history: object };
 
@@ -46,15 +64,62 @@ export type RecomputeOutput =
  * statements zeroed (and prioritised as meta), suspended people out;
  * warm-started from the previous map. Pure; runs in the worker thread.
  */
-export function computeSnapshot(input: RecomputeInput): RecomputeOutput {
+/**
+ * The matrices of every stored vote (no filter) of the last spaces recomputed,
+ * kept by the worker between recomputes and patched with the votes written
+ * since: patchVoteMatrix then restrictVoteMatrix give the matrix a full rebuild
+ * would (vote-matrix-patch.spec.ts; opinion-map-recompute.compute.spec.ts
+ * compares whole snapshots). Held in the worker's memory only: a restarted
+ * worker starts empty, and the service reads every vote again.
+ */
+export class VoteMatrixCache {
+  private readonly kept = new Map<string, { all: VoteMatrix; snapshot: string }>();
+
+  constructor(private readonly capacity = 8) {}
+
+  /** Every stored vote's matrix after this read, or null when the changes read do not apply to what is kept. */
+  apply(deliberationId: string, votes: VotesRead): VoteMatrix | null {
+    let all: VoteMatrix;
+    if (votes.kind === 'all') all = buildVoteMatrixFromColumns(votes.columns);
+    else {
+      const kept = this.kept.get(deliberationId);
+      if (!kept || kept.snapshot !== votes.since) return null;
+      all = patchVoteMatrix(kept.all, votes.columns);
+      // One cell per stored vote: fewer stored than cells means some were deleted since.
+      if (all.col.length !== votes.total) {
+        this.kept.delete(deliberationId);
+        return null;
+      }
+    }
+    this.kept.delete(deliberationId);
+    if (votes.snapshot !== null) {
+      this.kept.set(deliberationId, { all, snapshot: votes.snapshot });
+      // The least recently recomputed space goes first.
+      if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
+    }
+    return all;
+  }
+
+  forget(deliberationId: string): void {
+    this.kept.delete(deliberationId);
+  }
+}
+
+/** voteMatrixHash with node's SHA-256 (the same digest, several times faster). */
+function matrixHash(matrix: VoteMatrix): string {
+  const hash = createHash('sha256');
+  writeVoteMatrixHashInput(matrix, (chunk) => hash.update(chunk));
+  return hash.digest('hex');
+}
+
+export function computeSnapshot(input: RecomputeInput, cache: VoteMatrixCache = new VoteMatrixCache()): RecomputeOutput {
   const { deliberationId, computedAt, statements, previous } = input;
   const removed = statements.filter((s) => s.state !== 'approved').map((s) => s.number);
   const meta = statements.filter((s) => s.state === 'approved' && s.meta).map((s) => s.number);
-  const { participants, statements: voted, votes } = input.votes;
-  const records: VoteRecord[] = new Array(votes.length);
-  for (let k = 0; k < votes.length; k++) records[k] = { participant: participants[k]!, statement: voted[k]!, vote: votes[k]! as OpinionVote };
-  const matrix = buildVoteMatrix({ votes: records, removedStatements: removed, zeroedStatements: meta, excludedParticipants: input.suspended });
-  const inputHash = voteMatrixHash(matrix);
+  const all = cache.apply(deliberationId, input.votes);
+  if (!all) return { stale: true };
+  const matrix = restrictVoteMatrix(all, { removedStatements: removed, zeroedStatements: meta, excludedParticipants: input.suspended });
+  const inputHash = matrixHash(matrix);
   if (previous && previous.inputHash === inputHash && previous.algorithmVersion === OPINION_MAP_ALGORITHM_VERSION) return { changed: false, inputHash };
   if (matrix.participants.length === 0) {
     const view = emptyOpinionMapView({ deliberationId, computedAt, inputHash, minVoters: OPINION_MAP_LIMITS.minVoters, algorithmVersion: OPINION_MAP_ALGORITHM_VERSION });
@@ -81,6 +146,9 @@ export function computeSnapshot(input: RecomputeInput): RecomputeOutput {
 type Reply = { id: number; type: 'done'; output: RecomputeOutput } | { id: number; type: 'error'; message: string };
 export type RecomputeRequest = { id: number; input: RecomputeInput };
 
+/** What the worker keeps for the next read of a space's votes: the snapshot of its last read. */
+export type KeptReads = Map<string, string>;
+
 /**
  * The worker thread the maps are computed in (the API's event loop stays
  * free: a 1.5 M-vote map takes tens of seconds). One long-lived thread per
@@ -95,6 +163,13 @@ export class OpinionMapThread {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (output: RecomputeOutput) => void; reject: (error: Error) => void }>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per space, the read whose votes the worker's matrix reflects (cleared with the worker: it starts empty). */
+  private readonly kept: KeptReads = new Map();
+
+  /** The read the worker's matrix of the space reflects, if it holds one: only the votes written since need reading. */
+  keptRead(deliberationId: string): string | null {
+    return this.kept.get(deliberationId) ?? null;
+  }
 
   private start(): Worker {
     const built = path.join(__dirname, 'opinion-map-recompute.worker.js');
@@ -102,6 +177,7 @@ export class OpinionMapThread {
       ? new Worker(built)
       : new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'opinion-map-recompute.worker.ts'))});`, { eval: true, execArgv: ['--conditions=sesame-source'] });
     worker.unref();
+    this.kept.clear();
     worker.on('message', (reply: Reply) => {
       const pending = this.waiting.get(reply.id);
       if (!pending) return;
@@ -111,6 +187,7 @@ export class OpinionMapThread {
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
+      this.kept.clear();
       for (const pending of this.waiting.values()) pending.reject(error);
       this.waiting.clear();
     };
@@ -126,10 +203,22 @@ export class OpinionMapThread {
         new Promise<RecomputeOutput>((resolve, reject) => {
           this.worker ??= this.start();
           const id = this.nextId++;
-          this.waiting.set(id, { resolve, reject });
+          this.waiting.set(id, {
+            resolve: (output) => {
+              // The worker keeps what it read (VoteMatrixCache), up to its capacity: mirrored here, evictions show up as `stale`.
+              if ('stale' in output || input.votes.snapshot === null) this.kept.delete(input.deliberationId);
+              else this.kept.set(input.deliberationId, input.votes.snapshot);
+              resolve(output);
+            },
+            reject: (error) => {
+              this.kept.delete(input.deliberationId);
+              reject(error);
+            },
+          });
           const request: RecomputeRequest = { id, input };
           // The columns are moved to the thread, not copied.
-          this.worker.postMessage(request, [input.votes.participants.buffer, input.votes.statements.buffer, input.votes.votes.buffer]);
+          const { columns } = input.votes;
+          this.worker.postMessage(request, [columns.participants.buffer, columns.statements.buffer, columns.votes.buffer]);
         }),
     );
     this.queue = run.catch(() => undefined);
@@ -139,6 +228,7 @@ export class OpinionMapThread {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.kept.clear();
     if (worker) await worker.terminate();
   }
 }

@@ -3,7 +3,7 @@ import type { StatementState } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { tryTransactionLockOn } from '../common/advisory-locks.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
-import type { VoteColumns } from './opinion-map-recompute.compute';
+import type { VoteColumns, VotesRead } from './opinion-map-recompute.compute';
 
 /** Bytes per vote in votes(): participant (int4), statement (int4), vote (int2), big-endian. */
 const VOTE_BYTES = 10;
@@ -20,18 +20,31 @@ export class OpinionMapRecomputeRepository {
   }
 
   /**
-   * Every vote of the space, by participant and statement numbers, as columns.
-   * One row: the votes packed server-side into one bytea (10 bytes each), so
-   * that 1.5 M votes cost the API's event loop one hex decoding, not 1.5 M
-   * row objects.
+   * The space's votes, by participant and statement numbers, as columns: every
+   * vote, or (`since`: the snapshot of a previous read whose votes the worker
+   * keeps) only those written by a transaction that read could not see — any
+   * row whose xmin is not older than that read's snapshot xmin (more is
+   * harmless: a change sets a cell to its stored value) — with the number of
+   * stored votes, which reveals deletions. One statement, hence one snapshot,
+   * whose xmin is returned for the next read. The votes are packed server-side
+   * into one bytea (10 bytes each), so that 1.5 M votes cost the API's event
+   * loop one decoding, not 1.5 M row objects.
    */
-  async votes(deliberationId: string): Promise<VoteColumns> {
-    const [row] = await this.prisma.sql<{ packed: Buffer | null }>(
-      `SELECT string_agg(int4send(p.number) || int4send(s.number) || int2send(v.vote), ''::bytea) AS packed
+  async votes(deliberationId: string, since: string | null = null): Promise<VotesRead> {
+    // age() counts transactions back from the same point for both: the row's is at most the read's when the row is not older.
+    const [row] = await this.prisma.sql<{ packed: Buffer | null; total: number; snapshot: string; sinceAge: number | null }>(
+      `SELECT string_agg(int4send(p.number) || int4send(s.number) || int2send(v.vote), ''::bytea)
+                FILTER (WHERE $2::text IS NULL OR age(v.xmin) <= age($2::text::xid)) AS packed,
+              count(*)::int AS total,
+              (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS snapshot,
+              CASE WHEN $2::text IS NULL THEN NULL ELSE age($2::text::xid) END AS "sinceAge"
        FROM statement_votes v JOIN statements s ON s.id = v.statement_id JOIN opinion_participants p ON p.id = v.participant_id
        WHERE s.deliberation_id = $1::uuid`,
-      [deliberationId],
+      [deliberationId, since],
     );
+    // Normal transaction ids start at 3; a read more than 2^30 transactions old could be confused by wraparound: read everything.
+    const snapshot = row && Number(row.snapshot) >= 3 ? row.snapshot : null;
+    if (since !== null && (row?.sinceAge === null || row?.sinceAge === undefined || row.sinceAge > 2 ** 30)) return this.votes(deliberationId, null);
     const packed = row?.packed ?? Buffer.alloc(0);
     const count = packed.length / VOTE_BYTES;
     const columns: VoteColumns = { participants: new Int32Array(count), statements: new Int32Array(count), votes: new Int8Array(count) };
@@ -40,7 +53,7 @@ export class OpinionMapRecomputeRepository {
       columns.statements[k] = packed.readInt32BE(at + 4);
       columns.votes[k] = packed.readInt16BE(at + 8);
     }
-    return columns;
+    return since === null ? { kind: 'all', columns, snapshot } : { kind: 'changes', columns, snapshot, since, total: row?.total ?? 0 };
   }
 
   statements(deliberationId: string): Promise<{ number: number; text: string; seeded: boolean; state: StatementState; meta: boolean }[]> {

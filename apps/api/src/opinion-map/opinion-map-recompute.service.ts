@@ -5,7 +5,7 @@ import { DeliberationEventsService } from '../deliberations/live/deliberation-ev
 import { JobQueue } from '../jobs/job-queue.service';
 import { every } from '../jobs/schedules';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
-import { OpinionMapThread } from './opinion-map-recompute.compute';
+import { OpinionMapThread, type VotesRead } from './opinion-map-recompute.compute';
 import { OpinionMapRecomputeRepository } from './opinion-map-recompute.repository';
 import { OpinionMapRepository, RECOMPUTE_JOB, RECOMPUTE_SPACING } from './opinion-map.repository';
 
@@ -69,15 +69,22 @@ export class OpinionMapRecomputeService implements OnModuleInit, OnModuleDestroy
         const started = performance.now();
         const previous = await this.repository.previous(tx, deliberationId);
         const now = await this.repository.now();
-        const [votes, statements, suspended] = await Promise.all([this.repository.votes(deliberationId), this.repository.statements(deliberationId), this.repository.suspendedParticipants(deliberationId, now)]);
-        const output = await this.thread.compute({
-          deliberationId,
-          computedAt: now.toISOString(),
-          votes,
-          statements,
-          suspended,
-          previous: previous ? { inputHash: previous.inputHash, algorithmVersion: previous.algorithmVersion, history: previous.history } : null,
-        });
+        const [statements, suspended] = await Promise.all([this.repository.statements(deliberationId), this.repository.suspendedParticipants(deliberationId, now)]);
+        const compute = (votes: VotesRead) =>
+          this.thread.compute({
+            deliberationId,
+            computedAt: now.toISOString(),
+            votes,
+            statements,
+            suspended,
+            previous: previous ? { inputHash: previous.inputHash, algorithmVersion: previous.algorithmVersion, history: previous.history } : null,
+          });
+        // Only the votes written since the worker's last read of the space, when it keeps that read's matrix; else (or if
+        // it no longer applies: restarted worker, deleted vote) every vote.
+        const kept = this.thread.keptRead(deliberationId);
+        let output = await compute(await this.repository.votes(deliberationId, kept));
+        if ('stale' in output) output = await compute(await this.repository.votes(deliberationId));
+        if ('stale' in output) throw new Error('the opinion map’s worker refused every vote of the space');
         const computeMs = Math.round(performance.now() - started);
         if (!output.changed) {
           await this.repository.checked(tx, deliberationId, now, computeMs);

@@ -28,6 +28,8 @@ export const MAX_GROUPS = 5;
 export const GROUP_K_BUFFER = 4;
 /** Lloyd iterations at most (Polis: 20); the base clusters are warm-started from the previous ones in production. */
 export const KMEANS_MAX_ITERATIONS = 20;
+/** Relative margin between Hamerly's bounds before a point is skipped (rounding errors are ~1e-16 relative). */
+const BOUND_MARGIN = 1e-9;
 
 /**
  * The participants taken into the clustering (Polis's in-conv): once in, a
@@ -147,10 +149,20 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
     pw[i] = p.weight ?? 1;
   });
   const assignment = new Int32Array(n).fill(-1);
+  // Hamerly's bounds, to skip the points whose nearest centre cannot have changed:
+  // upper ≥ the distance to their centre, lower ≤ the distance to any other,
+  // moved by how far the centres moved. A point is skipped only when upper <
+  // lower by a margin far above rounding errors: its centre is then strictly the
+  // nearest, the one the full scan would pick — the same clusters, exactly.
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  let drift: Float64Array | null = null;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = false;
     const k = cx.length;
-    // Centres sorted by x: scanning outwards from a point's x, stop once dx² alone exceeds the best distance.
+    let maxDrift = 0;
+    if (drift) for (let c = 0; c < k; c++) maxDrift = Math.max(maxDrift, drift[c]!);
+    // Centres sorted by x: scanning outwards from a point's x, stop once dx² alone exceeds the second best distance.
     const byX = Array.from({ length: k }, (_, c) => c).sort((a, b) => cx[a]! - cx[b]! || a - b);
     const sortedX = Float64Array.from(byX, (c) => cx[c]!);
     const sortedY = Float64Array.from(byX, (c) => cy[c]!);
@@ -158,6 +170,14 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
     for (let i = 0; i < n; i++) {
       const x = px[i]!;
       const y = py[i]!;
+      const own = assignment[i]!;
+      if (drift && own >= 0) {
+        upper[i]! += drift[own]!;
+        lower[i]! -= maxDrift;
+        if (upper[i]! < lower[i]! - BOUND_MARGIN * (1 + lower[i]!)) continue;
+        upper[i] = distance(x, y, cx[own]!, cy[own]!);
+        if (upper[i]! < lower[i]! - BOUND_MARGIN * (1 + lower[i]!)) continue;
+      }
       let low = 0;
       let high = k;
       while (low < high) {
@@ -167,26 +187,36 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
       }
       let bestIndex = -1;
       let bestDistance = Infinity;
-      const consider = (s: number): boolean => {
-        const dx = x - sortedX[s]!;
-        const dx2 = dx * dx;
-        if (dx2 > bestDistance) return false;
-        const dy = y - sortedY[s]!;
-        const d = dx2 + dy * dy;
-        const c = sortedIndex[s]!;
-        if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
-          bestDistance = d;
-          bestIndex = c;
+      let secondDistance = Infinity;
+      // Alternately one centre to the right, one to the left (inlined: this loop is the base clusters' hot path).
+      let right = low;
+      let left = low - 1;
+      while (right < k || left >= 0) {
+        for (let side = 0; side < 2; side++) {
+          const s = side === 0 ? right : left;
+          if (side === 0 ? s >= k : s < 0) continue;
+          const dx = x - sortedX[s]!;
+          const dx2 = dx * dx;
+          if (dx2 > secondDistance) {
+            if (side === 0) right = k;
+            else left = -1;
+            continue;
+          }
+          const dy = y - sortedY[s]!;
+          const d = dx2 + dy * dy;
+          const c = sortedIndex[s]!;
+          if (d < bestDistance || (d === bestDistance && c < bestIndex)) {
+            secondDistance = bestDistance;
+            bestDistance = d;
+            bestIndex = c;
+          } else if (d < secondDistance) secondDistance = d;
+          if (side === 0) right++;
+          else left--;
         }
-        return true;
-      };
-      for (let right = low, left = low - 1; right < k || left >= 0; ) {
-        const goRight = right < k && consider(right);
-        const goLeft = left >= 0 && consider(left);
-        right = goRight ? right + 1 : k;
-        left = goLeft ? left - 1 : -1;
       }
-      if (assignment[i] !== bestIndex) {
+      upper[i] = Math.sqrt(bestDistance);
+      lower[i] = Math.sqrt(secondDistance);
+      if (own !== bestIndex) {
         assignment[i] = bestIndex;
         changed = true;
       }
@@ -206,9 +236,12 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
     for (let c = 0; c < k; c++) if (sw[c]! > 0) keep.push(c);
     const remap = new Int32Array(k).fill(-1);
     keep.forEach((c, index) => (remap[c] = index));
+    const previousX = cx;
+    const previousY = cy;
     ids = keep.map((c) => ids[c]!);
     cx = keep.map((c) => sx[c]! / sw[c]!);
     cy = keep.map((c) => sy[c]! / sw[c]!);
+    drift = Float64Array.from(keep, (c, index) => distance(previousX[c]!, previousY[c]!, cx[index]!, cy[index]!));
     for (let i = 0; i < n; i++) assignment[i] = remap[assignment[i]!]!;
     if (!changed) break;
   }
@@ -229,34 +262,66 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
 export function baseClusters(points: readonly Point[], previous: readonly Cluster[] = [], k = BASE_K): Cluster[] {
   if (points.length === 0) return [];
   if (previous.length === 0) return kMeans(points, k);
-  const byId = new Map(points.map((p) => [p.id, p]));
+  const byId = new Map<number, Point>();
+  for (const p of points) byId.set(p.id, p);
   const start: { id: number; center: [number, number] }[] = [];
+  const startKeys = new Set<string>();
   for (const cluster of previous) {
-    const present = cluster.members.map((id) => byId.get(id)).filter((p): p is Point => p !== undefined);
-    if (present.length === 0) continue;
-    const center: [number, number] = [present.reduce((s, p) => s + p.x, 0) / present.length, present.reduce((s, p) => s + p.y, 0) / present.length];
-    if (start.some((c) => c.center[0] === center[0] && c.center[1] === center[1])) continue;
+    // The centre of its members still present (summed in member order, as a reduce would).
+    let sx = 0;
+    let sy = 0;
+    let count = 0;
+    for (const id of cluster.members) {
+      const p = byId.get(id);
+      if (p === undefined) continue;
+      sx += p.x;
+      sy += p.y;
+      count++;
+    }
+    if (count === 0) continue;
+    const center: [number, number] = [sx / count, sy / count];
+    const key = `${center[0]},${center[1]}`;
+    if (startKeys.has(key)) continue;
+    startKeys.add(key);
     start.push({ id: cluster.id, center });
   }
-  const distinct = new Set(points.map((p) => `${p.x},${p.y}`)).size;
-  const target = Math.min(k, distinct);
+  const target = Math.min(k, distinctPoints(points));
   let nextId = Math.max(-1, ...previous.map((c) => c.id)) + 1;
+  // Each point's distance to its nearest start centre, updated as centres are added
+  // (the minimum over the same centres as recomputing it each time: the same numbers).
+  const nearest = new Float64Array(points.length).fill(Infinity);
+  let counted = 0;
   while (start.length < target) {
+    for (; counted < start.length; counted++) {
+      const [cx, cy] = start[counted]!.center;
+      for (let i = 0; i < points.length; i++) nearest[i] = Math.min(nearest[i]!, distance(points[i]!.x, points[i]!.y, cx, cy));
+    }
     let far = -1;
     let farIndex = -1;
-    points.forEach((p, i) => {
-      let d = Infinity;
-      for (const c of start) d = Math.min(d, distance(p.x, p.y, c.center[0], c.center[1]));
-      if (d > far) {
-        far = d;
+    for (let i = 0; i < points.length; i++) {
+      if (nearest[i]! > far) {
+        far = nearest[i]!;
         farIndex = i;
       }
-    });
+    }
     if (far <= 0) break;
     const p = points[farIndex]!;
     start.push({ id: nextId++, center: [p.x, p.y] });
   }
   return kMeans(points, k, { start });
+}
+
+/** The number of distinct positions (x, y) — numerically, as their decimal strings would compare (±0 alike). */
+function distinctPoints(points: readonly Point[]): number {
+  const n = points.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const xs = Float64Array.from(points, (p) => p.x);
+  const ys = Float64Array.from(points, (p) => p.y);
+  if (xs.some(Number.isNaN) || ys.some(Number.isNaN)) return new Set(points.map((p) => `${p.x},${p.y}`)).size;
+  order.sort((a, b) => xs[a]! - xs[b]! || ys[a]! - ys[b]!);
+  let distinct = n > 0 ? 1 : 0;
+  for (let r = 1; r < n; r++) if (xs[order[r]!] !== xs[order[r - 1]!] || ys[order[r]!] !== ys[order[r - 1]!]) distinct++;
+  return distinct;
 }
 
 /**

@@ -19,7 +19,8 @@ import { buildVoteMatrix, voteCounts, type VoteMatrix, type VoteMatrixInput } fr
  * docs/decisions/0017-opinion-map.md). Pure and deterministic: the same votes
  * and the same previous map give the same numbers, on any machine.
  */
-export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/1 (polis-compatible)';
+// 2: the PCA's products may go through G = YᵀY formed once (pca.ts gramPlan): the same components, their last bits (≤ 1e-14) differ.
+export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/2 (polis-compatible)';
 
 /** What a recompute carries over from the previous map: warm starts and the group-count smoother. */
 export interface OpinionMapHistory {
@@ -34,7 +35,7 @@ export interface OpinionMapHistory {
 export interface OpinionMapOptions {
   previous?: OpinionMapHistory | null;
   /** Power-iteration tuning (defaults: pca.ts). */
-  pca?: Pick<PcaOptions, 'tolerance' | 'maxIterations'>;
+  pca?: Pick<PcaOptions, 'tolerance' | 'maxIterations' | 'dense'>;
   /** Meta statements (priority 49, as Polis); usually also in zeroedStatements. */
   metaStatements?: Iterable<number>;
 }

@@ -27,6 +27,8 @@ export interface PcaOptions {
   start?: { statements: readonly number[]; comps: readonly (readonly number[])[] } | null;
   tolerance?: number;
   maxIterations?: number;
+  /** Products through the dense G = YᵀY: 'auto' (default, gramPlan), or always / never (tests compare both). */
+  dense?: 'auto' | 'always' | 'never';
 }
 
 export interface PcaResult {
@@ -97,6 +99,98 @@ function gramProduct(rowStart: Int32Array, col: Int32Array, y: Float64Array, v: 
   }
 }
 
+/**
+ * The dense Gram matrix G = YᵀY (m × m, row-major), formed once from the rows:
+ * Σ_i n_i(n_i+1)/2 multiply-adds, after which a product costs m² instead of
+ * two passes over the votes. Zeroed columns (0 after centring) are left out.
+ */
+function denseGram(rowStart: Int32Array, col: Int32Array, y: Float64Array, zeroed: Uint8Array, m: number): Float64Array {
+  const gram = new Float64Array(m * m);
+  const n = rowStart.length - 1;
+  // The non-zeroed cells, compacted (rows keep their columns ascending).
+  const start = new Int32Array(n + 1);
+  const cols = new Int32Array(col.length);
+  const values = new Float64Array(col.length);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = count;
+    for (let c = rowStart[i]!; c < rowStart[i + 1]!; c++) {
+      if (zeroed[col[c]!]) continue;
+      cols[count] = col[c]!;
+      values[count++] = y[c]!;
+    }
+  }
+  start[n] = count;
+  // Upper triangle, by tiles of TILE columns of G (the tile's m × TILE block stays in cache):
+  // for each row, its cells a with cols[a] < tile end times its cells b inside the tile, b ≥ a.
+  const TILE = 48;
+  const cursor = start.slice(0, n);
+  for (let low = 0; low < m; low += TILE) {
+    const high = Math.min(m, low + TILE);
+    for (let i = 0; i < n; i++) {
+      const first = cursor[i]!;
+      let last = first;
+      const end = start[i + 1]!;
+      while (last < end && cols[last]! < high) last++;
+      cursor[i] = last;
+      for (let a = start[i]!; a < last; a++) {
+        const ya = values[a]!;
+        const base = cols[a]! * m;
+        for (let b = a > first ? a : first; b < last; b++) gram[base + cols[b]!]! += ya * values[b]!;
+      }
+    }
+  }
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) gram[b * m + a] = gram[a * m + b]!;
+  return gram;
+}
+
+/** w = G v, G dense symmetric. */
+function denseProduct(gram: Float64Array, m: number, v: Float64Array, w: Float64Array): void {
+  for (let a = 0; a < m; a++) {
+    const base = a * m;
+    let s = 0;
+    for (let b = 0; b < m; b++) s += gram[base + b]! * v[b]!;
+    w[a] = s;
+  }
+}
+
+/** Above this many columns the dense Gram matrix (8·m² bytes) is never formed. */
+export const PCA_MAX_DENSE_COLUMNS = 3_000;
+/** Products a cold start is expected to need at least (the fixtures: 82 + 67 and 54 + 199; the benchmark rows: 106–131). */
+const COLD_START_PRODUCTS = 60;
+/** A pair in G's formation costs about twice a cell of a product on the votes (scattered writes; measured). */
+const PAIR_COST = 2;
+
+/**
+ * When the products go through G = YᵀY rather than the votes (a pure function
+ * of the matrix's shape, so deterministic): forming G costs `pairs`, a product
+ * m² instead of 2·cells. A cold start forms it at once when that is cheaper
+ * over COLD_START_PRODUCTS products; a warm start (usually 1–2 products) first
+ * iterates on the votes, and switches once it has spent as much as forming G
+ * would cost (at most twice the better of the two). Costs are in cells of a product on the
+ * votes: a pair of G's formation counts PAIR_COST, a multiply-add of G·v one.
+ */
+export function gramPlan(matrix: VoteMatrix, warm: boolean): { pairs: number; sparseProduct: number; denseProduct: number; switchAfter: number } {
+  const m = matrix.statements.length;
+  let pairs = 0;
+  let cells = 0;
+  for (let i = 0; i < matrix.participants.length; i++) {
+    let count = 0;
+    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) if (!matrix.zeroed[matrix.col[c]!]) count++;
+    pairs += (count * (count + 1)) / 2;
+    cells += count;
+  }
+  const sparseProduct = 2 * cells;
+  const denseProduct = m * m;
+  let switchAfter = Infinity;
+  if (m <= PCA_MAX_DENSE_COLUMNS && denseProduct < sparseProduct) {
+    const formation = PAIR_COST * pairs;
+    if (!warm && formation + COLD_START_PRODUCTS * denseProduct < COLD_START_PRODUCTS * sparseProduct) switchAfter = 0;
+    else switchAfter = Math.ceil(formation / (sparseProduct - denseProduct));
+  }
+  return { pairs, sparseProduct, denseProduct, switchAfter };
+}
+
 export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}): PcaResult {
   const tolerance = options.tolerance ?? PCA_DEFAULT_TOLERANCE;
   const maxIterations = options.maxIterations ?? PCA_DEFAULT_MAX_ITERATIONS;
@@ -104,6 +198,10 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
   const center = columnMeans(matrix);
   const y = centredValues(matrix, center);
   const starts = startVectors(matrix.statements, options.start ?? null);
+  const dense = options.dense ?? 'auto';
+  const switchAfter = dense === 'always' ? 0 : dense === 'never' ? Infinity : gramPlan(matrix, Boolean(options.start)).switchAfter;
+  let gram: Float64Array | null = null;
+  let products = 0;
   const comps: Float64Array[] = [];
   const iterations: number[] = [];
   const eigenvalues: number[] = [];
@@ -128,7 +226,10 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
     let done = 0;
     let eigenvalue = 0;
     for (;;) {
-      gramProduct(matrix.rowStart, matrix.col, y, v, w);
+      if (!gram && products >= switchAfter) gram = denseGram(matrix.rowStart, matrix.col, y, matrix.zeroed, m);
+      if (gram) denseProduct(gram, m, v, w);
+      else gramProduct(matrix.rowStart, matrix.col, y, v, w);
+      products++;
       orthogonalise(w, comps);
       eigenvalue = norm(w);
       done++;

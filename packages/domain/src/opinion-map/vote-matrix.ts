@@ -55,30 +55,66 @@ export interface VoteMatrix {
   value: Int8Array;
 }
 
+/** Votes as columns (one entry per vote; `at` as in VoteRecord, absent = 0): what the API reads from the database. */
+export interface VoteMatrixColumns {
+  participants: ArrayLike<number>;
+  statements: ArrayLike<number>;
+  /** −1, 0 or +1. */
+  votes: ArrayLike<number>;
+  at?: ArrayLike<number> | null;
+}
+
+export type VoteMatrixFilters = Omit<VoteMatrixInput, 'votes'>;
+
 export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const { votes } = input;
+  const count = votes.length;
+  const participants = new Float64Array(count);
+  const statements = new Float64Array(count);
+  const cast = new Int8Array(count);
+  let at: Float64Array | null = null;
+  for (let k = 0; k < count; k++) {
+    const v = votes[k]!;
+    participants[k] = v.participant;
+    statements[k] = v.statement;
+    cast[k] = v.vote;
+    if (v.vote !== cast[k]) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
+    if (v.at !== undefined) (at ??= new Float64Array(count))[k] = v.at;
+  }
+  // The columns are this function's own: the builder reads them in place.
+  return fromColumns({ participants, statements, votes: cast, at }, input, true);
+}
+
+/** buildVoteMatrix on votes given as columns (the same matrix for the same votes). */
+export function buildVoteMatrixFromColumns(columns: VoteMatrixColumns, input: VoteMatrixFilters = {}): VoteMatrix {
+  return fromColumns(columns, input, false);
+}
+
+function fromColumns(columns: VoteMatrixColumns, input: VoteMatrixFilters, owned: boolean): VoteMatrix {
+  const votes = columns.votes;
+  const at = columns.at ?? null;
   const removed = new Set(input.removedStatements ?? []);
   const excluded = new Set(input.excludedParticipants ?? []);
   const zeroedIds = new Set(input.zeroedStatements ?? []);
 
   // Which votes count, and the distinct ids (read once from the records).
   const count = votes.length;
-  const pid = new Float64Array(count);
-  const sid = new Float64Array(count);
+  const pid = owned ? (columns.participants as Float64Array) : new Float64Array(count);
+  const sid = owned ? (columns.statements as Float64Array) : new Float64Array(count);
   const keep = new Uint8Array(count);
-  const cast = new Int8Array(count);
+  const cast = owned ? (votes as Int8Array) : new Int8Array(count);
   let smallIds = true;
   let maxParticipant = 0;
   let maxStatement = 0;
   for (let k = 0; k < count; k++) {
-    const v = votes[k]!;
-    const p = v.participant;
-    const s = v.statement;
-    if (v.vote !== 1 && v.vote !== -1 && v.vote !== 0) throw new RangeError(`vote ${String(v.vote)} is not −1, 0 or 1`);
+    const p = columns.participants[k]!;
+    const s = columns.statements[k]!;
+    const vote = votes[k]!;
+    if (vote !== 1 && vote !== -1 && vote !== 0) throw new RangeError(`vote ${String(vote)} is not −1, 0 or 1`);
     if (!Number.isSafeInteger(p) || !Number.isSafeInteger(s)) throw new RangeError(`participant ${p} and statement ${s} must be safe integers`);
     if ((removed.size > 0 && removed.has(s)) || (excluded.size > 0 && excluded.has(p))) continue;
     keep[k] = 1;
-    cast[k] = v.vote;
+    cast[k] = vote;
     pid[k] = p;
     sid[k] = s;
     if (p < 0 || s < 0 || p > 0x3fffffff || s > 0x3fffffff) smallIds = false;
@@ -160,8 +196,8 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
         chosen[cells] = k;
         cells++;
       } else {
-        const previous = votes[chosen[cellOfCol[j]!]!]!;
-        if ((votes[k]!.at ?? 0) >= (previous.at ?? 0)) chosen[cellOfCol[j]!] = k;
+        // The latest wins, then the later in the input (`at` absent: 0).
+        if (!at || (at[k] ?? 0) >= (at[chosen[cellOfCol[j]!]!] ?? 0)) chosen[cellOfCol[j]!] = k;
       }
     }
   }
@@ -169,6 +205,131 @@ export function buildVoteMatrix(input: VoteMatrixInput): VoteMatrix {
   const value = new Int8Array(cells);
   for (let c = 0; c < cells; c++) value[c] = cast[chosen[c]!]!;
   return { participants, statements, zeroed, rowStart, col: col.slice(0, cells), value };
+}
+
+/**
+ * The matrix of `base`'s votes with `changes` applied: a change sets the cell
+ * of its participant and statement (a new vote or a changed one; among several
+ * changes of one cell, the latest, as buildVoteMatrix). Both without filters
+ * (zeroed, removed, excluded: restrictVoteMatrix after). Equal to the matrix
+ * built from all the votes, base's replaced by the changes (vote-matrix.spec.ts);
+ * costs O(cells + changes), no sort of the whole.
+ */
+export function patchVoteMatrix(base: VoteMatrix, changes: VoteMatrixColumns): VoteMatrix {
+  if (changes.votes.length === 0) return base;
+  const patch = buildVoteMatrixFromColumns(changes);
+  const statements = mergeSorted(base.statements, patch.statements);
+  const participants = mergeSorted(base.participants, patch.participants);
+  const columnIn = (ids: readonly number[]): Int32Array => {
+    const map = new Int32Array(ids.length);
+    for (let j = 0, u = 0; j < ids.length; j++) {
+      while (statements[u] !== ids[j]) u++;
+      map[j] = u;
+    }
+    return map;
+  };
+  const baseColumn = columnIn(base.statements);
+  const patchColumn = columnIn(patch.statements);
+  const n = participants.length;
+  const rowStart = new Int32Array(n + 1);
+  const col = new Int32Array(base.col.length + patch.col.length);
+  const value = new Int8Array(col.length);
+  let cells = 0;
+  for (let i = 0, bi = 0, pi = 0; i < n; i++) {
+    rowStart[i] = cells;
+    const id = participants[i]!;
+    let b = 0;
+    let bEnd = 0;
+    let q = 0;
+    let qEnd = 0;
+    if (bi < base.participants.length && base.participants[bi] === id) {
+      b = base.rowStart[bi]!;
+      bEnd = base.rowStart[++bi]!;
+    }
+    if (pi < patch.participants.length && patch.participants[pi] === id) {
+      q = patch.rowStart[pi]!;
+      qEnd = patch.rowStart[++pi]!;
+    }
+    while (b < bEnd || q < qEnd) {
+      const jb = b < bEnd ? baseColumn[base.col[b]!]! : Infinity;
+      const jq = q < qEnd ? patchColumn[patch.col[q]!]! : Infinity;
+      if (jq <= jb) {
+        col[cells] = jq;
+        value[cells++] = patch.value[q++]!;
+        if (jq === jb) b++;
+      } else {
+        col[cells] = jb;
+        value[cells++] = base.value[b++]!;
+      }
+    }
+  }
+  rowStart[n] = cells;
+  return { participants, statements, zeroed: new Uint8Array(statements.length), rowStart, col: col.slice(0, cells), value: value.slice(0, cells) };
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else {
+      if (i < a.length && a[i] === b[j]) i++;
+      out.push(b[j++]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * A matrix built without filters, restricted as buildVoteMatrix would with
+ * them: removed statements' and excluded participants' votes out (and the rows
+ * and columns left without a vote), zeroed statements marked. Equal to
+ * buildVoteMatrix({ votes, ...filters }) on the same votes (vote-matrix.spec.ts).
+ */
+export function restrictVoteMatrix(all: VoteMatrix, filters: VoteMatrixFilters = {}): VoteMatrix {
+  const removed = new Set(filters.removedStatements ?? []);
+  const excluded = new Set(filters.excludedParticipants ?? []);
+  const zeroedIds = new Set(filters.zeroedStatements ?? []);
+  const m = all.statements.length;
+  const columnKept = new Uint8Array(m);
+  for (let j = 0; j < m; j++) columnKept[j] = removed.has(all.statements[j]!) ? 0 : 1;
+  // Columns still voted on by a kept row.
+  const voted = new Uint8Array(m);
+  const rowKept = new Uint8Array(all.participants.length);
+  for (let i = 0; i < all.participants.length; i++) {
+    if (excluded.has(all.participants[i]!)) continue;
+    for (let c = all.rowStart[i]!; c < all.rowStart[i + 1]!; c++) {
+      const j = all.col[c]!;
+      if (columnKept[j]) {
+        voted[j] = 1;
+        rowKept[i] = 1;
+      }
+    }
+  }
+  const newColumn = new Int32Array(m).fill(-1);
+  const statements: number[] = [];
+  for (let j = 0; j < m; j++) if (voted[j]) newColumn[j] = statements.push(all.statements[j]!) - 1;
+  const zeroed = new Uint8Array(statements.length);
+  statements.forEach((id, j) => (zeroed[j] = zeroedIds.has(id) ? 1 : 0));
+  const participants: number[] = [];
+  const rowStart: number[] = [];
+  const col = new Int32Array(all.col.length);
+  const value = new Int8Array(all.col.length);
+  let cells = 0;
+  for (let i = 0; i < all.participants.length; i++) {
+    if (!rowKept[i]) continue;
+    participants.push(all.participants[i]!);
+    rowStart.push(cells);
+    for (let c = all.rowStart[i]!; c < all.rowStart[i + 1]!; c++) {
+      const j = newColumn[all.col[c]!]!;
+      if (j < 0) continue;
+      col[cells] = j;
+      value[cells++] = all.value[c]!;
+    }
+  }
+  rowStart.push(cells);
+  return { participants, statements, zeroed, rowStart: Int32Array.from(rowStart), col: col.slice(0, cells), value: value.slice(0, cells) };
 }
 
 /** Number of (latest) votes per participant, passes and votes on zeroed statements included (Polis's user-vote-counts). */
@@ -201,18 +362,53 @@ export function columnMeans(matrix: VoteMatrix): Float64Array {
  */
 export function voteMatrixHash(matrix: VoteMatrix): string {
   const hash = sha256.create();
-  let chunk = '';
+  writeVoteMatrixHashInput(matrix, (bytes) => hash.update(bytes));
+  return bytesToHex(hash.digest());
+}
+
+/**
+ * The bytes voteMatrixHash hashes, in chunks, for any SHA-256 (the API's
+ * worker hands them to node:crypto, several times faster than a JavaScript
+ * one; the same digest). Integers are written digit by digit into a buffer
+ * rather than through strings.
+ */
+export function writeVoteMatrixHashInput(matrix: VoteMatrix, update: (chunk: Uint8Array) => void): void {
+  const CHUNK = 1 << 16;
+  let buffer = new Uint8Array(CHUNK + 128);
+  let at = 0;
+  const digits = new Uint8Array(24);
+  const writeInteger = (x: number): void => {
+    if (!Number.isSafeInteger(x)) {
+      for (const byte of utf8ToBytes(String(x))) buffer[at++] = byte;
+      return;
+    }
+    if (x < 0) {
+      buffer[at++] = 45; // '-'
+      x = -x;
+    }
+    let count = 0;
+    do {
+      digits[count++] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+    while (count > 0) buffer[at++] = digits[--count]!;
+  };
   for (let i = 0; i < matrix.participants.length; i++) {
     const participant = matrix.participants[i]!;
     for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
-      chunk += `${participant},${matrix.statements[matrix.col[c]!]!},${matrix.value[c]!}\n`;
-    }
-    if (chunk.length > 65_536) {
-      hash.update(utf8ToBytes(chunk));
-      chunk = '';
+      writeInteger(participant);
+      buffer[at++] = 44; // ','
+      writeInteger(matrix.statements[matrix.col[c]!]!);
+      buffer[at++] = 44;
+      writeInteger(matrix.value[c]!);
+      buffer[at++] = 10; // '\n'
+      if (at > CHUNK) {
+        update(buffer.subarray(0, at));
+        buffer = new Uint8Array(CHUNK + 128);
+        at = 0;
+      }
     }
   }
-  chunk += `zeroed:${matrix.statements.filter((_, j) => matrix.zeroed[j]).join(',')}\n`;
-  hash.update(utf8ToBytes(chunk));
-  return bytesToHex(hash.digest());
+  if (at > 0) update(buffer.subarray(0, at));
+  update(utf8ToBytes(`zeroed:${matrix.statements.filter((_, j) => matrix.zeroed[j]).join(',')}\n`));
 }
