@@ -730,20 +730,15 @@ export class ConsultationsService implements OnModuleInit {
     const idempotencyKeyHash = sha256(input.idempotencyKey);
     const changeKey = changeKeyOf(input.idempotencyKey);
     const receiptOf = (receipt: string, stored: unknown, castOn: string): BallotReceiptDto => ({ consultation: reference, receipt, changeKey, choices: stored as BallotChoices, castOn, voteClosesAt: row.voteClosesAt.toISOString() });
-    return this.prisma.$transaction(async (tx) => {
-      const state = await this.repository.lockShared(tx, row.id);
-      if (state !== 'vote') throw ProblemException.ruleViolation(state === 'results' || state === 'referral' ? 'Le vote est clos.' : 'Le vote n’est pas ouvert.');
-      const castOn = today();
-      if (!(await this.repository.addParticipation(tx, row.id, person.id, 'online', castOn))) {
-        // Already took part: a retry of the same ballot (same key) gets its receipt back; anything else is a second vote.
-        const same = await this.repository.ballotByIdempotencyKey(row.id, idempotencyKeyHash, tx);
-        if (same) return { created: false, receipt: receiptOf(same.receipt, same.choices, dateOnly(same.castOn)) };
-        throw ProblemException.conflict('Vous avez déjà voté dans cette consultation. Pour changer votre vote, utilisez la clé de modification de votre reçu.');
-      }
-      const receipt = newReceipt();
-      await this.repository.addBallot(tx, { id: randomUUID(), consultationId: row.id, receipt, choices: choices as Prisma.InputJsonValue, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
-      return { created: true, receipt: receiptOf(receipt, choices, castOn) };
-    });
+    const receipt = newReceipt();
+    const castOn = today();
+    const outcome = await this.repository.castOnline(row.id, person.id, { id: randomUUID(), receipt, choices: choices as Prisma.InputJsonValue, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
+    if (outcome.created) return { created: true, receipt: receiptOf(receipt, choices, castOn) };
+    if (outcome.state !== 'vote') throw ProblemException.ruleViolation(outcome.state === 'results' || outcome.state === 'referral' ? 'Le vote est clos.' : 'Le vote n’est pas ouvert.');
+    // Already took part: a retry of the same ballot (same key) gets its receipt back; anything else is a second vote.
+    const same = await this.repository.ballotByIdempotencyKey(row.id, idempotencyKeyHash);
+    if (same) return { created: false, receipt: receiptOf(same.receipt, same.choices, dateOnly(same.castOn)) };
+    throw ProblemException.conflict('Vous avez déjà voté dans cette consultation. Pour changer votre vote, utilisez la clé de modification de votre reçu.');
   }
 
   /** Replaces a ballot's choices, with its change key, while the vote is open; the receipt code stays. */
