@@ -2,9 +2,10 @@
 // selection probability on the public pools and on generated pools shaped like
 // the paper's real ones, printed next to the paper's published figures
 // (Flanigan et al. 2021, Gurobi, median of 3 runs; ../shared/data/sortition/reference/).
-// The real pools are not public: the generated ones share their size, panel size
-// and number of categories, not their people, so only the times compare.
-// `-- --only <name>` runs one row; `-- --skip-large` leaves out the pools of 1 700+.
+// The real pools are not public: the generated ones share their size, panel size,
+// number of categories and groups of identical volunteers, not their people.
+// `-- --only <name>` runs the rows whose name starts with <name>; `-- --skip-large` leaves out
+// the pools of 1 700+; `-- --json` prints one JSON line per row instead of the table.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,7 +117,7 @@ function generatedPool(groupSizes: readonly number[], k: number, categories: num
   return { people, quotas, panelSize: k };
 }
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, 'skip-large': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, 'skip-large': { type: 'boolean' }, json: { type: 'boolean' } } });
 
 const rows: { name: string; paper: string; make: () => SortitionInstance; large?: boolean }[] = [
   { name: 'example_small_20 (public)', paper: 'example_small_20', make: () => loadPool('example_small_20', 20) },
@@ -128,7 +129,7 @@ const rows: { name: string; paper: string; make: () => SortitionInstance; large?
 ];
 
 async function main() {
-  console.log('pool | n | k | cat. | units | LEXIMIN min | time (s) | CPU (s) | panels (by swaps) | MIPs | paper min | paper time (s)');
+  if (!values.json) console.log('pool | n | k | cat. | units | LEXIMIN min | time (s) | CPU (s) | panels (by swaps) | MIPs | paper min | paper time (s)');
   for (const row of rows) {
     if (values.only && !row.name.startsWith(values.only)) continue;
     if (values['skip-large'] && row.large) continue;
@@ -143,6 +144,28 @@ async function main() {
     const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
     const paper = row.paper ? paperFigures(row.paper) : null;
     const categories = new Set(instance.quotas.map((q) => q.category)).size;
+    if (values.json) {
+      // One JSON line per pool, for scripts/bench/bench.mjs.
+      console.log(
+        JSON.stringify({
+          pool: row.name,
+          n: instance.people.length,
+          k: instance.panelSize,
+          categories,
+          units: result.units.units.length,
+          minimum: result.minimum,
+          seconds,
+          cpuSeconds,
+          stages: result.stats.stages,
+          panels: result.stats.panelsGenerated,
+          swapPanels: result.stats.swapPanels,
+          mips: result.stats.pricingSolves,
+          paperMinimum: paper ? paper.minimum : null,
+          paperSeconds: paper ? paper.seconds : null,
+        }),
+      );
+      continue;
+    }
     console.log(
       [
         row.name,
