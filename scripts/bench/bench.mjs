@@ -51,7 +51,12 @@
 //              built at the close, and the re-tally command on the same million
 //              (time only). BENCH_TALLY_BALLOTS shrinks it.
 // BENCH_SECONDS (default 10 per measurement) and BENCH_CONNECTIONS (default 20);
-// BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally (default all) runs some rows only.
+//   sortition — LEXIMIN on the public pools and on generated pools shaped like
+//              the paper's real ones (scripts/bench/sortition.ts --json, its own
+//              process; CPU seconds against the paper's Gurobi times). Needs no
+//              platform. The 1 700-person shape runs only with BENCH_SORTITION_LARGE=1;
+//              BENCH_SORTITION_ONLY=<name prefix> picks rows.
+// BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally,sortition (default all) runs some rows only.
 // BENCH_DATABASE_PREFIX (default sesame_bench) names the database made on BENCH_DATABASE_URL's server.
 import autocannon from 'autocannon';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -67,7 +72,7 @@ import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally').split(',').map((name) => name.trim()));
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally,sortition').split(',').map((name) => name.trim()));
 /** The rows that need the platform (all but the opinion map's math and the tally's). */
 const PLATFORM_ROWS = ['supports', 'api', 'pages', 'contributions', 'live', 'workshop', 'ballots'];
 const OPINION_MAP_SIZES = (process.env.BENCH_OPINION_MAP_SIZES ?? '10k,polis-largest,warm-vote').split(',').map((name) => name.trim());
@@ -709,6 +714,20 @@ async function main() {
   const rows = [];
   let failures = 0;
   try {
+    if (ROWS.has('sortition')) {
+      log('• sortition: LEXIMIN on the public and paper-shaped pools…');
+      const args = ['--import', 'tsx', '--conditions=sesame-source', path.join(import.meta.dirname, 'sortition.ts'), '--json', ...(process.env.BENCH_SORTITION_LARGE === '1' ? [] : ['--skip-large']), ...(process.env.BENCH_SORTITION_ONLY ? ['--only', process.env.BENCH_SORTITION_ONLY] : [])];
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      if (child.status !== 0) throw new Error(`sortition bench exited ${child.status}`);
+      for (const line of child.stdout.trim().split('\n').filter((l) => l.startsWith('{'))) {
+        const r = JSON.parse(line);
+        const paper = typeof r.paperSeconds === 'number' ? r.paperSeconds : null;
+        const met = paper === null ? '—' : r.cpuSeconds <= paper ? 'yes' : 'NO';
+        rows.push({
+          line: `| sortition ${r.pool} | LEXIMIN, pool ${r.n}, panel ${r.k}, ${r.categories} categories, ${r.units} units: minimum ${(100 * r.minimum).toFixed(2)} %, CPU ${Number(r.cpuSeconds).toFixed(1)} s (wall ${Number(r.seconds).toFixed(1)} s), ${r.panels} panels, ${r.mips} MIPs | paper (Gurobi): ${paper === null ? '—' : `${paper} s`}, minimum ${r.paperMinimum ?? '—'} | ${paper === null ? "—" : (r.cpuSeconds / paper).toFixed(3)} | CPU ≤ paper | ${met} | — |`,
+        });
+      }
+    }
     if (ROWS.has('opinion-map')) {
       for (const r of opinionMapMath()) {
         const target = OPINION_MAP_TARGETS[r.row] ?? null;
