@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { BallotForm } from '@/features/consultations/components/BallotForm';
+import { ConsultationIntl } from '@/features/consultations/components/ConsultationIntl';
+import { fetchConsultation } from '@/features/consultations/queries';
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Consultation.ballot'))('changeTitle') };
+}
+
+export const dynamic = 'force-dynamic';
+
+/** Changing one's vote with the receipt code and the change key (the last choices count; the receipt code stays). */
+export default async function ChangeVotePage({ params }: Props) {
+  const { reference } = await params;
+  const consultation = await fetchConsultation(reference);
+  if (!consultation) notFound();
+  const t = await getTranslations('Consultation.ballot');
+  return (
+    <ConsultationIntl>
+      <p>
+        <Link href={`/consultations/${reference}`}>{t('back', { title: consultation.title })}</Link>
+      </p>
+      <PageHeader title={t('changeTitle')} lead={t('changeLead')} />
+      {consultation.state === 'vote' ? (
+        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="change" />
+      ) : (
+        <p className="notice">{t('voteNotOpen')}</p>
+      )}
+    </ConsultationIntl>
+  );
+}
