@@ -29,6 +29,7 @@ export default async function ConsultationPage({ params }: Props) {
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   const t = await getTranslations('Consultation');
+  const refusals = await getTranslations('Consultation.refusals');
   const person = await currentPerson();
   const voting = consultation.state === 'vote';
   const closed = consultation.state === 'results' || consultation.state === 'referral';
@@ -60,7 +61,7 @@ export default async function ConsultationPage({ params }: Props) {
               </Link>
             </p>
           ) : !consultation.viewer.voted ? (
-            <p>{person ? can['consultations.vote'].message : <Link href={`/connexion?retour=${encodeURIComponent(`/consultations/${reference}/voter`)}`}>{t('vote.signIn')}</Link>}</p>
+            <p>{person ? refusals(can['consultations.vote'].reason ?? 'forbidden') : <Link href={`/connexion?retour=${encodeURIComponent(`/consultations/${reference}/voter`)}`}>{t('vote.signIn')}</Link>}</p>
           ) : null}
           <ul>
             <li>

@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import { choicesAsFields, choicesFromForm, type BallotRules } from './ballot';
 import { isoToLocal, localToIso } from './schedule';
 

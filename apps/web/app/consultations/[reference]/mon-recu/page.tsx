@@ -20,6 +20,7 @@ export default async function ReceiptPage({ params }: Props) {
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   const t = await getTranslations('Consultation.receiptSearch');
+  const refusals = await getTranslations('Consultation.refusals');
   const closed = consultation.ballotList !== null;
   return (
     <ConsultationIntl>
@@ -27,7 +28,7 @@ export default async function ReceiptPage({ params }: Props) {
         <Link href={`/consultations/${reference}`}>{t('back')}</Link>
       </p>
       <PageHeader title={closed ? t('titleClosed') : t('title')} lead={closed ? t('leadClosed') : t('lead')} />
-      {consultation.viewer.can['consultations.check-receipt'].allowed ? <ReceiptSearchForm reference={reference} /> : <p className="notice">{consultation.viewer.can['consultations.check-receipt'].message}</p>}
+      {consultation.viewer.can['consultations.check-receipt'].allowed ? <ReceiptSearchForm reference={reference} /> : <p className="notice">{refusals(consultation.viewer.can['consultations.check-receipt'].reason ?? 'forbidden')}</p>}
     </ConsultationIntl>
   );
 }

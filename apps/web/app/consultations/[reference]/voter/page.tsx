@@ -27,6 +27,7 @@ export default async function VotePage({ params }: Props) {
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   const t = await getTranslations('Consultation.ballot');
+  const refusals = await getTranslations('Consultation.refusals');
   const can = consultation.viewer.can['consultations.vote'];
   return (
     <ConsultationIntl>
@@ -40,7 +41,7 @@ export default async function VotePage({ params }: Props) {
         <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="cast" />
       ) : (
         <div className="notice" role="status">
-          <p>{consultation.viewer.voted ? t('alreadyVoted') : can.message}</p>
+          <p>{consultation.viewer.voted ? t('alreadyVoted') : refusals(can.reason ?? 'forbidden')}</p>
           {consultation.state === 'vote' ? (
             <p>
               <Link href={`/consultations/${reference}/modifier-mon-vote`}>{t('changeLink')}</Link>

@@ -30,6 +30,7 @@ export default async function StationPage({ params, searchParams }: Props) {
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   const t = await getTranslations('Consultation.station');
+  const refusals = await getTranslations('Consultation.refusals');
   const words = await getDateWords();
   const can = consultation.viewer.can['consultations.officiate'];
   const { personne, bureau } = await searchParams;
@@ -55,7 +56,7 @@ export default async function StationPage({ params, searchParams }: Props) {
       </p>
       <PageHeader title={t('title')} lead={<span lang="fr">{consultation.title}</span>} />
       {!can.allowed ? (
-        <p className="notice">{can.message}</p>
+        <p className="notice">{refusals(can.reason ?? 'forbidden')}</p>
       ) : (
         <>
           <section aria-labelledby="verifier">
