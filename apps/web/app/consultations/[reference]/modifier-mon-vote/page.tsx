@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+
+import { fr } from '@/i18n/content';
 import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
@@ -27,7 +29,7 @@ export default async function ChangeVotePage({ params }: Props) {
   return (
     <ConsultationIntl>
       <p>
-        <Link href={`/consultations/${reference}`}>{t('back', { title: consultation.title })}</Link>
+        <Link href={`/consultations/${reference}`}>{t.rich('back', { title: consultation.title, fr })}</Link>
       </p>
       <PageHeader title={t('changeTitle')} lead={t('changeLead')} />
       {consultation.state === 'vote' ? (

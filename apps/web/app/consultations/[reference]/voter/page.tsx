@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+
+import { fr } from '@/i18n/content';
 import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
@@ -32,7 +34,7 @@ export default async function VotePage({ params }: Props) {
   return (
     <ConsultationIntl>
       <p>
-        <Link href={`/consultations/${reference}`}>{t('back', { title: consultation.title })}</Link>
+        <Link href={`/consultations/${reference}`}>{t.rich('back', { title: consultation.title, fr })}</Link>
       </p>
       <PageHeader title={t('title')} lead={consultation.question}>
         <p>{t('secrecy')}</p>

@@ -1,6 +1,8 @@
 import type { ConsultationDto, ConsultationSummary, HearingDto, QuestionDto, TurnoutDto } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
+import { fr } from '@/i18n/content';
+
 import { ActionForm, TextAreaField } from '@/components/forms/ActionForm';
 import { Link } from '@/components/ui/Link';
 import { getDateWords } from '@/i18n/dates';
@@ -238,7 +240,7 @@ export async function QuestionsSection({ consultation: c, questions, signedIn }:
           <li key={q.id} className={styles.card} data-testid="question">
             <p lang="fr">{q.body}</p>
             <p className={styles.meta}>
-              <span className={styles.badge}>{t(`states.${q.state}`)}</span> · {t('askedBy', { author: q.author, date: words.date(q.askedAt) })} · {t('supports', { count: q.supports })}
+              <span className={styles.badge}>{t(`states.${q.state}`)}</span> · {t.rich('askedBy', { author: q.author, date: words.date(q.askedAt), fr })} · {t('supports', { count: q.supports })}
             </p>
             {q.answer ? (
               <div>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+
+import { fr } from '@/i18n/content';
 import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
@@ -84,7 +86,7 @@ export default async function StationPage({ params, searchParams }: Props) {
             {checked ? (
               <div className={styles.card} role="status" data-testid="eligibility">
                 <p>
-                  <strong lang="fr">{checked.name}</strong> — {checked.eligible ? t('eligible') : t('notEligible', { reason: checked.reason ?? '' })}
+                  <strong lang="fr">{checked.name}</strong> — {checked.eligible ? t('eligible') : t.rich('notEligible', { reason: checked.reason ?? '', fr })}
                 </p>
                 {checked.alreadyVoted ? <p>{t(checked.channel === 'station' ? 'votedAtStation' : 'votedOnline')}</p> : null}
                 {checked.eligible && !checked.alreadyVoted ? <StationVoteForm reference={reference} personId={checked.personId} stationName={bureau ?? ''} /> : null}
