@@ -1,4 +1,4 @@
-import { DataUseContentSchema, missingForPublication } from '@sesame/domain';
+import { DataUseContentSchema, missingForPublication, parseBallotList, verifyBallotList } from '@sesame/domain';
 import { Client } from 'pg';
 import { OWN_PROCESSING_TITLE, PLATFORM_AUTHOR_ID } from '../prisma/seed/data-uses.seed';
 import { seedDemo } from '../prisma/seed/seed';
@@ -68,6 +68,17 @@ describe('Demo seed', () => {
       expect(actions).toEqual([
         // The advisory panel: its rules, a call closed after its draw and one open, the draw made in public (two witnesses), association and expert members.
         { action: 'advisory-panel.rules-published', n: 1 },
+        // Consultations in every phase: six prepared, five published; the closed one's close, list and results; hearings, an answer, a station's count.
+        { action: 'consultation.ballot-list-published', n: 1 },
+        { action: 'consultation.created', n: 6 },
+        { action: 'consultation.hearing-published', n: 4 },
+        { action: 'consultation.paper-count-recorded', n: 1 },
+        { action: 'consultation.phase-opened', n: 7 },
+        { action: 'consultation.published', n: 5 },
+        { action: 'consultation.question-answered', n: 1 },
+        { action: 'consultation.results-published', n: 1 },
+        { action: 'consultation.vote-closed', n: 1 },
+        { action: 'consultation.vote-opened', n: 2 },
         { action: 'contribution.hidden', n: 1 },
         { action: 'data-use.published', n: 7 },
         { action: 'deliberation.opened', n: 1 },
@@ -88,6 +99,22 @@ describe('Demo seed', () => {
         { action: 'role.granted', n: roleCount },
         { action: 'territory.created', n: 1 },
       ]);
+      // Consultations in every phase; the closed one's ballot list checks against the hash in the audit log and gives its published result.
+      const consultations = await query<{ state: string; ballots: number }>(database.url, 'SELECT state, (SELECT count(*)::int FROM ballots b WHERE b.consultation_id = c.id) AS ballots FROM consultations c ORDER BY reference');
+      expect(consultations).toEqual([
+        { state: 'results', ballots: 4 },
+        { state: 'vote', ballots: 2 },
+        { state: 'deliberation', ballots: 0 },
+        { state: 'information', ballots: 0 },
+        { state: 'scheduled', ballots: 0 },
+        { state: 'draft', ballots: 0 },
+      ]);
+      const [closed] = await query<{ ballot_list: string; hash: string }>(database.url, "SELECT c.ballot_list, a.data->>'ballotsSha256' AS hash FROM consultations c JOIN audit_entries a ON a.action = 'consultation.ballot-list-published' AND a.data->>'reference' = c.reference WHERE c.state = 'results'");
+      const parsed = parseBallotList(JSON.parse(closed!.ballot_list));
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      expect(verifyBallotList(parsed.list, closed!.hash)).toMatchObject({ ok: true, fileHashMatches: true, auditHashMatches: true, resultMatches: true });
+      expect(parsed.list.result).toMatchObject({ method: 'majority_judgment', winners: ['retirer'], ballots: { online: 4, paper: 30, total: 34 } });
+
       // Demo residents are verified, so they can support proposals; the proposals' counts match their supports.
       expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified);
       const proposals = await query<{ state: string; support_count: number; supports: number; events: number }>(

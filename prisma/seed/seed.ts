@@ -2,7 +2,8 @@
 // record (Sésame's own processing, DU-<year>-001) and, outside production, one
 // demo account per role, six data uses of the town, four proposals, a deliberation
 // on one of them with its opinion map (statements, synthetic demo voters), and the
-// advisory panel (rules, members, a draw made, an open call). It runs once: a
+// advisory panel (rules, members, a draw made, an open call), and consultations
+// in every phase (a closed one with its results and ballot list). It runs once: a
 // database that already has a territory is left alone. Every record is written
 // with its audit entry, in one transaction.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -17,6 +18,7 @@ import { seedDemoProposals } from './proposals.seed';
 import { seedDemoDeliberation } from './deliberations.seed';
 import { seedDemoOpinionMap } from './opinion-map.seed';
 import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
+import { seedDemoConsultations } from './consultations.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -41,6 +43,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
           await seedDemoDeliberation(context);
           await seedDemoOpinionMap(context);
           await seedDemoAdvisoryPanel(context);
+          await seedDemoConsultations(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;

@@ -402,11 +402,12 @@ export function futureSchedule(now = Date.now()) {
  */
 export async function createConsultation(
   t: Api,
-  options: { state?: ConsultationFixtureState; organizer?: TestPerson; rules?: object; title?: string } = {},
+  options: { state?: ConsultationFixtureState; organizer?: TestPerson; rules?: object; title?: string; dataUseReference?: string } = {},
 ): Promise<{ reference: string; organizer: TestPerson; dataUseReference: string }> {
   const { state = 'scheduled' } = options;
   const organizer = options.organizer ?? (await createPerson(t, { roles: ['resident', 'organizer'] }));
-  const dataUse = await createDataUse(t, { editor: organizer });
+  // A published record to pin (one may be shared between consultations: it is only read).
+  const dataUse = options.dataUseReference ? { reference: options.dataUseReference } : await createDataUse(t, { editor: organizer });
   const content = { title: options.title ?? 'Les caméras du marché du dimanche', question: 'Que faire des caméras du marché du dimanche ?', dataUseReference: dataUse.reference, schedule: futureSchedule(), rules: options.rules ?? CONSULTATION_RULES };
   const created = (await request(t.server).post('/api/v1/consultations').set(organizer.auth).send({ origin: { kind: 'organizers' }, content }).expect(201)).body as { reference: string };
   const done = { reference: created.reference, organizer, dataUseReference: dataUse.reference };

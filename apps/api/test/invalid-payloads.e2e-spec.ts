@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import {
+  CONSULTATION_RULES,
+  createConsultation,
+  futureSchedule,
   createDataUse,
   createDeliberation,
   createInvitationBatch,
@@ -22,6 +25,7 @@ import {
   postContribution,
   PUBLISHABLE_DATA_USE,
   SUBMITTABLE_PROPOSAL,
+  type ConsultationFixtureState,
   type TestPerson,
 } from './fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
@@ -220,6 +224,16 @@ async function publishedRecord({ t }: Setup, versions = 1) {
     record = saved.body as typeof record;
   }
   return { record, editor };
+}
+
+/** A consultation by the shared organizer, about the shared record (made once per run). */
+let consultationBasis: Promise<{ organizer: TestPerson; dataUseReference: string }> | null = null;
+async function consultation(s: Setup, options: { state?: ConsultationFixtureState } = {}) {
+  consultationBasis ??= (async () => {
+    const organizer = await createPerson(s.t, { roles: ['resident', 'organizer'] });
+    return { organizer, dataUseReference: (await createDataUse(s.t, { editor: organizer })).reference };
+  })();
+  return createConsultation(s.t, { ...(await consultationBasis), ...options });
 }
 
 /**
@@ -453,6 +467,92 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     return { params: { batchId: await createInvitationBatch(s.t, { neighbourhoodId: s.neighbourhoodId, createdById: by.id }) }, headers: actingAs(by) };
   },
   'POST /api/v1/verification/census': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), query: { neighbourhoodId: s.neighbourhoodId }, body: { csv: 'Nom,Prénom,Date de naissance\nDurand,Zoé,01/02/1990\n' } }),
+  // Consultations (issue 18): one organizer and one published record for all (consultation() below), to keep the run short.
+  'GET /api/v1/consultations/{reference}': async (s) => ({ params: { reference: (await consultation(s)).reference }, headers: anyone }),
+  'PUT /api/v1/consultations/{reference}': async (s) => {
+    const c = await consultation(s, { state: 'draft' });
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: { content: { title: 'Les caméras du marché', question: 'Que faire des caméras ?', dataUseReference: c.dataUseReference, schedule: futureSchedule(), rules: CONSULTATION_RULES } } };
+  },
+  'POST /api/v1/consultations/{reference}/publish': async (s) => {
+    const c = await consultation(s, { state: 'draft' });
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: {} };
+  },
+  'POST /api/v1/consultations/{reference}/cancel': async (s) => {
+    const c = await consultation(s);
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: { reason: 'Reportée à l’automne.' } };
+  },
+  'POST /api/v1/consultations/{reference}/refer': async (s) => {
+    const c = await consultation(s, { state: 'results' });
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: { note: 'Transmis au comité.' } };
+  },
+  'POST /api/v1/consultations/{reference}/deliberation': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: {} };
+  },
+  'GET /api/v1/consultations/{reference}/hearings': async (s) => ({ params: { reference: (await consultation(s)).reference }, headers: anyone }),
+  'POST /api/v1/consultations/{reference}/hearings': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    return { params: { reference: c.reference }, headers: actingAs(c.organizer), body: { speaker: 'Dr Amina Benali', affiliation: 'Université', declaredInterests: 'Aucun', position: 'against', summary: 'Les risques.' } };
+  },
+  'PUT /api/v1/consultations/{reference}/hearings/{hearingId}': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    const body = { speaker: 'Dr Amina Benali', affiliation: 'Université', declaredInterests: 'Aucun', position: 'against', summary: 'Les risques.' };
+    const hearing = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/hearings`).set(c.organizer.auth).send(body).expect(201)).body as { id: string };
+    return { params: { reference: c.reference, hearingId: hearing.id }, headers: actingAs(c.organizer), body: { ...body, summary: 'Les risques, précisés.' } };
+  },
+  'GET /api/v1/consultations/{reference}/questions': async (s) => ({ params: { reference: (await consultation(s)).reference }, headers: anyone }),
+  'POST /api/v1/consultations/{reference}/questions': async (s) => ({ params: { reference: (await consultation(s, { state: 'information' })).reference }, headers: actingAs(await createPerson(s.t)), body: { body: 'Qui regarde les images ?' } }),
+  'PUT /api/v1/consultations/{reference}/questions/{questionId}/support': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    const question = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/questions`).set((await createPerson(s.t)).auth).send({ body: 'Qui regarde ?' }).expect(201)).body as { id: string };
+    return { params: { reference: c.reference, questionId: question.id }, headers: actingAs(await createPerson(s.t)) };
+  },
+  'DELETE /api/v1/consultations/{reference}/questions/{questionId}/support': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    const question = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/questions`).set((await createPerson(s.t)).auth).send({ body: 'Qui regarde ?' }).expect(201)).body as { id: string };
+    const supporter = await createPerson(s.t);
+    await request(s.t.server).put(`/api/v1/consultations/${c.reference}/questions/${question.id}/support`).set(supporter.auth).expect(201);
+    return { params: { reference: c.reference, questionId: question.id }, headers: actingAs(supporter) };
+  },
+  'POST /api/v1/consultations/{reference}/questions/{questionId}/answer': async (s) => {
+    const c = await consultation(s, { state: 'information' });
+    const question = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/questions`).set((await createPerson(s.t)).auth).send({ body: 'Qui regarde ?' }).expect(201)).body as { id: string };
+    return { params: { reference: c.reference, questionId: question.id }, headers: actingAs(c.organizer), body: { body: 'Deux agents assermentés.', hearingId: null } };
+  },
+  'POST /api/v1/consultations/{reference}/ballots': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference },
+    headers: actingAs(await createPerson(s.t, { verifiedIn: s.neighbourhoodId })),
+    body: { idempotencyKey: '2b1c8d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', choices: { grades: { retirer: 0, limiter: 2, garder: 5 } } },
+  }),
+  'PUT /api/v1/consultations/{reference}/ballots/{receipt}': async (s) => {
+    const c = await consultation(s, { state: 'vote' });
+    const cast = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/ballots`).set((await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).auth).send({ idempotencyKey: '3c2d9e4f-5a6b-4c7d-8e8f-0a1b2c3d4e5f', choices: { grades: { retirer: 0, limiter: 2, garder: 5 } } }).expect(201)).body as { receipt: string; changeKey: string };
+    return { params: { reference: c.reference, receipt: cast.receipt }, headers: anyone, body: { changeKey: cast.changeKey, choices: { grades: { retirer: 1, limiter: 1, garder: 5 } } } };
+  },
+  'GET /api/v1/consultations/{reference}/receipts/{receipt}': async (s) => {
+    const c = await consultation(s, { state: 'vote' });
+    const cast = (await request(s.t.server).post(`/api/v1/consultations/${c.reference}/ballots`).set((await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).auth).send({ idempotencyKey: '4d3e0f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a', choices: { grades: { retirer: 0, limiter: 2, garder: 5 } } }).expect(201)).body as { receipt: string };
+    return { params: { reference: c.reference, receipt: cast.receipt }, headers: anyone };
+  },
+  'GET /api/v1/consultations/{reference}/participation': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: actingAs(await createPerson(s.t)) }),
+  'GET /api/v1/consultations/{reference}/turnout': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
+  'GET /api/v1/consultations/{reference}/results': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
+  'GET /api/v1/consultations/{reference}/station/eligibility/{personId}': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference, personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id },
+    headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
+  }),
+  'POST /api/v1/consultations/{reference}/station/participations': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference },
+    headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
+    body: { personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id, stationName: 'Bureau 1 — Mairie' },
+  }),
+  'GET /api/v1/consultations/{reference}/paper-totals': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
+  'POST /api/v1/consultations/{reference}/paper-totals': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference },
+    headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
+    body: { stationName: 'Bureau 1', place: 'Mairie', countedAt: '2027-03-01T19:00:00Z', officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 2, blankOrInvalid: 0, counts: { grades: { retirer: [1, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 0, 0, 0], garder: [0, 0, 0, 0, 1, 1] } } },
+  }),
+  'GET /api/v1/open-data/consultations/{reference}/ballots.json': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
 };
 
 /** The matrix's own sample request, by the first caller it lets through (no valid request to replay). */
@@ -615,7 +715,7 @@ describe('Invalid input on every route', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 300_000);
+  }, 600_000); // Every route, with real targets: about 40 s alone on two cores, far longer on a shared machine.
 });
 
 /** The paths of every string in a body. */

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@sesame/domain';
-import { createDataUse, createDeliberation, createInvitationBatch, createNeighbourhood, createPanelCall, createPanelDraw, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { CONSULTATION_RULES, createConsultation, createDataUse, createDeliberation, futureSchedule, createInvitationBatch, createNeighbourhood, createPanelCall, createPanelDraw, createPerson, createProposal, PUBLISHABLE_DATA_USE, SUBMITTABLE_PROPOSAL, type Api, type Db, type TestPerson } from './fixtures';
 import { bearer, serviceToken } from './tokens';
 
 /**
@@ -211,6 +212,34 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/advisory-panel/draws/{reference}/files/{file}': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/files/respondents.csv' }), expect: everyone },
   'POST /api/v1/advisory-panel/draws/{reference}/seeds': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/seeds', body: {} }), expect: organizers },
   'POST /api/v1/advisory-panel/draws/{reference}/draw': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/draw' }), expect: organizers },
+  // Consultations (issue 18): organizers prepare; anyone reads; signed-in people ask, support and vote; officers run polling stations.
+  'GET /api/v1/consultations': { request: () => ({ path: '/api/v1/consultations' }), expect: everyone },
+  'POST /api/v1/consultations': { request: () => ({ path: '/api/v1/consultations', body: {} }), expect: organizers },
+  'GET /api/v1/consultations/{reference}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999' }), expect: everyone },
+  'PUT /api/v1/consultations/{reference}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999', body: {} }), expect: organizers },
+  'POST /api/v1/consultations/{reference}/publish': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/publish', body: {} }), expect: organizers },
+  'POST /api/v1/consultations/{reference}/cancel': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/cancel', body: {} }), expect: organizers },
+  'POST /api/v1/consultations/{reference}/refer': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/refer', body: {} }), expect: organizers },
+  'POST /api/v1/consultations/{reference}/deliberation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/deliberation', body: {} }), expect: organizers },
+  'GET /api/v1/consultations/{reference}/hearings': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/hearings' }), expect: everyone },
+  'POST /api/v1/consultations/{reference}/hearings': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/hearings', body: {} }), expect: organizers },
+  'PUT /api/v1/consultations/{reference}/hearings/{hearingId}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/hearings/00000000-0000-4000-8000-000000000000', body: {} }), expect: organizers },
+  'GET /api/v1/consultations/{reference}/questions': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/questions' }), expect: everyone },
+  'POST /api/v1/consultations/{reference}/questions': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/questions', body: { body: 'Qui regarde les images ?' } }), expect: anyPerson },
+  'PUT /api/v1/consultations/{reference}/questions/{questionId}/support': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/questions/00000000-0000-4000-8000-000000000000/support' }), expect: anyPerson },
+  'DELETE /api/v1/consultations/{reference}/questions/{questionId}/support': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/questions/00000000-0000-4000-8000-000000000000/support' }), expect: anyPerson },
+  'POST /api/v1/consultations/{reference}/questions/{questionId}/answer': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/questions/00000000-0000-4000-8000-000000000000/answer', body: {} }), expect: organizers },
+  'POST /api/v1/consultations/{reference}/ballots': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/ballots', body: {} }), expect: anyPerson },
+  'PUT /api/v1/consultations/{reference}/ballots/{receipt}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/ballots/0000-0000-0000-0000', body: {} }), expect: everyone },
+  'GET /api/v1/consultations/{reference}/receipts/{receipt}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/receipts/0000-0000-0000-0000' }), expect: everyone },
+  'GET /api/v1/consultations/{reference}/participation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/participation' }), expect: anyPerson },
+  'GET /api/v1/consultations/{reference}/turnout': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/turnout' }), expect: everyone },
+  'GET /api/v1/consultations/{reference}/results': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/results' }), expect: everyone },
+  'GET /api/v1/consultations/{reference}/station/eligibility/{personId}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/eligibility/00000000-0000-4000-8000-000000000000' }), expect: anyPerson },
+  'POST /api/v1/consultations/{reference}/station/participations': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/participations', body: {} }), expect: anyPerson },
+  'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
+  'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
+  'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
 };
 
 /**
@@ -231,7 +260,10 @@ export type RecordSubject =
   | 'a deliberation not open yet'
   | 'a call for volunteers in preparation'
   | 'a closed call for volunteers'
-  | 'a committed draw';
+  | 'a committed draw'
+  | 'a consultation in preparation'
+  | 'a consultation in its information phase'
+  | 'a consultation in its vote';
 
 export interface RecordRule {
   route: string;
@@ -308,6 +340,18 @@ export const RECORD_RULES: readonly RecordRule[] = [
   { route: 'GET /api/v1/advisory-panel/draws/{reference}/files/{file}', on: 'a committed draw', as: 'anonymous', status: 200, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/files/categories.csv` }) },
   { route: 'POST /api/v1/advisory-panel/draws/{reference}/seeds', on: 'a committed draw', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/seeds`, body: { witness: 1, seed: 'graine-organisation' } }) },
   { route: 'POST /api/v1/advisory-panel/draws/{reference}/draw', on: 'a committed draw', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/advisory-panel/draws/${r}/draw` }) },
+  // Consultations: a draft is the organizers'; rules are locked once opened; results wait for the close (organizers too); officers act during the vote.
+  { route: 'GET /api/v1/consultations/{reference}', on: 'a consultation in preparation', as: 'anonymous', status: 404, request: (r) => ({ path: `/api/v1/consultations/${r}` }) },
+  { route: 'GET /api/v1/consultations/{reference}', on: 'a consultation in preparation', as: 'organizer', status: 200, request: (r) => ({ path: `/api/v1/consultations/${r}` }) },
+  { route: 'PUT /api/v1/consultations/{reference}', on: 'a consultation in its information phase', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/consultations/${r}`, body: { content: { title: 'Les caméras', question: 'Que faire ?', dataUseReference: 'DU-2000-001', schedule: futureSchedule(), rules: CONSULTATION_RULES } } }) },
+  { route: 'POST /api/v1/consultations/{reference}/questions', on: 'a consultation in its information phase', as: 'another resident', status: 201, request: (r) => ({ path: `/api/v1/consultations/${r}/questions`, body: { body: 'Qui regarde les images ?' } }) },
+  { route: 'POST /api/v1/consultations/{reference}/questions', on: 'a consultation in its vote', as: 'another resident', status: 422, request: (r) => ({ path: `/api/v1/consultations/${r}/questions`, body: { body: 'Qui regarde les images ?' } }) },
+  { route: 'POST /api/v1/consultations/{reference}/ballots', on: 'a consultation in its vote', as: 'a verified resident', status: 201, request: (r) => ({ path: `/api/v1/consultations/${r}/ballots`, body: { idempotencyKey: randomUUID(), choices: { grades: { retirer: 0, limiter: 1, garder: 5 } } } }) },
+  { route: 'POST /api/v1/consultations/{reference}/ballots', on: 'a consultation in its vote', as: 'another resident', status: 403, request: (r) => ({ path: `/api/v1/consultations/${r}/ballots`, body: { idempotencyKey: randomUUID(), choices: { grades: { retirer: 0, limiter: 1, garder: 5 } } } }) },
+  { route: 'POST /api/v1/consultations/{reference}/ballots', on: 'a consultation in its information phase', as: 'a verified resident', status: 422, request: (r) => ({ path: `/api/v1/consultations/${r}/ballots`, body: { idempotencyKey: randomUUID(), choices: { grades: { retirer: 0, limiter: 1, garder: 5 } } } }) },
+  { route: 'GET /api/v1/consultations/{reference}/results', on: 'a consultation in its vote', as: 'organizer', status: 403, request: (r) => ({ path: `/api/v1/consultations/${r}/results` }) },
+  { route: 'GET /api/v1/consultations/{reference}/turnout', on: 'a consultation in its vote', as: 'anonymous', status: 200, request: (r) => ({ path: `/api/v1/consultations/${r}/turnout` }) },
+  { route: 'POST /api/v1/consultations/{reference}/paper-totals', on: 'a consultation in its information phase', as: 'organizer', status: 422, request: (r) => ({ path: `/api/v1/consultations/${r}/paper-totals`, body: { stationName: 'Bureau 1', place: 'Mairie', countedAt: new Date().toISOString(), officers: ['A', 'B'], ballots: 0, blankOrInvalid: 0, counts: { grades: { retirer: [0, 0, 0, 0, 0, 0], limiter: [0, 0, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 0] } } } }) },
 ];
 
 /** The record a rule is about, made fresh with its author. */
@@ -335,6 +379,12 @@ export async function createRecordSubject(t: Api, subject: RecordSubject): Promi
       return { reference: (await createPanelCall(t, { state: 'closed' })).reference, author: null };
     case 'a committed draw':
       return { reference: (await createPanelDraw(t, { state: 'committed' })).reference, author: null };
+    case 'a consultation in preparation':
+      return { reference: (await createConsultation(t, { state: 'draft' })).reference, author: null };
+    case 'a consultation in its information phase':
+      return { reference: (await createConsultation(t, { state: 'information' })).reference, author: null };
+    case 'a consultation in its vote':
+      return { reference: (await createConsultation(t, { state: 'vote' })).reference, author: null };
   }
 }
 

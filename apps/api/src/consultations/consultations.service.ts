@@ -90,7 +90,7 @@ export function newReceipt(): string {
  */
 const changeKeyOf = (idempotencyKey: string) => createHmac('sha256', idempotencyKey).update('sesame-ballot-change-key/1').digest('base64url');
 
-const votingRulesOf = (rules: DecisionRules): VotingRules =>
+export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
 
 const rulesOf = (row: ConsultationRow) => row.rules as unknown as DecisionRules;
@@ -212,6 +212,77 @@ function optionLines(tally: TallyResult, rules: DecisionRules): { options: Consu
         winner: tally.winners.length === 1 ? tally.winners[0]! : null,
       };
   }
+}
+
+/** Turnout overall and per neighbourhood (exact tenths of a percent, with integers). */
+export async function turnoutOf(repository: ConsultationsRepository, row: ConsultationRow, provisional: boolean): Promise<TurnoutDto> {
+  const rules = rulesOf(row);
+  const lines = await repository.turnout(row.id, rules.neighbourhoodIds);
+  const sum = (pick: (line: (typeof lines)[number]) => number) => lines.reduce((total, line) => total + pick(line), 0);
+  const eligible = sum((l) => l.eligible);
+  const participants = sum((l) => l.participants);
+  const tenths = eligible === 0 ? 0 : Math.round((participants * 1000) / eligible);
+  return {
+    consultation: row.reference,
+    provisional,
+    eligible,
+    participants,
+    online: sum((l) => l.online),
+    atStations: sum((l) => l.station),
+    percent: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    byNeighbourhood: lines.map((l) => ({ id: l.neighbourhoodId, name: l.name ?? 'Quartier non renseigné', eligible: l.eligible, participants: l.participants })),
+    asOf: new Date().toISOString(),
+  };
+}
+
+/**
+ * The close, under the consultation's row lock (no ballot is cast or changed
+ * meanwhile): rows rewritten in receipt order, the ballot list frozen, the
+ * results computed and stored. Returns what the audit log records. Shared
+ * with the demo seed, so its closed consultation is closed the same way.
+ */
+export async function closeBallotBox(tx: PrismaTransaction, repository: ConsultationsRepository, row: ConsultationRow, closedOn = today()): Promise<{ sha256: string; ballots: number; winner: string | null }> {
+  const rules = rulesOf(row);
+  await repository.rewriteInReceiptOrder(tx, row.id);
+  const ballots = await repository.ballotsByReceipt(tx, row.id);
+  const paperRows = await repository.paperCounts(row.id, tx);
+  const paperTotals = paperRows.flatMap((count) => {
+    const totals = paperTotalsOf(rules, { ...count, counts: count.counts as unknown as PaperCounts });
+    return totals ? [totals] : [];
+  });
+  const list = buildBallotList({
+    consultation: { reference: row.reference, title: row.title, closedOn },
+    rules: votingRulesOf(rules),
+    ballots: ballots.map((b) => ({ receipt: b.receipt, choices: b.choices as BallotChoices })),
+    paperTotals,
+  });
+  const turnout = await turnoutOf(repository, row, false);
+  const { options, winner } = optionLines(list.result, rules);
+  const labels = new Map(rules.options.map((o) => [o.id, o.label]));
+  const results: ConsultationResultsDto = {
+    consultation: row.reference,
+    method: rules.method,
+    closedOn,
+    grades: rules.method === 'majority_judgment' ? [...DEFAULT_MAJORITY_JUDGMENT_GRADES] : null,
+    options,
+    winner,
+    ballots: { online: list.result.ballots.online, paper: list.result.ballots.paper, blankOrInvalid: paperRows.reduce((sum, p) => sum + p.blankOrInvalid, 0) },
+    quorum: { percent: rules.quorumPercent, reached: rules.quorumPercent === 0 || turnout.participants * 100 >= rules.quorumPercent * turnout.eligible },
+    turnout,
+    paperCounts: paperRows.map(paperDto),
+    explanation: explain(list.result, rules, labels, winner),
+    ballotList: { sha256: list.ballotsSha256, url: ballotListUrl(row.reference), ballots: list.ballots.length },
+    tally: list.result,
+  };
+  await repository.update(tx, row.id, {
+    state: 'results',
+    closedOn: new Date(`${closedOn}T00:00:00Z`),
+    ballotList: `${JSON.stringify(list, null, 2)}\n`,
+    ballotListSha256: list.ballotsSha256,
+    ballotCount: list.ballots.length,
+    results: results as unknown as Prisma.InputJsonValue,
+  });
+  return { sha256: list.ballotsSha256, ballots: list.ballots.length, winner };
 }
 
 /**
@@ -530,55 +601,10 @@ export class ConsultationsService implements OnModuleInit {
     ];
   }
 
-  /**
-   * The close, under the consultation's row lock (no ballot is cast or changed
-   * meanwhile): rows rewritten in receipt order, the ballot list frozen, its
-   * hash kept for the audit log, the results computed.
-   */
+  /** The close, under the consultation's row lock (see closeBallotBox). */
   private async close(tx: PrismaTransaction, row: ConsultationRow): Promise<void> {
-    const rules = rulesOf(row);
-    const closedOn = today();
-    await this.repository.rewriteInReceiptOrder(tx, row.id);
-    const ballots = await this.repository.ballotsByReceipt(tx, row.id);
-    const paperRows = await this.repository.paperCounts(row.id, tx);
-    const paperTotals = paperRows.flatMap((count) => {
-      const totals = paperTotalsOf(rules, { ...count, counts: count.counts as unknown as PaperCounts });
-      return totals ? [totals] : [];
-    });
-    const list = buildBallotList({
-      consultation: { reference: row.reference, title: row.title, closedOn },
-      rules: votingRulesOf(rules),
-      ballots: ballots.map((b) => ({ receipt: b.receipt, choices: b.choices as BallotChoices })),
-      paperTotals,
-    });
-    const turnout = await this.turnoutOf(row, false);
-    const { options, winner } = optionLines(list.result, rules);
-    const labels = new Map(rules.options.map((o) => [o.id, o.label]));
-    const eligible = turnout.eligible;
-    const results: ConsultationResultsDto = {
-      consultation: row.reference,
-      method: rules.method,
-      closedOn,
-      grades: rules.method === 'majority_judgment' ? [...DEFAULT_MAJORITY_JUDGMENT_GRADES] : null,
-      options,
-      winner,
-      ballots: { online: list.result.ballots.online, paper: list.result.ballots.paper, blankOrInvalid: paperRows.reduce((sum, p) => sum + p.blankOrInvalid, 0) },
-      quorum: { percent: rules.quorumPercent, reached: rules.quorumPercent === 0 || turnout.participants * 100 >= rules.quorumPercent * eligible },
-      turnout,
-      paperCounts: paperRows.map(paperDto),
-      explanation: explain(list.result, rules, labels, winner),
-      ballotList: { sha256: list.ballotsSha256, url: ballotListUrl(row.reference), ballots: list.ballots.length },
-      tally: list.result,
-    };
-    await this.repository.update(tx, row.id, {
-      state: 'results',
-      closedOn: new Date(`${closedOn}T00:00:00Z`),
-      ballotList: `${JSON.stringify(list, null, 2)}\n`,
-      ballotListSha256: list.ballotsSha256,
-      ballotCount: list.ballots.length,
-      results: results as unknown as Prisma.InputJsonValue,
-    });
-    this.closing.set(row.id, { sha256: list.ballotsSha256, ballots: list.ballots.length, winner });
+    const closed = await closeBallotBox(tx, this.repository, row);
+    this.closing.set(row.id, closed);
   }
 
   // ---- information phase ------------------------------------------------------------
@@ -750,25 +776,8 @@ export class ConsultationsService implements OnModuleInit {
     return { consultation: reference, voted: participation !== null, channel: (participation?.channel as 'online' | 'station' | undefined) ?? null, on: participation ? dateOnly(participation.votedOn) : null };
   }
 
-  private async turnoutOf(row: ConsultationRow, provisional: boolean): Promise<TurnoutDto> {
-    const rules = rulesOf(row);
-    const lines = await this.repository.turnout(row.id, rules.neighbourhoodIds);
-    const sum = (pick: (line: (typeof lines)[number]) => number) => lines.reduce((total, line) => total + pick(line), 0);
-    const eligible = sum((l) => l.eligible);
-    const participants = sum((l) => l.participants);
-    // Exact to the tenth, with integers.
-    const tenths = eligible === 0 ? 0 : Math.round((participants * 1000) / eligible);
-    return {
-      consultation: row.reference,
-      provisional,
-      eligible,
-      participants,
-      online: sum((l) => l.online),
-      atStations: sum((l) => l.station),
-      percent: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-      byNeighbourhood: lines.map((l) => ({ id: l.neighbourhoodId, name: l.name ?? 'Quartier non renseigné', eligible: l.eligible, participants: l.participants })),
-      asOf: new Date().toISOString(),
-    };
+  private turnoutOf(row: ConsultationRow, provisional: boolean): Promise<TurnoutDto> {
+    return turnoutOf(this.repository, row, provisional);
   }
 
   async turnout(actor: Actor, reference: string): Promise<TurnoutDto> {
