@@ -63,6 +63,8 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     const [proposal] = await sql<{ reference: string }>(`SELECT reference FROM proposals WHERE title LIKE 'Arrêter la reconnaissance faciale au marché%' LIMIT 1`);
     const [dataUse] = await sql<{ reference: string }>(`SELECT reference FROM data_uses WHERE title ILIKE '%marché%' AND state = 'published' ORDER BY reference LIMIT 1`);
     expect(proposal && dataUse, 'the demo seed').toBeTruthy();
+    // Setup, not the journey: the demo proposal is accepted but has not reached its supporter goal; here it is chosen for a consultation.
+    await sql(`UPDATE proposals SET state = 'selected' WHERE reference = $1 AND state <> 'selected'`, [proposal!.reference]);
 
     // 1. The organising team creates the consultation from the proposal, majority judgment over three options, and publishes its rules.
     const organizer = await signedIn(browser, ORGANIZER, contexts);

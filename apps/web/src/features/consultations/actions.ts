@@ -225,7 +225,8 @@ export async function decideConsultation(_previous: FormState, formData: FormDat
   revalidatePath(organizerPath(reference));
   revalidatePath(`/consultations/${reference}`);
   revalidatePath('/consultations');
-  return { status: 'success', message: t(`moved.${move as 'publish' | 'deliberation' | 'cancel' | 'refer'}`), at: Date.now() };
+  // The form that was used disappears with the move (publish once): the page says what was done.
+  redirect(`${organizerPath(reference)}?fait=${move}`);
 }
 
 export async function publishHearing(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -50,13 +50,25 @@ export const fetchConsultation = cache(async (reference: string): Promise<Consul
   }
 });
 
-export const fetchHearings = cache(async (reference: string): Promise<{ items: HearingDto[]; balance: { for: number; against: number; neutral: number } }> =>
-  callApiJson(path(reference, '/hearings')),
-);
+/** Hearings as the reader may see them (a draft's: organizers only); none when the API shows none. */
+export const fetchHearings = cache(async (reference: string): Promise<{ items: HearingDto[]; balance: { for: number; against: number; neutral: number } }> => {
+  const reader = await currentPerson();
+  try {
+    return await callApiJson(path(reference, '/hearings'), { as: reader ?? undefined });
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return { items: [], balance: { for: 0, against: 0, neutral: 0 } };
+    throw error;
+  }
+});
 
 export const fetchQuestions = cache(async (reference: string): Promise<QuestionDto[]> => {
   const reader = await currentPerson();
-  return fetchEveryPage((page) => callApiJson<Page<QuestionDto>>(path(reference, `/questions?page=${page}&pageSize=100`), { as: reader ?? undefined }));
+  try {
+    return await fetchEveryPage((page) => callApiJson<Page<QuestionDto>>(path(reference, `/questions?page=${page}&pageSize=100`), { as: reader ?? undefined }));
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return [];
+    throw error;
+  }
 });
 
 /** Turnout (« provisoire » while the vote is open); null before the vote. */
@@ -82,7 +94,7 @@ export const fetchResults = cache(async (reference: string): Promise<Consultatio
 
 export async function fetchPaperTotals(reference: string): Promise<PaperCountDto[]> {
   try {
-    return await callApiJson<PaperCountDto[]>(path(reference, '/paper-totals'));
+    return await callApiJson<PaperCountDto[]>(path(reference, '/paper-totals'), { as: (await currentPerson()) ?? undefined });
   } catch (error) {
     if (error instanceof ApiProblem && error.status < 500) return [];
     throw error;

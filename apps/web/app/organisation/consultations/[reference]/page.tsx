@@ -11,7 +11,7 @@ import { valuesFromConsultation } from '@/features/consultations/content';
 import { organizerGate } from '@/features/consultations/gate';
 import { fetchConsultation, fetchDataUseChoices, fetchHearings, fetchQuestions } from '@/features/consultations/queries';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ cree?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ cree?: string; fait?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const consultation = await fetchConsultation((await params).reference);
@@ -27,13 +27,15 @@ export default async function ManageConsultationPage({ params, searchParams }: P
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   const states = await getTranslations('Consultation.states');
-  const { cree } = await searchParams;
+  const { cree, fait } = await searchParams;
+  const done = fait === 'publish' || fait === 'deliberation' || fait === 'cancel' || fait === 'refer' ? fait : null;
   const [dataUses, hearings, questions] = await Promise.all([fetchDataUseChoices(), fetchHearings(reference), fetchQuestions(reference)]);
   const open = questions.filter((q) => q.state === 'open');
   const can = consultation.viewer.can;
   return (
     <>
       {cree ? <Announcement>{t('created', { reference })}</Announcement> : null}
+      {done ? <Announcement>{t(`moved.${done}`)}</Announcement> : null}
       <p>
         <Link href="/organisation/consultations">{t('backToList')}</Link>
       </p>
