@@ -56,7 +56,7 @@ const local = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}
 const inDays = (days: number) => local(new Date(Date.now() + days * 86_400_000));
 
 test('a consultation on the market cameras: rules, hearing, question, secret ballot with receipt, hidden results, paper totals, explained results, receipt in the list, re-tally', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const contexts: BrowserContext[] = [];
   const run = Date.now() % 1_000_000;
   try {
@@ -121,7 +121,7 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await grade('Les garder sans reconnaissance faciale', 'Bien');
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
     // A missing grade is named, the others kept.
-    await expect(resident.getByRole('alert')).toContainText('Donnez une mention à « Les retirer ».');
+    await expect(resident.getByRole('alert').filter({ hasText: 'Le bulletin n’est pas complet' })).toContainText('Donnez une mention à « Les retirer ».');
     await grade('Les retirer', 'Très bien');
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
     await expect(resident.getByRole('heading', { name: 'Vérifiez votre bulletin' })).toBeVisible();

@@ -171,7 +171,8 @@ export async function answerQuestion(_previous: FormState, formData: FormData): 
   }
   revalidatePath(`/consultations/${reference}`);
   revalidatePath(organizerPath(reference));
-  return { status: 'success', message: t('answered'), at: Date.now() };
+  // The answered question leaves the list (and its form with it): the page says it was published.
+  redirect(`${organizerPath(reference)}?fait=answer`);
 }
 
 // ---- organizers ----------------------------------------------------------------

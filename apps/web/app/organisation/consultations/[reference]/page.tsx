@@ -36,6 +36,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
     <>
       {cree ? <Announcement>{t('created', { reference })}</Announcement> : null}
       {done ? <Announcement>{t(`moved.${done}`)}</Announcement> : null}
+      {fait === 'answer' ? <Announcement>{t('answered')}</Announcement> : null}
       <p>
         <Link href="/organisation/consultations">{t('backToList')}</Link>
       </p>
