@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { ballotAction } from '@/features/consultations/actions';
 import { BallotForm } from '@/features/consultations/components/BallotForm';
 import { ConsultationIntl } from '@/features/consultations/components/ConsultationIntl';
 import { fetchConsultation } from '@/features/consultations/queries';
@@ -33,7 +34,7 @@ export default async function ChangeVotePage({ params }: Props) {
       </p>
       <PageHeader title={t('changeTitle')} lead={t('changeLead')} />
       {consultation.state === 'vote' ? (
-        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="change" />
+        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="change" action={ballotAction} />
       ) : (
         <p className="notice">{t('voteNotOpen')}</p>
       )}

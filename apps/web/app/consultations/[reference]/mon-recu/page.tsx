@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { searchReceipt } from '@/features/consultations/actions';
 import { ConsultationIntl } from '@/features/consultations/components/ConsultationIntl';
 import { ReceiptSearchForm } from '@/features/consultations/components/ReceiptSearchForm';
 import { fetchConsultation } from '@/features/consultations/queries';
@@ -28,7 +29,7 @@ export default async function ReceiptPage({ params }: Props) {
         <Link href={`/consultations/${reference}`}>{t('back')}</Link>
       </p>
       <PageHeader title={closed ? t('titleClosed') : t('title')} lead={closed ? t('leadClosed') : t('lead')} />
-      {consultation.viewer.can['consultations.check-receipt'].allowed ? <ReceiptSearchForm reference={reference} /> : <p className="notice">{refusals(consultation.viewer.can['consultations.check-receipt'].reason ?? 'forbidden')}</p>}
+      {consultation.viewer.can['consultations.check-receipt'].allowed ? <ReceiptSearchForm reference={reference} action={searchReceipt} /> : <p className="notice">{refusals(consultation.viewer.can['consultations.check-receipt'].reason ?? 'forbidden')}</p>}
     </ConsultationIntl>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { searchReceipt } from '@/features/consultations/actions';
 import { ConsultationIntl } from '@/features/consultations/components/ConsultationIntl';
 import { ReceiptSearchForm } from '@/features/consultations/components/ReceiptSearchForm';
 import { ResultsView } from '@/features/consultations/components/ResultsView';
@@ -35,7 +36,7 @@ export default async function ResultsPage({ params }: Props) {
           <ResultsView consultation={consultation} results={results} />
           <section aria-labelledby="mon-recu">
             <h2 id="mon-recu">{t('findReceipt')}</h2>
-            <ReceiptSearchForm reference={reference} />
+            <ReceiptSearchForm reference={reference} action={searchReceipt} />
           </section>
         </>
       ) : (

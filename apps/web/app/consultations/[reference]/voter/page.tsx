@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { ballotAction } from '@/features/consultations/actions';
 import { BallotForm } from '@/features/consultations/components/BallotForm';
 import { ConsultationIntl } from '@/features/consultations/components/ConsultationIntl';
 import { fetchConsultation } from '@/features/consultations/queries';
@@ -40,7 +41,7 @@ export default async function VotePage({ params }: Props) {
         <p>{t('secrecy')}</p>
       </PageHeader>
       {can.allowed ? (
-        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="cast" />
+        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="cast" action={ballotAction} />
       ) : (
         <div className="notice" role="status">
           <p>{consultation.viewer.voted ? t('alreadyVoted') : refusals(can.reason ?? 'forbidden')}</p>

@@ -8,9 +8,8 @@ import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { keptChecked, keptValue, type FormValues } from '@/components/forms/form-state';
 import buttons from '@/components/ui/Button.module.css';
 
-import { ballotAction } from '../actions';
 import { choicesAsFields, choicesFromForm, describeChoices, gradeField, receiptText, type BallotRules, type Choices } from '../ballot';
-import { initialBallotState } from '../state';
+import { initialBallotState, type BallotState } from '../state';
 import styles from './consultations.module.css';
 
 type Props = {
@@ -20,6 +19,8 @@ type Props = {
   /** A fresh UUID v4 drawn by the page: a retry of the same ballot gets the same receipt back. */
   idempotencyKey: string;
   mode: 'cast' | 'change';
+  /** The server action (`ballotAction`), given by the page: a client module imports no server code. */
+  action: (previous: BallotState, formData: FormData) => Promise<BallotState>;
 };
 
 /** FormValues → FormData-like, to read the kept choices with the same code as the action. */
@@ -39,10 +40,10 @@ const asForm = (values: FormValues | undefined) => ({
  * without JavaScript (each step is the action's answer); with it, focus moves
  * to each new step's heading or to the error summary.
  */
-export function BallotForm({ reference, title, rules, idempotencyKey, mode }: Props) {
+export function BallotForm({ reference, title, rules, idempotencyKey, mode, action }: Props) {
   const t = useTranslations('Consultation.ballot');
   const locale = useLocale();
-  const [state, formAction, pending] = useActionState(ballotAction, initialBallotState);
+  const [state, formAction, pending] = useActionState(action, initialBallotState);
   const focus = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== 'idle' || state.step !== 'choose') focus.current?.focus();

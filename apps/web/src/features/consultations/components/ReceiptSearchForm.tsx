@@ -7,7 +7,6 @@ import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { keptValue } from '@/components/forms/form-state';
 import buttons from '@/components/ui/Button.module.css';
 
-import { searchReceipt } from '../actions';
 import type { ReceiptSearchState } from '../state';
 import styles from './consultations.module.css';
 
@@ -16,9 +15,9 @@ import styles from './consultations.module.css';
  * (never the choices); after the close, its line in the published list. A
  * POST: the code goes into no address.
  */
-export function ReceiptSearchForm({ reference }: { reference: string }) {
+export function ReceiptSearchForm({ reference, action }: { reference: string; action: (previous: ReceiptSearchState, formData: FormData) => Promise<ReceiptSearchState> }) {
   const t = useTranslations('Consultation.receiptSearch');
-  const [state, formAction, pending] = useActionState<ReceiptSearchState, FormData>(searchReceipt, { status: 'idle' });
+  const [state, formAction, pending] = useActionState<ReceiptSearchState, FormData>(action, { status: 'idle' });
   const focus = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== 'idle') focus.current?.focus();
