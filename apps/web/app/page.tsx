@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const [t, live] = [await getTranslations('Home'), await getTranslations('HomeLive')];
+  const [t, live, consultations] = [await getTranslations('Home'), await getTranslations('HomeLive'), await getTranslations('Consultation.home')];
   // What is live now: a section only when there is something in it (consultations will join once they exist).
   const { proposals, dueRecords } = await fetchLiveContent();
 
@@ -87,6 +87,14 @@ export default async function HomePage() {
               </Link>
             </h3>
             <p>{proposals && proposals.total === 0 ? live('proposalsFirst') : t('propositionsText')}</p>
+          </li>
+          <li className="card">
+            <h3 className="card__title">
+              <Link href="/consultations" className="card__link">
+                {consultations('title')}
+              </Link>
+            </h3>
+            <p>{consultations('text')}</p>
           </li>
         </ul>
       </section>

@@ -35,6 +35,7 @@ export default async function OrganisationPage() {
   const [queues, advisoryPanel] = await Promise.all([fetchWorkQueues(person), fetchAdvisoryPanel()]);
   const deliberations = await getTranslations('Moderation.dashboard');
   const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
+  const consultations = await getTranslations('Consultation.dashboard');
   const { proposals, register, verification } = queues;
 
   return (
@@ -90,6 +91,10 @@ export default async function OrganisationPage() {
 
       {advisoryPanel.viewer.can['advisory-panel.publish-rules'].allowed ? (
         <WorkArea id="comite" title={panel('title')} queues={[{ href: '/organisation/comite', label: panel('link'), count: null, hint: panel('hint') }]} />
+      ) : null}
+
+      {me.can['proposals.organize'].allowed ? (
+        <WorkArea id="consultations" title={consultations('title')} queues={[{ href: '/organisation/consultations', label: consultations('link'), count: null, hint: consultations('hint') }]} />
       ) : null}
 
       {me.can['identity.list-people'].allowed ? <WorkArea id="personnes" title={t('people.title')} queues={[{ href: '/admin/personnes', label: t('people.manage'), count: null }]} /> : null}

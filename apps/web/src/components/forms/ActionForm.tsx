@@ -98,7 +98,7 @@ type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'number' | 'password' | 'file' | 'date';
+  type?: 'text' | 'email' | 'number' | 'password' | 'file' | 'date' | 'datetime-local';
   defaultValue?: string | number;
   autoComplete?: string;
   required?: boolean;

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+
+import { fr } from '@/i18n/content';
+import { notFound } from 'next/navigation';
+
+import { Link } from '@/components/ui/Link';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
+import styles from '@/features/consultations/components/consultations.module.css';
+import { fetchConsultation, fetchPaperTotals, fetchStationEligibility } from '@/features/consultations/queries';
+import { requirePerson } from '@/features/identity/session';
+import { getDateWords } from '@/i18n/dates';
+import { ApiProblem } from '@/lib/api/problem';
+
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ personne?: string; bureau?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Consultation.station'))('title') };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A polling station's officer page: check a person's eligibility (by the
+ * identifier on their card), record that they voted, and enter the station's
+ * paper totals with the count record.
+ */
+export default async function StationPage({ params, searchParams }: Props) {
+  const { reference } = await params;
+  const person = await requirePerson(`/organisation/consultations/${reference}/bureau-de-vote`);
+  const consultation = await fetchConsultation(reference);
+  if (!consultation) notFound();
+  const t = await getTranslations('Consultation.station');
+  const refusals = await getTranslations('Consultation.refusals');
+  const words = await getDateWords();
+  const can = consultation.viewer.can['consultations.officiate'];
+  const { personne, bureau } = await searchParams;
+  const personId = typeof personne === 'string' ? personne.trim() : '';
+  let checked: Awaited<ReturnType<typeof fetchStationEligibility>> | null = null;
+  let refusal: string | null = null;
+  if (can.allowed && personId) {
+    if (!UUID.test(personId)) refusal = t('personIdInvalid');
+    else {
+      try {
+        checked = await fetchStationEligibility(person, reference, personId);
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status < 500) refusal = error.problem.detail ?? t('notFound');
+        else throw error;
+      }
+    }
+  }
+  const totals = can.allowed ? await fetchPaperTotals(reference) : [];
+  return (
+    <>
+      <p>
+        <Link href={`/organisation/consultations/${reference}`}>{t('back')}</Link>
+      </p>
+      <PageHeader title={t('title')} lead={<span lang="fr">{consultation.title}</span>} />
+      {!can.allowed ? (
+        <p className="notice">{refusals(can.reason ?? 'forbidden')}</p>
+      ) : (
+        <>
+          <section aria-labelledby="verifier">
+            <h2 id="verifier">{t('checkTitle')}</h2>
+            <form method="get" className="form">
+              <div className="field">
+                <label htmlFor="personne">{t('personId')}</label>
+                <p className="field-hint" id="personne-hint">
+                  {t('personIdHint')}
+                </p>
+                <input id="personne" name="personne" defaultValue={personId} autoComplete="off" aria-describedby="personne-hint" />
+              </div>
+              <input type="hidden" name="bureau" value={bureau ?? ''} />
+              <div>
+                <button type="submit" className="link-button">
+                  {t('check')}
+                </button>
+              </div>
+            </form>
+            {refusal ? (
+              <p className="notice" role="alert">
+                {refusal}
+              </p>
+            ) : null}
+            {checked ? (
+              <div className={styles.card} role="status" data-testid="eligibility">
+                <p>
+                  <strong lang="fr">{checked.name}</strong> — {checked.eligible ? t('eligible') : t.rich('notEligible', { reason: checked.reason ?? '', fr })}
+                </p>
+                {checked.alreadyVoted ? <p>{t(checked.channel === 'station' ? 'votedAtStation' : 'votedOnline')}</p> : null}
+                {checked.eligible && !checked.alreadyVoted ? <StationVoteForm reference={reference} personId={checked.personId} stationName={bureau ?? ''} /> : null}
+              </div>
+            ) : null}
+          </section>
+          <section aria-labelledby="depouillement">
+            <h2 id="depouillement">{t('totalsTitle')}</h2>
+            <p>{t('totalsLead')}</p>
+            <ul className={styles.list}>
+              {totals.map((p) => (
+                <li key={p.id} className={styles.card}>
+                  <p>
+                    <strong lang="fr">{p.stationName}</strong> — {t('recordLine', { ballots: p.ballots, place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', ') })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <PaperTotalsForm consultation={consultation} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
