@@ -125,6 +125,8 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
       BASE_URL: platform.webUrl,
       // credential-path.spec.ts mints a real credential and checks it against the API itself.
       API_URL: platform.apiUrl,
+      // consultations.spec.ts moves a consultation's dates into the past (the phases' job then runs as on the day).
+      DATABASE_URL: platform.databaseUrl,
       SESAME_SECRETS_FILE: path.join(tmp, 'secrets.json'),
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
     });

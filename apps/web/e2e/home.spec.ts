@@ -21,7 +21,7 @@ test.describe('home page', () => {
     }
   });
 
-  test('shows what is live, and advertises nothing that does not exist yet', async ({ page }) => {
+  test('shows what is live: the latest proposals, records due for review, and the consultations', async ({ page }) => {
     await page.goto('/');
     const main = page.locator('main');
 
@@ -37,10 +37,10 @@ test.describe('home page', () => {
     await expect(due).toBeVisible();
     expect(await due.locator('a[href^="/registre/DU-"]').count()).toBeGreaterThanOrEqual(1);
 
-    // No consultation exists yet: no section, no card inviting to vote.
-    await expect(main.getByRole('heading', { name: /consultation/i })).toHaveCount(0);
-    await expect(main).not.toContainText('Voter dans les consultations');
-    await expect(main.locator('a[href="/consultations"]')).toHaveCount(0);
+    // Consultations exist now: one card leads to them.
+    const consultations = main.getByRole('heading', { name: 'Les consultations', level: 3 });
+    await expect(consultations).toBeVisible();
+    await expect(consultations.getByRole('link')).toHaveAttribute('href', '/consultations');
 
     // The first live link leads to the proposal.
     const first = proposals.locator('a[href^="/propositions/PR-"]').first();
