@@ -17,7 +17,9 @@ export async function ConsultationCard({ consultation: c }: { consultation: Cons
   return (
     <li className={styles.card}>
       <h3>
-        <Link href={`/consultations/${c.reference}`}>{c.title}</Link>
+        <Link href={`/consultations/${c.reference}`} lang="fr">
+          {c.title}
+        </Link>
       </h3>
       <p lang="fr">{c.question}</p>
       <p className={styles.meta}>
