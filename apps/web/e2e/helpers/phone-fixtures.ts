@@ -34,6 +34,9 @@ export type PhoneFixtures = {
   call: string;
   draw: string;
   pool: string;
+  /** The demo's consultations (issue 18): one whose vote is open, one with published results. */
+  consultationOpen: string;
+  consultationClosed: string;
 };
 
 const FIXTURES = path.join(PHONE_DIR, 'fixtures.json');
