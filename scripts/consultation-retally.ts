@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ballotsSha256, explainMajorityJudgment, parseBallotList, verifyBallotList, type BallotList, type TallyResult } from '@sesame/domain';
+import { runCommand } from './lib/run-command';
 
 const USAGE = 'usage: npm run consultation:retally -- <ballot list file or URL> [--audit-hash <hex>] [--audit-log <URL>]';
 
@@ -179,15 +180,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-if (require.main === module) {
-  // exitCode, not exit(): a large JSON on a pipe must be flushed first.
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+runCommand(module, main);

@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeDrawLottery, drawFromSeeds, DrawManifestSchema, sha256Hex } from '@sesame/domain';
+import { runCommand } from './lib/run-command';
 
 const USAGE = 'usage: npm run sortition:rerun -- <folder or base URL> <draw reference, e.g. TS-2027-001>';
 
@@ -103,15 +104,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-if (require.main === module) {
-  // exitCode, not exit(): a large JSON on a pipe must be flushed first.
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+runCommand(module, main);
