@@ -2,6 +2,7 @@
 
 import NextLink from 'next/link';
 import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
 
 import { DisclosureMenu } from '../ui/DisclosureMenu';
 
@@ -11,6 +12,8 @@ type MainNavProps = {
   label: string;
   menuLabel: string;
   items: NavItem[];
+  /** After the links, in the same menu (the language switch). */
+  after?: ReactNode;
 };
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -18,23 +21,26 @@ function isCurrent(pathname: string, href: string): boolean {
 }
 
 /** Main navigation; marks the current section with aria-current="page". */
-export function MainNav({ label, menuLabel, items }: MainNavProps) {
+export function MainNav({ label, menuLabel, items, after }: MainNavProps) {
   const pathname = usePathname() ?? '/';
   return (
     <DisclosureMenu label={label} toggleLabel={menuLabel} closeKey={pathname} className="site-header__menu">
-      <ul className="main-nav__list">
-        {items.map((item) => (
-          <li key={item.href}>
-            <NextLink
-              href={item.href}
-              className="main-nav__link"
-              aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
-            >
-              {item.label}
-            </NextLink>
-          </li>
-        ))}
-      </ul>
+      <div className="main-nav__row">
+        <ul className="main-nav__list">
+          {items.map((item) => (
+            <li key={item.href}>
+              <NextLink
+                href={item.href}
+                className="main-nav__link"
+                aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
+              >
+                {item.label}
+              </NextLink>
+            </li>
+          ))}
+        </ul>
+        {after}
+      </div>
     </DisclosureMenu>
   );
 }

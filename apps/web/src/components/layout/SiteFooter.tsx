@@ -4,11 +4,9 @@ import { CONTENT_LANG } from '@/i18n/config';
 
 import { ApiLink } from '../ui/ApiLink';
 import { Link } from '../ui/Link';
-import { LanguageSwitch } from './LanguageSwitch';
 
 export async function SiteFooter() {
   const t = await getTranslations('Footer');
-  const lang = await getTranslations('LanguageSwitch');
   // Said once, in the English interface: what people wrote stays French (and is marked so).
   const contentNote = (await getLocale()) === CONTENT_LANG ? null : (await getTranslations('People'))('contentInFrench');
 
@@ -35,11 +33,6 @@ export async function SiteFooter() {
           </ul>
         </nav>
         {contentNote ? <p className="site-footer__note">{contentNote}</p> : null}
-        <LanguageSwitch
-          targetLocale={lang('targetLocale')}
-          targetName={lang('targetName')}
-          hint={lang('hint')}
-        />
       </div>
     </footer>
   );
