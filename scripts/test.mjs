@@ -8,7 +8,9 @@
 //      like `npm start`, on a fresh database, the API connected as a role that
 //      is not the owner (docs/decisions/0012-database-roles.md).
 // Extra arguments go to jest (`npm test -- apps/api/test/audit`), and then the
-// browser tests are skipped; SKIP_BROWSER=1 skips them too.
+// browser tests are skipped; SKIP_BROWSER=1 skips them too. BROWSER_SPECS=
+// "e2e/a.spec.ts e2e/b.spec.ts" runs only those browser tests (no lint, no
+// jest): for checking a few pages while working, never in CI.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import { startTestOidcProvider, TEST_OIDC_CLIENT } from './test-oidc-provider.mj
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const jestArgs = process.argv.slice(2);
+const browserSpecs = (process.env.BROWSER_SPECS ?? '').split(/[\s,]+/).filter(Boolean);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sesame-tests-'));
 const summary = [];
 
@@ -50,7 +53,8 @@ function counts(file, read) {
 let failedSteps = 0;
 
 console.log('\n━━ Lint and type-check ━━');
-if (run('npm', ['run', '--silent', 'lint']) !== 0 || run('npm', ['run', '--silent', 'typecheck']) !== 0) {
+if (browserSpecs.length > 0) console.log(`(skipped: BROWSER_SPECS=${browserSpecs.join(' ')})`);
+else if (run('npm', ['run', '--silent', 'lint']) !== 0 || run('npm', ['run', '--silent', 'typecheck']) !== 0) {
   console.error('Lint or type-check failed.');
   failedSteps += 1;
   summary.push(['lint/typecheck', { passed: 0, failed: 1, skipped: 0 }]);
@@ -62,12 +66,14 @@ if (run(bin('turbo'), ['run', 'build', '--output-logs=errors-only']) !== 0) {
   process.exit(1);
 }
 
-console.log('\n━━ Unit and API tests (jest) ━━');
-const jestReport = path.join(tmp, 'jest.json');
-const jestStatus = run(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`, ...jestArgs]);
-const jest = counts(jestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests }));
-summary.push(['jest', jest]);
-if (jestStatus !== 0) failedSteps += 1;
+if (browserSpecs.length === 0) {
+  console.log('\n━━ Unit and API tests (jest) ━━');
+  const jestReport = path.join(tmp, 'jest.json');
+  const jestStatus = run(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`, ...jestArgs]);
+  const jest = counts(jestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests }));
+  summary.push(['jest', jest]);
+  if (jestStatus !== 0) failedSteps += 1;
+}
 
 if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
   console.log('\n━━ Browser tests (Playwright, Chromium) ━━');
@@ -120,7 +126,7 @@ if (jestArgs.length === 0 && !process.env.SKIP_BROWSER) {
       log: (line) => console.log(line),
     });
     const playwrightReport = path.join(tmp, 'playwright.json');
-    const status = await runAsync(bin('playwright'), ['test'], {
+    const status = await runAsync(bin('playwright'), ['test', ...browserSpecs], {
       ...process.env,
       BASE_URL: platform.webUrl,
       // credential-path.spec.ts mints a real credential and checks it against the API itself.
