@@ -5,7 +5,7 @@
 //   10k           10 000 participants × 1 000 statements, 1 000 000 votes — full recompute from the vote records;
 //   polis-largest 33 422 × 783, 2 000 000 votes (the largest real Polis conversation) — target ≤ 2 s on 2 cores;
 //   warm-vote     one new vote folded into the warm 10k map, as the API's worker does it
-//                 (opinion-map-recompute.compute.ts computeSnapshot with its VoteMatrixCache): the
+//                 (opinion-map-recompute.compute.ts computeSnapshot with its VoteMatrixCache, which also keeps G's pieces): the
 //                 vote read since the last read patched into the kept matrix, filters, input hash,
 //                 warm recompute, view, positions and history, and their JSON for the store (target ≤ 200 ms).
 //                 Not included: the database round trips (the read of the votes written since, the upsert).

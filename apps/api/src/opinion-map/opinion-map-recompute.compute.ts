@@ -6,6 +6,11 @@ import {
   buildVoteMatrixFromColumns,
   computeOpinionMapFromMatrix,
   emptyOpinionMapView,
+  GRAM_MAX_COLUMNS,
+  gramPiecesOf,
+  patchGramPieces,
+  restrictGramPieces,
+  usesGram,
   OPINION_MAP_ALGORITHM_VERSION,
   OPINION_MAP_LIMITS,
   opinionMapHistory,
@@ -14,6 +19,7 @@ import {
   patchVoteMatrix,
   restrictVoteMatrix,
   writeVoteMatrixHashInput,
+  type GramPieces,
   type OpinionMapHistory,
   type StatementState,
   type VoteMatrix,
@@ -73,36 +79,61 @@ export type RecomputeOutput =
  * worker starts empty, and the service reads every vote again.
  */
 export class VoteMatrixCache {
-  private readonly kept = new Map<string, { all: VoteMatrix; snapshot: string }>();
+  private readonly kept = new Map<string, KeptVotes>();
 
   constructor(private readonly capacity = 8) {}
 
   /** Every stored vote's matrix after this read, or null when the changes read do not apply to what is kept. */
-  apply(deliberationId: string, votes: VotesRead): VoteMatrix | null {
-    let all: VoteMatrix;
-    if (votes.kind === 'all') all = buildVoteMatrixFromColumns(votes.columns);
+  apply(deliberationId: string, votes: VotesRead): KeptVotes | null {
+    let entry: KeptVotes;
+    if (votes.kind === 'all') entry = { all: buildVoteMatrixFromColumns(votes.columns), pieces: null };
     else {
       const kept = this.kept.get(deliberationId);
       if (!kept || kept.snapshot !== votes.since) return null;
-      all = patchVoteMatrix(kept.all, votes.columns);
+      const all = patchVoteMatrix(kept.all, votes.columns);
       // One cell per stored vote: fewer stored than cells means some were deleted since.
       if (all.col.length !== votes.total) {
         this.kept.delete(deliberationId);
         return null;
       }
+      // G's pieces follow the votes (updated in place: the kept matrix they counted is replaced).
+      const pieces = kept.pieces && all.statements.length <= GRAM_MAX_COLUMNS ? patchGramPieces(kept.pieces, kept.all, all, votes.columns.participants, true) : null;
+      entry = { all, pieces };
     }
     this.kept.delete(deliberationId);
     if (votes.snapshot !== null) {
-      this.kept.set(deliberationId, { all, snapshot: votes.snapshot });
+      this.kept.set(deliberationId, { ...entry, snapshot: votes.snapshot });
       // The least recently recomputed space goes first.
       if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
     }
-    return all;
+    return entry;
+  }
+
+  /** G's pieces of the space's kept matrix, counted now if not yet (and kept with it). */
+  pieces(deliberationId: string, entry: KeptVotes): GramPieces {
+    if (!entry.pieces) {
+      entry.pieces = gramPiecesOf(entry.all);
+      const kept = this.kept.get(deliberationId);
+      if (kept && kept.all === entry.all) kept.pieces = entry.pieces;
+    }
+    return entry.pieces;
   }
 
   forget(deliberationId: string): void {
     this.kept.delete(deliberationId);
   }
+}
+
+/**
+ * A space's matrix of every stored vote, and the pieces of G = YᵀY counted on it
+ * (gram.ts: integers, kept and updated vote by vote, then restricted like the
+ * matrix: the same integers as counting the restricted matrix, hence the same G
+ * and the same map as a recompute from the votes alone).
+ */
+export interface KeptVotes {
+  all: VoteMatrix;
+  pieces: GramPieces | null;
+  snapshot?: string;
 }
 
 /** voteMatrixHash with node's SHA-256 (the same digest, several times faster). */
@@ -116,8 +147,9 @@ export function computeSnapshot(input: RecomputeInput, cache: VoteMatrixCache = 
   const { deliberationId, computedAt, statements, previous } = input;
   const removed = statements.filter((s) => s.state !== 'approved').map((s) => s.number);
   const meta = statements.filter((s) => s.state === 'approved' && s.meta).map((s) => s.number);
-  const all = cache.apply(deliberationId, input.votes);
-  if (!all) return { stale: true };
+  const kept = cache.apply(deliberationId, input.votes);
+  if (!kept) return { stale: true };
+  const { all } = kept;
   const matrix = restrictVoteMatrix(all, { removedStatements: removed, zeroedStatements: meta, excludedParticipants: input.suspended });
   const inputHash = matrixHash(matrix);
   if (previous && previous.inputHash === inputHash && previous.algorithmVersion === OPINION_MAP_ALGORITHM_VERSION) return { changed: false, inputHash };
@@ -126,7 +158,16 @@ export function computeSnapshot(input: RecomputeInput, cache: VoteMatrixCache = 
     return { changed: true, inputHash, algorithmVersion: OPINION_MAP_ALGORITHM_VERSION, voters: 0, votes: 0, view, positions: {}, history: {} };
   }
   const history = previous && Array.isArray((previous.history as Partial<OpinionMapHistory> | null)?.statements) ? (previous.history as OpinionMapHistory) : null;
-  const map = computeOpinionMapFromMatrix(matrix, { previous: history, metaStatements: meta });
+  let gram: GramPieces | null = null;
+  if (usesGram(matrix)) {
+    const suspended = new Set(input.suspended);
+    const excludedRows: number[] = [];
+    all.participants.forEach((id, row) => {
+      if (suspended.has(id)) excludedRows.push(row);
+    });
+    gram = restrictGramPieces(cache.pieces(deliberationId, kept), all, matrix, excludedRows);
+  }
+  const map = computeOpinionMapFromMatrix(matrix, { previous: history, metaStatements: meta, gram });
   const texts = statements.filter((s) => s.state === 'approved').map((s) => ({ number: s.number, text: s.text, seeded: s.seeded }));
   const view = opinionMapView(map, texts, { deliberationId, computedAt, inputHash, minVoters: OPINION_MAP_LIMITS.minVoters });
   // The next-statement pick's priorities by statement number travel with the history (opinion-map.service.ts next()).

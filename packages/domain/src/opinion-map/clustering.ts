@@ -126,28 +126,30 @@ export interface KMeansOptions {
  */
 export function kMeans(points: readonly Point[], k: number, options: KMeansOptions = {}): Cluster[] {
   const maxIterations = options.maxIterations ?? KMEANS_MAX_ITERATIONS;
+  // Typed arrays whatever the start (one shape for the optimising compiler: no deoptimisation on a cold start).
   let ids: number[];
-  let cx: number[];
-  let cy: number[];
+  let cx: Float64Array;
+  let cy: Float64Array;
   if (options.start && options.start.length > 0) {
     ids = options.start.map((c) => c.id);
-    cx = options.start.map((c) => c.center[0]);
-    cy = options.start.map((c) => c.center[1]);
+    cx = Float64Array.from(options.start, (c) => c.center[0]);
+    cy = Float64Array.from(options.start, (c) => c.center[1]);
   } else {
     const centers = initialCenters(points, k);
     ids = centers.map((_, i) => i);
-    cx = centers.map((c) => c[0]);
-    cy = centers.map((c) => c[1]);
+    cx = Float64Array.from(centers, (c) => c[0]);
+    cy = Float64Array.from(centers, (c) => c[1]);
   }
   const n = points.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
   const pw = new Float64Array(n);
-  points.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
     px[i] = p.x;
     py[i] = p.y;
     pw[i] = p.weight ?? 1;
-  });
+  }
   const assignment = new Int32Array(n).fill(-1);
   // Hamerly's bounds, to skip the points whose nearest centre cannot have changed:
   // upper ≥ the distance to their centre, lower ≤ the distance to any other,
@@ -163,10 +165,17 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
     let maxDrift = 0;
     if (drift) for (let c = 0; c < k; c++) maxDrift = Math.max(maxDrift, drift[c]!);
     // Centres sorted by x: scanning outwards from a point's x, stop once dx² alone exceeds the second best distance.
-    const byX = Array.from({ length: k }, (_, c) => c).sort((a, b) => cx[a]! - cx[b]! || a - b);
-    const sortedX = Float64Array.from(byX, (c) => cx[c]!);
-    const sortedY = Float64Array.from(byX, (c) => cy[c]!);
-    const sortedIndex = Int32Array.from(byX);
+    // (Plain loops on typed arrays here and below, not builtins with callbacks: they deoptimise the compiled loop.)
+    const sortedIndex = new Int32Array(k);
+    for (let c = 0; c < k; c++) sortedIndex[c] = c;
+    const xs = cx;
+    sortedIndex.sort((a, b) => xs[a]! - xs[b]! || a - b);
+    const sortedX = new Float64Array(k);
+    const sortedY = new Float64Array(k);
+    for (let s = 0; s < k; s++) {
+      sortedX[s] = cx[sortedIndex[s]!]!;
+      sortedY[s] = cy[sortedIndex[s]!]!;
+    }
     for (let i = 0; i < n; i++) {
       const x = px[i]!;
       const y = py[i]!;
@@ -232,16 +241,24 @@ export function kMeans(points: readonly Point[], k: number, options: KMeansOptio
       sx[c]! += w * px[i]!;
       sy[c]! += w * py[i]!;
     }
-    const keep: number[] = [];
-    for (let c = 0; c < k; c++) if (sw[c]! > 0) keep.push(c);
     const remap = new Int32Array(k).fill(-1);
-    keep.forEach((c, index) => (remap[c] = index));
-    const previousX = cx;
-    const previousY = cy;
-    ids = keep.map((c) => ids[c]!);
-    cx = keep.map((c) => sx[c]! / sw[c]!);
-    cy = keep.map((c) => sy[c]! / sw[c]!);
-    drift = Float64Array.from(keep, (c, index) => distance(previousX[c]!, previousY[c]!, cx[index]!, cy[index]!));
+    let kept = 0;
+    for (let c = 0; c < k; c++) if (sw[c]! > 0) remap[c] = kept++;
+    const nextIds: number[] = [];
+    const nextX = new Float64Array(kept);
+    const nextY = new Float64Array(kept);
+    drift = new Float64Array(kept);
+    for (let c = 0; c < k; c++) {
+      const index = remap[c]!;
+      if (index < 0) continue;
+      nextIds.push(ids[c]!);
+      nextX[index] = sx[c]! / sw[c]!;
+      nextY[index] = sy[c]! / sw[c]!;
+      drift[index] = distance(cx[c]!, cy[c]!, nextX[index]!, nextY[index]!);
+    }
+    ids = nextIds;
+    cx = nextX;
+    cy = nextY;
     for (let i = 0; i < n; i++) assignment[i] = remap[assignment[i]!]!;
     if (!changed) break;
   }

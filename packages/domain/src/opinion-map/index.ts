@@ -3,6 +3,7 @@
  * pure, deterministic, without zod — importable anywhere.
  */
 export * from './vote-matrix';
+export * from './gram';
 export * from './pca';
 export * from './clustering';
 export * from './statistics';

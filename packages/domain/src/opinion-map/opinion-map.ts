@@ -1,10 +1,10 @@
 import { baseClusters, groupClusters, selectClustered, type Cluster, type KSmoother, type Point } from './clustering';
+import type { GramPieces } from './gram';
 import { powerIterationPca, projectParticipants, projectStatements, type PcaOptions } from './pca';
 import { statementPriority } from './priority';
 import {
   consensusStatements,
-  countVotes,
-  countVotesByGroup,
+  countVotesWithEveryone,
   fairConsensus,
   groupAwareConsensus,
   representativeStatements,
@@ -20,7 +20,10 @@ import { buildVoteMatrix, voteCounts, type VoteMatrix, type VoteMatrixInput } fr
  * and the same previous map give the same numbers, on any machine.
  */
 // 2: the PCA's products may go through G = YᵀY formed once (pca.ts gramPlan): the same components, their last bits (≤ 1e-14) differ.
-export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/2 (polis-compatible)';
+// 3: G is assembled from integer pieces (gram.ts: XX − c_b XO − c_a XOᵀ + c_a c_b OO), used whenever a product on it is
+//    cheaper (pca.ts usesGram), warm starts included: the same components, their last bits differ; the worker keeps the
+//    pieces and updates them vote by vote, with the same numbers as a recompute from the votes.
+export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/3 (polis-compatible)';
 
 /** What a recompute carries over from the previous map: warm starts and the group-count smoother. */
 export interface OpinionMapHistory {
@@ -38,6 +41,8 @@ export interface OpinionMapOptions {
   pca?: Pick<PcaOptions, 'tolerance' | 'maxIterations' | 'dense'>;
   /** Meta statements (priority 49, as Polis); usually also in zeroedStatements. */
   metaStatements?: Iterable<number>;
+  /** G's pieces for this matrix, when kept between recomputes (pca.ts PcaOptions.gram). */
+  gram?: GramPieces | null;
 }
 
 export interface ParticipantPosition {
@@ -96,7 +101,7 @@ export function computeOpinionMap(input: VoteMatrixInput, options: OpinionMapOpt
 
 export function computeOpinionMapFromMatrix(matrix: VoteMatrix, options: OpinionMapOptions = {}): OpinionMap {
   const previous = options.previous ?? null;
-  const pca = powerIterationPca(matrix, { ...options.pca, start: previous ? { statements: previous.statements, comps: previous.comps } : null });
+  const pca = powerIterationPca(matrix, { ...options.pca, gram: options.gram ?? null, start: previous ? { statements: previous.statements, comps: previous.comps } : null });
   const projection = projectParticipants(matrix, pca);
   const statementsProjection = projectStatements(pca);
   const counts = voteCounts(matrix);
@@ -106,7 +111,8 @@ export function computeOpinionMapFromMatrix(matrix: VoteMatrix, options: Opinion
   const inConv = selectClustered(matrix.participants, counts, m, previous?.inConv ?? []);
   const points: Point[] = [];
   matrix.participants.forEach((id, i) => {
-    if (inConv.has(id)) points.push({ id, x: projection.x[i]!, y: projection.y[i]! });
+    // weight: 1 written out: the same shape as the groups' points (one shape for k-means' compiled code).
+    if (inConv.has(id)) points.push({ id, x: projection.x[i]!, y: projection.y[i]!, weight: 1 });
   });
   const bases = baseClusters(points, previous?.baseClusters ?? []);
   const clustering = groupClusters(bases, { byK: previous?.groupClusterings, smoother: previous?.kSmoother ?? null });
@@ -124,8 +130,7 @@ export function computeOpinionMapFromMatrix(matrix: VoteMatrix, options: Opinion
       }),
     ),
   );
-  const byGroup = countVotesByGroup(matrix, groupOfRow, groups.length);
-  const everyone = countVotes(matrix);
+  const { groups: byGroup, everyone } = countVotesWithEveryone(matrix, groupOfRow, groups.length);
   const repnessLists = representativeStatements(matrix.statements, matrix.zeroed, byGroup);
 
   const meta = new Set(options.metaStatements ?? []);

@@ -1,6 +1,6 @@
 import { computeOpinionMap } from './opinion-map';
 import { historyFromPolisMath } from './polis-format';
-import { gramPlan, powerIterationPca, type PcaResult } from './pca';
+import { powerIterationPca, usesGram, type PcaResult } from './pca';
 import { loadPolisFixture, POLIS_FIXTURES } from './polis-fixtures.testing';
 import { mulberry32 } from './priority';
 import { buildVoteMatrix, type OpinionVote, type VoteMatrix, type VoteRecord } from './vote-matrix';
@@ -50,21 +50,23 @@ describe('the PCA through G = YᵀY (formed once) or through the votes (two pass
     }
   });
 
-  it('gives the same components on a dense conversation, cold and warm-started, whichever way gramPlan picks', () => {
+  it('gives the same components on a dense conversation, cold and warm-started, through G (usesGram) or the votes', () => {
     const matrix = denseMatrix();
-    expect(gramPlan(matrix, false).switchAfter).toBe(0);
+    expect(usesGram(matrix)).toBe(true);
     const sparse = powerIterationPca(matrix, { dense: 'never' });
     const auto = powerIterationPca(matrix);
     expect(componentGap(sparse, auto)).toBeLessThan(1e-9);
-    // A warm start from perturbed components switches to G once it has spent what forming G costs.
     const start = { statements: matrix.statements, comps: sparse.comps.map((c) => [...c].map((x, j) => x + 0.05 * Math.sin(j))) };
-    const plan = gramPlan(matrix, true);
-    expect(plan.switchAfter).toBeGreaterThan(0);
-    expect(plan.switchAfter).toBeLessThan(auto.iterations[0] + auto.iterations[1]);
     const warm = powerIterationPca(matrix, { start });
     const warmSparse = powerIterationPca(matrix, { start, dense: 'never' });
     expect(componentGap(warm, warmSparse)).toBeLessThan(1e-9);
     expect(componentGap(warm, sparse)).toBeLessThan(1e-9);
+  });
+
+  it('goes through the votes when a product on G would cost more (few votes on many statements)', () => {
+    const votes: VoteRecord[] = [];
+    for (let i = 0; i < 50; i++) for (let j = 0; j < 3; j++) votes.push({ participant: i, statement: (i * 7 + j * 13) % 200, vote: 1 });
+    expect(usesGram(buildVoteMatrix({ votes }))).toBe(false);
   });
 
   it('is deterministic', () => {

@@ -1,3 +1,4 @@
+import { assembleGram, GRAM_MAX_COLUMNS, gramPiecesOf, type GramPieces } from './gram';
 import { columnMeans, type VoteMatrix } from './vote-matrix';
 
 /**
@@ -27,8 +28,10 @@ export interface PcaOptions {
   start?: { statements: readonly number[]; comps: readonly (readonly number[])[] } | null;
   tolerance?: number;
   maxIterations?: number;
-  /** Products through the dense G = YᵀY: 'auto' (default, gramPlan), or always / never (tests compare both). */
+  /** Products through the dense G = YᵀY: 'auto' (default, usesGram), or always / never (tests compare both). */
   dense?: 'auto' | 'always' | 'never';
+  /** G's pieces for this matrix when kept (the API's worker); otherwise counted from the matrix when G is used. */
+  gram?: GramPieces | null;
 }
 
 export interface PcaResult {
@@ -99,54 +102,31 @@ function gramProduct(rowStart: Int32Array, col: Int32Array, y: Float64Array, v: 
   }
 }
 
-/**
- * The dense Gram matrix G = YᵀY (m × m, row-major), formed once from the rows:
- * Σ_i n_i(n_i+1)/2 multiply-adds, after which a product costs m² instead of
- * two passes over the votes. Zeroed columns (0 after centring) are left out.
- */
-function denseGram(rowStart: Int32Array, col: Int32Array, y: Float64Array, zeroed: Uint8Array, m: number): Float64Array {
-  const gram = new Float64Array(m * m);
-  const n = rowStart.length - 1;
-  // The non-zeroed cells, compacted (rows keep their columns ascending).
-  const start = new Int32Array(n + 1);
-  const cols = new Int32Array(col.length);
-  const values = new Float64Array(col.length);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = count;
-    for (let c = rowStart[i]!; c < rowStart[i + 1]!; c++) {
-      if (zeroed[col[c]!]) continue;
-      cols[count] = col[c]!;
-      values[count++] = y[c]!;
-    }
-  }
-  start[n] = count;
-  // Upper triangle, by tiles of TILE columns of G (the tile's m × TILE block stays in cache):
-  // for each row, its cells a with cols[a] < tile end times its cells b inside the tile, b ≥ a.
-  const TILE = 48;
-  const cursor = start.slice(0, n);
-  for (let low = 0; low < m; low += TILE) {
-    const high = Math.min(m, low + TILE);
-    for (let i = 0; i < n; i++) {
-      const first = cursor[i]!;
-      let last = first;
-      const end = start[i + 1]!;
-      while (last < end && cols[last]! < high) last++;
-      cursor[i] = last;
-      for (let a = start[i]!; a < last; a++) {
-        const ya = values[a]!;
-        const base = cols[a]! * m;
-        for (let b = a > first ? a : first; b < last; b++) gram[base + cols[b]!]! += ya * values[b]!;
-      }
-    }
-  }
-  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) gram[b * m + a] = gram[a * m + b]!;
-  return gram;
-}
-
-/** w = G v, G dense symmetric. */
+/** w = G v, G dense symmetric: four rows at a time (each row's sum in the same order as one at a time: the same bits). */
 function denseProduct(gram: Float64Array, m: number, v: Float64Array, w: Float64Array): void {
-  for (let a = 0; a < m; a++) {
+  let a = 0;
+  for (; a + 3 < m; a += 4) {
+    const b0 = a * m;
+    const b1 = b0 + m;
+    const b2 = b1 + m;
+    const b3 = b2 + m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let b = 0; b < m; b++) {
+      const x = v[b]!;
+      s0 += gram[b0 + b]! * x;
+      s1 += gram[b1 + b]! * x;
+      s2 += gram[b2 + b]! * x;
+      s3 += gram[b3 + b]! * x;
+    }
+    w[a] = s0;
+    w[a + 1] = s1;
+    w[a + 2] = s2;
+    w[a + 3] = s3;
+  }
+  for (; a < m; a++) {
     const base = a * m;
     let s = 0;
     for (let b = 0; b < m; b++) s += gram[base + b]! * v[b]!;
@@ -155,40 +135,24 @@ function denseProduct(gram: Float64Array, m: number, v: Float64Array, w: Float64
 }
 
 /** Above this many columns the dense Gram matrix (8·m² bytes) is never formed. */
-export const PCA_MAX_DENSE_COLUMNS = 3_000;
-/** Products a cold start is expected to need at least (the fixtures: 82 + 67 and 54 + 199; the benchmark rows: 106–131). */
-const COLD_START_PRODUCTS = 60;
-/** A pair in G's formation costs about twice a cell of a product on the votes (scattered writes; measured). */
-const PAIR_COST = 2;
+export const PCA_MAX_DENSE_COLUMNS = GRAM_MAX_COLUMNS;
 
 /**
- * When the products go through G = YᵀY rather than the votes (a pure function
- * of the matrix's shape, so deterministic): forming G costs `pairs`, a product
- * m² instead of 2·cells. A cold start forms it at once when that is cheaper
- * over COLD_START_PRODUCTS products; a warm start (usually 1–2 products) first
- * iterates on the votes, and switches once it has spent as much as forming G
- * would cost (at most twice the better of the two). Costs are in cells of a product on the
- * votes: a pair of G's formation counts PAIR_COST, a multiply-add of G·v one.
+ * Whether the products go through G = YᵀY (assembled from its integer pieces,
+ * gram.ts) rather than the votes: when a product on G (m² multiply-adds) is
+ * cheaper than one on the votes (two passes over them). A pure function of the
+ * matrix — not of whether the pieces were kept — so that a recompute from the
+ * votes alone takes the same path, hence the same numbers, as the API's worker.
  */
-export function gramPlan(matrix: VoteMatrix, warm: boolean): { pairs: number; sparseProduct: number; denseProduct: number; switchAfter: number } {
+export function usesGram(matrix: VoteMatrix): boolean {
   const m = matrix.statements.length;
-  let pairs = 0;
-  let cells = 0;
-  for (let i = 0; i < matrix.participants.length; i++) {
-    let count = 0;
-    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) if (!matrix.zeroed[matrix.col[c]!]) count++;
-    pairs += (count * (count + 1)) / 2;
-    cells += count;
+  if (m > PCA_MAX_DENSE_COLUMNS) return false;
+  let cells = matrix.col.length;
+  if (matrix.zeroed.includes(1)) {
+    cells = 0;
+    for (let c = 0; c < matrix.col.length; c++) if (!matrix.zeroed[matrix.col[c]!]) cells++;
   }
-  const sparseProduct = 2 * cells;
-  const denseProduct = m * m;
-  let switchAfter = Infinity;
-  if (m <= PCA_MAX_DENSE_COLUMNS && denseProduct < sparseProduct) {
-    const formation = PAIR_COST * pairs;
-    if (!warm && formation + COLD_START_PRODUCTS * denseProduct < COLD_START_PRODUCTS * sparseProduct) switchAfter = 0;
-    else switchAfter = Math.ceil(formation / (sparseProduct - denseProduct));
-  }
-  return { pairs, sparseProduct, denseProduct, switchAfter };
+  return m * m < 2 * cells;
 }
 
 export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}): PcaResult {
@@ -196,12 +160,16 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
   const maxIterations = options.maxIterations ?? PCA_DEFAULT_MAX_ITERATIONS;
   const m = matrix.statements.length;
   const center = columnMeans(matrix);
-  const y = centredValues(matrix, center);
   const starts = startVectors(matrix.statements, options.start ?? null);
   const dense = options.dense ?? 'auto';
-  const switchAfter = dense === 'always' ? 0 : dense === 'never' ? Infinity : gramPlan(matrix, Boolean(options.start)).switchAfter;
+  const throughGram = dense === 'always' || (dense === 'auto' && usesGram(matrix));
   let gram: Float64Array | null = null;
-  let products = 0;
+  if (throughGram) {
+    const pieces = options.gram ?? gramPiecesOf(matrix);
+    if (pieces.m !== m) throw new RangeError(`G's pieces have ${pieces.m} columns, the matrix ${m}`);
+    gram = assembleGram(pieces, center, matrix.zeroed);
+  }
+  const y = gram ? null : centredValues(matrix, center);
   const comps: Float64Array[] = [];
   const iterations: number[] = [];
   const eigenvalues: number[] = [];
@@ -226,10 +194,8 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
     let done = 0;
     let eigenvalue = 0;
     for (;;) {
-      if (!gram && products >= switchAfter) gram = denseGram(matrix.rowStart, matrix.col, y, matrix.zeroed, m);
       if (gram) denseProduct(gram, m, v, w);
-      else gramProduct(matrix.rowStart, matrix.col, y, v, w);
-      products++;
+      else gramProduct(matrix.rowStart, matrix.col, y!, v, w);
       orthogonalise(w, comps);
       eigenvalue = norm(w);
       done++;

@@ -14,26 +14,46 @@ export interface VoteCounts {
 
 /** Counts per column over the rows whose index `group[row]` is g, for g = 0..groupCount−1 (−1: in no group). */
 export function countVotesByGroup(matrix: VoteMatrix, groupOfRow: Int32Array, groupCount: number): VoteCounts[] {
+  return countVotesWithEveryone(matrix, groupOfRow, groupCount).groups;
+}
+
+/**
+ * countVotesByGroup and everyone's counts (countVotes) in one pass over the
+ * votes, on typed arrays (integers: the same counts).
+ */
+export function countVotesWithEveryone(matrix: VoteMatrix, groupOfRow: Int32Array, groupCount: number): { groups: VoteCounts[]; everyone: VoteCounts } {
   const m = matrix.statements.length;
-  const counts = Array.from({ length: groupCount }, () => ({ A: new Array<number>(m).fill(0), D: new Array<number>(m).fill(0), S: new Array<number>(m).fill(0) }));
+  const { rowStart, col, value } = matrix;
+  // Per group g and column j, at g·m + j; everyone at groupCount·m + j.
+  const agree = new Int32Array((groupCount + 1) * m);
+  const disagree = new Int32Array((groupCount + 1) * m);
+  const seen = new Int32Array((groupCount + 1) * m);
+  const all = groupCount * m;
   for (let i = 0; i < matrix.participants.length; i++) {
     const g = groupOfRow[i]!;
-    if (g < 0) continue;
-    const target = counts[g]!;
-    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
-      const j = matrix.col[c]!;
-      const v = matrix.value[c]!;
-      target.S[j]!++;
-      if (v === 1) target.A[j]!++;
-      else if (v === -1) target.D[j]!++;
+    const base = g < 0 ? -1 : g * m;
+    const end = rowStart[i + 1]!;
+    for (let c = rowStart[i]!; c < end; c++) {
+      const j = col[c]!;
+      const v = value[c]!;
+      seen[all + j]!++;
+      if (v === 1) agree[all + j]!++;
+      else if (v === -1) disagree[all + j]!++;
+      if (base < 0) continue;
+      seen[base + j]!++;
+      if (v === 1) agree[base + j]!++;
+      else if (v === -1) disagree[base + j]!++;
     }
   }
-  return counts;
+  const countsAt = (base: number): VoteCounts => ({ A: Array.from(agree.subarray(base, base + m)), D: Array.from(disagree.subarray(base, base + m)), S: Array.from(seen.subarray(base, base + m)) });
+  const groups: VoteCounts[] = [];
+  for (let g = 0; g < groupCount; g++) groups.push(countsAt(g * m));
+  return { groups, everyone: countsAt(all) };
 }
 
 /** Everyone's counts per column. */
 export function countVotes(matrix: VoteMatrix): VoteCounts {
-  return countVotesByGroup(matrix, new Int32Array(matrix.participants.length), 1)[0]!;
+  return countVotesWithEveryone(matrix, new Int32Array(matrix.participants.length).fill(-1), 0).everyone;
 }
 
 /** Polis's one-proportion test with a pseudocount: 2·sqrt(n+1)·((s+1)/(n+1) − 0.5). */
@@ -78,8 +98,15 @@ export interface ComparativeStats extends CommentStats {
 }
 
 export function comparativeStats(own: CommentStats, restA: number, restD: number, restS: number): ComparativeStats {
+  // The fields written out rather than spread (called once per group and statement).
   return {
-    ...own,
+    na: own.na,
+    nd: own.nd,
+    ns: own.ns,
+    pa: own.pa,
+    pd: own.pd,
+    pat: own.pat,
+    pdt: own.pdt,
     ra: own.pa / ((restA + 1) / (restS + 2)),
     rd: own.pd / ((restD + 1) / (restS + 2)),
     rat: twoPropTest(own.na, restA, own.ns, restS),

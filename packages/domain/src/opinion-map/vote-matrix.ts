@@ -292,6 +292,12 @@ export function restrictVoteMatrix(all: VoteMatrix, filters: VoteMatrixFilters =
   const excluded = new Set(filters.excludedParticipants ?? []);
   const zeroedIds = new Set(filters.zeroedStatements ?? []);
   const m = all.statements.length;
+  // Nothing to take out (the usual case): the same rows and columns, shared (matrices are never modified).
+  if (!all.statements.some((id) => removed.has(id)) && !all.participants.some((id) => excluded.has(id))) {
+    const zeroed = new Uint8Array(m);
+    all.statements.forEach((id, j) => (zeroed[j] = zeroedIds.has(id) ? 1 : 0));
+    return { participants: all.participants, statements: all.statements, zeroed, rowStart: all.rowStart, col: all.col, value: all.value };
+  }
   const columnKept = new Uint8Array(m);
   for (let j = 0; j < m; j++) columnKept[j] = removed.has(all.statements[j]!) ? 0 : 1;
   // Columns still voted on by a kept row.
@@ -369,42 +375,35 @@ export function voteMatrixHash(matrix: VoteMatrix): string {
 /**
  * The bytes voteMatrixHash hashes, in chunks, for any SHA-256 (the API's
  * worker hands them to node:crypto, several times faster than a JavaScript
- * one; the same digest). Integers are written digit by digit into a buffer
- * rather than through strings.
+ * one; the same digest). The bytes of each id and vote are made once and
+ * copied into a buffer per cell.
  */
 export function writeVoteMatrixHashInput(matrix: VoteMatrix, update: (chunk: Uint8Array) => void): void {
   const CHUNK = 1 << 16;
-  let buffer = new Uint8Array(CHUNK + 128);
+  // Each statement's `,<id>,` written once into one array, then copied per cell (local
+  // variables only in the loop: this runs once per vote on every recompute).
+  const columnText = utf8ToBytes(matrix.statements.map((id) => `,${String(id)},`).join(''));
+  const columnFrom = new Int32Array(matrix.statements.length + 1);
+  for (let j = 0; j < matrix.statements.length; j++) columnFrom[j + 1] = columnFrom[j]! + String(matrix.statements[j]!).length + 2;
+  const { participants, rowStart, col, value } = matrix;
+  let buffer = new Uint8Array(CHUNK + 256);
   let at = 0;
-  const digits = new Uint8Array(24);
-  const writeInteger = (x: number): void => {
-    if (!Number.isSafeInteger(x)) {
-      for (const byte of utf8ToBytes(String(x))) buffer[at++] = byte;
-      return;
-    }
-    if (x < 0) {
-      buffer[at++] = 45; // '-'
-      x = -x;
-    }
-    let count = 0;
-    do {
-      digits[count++] = 48 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
-    while (count > 0) buffer[at++] = digits[--count]!;
-  };
-  for (let i = 0; i < matrix.participants.length; i++) {
-    const participant = matrix.participants[i]!;
-    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
-      writeInteger(participant);
-      buffer[at++] = 44; // ','
-      writeInteger(matrix.statements[matrix.col[c]!]!);
-      buffer[at++] = 44;
-      writeInteger(matrix.value[c]!);
+  for (let i = 0; i < participants.length; i++) {
+    const participant = utf8ToBytes(String(participants[i]!));
+    const length = participant.length;
+    const end = rowStart[i + 1]!;
+    for (let c = rowStart[i]!; c < end; c++) {
+      for (let k = 0; k < length; k++) buffer[at++] = participant[k]!;
+      const j = col[c]!;
+      const last = columnFrom[j + 1]!;
+      for (let k = columnFrom[j]!; k < last; k++) buffer[at++] = columnText[k]!;
+      const vote = value[c]!;
+      if (vote < 0) buffer[at++] = 45; // '-'
+      buffer[at++] = 48 + (vote < 0 ? -vote : vote);
       buffer[at++] = 10; // '\n'
       if (at > CHUNK) {
         update(buffer.subarray(0, at));
-        buffer = new Uint8Array(CHUNK + 128);
+        buffer = new Uint8Array(CHUNK + 256);
         at = 0;
       }
     }
