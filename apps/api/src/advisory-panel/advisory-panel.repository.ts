@@ -43,6 +43,11 @@ export class AdvisoryPanelRepository {
   currentRules(tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelRules | null> {
     return tx.advisoryPanelRules.findFirst({ orderBy: { version: 'desc' } });
   }
+  /** The rules in force, locked: seating members under their seat counts is serialised on it. */
+  async lockCurrentRules(tx: PrismaTransaction): Promise<AdvisoryPanelRules | null> {
+    await tx.$queryRaw`SELECT version FROM advisory_panel_rules WHERE version = (SELECT max(version) FROM advisory_panel_rules) FOR UPDATE`;
+    return this.currentRules(tx);
+  }
   rulesVersions(): Promise<AdvisoryPanelRules[]> {
     return this.prisma.advisoryPanelRules.findMany({ orderBy: { version: 'desc' } });
   }
@@ -123,6 +128,10 @@ export class AdvisoryPanelRepository {
     const { count } = await tx.advisoryPanelVolunteer.updateMany({ where: { poolId, member: { is: null }, contactEmail: { not: null } }, data: { contactEmail: null } });
     await tx.advisoryPanelPool.update({ where: { id: poolId }, data: { contactsErasedAt: at } });
     return count;
+  }
+  /** Members holding (or offered) a place of this type and position now. */
+  countSeated(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType'], position: AdvisoryPanelMember['position']): Promise<number> {
+    return tx.advisoryPanelMember.count({ where: { seatType, position, state: { in: ['invited', 'active'] } } });
   }
   countCurrentDrawnTitulars(): Promise<number> {
     return this.prisma.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });

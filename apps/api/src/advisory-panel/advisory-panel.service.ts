@@ -181,13 +181,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   async panel(actor: Actor): Promise<AdvisoryPanelDto> {
     const [rules, members, calls, draws] = await Promise.all([this.repository.currentRules(), this.repository.members(), this.repository.calls(['open', 'closed']), this.repository.draws()]);
     const current = members.filter((m) => (CURRENT_MEMBER_STATES as readonly string[]).includes(m.state));
-    const seats = rules ? (rules.rules as PanelRules).seats : null;
-    const seatsOf: Record<(typeof SEAT_TYPES)[number], number> = {
-      drawn_citizen: seats?.drawnCitizens ?? 0,
-      association: seats?.associations ?? 0,
-      expert_voting: seats?.expertsVoting ?? 0,
-      expert_consultative: seats?.expertsConsultative ?? 0,
-    };
+    const seatsOf = this.seatsOf(rules ? (rules.rules as PanelRules) : null);
     return {
       rules: rules ? this.rulesVersion(rules) : null,
       seats: SEAT_TYPES.map((seatType) => {
@@ -207,6 +201,12 @@ export class AdvisoryPanelService implements OnModuleInit {
       draws: draws.map((d) => ({ reference: d.reference, kind: d.kind, state: d.state, panelSize: d.panelSize, poolSize: this.poolSizeOf(d), committedAt: d.committedAt.toISOString(), drawnAt: iso(d.drawnAt) })),
       viewer: { can: permissionsFor(ADVISORY_PANEL_VIEWER_ACTIONS, (action) => canOnAdvisoryPanel(action, { actor })) },
     };
+  }
+
+  /** Seats per type in the rules (none before the first version). */
+  private seatsOf(rules: PanelRules | null): Record<(typeof SEAT_TYPES)[number], number> {
+    const seats = rules?.seats;
+    return { drawn_citizen: seats?.drawnCitizens ?? 0, association: seats?.associations ?? 0, expert_voting: seats?.expertsVoting ?? 0, expert_consultative: seats?.expertsConsultative ?? 0 };
   }
 
   /** Upcoming ends of term of the sitting titular members, by date and seat type (one line per third under rotation). */
@@ -289,7 +289,20 @@ export class AdvisoryPanelService implements OnModuleInit {
   async addMember(actor: Actor, input: AddPanelMember): Promise<PanelMemberAdmin> {
     const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
     return this.repository.transaction(async (tx) => {
-      const rules = await this.rulesInForce(tx);
+      const locked = await this.repository.lockCurrentRules(tx);
+      if (!locked) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
+      const rules = locked.rules as unknown as PanelRules;
+      // The rules say how many seats and substitutes each type has: no more are seated.
+      const limit = input.position === 'substitute' ? rules.substitutesPerSeatType : this.seatsOf(rules)[input.seatType];
+      const held = await this.repository.countSeated(tx, input.seatType, input.position);
+      if (held >= limit) {
+        throw ProblemException.ruleViolation(
+          input.position === 'substitute'
+            ? `Les règles prévoient ${limit} suppléant(s) par type de siège, et ${held} sont déjà désignés pour ce type.`
+            : `Les règles prévoient ${limit} siège(s) de ce type, et ${held} sont déjà occupés ou proposés.`,
+          [{ path: input.position === 'substitute' ? 'position' : 'seatType', code: 'no_seat_left', message: 'Plus de place de ce type dans les règles en vigueur.' }],
+        );
+      }
       const termStart = new Date(`${input.termStart}T00:00:00Z`);
       const substituteRank = input.position === 'substitute' ? await this.repository.nextSubstituteRank(tx, input.seatType) : null;
       const row = await this.repository.createMember(tx, {
