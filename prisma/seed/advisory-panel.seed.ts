@@ -5,7 +5,9 @@
 // same files the API publishes, so `npm run sortition:rerun` re-runs it); the
 // twelve drawn citizens in office; and a new call for volunteers, open.
 import {
+  assignTerms,
   categoriesCsv,
+  contactsEraseAt,
   computeDrawLottery,
   drawFromSeeds,
   PANEL_DRAW_ALGORITHM,
@@ -189,15 +191,33 @@ export async function seedDemoAdvisoryPanel({ tx, audit }: SeedContext): Promise
   }
   await audit({ actorId: organizer, action: 'panel-draw.drawn', subjectType: 'panel-draw', subjectId: draw.id, data: { reference, combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn } });
 
-  // The drawn citizens, in office (one declined: still invited, to show the state).
+  // The drawn citizens, in office (one has not answered yet: still invited, to show the state), their terms by thirds.
   const volunteers = await tx.advisoryPanelVolunteer.findMany({ where: { poolId: pool.id, publicId: { in: drawn } } });
   const drawnTermStart = new Date(`${drawnAt.toISOString().slice(0, 10)}T00:00:00Z`);
-  const drawnTermEnd = new Date(Date.UTC(drawnTermStart.getUTCFullYear() + 2, drawnTermStart.getUTCMonth(), drawnTermStart.getUTCDate()));
+  const terms = new Map(
+    assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart: drawnTermStart, termMonths: DEMO_PANEL_RULES.termMonths, rotationByThirds: DEMO_PANEL_RULES.rotationByThirds }).map((t) => [t.id, t]),
+  );
   for (const [i, v] of volunteers.entries()) {
+    const term = terms.get(v.publicId)!;
     await tx.advisoryPanelMember.create({
-      data: { seatType: 'drawn_citizen', position: 'titular', displayName: v.displayName ?? v.publicId, displayMode: v.displayMode, state: i === 0 ? 'invited' : 'active', termStart: drawnTermStart, termEnd: drawnTermEnd, volunteerId: v.id, drawId: draw.id },
+      data: {
+        seatType: 'drawn_citizen',
+        position: 'titular',
+        displayName: v.displayName ?? v.publicId,
+        displayMode: v.displayMode,
+        state: i === 0 ? 'invited' : 'active',
+        termStart: drawnTermStart,
+        termEnd: term.termEnd,
+        rotationThird: term.third,
+        volunteerId: v.id,
+        drawId: draw.id,
+        invitationSentAt: drawnAt,
+        answeredAt: i === 0 ? null : new Date(drawnAt.getTime() + (i + 1) * 3_600_000),
+      },
     });
   }
+  // The pool keeps its undrawn volunteers' contacts for the retention period after this draw.
+  await tx.advisoryPanelPool.update({ where: { id: pool.id }, data: { contactsEraseAt: contactsEraseAt(drawnAt) } });
 
   // A new call for volunteers, open (the organizers print its letters from the page).
   const openRef = await nextReference(tx, CALL_REFERENCES, year);

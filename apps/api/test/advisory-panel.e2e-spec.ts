@@ -128,6 +128,19 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
       .send({ seatType: 'association', position: 'substitute', displayName: 'Lune42', termStart: '2027-01-15' })
       .expect(201);
     expect(substitute.body).toMatchObject({ position: 'substitute', substituteRank: 1 });
+    // The rules give one association seat and one substitute per seat type: no more are seated.
+    const noSeat = await api()
+      .post('/api/v1/advisory-panel/members')
+      .set(organizer)
+      .send({ seatType: 'association', displayName: 'Une de trop', termStart: '2027-01-15' })
+      .expect(422);
+    expect(noSeat.body.errors[0]).toMatchObject({ path: 'seatType', code: 'no_seat_left' });
+    const noSubstitute = await api()
+      .post('/api/v1/advisory-panel/members')
+      .set(organizer)
+      .send({ seatType: 'association', position: 'substitute', displayName: 'Deuxième suppléant', termStart: '2027-01-15' })
+      .expect(422);
+    expect(noSubstitute.body.errors[0]).toMatchObject({ path: 'position', code: 'no_seat_left' });
     await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/activate`).set(resident).send({}).expect(403);
     await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/end-term`).set(organizer).send({}).expect(422);
     await api().post(`/api/v1/advisory-panel/members/${asso.body.id}/activate`).set(organizer).send({}).expect(200);

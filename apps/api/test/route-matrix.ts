@@ -200,6 +200,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/advisory-panel/calls/{reference}/close': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/close' }), expect: organizers },
   'POST /api/v1/advisory-panel/calls/{reference}/invitations': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/invitations', body: {} }), expect: organizers },
   'POST /api/v1/advisory-panel/calls/{reference}/answers': { request: () => ({ path: '/api/v1/advisory-panel/calls/AV-2000-999/answers', body: {} }), expect: everyone },
+  'GET /api/v1/advisory-panel/invitation': { request: () => ({ path: '/api/v1/advisory-panel/invitation?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), expect: everyone },
+  'POST /api/v1/advisory-panel/invitation': { request: () => ({ path: '/api/v1/advisory-panel/invitation', body: {} }), expect: everyone },
   'GET /api/v1/advisory-panel/pools': { request: () => ({ path: '/api/v1/advisory-panel/pools' }), expect: organizers },
   'POST /api/v1/advisory-panel/pools': { request: () => ({ path: '/api/v1/advisory-panel/pools', body: {} }), expect: organizers },
   'GET /api/v1/advisory-panel/pools/{id}': { request: () => ({ path: '/api/v1/advisory-panel/pools/00000000-0000-4000-8000-000000000000' }), expect: organizers },

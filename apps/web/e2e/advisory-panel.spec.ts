@@ -345,6 +345,17 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     });
 
+    await test.step('the organizers see how each drawn member is to be told; a link that matches no seat is explained', async () => {
+      // This pool was imported (no contacts): nobody is e-mailed, the page says to tell them another way.
+      // The e-mailed invitation and its link are tested with a real SMTP server in advisory-panel-invitations.e2e-spec.ts.
+      await page.goto('/organisation/comite/membres');
+      for (const id of drawnIds) {
+        await expect(page.getByRole('listitem').filter({ hasText: `${id} (${draw})` }).filter({ hasText: 'aucune adresse : à prévenir autrement' }).first()).toBeVisible();
+      }
+      await page.goto(`/comite/invitation?jeton=${'A'.repeat(43)}`);
+      await expect(page.getByRole('heading', { level: 2, name: 'Ce lien d’invitation n’est pas valable' })).toBeVisible();
+    });
+
     await test.step('the re-run command reproduces the 1 000 panels and the drawn one from the published files', async () => {
       const output = await rerunning;
       expect(output).toMatchObject({ reference: draw, poolSha256Matches: true, quotasSha256Matches: true, panelsMatchPublished: true, drawnPanelMatchesPublished: true });

@@ -49,6 +49,8 @@ const PAGES: PageVisit[] = [
   { route: '/comite', role: 'visitor', path: () => '/comite' },
   { route: '/comite/appels/[reference]', role: 'visitor', path: (f) => `/comite/appels/${f.call}?code=ABCD-EFGH-JKLM` },
   { route: '/comite/tirages/[reference]', role: 'visitor', path: (f) => `/comite/tirages/${f.draw}` },
+  // A link whose token matches no seat: the page explains (a real token only exists in an e-mail).
+  { route: '/comite/invitation', role: 'visitor', path: () => `/comite/invitation?jeton=${'A'.repeat(43)}` },
   { route: '/journal', role: 'visitor', path: () => '/journal' },
   { route: '/donnees-ouvertes', role: 'visitor', path: () => '/donnees-ouvertes' },
   { route: '/accessibilite', role: 'visitor', path: () => '/accessibilite' },

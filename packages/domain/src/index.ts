@@ -52,6 +52,7 @@ export * from './advisory-panel/advisory-panel.schema';
 export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './advisory-panel/advisory-panel.policy';
 export * from './advisory-panel/advisory-panel.draw';
+export * from './advisory-panel/advisory-panel.terms';
 export * from './consultations/consultations.schema';
 export * from './consultations/consultations.lifecycle';
 export * from './consultations/consultations.policy';

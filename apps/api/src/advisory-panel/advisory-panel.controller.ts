@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   AddPanelMemberSchema,
   AnswerCallSchema,
+  AnswerPanelInvitationSchema,
   CallReferenceParamsSchema,
   canOnAdvisoryPanel,
   CommitDrawSchema,
@@ -12,12 +13,14 @@ import {
   ImportPoolSchema,
   MemberTransitionSchema,
   PanelIdParamsSchema,
+  PanelInvitationQuerySchema,
   PublishPanelRulesSchema,
   RevealSeedSchema,
   SetQuotasSchema,
   type Actor,
   type AddPanelMember,
   type AnswerCall,
+  type AnswerPanelInvitation,
   type CommitDraw,
   type CreateCall,
   type DRAW_FILES,
@@ -36,7 +39,8 @@ import { AdvisoryPanelService } from './advisory-panel.service';
  * The advisory panel's routes (under /api/v1). The full list, with what each
  * answers, is at the top of packages/domain/src/advisory-panel/advisory-panel.schema.ts.
  *   public:     GET /advisory-panel, /rules, /calls, /calls/:reference, /draws, /draws/:reference,
- *               /draws/:reference/panels, /report, /files/:file; POST /calls/:reference/answers
+ *               /draws/:reference/panels, /report, /files/:file; POST /calls/:reference/answers;
+ *               GET|POST /invitation (a drawn volunteer, with the token of their e-mail's link)
  *   organizers: POST /rules; GET|POST /members; POST /members/:id/{activate,resign,replace,end-term};
  *               POST /calls, /calls/:reference/{open,close,invitations}; GET|POST /pools; GET /pools/:id;
  *               PUT /pools/:id/quotas; POST /draws, /draws/:reference/seeds, /draws/:reference/draw
@@ -164,6 +168,20 @@ export class AdvisoryPanelController {
   @Public()
   answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body(new ZodPipe(AnswerCallSchema)) body: AnswerCall, @Ip() ip: string) {
     return this.panel.answerCall(actor, params.reference, body, ip);
+  }
+
+  // ——— a drawn volunteer's invitation (the token is the e-mail link's secret; in the query, never logged) ———
+  @Get('invitation')
+  @Public()
+  invitation(@Query(new ZodPipe(PanelInvitationQuerySchema)) query: { token: string }) {
+    return this.panel.invitation(query.token);
+  }
+
+  @Post('invitation')
+  @Public()
+  @HttpCode(200)
+  answerInvitation(@CurrentActor() actor: Actor, @Body(new ZodPipe(AnswerPanelInvitationSchema)) body: AnswerPanelInvitation, @Ip() ip: string) {
+    return this.panel.answerInvitation(actor, body, ip);
   }
 
   // ——— pools and quotas ———

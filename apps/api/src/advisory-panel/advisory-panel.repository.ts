@@ -43,6 +43,11 @@ export class AdvisoryPanelRepository {
   currentRules(tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelRules | null> {
     return tx.advisoryPanelRules.findFirst({ orderBy: { version: 'desc' } });
   }
+  /** The rules in force, locked: seating members under their seat counts is serialised on it. */
+  async lockCurrentRules(tx: PrismaTransaction): Promise<AdvisoryPanelRules | null> {
+    await tx.$queryRaw`SELECT version FROM advisory_panel_rules WHERE version = (SELECT max(version) FROM advisory_panel_rules) FOR UPDATE`;
+    return this.currentRules(tx);
+  }
   rulesVersions(): Promise<AdvisoryPanelRules[]> {
     return this.prisma.advisoryPanelRules.findMany({ orderBy: { version: 'desc' } });
   }
@@ -92,6 +97,41 @@ export class AdvisoryPanelRepository {
   async seatedVolunteers(poolId: string): Promise<{ volunteerId: string; state: PanelMemberState; values: Prisma.JsonValue; household: string | null }[]> {
     const rows = await this.prisma.advisoryPanelMember.findMany({ where: { volunteer: { poolId } }, select: { volunteerId: true, state: true, volunteer: { select: { values: true, household: true } } } });
     return rows.map((r) => ({ volunteerId: r.volunteerId!, state: r.state, values: r.volunteer!.values, household: r.volunteer!.household }));
+  }
+  /** A drawn member's invitation: what the e-mail needs (their contact, pool number, draw). */
+  memberToInvite(id: string): Promise<(AdvisoryPanelMember & { draw: { reference: string } | null; volunteer: { publicId: string; contactEmail: string | null } | null }) | null> {
+    return this.prisma.advisoryPanelMember.findUnique({ where: { id }, include: memberLinks });
+  }
+  setInvitationSent(tx: PrismaTransaction, id: string, inviteTokenHash: string, at: Date): Promise<unknown> {
+    return tx.advisoryPanelMember.updateMany({ where: { id, state: 'invited' }, data: { inviteTokenHash, invitationSentAt: at } });
+  }
+  memberByInviteToken(inviteTokenHash: string, tx: PrismaTransaction = this.prisma): Promise<MemberRow | null> {
+    return tx.advisoryPanelMember.findUnique({ where: { inviteTokenHash }, include: memberLinks });
+  }
+  setAnswered(tx: PrismaTransaction, id: string, at: Date): Promise<unknown> {
+    return tx.advisoryPanelMember.update({ where: { id }, data: { answeredAt: at } });
+  }
+  /** Members still seated (or invited) whose term's last day has come. */
+  termsDue(today: Date): Promise<{ id: string }[]> {
+    return this.prisma.advisoryPanelMember.findMany({ where: { state: { in: ['invited', 'active'] }, termEnd: { lte: today } }, select: { id: true }, orderBy: { termEnd: 'asc' } });
+  }
+  /** Pools whose undrawn volunteers' contacts are due for erasure. */
+  poolsWithContactsDue(now: Date): Promise<{ id: string }[]> {
+    return this.prisma.advisoryPanelPool.findMany({ where: { contactsEraseAt: { lte: now }, contactsErasedAt: null }, select: { id: true } });
+  }
+  /** Sets when a pool's undrawn contacts go (at its first draw only). */
+  planContactsErasure(tx: PrismaTransaction, poolId: string, at: Date): Promise<{ count: number }> {
+    return tx.advisoryPanelPool.updateMany({ where: { id: poolId, contactsEraseAt: null }, data: { contactsEraseAt: at } });
+  }
+  /** Erases the contacts of the pool's volunteers who were never seated; drawn ones follow their invitation (erased once they answer). */
+  async eraseUndrawnContacts(tx: PrismaTransaction, poolId: string, at: Date): Promise<number> {
+    const { count } = await tx.advisoryPanelVolunteer.updateMany({ where: { poolId, member: { is: null }, contactEmail: { not: null } }, data: { contactEmail: null } });
+    await tx.advisoryPanelPool.update({ where: { id: poolId }, data: { contactsErasedAt: at } });
+    return count;
+  }
+  /** Members holding (or offered) a place of this type and position now. */
+  countSeated(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType'], position: AdvisoryPanelMember['position']): Promise<number> {
+    return tx.advisoryPanelMember.count({ where: { seatType, position, state: { in: ['invited', 'active'] } } });
   }
   countCurrentDrawnTitulars(): Promise<number> {
     return this.prisma.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });

@@ -1,8 +1,12 @@
-import { createHmac, hkdfSync, randomInt } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
+  addMonthsUtc,
   ADVISORY_PANEL_VIEWER_ACTIONS,
+  assignTerms,
   CALL_VIEWER_ACTIONS,
+  contactsEraseAt,
+  termHasEnded,
   canOnAdvisoryPanel,
   categoriesCsv,
   checkFeasibility,
@@ -34,6 +38,7 @@ import {
   type AddPanelMember,
   type AdvisoryPanelDto,
   type AnswerCall,
+  type AnswerPanelInvitation,
   type AuditAction,
   type CallDto,
   type CallTransition,
@@ -49,6 +54,7 @@ import {
   type PanelCategory,
   type PanelDrawDto,
   type PanelDrawReport,
+  type PanelInvitation,
   type PanelMember,
   type PanelMemberAdmin,
   type PanelRules,
@@ -67,12 +73,22 @@ import { ProblemException } from '../common/problem.exception';
 import { TransitionRunner } from '../common/transition.runner';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
+import { every } from '../jobs/schedules';
+import { MailService } from '../mail/mail.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
+import { panelInvitationMail } from './advisory-panel.mail';
 import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow } from './advisory-panel.repository';
 
 export const COMPUTE_DRAW_JOB = 'advisory-panel.compute-draw';
+/** E-mails one drawn volunteer their invitation (enqueued by the draw). */
+export const INVITE_MEMBER_JOB = 'advisory-panel.invite-member';
+/** Ends the terms that are over and erases undrawn volunteers' contacts that are due: hourly, and at each such date. */
+export const DUE_JOB = 'advisory-panel.due';
+const HOUR = 3_600_000;
+/** Where the invitation link leads (the web page reads `jeton`). */
+const INVITATION_PAGE = '/comite/invitation';
 /** Progress is written at most this often while the worker runs. */
 const PROGRESS_EVERY_MS = 500;
 const API_BASE = '/api/v1/advisory-panel';
@@ -89,10 +105,6 @@ type StoredResult = Omit<DrawComputation, 'panels'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const day = (d: Date) => d.toISOString().slice(0, 10);
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-  return d;
-}
 function newCode(): string {
   let code = '';
   for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)];
@@ -134,20 +146,30 @@ function infeasible(report: Feasibility, quotas: readonly Quota[]): ProblemExcep
 export class AdvisoryPanelService implements OnModuleInit {
   private readonly logger = new Logger('AdvisoryPanel');
   private readonly codeKey: Buffer;
+  private readonly inviteKey: Buffer;
 
   constructor(
-    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly repository: AdvisoryPanelRepository,
     private readonly audit: AuditService,
     private readonly transitions: TransitionRunner,
     private readonly jobs: JobQueue,
     private readonly rateLimits: RateLimitService,
+    private readonly mail: MailService,
   ) {
     this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
+    this.inviteKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-seat-invitation', 32));
   }
 
   onModuleInit(): void {
     this.jobs.register(COMPUTE_DRAW_JOB, (payload) => this.compute((payload as { drawId: string }).drawId));
+    this.jobs.register(INVITE_MEMBER_JOB, (payload) => this.sendInvitation((payload as { memberId: string }).memberId));
+    // The hourly sweep; jobs planned at each term end and retention date run the same handler on the day.
+    this.jobs.recurring(DUE_JOB, every(HOUR), () => this.applyDue());
+  }
+
+  private hashInviteToken(token: string): string {
+    return createHmac('sha256', this.inviteKey).update(token).digest('hex');
   }
 
   private hashCode(code: string): string {
@@ -159,19 +181,16 @@ export class AdvisoryPanelService implements OnModuleInit {
   async panel(actor: Actor): Promise<AdvisoryPanelDto> {
     const [rules, members, calls, draws] = await Promise.all([this.repository.currentRules(), this.repository.members(), this.repository.calls(['open', 'closed']), this.repository.draws()]);
     const current = members.filter((m) => (CURRENT_MEMBER_STATES as readonly string[]).includes(m.state));
-    const seats = rules ? (rules.rules as PanelRules).seats : null;
-    const seatsOf: Record<(typeof SEAT_TYPES)[number], number> = {
-      drawn_citizen: seats?.drawnCitizens ?? 0,
-      association: seats?.associations ?? 0,
-      expert_voting: seats?.expertsVoting ?? 0,
-      expert_consultative: seats?.expertsConsultative ?? 0,
-    };
+    const seatsOf = this.seatsOf(rules ? (rules.rules as PanelRules) : null);
     return {
       rules: rules ? this.rulesVersion(rules) : null,
       seats: SEAT_TYPES.map((seatType) => {
         const titulars = current.filter((m) => m.seatType === seatType && m.position === 'titular');
-        return { seatType, seats: seatsOf[seatType], filled: titulars.filter((m) => m.state === 'active').length, invited: titulars.filter((m) => m.state === 'invited').length };
+        const filled = titulars.filter((m) => m.state === 'active').length;
+        const invited = titulars.filter((m) => m.state === 'invited').length;
+        return { seatType, seats: seatsOf[seatType], filled, invited, toFill: Math.max(0, seatsOf[seatType] - filled - invited) };
       }),
+      termEnds: this.termEnds(current),
       members: current.filter((m) => m.position === 'titular').map((m) => this.member(m)),
       substitutes: current.filter((m) => m.position === 'substitute').map((m) => this.member(m)),
       pastMembers: members.filter((m) => (PAST_MEMBER_STATES as readonly string[]).includes(m.state)).map((m) => this.member(m)),
@@ -182,6 +201,24 @@ export class AdvisoryPanelService implements OnModuleInit {
       draws: draws.map((d) => ({ reference: d.reference, kind: d.kind, state: d.state, panelSize: d.panelSize, poolSize: this.poolSizeOf(d), committedAt: d.committedAt.toISOString(), drawnAt: iso(d.drawnAt) })),
       viewer: { can: permissionsFor(ADVISORY_PANEL_VIEWER_ACTIONS, (action) => canOnAdvisoryPanel(action, { actor })) },
     };
+  }
+
+  /** Seats per type in the rules (none before the first version). */
+  private seatsOf(rules: PanelRules | null): Record<(typeof SEAT_TYPES)[number], number> {
+    const seats = rules?.seats;
+    return { drawn_citizen: seats?.drawnCitizens ?? 0, association: seats?.associations ?? 0, expert_voting: seats?.expertsVoting ?? 0, expert_consultative: seats?.expertsConsultative ?? 0 };
+  }
+
+  /** Upcoming ends of term of the sitting titular members, by date and seat type (one line per third under rotation). */
+  private termEnds(current: readonly MemberRow[]) {
+    const groups = new Map<string, { termEnd: string; seatType: MemberRow['seatType']; members: number }>();
+    for (const m of current.filter((x) => x.position === 'titular')) {
+      const key = `${day(m.termEnd)}|${m.seatType}`;
+      const group = groups.get(key) ?? { termEnd: day(m.termEnd), seatType: m.seatType, members: 0 };
+      group.members += 1;
+      groups.set(key, group);
+    }
+    return [...groups.values()].sort((a, b) => (a.termEnd < b.termEnd ? -1 : a.termEnd > b.termEnd ? 1 : SEAT_TYPES.indexOf(a.seatType) - SEAT_TYPES.indexOf(b.seatType)));
   }
 
   async rules(): Promise<PanelRulesVersion[]> {
@@ -233,7 +270,15 @@ export class AdvisoryPanelService implements OnModuleInit {
     };
   }
   private memberAdmin(m: MemberRow): PanelMemberAdmin {
-    return { ...this.member(m), volunteer: m.volunteer?.publicId ?? null, contactEmail: m.volunteer?.contactEmail ?? null, reason: m.reason };
+    return {
+      ...this.member(m),
+      volunteer: m.volunteer?.publicId ?? null,
+      contactEmail: m.volunteer?.contactEmail ?? null,
+      reason: m.reason,
+      rotationThird: m.rotationThird,
+      invitationSentAt: iso(m.invitationSentAt),
+      answeredAt: iso(m.answeredAt),
+    };
   }
 
   async members(actor: Actor): Promise<PanelMemberAdmin[]> {
@@ -244,7 +289,20 @@ export class AdvisoryPanelService implements OnModuleInit {
   async addMember(actor: Actor, input: AddPanelMember): Promise<PanelMemberAdmin> {
     const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
     return this.repository.transaction(async (tx) => {
-      const rules = await this.rulesInForce(tx);
+      const locked = await this.repository.lockCurrentRules(tx);
+      if (!locked) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
+      const rules = locked.rules as unknown as PanelRules;
+      // The rules say how many seats and substitutes each type has: no more are seated.
+      const limit = input.position === 'substitute' ? rules.substitutesPerSeatType : this.seatsOf(rules)[input.seatType];
+      const held = await this.repository.countSeated(tx, input.seatType, input.position);
+      if (held >= limit) {
+        throw ProblemException.ruleViolation(
+          input.position === 'substitute'
+            ? `Les règles prévoient ${limit} suppléant(s) par type de siège, et ${held} sont déjà désignés pour ce type.`
+            : `Les règles prévoient ${limit} siège(s) de ce type, et ${held} sont déjà occupés ou proposés.`,
+          [{ path: input.position === 'substitute' ? 'position' : 'seatType', code: 'no_seat_left', message: 'Plus de place de ce type dans les règles en vigueur.' }],
+        );
+      }
       const termStart = new Date(`${input.termStart}T00:00:00Z`);
       const substituteRank = input.position === 'substitute' ? await this.repository.nextSubstituteRank(tx, input.seatType) : null;
       const row = await this.repository.createMember(tx, {
@@ -255,7 +313,7 @@ export class AdvisoryPanelService implements OnModuleInit {
         displayMode: input.displayMode,
         affiliation: input.affiliation,
         termStart,
-        termEnd: addMonths(termStart, rules.termMonths),
+        termEnd: addMonthsUtc(termStart, rules.termMonths),
       });
       await this.audit.record(tx, {
         actorId: organizer.id,
@@ -270,34 +328,144 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   async changeMember(actor: Actor, id: string, transition: MemberTransition, reason: string): Promise<PanelMemberAdmin> {
     const organizer = authorize(canOnAdvisoryPanel('advisory-panel.manage-members', { actor }));
-    await this.repository.transaction(async (tx) => {
-      const { thing } = await this.transitions.run(
-        {
-          lifecycle: memberLifecycle,
-          transition,
-          lock: (inner) => this.repository.lockMember(inner, id),
-          notFound: 'Aucun membre du comité avec cet identifiant.',
-          stateOf: (m) => m.state,
-          refusal: (from) => memberTransitionRefusal(transition, from),
-          apply: async (inner, m, to) => {
-            await this.repository.setMemberState(inner, m.id, to, reason, VACATING_TRANSITIONS.includes(transition) ? new Date() : null);
-            // The contact was kept only to tell the drawn volunteer: once they have answered the invitation, it goes.
-            if (m.state === 'invited' && m.volunteerId) await this.repository.eraseVolunteerContact(inner, m.volunteerId);
-          },
-          audit: (m, to) => ({ actorId: organizer.id, action: MEMBER_AUDIT[transition], subjectType: 'panel-member', subjectId: m.id, data: { seatType: m.seatType, state: to, reason } }),
-        },
-        tx,
-      );
-      // A vacated seat goes to the first substitute of the same type.
-      if (VACATING_TRANSITIONS.includes(transition) && thing.position === 'titular') {
-        const substitute = await this.repository.firstSubstitute(tx, thing.seatType);
-        if (substitute) {
-          await this.repository.stepIn(tx, substitute.id);
-          await this.audit.record(tx, { actorId: organizer.id, action: 'panel-member.stepped-in', subjectType: 'panel-member', subjectId: substitute.id, data: { seatType: substitute.seatType, replaces: thing.id } });
-        }
-      }
-    });
+    await this.repository.transaction((tx) => this.moveMember(tx, { lock: (inner) => this.repository.lockMember(inner, id), transition, reason, actorId: organizer.id }));
     return this.memberAdmin((await this.repository.member(id))!);
+  }
+
+  /**
+   * One member's move, audited: an organizer's (actorId), the volunteer's own
+   * answer through their link, or the dated job's (actorId null, `by` says which).
+   * A vacated titular seat goes to the first substitute of the same type, unless
+   * `substitutes` is false (a term ended by rotation: the seats go to a new draw).
+   */
+  private async moveMember(
+    tx: PrismaTransaction,
+    step: { lock: (tx: PrismaTransaction) => Promise<MemberRow | null>; transition: MemberTransition; reason: string; actorId: string | null; by?: 'volunteer' | 'schedule'; substitutes?: boolean },
+  ): Promise<MemberRow> {
+    const { transition, reason, actorId, by } = step;
+    const { thing } = await this.transitions.run(
+      {
+        lifecycle: memberLifecycle,
+        transition,
+        lock: step.lock,
+        notFound: 'Aucun membre du comité avec cet identifiant.',
+        stateOf: (m) => m.state,
+        refusal: (from) => memberTransitionRefusal(transition, from),
+        apply: async (inner, m, to) => {
+          await this.repository.setMemberState(inner, m.id, to, reason, VACATING_TRANSITIONS.includes(transition) ? new Date() : null);
+          // The contact was kept only to tell the drawn volunteer: once they have answered the invitation, it goes.
+          if (m.state === 'invited' && m.volunteerId) await this.repository.eraseVolunteerContact(inner, m.volunteerId);
+        },
+        audit: (m, to) => ({ actorId, action: MEMBER_AUDIT[transition], subjectType: 'panel-member', subjectId: m.id, data: { seatType: m.seatType, state: to, reason, ...(by ? { by } : {}) } }),
+      },
+      tx,
+    );
+    // A vacated seat goes to the first substitute of the same type.
+    if (step.substitutes !== false && VACATING_TRANSITIONS.includes(transition) && thing.position === 'titular') {
+      const substitute = await this.repository.firstSubstitute(tx, thing.seatType);
+      if (substitute) {
+        await this.repository.stepIn(tx, substitute.id);
+        await this.audit.record(tx, { actorId, action: 'panel-member.stepped-in', subjectType: 'panel-member', subjectId: substitute.id, data: { seatType: substitute.seatType, replaces: thing.id } });
+      }
+    }
+    return thing;
+  }
+
+  // ———————————————————————————— a drawn volunteer's invitation
+
+  /** The job: e-mails a drawn volunteer the link to accept or decline (once; a new token per attempt, only its HMAC kept). */
+  async sendInvitation(memberId: string): Promise<void> {
+    const m = await this.repository.memberToInvite(memberId);
+    if (!m || m.state !== 'invited' || m.invitationSentAt || !m.volunteer?.contactEmail) return;
+    const token = randomBytes(32).toString('base64url');
+    const link = new URL(`${INVITATION_PAGE}?jeton=${token}`, this.config.WEB_ORIGIN).toString();
+    await this.mail.send({
+      to: m.volunteer.contactEmail,
+      language: 'fr, en',
+      ...panelInvitationMail({ displayName: m.displayName, volunteer: m.volunteer.publicId, draw: m.draw?.reference ?? '', termStart: day(m.termStart), termEnd: day(m.termEnd), link }),
+    });
+    // Sent, then recorded: a crash in between sends a second e-mail whose link replaces the first's, never none.
+    await this.repository.transaction(async (tx) => {
+      await this.repository.setInvitationSent(tx, m.id, this.hashInviteToken(token), new Date());
+      await this.audit.record(tx, { actorId: null, action: 'panel-member.invitation-sent', subjectType: 'panel-member', subjectId: m.id, data: { draw: m.draw?.reference ?? null } });
+    });
+  }
+
+  private async invitedMember(token: string): Promise<MemberRow> {
+    const m = await this.repository.memberByInviteToken(this.hashInviteToken(token));
+    if (!m) throw ProblemException.notFound('Ce lien d’invitation ne correspond à aucun siège : vérifiez que vous avez copié tout le lien de l’e-mail.');
+    return m;
+  }
+
+  private invitationDto(m: MemberRow): PanelInvitation {
+    return { displayName: m.displayName, seatType: m.seatType, state: m.state, termStart: day(m.termStart), termEnd: day(m.termEnd), draw: m.draw?.reference ?? null, answeredAt: iso(m.answeredAt) };
+  }
+
+  async invitation(token: string): Promise<PanelInvitation> {
+    return this.invitationDto(await this.invitedMember(token));
+  }
+
+  /** The volunteer's answer through their link: accepted → active, declined → resigned (the first substitute steps in). */
+  async answerInvitation(actor: Actor, input: AnswerPanelInvitation, ip: string): Promise<PanelInvitation> {
+    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
+    const found = await this.invitedMember(input.token);
+    authorize(canOnAdvisoryPanel('advisory-panel.answer-invitation', { actor, member: { state: found.state } }));
+    const transition: MemberTransition = input.answer === 'accept' ? 'activate' : 'resign';
+    await this.repository.transaction(async (tx) => {
+      await this.moveMember(tx, {
+        lock: async (inner) => {
+          const m = await this.repository.lockMember(inner, found.id);
+          // Checked again under the lock: two answers at once, one wins.
+          if (m) authorize(canOnAdvisoryPanel('advisory-panel.answer-invitation', { actor, member: { state: m.state } }));
+          return m;
+        },
+        transition,
+        reason: input.answer === 'accept' ? 'Siège accepté par la personne tirée au sort.' : 'Siège refusé par la personne tirée au sort.',
+        actorId: null,
+        by: 'volunteer',
+      });
+      await this.repository.setAnswered(tx, found.id, new Date());
+    });
+    return this.invitationDto((await this.repository.member(found.id))!);
+  }
+
+  // ———————————————————————————— terms and retention, by date
+
+  /**
+   * The dated job: members whose term's last day has come leave (active →
+   * term_ended; an invitation never answered → resigned); their seats are to
+   * fill by a new draw, substitutes do not step in (rotation renews the seats
+   * by lot). Then pools past their retention date lose their undrawn
+   * volunteers' contacts. Idempotent: the hourly run and the dated ones share it.
+   */
+  async applyDue(now = new Date()): Promise<{ termsEnded: number; contactsErased: number }> {
+    let termsEnded = 0;
+    let contactsErased = 0;
+    for (const { id } of await this.repository.termsDue(now)) {
+      await this.repository.transaction(async (tx) => {
+        const m = await this.repository.lockMember(tx, id);
+        if (!m || !termHasEnded(m.termEnd, now) || !(CURRENT_MEMBER_STATES as readonly string[]).includes(m.state)) return;
+        await this.moveMember(tx, {
+          lock: async () => m,
+          transition: m.state === 'active' ? 'end_term' : 'resign',
+          reason: m.state === 'active' ? `Mandat terminé le ${day(m.termEnd)}.` : `Invitation restée sans réponse jusqu’à la fin du mandat (${day(m.termEnd)}).`,
+          actorId: null,
+          by: 'schedule',
+          substitutes: false,
+        });
+        termsEnded += 1;
+      });
+    }
+    for (const { id } of await this.repository.poolsWithContactsDue(now)) {
+      await this.repository.transaction(async (tx) => {
+        const pool = await this.repository.lockPool(tx, id);
+        if (!pool || pool.contactsErasedAt || !pool.contactsEraseAt || pool.contactsEraseAt > now) return;
+        const erased = await this.repository.eraseUndrawnContacts(tx, id, now);
+        await this.audit.record(tx, { actorId: null, action: 'panel-pool.contacts-erased', subjectType: 'panel-pool', subjectId: id, data: { erased } });
+        contactsErased += erased;
+      });
+    }
+    return { termsEnded, contactsErased };
   }
 
   // ———————————————————————————— calls for volunteers
@@ -519,6 +687,11 @@ export class AdvisoryPanelService implements OnModuleInit {
     let quotas = pool.quotas as unknown as Quota[];
     let panelSize = pool.panelSize;
     if (input.kind === 'replacement') {
+      if (pool.contactsErasedAt && pool.source === 'call') {
+        throw ProblemException.ruleViolation(
+          `Les coordonnées des volontaires non tirés de ce vivier sont effacées depuis le ${day(pool.contactsErasedAt)} : personne ne pourrait prévenir les personnes tirées. Ouvrez un nouvel appel à volontaires.`,
+        );
+      }
       // The remaining pool and seats: nobody who holds or held a seat, nobody from a sitting member's household.
       const rules = await this.rulesInForce();
       const seated = await this.repository.seatedVolunteers(pool.id);
@@ -790,30 +963,45 @@ export class AdvisoryPanelService implements OnModuleInit {
       if (problems.length > 0) throw new Error(`drawn panel breaks the quotas: ${problems.join('; ')}`);
       const now = new Date();
       await this.repository.setDrawState(tx, d.id, 'drawn', { combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn, drawnAt: now });
-      // The drawn volunteers are invited to the citizens' seats, for a term from today.
+      // The drawn volunteers are invited to the citizens' seats, for a term from today (by thirds under rotation, for a first draw).
       const rules = await this.rulesInForce(tx);
       const termStart = new Date(`${day(now)}T00:00:00Z`);
       const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
       const byId = new Map(volunteers.map((v) => [v.publicId, v]));
-      for (const id of drawn) {
-        const v = byId.get(id)!;
-        await this.repository.createMember(tx, {
+      const terms = assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds && d.kind === 'initial' });
+      for (const term of terms) {
+        const v = byId.get(term.id)!;
+        const member = await this.repository.createMember(tx, {
           seatType: 'drawn_citizen',
           position: 'titular',
           displayName: v.displayName ?? v.publicId,
           displayMode: v.displayMode,
           termStart,
-          termEnd: addMonths(termStart, rules.termMonths),
+          termEnd: term.termEnd,
+          rotationThird: term.third,
           volunteerId: v.id,
           drawId: d.id,
         });
+        // Each drawn volunteer who left a contact is e-mailed the link to accept their seat.
+        if (v.contactEmail) await this.jobs.enqueue(tx, INVITE_MEMBER_JOB, { memberId: member.id });
       }
+      // The dated job ends each third's terms on its day.
+      for (const at of new Set(terms.map((t) => t.termEnd.getTime()))) await this.jobs.enqueue(tx, DUE_JOB, { reason: 'term-end' }, new Date(at));
+      // The undrawn volunteers' contacts are kept for replacement draws, then erased (from the pool's first draw).
+      const eraseAt = contactsEraseAt(now);
+      if ((await this.repository.planContactsErasure(tx, d.poolId, eraseAt)).count > 0) await this.jobs.enqueue(tx, DUE_JOB, { reason: 'contacts' }, eraseAt);
       await this.audit.record(tx, {
         actorId: organizer.id,
         action: 'panel-draw.drawn',
         subjectType: 'panel-draw',
         subjectId: d.id,
-        data: { reference, combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn },
+        data: {
+          reference,
+          combinedSeed: outcome.combinedSeed,
+          drawnIndex: outcome.index,
+          drawnPanel: drawn,
+          terms: terms.map((t) => ({ volunteer: t.id, third: t.third, termEnd: day(t.termEnd) })),
+        },
       });
     });
     return this.draw(actor, reference);

@@ -1,10 +1,11 @@
+import { UNDRAWN_CONTACT_RETENTION_DAYS } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { CallList, DrawList, MemberList, RulesHistory, RulesInForce, SeatsTable } from '@/features/advisory-panel/components/PanelSections';
+import { CallList, DrawList, MemberList, RulesHistory, RulesInForce, SeatsTable, TermEnds, VolunteerPrivacy } from '@/features/advisory-panel/components/PanelSections';
 import { ADMIN_PATH } from '@/features/advisory-panel/form-values';
 import { fetchAdvisoryPanel, fetchRulesVersions } from '@/features/advisory-panel/queries';
 
@@ -52,6 +53,7 @@ export default async function ComitePage() {
         <section className="section" aria-labelledby="sieges">
           <h2 id="sieges">{t('seats.title')}</h2>
           <SeatsTable seats={panel.seats} />
+          {panel.termEnds.length > 0 ? <TermEnds termEnds={panel.termEnds} /> : null}
         </section>
       ) : null}
 
@@ -94,6 +96,11 @@ export default async function ComitePage() {
           <CallList calls={panel.calls.filter((call) => call.state === 'closed')} />
         </section>
       ) : null}
+
+      <section className="section" aria-labelledby="donnees-volontaires">
+        <h2 id="donnees-volontaires">{t('privacy.title')}</h2>
+        <VolunteerPrivacy days={UNDRAWN_CONTACT_RETENTION_DAYS} />
+      </section>
     </>
   );
 }

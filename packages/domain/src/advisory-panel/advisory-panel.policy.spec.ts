@@ -35,6 +35,9 @@ const rows: R[] = [
   ['a resident, activate', 'advisory-panel.change-member', { actor: resident, member: { state: 'invited' }, transition: 'activate' }, 'forbidden'],
   ['a visitor, resign', 'advisory-panel.change-member', { actor: null, member: { state: 'active' }, transition: 'resign' }, 'sign_in'],
 
+  // The invitation link: whoever holds it answers, once, while the member is invited.
+  ...MEMBER_STATES.map((state): R => [`a visitor with the link, a member ${state}`, 'advisory-panel.answer-invitation', { actor: null, member: { state } }, state === 'invited' ? 'allowed' : 'wrong_state']),
+
   // Calls: drafts are the organizers'; open and closed calls are public.
   ...CALL_STATES.map((state): R => [`a visitor, a ${state} call`, 'advisory-panel.view-call', { actor: null, call: call(state) }, state === 'draft' ? 'not_visible' : 'allowed']),
   ['an organizer, a draft call', 'advisory-panel.view-call', { actor: organizer, call: call('draft') }, 'allowed'],

@@ -1,6 +1,6 @@
 import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type Decision } from '../common/policy';
 import type { Actor, Person } from '../identity/identity.policy';
-import { callLifecycle, callTransitionRefusal, DRAW_STATE_NAMES_FR, memberLifecycle, memberTransitionRefusal, type CallTransition, type MemberTransition } from './advisory-panel.lifecycle';
+import { callLifecycle, callTransitionRefusal, DRAW_STATE_NAMES_FR, MEMBER_STATE_NAMES_FR, memberLifecycle, memberTransitionRefusal, type CallTransition, type MemberTransition } from './advisory-panel.lifecycle';
 import type { CallState, DrawState, MemberState } from './advisory-panel.values';
 
 /** What the rules need to know about a call for volunteers. */
@@ -32,6 +32,8 @@ type AdvisoryPanelContexts = {
   'advisory-panel.draw': { actor: Actor; draw: DrawFacts };
   /** The report, the panels and the files: public once computed. */
   'advisory-panel.view-results': { actor: Actor; draw: DrawFacts };
+  /** A drawn volunteer accepts or declines their seat through the link of their invitation e-mail (no account: the link is the proof). */
+  'advisory-panel.answer-invitation': { actor: Actor; member: MemberFacts };
 };
 export type AdvisoryPanelAction = keyof AdvisoryPanelContexts;
 
@@ -52,7 +54,7 @@ const computed = (state: DrawState) => state === 'ready' || state === 'drawn';
  */
 export const canOnAdvisoryPanel = policyOf<
   AdvisoryPanelContexts,
-  Exclude<AdvisoryPanelAction, 'advisory-panel.view-call' | 'advisory-panel.answer-call' | 'advisory-panel.view-results'>
+  Exclude<AdvisoryPanelAction, 'advisory-panel.view-call' | 'advisory-panel.answer-call' | 'advisory-panel.view-results' | 'advisory-panel.answer-invitation'>
 >({
   'advisory-panel.publish-rules': ({ actor }) => organize(actor),
   'advisory-panel.manage-members': ({ actor }) => organize(actor),
@@ -92,6 +94,13 @@ export const canOnAdvisoryPanel = policyOf<
     if (draw.state === 'drawn') return refuse('wrong_state', 'Ce tirage a déjà eu lieu : on ne tire qu’une fois.');
     if (draw.state !== 'ready') return refuse('wrong_state', `On ne tire qu’une fois les 1 000 panels publiés ; ce tirage est ${DRAW_STATE_NAMES_FR[draw.state]}.`);
     return organizer;
+  },
+  'advisory-panel.answer-invitation': ({ actor, member }) => {
+    if (member.state === 'invited') return allow(actor);
+    return refuse(
+      'wrong_state',
+      member.state === 'active' ? 'Vous avez déjà accepté ce siège : vous êtes membre du comité.' : `Cette invitation n’attend plus de réponse (membre ${MEMBER_STATE_NAMES_FR[member.state]}).`,
+    );
   },
   'advisory-panel.view-results': ({ actor, draw }) =>
     computed(draw.state) ? allow(actor) : refuse('wrong_state', `Les résultats paraissent une fois le calcul terminé ; ce tirage est ${DRAW_STATE_NAMES_FR[draw.state]}.`),

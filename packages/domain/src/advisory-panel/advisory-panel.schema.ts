@@ -54,7 +54,14 @@ export * from './advisory-panel.values';
  *   PUT  /advisory-panel/pools/:id/quotas                SetQuotas → 200 PoolDetail; 422 FeasibilityProblem naming what cannot be met
  *   POST /advisory-panel/draws                           CommitDraw → 201 PanelDraw (committed; the computation is queued)
  *   POST /advisory-panel/draws/:reference/seeds          RevealSeed → 200 PanelDraw; 422 when it does not match its commitment
- *   POST /advisory-panel/draws/:reference/draw           → 200 PanelDraw (drawn; the drawn become invited members); twice → 409
+ *   POST /advisory-panel/draws/:reference/draw           → 200 PanelDraw (drawn; the drawn become invited members, each e-mailed a link); twice → 409
+ *
+ *   A drawn volunteer (the link of their invitation e-mail; no account)
+ *   GET  /advisory-panel/invitation?token=…              PanelInvitation (the seat offered and its term)
+ *   POST /advisory-panel/invitation                      AnswerPanelInvitation → 200 PanelInvitation (accepted: active; declined: resigned)
+ *
+ *   Jobs: `advisory-panel.invite-member` e-mails each drawn volunteer; `advisory-panel.due` (hourly, and at each
+ *   term end and retention date) ends terms that are over and erases undrawn volunteers' contacts.
  */
 
 // ——— Small pieces ———
@@ -229,9 +236,43 @@ export const PanelMemberSchema = z
   .meta({ id: 'PanelMember' });
 export type PanelMember = z.infer<typeof PanelMemberSchema>;
 
-/** For organizers: their pool id when drawn, how to reach them (a volunteer's private contact), the reason of the last change. */
-export const PanelMemberAdminSchema = PanelMemberSchema.extend({ volunteer: z.string().nullable(), contactEmail: z.string().nullable(), reason: z.string() }).meta({ id: 'PanelMemberAdmin' });
+/** For organizers: their pool id when drawn, how to reach them (a volunteer's private contact), the reason of the last change, the invitation e-mail. */
+export const PanelMemberAdminSchema = PanelMemberSchema.extend({
+  volunteer: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  reason: z.string(),
+  /** Rotation by thirds: the third of the initial draw (1 ends first), or null. */
+  rotationThird: z.int().nullable(),
+  /** When the invitation e-mail left (drawn volunteers with a contact), and when they answered through its link. */
+  invitationSentAt: z.iso.datetime().nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+}).meta({ id: 'PanelMemberAdmin' });
 export type PanelMemberAdmin = z.infer<typeof PanelMemberAdminSchema>;
+
+// ——— A drawn volunteer's invitation (the link of the e-mail) ———
+
+/** The secret of the invitation link: 32 random bytes, base64url. */
+export const PanelInvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Lien d’invitation incomplet : copiez tout le lien de l’e-mail.' });
+export const PanelInvitationQuerySchema = z.object({ token: PanelInvitationTokenSchema }).strict();
+export const INVITATION_ANSWERS = ['accept', 'decline'] as const;
+export const AnswerPanelInvitationSchema = z
+  .object({ token: PanelInvitationTokenSchema, answer: z.enum(INVITATION_ANSWERS, { error: 'Réponse attendue : accept (j’accepte) ou decline (je refuse).' }) })
+  .strict()
+  .meta({ id: 'AnswerPanelInvitation' });
+export type AnswerPanelInvitation = z.infer<typeof AnswerPanelInvitationSchema>;
+/** What the volunteer sees behind the link: the seat, its term, where the invitation stands. */
+export const PanelInvitationSchema = z
+  .object({
+    displayName: z.string(),
+    seatType: SeatTypeSchema,
+    state: MemberStateSchema,
+    termStart: z.iso.date(),
+    termEnd: z.iso.date(),
+    draw: DrawReferenceSchema.nullable(),
+    answeredAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'PanelInvitation' });
+export type PanelInvitation = z.infer<typeof PanelInvitationSchema>;
 
 // ——— Calls for volunteers and invitation codes ———
 
@@ -514,13 +555,19 @@ export type DrawManifest = z.infer<typeof DrawManifestSchema>;
 
 // ——— The public page ———
 
-export const SeatCountSchema = z.object({ seatType: SeatTypeSchema, seats: z.int(), filled: z.int(), invited: z.int() }).meta({ id: 'PanelSeatCount' });
+/** Per seat type: seats in the rules, members serving, members invited, and seats to fill (no titular holds them: a term ended, someone left). */
+export const SeatCountSchema = z.object({ seatType: SeatTypeSchema, seats: z.int(), filled: z.int(), invited: z.int(), toFill: z.int() }).meta({ id: 'PanelSeatCount' });
+
+/** The next ends of term of sitting members (rotation by thirds: one date per third). */
+export const TermEndSchema = z.object({ termEnd: z.iso.date(), seatType: SeatTypeSchema, members: z.int() }).meta({ id: 'PanelTermEnd' });
 
 export const AdvisoryPanelSchema = z
   .object({
     /** The rules in force (null before the first version is published). */
     rules: PanelRulesVersionSchema.nullable(),
     seats: z.array(SeatCountSchema),
+    /** Upcoming ends of term, soonest first. */
+    termEnds: z.array(TermEndSchema),
     members: z.array(PanelMemberSchema),
     substitutes: z.array(PanelMemberSchema),
     pastMembers: z.array(PanelMemberSchema),

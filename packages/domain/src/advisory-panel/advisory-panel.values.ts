@@ -50,6 +50,14 @@ export type WitnessKind = (typeof WITNESS_KINDS)[number];
 /** Panels in the published lottery. */
 export const PANEL_LOTTERY_SIZE = 1000;
 
+/**
+ * Undrawn volunteers' contact e-mails are erased this many days after the
+ * pool's first draw. Until then a replacement draw on the remaining pool can
+ * still reach whoever it draws; afterwards a vacated seat is filled from a new
+ * call for volunteers (a replacement draw on that pool is refused).
+ */
+export const UNDRAWN_CONTACT_RETENTION_DAYS = 180;
+
 /** Default time the authority has to answer a recommendation. */
 export const DEFAULT_RESPONSE_DEADLINE_DAYS = 60;
 

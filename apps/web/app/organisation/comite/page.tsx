@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { NotForYou, panelWorkspace } from '@/features/advisory-panel/components/AdminGate';
 import { ADMIN_PATH } from '@/features/advisory-panel/form-values';
 import { WorkArea } from '@/features/dashboard/components/WorkArea';
+import { getDateWords } from '@/i18n/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('AdvisoryPanelAdmin'))('metaTitle') };
@@ -24,6 +25,9 @@ export default async function PanelWorkspacePage() {
   const draftCalls = panel.calls.filter((call) => call.state === 'draft').length;
   const running = panel.draws.filter((draw) => draw.state !== 'drawn' && draw.state !== 'failed');
   const invited = panel.members.filter((member) => member.state === 'invited').length;
+  const toFill = panel.seats.find((seat) => seat.seatType === 'drawn_citizen')?.toFill ?? 0;
+  const nextEnd = panel.termEnds.find((end) => end.seatType === 'drawn_citizen');
+  const dates = await getDateWords();
 
   return (
     <>
@@ -51,7 +55,8 @@ export default async function PanelWorkspacePage() {
         id="tirages"
         title={t('drawsTitle')}
         queues={[
-          { href: `${ADMIN_PATH}/viviers`, label: t('pools'), count: null, hint: t('poolsHint') },
+          ...(toFill > 0 && panel.rules ? [{ href: `${ADMIN_PATH}/viviers`, label: t('seatsToFill', { count: toFill }), count: toFill, hint: t('seatsToFillHint') }] : []),
+          { href: `${ADMIN_PATH}/viviers`, label: t('pools'), count: null, hint: nextEnd ? `${t('poolsHint')} ${t('nextTermEnd', { date: dates.day(nextEnd.termEnd), count: nextEnd.members })}` : t('poolsHint') },
           ...running.map((draw) => ({ href: `/comite/tirages/${draw.reference}`, label: t('running', { reference: draw.reference }), count: 1 })),
         ]}
       />

@@ -15,6 +15,7 @@ import { currentPerson } from '@/features/identity/session';
 import {
   ADMIN_PATH,
   answerPath,
+  INVITATION_PATH,
   categoriesFromCsv,
   commitmentFromForm,
   csvLine,
@@ -27,7 +28,7 @@ import {
   whole,
   witnessField,
 } from './form-values';
-import { fetchAdvisoryPanel, fetchCall, fetchPool, isCallReference, isDrawReference, isPoolId } from './queries';
+import { fetchAdvisoryPanel, fetchCall, fetchPool, isCallReference, isDrawReference, isInvitationToken, isPoolId } from './queries';
 import type { ImportState, InvitationsState, QuotasState } from './state';
 
 const BASE = '/api/v1/advisory-panel';
@@ -190,6 +191,22 @@ export async function answerCall(_previous: FormState, formData: FormData): Prom
     return problemState(error, await unexpected(), formData, await panelWording(field));
   }
   redirect(`${answerPath(reference)}?merci=${encodeURIComponent(receipt.volunteer)}`);
+}
+
+// ---- a drawn volunteer's answer to their invitation -----------------------
+
+/** Accepts or declines the seat offered behind the e-mail's link (no account: the token is the proof). */
+export async function answerInvitation(_previous: FormState, formData: FormData): Promise<FormState> {
+  const token = text(formData, 'token');
+  if (!isInvitationToken(token)) notFound();
+  const answer = text(formData, 'answer') === 'decline' ? 'decline' : 'accept';
+  try {
+    await callApiJson(`${BASE}/invitation`, { method: 'POST', body: { token, answer } });
+  } catch (error) {
+    return problemState(error, await unexpected(), formData, await panelWording());
+  }
+  revalidatePath('/comite');
+  redirect(`${INVITATION_PATH}?jeton=${token}&reponse=${answer}`);
 }
 
 // ---- pools and quotas -------------------------------------------------------

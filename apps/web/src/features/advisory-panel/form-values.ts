@@ -11,6 +11,8 @@ type Read = Pick<FormData, 'get'>;
 
 /** The organizers' pages of the panel. */
 export const ADMIN_PATH = '/organisation/comite';
+/** The page a drawn volunteer's invitation e-mail links to (`?jeton=`; the API's INVITATION_PAGE). */
+export const INVITATION_PATH = '/comite/invitation';
 
 export const text = (formData: Read, name: string): string => {
   const value = formData.get(name);

@@ -3,10 +3,12 @@ import 'server-only';
 import {
   CallReferenceSchema,
   DrawReferenceSchema,
+  PanelInvitationTokenSchema,
   type AdvisoryPanelDto,
   type CallDto,
   type PanelDrawDto,
   type PanelDrawReport,
+  type PanelInvitation,
   type PanelMemberAdmin,
   type PanelRulesVersion,
   type PoolDetail,
@@ -64,6 +66,14 @@ export const fetchDraw = cache(async (reference: string): Promise<PanelDrawDto |
 
 /** The published report of a computed draw (probabilities, minimum, quota table). */
 export const fetchDrawReport = cache((reference: string): Promise<PanelDrawReport> => callApiJson<PanelDrawReport>(`${BASE}/draws/${reference}/report`));
+
+export const isInvitationToken = (value: string): boolean => PanelInvitationTokenSchema.safeParse(value).success;
+
+/** A drawn volunteer's invitation, read with the token of their e-mail's link (anonymously: the link is the proof); null when the link is not valid. */
+export const fetchInvitation = cache(async (token: string): Promise<PanelInvitation | null> => {
+  if (!isInvitationToken(token)) return null;
+  return orNull(callApiJson<PanelInvitation>(`${BASE}/invitation?token=${token}`));
+});
 
 /** Every member with their private fields (organizers). */
 export const fetchMembersAdmin = (person: SessionPerson): Promise<PanelMemberAdmin[]> => callApiJson<PanelMemberAdmin[]>(`${BASE}/members`, { as: person });

@@ -1,3 +1,4 @@
+import { UNDRAWN_CONTACT_RETENTION_DAYS } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -53,7 +54,7 @@ export default async function CallPage({ params, searchParams }: Props) {
         <ul>
           <li>{t('how1')}</li>
           <li>{t('how2')}</li>
-          <li>{t('how3')}</li>
+          <li>{t('how3', { days: UNDRAWN_CONTACT_RETENTION_DAYS })}</li>
         </ul>
       </section>
 

@@ -89,6 +89,27 @@ export async function MembersTable({ members }: { members: PanelMemberAdmin[] })
                   </dd>
                 </div>
               ) : null}
+              {member.rotationThird !== null ? (
+                <div>
+                  <dt>{t('third')}</dt>
+                  <dd>{t('thirdValue', { third: String(member.rotationThird) })}</dd>
+                </div>
+              ) : null}
+              {member.volunteer ? (
+                <div>
+                  <dt>{t('invitation')}</dt>
+                  <dd>
+                    {member.invitationSentAt
+                      ? t('invitationSent', { date: dates.day(member.invitationSentAt) })
+                      : member.state === 'invited' && !member.contactEmail
+                        ? t('invitationNoContact')
+                        : member.state === 'invited'
+                          ? t('invitationPending')
+                          : '—'}
+                    {member.answeredAt ? ` · ${t('answered', { date: dates.day(member.answeredAt) })}` : ''}
+                  </dd>
+                </div>
+              ) : null}
               {member.contactEmail ? (
                 <div>
                   <dt>{t('contact')}</dt>

@@ -23,6 +23,7 @@ export async function SeatsTable({ seats }: { seats: AdvisoryPanelDto['seats'] }
             <th scope="col">{t('seats')}</th>
             <th scope="col">{t('filled')}</th>
             <th scope="col">{t('invited')}</th>
+            <th scope="col">{t('toFill')}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,11 +33,40 @@ export async function SeatsTable({ seats }: { seats: AdvisoryPanelDto['seats'] }
               <td>{seat.seats}</td>
               <td>{seat.filled}</td>
               <td>{seat.invited}</td>
+              <td>{seat.toFill}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** The next ends of term (under rotation, one date per third): when seats will be drawn again. */
+export async function TermEnds({ termEnds }: { termEnds: AdvisoryPanelDto['termEnds'] }) {
+  const [t, labels, dates] = [await getTranslations('AdvisoryPanel.seats'), await panelLabels(), await getDateWords()];
+  return (
+    <>
+      <h3 id="fins-de-mandat">{t('termEndsTitle')}</h3>
+      <ul aria-labelledby="fins-de-mandat">
+        {termEnds.map((end) => (
+          <li key={`${end.termEnd}-${end.seatType}`}>{t('termEnd', { date: dates.day(end.termEnd), count: end.members, seat: labels.seatTypePlural(end.seatType) })}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** What a volunteer's answer becomes and when their contact goes (docs/register-own-processing.md says the same). */
+export async function VolunteerPrivacy({ days }: { days: number }) {
+  const t = await getTranslations('AdvisoryPanel.privacy');
+  return (
+    <div className="prose">
+      <p>{t('answers')}</p>
+      <p>{t('drawn')}</p>
+      <p>{t('undrawn', { days })}</p>
+      <p>{t('never')}</p>
+    </div>
   );
 }
 

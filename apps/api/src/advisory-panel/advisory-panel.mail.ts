@@ -1,0 +1,54 @@
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const longDate = (date: string, locale: 'fr' | 'en') =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+/**
+ * The e-mail telling a drawn volunteer they were drawn and inviting them to
+ * take their seat. Volunteers have no account, so no language preference: the
+ * message is in French, then in English. The link is the only way to answer
+ * (it carries the secret); it shows the seat and the term before anything is
+ * decided.
+ */
+export function panelInvitationMail(input: { displayName: string; volunteer: string; draw: string; termStart: string; termEnd: string; link: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const { displayName, volunteer, draw, termStart, termEnd, link } = input;
+  const fr = {
+    hello: `Bonjour ${displayName},`,
+    drawn: `Vous avez été tiré au sort pour siéger au comité citoyen de Sésame (tirage public ${draw}, volontaire ${volunteer}).`,
+    term: `Votre mandat irait du ${longDate(termStart, 'fr')} au ${longDate(termEnd, 'fr')}.`,
+    ask: 'Acceptez-vous ce siège ? Ouvrez ce lien pour accepter ou refuser :',
+    button: 'Répondre à l’invitation',
+    privacy: 'Votre adresse e-mail ne sert qu’à cette invitation : elle est effacée dès que vous avez répondu.',
+    ignore: 'Si vous ne vous êtes pas porté volontaire, ignorez ce message.',
+  };
+  const en = {
+    hello: `Hello ${displayName},`,
+    drawn: `You were drawn by lot to sit on Sésame’s citizens’ panel (public draw ${draw}, volunteer ${volunteer}).`,
+    term: `Your term would run from ${longDate(termStart, 'en')} to ${longDate(termEnd, 'en')}.`,
+    ask: 'Do you accept this seat? Open this link to accept or decline:',
+    button: 'Answer the invitation',
+    privacy: 'Your e-mail address serves only this invitation: it is erased as soon as you have answered.',
+    ignore: 'If you did not volunteer, ignore this message.',
+  };
+  const subject = 'Sésame : vous êtes tiré au sort pour le comité citoyen / You were drawn for the citizens’ panel';
+  const block = (t: typeof fr) => `${t.hello}\n\n${t.drawn}\n${t.term}\n\n${t.ask}\n${link}\n\n${t.privacy}\n${t.ignore}\n`;
+  const text = `${block(fr)}\n— English —\n\n${block(en)}`;
+  const section = (t: typeof fr, lang: 'fr' | 'en') => `<section lang="${lang}">
+<p>${escapeHtml(t.hello)}</p>
+<p>${escapeHtml(t.drawn)}<br>${escapeHtml(t.term)}</p>
+<p>${escapeHtml(t.ask)}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${escapeHtml(t.button)}</a></p>
+<p style="word-break: break-all;">${escapeHtml(link)}</p>
+<p>${escapeHtml(t.privacy)} ${escapeHtml(t.ignore)}</p>
+</section>`;
+  const html = `<!doctype html><html lang="fr"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+${section(fr, 'fr')}
+<hr>
+${section(en, 'en')}
+</body></html>`;
+  return { subject, text, html };
+}
