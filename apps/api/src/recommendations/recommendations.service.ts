@@ -602,7 +602,8 @@ export class RecommendationsService {
       for (const a of accepted) {
         const base = row.versions.find((v) => v.version === a.baseVersion)!;
         const target = a.procedure === 'accept_modified' ? a.modifiedBody! : a.body;
-        const patch = structuredPatch('texte', 'texte', `${base.body}\n`, `${target}\n`);
+        // No context lines: amendments to different lines (paragraphs) both apply; the lines an amendment removes must still be there.
+        const patch = structuredPatch('texte', 'texte', `${base.body}\n`, `${target}\n`, '', '', { context: 0 });
         const merged = applyPatch(`${body}\n`, patch);
         if (merged === false) throw ProblemException.conflict(`L’amendement n° ${a.number} ne s’applique plus au texte actuel : un amendement déjà intégré a changé le même passage. Retirez-le ou proposez-en un nouveau sur la version ${row.version}.`);
         body = merged.replace(/\n$/, '');
