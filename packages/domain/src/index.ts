@@ -57,3 +57,8 @@ export * from './consultations/consultations.schema';
 export * from './consultations/consultations.lifecycle';
 export * from './consultations/consultations.policy';
 export * from './consultations/tally';
+export * from './recommendations/recommendations.schema';
+export * from './recommendations/recommendations.lifecycle';
+export * from './recommendations/recommendations.policy';
+export * from './recommendations/recommendations.tally';
+export * from './recommendations/recommendations.notifications';

@@ -24,6 +24,12 @@ export const ADVISORY_LOCKS = {
   opinionMapRecompute: 7_362_008,
   /** Yearly numbering of consultations (CO-2027-001…). */
   consultationReferences: 7_362_009,
+  /** Yearly numbering of referrals to the panel (SA-2027-001…). */
+  referralReferences: 7_362_010,
+  /** Yearly numbering of recommendations (RC-2027-001…). */
+  recommendationReferences: 7_362_011,
+  /** Yearly numbering of published opinions (« AVIS n° 2027-003 »): taken at publication, no gaps. */
+  opinionNumbers: 7_362_012,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

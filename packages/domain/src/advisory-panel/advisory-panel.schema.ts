@@ -175,6 +175,10 @@ export const PanelRulesSchema = z
     adoptionThreshold: AdoptionThresholdSchema,
     /** Days the authority has to answer a recommendation. */
     responseDeadlineDays: z.int().min(7).max(365).default(DEFAULT_RESPONSE_DEADLINE_DAYS),
+    /** How the panel's votes on recommendations are recorded: each member's choice published (recorded), or only the counts (secret). */
+    votingMode: z.enum(['recorded', 'secret'], { error: 'Mode de vote attendu : recorded (nominatif) ou secret.' }).default('recorded'),
+    /** Whether a dissenting opinion may be published without its signatories' names. */
+    anonymousDissents: z.boolean().default(false),
     /** Substitutes kept per seat type, by rank. */
     substitutesPerSeatType: z.int().min(0).max(50).default(0),
     /** What volunteers are asked (gender, age band, neighbourhood, occupation…). */
