@@ -203,6 +203,11 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
       if (state === 'information' || state === 'deliberation') await log('consultation.phase-opened', { phase: state });
       if (state === 'vote') await log('consultation.vote-opened', {});
     }
+    if (demo.state === 'deliberation') {
+      // Its deliberation space (statements and the opinion map), opened as organizers open it from the consultation's page.
+      const spaceId = await repository.createDeliberation(tx, reference, organizer, { opensAt: deliberation, closesAt: vote, whoMayPost: 'verified', neighbourhoodIds: [] });
+      await audit({ action: 'deliberation.opened', subjectType: 'deliberation', subjectId: spaceId, data: { subject: reference, title: demo.title, moderation: 'post' } });
+    }
     const hearingIds: string[] = [];
     for (const hearing of demo.hearings ?? []) {
       hearingIds.push((await tx.consultationHearing.create({ data: { consultationId: created.id, ...hearing, publishedById: organizer, publishedAt: new Date(information.getTime() + DAY) } })).id);

@@ -154,7 +154,10 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const person = await voter();
     await api().post(`${path}/ballots`).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(401);
     await api().post(`${path}/ballots`).set((await createPerson(t)).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
-    await api().post(`${path}/ballots`).set((await createPerson(t, { verifiedIn: otherNeighbourhoodId })).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    // A verified resident of another neighbourhood: 403 saying why; the public rules name the neighbourhoods.
+    const outside = await api().post(`${path}/ballots`).set((await createPerson(t, { verifiedIn: otherNeighbourhoodId })).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    expect(outside.body).toMatchObject({ status: 403, detail: expect.stringMatching(/réservée aux habitantes et habitants de certains quartiers/) });
+    expect(ConsultationSchema.parse((await api().get(path).expect(200)).body)).toMatchObject({ rules: { eligibility: 'verified_residents_of_neighbourhoods' }, neighbourhoods: [{ id: neighbourhoodId, name: 'La Noue' }] });
     const missing = await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { grades: { retirer: 0 } } }).expect(400);
     expect(missing.body.errors[0].path).toMatch(/^choices/);
     await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { answer: 'yes' } }).expect(400);

@@ -104,7 +104,7 @@ export default async function ConsultationPage({ params }: Props) {
         <h2 id="deliberation">{t('deliberation.title')}</h2>
         {consultation.deliberation ? (
           <p>
-            <Link href={`/debats/${consultation.deliberation.id}`}>{t('deliberation.link')}</Link>
+            <Link href={`/consultations/${reference}/deliberation`}>{t('deliberation.link')}</Link>
           </p>
         ) : (
           <p>{t('deliberation.notYet')}</p>
