@@ -227,13 +227,13 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
     // Ballots as the API writes them: the participation (who) and the ballot (what), nothing linking them.
     for (const [email, choices] of demo.ballots ?? []) {
       const castOn = new Date(vote.getTime() + DAY).toISOString().slice(0, 10);
-      await repository.addParticipation(tx, created.id, await person(email), 'online', castOn);
+      await repository.addParticipation(tx, created.id, await person(email), 'online');
       await repository.addBallot(tx, { id: randomUUID(), consultationId: created.id, receipt: newReceipt(), choices: choices as never, changeKeyHash: sha256(randomUUID()), idempotencyKeyHash: sha256(randomUUID()), castOn });
     }
     if (demo.paper) {
       // The residents who voted on paper, recorded by the station's officer (the synthetic demo voters).
       const voters = await tx.person.findMany({ where: { email: { startsWith: 'demo-' } }, select: { id: true }, orderBy: { email: 'asc' }, take: demo.paper.ballots });
-      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', close.toISOString().slice(0, 10), { name: demo.paper.stationName, recordedById: officer });
+      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: demo.paper.stationName, recordedById: officer });
       await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer } });
       await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });
     }

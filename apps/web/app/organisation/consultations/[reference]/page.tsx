@@ -43,7 +43,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       <PageHeader title={<span lang="fr">{consultation.title}</span>} lead={t('stateLead', { reference, state: states(consultation.state) })}>
         <p>
           <Link href={`/consultations/${reference}`}>{t('publicPage')}</Link>
-          {can['consultations.officiate'].allowed ? (
+          {can['consultations.officiate'].allowed || can['consultations.enter-paper-totals'].allowed ? (
             <>
               {' · '}
               <Link href={`/organisation/consultations/${reference}/bureau-de-vote`}>{t('station')}</Link>
