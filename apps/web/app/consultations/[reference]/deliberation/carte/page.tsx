@@ -19,7 +19,7 @@ type Props = { params: Promise<{ reference: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const consultation = await fetchConsultation((await params).reference);
   const t = await getTranslations('Consultation');
-  return { title: consultation ? t('deliberation.mapMetaTitle', { title: consultation.title }) : t('notFound') };
+  return { title: consultation ? t('deliberation.metaTitleMap', { title: consultation.title }) : t('notFound') };
 }
 
 /** The opinion map of a consultation's deliberation space (the opinion map's own sections, as on a proposal's debate). */
