@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface DemoConsultation {
-  state: Exclude<ConsultationState, 'referral' | 'cancelled'>;
+  state: Exclude<ConsultationState, 'counting' | 'referral' | 'cancelled'>;
   dataUseTitle: string;
   /** The proposal it comes from (by title), if any. */
   proposalTitle?: string;
@@ -156,7 +156,7 @@ const PHASES_UP_TO: Record<DemoConsultation['state'], ConsultationState[]> = {
   information: ['draft', 'scheduled', 'information'],
   deliberation: ['draft', 'scheduled', 'information', 'deliberation'],
   vote: ['draft', 'scheduled', 'information', 'deliberation', 'vote'],
-  results: ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'results'],
+  results: ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'counting', 'results'],
 };
 
 export async function seedDemoConsultations({ tx, audit }: SeedContext, now = new Date()): Promise<string[]> {
@@ -193,7 +193,7 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
         createdById: organizer,
       },
     });
-    const at: Record<string, Date> = { draft: new Date(information.getTime() - 10 * DAY), scheduled: new Date(information.getTime() - 7 * DAY), information, deliberation, vote, results: close };
+    const at: Record<string, Date> = { draft: new Date(information.getTime() - 10 * DAY), scheduled: new Date(information.getTime() - 7 * DAY), information, deliberation, vote, counting: close, results: close };
     const log = (action: AuditAction, data: Record<string, string | number | null>) => audit({ action, subjectType: 'consultation', subjectId: created.id, data: { reference, ...data } });
     // The close (results) is written below, as the API does it.
     for (const state of states.filter((s) => s !== 'results')) {
