@@ -10,6 +10,7 @@ import {
   consultationLifecycle,
   consultationTransitionRefusal,
   countingDone,
+  countingEndsAt,
   DEFAULT_MAJORITY_JUDGMENT_GRADES,
   dueTransitions,
   isClosed,
@@ -490,7 +491,8 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   private async planDeadlines(tx: PrismaTransaction, reference: string, dates: { informationOpensAt: Date; deliberationOpensAt: Date; voteOpensAt: Date; voteClosesAt: Date }) {
-    for (const at of [dates.informationOpensAt, dates.deliberationOpensAt, dates.voteOpensAt, dates.voteClosesAt]) {
+    // The end of the count too: the results then come out on time even if a station never enters its record.
+    for (const at of [dates.informationOpensAt, dates.deliberationOpensAt, dates.voteOpensAt, dates.voteClosesAt, countingEndsAt(dates)]) {
       await this.jobs.enqueue(tx, ADVANCE_JOB, { reference }, at);
     }
   }
