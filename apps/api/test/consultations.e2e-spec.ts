@@ -127,6 +127,20 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(space.subject).toMatchObject({ type: 'consultation', reference });
   });
 
+  it('takes statements and votes in the consultation’s space during its deliberation phase, and shows its opinion map', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'deliberation' });
+    const { deliberation } = (await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(201)).body;
+    const statements = `/api/v1/deliberations/${deliberation.id}/statements`;
+    const resident = await voter();
+    const added = (await api().post(statements).set(resident.auth).send({ text: 'Les trajets doivent rester agrégés par quartier.', charterAccepted: true }).expect(201)).body;
+    expect(added).toMatchObject({ number: 1, state: 'approved' });
+    const other = await voter();
+    await api().post(statements).set(other.auth).send({ text: 'Les données achetées doivent être publiées.', charterAccepted: true }).expect(201);
+    await api().put(`${statements}/${added.id}/vote`).set(other.auth).send({ vote: 'agree' }).expect(200);
+    expect((await api().get(statements).expect(200)).body.statements.map((s: { number: number }) => s.number)).toEqual([1, 2]);
+    expect((await api().get(`/api/v1/deliberations/${deliberation.id}/opinion-map`).expect(200)).body).toMatchObject({ deliberationId: deliberation.id, status: 'too_early' });
+  });
+
   it('takes one ballot per person out of 100 sent at once; a retry with the same key gets the same receipt', async () => {
     const { reference } = await createConsultation(t, { organizer, state: 'vote' });
     const person = await voter();
