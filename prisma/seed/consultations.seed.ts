@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface DemoConsultation {
-  state: Exclude<ConsultationState, 'referral' | 'cancelled'>;
+  state: Exclude<ConsultationState, 'counting' | 'referral' | 'cancelled'>;
   dataUseTitle: string;
   /** The proposal it comes from (by title), if any. */
   proposalTitle?: string;
@@ -156,7 +156,7 @@ const PHASES_UP_TO: Record<DemoConsultation['state'], ConsultationState[]> = {
   information: ['draft', 'scheduled', 'information'],
   deliberation: ['draft', 'scheduled', 'information', 'deliberation'],
   vote: ['draft', 'scheduled', 'information', 'deliberation', 'vote'],
-  results: ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'results'],
+  results: ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'counting', 'results'],
 };
 
 export async function seedDemoConsultations({ tx, audit }: SeedContext, now = new Date()): Promise<string[]> {
@@ -193,7 +193,7 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
         createdById: organizer,
       },
     });
-    const at: Record<string, Date> = { draft: new Date(information.getTime() - 10 * DAY), scheduled: new Date(information.getTime() - 7 * DAY), information, deliberation, vote, results: close };
+    const at: Record<string, Date> = { draft: new Date(information.getTime() - 10 * DAY), scheduled: new Date(information.getTime() - 7 * DAY), information, deliberation, vote, counting: close, results: close };
     const log = (action: AuditAction, data: Record<string, string | number | null>) => audit({ action, subjectType: 'consultation', subjectId: created.id, data: { reference, ...data } });
     // The close (results) is written below, as the API does it.
     for (const state of states.filter((s) => s !== 'results')) {
@@ -202,6 +202,11 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
       if (state === 'scheduled') await log('consultation.published', { state });
       if (state === 'information' || state === 'deliberation') await log('consultation.phase-opened', { phase: state });
       if (state === 'vote') await log('consultation.vote-opened', {});
+    }
+    if (demo.state === 'deliberation') {
+      // Its deliberation space (statements and the opinion map), opened as organizers open it from the consultation's page.
+      const spaceId = await repository.createDeliberation(tx, reference, organizer, { opensAt: deliberation, closesAt: vote, whoMayPost: 'verified', neighbourhoodIds: [] });
+      await audit({ action: 'deliberation.opened', subjectType: 'deliberation', subjectId: spaceId, data: { subject: reference, title: demo.title, moderation: 'post' } });
     }
     const hearingIds: string[] = [];
     for (const hearing of demo.hearings ?? []) {
@@ -222,13 +227,13 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
     // Ballots as the API writes them: the participation (who) and the ballot (what), nothing linking them.
     for (const [email, choices] of demo.ballots ?? []) {
       const castOn = new Date(vote.getTime() + DAY).toISOString().slice(0, 10);
-      await repository.addParticipation(tx, created.id, await person(email), 'online', castOn);
+      await repository.addParticipation(tx, created.id, await person(email), 'online');
       await repository.addBallot(tx, { id: randomUUID(), consultationId: created.id, receipt: newReceipt(), choices: choices as never, changeKeyHash: sha256(randomUUID()), idempotencyKeyHash: sha256(randomUUID()), castOn });
     }
     if (demo.paper) {
       // The residents who voted on paper, recorded by the station's officer (the synthetic demo voters).
       const voters = await tx.person.findMany({ where: { email: { startsWith: 'demo-' } }, select: { id: true }, orderBy: { email: 'asc' }, take: demo.paper.ballots });
-      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', close.toISOString().slice(0, 10), { name: demo.paper.stationName, recordedById: officer });
+      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: demo.paper.stationName, recordedById: officer });
       await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer } });
       await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });
     }

@@ -53,12 +53,19 @@ describe('The ballots table keeps the vote secret', () => {
     expect(triggers).toEqual([]);
   });
 
-  it('keeps participations (who) to the day, and without any ballot reference', async () => {
-    const columns = await t.sql<{ column_name: string; data_type: string }>("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'consultation_participations'");
+  // The ballot keeps its day: a day on the participation too would pair the only online voter of a day with their ballot.
+  it('keeps participations (who) without any date or time, without a clock default, and without any ballot reference', async () => {
+    const columns = await t.sql<{ column_name: string; data_type: string; column_default: string | null }>(
+      "SELECT column_name, data_type, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'consultation_participations' ORDER BY ordinal_position",
+    );
+    expect(columns.map((c) => `${c.column_name} ${c.data_type}`)).toEqual(['consultation_id uuid', 'person_id uuid', 'channel character varying', 'station_name character varying', 'recorded_by_id uuid']);
     for (const column of columns) {
-      expect(column.data_type).not.toMatch(/timestamp|time/);
-      expect(column.column_name).not.toMatch(/ballot|receipt|choice|idempotency|change_key/);
+      expect(column.data_type).not.toMatch(/date|timestamp|time|interval/);
+      expect(column.column_name).not.toMatch(/_on$|_at$|date|time|day|ballot|receipt|choice|idempotency|change_key/);
+      expect(column.column_default ?? '').not.toMatch(/now|current_|clock|timestamp|nextval/i);
     }
+    const triggers = await t.sql("SELECT tgname FROM pg_trigger WHERE tgrelid = 'consultation_participations'::regclass AND NOT tgisinternal");
+    expect(triggers).toEqual([]);
   });
 
   it('logs ballot routes without the receipt code', () => {

@@ -127,6 +127,20 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(space.subject).toMatchObject({ type: 'consultation', reference });
   });
 
+  it('takes statements and votes in the consultation’s space during its deliberation phase, and shows its opinion map', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'deliberation' });
+    const { deliberation } = (await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(201)).body;
+    const statements = `/api/v1/deliberations/${deliberation.id}/statements`;
+    const resident = await voter();
+    const added = (await api().post(statements).set(resident.auth).send({ text: 'Les trajets doivent rester agrégés par quartier.', charterAccepted: true }).expect(201)).body;
+    expect(added).toMatchObject({ number: 1, state: 'approved' });
+    const other = await voter();
+    await api().post(statements).set(other.auth).send({ text: 'Les données achetées doivent être publiées.', charterAccepted: true }).expect(201);
+    await api().put(`${statements}/${added.id}/vote`).set(other.auth).send({ vote: 'agree' }).expect(200);
+    expect((await api().get(statements).expect(200)).body.statements.map((s: { number: number }) => s.number)).toEqual([1, 2]);
+    expect((await api().get(`/api/v1/deliberations/${deliberation.id}/opinion-map`).expect(200)).body).toMatchObject({ deliberationId: deliberation.id, status: 'too_early' });
+  });
+
   it('takes one ballot per person out of 100 sent at once; a retry with the same key gets the same receipt', async () => {
     const { reference } = await createConsultation(t, { organizer, state: 'vote' });
     const person = await voter();
@@ -154,7 +168,10 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const person = await voter();
     await api().post(`${path}/ballots`).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(401);
     await api().post(`${path}/ballots`).set((await createPerson(t)).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
-    await api().post(`${path}/ballots`).set((await createPerson(t, { verifiedIn: otherNeighbourhoodId })).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    // A verified resident of another neighbourhood: 403 saying why; the public rules name the neighbourhoods.
+    const outside = await api().post(`${path}/ballots`).set((await createPerson(t, { verifiedIn: otherNeighbourhoodId })).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 2) }).expect(403);
+    expect(outside.body).toMatchObject({ status: 403, detail: expect.stringMatching(/réservée aux habitantes et habitants de certains quartiers/) });
+    expect(ConsultationSchema.parse((await api().get(path).expect(200)).body)).toMatchObject({ rules: { eligibility: 'verified_residents_of_neighbourhoods' }, neighbourhoods: [{ id: neighbourhoodId, name: 'La Noue' }] });
     const missing = await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { grades: { retirer: 0 } } }).expect(400);
     expect(missing.body.errors[0].path).toMatch(/^choices/);
     await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: { answer: 'yes' } }).expect(400);
@@ -240,6 +257,56 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const referred = (await api().post(`${path}/refer`).set(organizer.auth).send({ note: 'Transmis au comité.' }).expect(200)).body;
     expect(referred.state).toBe('referral');
     await api().get(`${path}/results`).expect(200);
+  });
+
+  it('shuts the box at the close, takes the stations’ count records afterwards, and publishes the results with the last one', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const path = `/api/v1/consultations/${reference}`;
+    const officer = await createPerson(t, { roles: ['facilitator'] });
+    await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 5) }).expect(201);
+    const atStation = await voter();
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 2 — École' }).expect(201);
+
+    // The close: a station recorded voters and has not counted yet, so the results wait — hidden from everyone.
+    await moveConsultationTo(t, reference, 'results');
+    const counting = ConsultationSchema.parse((await api().get(path).expect(200)).body);
+    expect(counting).toMatchObject({ state: 'counting', nextPhase: 'results', resultsAvailable: false, ballotList: null });
+    expect(counting.phases.map((p) => `${p.phase}:${p.status}`)).toEqual(['information:past', 'deliberation:past', 'vote:past', 'results:upcoming', 'referral:upcoming']);
+    await api().get(`${path}/results`).set(organizer.auth).expect(403);
+    await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(404);
+    // The box is shut: no ballot, no station vote; the turnout stays provisional.
+    await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(422);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 2 — École' }).expect(422);
+    expect((await api().get(`${path}/turnout`).expect(200)).body).toMatchObject({ provisional: true, participants: 2 });
+    // The job's sweep does not publish while the count lasts.
+    await t.app.get(ConsultationsService).advanceDue();
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
+
+    // The station's count record, entered after the close: the count is complete, the results are published with it.
+    const paper = { stationName: 'Bureau 2 — École', place: 'École Jules-Ferry', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
+    await api().post(`${path}/paper-totals`).set((await voter()).auth).send(paper).expect(403);
+    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    const results = ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body);
+    expect(results).toMatchObject({ ballots: { online: 1, paper: 1 }, turnout: { provisional: false, participants: 2, atStations: 1 } });
+    expect(results.paperCounts.map((p) => p.stationName)).toEqual(['Bureau 2 — École']);
+    // Once published, no more count records.
+    await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, stationName: 'Bureau 3' }).expect(422);
+    const actions = (await t.sql<{ action: string; data: { stationsWithoutCount?: string[] } }>("SELECT action, data FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [reference]));
+    expect(actions.map((a) => a.action).slice(-4)).toEqual(['consultation.vote-closed', 'consultation.paper-count-recorded', 'consultation.ballot-list-published', 'consultation.results-published']);
+    expect(actions.at(-1)!.data.stationsWithoutCount).toEqual([]);
+  });
+
+  it('publishes the results at the end of the counting time without a station that never counted, and says so on record', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const path = `/api/v1/consultations/${reference}`;
+    const officer = await createPerson(t, { roles: ['facilitator'] });
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 4 — Gymnase' }).expect(201);
+    await moveConsultationTo(t, reference, 'results');
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
+    await t.app.get(ConsultationsService).advanceDue(new Date(Date.now() + 24 * 3_600_000));
+    expect((await api().get(path).expect(200)).body.state).toBe('results');
+    const [published] = await t.sql<{ data: { stationsWithoutCount: string[] } }>("SELECT data FROM audit_entries WHERE action = 'consultation.results-published' AND data->>'reference' = $1", [reference]);
+    expect(published!.data.stationsWithoutCount).toEqual(['Bureau 4 — Gymnase']);
   });
 
   it('tallies yes / no / abstain with the published abstention rule', async () => {

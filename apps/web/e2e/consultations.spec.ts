@@ -67,9 +67,12 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     // Setup, not the journey: the demo proposal is accepted but has not reached its supporter goal; here it is chosen for a consultation.
     await sql(`UPDATE proposals SET state = 'selected' WHERE reference = $1 AND state <> 'selected'`, [proposal!.reference]);
 
-    // 1. The organising team creates the consultation from the proposal, majority judgment over three options, and publishes its rules.
+    // 1. The organising team creates the consultation from the proposal (« Créer une consultation » among the chosen proposals), majority judgment over three options, for the residents of La Noue, and publishes its rules.
     const organizer = await signedIn(browser, ORGANIZER, contexts);
-    await organizer.goto(`/organisation/consultations/nouvelle?proposition=${proposal!.reference}`);
+    await organizer.goto('/organisation/propositions');
+    await organizer.getByRole('region', { name: 'Choisies pour une consultation' }).getByRole('listitem').filter({ hasText: proposal!.reference }).getByRole('link', { name: 'Créer une consultation' }).click();
+    await expect(organizer).toHaveURL(new RegExp(`/organisation/consultations/nouvelle\\?proposition=${proposal!.reference}$`));
+    await expect(organizer.getByLabel('Référence de la proposition', { exact: true })).toHaveValue(proposal!.reference);
     await organizer.getByLabel('Titre', { exact: true }).fill(`Les caméras du marché (${run})`);
     await organizer.getByLabel('La question posée', { exact: true }).fill('Que faire des caméras du marché du dimanche ?');
     await organizer.getByLabel('L’usage de données concerné', { exact: true }).selectOption(dataUse!.reference);
@@ -79,6 +82,7 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await organizer.getByLabel('Clôture du vote').fill(inDays(4));
     await organizer.getByLabel('Mode de scrutin').selectOption('majority_judgment');
     await organizer.getByLabel('Les options', { exact: true }).fill('Les garder\nLes garder sans reconnaissance faciale\nLes retirer');
+    await organizer.getByRole('group', { name: 'Qui peut voter' }).getByLabel('La Noue', { exact: true }).check();
     await organizer.getByRole('button', { name: 'Créer la consultation' }).click();
     await expect(organizer.getByRole('status').filter({ hasText: 'est créée' })).toBeVisible({ timeout: 15_000 });
     const reference = /\/organisation\/consultations\/(CO-\d{4}-\d{3,})/.exec(organizer.url())![1]!;
@@ -111,6 +115,19 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await expect(organizer.getByText('La réponse est publiée.')).toBeVisible({ timeout: 15_000 });
     await resident.goto(`/consultations/${reference}`);
     await expect(resident.getByTestId('question').filter({ hasText: question })).toContainText('Réponse donnée');
+    // The public rules name the neighbourhood.
+    await expect(resident.getByRole('region', { name: 'Les règles de décision' })).toContainText('La Noue');
+
+    // The deliberation space, opened by the team, has its page under the consultation: it says which phase is open and what comes next.
+    await organizer.goto(`/organisation/consultations/${reference}`);
+    await organizer.getByRole('button', { name: 'Ouvrir l’espace de délibération' }).click();
+    await expect(organizer.getByText('L’espace de délibération est ouvert.')).toBeVisible({ timeout: 15_000 });
+    await resident.goto(`/consultations/${reference}`);
+    await resident.getByRole('link', { name: 'Entrer dans l’espace de délibération' }).click();
+    await expect(resident.getByRole('heading', { level: 1, name: 'Délibération' })).toBeVisible();
+    await expect(resident.getByTestId('current-phase')).toHaveText('Phase d’information');
+    await expect(resident.getByText(/Étape suivante : Délibération/)).toBeVisible();
+    await expect(resident.getByRole('link', { name: 'Voir la carte des opinions' })).toBeVisible();
 
     // 3. The vote: the resident votes, gets a receipt, changes the vote with its key, checks the receipt is in the box.
     await moveTo(resident, reference, 'vote', 'Vote ouvert');

@@ -46,6 +46,8 @@ const PAGES: PageVisit[] = [
   { route: '/consultations/[reference]/modifier-mon-vote', role: 'resident', path: (f) => `/consultations/${f.consultationOpen}/modifier-mon-vote` },
   { route: '/consultations/[reference]/mon-recu', role: 'visitor', path: (f) => `/consultations/${f.consultationClosed}/mon-recu` },
   { route: '/consultations/[reference]/resultats', role: 'visitor', path: (f) => `/consultations/${f.consultationClosed}/resultats` },
+  { route: '/consultations/[reference]/deliberation', role: 'resident', path: (f) => `/consultations/${f.consultationDeliberation}/deliberation` },
+  { route: '/consultations/[reference]/deliberation/carte', role: 'visitor', path: (f) => `/consultations/${f.consultationDeliberation}/deliberation/carte` },
   { route: '/comite', role: 'visitor', path: () => '/comite' },
   { route: '/comite/appels/[reference]', role: 'visitor', path: (f) => `/comite/appels/${f.call}?code=ABCD-EFGH-JKLM` },
   { route: '/comite/tirages/[reference]', role: 'visitor', path: (f) => `/comite/tirages/${f.draw}` },

@@ -60,13 +60,14 @@ async function deliberationOn(page: Page, accepted: string): Promise<{ space: st
   return { space, openable: /proposition=(PR-\d{4}-\d{3,})/.exec(href ?? '')?.[1] ?? accepted };
 }
 
-/** The demo seed's consultations (issue 18): one whose vote is open, one with its results published. */
-async function consultationsOfTheDemo(organizerApi: ApiAs): Promise<{ consultationOpen: string; consultationClosed: string }> {
+/** The demo seed's consultations (issue 18): one whose vote is open, one with its results published, one in its deliberation phase. */
+async function consultationsOfTheDemo(organizerApi: ApiAs): Promise<{ consultationOpen: string; consultationClosed: string; consultationDeliberation: string }> {
   const page = await organizerApi<{ items: { reference: string; state: string }[] }>('GET', '/api/v1/consultations?pageSize=50');
   const consultationOpen = page.items.find((candidate) => candidate.state === 'vote')?.reference;
   const consultationClosed = page.items.find((candidate) => candidate.state === 'results')?.reference;
-  expect(consultationOpen && consultationClosed, 'the demo seed holds a consultation in its vote and one with results').toBeTruthy();
-  return { consultationOpen: consultationOpen!, consultationClosed: consultationClosed! };
+  const consultationDeliberation = page.items.find((candidate) => candidate.state === 'deliberation')?.reference;
+  expect(consultationOpen && consultationClosed && consultationDeliberation, 'the demo seed holds a consultation in its vote, one with results and one in deliberation').toBeTruthy();
+  return { consultationOpen: consultationOpen!, consultationClosed: consultationClosed!, consultationDeliberation: consultationDeliberation! };
 }
 
 /** The demo seed's advisory panel (issue 17): an open call for volunteers, a drawn draw and its pool. */
@@ -210,8 +211,8 @@ setup('long-word content from an organizer and a resident, and their sessions', 
 
   // 6. The advisory panel of the demo: its open call, its drawn draw, a pool.
   const { call, draw, pool } = await panelOfTheDemo(organizerApi);
-  const { consultationOpen, consultationClosed } = await consultationsOfTheDemo(organizerApi);
+  const { consultationOpen, consultationClosed, consultationDeliberation } = await consultationsOfTheDemo(organizerApi);
 
-  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test`, call, draw, pool, consultationOpen, consultationClosed };
+  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test`, call, draw, pool, consultationOpen, consultationClosed, consultationDeliberation };
   writeFixtures(fixtures);
 });

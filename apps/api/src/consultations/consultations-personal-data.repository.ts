@@ -27,13 +27,13 @@ export class ConsultationsPersonalDataRepository implements PersonalDataProvider
 
   async export(personId: string): Promise<Record<string, unknown>> {
     const [participations, questions, supports, organized] = await Promise.all([
-      this.prisma.consultationParticipation.findMany({ where: { personId }, select: { channel: true, votedOn: true, consultation: { select: { reference: true } } }, orderBy: { votedOn: 'asc' } }),
+      this.prisma.consultationParticipation.findMany({ where: { personId }, select: { channel: true, consultation: { select: { reference: true } } }, orderBy: { consultation: { voteOpensAt: 'asc' } } }),
       this.prisma.consultationQuestion.findMany({ where: { authorId: personId }, select: { body: true, state: true, createdAt: true, consultation: { select: { reference: true } } }, orderBy: { createdAt: 'asc' } }),
       this.prisma.consultationQuestionSupport.findMany({ where: { personId }, select: { createdAt: true, question: { select: { id: true, consultation: { select: { reference: true } } } } }, orderBy: { createdAt: 'asc' } }),
       this.prisma.consultation.findMany({ where: { createdById: personId }, select: { reference: true, title: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
     ]);
     return {
-      participations: participations.map((p) => ({ consultation: p.consultation.reference, channel: p.channel, on: p.votedOn.toISOString().slice(0, 10) })),
+      participations: participations.map((p) => ({ consultation: p.consultation.reference, channel: p.channel })),
       questions: questions.map((q) => ({ consultation: q.consultation.reference, body: q.body, state: q.state, at: q.createdAt.toISOString() })),
       questionSupports: supports.map((s) => ({ consultation: s.question.consultation.reference, question: s.question.id, at: s.createdAt.toISOString() })),
       consultationsPrepared: organized.map((c) => ({ reference: c.reference, title: c.title, at: c.createdAt.toISOString() })),

@@ -274,7 +274,7 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       tags,
-      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote',
+      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote or after its close until the results (the last station’s record publishes them)',
       operationId: 'addPaperCount',
       security: person,
       requestParams: path,

@@ -109,6 +109,8 @@ export class ConsultationsRepository {
           { state: 'information', deliberationOpensAt: { lte: now } },
           { state: 'deliberation', voteOpensAt: { lte: now } },
           { state: 'vote', voteClosesAt: { lte: now } },
+          // Counting ends with the last station's count record (the service moves it then) or at the latest COUNTING_HOURS after the close.
+          { state: 'counting' },
         ],
       },
       select: { reference: true },
@@ -265,14 +267,14 @@ export class ConsultationsRepository {
   // ---- participations and ballots (secret: never joined) ---------------------------
 
   participation(consultationId: string, personId: string, tx: PrismaTransaction | PrismaService = this.prisma) {
-    return tx.consultationParticipation.findUnique({ where: { consultationId_personId: { consultationId, personId } }, select: { channel: true, votedOn: true } });
+    return tx.consultationParticipation.findUnique({ where: { consultationId_personId: { consultationId, personId } }, select: { channel: true } });
   }
 
-  /** Records THAT the person took part; false when they already had (the primary key is the double-vote guard). */
-  async addParticipation(tx: PrismaTransaction, consultationId: string, personId: string, channel: 'online' | 'station', votedOn: string, station?: { name: string; recordedById: string }): Promise<boolean> {
+  /** Records THAT the person took part (no date: see the schema); false when they already had (the primary key is the double-vote guard). */
+  async addParticipation(tx: PrismaTransaction, consultationId: string, personId: string, channel: 'online' | 'station', station?: { name: string; recordedById: string }): Promise<boolean> {
     const inserted = await tx.$executeRaw`
-      INSERT INTO consultation_participations (consultation_id, person_id, channel, station_name, recorded_by_id, voted_on)
-      VALUES (${consultationId}::uuid, ${personId}::uuid, ${channel}, ${station?.name ?? null}, ${station?.recordedById ?? null}::uuid, ${votedOn}::date)
+      INSERT INTO consultation_participations (consultation_id, person_id, channel, station_name, recorded_by_id)
+      VALUES (${consultationId}::uuid, ${personId}::uuid, ${channel}, ${station?.name ?? null}, ${station?.recordedById ?? null}::uuid)
       ON CONFLICT DO NOTHING`;
     return inserted > 0;
   }
@@ -297,8 +299,8 @@ export class ConsultationsRepository {
       WITH target AS (
         SELECT id FROM consultations WHERE id = $1::uuid AND state = 'vote' FOR SHARE
       ), participated AS (
-        INSERT INTO consultation_participations (consultation_id, person_id, channel, voted_on)
-        SELECT id, $2::uuid, 'online', $3::date FROM target
+        INSERT INTO consultation_participations (consultation_id, person_id, channel)
+        SELECT id, $2::uuid, 'online' FROM target
         ON CONFLICT DO NOTHING
         RETURNING consultation_id
       ), cast_ballot AS (
@@ -383,6 +385,16 @@ export class ConsultationsRepository {
 
   createPaperCount(tx: PrismaTransaction, data: Prisma.ConsultationPaperCountUncheckedCreateInput): Promise<ConsultationPaperCount> {
     return tx.consultationPaperCount.create({ data });
+  }
+
+  /** Polling stations that recorded voters but have not entered their count record yet. */
+  async stationsAwaitingCount(consultationId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ station: string }[]>`
+      SELECT DISTINCT p.station_name AS station FROM consultation_participations p
+      WHERE p.consultation_id = ${consultationId}::uuid AND p.channel = 'station' AND p.station_name IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM consultation_paper_counts c WHERE c.consultation_id = p.consultation_id AND c.station_name = p.station_name)
+      ORDER BY 1`;
+    return rows.map((row) => row.station);
   }
 
   paperCountExists(tx: PrismaTransaction, consultationId: string, stationName: string): Promise<boolean> {

@@ -9,6 +9,8 @@ import {
   CONSULTATION_VIEWER_ACTIONS,
   consultationLifecycle,
   consultationTransitionRefusal,
+  countingDone,
+  countingEndsAt,
   DEFAULT_MAJORITY_JUDGMENT_GRADES,
   dueTransitions,
   isClosed,
@@ -67,7 +69,7 @@ export const ballotListUrl = (reference: string) => `/api/v1/open-data/consultat
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune consultation ${reference}.`);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-/** Today, the day only (ballots and participations keep no finer time). */
+/** Today, the day only (ballots keep no finer time; participations keep none). */
 const today = () => new Date().toISOString().slice(0, 10);
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -338,7 +340,8 @@ export class ConsultationsService implements OnModuleInit {
   private phasesOf(row: ConsultationRow): ConsultationDto['phases'] {
     const opens: Record<ConsultationPhase, Date | null> = { information: row.informationOpensAt, deliberation: row.deliberationOpensAt, vote: row.voteOpensAt, results: row.voteClosesAt, referral: null };
     const closes: Record<ConsultationPhase, Date | null> = { information: row.deliberationOpensAt, deliberation: row.voteOpensAt, vote: row.voteClosesAt, results: null, referral: null };
-    const at = isPhase(row.state) ? CONSULTATION_PHASES.indexOf(row.state) : -1;
+    // While counting, the vote is over and the results are next.
+    const at = row.state === 'counting' ? CONSULTATION_PHASES.indexOf('vote') + 0.5 : isPhase(row.state) ? CONSULTATION_PHASES.indexOf(row.state) : -1;
     return CONSULTATION_PHASES.map((phase, index) => ({
       phase,
       opensAt: opens[phase]?.toISOString() ?? null,
@@ -488,7 +491,8 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   private async planDeadlines(tx: PrismaTransaction, reference: string, dates: { informationOpensAt: Date; deliberationOpensAt: Date; voteOpensAt: Date; voteClosesAt: Date }) {
-    for (const at of [dates.informationOpensAt, dates.deliberationOpensAt, dates.voteOpensAt, dates.voteClosesAt]) {
+    // The end of the count too: the results then come out on time even if a station never enters its record.
+    for (const at of [dates.informationOpensAt, dates.deliberationOpensAt, dates.voteOpensAt, dates.voteClosesAt, countingEndsAt(dates)]) {
       await this.jobs.enqueue(tx, ADVANCE_JOB, { reference }, at);
     }
   }
@@ -569,7 +573,8 @@ export class ConsultationsService implements OnModuleInit {
     for (;;) {
       const row = await this.repository.find(reference);
       if (!row) return reached;
-      const [transition] = dueTransitions(row.state, row, now);
+      const countDone = row.state === 'vote' || row.state === 'counting' ? countingDone(row, (await this.repository.stationsAwaitingCount(row.id)).length, now) : false;
+      const [transition] = dueTransitions(row.state, row, now, countDone);
       if (!transition) return reached;
       const { to } = await this.transitions.run({
         lifecycle: consultationLifecycle,
@@ -579,7 +584,7 @@ export class ConsultationsService implements OnModuleInit {
         stateOf: (thing) => thing.state,
         refusal: (from) => consultationTransitionRefusal(transition, from),
         apply: async (tx, thing, to) => {
-          if (transition === 'close_vote') await this.close(tx, thing);
+          if (transition === 'publish_results') await this.close(tx, thing);
           else await this.repository.update(tx, thing.id, { state: to });
           await this.repository.addEvent(tx, thing.id, to, '', null);
         },
@@ -589,25 +594,27 @@ export class ConsultationsService implements OnModuleInit {
     }
   }
 
-  private closing = new Map<string, { sha256: string; ballots: number; winner: string | null }>();
+  private closing = new Map<string, { sha256: string; ballots: number; winner: string | null; stationsWithoutCount: string[] }>();
 
   private phaseAudit(thing: ConsultationRow, to: ConsultationState, transition: ConsultationTransition): AuditRecord[] {
     const base = { actorId: null, subjectType: 'consultation' as const, subjectId: thing.id };
     if (transition === 'open_vote') return [{ ...base, action: 'consultation.vote-opened', data: { reference: thing.reference } }];
-    if (transition !== 'close_vote') return [{ ...base, action: 'consultation.phase-opened', data: { reference: thing.reference, phase: to } }];
+    if (transition === 'close_vote') return [{ ...base, action: 'consultation.vote-closed', data: { reference: thing.reference } }];
+    if (transition !== 'publish_results') return [{ ...base, action: 'consultation.phase-opened', data: { reference: thing.reference, phase: to } }];
     const closed = this.closing.get(thing.id)!;
     this.closing.delete(thing.id);
     return [
-      { ...base, action: 'consultation.vote-closed', data: { reference: thing.reference, ballots: closed.ballots } },
       { ...base, action: 'consultation.ballot-list-published', data: { reference: thing.reference, ballotsSha256: closed.sha256, ballots: closed.ballots, url: ballotListUrl(thing.reference) } },
-      { ...base, action: 'consultation.results-published', data: { reference: thing.reference, winner: closed.winner } },
+      // A station whose count record never came (the counting time ran out) is named on record.
+      { ...base, action: 'consultation.results-published', data: { reference: thing.reference, winner: closed.winner, stationsWithoutCount: closed.stationsWithoutCount } },
     ];
   }
 
-  /** The close, under the consultation's row lock (see closeBallotBox). */
+  /** The results once the count is over, under the consultation's row lock (see closeBallotBox). */
   private async close(tx: PrismaTransaction, row: ConsultationRow): Promise<void> {
+    const stationsWithoutCount = await this.repository.stationsAwaitingCount(row.id, tx);
     const closed = await closeBallotBox(tx, this.repository, row);
-    this.closing.set(row.id, closed);
+    this.closing.set(row.id, { ...closed, stationsWithoutCount });
   }
 
   // ---- information phase ------------------------------------------------------------
@@ -771,7 +778,7 @@ export class ConsultationsService implements OnModuleInit {
     const row = await this.visible(actor, reference);
     if (!actor) throw ProblemException.unauthorized('Connectez-vous pour voir si vous avez voté.');
     const participation = await this.repository.participation(row.id, actor.id);
-    return { consultation: reference, voted: participation !== null, channel: (participation?.channel as 'online' | 'station' | undefined) ?? null, on: participation ? dateOnly(participation.votedOn) : null };
+    return { consultation: reference, voted: participation !== null, channel: (participation?.channel as 'online' | 'station' | undefined) ?? null };
   }
 
   private turnoutOf(row: ConsultationRow, provisional: boolean): Promise<TurnoutDto> {
@@ -782,7 +789,7 @@ export class ConsultationsService implements OnModuleInit {
     const row = await this.visible(actor, reference);
     authorize(canOnConsultation('consultations.view-turnout', { actor, consultation: factsOf(row) }));
     if (isClosed(row.state) && row.results) return (row.results as unknown as ConsultationResultsDto).turnout;
-    return this.turnoutOf(row, row.state === 'vote');
+    return this.turnoutOf(row, row.state === 'vote' || row.state === 'counting');
   }
 
   async results(actor: Actor, reference: string): Promise<ConsultationResultsDto> {
@@ -833,7 +840,7 @@ export class ConsultationsService implements OnModuleInit {
     await this.prisma.$transaction(async (tx) => {
       const state = await this.repository.lockShared(tx, row.id);
       if (state !== 'vote') throw ProblemException.ruleViolation('Le vote n’est pas ouvert.');
-      if (!(await this.repository.addParticipation(tx, row.id, personId, 'station', today(), { name: stationName, recordedById: officer.id }))) {
+      if (!(await this.repository.addParticipation(tx, row.id, personId, 'station', { name: stationName, recordedById: officer.id }))) {
         throw ProblemException.conflict('Cette personne a déjà voté dans cette consultation (en ligne ou dans un bureau de vote).');
       }
     });
@@ -845,10 +852,14 @@ export class ConsultationsService implements OnModuleInit {
     return (await this.repository.paperCounts(row.id)).map(paperDto);
   }
 
-  /** A station's count record (totals, two officers, time, place), during the vote; counted with the online ballots at the close. */
+  /**
+   * A station's count record (totals, two officers, time, place): during the
+   * vote, or after its close while the count lasts — a station counts its
+   * paper ballots when it closes. The last station's record publishes the results.
+   */
   async addPaperCount(actor: Actor, reference: string, input: PaperCountInput): Promise<PaperCountDto> {
     const row = await this.visible(actor, reference);
-    const officer = authorize(canOnConsultation('consultations.officiate', { actor, consultation: factsOf(row) }));
+    const officer = authorize(canOnConsultation('consultations.enter-paper-totals', { actor, consultation: factsOf(row) }));
     const rules = rulesOf(row);
     const totals = paperTotalsOf(rules, input);
     const key = { yes_no_abstain: 'answers', single_choice: 'options', approval: 'options', majority_judgment: 'grades' }[rules.method];
@@ -857,7 +868,7 @@ export class ConsultationsService implements OnModuleInit {
     if (problems.length > 0) throw ProblemException.validation(problems.map((message) => ({ path: `counts.${key}`, code: 'invalid', message: `Totaux incohérents avec les règles : ${message}.` })));
     const created = await this.prisma.$transaction(async (tx) => {
       const state = await this.repository.lockShared(tx, row.id);
-      if (state !== 'vote') throw ProblemException.ruleViolation('Les procès-verbaux se saisissent pendant le vote.');
+      if (state !== 'vote' && state !== 'counting') throw ProblemException.ruleViolation('Les procès-verbaux se saisissent pendant le vote et le dépouillement, jusqu’à la publication des résultats.');
       if (await this.repository.paperCountExists(tx, row.id, input.stationName)) throw ProblemException.conflict(`Le procès-verbal du bureau « ${input.stationName} » est déjà saisi.`);
       const count = await this.repository.createPaperCount(tx, {
         consultationId: row.id,
@@ -873,6 +884,8 @@ export class ConsultationsService implements OnModuleInit {
       await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-recorded', subjectType: 'consultation', subjectId: row.id, data: { reference, station: input.stationName, place: input.place, ballots: input.ballots } });
       return count;
     });
+    // After the close, the count may be complete now: the results follow at once rather than at the next sweep.
+    await this.advance(reference);
     return paperDto(created);
   }
 }

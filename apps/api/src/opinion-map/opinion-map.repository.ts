@@ -94,7 +94,7 @@ export class OpinionMapRepository {
     }>(
       `
       SELECT d.id AS space_id,
-        (pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) AS subject_visible,
+        ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.state::text <> 'draft')) AS subject_visible,
         r.moderation, r.who_may_post, r.neighbourhood_ids::text[] AS neighbourhood_ids, r.opens_at, r.closes_at,
         (SELECT json_build_object('id', s.id, 'deliberationId', s.deliberation_id, 'number', s.number, 'authorId', s.author_id, 'seeded', s.seeded, 'text', s.text,
                  'state', s.state, 'meta', s.meta, 'rejectionCode', s.rejection_code, 'decidedById', s.decided_by_id, 'decidedAt', s.decided_at, 'createdAt', s.created_at)
@@ -107,6 +107,7 @@ export class OpinionMapRepository {
       LEFT JOIN deliberations d ON d.id = wanted.id
       LEFT JOIN LATERAL (SELECT * FROM deliberation_rule_versions rv WHERE rv.deliberation_id = d.id ORDER BY rv.version DESC LIMIT 1) r ON true
       LEFT JOIN proposals pr ON d.subject_type = 'proposal' AND pr.reference = d.subject_reference
+      LEFT JOIN consultations co ON d.subject_type = 'consultation' AND co.reference = d.subject_reference
       LEFT JOIN resident_verifications v ON v.person_id = $3::uuid`,
       [deliberationId, statementId, personId, now],
       { prepareAs: 'opinion-map-vote-context' },
@@ -147,11 +148,12 @@ export class OpinionMapRepository {
   async mapOf(deliberationId: string, personId: string | null): Promise<{ exists: boolean; subjectVisible: boolean; view: unknown; me: unknown }> {
     const [row] = await this.prisma.sql<{ space_id: string | null; subject_visible: boolean; view: unknown; me: unknown }>(
       `
-      SELECT d.id AS space_id, (pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) AS subject_visible, m.view,
+      SELECT d.id AS space_id, ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.state::text <> 'draft')) AS subject_visible, m.view,
         m.positions -> (SELECT o.number::text FROM opinion_participants o WHERE o.deliberation_id = d.id AND o.person_id = $2::uuid) AS me
       FROM (SELECT $1::uuid AS id) wanted
       LEFT JOIN deliberations d ON d.id = wanted.id
       LEFT JOIN proposals pr ON d.subject_type = 'proposal' AND pr.reference = d.subject_reference
+      LEFT JOIN consultations co ON d.subject_type = 'consultation' AND co.reference = d.subject_reference
       LEFT JOIN opinion_map_snapshots m ON m.deliberation_id = d.id`,
       [deliberationId, personId],
       { prepareAs: 'opinion-map-read' },

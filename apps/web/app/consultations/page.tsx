@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const OPEN = ['information', 'deliberation', 'vote'];
-const CLOSED = ['results', 'referral'];
+// Counting: the vote is closed, its results come with the polling stations' counts.
+const CLOSED = ['counting', 'results', 'referral'];
 
 /** Every published consultation, by phase: open now, upcoming, closed with results (cancelled ones last). */
 export default async function ConsultationsPage() {

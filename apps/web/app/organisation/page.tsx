@@ -93,7 +93,7 @@ export default async function OrganisationPage() {
         <WorkArea id="comite" title={panel('title')} queues={[{ href: '/organisation/comite', label: panel('link'), count: null, hint: panel('hint') }]} />
       ) : null}
 
-      {me.can['proposals.organize'].allowed ? (
+      {me.can['consultations.organize'].allowed ? (
         <WorkArea id="consultations" title={consultations('title')} queues={[{ href: '/organisation/consultations', label: consultations('link'), count: null, hint: consultations('hint') }]} />
       ) : null}
 

@@ -34,8 +34,9 @@ export type PhoneFixtures = {
   call: string;
   draw: string;
   pool: string;
-  /** The demo's consultations (issue 18): one whose vote is open, one with published results. */
+  /** The demo's consultations (issue 18): one whose vote is open, one with published results, one in its deliberation phase (its space open). */
   consultationOpen: string;
+  consultationDeliberation: string;
   consultationClosed: string;
 };
 

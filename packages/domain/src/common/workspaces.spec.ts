@@ -10,11 +10,11 @@ describe('work areas', () => {
 
   it.each([
     [['resident'], []],
-    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.record-workshop', 'advisory-panel.publish-rules']],
+    [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.record-workshop', 'advisory-panel.publish-rules', 'consultations.organize']],
     [['authority'], ['data-uses.create', 'dashboard.view']],
     [['moderator'], ['deliberations.moderate']],
     [['facilitator'], ['deliberations.record-workshop']],
-    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.moderate', 'deliberations.record-workshop', 'advisory-panel.publish-rules']],
+    [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.moderate', 'deliberations.record-workshop', 'advisory-panel.publish-rules', 'consultations.organize']],
   ] as [Role[], string[]][])('%j may open %j', (roles, expected) => {
     expect(open(...roles)).toEqual(expected);
   });

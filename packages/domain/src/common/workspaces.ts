@@ -1,4 +1,5 @@
 import { canOnAdvisoryPanel } from '../advisory-panel/advisory-panel.policy';
+import { canOnConsultation } from '../consultations/consultations.policy';
 import { canOnDashboard } from '../dashboard/dashboard.policy';
 import { canOnDataUse } from '../data-uses/data-use.policy';
 import { canOnDeliberation } from '../deliberations/deliberation.policy';
@@ -21,6 +22,8 @@ export const WORKSPACE_ACTIONS = [
   'deliberations.moderate',
   'deliberations.record-workshop',
   'advisory-panel.publish-rules',
+  // Organizers and admins (the consultations' policy); not the authority, whose data uses are what residents are consulted on.
+  'consultations.organize',
 ] as const;
 /** A space's role rule for recording a workshop, whatever its dates (the form checks the space itself). */
 const ANY_SPACE = { id: '', subjectVisible: true, moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(8.64e15) } as const;
@@ -45,6 +48,8 @@ export function workspacesFor(actor: Actor) {
         return canOnDeliberation(action, { actor, space: ANY_SPACE, now: new Date(0) });
       case 'advisory-panel.publish-rules':
         return canOnAdvisoryPanel(action, { actor });
+      case 'consultations.organize':
+        return canOnConsultation(action, { actor });
     }
   });
 }

@@ -55,6 +55,7 @@ const rows: R[] = [
   ['an unverified resident', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: unverified }, 'verification_needed'],
   ['a verified resident, before the vote', 'consultations.vote', { actor: resident, consultation: at('deliberation'), voter: verified }, 'wrong_phase'],
   ['a verified resident, after the close', 'consultations.vote', { actor: resident, consultation: at('results'), voter: verified }, 'wrong_phase'],
+  ['a verified resident, while counting', 'consultations.vote', { actor: resident, consultation: at('counting'), voter: verified }, 'wrong_phase'],
   ['a visitor', 'consultations.vote', { actor: null, consultation: at('vote'), voter: null }, 'sign_in'],
 
   ['anyone, vote', 'consultations.change-ballot', { actor: null, consultation: at('vote') }, 'allowed'],
@@ -67,10 +68,20 @@ const rows: R[] = [
   ['a visitor, results', 'consultations.view-results', { actor: null, consultation: at('results') }, 'allowed'],
   ['an organizer, during the vote', 'consultations.view-results', { actor: organizer, consultation: at('vote') }, 'forbidden'],
   ['an admin, during the vote', 'consultations.view-results', { actor: person('root', 'admin'), consultation: at('vote') }, 'forbidden'],
+  ['an organizer, while counting', 'consultations.view-results', { actor: organizer, consultation: at('counting') }, 'forbidden'],
+  ['anyone, while counting', 'consultations.check-receipt', { actor: null, consultation: at('counting') }, 'allowed'],
 
   ['a facilitator, vote', 'consultations.officiate', { actor: facilitator, consultation: at('vote') }, 'allowed'],
   ['a facilitator, results', 'consultations.officiate', { actor: facilitator, consultation: at('results') }, 'wrong_phase'],
   ['a resident, vote', 'consultations.officiate', { actor: resident, consultation: at('vote') }, 'forbidden'],
+  ['a facilitator, while counting', 'consultations.officiate', { actor: facilitator, consultation: at('counting') }, 'wrong_phase'],
+
+  ['a facilitator, vote', 'consultations.enter-paper-totals', { actor: facilitator, consultation: at('vote') }, 'allowed'],
+  ['a facilitator, after the close while counting', 'consultations.enter-paper-totals', { actor: facilitator, consultation: at('counting') }, 'allowed'],
+  ['a facilitator, results published', 'consultations.enter-paper-totals', { actor: facilitator, consultation: at('results') }, 'wrong_phase'],
+  ['a facilitator, before the vote', 'consultations.enter-paper-totals', { actor: facilitator, consultation: at('deliberation') }, 'wrong_phase'],
+  ['a resident, while counting', 'consultations.enter-paper-totals', { actor: resident, consultation: at('counting') }, 'forbidden'],
+  ['a visitor', 'consultations.enter-paper-totals', { actor: null, consultation: at('counting') }, 'sign_in'],
 ];
 
 expectRules(canOnConsultation, rows);

@@ -1,6 +1,6 @@
 import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type Decision } from '../common/policy';
 import type { Actor, Person } from '../identity/identity.policy';
-import { CONSULTATION_STATE_NAMES_FR, consultationLifecycle, consultationTransitionRefusal, isClosed, isOpened, type ConsultationTransition } from './consultations.lifecycle';
+import { CONSULTATION_STATE_NAMES_FR, consultationLifecycle, consultationTransitionRefusal, isBallotBoxShut, isClosed, isOpened, type ConsultationTransition } from './consultations.lifecycle';
 import { OFFICER_ROLES, type ConsultationState, type EligibilityRule } from './consultations.values';
 
 /** What the rules need to know about a consultation. */
@@ -30,8 +30,10 @@ type ConsultationContexts = {
   'consultations.view-turnout': { actor: Actor; consultation: ConsultationFacts };
   /** After the close only — for everyone, organizers included. */
   'consultations.view-results': { actor: Actor; consultation: ConsultationFacts };
-  /** Polling-station officers: check eligibility, record that someone voted, enter paper totals (during the vote). */
+  /** Polling-station officers: check eligibility and record that someone voted (during the vote). */
   'consultations.officiate': { actor: Actor; consultation: ConsultationFacts };
+  /** Polling-station officers: enter a station's count record (paper totals) — during the vote, or after its close while the count lasts. */
+  'consultations.enter-paper-totals': { actor: Actor; consultation: ConsultationFacts };
 };
 export type ConsultationAction = keyof ConsultationContexts;
 
@@ -60,7 +62,7 @@ function personOn(actor: Actor, consultation: ConsultationFacts, signInMessage: 
 }
 
 const VOTE_NOT_OPEN = (state: ConsultationState) =>
-  state === 'results' || state === 'referral'
+  isBallotBoxShut(state)
     ? refuse('wrong_phase', 'Le vote est clos.')
     : state === 'cancelled'
       ? refuse('wrong_state', 'Cette consultation est annulée.')
@@ -81,6 +83,7 @@ export const canOnConsultation = policyOf<
   | 'consultations.answer-question'
   | 'consultations.vote'
   | 'consultations.officiate'
+  | 'consultations.enter-paper-totals'
 >({
   'consultations.view': ({ actor, consultation }) => view(actor, consultation),
 
@@ -105,7 +108,7 @@ export const canOnConsultation = policyOf<
   'consultations.open-deliberation': ({ actor, consultation }) => {
     const organizer = organizeOn(actor, consultation);
     if (!organizer.allowed) return organizer;
-    if (consultation.state === 'cancelled' || isClosed(consultation.state) || consultation.state === 'vote') {
+    if (consultation.state === 'cancelled' || isBallotBoxShut(consultation.state) || consultation.state === 'vote') {
       return refuse('wrong_state', `Une consultation ${CONSULTATION_STATE_NAMES_FR[consultation.state]} n’ouvre plus d’espace de délibération.`);
     }
     return organizer;
@@ -114,7 +117,7 @@ export const canOnConsultation = policyOf<
   'consultations.add-hearing': ({ actor, consultation }) => {
     const organizer = organizeOn(actor, consultation);
     if (!organizer.allowed) return organizer;
-    if (consultation.state === 'cancelled' || isClosed(consultation.state)) return refuse('wrong_state', 'Les auditions se publient avant la clôture du vote.');
+    if (consultation.state === 'cancelled' || isBallotBoxShut(consultation.state)) return refuse('wrong_state', 'Les auditions se publient avant la clôture du vote.');
     return organizer;
   },
 
@@ -135,7 +138,7 @@ export const canOnConsultation = policyOf<
   'consultations.answer-question': ({ actor, consultation }) => {
     const organizer = organizeOn(actor, consultation);
     if (!organizer.allowed) return organizer;
-    if (consultation.state === 'draft' || consultation.state === 'cancelled' || isClosed(consultation.state)) return refuse('wrong_state', 'On répond aux questions entre la publication et la clôture du vote.');
+    if (consultation.state === 'draft' || consultation.state === 'cancelled' || isBallotBoxShut(consultation.state)) return refuse('wrong_state', 'On répond aux questions entre la publication et la clôture du vote.');
     return organizer;
   },
 
@@ -161,20 +164,20 @@ export const canOnConsultation = policyOf<
   'consultations.check-receipt': ({ actor, consultation }) => {
     const visible = view(actor, consultation);
     if (!visible.allowed) return visible;
-    return consultation.state === 'vote' || isClosed(consultation.state) ? allow(actor) : refuse('wrong_phase', 'Le vote n’est pas encore ouvert.');
+    return consultation.state === 'vote' || isBallotBoxShut(consultation.state) ? allow(actor) : refuse('wrong_phase', 'Le vote n’est pas encore ouvert.');
   },
 
   'consultations.view-turnout': ({ actor, consultation }) => {
     const visible = view(actor, consultation);
     if (!visible.allowed) return visible;
-    return consultation.state === 'vote' || isClosed(consultation.state) ? allow(actor) : refuse('wrong_phase', 'La participation s’affiche à partir de l’ouverture du vote.');
+    return consultation.state === 'vote' || isBallotBoxShut(consultation.state) ? allow(actor) : refuse('wrong_phase', 'La participation s’affiche à partir de l’ouverture du vote.');
   },
 
   // Forbidden (403) rather than a rule violation: nobody — organizers included — reads a result before the close.
   'consultations.view-results': ({ actor, consultation }) => {
     const visible = view(actor, consultation);
     if (!visible.allowed) return visible;
-    return isClosed(consultation.state) ? allow(actor) : refuse('forbidden', 'Les résultats sont publiés après la clôture du vote, pour tout le monde, équipe d’organisation comprise.');
+    return isClosed(consultation.state) ? allow(actor) : refuse('forbidden', 'Les résultats sont publiés après la clôture du vote et le dépouillement des bureaux de vote, pour tout le monde, équipe d’organisation comprise.');
   },
 
   'consultations.officiate': ({ actor, consultation }) => {
@@ -184,6 +187,17 @@ export const canOnConsultation = policyOf<
     if (!visible.allowed) return visible;
     if (consultation.state !== 'vote') return VOTE_NOT_OPEN(consultation.state);
     return allow(actor);
+  },
+
+  // A station counts its paper ballots right after the close: its count record is entered until the results are published.
+  'consultations.enter-paper-totals': ({ actor, consultation }) => {
+    if (!actor) return SIGN_IN;
+    if (!holdsAnyRole(actor, OFFICER_ROLES)) return refuse('forbidden', 'Réservé aux assesseurs des bureaux de vote (rôle animation ou organisation).');
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    if (consultation.state === 'vote' || consultation.state === 'counting') return allow(actor);
+    if (isClosed(consultation.state)) return refuse('wrong_phase', 'Les résultats sont publiés : les procès-verbaux ne se saisissent plus.');
+    return VOTE_NOT_OPEN(consultation.state);
   },
 });
 
@@ -201,6 +215,7 @@ export const CONSULTATION_VIEWER_ACTIONS = [
   'consultations.view-turnout',
   'consultations.view-results',
   'consultations.officiate',
+  'consultations.enter-paper-totals',
   'consultations.publish',
   'consultations.cancel',
   'consultations.refer',

@@ -53,13 +53,13 @@ export * from './consultations.values';
  *   PUT    /consultations/:reference/ballots/:receipt           anyone with the change key  ChangeBallot → BallotReceipt (while the vote is open)
  *   GET    /consultations/:reference/receipts/:receipt          public   → ReceiptCheck (is it in the box; never the choices)
  *   GET    /consultations/:reference/participation              signed in → MyParticipation (did I vote, how)
- *   GET    /consultations/:reference/turnout                    public   → Turnout (« provisoire » during the vote)
+ *   GET    /consultations/:reference/turnout                    public   → Turnout (« provisoire » until the results)
  *   GET    /consultations/:reference/results                    public   → ConsultationResults (403 before the close, for everyone)
  *
  *   GET    /consultations/:reference/station/eligibility/:personId   officer → StationEligibility
  *   POST   /consultations/:reference/station/participations     officer  RecordStationVote → StationEligibility (201; 409 if they already voted)
  *   GET    /consultations/:reference/paper-totals               public   → PaperCount[]
- *   POST   /consultations/:reference/paper-totals               officer  PaperCountInput → PaperCount (201; during the vote)
+ *   POST   /consultations/:reference/paper-totals               officer  PaperCountInput → PaperCount (201; during the vote, or while counting after the close)
  *
  *   GET    /open-data/consultations/:reference/ballots.json     public   → BallotList (after the close; 404 before)
  */
@@ -412,7 +412,8 @@ export const ReceiptCheckSchema = z
   .meta({ id: 'ReceiptCheck' });
 
 export const MyParticipationSchema = z
-  .object({ consultation: ConsultationReferenceSchema, voted: z.boolean(), channel: ParticipationChannelSchema.nullable(), on: z.iso.date().nullable() })
+  // No date: participations keep none, so that they cannot be paired with a ballot by its day.
+  .object({ consultation: ConsultationReferenceSchema, voted: z.boolean(), channel: ParticipationChannelSchema.nullable() })
   .meta({ id: 'MyParticipation' });
 
 export const NeighbourhoodTurnoutSchema = z

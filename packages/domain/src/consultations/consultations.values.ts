@@ -7,9 +7,11 @@
 /**
  * A consultation's life: prepared (draft), its rules published (scheduled),
  * then its phases in order — information → deliberation → vote → results →
- * referral to the panel —, or cancelled before the vote.
+ * referral to the panel —, or cancelled before the vote. Between the vote's
+ * close and the results, `counting`: the ballot box is shut and polling
+ * stations count their paper ballots and enter their count records.
  */
-export const CONSULTATION_STATES = ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'results', 'referral', 'cancelled'] as const;
+export const CONSULTATION_STATES = ['draft', 'scheduled', 'information', 'deliberation', 'vote', 'counting', 'results', 'referral', 'cancelled'] as const;
 export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
 /** The ordered phases (each is also a state). */
@@ -17,8 +19,16 @@ export const CONSULTATION_PHASES = ['information', 'deliberation', 'vote', 'resu
 export type ConsultationPhase = (typeof CONSULTATION_PHASES)[number];
 
 /** Once one of these is reached, the decision rules and the schedule no longer change (422). */
-export const OPENED_STATES = ['information', 'deliberation', 'vote', 'results', 'referral'] as const satisfies readonly ConsultationState[];
-/** Results exist (after the close) — for everyone, organizers included, and never before. */
+export const OPENED_STATES = ['information', 'deliberation', 'vote', 'counting', 'results', 'referral'] as const satisfies readonly ConsultationState[];
+/** The ballot box is shut: no ballot is cast or changed, receipts can be checked. */
+export const BALLOT_BOX_SHUT_STATES = ['counting', 'results', 'referral'] as const satisfies readonly ConsultationState[];
+/**
+ * After the vote's close, polling stations have this long to enter their
+ * count records; the results are published as soon as every station that
+ * recorded voters has entered its count, and at the latest then.
+ */
+export const COUNTING_HOURS = 24;
+/** Results exist (after the close and the count) — for everyone, organizers included, and never before. */
 export const CLOSED_STATES = ['results', 'referral'] as const satisfies readonly ConsultationState[];
 
 export const CONSULTATION_PHASE_NAMES_FR: Record<ConsultationPhase, string> = {

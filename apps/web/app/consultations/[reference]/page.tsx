@@ -74,6 +74,15 @@ export default async function ConsultationPage({ params }: Props) {
         </section>
       ) : null}
 
+      {consultation.state === 'counting' ? (
+        <section aria-labelledby="depouillement">
+          <h2 id="depouillement">{t('counting.title')}</h2>
+          <p>
+            <Link href={`/consultations/${reference}/mon-recu`}>{t('vote.check')}</Link>
+          </p>
+        </section>
+      ) : null}
+
       {closed ? (
         <section aria-labelledby="resultats">
           <h2 id="resultats">{t('resultsTitle')}</h2>
@@ -104,7 +113,7 @@ export default async function ConsultationPage({ params }: Props) {
         <h2 id="deliberation">{t('deliberation.title')}</h2>
         {consultation.deliberation ? (
           <p>
-            <Link href={`/debats/${consultation.deliberation.id}`}>{t('deliberation.link')}</Link>
+            <Link href={`/consultations/${reference}/deliberation`}>{t('deliberation.link')}</Link>
           </p>
         ) : (
           <p>{t('deliberation.notYet')}</p>

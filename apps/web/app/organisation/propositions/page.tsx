@@ -71,11 +71,29 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
   }
   const { decision, proposition } = await searchParams;
   const done = decision && proposition && isProposalReference(proposition) && Object.hasOwn(DONE_KEYS, decision) ? t(DONE_KEYS[decision as keyof typeof DONE_KEYS], { reference: proposition }) : null;
-  const [submitted, qualified, settings] = await Promise.all([fetchProposalsInState(person, 'submitted'), fetchProposalsInState(person, 'qualified'), fetchSupportSettings()]);
+  // Selected proposals lead to the consultations' creation form, for whoever may organize them.
+  const organizesConsultations = me.can['consultations.organize'].allowed;
+  const [submitted, qualified, selected, settings] = await Promise.all([
+    fetchProposalsInState(person, 'submitted'),
+    fetchProposalsInState(person, 'qualified'),
+    organizesConsultations ? fetchProposalsInState(person, 'selected') : Promise.resolve([]),
+    fetchSupportSettings(),
+  ]);
+  const newConsultation = (reference: string) => `/organisation/consultations/nouvelle?proposition=${encodeURIComponent(reference)}`;
 
   return (
     <>
-      {done ? <Announcement>{done}</Announcement> : null}
+      {done ? (
+        <Announcement>
+          {done}
+          {decision === 'selected' && organizesConsultations ? (
+            <>
+              {' '}
+              <Link href={newConsultation(proposition!)}>{t('selected.createConsultation')}</Link>
+            </>
+          ) : null}
+        </Announcement>
+      ) : null}
       <PageHeader title={t('title')} lead={t('lead')} />
 
       <section className="account-section" aria-labelledby="a-examiner">
@@ -136,6 +154,29 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
           </ul>
         )}
       </section>
+
+      {organizesConsultations ? (
+        <section className="account-section" aria-labelledby="choisies">
+          <h2 id="choisies">{t('selected.title')}</h2>
+          <p className="prose">{t('selected.lead')}</p>
+          {selected.length === 0 ? (
+            <p>{t('selected.empty')}</p>
+          ) : (
+            <ul className={styles.queue}>
+              {selected.map((item) => (
+                <li key={item.reference} className={styles.queueItem}>
+                  <QueueItemHeader item={item} />
+                  <p>
+                    <Link href={newConsultation(item.reference)} variant="button" aria-describedby={`titre-${item.reference}`}>
+                      {t('selected.createConsultation')}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <section className="account-section" aria-labelledby="regles">
         <h2 id="regles">{t('settings.title')}</h2>

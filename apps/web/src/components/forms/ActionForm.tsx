@@ -222,6 +222,44 @@ export function CheckboxField({ name, label, value = 'yes', defaultChecked = fal
   );
 }
 
+type CheckboxGroupFieldProps = {
+  name: string;
+  /** The group's legend. */
+  label: string;
+  /** `lang`: a choice naming what people wrote (a neighbourhood) is marked `fr`. */
+  options: { value: string; label: string; lang?: string }[];
+  /** The values ticked at first (before any answer). */
+  defaultChecked?: readonly string[];
+  hint?: string;
+};
+
+/** Several boxes under one legend, sent under one name; the first box carries the group's id, so the error summary's link lands on it. */
+export function CheckboxGroupField({ name, label, options, defaultChecked = [], hint }: CheckboxGroupFieldProps) {
+  const { id, error, describedBy, values } = useFieldFrame(name, hint);
+  return (
+    <fieldset className="field" aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      <FieldHint id={id}>{hint}</FieldHint>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option, index) => {
+        const boxId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div key={option.value}>
+            <input type="checkbox" id={boxId} name={name} value={option.value} defaultChecked={keptChecked(values, name, option.value, defaultChecked.includes(option.value))} aria-invalid={error ? true : undefined} />
+            <label htmlFor={boxId} lang={option.lang}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 /** A value the action needs that the person does not edit. */
 export function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;

@@ -11,6 +11,7 @@ export async function AccountNav() {
   const notifications = await getTranslations('Notifications');
   const moderation = await getTranslations('Moderation.nav');
   const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
+  const consultations = await getTranslations('Consultation.dashboard');
   const person = await currentPerson();
   const state = person ? await fetchHeaderState(person) : null;
   if (!state) {
@@ -45,6 +46,7 @@ export async function AccountNav() {
       ) : null}
       {/* The panel's organizer pages: from /organisation for whoever sees it; here for anyone else the panel's policy lets in. */}
       {me.can['advisory-panel.publish-rules'].allowed && !me.can['dashboard.view'].allowed ? <NextLink href="/organisation/comite">{panel('title')}</NextLink> : null}
+      {me.can['consultations.organize'].allowed && !me.can['dashboard.view'].allowed ? <NextLink href="/organisation/consultations">{consultations('title')}</NextLink> : null}
     </nav>
   );
 }

@@ -26,10 +26,11 @@ export const CONTENT_FIELDS = [
   'maxApprovals',
   'quorumPercent',
   'abstention',
+  'neighbourhoodIds',
   'whatNext',
 ] as const;
 
-type Form = Pick<FormData, 'get'>;
+type Form = Pick<FormData, 'get' | 'getAll'>;
 const text = (form: Form, name: string) => {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
@@ -45,6 +46,7 @@ export const optionsFromText = (raw: string) =>
 
 export function contentFromForm(form: Form) {
   const method = text(form, 'method');
+  const neighbourhoodIds = form.getAll('neighbourhoodIds').filter((id): id is string => typeof id === 'string' && id !== '');
   return {
     title: text(form, 'title'),
     question: text(form, 'question'),
@@ -57,8 +59,9 @@ export function contentFromForm(form: Form) {
       voteClosesAt: localToIso(text(form, 'voteClosesAt')),
     },
     rules: {
-      eligibility: 'verified_residents',
-      neighbourhoodIds: [],
+      // Ticking neighbourhoods restricts the vote to their verified residents; none ticked: every verified resident.
+      eligibility: neighbourhoodIds.length > 0 ? 'verified_residents_of_neighbourhoods' : 'verified_residents',
+      neighbourhoodIds,
       method,
       options: method === 'yes_no_abstain' ? [] : optionsFromText(text(form, 'options')),
       maxApprovals: method === 'approval' ? integer(text(form, 'maxApprovals'), null) : null,
@@ -95,6 +98,7 @@ export function valuesFromConsultation(c: ConsultationDto): FormValues {
     maxApprovals: c.rules.maxApprovals === null ? '' : String(c.rules.maxApprovals),
     quorumPercent: String(c.rules.quorumPercent),
     abstention: c.rules.abstention,
+    neighbourhoodIds: [...c.rules.neighbourhoodIds],
     whatNext: c.rules.whatNext,
   };
 }

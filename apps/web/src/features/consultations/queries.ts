@@ -5,6 +5,7 @@ import {
   type ConsultationDto,
   type ConsultationResultsDto,
   type ConsultationSummary,
+  type DeliberationDto,
   type HearingDto,
   type PaperCountDto,
   type QuestionDto,
@@ -15,6 +16,7 @@ import { cache } from 'react';
 
 import { ApiProblem } from '@/lib/api/problem';
 import { callApiJson } from '@/lib/api/client';
+import { fetchNeighbourhoods } from '@/features/identity/queries';
 import { currentPerson } from '@/features/identity/session';
 import { fetchEveryPage } from '@/lib/every-page';
 
@@ -44,6 +46,18 @@ export const fetchConsultation = cache(async (reference: string): Promise<Consul
   const reader = await currentPerson();
   try {
     return await callApiJson<ConsultationDto>(path(reference), { as: reader ?? undefined });
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return null;
+    throw error;
+  }
+});
+
+/** The consultation's deliberation space (statements and the opinion map) as this reader may see it; null until organizers open it. */
+export const fetchConsultationDeliberation = cache(async (reference: string): Promise<DeliberationDto | null> => {
+  if (!isConsultationReference(reference)) return null;
+  const reader = await currentPerson();
+  try {
+    return await callApiJson<DeliberationDto>(`/api/v1/deliberations/by-subject/consultation/${encodeURIComponent(reference)}`, { as: reader ?? undefined });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 404) return null;
     throw error;
@@ -136,6 +150,16 @@ export const fetchDataUseChoices = cache(async (): Promise<{ reference: string; 
     return items.map(({ reference, title }) => ({ reference, title }));
   } catch (error) {
     console.error('[consultations] register unavailable:', error);
+    return [];
+  }
+});
+
+/** The town's neighbourhoods (the territory's), for the rule « verified residents of given neighbourhoods »; none when the API cannot give them. */
+export const fetchNeighbourhoodChoices = cache(async (): Promise<{ id: string; name: string }[]> => {
+  try {
+    return (await fetchNeighbourhoods()).map(({ id, name }) => ({ id, name }));
+  } catch (error) {
+    console.error('[consultations] neighbourhoods unavailable:', error);
     return [];
   }
 });

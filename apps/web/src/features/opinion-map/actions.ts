@@ -13,7 +13,10 @@ import { ApiProblem } from '@/lib/api/problem';
 import { currentPerson } from '@/features/identity/session';
 import { isProposalReference } from '@/features/proposals/queries';
 
-import { mapPath, statementsApi, statementsPath } from './paths';
+import { isConsultation, mapPath, statementsApi, statementsPath } from './paths';
+
+/** A subject whose pages hold statements: a proposal or a consultation (hidden inputs are checked before they go into an address). */
+const isSubject = (reference: string): boolean => isProposalReference(reference) || isConsultation(reference);
 
 /**
  * The changes people make to a space's statements, as server actions: the
@@ -31,12 +34,12 @@ const text = (formData: FormData, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-/** The space, and the proposal its pages belong to (hidden inputs, checked before they go into an address). */
+/** The space, and the proposal or consultation its pages belong to (hidden inputs, checked before they go into an address). */
 function target(formData: FormData, { statement }: { statement: boolean }) {
   const spaceId = text(formData, 'spaceId');
   const reference = text(formData, 'reference');
   const statementId = text(formData, 'statementId');
-  if (!UUID.test(spaceId) || !isProposalReference(reference) || (statement && !UUID.test(statementId))) notFound();
+  if (!UUID.test(spaceId) || !isSubject(reference) || (statement && !UUID.test(statementId))) notFound();
   return { spaceId, reference, statementId, page: statementsPath(reference) };
 }
 
@@ -131,7 +134,7 @@ export async function decideStatement(_previous: FormState, formData: FormData):
   if (!UUID.test(spaceId) || !UUID.test(statementId)) notFound();
   const fromList = text(formData, 'from') === 'list';
   const reference = text(formData, 'reference');
-  if (fromList && !isProposalReference(reference)) notFound();
+  if (fromList && !isSubject(reference)) notFound();
   const queue = `/debats/${spaceId}/moderation`;
   const person = await signedIn(fromList ? statementsPath(reference) : queue);
   const t = await getTranslations('OpinionMap.moderation');

@@ -45,7 +45,7 @@ export const fetchProposal = cache(async (reference: string): Promise<ProposalDt
 export const fetchMyProposals = (person: SessionPerson): Promise<ProposalSummary[]> => callApiJson<ProposalSummary[]>('/api/v1/me/proposals', { as: person });
 
 /** Every proposal in one state, for the organizers' queue (paged through: a queue must not stop at 100). */
-export async function fetchProposalsInState(person: SessionPerson, status: 'submitted' | 'qualified'): Promise<ProposalSummary[]> {
+export async function fetchProposalsInState(person: SessionPerson, status: 'submitted' | 'qualified' | 'selected'): Promise<ProposalSummary[]> {
   return fetchEveryPage((page) => callApiJson<ProposalPage>(proposalFilters.apiPath({ status, sort: 'newest' }, page, 100), { as: person }));
 }
 

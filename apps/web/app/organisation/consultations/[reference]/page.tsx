@@ -9,7 +9,7 @@ import { AnswerForm, ConsultationForm, DecisionForms, HearingForm } from '@/feat
 import styles from '@/features/consultations/components/consultations.module.css';
 import { valuesFromConsultation } from '@/features/consultations/content';
 import { organizerGate } from '@/features/consultations/gate';
-import { fetchConsultation, fetchDataUseChoices, fetchHearings, fetchQuestions } from '@/features/consultations/queries';
+import { fetchConsultation, fetchDataUseChoices, fetchHearings, fetchNeighbourhoodChoices, fetchQuestions } from '@/features/consultations/queries';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ cree?: string; fait?: string }> };
 
@@ -29,7 +29,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
   const states = await getTranslations('Consultation.states');
   const { cree, fait } = await searchParams;
   const done = fait === 'publish' || fait === 'deliberation' || fait === 'cancel' || fait === 'refer' ? fait : null;
-  const [dataUses, hearings, questions] = await Promise.all([fetchDataUseChoices(), fetchHearings(reference), fetchQuestions(reference)]);
+  const [dataUses, neighbourhoods, hearings, questions] = await Promise.all([fetchDataUseChoices(), fetchNeighbourhoodChoices(), fetchHearings(reference), fetchQuestions(reference)]);
   const open = questions.filter((q) => q.state === 'open');
   const can = consultation.viewer.can;
   return (
@@ -43,7 +43,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       <PageHeader title={<span lang="fr">{consultation.title}</span>} lead={t('stateLead', { reference, state: states(consultation.state) })}>
         <p>
           <Link href={`/consultations/${reference}`}>{t('publicPage')}</Link>
-          {can['consultations.officiate'].allowed ? (
+          {can['consultations.officiate'].allowed || can['consultations.enter-paper-totals'].allowed ? (
             <>
               {' · '}
               <Link href={`/organisation/consultations/${reference}/bureau-de-vote`}>{t('station')}</Link>
@@ -59,7 +59,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
 
       <section aria-labelledby="contenu">
         <h2 id="contenu">{t('contentTitle')}</h2>
-        <ConsultationForm reference={reference} values={valuesFromConsultation(consultation)} dataUses={dataUses} locked={consultation.rulesLocked} />
+        <ConsultationForm reference={reference} values={valuesFromConsultation(consultation)} dataUses={dataUses} neighbourhoods={neighbourhoods} locked={consultation.rulesLocked} />
       </section>
 
       {can['consultations.add-hearing'].allowed ? (

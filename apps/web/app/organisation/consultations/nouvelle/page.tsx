@@ -5,7 +5,7 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { ConsultationForm } from '@/features/consultations/components/OrganizerForms';
 import { organizerGate } from '@/features/consultations/gate';
-import { fetchDataUseChoices } from '@/features/consultations/queries';
+import { fetchDataUseChoices, fetchNeighbourhoodChoices } from '@/features/consultations/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Consultation.organizer'))('newTitle') };
@@ -20,14 +20,14 @@ export default async function NewConsultationPage({ searchParams }: Props) {
   if (!allowed) return <PageHeader title={t('forbidden')} />;
   const { proposition } = await searchParams;
   const proposal = typeof proposition === 'string' && /^PR-\d{4}-\d{3,}$/.test(proposition) ? proposition : undefined;
-  const dataUses = await fetchDataUseChoices();
+  const [dataUses, neighbourhoods] = await Promise.all([fetchDataUseChoices(), fetchNeighbourhoodChoices()]);
   return (
     <>
       <p>
         <Link href="/organisation/consultations">{t('backToList')}</Link>
       </p>
       <PageHeader title={t('newTitle')} lead={t('newLead')} />
-      <ConsultationForm dataUses={dataUses} values={proposal ? { origin: 'proposal', proposalReference: proposal, method: 'majority_judgment', quorumPercent: '0' } : undefined} />
+      <ConsultationForm dataUses={dataUses} neighbourhoods={neighbourhoods} values={proposal ? { origin: 'proposal', proposalReference: proposal, method: 'majority_judgment', quorumPercent: '0' } : undefined} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { CONSULTATION_METHODS, MAJORITY_JUDGMENT_GRADES, type ConsultationDto, type HearingDto, type QuestionDto } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
-import { ActionForm, Field, Hidden, SelectField, TextAreaField } from '@/components/forms/ActionForm';
+import { ActionForm, CheckboxGroupField, Field, Hidden, SelectField, TextAreaField } from '@/components/forms/ActionForm';
 import type { FormValues } from '@/components/forms/form-state';
 
 import { answerQuestion, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
@@ -17,7 +17,20 @@ const value = (values: FormValues | undefined, name: string) => {
  * and until the opening (after it, the API refuses with 422 and the form says
  * so at its top).
  */
-export async function ConsultationForm({ reference, values, dataUses, locked }: { reference?: string; values?: FormValues; dataUses: { reference: string; title: string }[]; locked?: boolean }) {
+export async function ConsultationForm({
+  reference,
+  values,
+  dataUses,
+  neighbourhoods,
+  locked,
+}: {
+  reference?: string;
+  values?: FormValues;
+  dataUses: { reference: string; title: string }[];
+  /** The territory's neighbourhoods: ticking some restricts the vote to their verified residents. */
+  neighbourhoods: { id: string; name: string }[];
+  locked?: boolean;
+}) {
   const t = await getTranslations('Consultation.form');
   const form = await getTranslations('Form');
   const labels: Record<string, string> = {
@@ -37,8 +50,10 @@ export async function ConsultationForm({ reference, values, dataUses, locked }: 
     maxApprovals: t('maxApprovals'),
     quorumPercent: t('quorumPercent'),
     abstention: t('abstention'),
+    neighbourhoodIds: t('neighbourhoods'),
     whatNext: t('whatNext'),
   };
+  const ticked = values?.neighbourhoodIds;
   return (
     <ActionForm action={reference ? updateConsultation : createConsultation} submitLabel={reference ? t('save') : t('create')} errorSummaryLabel={form('errorSummary')} labels={labels}>
       {reference ? <Hidden name="reference" value={reference} /> : null}
@@ -76,8 +91,14 @@ export async function ConsultationForm({ reference, values, dataUses, locked }: 
         <Field name="maxApprovals" type="number" min={1} label={labels.maxApprovals!} hint={t('maxApprovalsHint')} defaultValue={value(values, 'maxApprovals')} inputMode="numeric" />
         <Field name="quorumPercent" type="number" min={0} max={100} label={labels.quorumPercent!} hint={t('quorumHint')} defaultValue={value(values, 'quorumPercent') ?? '0'} inputMode="numeric" />
         <SelectField name="abstention" label={labels.abstention!} defaultValue={value(values, 'abstention') ?? 'not_expressed'} options={(['not_expressed', 'expressed'] as const).map((a) => ({ value: a, label: t(`abstentions.${a}`) }))} />
+        <CheckboxGroupField
+          name="neighbourhoodIds"
+          label={labels.neighbourhoodIds!}
+          hint={t('neighbourhoodsHint')}
+          options={neighbourhoods.map((n) => ({ value: n.id, label: n.name, lang: 'fr' }))}
+          defaultChecked={Array.isArray(ticked) ? ticked : ticked ? [ticked] : []}
+        />
         <TextAreaField name="whatNext" label={labels.whatNext!} hint={t('whatNextHint')} rows={3} lang="fr" defaultValue={value(values, 'whatNext')} />
-        <p className="field-hint">{t('eligibilityNote')}</p>
       </fieldset>
     </ActionForm>
   );

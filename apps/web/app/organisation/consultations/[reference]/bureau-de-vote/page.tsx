@@ -24,7 +24,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A polling station's officer page: check a person's eligibility (by the
  * identifier on their card), record that they voted, and enter the station's
- * paper totals with the count record.
+ * paper totals with the count record — during the vote, and after its close
+ * until the results (a station counts its paper ballots when it closes).
  */
 export default async function StationPage({ params, searchParams }: Props) {
   const { reference } = await params;
@@ -35,6 +36,7 @@ export default async function StationPage({ params, searchParams }: Props) {
   const refusals = await getTranslations('Consultation.refusals');
   const words = await getDateWords();
   const can = consultation.viewer.can['consultations.officiate'];
+  const canCount = consultation.viewer.can['consultations.enter-paper-totals'];
   const { personne, bureau } = await searchParams;
   const personId = typeof personne === 'string' ? personne.trim() : '';
   let checked: Awaited<ReturnType<typeof fetchStationEligibility>> | null = null;
@@ -50,17 +52,19 @@ export default async function StationPage({ params, searchParams }: Props) {
       }
     }
   }
-  const totals = can.allowed ? await fetchPaperTotals(reference) : [];
+  const totals = canCount.allowed ? await fetchPaperTotals(reference) : [];
   return (
     <>
       <p>
         <Link href={`/organisation/consultations/${reference}`}>{t('back')}</Link>
       </p>
       <PageHeader title={t('title')} lead={<span lang="fr">{consultation.title}</span>} />
-      {!can.allowed ? (
+      {!can.allowed && !canCount.allowed ? (
         <p className="notice">{refusals(can.reason ?? 'forbidden')}</p>
       ) : (
         <>
+          {consultation.state === 'counting' ? <p className="notice" data-testid="counting">{t('countingNotice')}</p> : null}
+          {can.allowed ? (
           <section aria-labelledby="verifier">
             <h2 id="verifier">{t('checkTitle')}</h2>
             <form method="get" className="form">
@@ -93,6 +97,8 @@ export default async function StationPage({ params, searchParams }: Props) {
               </div>
             ) : null}
           </section>
+          ) : null}
+          {canCount.allowed ? (
           <section aria-labelledby="depouillement">
             <h2 id="depouillement">{t('totalsTitle')}</h2>
             <p>{t('totalsLead')}</p>
@@ -107,6 +113,7 @@ export default async function StationPage({ params, searchParams }: Props) {
             </ul>
             <PaperTotalsForm consultation={consultation} />
           </section>
+          ) : null}
         </>
       )}
     </>

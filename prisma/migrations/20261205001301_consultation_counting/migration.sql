@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ConsultationState" ADD VALUE 'counting' BEFORE 'results';
