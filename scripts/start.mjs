@@ -151,13 +151,25 @@ export async function startPlatform(options = {}) {
     const launch = (name, args, childEnv, cwd) => {
       const child = spawn(process.execPath, args, { cwd, env: childEnv, stdio });
       children.push(child);
+      // A process being profiled (node --cpu-prof) writes its profile only once it has stopped gracefully: it gets longer.
+      const profiling = args.some((arg) => arg.startsWith('--cpu-prof'));
+      const graceMs = profiling ? 120_000 : 15_000;
       stoppers.push(
         () =>
           new Promise((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            const asked = Date.now();
+            child.once('exit', (code, signal) => {
+              if (profiling) log(`  ${name} stopped after ${Date.now() - asked} ms (${signal ?? `code ${code}`}): its CPU profile is written.`);
+              resolve();
+            });
+            // Once only: stop() has usually signalled it already, and a second SIGTERM ends the API at once
+            // (its graceful stop gives way to a repeated signal), before it has written its CPU profile.
+            if (!child.killed) child.kill('SIGTERM');
+            setTimeout(() => {
+              log(`  ${name} did not stop within ${graceMs / 1000} s: killed${profiling ? ' (no CPU profile)' : ''}.`);
+              child.kill('SIGKILL');
+            }, graceMs).unref();
           }),
       );
       child.once('exit', (code, signal) => {

@@ -21,14 +21,13 @@ describe('Proposals and supports', () => {
   let neighbourhoodId: string;
   let author: TestPerson;
   let organizerPerson: TestPerson;
-  let organizer: Record<string, string>;
 
   const api = () => request(t.server);
   const verifiedResident = () => createPerson(t, { verifiedIn: neighbourhoodId });
   // A fresh author by default: each person may submit 5 proposals a day.
   const submitted = async (content: ProposalContentInput = banCameras, given?: TestPerson) => (await createProposal(t, { state: 'submitted', content, author: given })).reference;
   async function collecting(threshold: number, content: ProposalContentInput = banCameras, who?: TestPerson) {
-    await api().put('/api/v1/proposal-settings').set(organizer).send({ threshold, windowDays: 90, requiresVerification: true }).expect(200);
+    await api().put('/api/v1/proposal-settings').set(organizerPerson.auth).send({ threshold, windowDays: 90, requiresVerification: true }).expect(200);
     return (await createProposal(t, { state: 'admissible', content, author: who, organizer: organizerPerson })).reference;
   }
 
@@ -38,7 +37,6 @@ describe('Proposals and supports', () => {
     neighbourhoodId = await createNeighbourhood(t, { slug: 'la-noue', name: 'La Noue' });
     author = await createPerson(t);
     organizerPerson = await createPerson(t, { pseudonym: 'Service démocratie', roles: ['resident', 'organizer'] });
-    organizer = organizerPerson.auth;
   });
   afterAll(async () => {
     await t.close();
@@ -51,7 +49,7 @@ describe('Proposals and supports', () => {
     expect(draft.reference).toMatch(/^PR-\d{4}-\d{3}$/);
     await api().get(`/api/v1/proposals/${draft.reference}`).expect(404);
     await api().get(`/api/v1/proposals/${draft.reference}`).set((await createPerson(t)).auth).expect(404);
-    await api().get(`/api/v1/proposals/${draft.reference}`).set(organizer).expect(404);
+    await api().get(`/api/v1/proposals/${draft.reference}`).set(organizerPerson.auth).expect(404);
     expect((await api().get('/api/v1/proposals').expect(200)).body.items.map((p: { reference: string }) => p.reference)).not.toContain(draft.reference);
 
     const saved = (await api().put(`/api/v1/proposals/${draft.reference}`).set(author.auth).send({ content: { title: 'Caméras du marché', kind: 'ban' } }).expect(200)).body;
@@ -94,19 +92,19 @@ describe('Proposals and supports', () => {
     // Submitted: public, no supports yet; residents cannot decide; an organizer cannot select before qualification.
     expect((await api().get(path).expect(200)).body.state).toBe('submitted');
     await api().post(`${path}/admissibility`).set(author.auth).send({ decision: 'admissible' }).expect(403);
-    await api().post(`${path}/selection`).set(organizer).send({ decision: 'selected' }).expect(422);
+    await api().post(`${path}/selection`).set(organizerPerson.auth).send({ decision: 'selected' }).expect(422);
     await api().post(`${path}/submit`).set(author.auth).send({ charterAccepted: true }).expect(422);
     await api().put(path).set(author.auth).send({ content: banCameras }).expect(422);
-    const noReason = await api().post(`${path}/admissibility`).set(organizer).send({ decision: 'inadmissible' }).expect(400);
+    const noReason = await api().post(`${path}/admissibility`).set(organizerPerson.auth).send({ decision: 'inadmissible' }).expect(400);
     expect(noReason.body.errors[0].path).toBe('reason');
 
-    const admissible = ProposalSchema.parse((await api().post(`${path}/admissibility`).set(organizer).send({ decision: 'admissible' }).expect(200)).body);
+    const admissible = ProposalSchema.parse((await api().post(`${path}/admissibility`).set(organizerPerson.auth).send({ decision: 'admissible' }).expect(200)).body);
     expect(admissible).toMatchObject({ state: 'admissible', threshold: 50 });
-    await api().post(`${path}/admissibility`).set(organizer).send({ decision: 'inadmissible', reason: 'Trop tard' }).expect(422);
+    await api().post(`${path}/admissibility`).set(organizerPerson.auth).send({ decision: 'inadmissible', reason: 'Trop tard' }).expect(422);
 
     const inadmissibleRef = await submitted({ ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' }, author);
     const refused = ProposalSchema.parse(
-      (await api().post(`/api/v1/proposals/${inadmissibleRef}/admissibility`).set(organizer).send({ decision: 'inadmissible', reason: 'Hors des compétences de la ville.' }).expect(200)).body,
+      (await api().post(`/api/v1/proposals/${inadmissibleRef}/admissibility`).set(organizerPerson.auth).send({ decision: 'inadmissible', reason: 'Hors des compétences de la ville.' }).expect(200)).body,
     );
     expect(refused.timeline.map((e) => [e.state, e.reason])).toEqual([
       ['submitted', ''],
@@ -117,11 +115,11 @@ describe('Proposals and supports', () => {
     // Qualify through the clock, then select / not select.
     await t.sql("UPDATE proposals SET threshold = 0, collecting_until = now() - interval '1 minute' WHERE reference = $1", [reference]);
     expect(await t.app.get(ProposalsService).closeDueWindows()).toEqual([{ reference, state: 'qualified' }]);
-    await api().post(`${path}/selection`).set(organizer).send({ decision: 'not_selected' }).expect(400);
-    const selected = ProposalSchema.parse((await api().post(`${path}/selection`).set(organizer).send({ decision: 'selected', reason: 'Consultation en mars.' }).expect(200)).body);
+    await api().post(`${path}/selection`).set(organizerPerson.auth).send({ decision: 'not_selected' }).expect(400);
+    const selected = ProposalSchema.parse((await api().post(`${path}/selection`).set(organizerPerson.auth).send({ decision: 'selected', reason: 'Consultation en mars.' }).expect(200)).body);
     expect(selected.timeline.map((e) => e.state)).toEqual(['submitted', 'admissible', 'qualified', 'selected']);
     await api().post(`${path}/withdraw`).set(author.auth).send({}).expect(422);
-    await api().post(`${path}/selection`).set(organizer).send({ decision: 'not_selected', reason: 'Non' }).expect(422);
+    await api().post(`${path}/selection`).set(organizerPerson.auth).send({ decision: 'not_selected', reason: 'Non' }).expect(422);
 
     const log = (await api().get(`/api/v1/audit-log?subjectType=proposal&subjectId=${reference}`).expect(200)).body;
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(['proposal.selected', 'proposal.qualified', 'proposal.admissible', 'proposal.submitted']);
@@ -129,7 +127,7 @@ describe('Proposals and supports', () => {
 
   it('lets the author withdraw until selection, and nobody else', async () => {
     const reference = await submitted({ ...banCameras, unlistedDataUse: 'Caméras du marché du dimanche' }, author);
-    await api().post(`/api/v1/proposals/${reference}/withdraw`).set(organizer).send({}).expect(403);
+    await api().post(`/api/v1/proposals/${reference}/withdraw`).set(organizerPerson.auth).send({}).expect(403);
     const withdrawn = ProposalSchema.parse((await api().post(`/api/v1/proposals/${reference}/withdraw`).set(author.auth).send({ reason: 'Je préfère en discuter.' }).expect(200)).body);
     expect(withdrawn.state).toBe('withdrawn');
     expect((await api().get(`/api/v1/proposals/${reference}`).expect(200)).body.state).toBe('withdrawn');
@@ -326,9 +324,9 @@ describe('Proposals and supports', () => {
 
   it('lets organizers change the support rules (validated), not residents', async () => {
     await api().put('/api/v1/proposal-settings').set(author.auth).send({ threshold: 1, windowDays: 1, requiresVerification: false }).expect(403);
-    const bad = await api().put('/api/v1/proposal-settings').set(organizer).send({ threshold: 0, windowDays: 9999, requiresVerification: 'yes' }).expect(400);
+    const bad = await api().put('/api/v1/proposal-settings').set(organizerPerson.auth).send({ threshold: 0, windowDays: 9999, requiresVerification: 'yes' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['requiresVerification', 'threshold', 'windowDays']);
-    await api().put('/api/v1/proposal-settings').set(organizer).send({ threshold: 50, windowDays: 90, requiresVerification: true }).expect(200);
+    await api().put('/api/v1/proposal-settings').set(organizerPerson.auth).send({ threshold: 50, windowDays: 90, requiresVerification: true }).expect(200);
     expect((await api().get('/api/v1/proposal-settings').expect(200)).body).toEqual({ threshold: 50, windowDays: 90, requiresVerification: true });
   });
 });

@@ -293,6 +293,24 @@ export class ConsultationsRepository {
    * its primary key — and, only then, the ballot, which names no one. Says the
    * consultation's state and whether this ballot was stored.
    */
+  /**
+   * What casting a ballot needs, in one plain statement (the hot path: see
+   * `npm run bench`, docs/decisions/0013-performance.md): the consultation's
+   * reference, state, rules and closing time, and the voter's verification.
+   * Its state is checked again, share-locked, by castOnline.
+   */
+  async castContext(reference: string, personId: string | null): Promise<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; voteClosesAt: Date; voter: { verified: boolean; neighbourhoodId: string | null } } | null> {
+    const [row] = await this.prisma.sql<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; vote_closes_at: Date; verified: boolean; neighbourhood_id: string | null }>(
+      `SELECT c.id, c.reference, c.state::text AS state, c.rules, c.vote_closes_at, v.person_id IS NOT NULL AS verified, v.neighbourhood_id
+      FROM consultations c LEFT JOIN resident_verifications v ON v.person_id = $2::uuid
+      WHERE c.reference = $1`,
+      [reference, personId],
+      { prepareAs: 'ballot-cast-context' },
+    );
+    if (!row) return null;
+    return { id: row.id, reference: row.reference, state: row.state, rules: row.rules, voteClosesAt: row.vote_closes_at, voter: { verified: row.verified, neighbourhoodId: row.neighbourhood_id } };
+  }
+
   async castOnline(consultationId: string, personId: string, ballot: { id: string; receipt: string; choices: Prisma.InputJsonValue; changeKeyHash: string; idempotencyKeyHash: string; castOn: string }): Promise<{ state: ConsultationState | null; created: boolean }> {
     const [row] = await this.prisma.sql<{ state: ConsultationState | null; created: boolean }>(
       `
