@@ -68,6 +68,8 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { openVote, randomGrades } from '../drills/lib/consultation-vote.mjs';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../lib/embedded-database.mjs';
+/** The ballots reference's HMAC key (the API derives its own from API_AUTH_SECRET: same cost). */
+const BENCH_BALLOT_KEY = randomBytes(32);
 import { startPlatform } from '../start.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -621,11 +623,12 @@ async function sqlBallots(databaseUrl, people, reference) {
         const [consultation] = (await client.query('SELECT * FROM consultations WHERE reference = $1', [reference])).rows;
         await client.query('SELECT reference, title FROM data_uses WHERE id = $1', [consultation.data_use_id]);
         await client.query('SELECT neighbourhood_id FROM resident_verifications WHERE person_id = $1', [person]);
-        const changeKey = createHmac('sha256', key).update('sesame-ballot-change-key/1').digest('base64url');
+        // As the API: both keys under a server secret, bound to the person (consultations.service.ts, BallotKeys).
+        const changeKey = createHmac('sha256', BENCH_BALLOT_KEY).update(`change/1\0${person}\0${key}`).digest('hex');
         const castOn = new Date().toISOString().slice(0, 10);
         await client.query('BEGIN');
         await client.query('SELECT state FROM consultations WHERE id = $1 FOR SHARE', [consultation.id]);
-        const inserted = await client.query("INSERT INTO consultation_participations (consultation_id, person_id, channel, voted_on) VALUES ($1, $2, 'online', $3) ON CONFLICT DO NOTHING", [consultation.id, person, castOn]);
+        const inserted = await client.query("INSERT INTO consultation_participations (consultation_id, person_id, channel) VALUES ($1, $2, 'online') ON CONFLICT DO NOTHING", [consultation.id, person]);
         if (inserted.rowCount !== 1) throw new Error('A second participation in the SQL reference.');
         await client.query('INSERT INTO ballots (id, consultation_id, receipt, choices, change_key_hash, idempotency_key_hash, cast_on) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
           randomUUID(),
@@ -633,7 +636,7 @@ async function sqlBallots(databaseUrl, people, reference) {
           receiptCode(),
           JSON.stringify(choices),
           createHash('sha256').update(changeKey).digest('hex'),
-          createHash('sha256').update(key).digest('hex'),
+          createHmac('sha256', BENCH_BALLOT_KEY).update(`idempotency/1\0${person}\0${key}`).digest('hex'),
           castOn,
         ]);
         await client.query('COMMIT');

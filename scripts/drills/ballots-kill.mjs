@@ -29,7 +29,7 @@
 // API's log at the end). Environment: DRILL_VOTERS (3000),
 // DRILL_CONNECTIONS (32), KILL_AFTER (acknowledged ballots before the kill, 200;
 // the kill comes after 20 s of load at the latest).
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../lib/embedded-database.mjs';
@@ -46,7 +46,8 @@ const REPLAYS = 50;
 const DEADLINE_MS = 170_000;
 
 
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+/** What the API stores of a ballot's idempotency key: bound to the person, under a key derived from its secret (consultations.service.ts, BallotKeys). */
+const idempotencyHash = (secret, personId, key) => createHmac('sha256', Buffer.from(hkdfSync('sha256', secret, 'sesame', 'ballot-keys', 32))).update(`idempotency/1\0${personId}\0${key}`).digest('hex');
 /** Object keys in a fixed order, so that choices compare as text. */
 const canonical = (value) => JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
@@ -172,10 +173,10 @@ await runDrill({ workPrefix: 'sesame-drill-ballots-', deadlineMs: DEADLINE_MS },
   if (lost.length > 0) drill.failures.push(`${lost.length} acknowledged ballots are not in the box (first receipt ${lost[0].answer.body.receipt})`);
   const altered = acked.filter((b) => byReceipt.has(b.answer.body.receipt) && canonical(byReceipt.get(b.answer.body.receipt).choices) !== canonical(b.choices));
   if (altered.length > 0) drill.failures.push(`${altered.length} acknowledged ballots are in the box with other choices`);
-  const hashes = new Map(sent.map((b) => [sha256(b.key), b]));
+  const hashes = new Map(sent.map((b) => [idempotencyHash(secret, b.personId, b.key), b]));
   const strangers = box.filter((row) => !hashes.has(row.hash));
   if (strangers.length > 0) drill.failures.push(`${strangers.length} ballots in the box match no ballot sent`);
-  const committedUnanswered = unanswered.filter((b) => byHash.has(sha256(b.key)));
+  const committedUnanswered = unanswered.filter((b) => byHash.has(idempotencyHash(secret, b.personId, b.key)));
   const expectedStored = acked.length + committedUnanswered.length;
   if (box.length !== expectedStored) drill.failures.push(`${box.length} ballots stored, expected ${expectedStored} (acknowledged + committed without an answer)`);
 
@@ -192,7 +193,7 @@ await runDrill({ workPrefix: 'sesame-drill-ballots-', deadlineMs: DEADLINE_MS },
   let retriedSame = 0;
   let retriedNew = 0;
   for (const { ballot, answer } of retries) {
-    const stored = byHash.get(sha256(ballot.key));
+    const stored = byHash.get(idempotencyHash(secret, ballot.personId, ballot.key));
     if (stored) {
       if (answer.status === 200 && answer.body.receipt === stored.receipt) retriedSame += 1;
       else drill.failures.push(`a ballot committed without an answer, sent again with its key, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)} (expected 200 and receipt ${stored.receipt})`);

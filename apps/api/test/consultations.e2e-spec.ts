@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, TurnoutSchema, verifyBallotList } from '@sesame/domain';
 import request from 'supertest';
 import { ConsultationsService } from '../src/consultations/consultations.service';
@@ -158,8 +158,31 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
 
     const retry = await api().post(`/api/v1/consultations/${reference}/ballots`).set(person.auth).send({ idempotencyKey: keys[winner], choices: grades(0, 2, 5) }).expect(200);
     expect(retry.body).toEqual(answers[winner]!.body);
-    // The idempotency key is kept only hashed, with the ballot.
-    expect((await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM ballots WHERE idempotency_key_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')", [keys[winner]]))[0]!.n).toBe(1);
+    // The idempotency key is kept only under the server's secret, with the ballot: neither it nor its plain hash is stored.
+    const stored = await t.sql<{ hash: string }>('SELECT b.idempotency_key_hash AS hash FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1', [reference]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored[0]!.hash).not.toBe(createHash('sha256').update(keys[winner]!).digest('hex'));
+    expect(receipt.changeKey).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){9}$/);
+  });
+
+  it('binds a ballot’s idempotency key to its voter: someone else sending the same key neither reads nor takes over that ballot', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const path = `/api/v1/consultations/${reference}`;
+    const [first, second, third] = [await voter(), await voter(), await voter()];
+    const key = randomUUID();
+    const mine = BallotReceiptSchema.parse((await api().post(`${path}/ballots`).set(first.auth).send({ idempotencyKey: key, choices: grades(5, 0, 0) }).expect(201)).body);
+    // Someone who has voted already, replaying that key: a second vote (409), not the first voter's receipt and change key.
+    await api().post(`${path}/ballots`).set(second.auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 5) }).expect(201);
+    const replay = await api().post(`${path}/ballots`).set(second.auth).send({ idempotencyKey: key, choices: grades(0, 0, 5) }).expect(409);
+    expect(JSON.stringify(replay.body)).not.toContain(mine.receipt);
+    // Someone who has not voted, with the same key: their own ballot (never a 500), with another receipt and key.
+    const theirs = BallotReceiptSchema.parse((await api().post(`${path}/ballots`).set(third.auth).send({ idempotencyKey: key, choices: grades(0, 5, 0) }).expect(201)).body);
+    expect(theirs.receipt).not.toBe(mine.receipt);
+    expect(theirs.changeKey).not.toBe(mine.changeKey);
+    // The change key is typed back in any case, with or without dashes.
+    const typed = mine.changeKey.toLowerCase().replaceAll('-', ' ');
+    expect((await api().put(`${path}/ballots/${mine.receipt}`).send({ changeKey: typed, choices: grades(0, 1, 5) }).expect(200)).body).toMatchObject({ receipt: mine.receipt, choices: grades(0, 1, 5) });
   });
 
   it('refuses bad choices and ineligible voters; changes a vote only with the receipt’s key; results stay hidden until the close', async () => {
@@ -184,7 +207,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().get(`${path}/receipts/pas-un-recu`).expect(400);
 
     // Nobody — organizers included — changes it without the key.
-    await api().put(`${path}/ballots/${receipt.receipt}`).set(organizer.auth).send({ changeKey: 'A'.repeat(43), choices: grades(0, 0, 0) }).expect(403);
+    await api().put(`${path}/ballots/${receipt.receipt}`).set(organizer.auth).send({ changeKey: Array.from({ length: 10 }, () => 'AAAA').join('-'), choices: grades(0, 0, 0) }).expect(403);
     const changed = (await api().put(`${path}/ballots/${receipt.receipt}`).send({ changeKey: receipt.changeKey, choices: grades(0, 1, 5) }).expect(200)).body;
     expect(changed).toMatchObject({ receipt: receipt.receipt, choices: grades(0, 1, 5) });
     expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1', [reference]))[0]!.n).toBe(1);

@@ -1,5 +1,5 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ballotChoicesSchema,
   buildBallotList,
@@ -57,6 +57,7 @@ import { AuditService, type AuditRecord } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
 import { ProblemException } from '../common/problem.exception';
 import { TransitionRunner } from '../common/transition.runner';
+import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { JobQueue } from '../jobs/job-queue.service';
 import { every } from '../jobs/schedules';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
@@ -75,25 +76,43 @@ const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Crockford base32 (no I, L, O, U): easy to read aloud and type back. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A random receipt code: 80 bits, "7KQ2-M9XD-4RTA-ZC3H". */
-export function newReceipt(): string {
-  const bytes = randomBytes(10);
+/** Bytes as Crockford characters in groups of four: 10 bytes → "7KQ2-M9XD-4RTA-ZC3H". */
+function crockfordGroups(bytes: Uint8Array): string {
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let code = '';
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < (bytes.length * 8) / 5; i++) {
     code = CROCKFORD[Number(bits & 31n)] + code;
     bits >>= 5n;
   }
   return code.match(/.{4}/g)!.join('-');
 }
+/** A random receipt code: 80 bits, "7KQ2-M9XD-4RTA-ZC3H". */
+export const newReceipt = (): string => crockfordGroups(randomBytes(10));
 
 /**
- * The change key printed on the receipt, derived from the client's idempotency
- * key (only the client knows it; only hashes of both are stored), so that a
- * retry with the same idempotency key gets the same receipt AND key back.
+ * What the server keeps of a ballot's keys, under its own secret (HKDF of
+ * API_AUTH_SECRET). The idempotency key's hash is bound to the person, so a
+ * retry finds only that person's own ballot: someone else sending the same
+ * key finds nothing (and gets 409 if they voted, or votes normally). The
+ * change key printed on the receipt (200 bits, Crockford groups) is derived
+ * from the person and their idempotency key under the same secret, so a retry
+ * gets the same key back, and nobody can compute it from a client value
+ * alone. Neither links a ballot to a person without the secret AND the
+ * client's random key, which is never stored.
  */
-const changeKeyOf = (idempotencyKey: string) => createHmac('sha256', idempotencyKey).update('sesame-ballot-change-key/1').digest('base64url');
+class BallotKeys {
+  private readonly key: Buffer;
+  constructor(secret: string) {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'sesame', 'ballot-keys', 32));
+  }
+  idempotencyHash(personId: string, idempotencyKey: string): string {
+    return createHmac('sha256', this.key).update(`idempotency/1\0${personId}\0${idempotencyKey}`).digest('hex');
+  }
+  changeKey(personId: string, idempotencyKey: string): string {
+    return crockfordGroups(createHmac('sha256', this.key).update(`change/1\0${personId}\0${idempotencyKey}`).digest().subarray(0, 25));
+  }
+}
 
 export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
@@ -306,7 +325,12 @@ export class ConsultationsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly transitions: TransitionRunner,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.ballotKeys = new BallotKeys(config.API_AUTH_SECRET);
+  }
+
+  private readonly ballotKeys: BallotKeys;
 
   onModuleInit(): void {
     // The hourly sweep; deadline jobs planned at publication run the same handler at each phase's date.
@@ -736,8 +760,8 @@ export class ConsultationsService implements OnModuleInit {
     const voter: VoterFacts | null = actor ? { ...row.voter, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds } : null;
     const person: Person = authorize(canOnConsultation('consultations.vote', { actor, consultation: factsOf(row), voter }));
     const choices = this.checkChoices(rules, input.choices);
-    const idempotencyKeyHash = sha256(input.idempotencyKey);
-    const changeKey = changeKeyOf(input.idempotencyKey);
+    const idempotencyKeyHash = this.ballotKeys.idempotencyHash(person.id, input.idempotencyKey);
+    const changeKey = this.ballotKeys.changeKey(person.id, input.idempotencyKey);
     const receiptOf = (receipt: string, stored: unknown, castOn: string): BallotReceiptDto => ({ consultation: reference, receipt, changeKey, choices: stored as BallotChoices, castOn, voteClosesAt: row.voteClosesAt.toISOString() });
     const receipt = newReceipt();
     const castOn = today();

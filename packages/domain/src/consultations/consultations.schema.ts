@@ -76,7 +76,18 @@ export const ParticipationChannelSchema = z.enum(PARTICIPATION_CHANNELS);
 /** "CO-2027-004" */
 export const ConsultationReferenceSchema = z.string().regex(CONSULTATION_REFERENCE_PATTERN, { error: 'Référence attendue au format CO-AAAA-NNN.' });
 export const ReceiptCodeSchema = z.string().trim().toUpperCase().regex(RECEIPT_PATTERN, { error: 'Code de reçu attendu : quatre groupes de quatre caractères (ex. 7KQ2-M9XD-4RTA-ZC3H).' });
-export const ChangeKeySchema = z.string().trim().regex(CHANGE_KEY_PATTERN, { error: 'Clé de modification attendue : les 43 caractères imprimés sur votre reçu.' });
+/**
+ * Typed back as people read it: any case, spaces or dashes anywhere, and the
+ * letters Crockford's alphabet reads as digits (I and L as 1, O as 0).
+ */
+export const normaliseChangeKey = (typed: string): string => {
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return (plain.match(/.{1,4}/g) ?? []).join('-');
+};
+export const ChangeKeySchema = z
+  .string()
+  .transform(normaliseChangeKey)
+  .pipe(z.string().regex(CHANGE_KEY_PATTERN, { error: 'Clé de modification attendue : les dix groupes de quatre caractères imprimés sur votre reçu.' }));
 /** An option's id: short, stable, chosen with the rules (« a », « option-2 », « camera-off »). */
 export const OptionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'Identifiant d’option : lettres minuscules, chiffres et « - », 40 caractères au plus.' });
 

@@ -108,4 +108,5 @@ export const CONSULTATION_REFERENCE_PATTERN = /^CO-\d{4}-\d{3,}$/;
 /** A receipt code: 16 characters of Crockford base32 in groups of four ("7KQ2-M9XD-4RTA-ZC3H", 80 bits). */
 export const RECEIPT_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 /** The change key shown on the receipt page: 43 characters of base64url (256 bits). */
-export const CHANGE_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The change key: 200 bits in ten groups of four Crockford characters, like the receipt (normalised by ChangeKeySchema). */
+export const CHANGE_KEY_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){9}$/;
