@@ -17,3 +17,4 @@ export * from './advisory-panel/advisory-panel.values';
 export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './consultations/consultations.values';
 export * from './consultations/consultations.lifecycle';
+export * from './authority-responses/authority-responses.values';

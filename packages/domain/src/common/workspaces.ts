@@ -1,3 +1,4 @@
+import { canOnAuthorityResponses } from '../authority-responses/authority-responses.policy';
 import { canOnAdvisoryPanel } from '../advisory-panel/advisory-panel.policy';
 import { canOnDashboard } from '../dashboard/dashboard.policy';
 import { canOnDataUse } from '../data-uses/data-use.policy';
@@ -21,6 +22,7 @@ export const WORKSPACE_ACTIONS = [
   'deliberations.moderate',
   'deliberations.record-workshop',
   'advisory-panel.publish-rules',
+  'authority-responses.answer',
 ] as const;
 /** A space's role rule for recording a workshop, whatever its dates (the form checks the space itself). */
 const ANY_SPACE = { id: '', subjectVisible: true, moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(8.64e15) } as const;
@@ -45,6 +47,8 @@ export function workspacesFor(actor: Actor) {
         return canOnDeliberation(action, { actor, space: ANY_SPACE, now: new Date(0) });
       case 'advisory-panel.publish-rules':
         return canOnAdvisoryPanel(action, { actor });
+      case 'authority-responses.answer':
+        return canOnAuthorityResponses(action, { actor, item: null, now: new Date(0) });
     }
   });
 }
