@@ -1,5 +1,5 @@
 import { AnswerInputSchema } from './authority-responses.schema';
-import { addMonths, answerWindowClosesAt, daysLeft, daysOverdue, nextProgressReport, progressReportDueAt, reviewDueAt } from './authority-responses.values';
+import { addMonths, answerWindowClosesAt, daysBeforeDue, daysOverdue, nextProgressReport, progressReportDueAt, reviewDueAt } from './authority-responses.values';
 
 const at = (iso: string) => new Date(iso);
 
@@ -11,9 +11,9 @@ describe('deadlines', () => {
     expect(daysOverdue(due, at('2027-03-12T08:59:59Z'))).toBe(0);
     expect(daysOverdue(due, at('2027-03-12T09:00:00Z'))).toBe(1);
     expect(daysOverdue(due, at('2027-04-10T09:00:00Z'))).toBe(30);
-    expect(daysLeft(due, at('2027-03-10T09:00:00Z'))).toBe(1);
-    expect(daysLeft(due, at('2027-03-10T09:00:01Z'))).toBe(1);
-    expect(daysLeft(due, at('2027-03-12T09:00:00Z'))).toBe(0);
+    expect(daysBeforeDue(due, at('2027-03-10T09:00:00Z'))).toBe(1);
+    expect(daysBeforeDue(due, at('2027-03-10T09:00:01Z'))).toBe(1);
+    expect(daysBeforeDue(due, at('2027-03-12T09:00:00Z'))).toBe(0);
   });
 
   it('adds calendar months, keeping to the month’s last day', () => {

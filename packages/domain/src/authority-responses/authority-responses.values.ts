@@ -71,7 +71,7 @@ export function daysOverdue(due: Date, now: Date): number {
 }
 
 /** Whole days left before `due` (0 once due). */
-export function daysLeft(due: Date, now: Date): number {
+export function daysBeforeDue(due: Date, now: Date): number {
   const left = due.getTime() - now.getTime();
   return left <= 0 ? 0 : Math.ceil(left / DAY_MS);
 }
