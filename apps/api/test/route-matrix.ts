@@ -50,6 +50,9 @@ const organizers: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => 
 const registerEditors: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', authority: 'allow', admin: 'allow' } as Expectation;
 const moderators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), moderator: 'allow', admin: 'allow' } as Expectation;
 const facilitators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), facilitator: 'allow', organizer: 'allow', admin: 'allow' } as Expectation;
+const authorityOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), authority: 'allow' } as Expectation;
+/** Active panel members only: the matrix's callers hold no seat, so every one is refused (authority-responses.e2e-spec.ts lets members through). */
+const nobodyWithoutASeat: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])) as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -240,6 +243,23 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
   'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
+  // The authority's answer (decision 0021)
+  'GET /api/v1/authority-responses/overdue': { request: () => ({ path: '/api/v1/authority-responses/overdue' }), expect: everyone },
+  'GET /api/v1/authority-responses/outstanding': { request: () => ({ path: '/api/v1/authority-responses/outstanding' }), expect: everyone },
+  'GET /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999' }), expect: everyone },
+  'POST /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999', body: {} }), expect: authorityOnly },
+  'POST /api/v1/authority-responses/{reference}/actions': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/actions', body: {} }), expect: authorityOnly },
+  'PUT /api/v1/authority-responses/{reference}/actions/{number}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/actions/1', body: {} }), expect: authorityOnly },
+  'POST /api/v1/authority-responses/{reference}/progress-reports': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/progress-reports', body: {} }), expect: authorityOnly },
+  'PUT /api/v1/authority-responses/{reference}/progress-reports/{number}/verification': {
+    request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/progress-reports/1/verification', body: { verified: true } }),
+    expect: nobodyWithoutASeat,
+  },
+  'PUT /api/v1/authority-responses/{reference}/evaluation': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/evaluation', body: { score: 5, evaluation: 'Une note.' } }), expect: nobodyWithoutASeat },
+  'PUT /api/v1/authority-responses/{reference}/follow-up-group': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/follow-up-group', body: { memberIds: [] } }), expect: nobodyWithoutASeat },
+  'GET /api/v1/open-data/authority-responses.json': { request: () => ({ path: '/api/v1/open-data/authority-responses.json' }), expect: everyone },
+  'GET /api/v1/open-data/authority-responses.csv': { request: () => ({ path: '/api/v1/open-data/authority-responses.csv' }), expect: everyone },
+  'GET /api/v1/open-data/authority-responses.atom': { request: () => ({ path: '/api/v1/open-data/authority-responses.atom' }), expect: everyone },
 };
 
 /**
