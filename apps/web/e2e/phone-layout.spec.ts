@@ -47,6 +47,7 @@ const PAGES: PageVisit[] = [
   { route: '/consultations/[reference]/mon-recu', role: 'visitor', path: (f) => `/consultations/${f.consultationClosed}/mon-recu` },
   { route: '/consultations/[reference]/resultats', role: 'visitor', path: (f) => `/consultations/${f.consultationClosed}/resultats` },
   { route: '/comite', role: 'visitor', path: () => '/comite' },
+  { route: '/comite/reponses-attendues', role: 'visitor', path: () => '/comite/reponses-attendues' },
   { route: '/comite/appels/[reference]', role: 'visitor', path: (f) => `/comite/appels/${f.call}?code=ABCD-EFGH-JKLM` },
   { route: '/comite/tirages/[reference]', role: 'visitor', path: (f) => `/comite/tirages/${f.draw}` },
   { route: '/journal', role: 'visitor', path: () => '/journal' },
