@@ -90,6 +90,7 @@ const PAGES: PageVisit[] = [
   { route: '/organisation/consultations/[reference]', role: 'organizer', path: (f) => `/organisation/consultations/${f.consultationOpen}` },
   { route: '/organisation/consultations/[reference]/bureau-de-vote', role: 'organizer', path: (f) => `/organisation/consultations/${f.consultationOpen}/bureau-de-vote` },
   { route: '/organisation/comite', role: 'organizer', path: () => '/organisation/comite' },
+  { route: '/organisation/reponses', role: 'organizer', path: () => '/organisation/reponses', what: 'refused: the town answers' },
   { route: '/organisation/comite/regles', role: 'organizer', path: () => '/organisation/comite/regles' },
   { route: '/organisation/comite/membres', role: 'organizer', path: () => '/organisation/comite/membres' },
   { route: '/organisation/comite/appels', role: 'organizer', path: () => '/organisation/comite/appels' },

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 
-export const OUTSTANDING_PATH = '/comite/reponses-attendues';
+import { OUTSTANDING_PATH } from '../paths';
 
 /**
  * The public counter of the authority's overdue answers (home page, /comite):
