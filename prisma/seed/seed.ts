@@ -19,6 +19,7 @@ import { seedDemoDeliberation } from './deliberations.seed';
 import { seedDemoOpinionMap } from './opinion-map.seed';
 import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
 import { seedDemoConsultations } from './consultations.seed';
+import { seedDemoRecommendations } from './recommendations.seed';
 import { seedDemoAuthorityResponses } from './authority-responses.seed';
 import { seedTerritory } from './territory.seed';
 
@@ -45,6 +46,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
           await seedDemoOpinionMap(context);
           await seedDemoAdvisoryPanel(context);
           await seedDemoConsultations(context);
+          await seedDemoRecommendations(context);
           await seedDemoAuthorityResponses(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });

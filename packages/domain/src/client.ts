@@ -17,4 +17,6 @@ export * from './advisory-panel/advisory-panel.values';
 export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './consultations/consultations.values';
 export * from './consultations/consultations.lifecycle';
+export * from './recommendations/recommendations.values';
+export * from './recommendations/recommendations.lifecycle';
 export * from './authority-responses/authority-responses.values';
