@@ -1,12 +1,9 @@
 // The authority's answers in the demo (decision 0021): on the newest published
-// opinion with at least two recommendations (the recommendations seed's), or
-// — while that seed has none — on a small opinion of its own written into the
-// recommendations tables: one recommendation answered (partially accepted,
-// with commitments, an action and a progress report verified by the panel),
-// the other overdue, so the counter and the tracking show from the first start.
+// opinion with at least two recommendations (the recommendations seed's, 75
+// days old), one recommendation answered (partially accepted, with
+// commitments, two actions and a progress report verified by the panel), the
+// other left overdue, so the counter and the tracking show from the first start.
 import { addMonths, daysOverdue, reviewDueAt, type AuditAction } from '@sesame/domain';
-import { nextReference } from '../../apps/api/src/common/references.repository';
-import { OPINION_NUMBERS, RECOMMENDATION_REFERENCES, REFERRAL_REFERENCES } from '../../apps/api/src/recommendations/recommendations.repository';
 import type { SeedContext } from './seed-context';
 
 const DAY = 86_400_000;
@@ -24,61 +21,9 @@ async function publishedItems({ tx }: SeedContext): Promise<Item[] | null> {
   return opinion.recommendations.slice(0, 2).map((r) => ({ ...r, dueAt: opinion.responseDueAt! }));
 }
 
-/** A published opinion of two recommendations, 75 days old with 60 days to answer (so 15 days overdue). */
-async function ownOpinion({ tx, audit }: SeedContext, now: Date): Promise<Item[] | null> {
-  const rapporteur = await tx.advisoryPanelMember.findFirst({ where: { state: 'active' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-  if (!rapporteur) return null;
-  const publishedAt = new Date(now.getTime() - 75 * DAY);
-  const dueAt = new Date(publishedAt.getTime() + 60 * DAY);
-  const year = publishedAt.getUTCFullYear();
-  const referral = await tx.referral.create({
-    data: {
-      reference: await nextReference(tx, REFERRAL_REFERENCES, year),
-      source: 'own_initiative',
-      state: 'closed',
-      title: 'Les caméras à reconnaissance faciale du marché',
-      question: 'La ville doit-elle garder la reconnaissance faciale sur les caméras du marché du dimanche ?',
-      dossier: {},
-      createdAt: new Date(publishedAt.getTime() - 45 * DAY),
-    },
-  });
-  const texts = [
-    { title: 'Retirer la reconnaissance faciale des caméras du marché', body: 'Le comité recommande de désactiver la reconnaissance faciale des caméras du marché du dimanche et de publier le contrat qui la prévoit.' },
-    { title: 'Publier chaque année le bilan des caméras de la ville', body: 'Le comité recommande un bilan annuel public : nombre de caméras, incidents, demandes d’accès aux images, coût.' },
-  ];
-  const number = await nextReference(tx, OPINION_NUMBERS, year);
-  const opinion = await tx.opinion.create({
-    data: {
-      referralId: referral.id,
-      state: 'published',
-      reference: number,
-      title: 'Les caméras du marché du dimanche',
-      context: 'Le comité s’est saisi de la question après la consultation sur les caméras du marché.',
-      analysis: 'La reconnaissance faciale compare chaque visage à une liste, sans choix des personnes filmées.',
-      items: [],
-      publishedAt,
-      responseDeadlineDays: 60,
-      responseDueAt: dueAt,
-    },
-  });
-  const items: Item[] = [];
-  // nextReference reads the table: each recommendation is created before the next number is asked for.
-  for (const [i, text] of texts.entries()) {
-    const reference = await nextReference(tx, RECOMMENDATION_REFERENCES, year);
-    const row = await tx.recommendation.create({
-      data: { reference, referralId: referral.id, state: 'published', rapporteurId: rapporteur.id, version: 1, adoptedAt: new Date(publishedAt.getTime() - 5 * DAY), opinionId: opinion.id, position: i + 1 },
-    });
-    await tx.recommendationVersion.create({ data: { recommendationId: row.id, version: 1, title: text.title, body: text.body, amendments: [] } });
-    items.push({ id: row.id, reference, dueAt });
-  }
-  await tx.opinion.update({ where: { id: opinion.id }, data: { items: items.map((i) => i.reference) } });
-  await audit({ action: 'opinion.published', subjectType: 'opinion', subjectId: number, data: { referral: referral.reference, recommendations: items.map((i) => i.reference), responseDueAt: dueAt.toISOString() } });
-  return items;
-}
-
 export async function seedDemoAuthorityResponses(context: SeedContext, now = new Date()): Promise<string[]> {
   const { tx, audit } = context;
-  const items = (await publishedItems(context)) ?? (await ownOpinion(context, now));
+  const items = await publishedItems(context);
   if (!items) return [];
   const [answered] = items as [Item, Item];
   const verifier = await tx.advisoryPanelMember.findFirst({ where: { state: 'active' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
