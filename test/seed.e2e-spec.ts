@@ -68,6 +68,8 @@ describe('Demo seed', () => {
       expect(actions).toEqual([
         // The advisory panel: its rules, a call closed after its draw and one open, the draw made in public (two witnesses), association and expert members.
         { action: 'advisory-panel.rules-published', n: 1 },
+        // The authority's answer to one recommendation of the demo opinion, partially accepted, tracked and verified (the other is overdue).
+        { action: 'authority-response.published', n: 1 },
         // Consultations in every phase: six prepared, five published; the closed one's close, list and results; hearings, an answer, a station's count.
         { action: 'consultation.ballot-list-published', n: 1 },
         { action: 'consultation.created', n: 6 },
@@ -82,6 +84,7 @@ describe('Demo seed', () => {
         { action: 'contribution.hidden', n: 1 },
         { action: 'data-use.published', n: 7 },
         { action: 'deliberation.opened', n: 1 },
+        { action: 'implementation-action.added', n: 2 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
         // Panel recommendations: the town's request, a session, two recommendations (one amended) adopted and published in an opinion.
         { action: 'opinion.published', n: 1 },
@@ -95,6 +98,8 @@ describe('Demo seed', () => {
         { action: 'panel-session.held', n: 1 },
         { action: 'person.created', n: DEMO_ACCOUNTS.length + DEMO_OPINION_VOTERS },
         { action: 'platform.seeded', n: 1 },
+        { action: 'progress-report.filed', n: 1 },
+        { action: 'progress-report.verified', n: 1 },
         { action: 'proposal.admissible', n: 2 },
         { action: 'proposal.inadmissible', n: 1 },
         { action: 'proposal.submitted', n: 4 },
@@ -163,6 +168,19 @@ describe('Demo seed', () => {
       expect(notices).toEqual([
         { kind: 'deliberation.decision', n: 1 },
         { kind: 'deliberation.report-outcome', n: 2 },
+      ]);
+      // The authority's answers: one recommendation answered and tracked, the other overdue (the home page's counter).
+      const answers = await query<{ decision: string | null; days_overdue: number; actions: number; verified: boolean | null }>(
+        database.url,
+        `SELECT a.decision, GREATEST(0, floor(extract(epoch FROM now() - o.response_due_at) / 86400))::int AS days_overdue,
+                (SELECT count(*)::int FROM implementation_actions i WHERE i.response_id = a.id) AS actions,
+                (SELECT bool_and(p.verified) FROM progress_reports p WHERE p.response_id = a.id) AS verified
+           FROM recommendations r JOIN opinions o ON o.id = r.opinion_id LEFT JOIN authority_responses a ON a.recommendation_id = r.id
+          WHERE r.state = 'published' ORDER BY r.position`,
+      );
+      expect(answers).toEqual([
+        { decision: 'partially_accepted', days_overdue: 15, actions: 2, verified: true },
+        { decision: null, days_overdue: 15, actions: 0, verified: null },
       ]);
       // E-mail addresses never reach the public log.
       const leaks = await query(database.url, "SELECT seq FROM audit_entries WHERE data::text LIKE '%@%'");

@@ -20,6 +20,7 @@ import { seedDemoOpinionMap } from './opinion-map.seed';
 import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
 import { seedDemoConsultations } from './consultations.seed';
 import { seedDemoRecommendations } from './recommendations.seed';
+import { seedDemoAuthorityResponses } from './authority-responses.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -46,6 +47,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
           await seedDemoAdvisoryPanel(context);
           await seedDemoConsultations(context);
           await seedDemoRecommendations(context);
+          await seedDemoAuthorityResponses(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;

@@ -16,6 +16,7 @@ import { OpinionMapModule } from './opinion-map/opinion-map.module';
 import { AdvisoryPanelModule } from './advisory-panel/advisory-panel.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { AuthorityResponsesModule } from './authority-responses/authority-responses.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AdvisoryPanelModule,
         ConsultationsModule,
         RecommendationsModule,
+        AuthorityResponsesModule,
         DashboardModule,
         DevModule,
       ],

@@ -52,6 +52,7 @@ const moderators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => 
 const facilitators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), facilitator: 'allow', organizer: 'allow', admin: 'allow' } as Expectation;
 /** Routes only members holding an active seat may call: a role alone (panel_member) is not enough. */
 const panelMembers: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])) as Expectation;
+const authorityOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), authority: 'allow' } as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -292,6 +293,23 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/open-data/panel-vote-events.json': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.json' }), expect: everyone },
   'GET /api/v1/open-data/panel-vote-events.csv': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.csv' }), expect: everyone },
   'GET /api/v1/open-data/panel-vote-events.atom': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.atom' }), expect: everyone },
+  // The authority's answer (decision 0021)
+  'GET /api/v1/authority-responses/overdue': { request: () => ({ path: '/api/v1/authority-responses/overdue' }), expect: everyone },
+  'GET /api/v1/authority-responses/outstanding': { request: () => ({ path: '/api/v1/authority-responses/outstanding' }), expect: everyone },
+  'GET /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999' }), expect: everyone },
+  'POST /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999', body: {} }), expect: authorityOnly },
+  'POST /api/v1/authority-responses/{reference}/actions': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/actions', body: {} }), expect: authorityOnly },
+  'PUT /api/v1/authority-responses/{reference}/actions/{number}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/actions/1', body: {} }), expect: authorityOnly },
+  'POST /api/v1/authority-responses/{reference}/progress-reports': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/progress-reports', body: {} }), expect: authorityOnly },
+  'PUT /api/v1/authority-responses/{reference}/progress-reports/{number}/verification': {
+    request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/progress-reports/1/verification', body: { verified: true } }),
+    expect: panelMembers,
+  },
+  'PUT /api/v1/authority-responses/{reference}/evaluation': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/evaluation', body: { score: 5, evaluation: 'Une note.' } }), expect: panelMembers },
+  'PUT /api/v1/authority-responses/{reference}/follow-up-group': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/follow-up-group', body: { memberIds: [] } }), expect: panelMembers },
+  'GET /api/v1/open-data/authority-responses.json': { request: () => ({ path: '/api/v1/open-data/authority-responses.json' }), expect: everyone },
+  'GET /api/v1/open-data/authority-responses.csv': { request: () => ({ path: '/api/v1/open-data/authority-responses.csv' }), expect: everyone },
+  'GET /api/v1/open-data/authority-responses.atom': { request: () => ({ path: '/api/v1/open-data/authority-responses.atom' }), expect: everyone },
 };
 
 /**

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { OverdueCounter } from '@/features/authority-responses/components/OverdueCounter';
+import { fetchOverdueCounter } from '@/features/authority-responses/queries';
 import { DataUseCard } from '@/features/data-uses/components/DataUseCard';
 import { fetchLiveContent } from '@/features/home/queries';
 import { ProposalCard } from '@/features/proposals/components/ProposalCard';
@@ -15,11 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const [t, live, consultations] = [await getTranslations('Home'), await getTranslations('HomeLive'), await getTranslations('Consultation.home')];
   // What is live now: a section only when there is something in it (consultations will join once they exist).
-  const { proposals, dueRecords } = await fetchLiveContent();
+  const [{ proposals, dueRecords }, overdueAnswers] = await Promise.all([fetchLiveContent(), fetchOverdueCounter()]);
 
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
+
+      {overdueAnswers && overdueAnswers.overdueResponses + overdueAnswers.overdueProgressReports > 0 ? <OverdueCounter counter={overdueAnswers} /> : null}
 
       {proposals && proposals.items.length > 0 ? (
         <section aria-labelledby="live-proposals" className="section">

@@ -49,6 +49,7 @@ const PAGES: PageVisit[] = [
   { route: '/consultations/[reference]/deliberation', role: 'resident', path: (f) => `/consultations/${f.consultationDeliberation}/deliberation` },
   { route: '/consultations/[reference]/deliberation/carte', role: 'visitor', path: (f) => `/consultations/${f.consultationDeliberation}/deliberation/carte` },
   { route: '/comite', role: 'visitor', path: () => '/comite' },
+  { route: '/comite/reponses-attendues', role: 'visitor', path: () => '/comite/reponses-attendues' },
   { route: '/comite/appels/[reference]', role: 'visitor', path: (f) => `/comite/appels/${f.call}?code=ABCD-EFGH-JKLM` },
   { route: '/comite/tirages/[reference]', role: 'visitor', path: (f) => `/comite/tirages/${f.draw}` },
   // A link whose token matches no seat: the page explains (a real token only exists in an e-mail).
@@ -93,6 +94,7 @@ const PAGES: PageVisit[] = [
   { route: '/organisation/consultations/[reference]', role: 'organizer', path: (f) => `/organisation/consultations/${f.consultationOpen}` },
   { route: '/organisation/consultations/[reference]/bureau-de-vote', role: 'organizer', path: (f) => `/organisation/consultations/${f.consultationOpen}/bureau-de-vote` },
   { route: '/organisation/comite', role: 'organizer', path: () => '/organisation/comite' },
+  { route: '/organisation/reponses', role: 'organizer', path: () => '/organisation/reponses', what: 'refused: the town answers' },
   { route: '/organisation/comite/regles', role: 'organizer', path: () => '/organisation/comite/regles' },
   { route: '/organisation/comite/membres', role: 'organizer', path: () => '/organisation/comite/membres' },
   { route: '/organisation/comite/appels', role: 'organizer', path: () => '/organisation/comite/appels' },

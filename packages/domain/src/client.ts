@@ -19,3 +19,4 @@ export * from './consultations/consultations.values';
 export * from './consultations/consultations.lifecycle';
 export * from './recommendations/recommendations.values';
 export * from './recommendations/recommendations.lifecycle';
+export * from './authority-responses/authority-responses.values';

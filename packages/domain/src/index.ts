@@ -62,3 +62,6 @@ export * from './recommendations/recommendations.lifecycle';
 export * from './recommendations/recommendations.policy';
 export * from './recommendations/recommendations.tally';
 export * from './recommendations/recommendations.notifications';
+export * from './authority-responses/authority-responses.schema';
+export * from './authority-responses/authority-responses.policy';
+export * from './authority-responses/authority-responses.notifications';

@@ -5,6 +5,8 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { OverdueCounter } from '@/features/authority-responses/components/OverdueCounter';
+import { fetchOverdueCounter } from '@/features/authority-responses/queries';
 import { CallList, DrawList, MemberList, RulesHistory, RulesInForce, SeatsTable, TermEnds, VolunteerPrivacy } from '@/features/advisory-panel/components/PanelSections';
 import { ADMIN_PATH } from '@/features/advisory-panel/form-values';
 import { fetchAdvisoryPanel, fetchRulesVersions } from '@/features/advisory-panel/queries';
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ComitePage() {
   const t = await getTranslations('AdvisoryPanel');
-  const [panel, versions] = await Promise.all([fetchAdvisoryPanel(), fetchRulesVersions()]);
+  const [panel, versions, overdueAnswers] = await Promise.all([fetchAdvisoryPanel(), fetchRulesVersions(), fetchOverdueCounter()]);
   const can = panel.viewer.can;
   const organizes = can['advisory-panel.publish-rules'].allowed || can['advisory-panel.manage-pools'].allowed;
   const openCalls = panel.calls.filter((call) => call.state === 'open');
@@ -35,6 +37,8 @@ export default async function ComitePage() {
           </p>
         ) : null}
       </PageHeader>
+
+      {overdueAnswers ? <OverdueCounter counter={overdueAnswers} /> : null}
 
       {openCalls.length > 0 ? (
         <section className="section" aria-labelledby="appels-ouverts">

@@ -4,6 +4,8 @@ import shellFr from '../../messages/fr.json';
 import shellEn from '../../messages/en.json';
 import advisoryPanelFr from '../../messages/advisory-panel/fr.json';
 import advisoryPanelEn from '../../messages/advisory-panel/en.json';
+import authorityResponsesFr from '../../messages/authority-responses/fr.json';
+import authorityResponsesEn from '../../messages/authority-responses/en.json';
 import consultationsFr from '../../messages/consultations/fr.json';
 import consultationsEn from '../../messages/consultations/en.json';
 import dashboardFr from '../../messages/dashboard/fr.json';
@@ -37,5 +39,5 @@ import proposalsFormsEn from '../../messages/proposals-forms/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...advisoryPanelFr, ...consultationsFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...advisoryPanelEn, ...consultationsEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...advisoryPanelFr, ...authorityResponsesFr, ...consultationsFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
+export const en = { ...shellEn, ...advisoryPanelEn, ...authorityResponsesEn, ...consultationsEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };

@@ -114,6 +114,15 @@ export const AUDIT_ACTIONS = [
   'dissent.filed',
   'dissent.signed',
   'opinion.published',
+  // The authority's answer and its implementation tracking (issue 19, decision 0021).
+  'authority-response.published',
+  'implementation-action.added',
+  'implementation-action.updated',
+  'progress-report.filed',
+  'progress-report.verified',
+  'authority-response.evaluated',
+  'follow-up-group.named',
+  'authority-response.review-due',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

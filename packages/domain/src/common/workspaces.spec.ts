@@ -11,7 +11,7 @@ describe('work areas', () => {
   it.each([
     [['resident'], []],
     [['organizer'], ['verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.record-workshop', 'advisory-panel.publish-rules', 'consultations.organize']],
-    [['authority'], ['data-uses.create', 'dashboard.view']],
+    [['authority'], ['data-uses.create', 'dashboard.view', 'authority-responses.answer']],
     [['moderator'], ['deliberations.moderate']],
     [['facilitator'], ['deliberations.record-workshop']],
     [['admin'], ['identity.list-people', 'verification.manage', 'proposals.organize', 'data-uses.create', 'dashboard.view', 'deliberations.moderate', 'deliberations.record-workshop', 'advisory-panel.publish-rules', 'consultations.organize']],

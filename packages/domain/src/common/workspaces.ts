@@ -1,3 +1,4 @@
+import { canOnAuthorityResponses } from '../authority-responses/authority-responses.policy';
 import { canOnAdvisoryPanel } from '../advisory-panel/advisory-panel.policy';
 import { canOnConsultation } from '../consultations/consultations.policy';
 import { canOnDashboard } from '../dashboard/dashboard.policy';
@@ -24,6 +25,7 @@ export const WORKSPACE_ACTIONS = [
   'advisory-panel.publish-rules',
   // Organizers and admins (the consultations' policy); not the authority, whose data uses are what residents are consulted on.
   'consultations.organize',
+  'authority-responses.answer',
 ] as const;
 /** A space's role rule for recording a workshop, whatever its dates (the form checks the space itself). */
 const ANY_SPACE = { id: '', subjectVisible: true, moderation: 'post', whoMayPost: 'signed_in', neighbourhoodIds: [], opensAt: new Date(0), closesAt: new Date(8.64e15) } as const;
@@ -50,6 +52,8 @@ export function workspacesFor(actor: Actor) {
         return canOnAdvisoryPanel(action, { actor });
       case 'consultations.organize':
         return canOnConsultation(action, { actor });
+      case 'authority-responses.answer':
+        return canOnAuthorityResponses(action, { actor, item: null, now: new Date(0) });
     }
   });
 }
