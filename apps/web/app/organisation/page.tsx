@@ -36,6 +36,7 @@ export default async function OrganisationPage() {
   const deliberations = await getTranslations('Moderation.dashboard');
   const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
   const consultations = await getTranslations('Consultation.dashboard');
+  const answers = await getTranslations('AuthorityResponses.dashboard');
   const { proposals, register, verification } = queues;
 
   return (
@@ -95,6 +96,10 @@ export default async function OrganisationPage() {
 
       {me.can['consultations.organize'].allowed ? (
         <WorkArea id="consultations" title={consultations('title')} queues={[{ href: '/organisation/consultations', label: consultations('link'), count: null, hint: consultations('hint') }]} />
+      ) : null}
+
+      {me.can['authority-responses.answer'].allowed ? (
+        <WorkArea id="reponses" title={answers('title')} queues={[{ href: '/organisation/reponses', label: answers('link'), count: null, hint: answers('hint') }]} />
       ) : null}
 
       {me.can['identity.list-people'].allowed ? <WorkArea id="personnes" title={t('people.title')} queues={[{ href: '/admin/personnes', label: t('people.manage'), count: null }]} /> : null}
