@@ -15,6 +15,7 @@ import { DeliberationsModule } from './deliberations/deliberations.module';
 import { OpinionMapModule } from './opinion-map/opinion-map.module';
 import { AdvisoryPanelModule } from './advisory-panel/advisory-panel.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TerritoryModule } from './territory/territory.module';
 import { VerificationModule } from './verification/verification.module';
@@ -54,6 +55,7 @@ export class AppModule {
         OpinionMapOpenDataModule,
         AdvisoryPanelModule,
         ConsultationsModule,
+        RecommendationsModule,
         DashboardModule,
         DevModule,
       ],

@@ -59,3 +59,5 @@ export * from './consultations/tally';
 export * from './recommendations/recommendations.schema';
 export * from './recommendations/recommendations.lifecycle';
 export * from './recommendations/recommendations.policy';
+export * from './recommendations/recommendations.tally';
+export * from './recommendations/recommendations.notifications';

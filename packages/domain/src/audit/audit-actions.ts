@@ -88,10 +88,34 @@ export const AUDIT_ACTIONS = [
   'consultation.hearing-published',
   'consultation.question-answered',
   'consultation.paper-count-recorded',
+  // Panel recommendations (issue 19): referrals, the panel's work, votes, dissents and opinions. Ballots are never logged one by one.
+  'referral.created',
+  'referral.dismissed',
+  'panel-seat.linked',
+  'panel-seat.unlinked',
+  'panel-session.scheduled',
+  'panel-session.held',
+  'panel-session.cancelled',
+  'panel-hearing.recorded',
+  'recommendation.drafted',
+  'recommendation.edited',
+  'recommendation.amendments-opened',
+  'recommendation.withdrawn',
+  'recommendation.amendments-merged',
+  'recommendation.adopted',
+  'recommendation.rejected',
+  'amendment.proposed',
+  'amendment.procedure-set',
+  'amendment.withdrawn',
+  'panel-vote.opened',
+  'panel-vote.closed',
+  'dissent.filed',
+  'dissent.signed',
+  'opinion.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement', 'advisory-panel', 'panel-member', 'panel-call', 'panel-pool', 'panel-draw', 'consultation'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'territory', 'neighbourhood', 'person', 'invitation-batch', 'census', 'data-use', 'proposal', 'deliberation', 'contribution', 'moderation-appeal', 'statement', 'advisory-panel', 'panel-member', 'panel-call', 'panel-pool', 'panel-draw', 'consultation', 'referral', 'panel-session', 'recommendation', 'opinion'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The key of an action's label in the journal's messages (`data-use.published` → `data-use_published`): message keys cannot hold dots. */

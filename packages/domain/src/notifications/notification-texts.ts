@@ -4,6 +4,7 @@ import { IDENTITY_NOTIFICATIONS } from '../identity/identity.notifications';
 import type { Locale } from '../identity/identity.schema';
 import { PROPOSAL_NOTIFICATIONS } from '../proposals/proposal.notifications';
 import { OPINION_MAP_NOTIFICATIONS } from '../opinion-map/opinion-map.notifications';
+import { RECOMMENDATION_NOTIFICATIONS } from '../recommendations/recommendations.notifications';
 import { VERIFICATION_NOTIFICATIONS } from '../verification/verification.notifications';
 import { fillSentence, sentenceParts, sentencePlaceholders, type NotificationSentences, type SentencePart, type SentencePlaceholders } from './notification-kinds';
 
@@ -13,7 +14,7 @@ import { fillSentence, sentenceParts, sentencePlaceholders, type NotificationSen
  * A feature that notifies something new declares it there and adds its list here;
  * a unit test checks that no kind is declared twice.
  */
-export const FEATURE_NOTIFICATIONS = [IDENTITY_NOTIFICATIONS, VERIFICATION_NOTIFICATIONS, DATA_USE_NOTIFICATIONS, PROPOSAL_NOTIFICATIONS, DELIBERATION_NOTIFICATIONS, OPINION_MAP_NOTIFICATIONS] as const;
+export const FEATURE_NOTIFICATIONS = [IDENTITY_NOTIFICATIONS, VERIFICATION_NOTIFICATIONS, DATA_USE_NOTIFICATIONS, PROPOSAL_NOTIFICATIONS, DELIBERATION_NOTIFICATIONS, OPINION_MAP_NOTIFICATIONS, RECOMMENDATION_NOTIFICATIONS] as const;
 
 type FeatureLists = typeof FEATURE_NOTIFICATIONS;
 type AllKinds = FeatureLists[number] extends infer List ? (List extends unknown ? keyof List : never) : never;

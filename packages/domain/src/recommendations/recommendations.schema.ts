@@ -210,7 +210,7 @@ export const ReferralDossierSchema = z
           .object({
             voters: z.int(),
             groups: z.array(z.object({ group: z.string(), size: z.int(), characteristic: z.array(z.object({ number: z.int(), text: z.string(), direction: z.enum(['agree', 'disagree']), percent: z.int() })) })),
-            bridging: z.array(z.object({ number: z.int(), text: z.string(), agreePercent: z.int() })),
+            bridging: z.array(z.object({ number: z.int(), text: z.string(), score: z.number() })),
           })
           .nullable(),
         arguments: z.object({ for: z.array(DossierArgumentSchema), against: z.array(DossierArgumentSchema) }),
