@@ -16,6 +16,8 @@ const FIRST_RULES: PanelRules = {
   adoptionThreshold: { numerator: 2, denominator: 3 },
   responseDeadlineDays: 60,
   substitutesPerSeatType: 3,
+  votingMode: 'recorded',
+  anonymousDissents: false,
   categories: [],
 };
 

@@ -157,7 +157,7 @@ export async function DossierView({ dossier, labels }: { dossier: Dossier; label
                   <ul>
                     {c.opinionMap.bridging.map((statement) => (
                       <li key={statement.number}>
-                        <q lang="fr">{statement.text}</q> — {t('agreePercent', { percent: statement.agreePercent })}
+                        <q lang="fr">{statement.text}</q> — {t('bridgingScore', { score: statement.score.toFixed(2) })}
                       </li>
                     ))}
                   </ul>
