@@ -37,6 +37,10 @@ export type PhoneFixtures = {
   /** The demo's consultations (issue 18): one whose vote is open, one with published results. */
   consultationOpen: string;
   consultationClosed: string;
+  /** The demo's published panel opinion (issue 19): its number (2027-003), its referral (SA-…) and its first recommendation (RC-…). */
+  opinion: string;
+  referral: string;
+  recommendation: string;
 };
 
 const FIXTURES = path.join(PHONE_DIR, 'fixtures.json');
