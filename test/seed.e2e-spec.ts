@@ -83,6 +83,8 @@ describe('Demo seed', () => {
         { action: 'data-use.published', n: 7 },
         { action: 'deliberation.opened', n: 1 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
+        // Panel recommendations: the town's request, a session, two recommendations (one amended) adopted and published in an opinion.
+        { action: 'opinion.published', n: 1 },
         { action: 'panel-call.closed', n: 1 },
         { action: 'panel-call.opened', n: 1 },
         { action: 'panel-draw.committed', n: 1 },
@@ -90,11 +92,16 @@ describe('Demo seed', () => {
         { action: 'panel-draw.drawn', n: 1 },
         { action: 'panel-draw.seed-revealed', n: 2 },
         { action: 'panel-member.added', n: 5 },
+        { action: 'panel-session.held', n: 1 },
         { action: 'person.created', n: DEMO_ACCOUNTS.length + DEMO_OPINION_VOTERS },
         { action: 'platform.seeded', n: 1 },
         { action: 'proposal.admissible', n: 2 },
         { action: 'proposal.inadmissible', n: 1 },
         { action: 'proposal.submitted', n: 4 },
+        { action: 'recommendation.adopted', n: 2 },
+        { action: 'recommendation.amendments-merged', n: 1 },
+        { action: 'recommendation.drafted', n: 2 },
+        { action: 'referral.created', n: 1 },
         { action: 'resident.verified', n: verified },
         { action: 'role.granted', n: roleCount },
         { action: 'territory.created', n: 1 },
@@ -114,6 +121,15 @@ describe('Demo seed', () => {
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       expect(verifyBallotList(parsed.list, closed!.hash)).toMatchObject({ ok: true, fileHashMatches: true, auditHashMatches: true, resultMatches: true });
       expect(parsed.list.result).toMatchObject({ method: 'majority_judgment', winners: ['retirer'], ballots: { online: 4, paper: 30, total: 34 } });
+
+      // A published opinion with two recommendations, its response deadline passed (the town's answers are seeded by authority-responses), a dissent on the second.
+      const opinions = await query<{ reference: string; overdue: boolean; items: number; dissents: number; versions: number }>(
+        database.url,
+        "SELECT o.reference, o.response_due_at < now() AS overdue, (SELECT count(*)::int FROM recommendations r WHERE r.opinion_id = o.id AND r.state = 'published') AS items, (SELECT count(*)::int FROM dissents d JOIN recommendations r ON r.id = d.recommendation_id WHERE r.opinion_id = o.id) AS dissents, (SELECT max(version)::int FROM recommendations r WHERE r.opinion_id = o.id) AS versions FROM opinions o WHERE o.state = 'published'",
+      );
+      expect(opinions).toEqual([{ reference: expect.stringMatching(/^\d{4}-001$/), overdue: true, items: 2, dissents: 1, versions: 2 }]);
+      const votes = await query<{ outcome: string; ballots: number }>(database.url, 'SELECT outcome::text, (SELECT count(*)::int FROM panel_vote_participations p WHERE p.vote_id = v.id) AS ballots FROM panel_votes v ORDER BY ballots');
+      expect(votes).toEqual([{ outcome: 'adopted', ballots: 13 }, { outcome: 'adopted', ballots: 14 }]);
 
       // Demo residents are verified, so they can support proposals; the proposals' counts match their supports.
       expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified);

@@ -34,6 +34,8 @@ export const DEMO_PANEL_RULES: PanelRules = {
   quorumPercent: 50,
   adoptionThreshold: { numerator: 2, denominator: 3 },
   responseDeadlineDays: 60,
+  votingMode: 'recorded',
+  anonymousDissents: false,
   substitutesPerSeatType: 2,
   categories: CATEGORIES,
 };

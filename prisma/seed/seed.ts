@@ -19,6 +19,7 @@ import { seedDemoDeliberation } from './deliberations.seed';
 import { seedDemoOpinionMap } from './opinion-map.seed';
 import { seedDemoAdvisoryPanel } from './advisory-panel.seed';
 import { seedDemoConsultations } from './consultations.seed';
+import { seedDemoRecommendations } from './recommendations.seed';
 import { seedTerritory } from './territory.seed';
 
 export async function seedDemo(databaseUrl: string, options: { demoAccounts: boolean }): Promise<'seeded' | 'already-seeded'> {
@@ -44,6 +45,7 @@ export async function seedDemo(databaseUrl: string, options: { demoAccounts: boo
           await seedDemoOpinionMap(context);
           await seedDemoAdvisoryPanel(context);
           await seedDemoConsultations(context);
+          await seedDemoRecommendations(context);
         }
         await context.audit({ action: 'platform.seeded', subjectType: 'platform', subjectId: null, data: { demoAccounts: options.demoAccounts } });
         return 'seeded' as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { addStatement, createConsultation, moveConsultationTo, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution } from './fixtures';
+import { addStatement, createConsultation, moveConsultationTo, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution, publishPanelRules } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -95,7 +95,7 @@ describe('Personal data: every table holding person ids has a provider that expo
   it('names only real tables, and gives a reason for each one kept on deletion', async () => {
     const existing = new Set((await t.sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name));
     const providers = registry.providers();
-    expect(providers.map((p) => p.feature)).toEqual(['consultations', 'data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'verification']);
+    expect(providers.map((p) => p.feature)).toEqual(['consultations', 'data-uses', 'deliberations', 'identity', 'notifications', 'opinion-map', 'people', 'proposals', 'recommendations', 'verification']);
     expect(providers.flatMap((p) => p.tables).filter((table) => !existing.has(table))).toEqual([]);
     for (const { table, reason } of providers.flatMap((p) => p.kept)) expect({ table, reason: reason.length > 20 }).toEqual({ table, reason: true });
   });
@@ -160,6 +160,13 @@ describe('Personal data: every table holding person ids has a provider that expo
       .set(me.auth)
       .send({ stationName: 'Bureau 1', place: 'Mairie', countedAt: new Date().toISOString(), officers: ['Jeanne', 'Karim'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } })
       .expect(201);
+    // Recommendations: a panel seat linked to my account (I seat the member as organizer), and a published opinion I follow.
+    await publishPanelRules(t, me);
+    const member = (await request(t.server).post('/api/v1/advisory-panel/members').set(me.auth).send({ seatType: 'association', displayName: 'Quartiers Vivants', termStart: '2027-01-01' }).expect(201)).body.id as string;
+    await request(t.server).put(`/api/v1/recommendations/seats/${member}/account`).set(me.auth).send({ personId: me.id }).expect(200);
+    const [referral] = await t.sql<{ id: string }>("INSERT INTO referrals (id, reference, source, title, question, dossier, state, updated_at) VALUES (gen_random_uuid(), 'SA-2027-900', 'own_initiative', 'Saisine', 'Question ?', '{}', 'closed', now()) RETURNING id");
+    await t.sql("INSERT INTO opinions (id, referral_id, state, reference, title, context, analysis, items, published_at, updated_at) VALUES (gen_random_uuid(), $1, 'published', '2027-900', 'Avis', 'Contexte', 'Analyse', '[]', now(), now())", [referral!.id]);
+    await request(t.server).put('/api/v1/recommendations/opinions/2027-900/follow').set(me.auth).expect(200);
     // Sessions: signed out of one browser session (the credential carries its id).
     await request(t.server).post('/api/v1/me/sessions/end').set(bearer(await personToken(me.id, 0, { sessionId: randomUUID() }))).expect(204);
 
@@ -188,6 +195,7 @@ describe('Personal data: every table holding person ids has a provider that expo
     // That I voted, never what.
     expect(exported.consultations).toMatchObject({ participations: [{ consultation, channel: 'online' }], questions: [{ body: 'Qui regarde les images ?' }], questionSupports: [{ question }], consultationsPrepared: [{ reference: consultation }] });
     expect(JSON.stringify(exported.consultations)).not.toMatch(/grades|retirer|receipt/);
+    expect(exported.recommendations).toMatchObject({ panelSeat: { displayName: 'Quartiers Vivants', seatType: 'association' }, followedOpinions: [{ number: '2027-900' }] });
 
     // The readable download names every part, category and field in plain words, in both languages.
     for (const locale of ['fr', 'en'] as const) {

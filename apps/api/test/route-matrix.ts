@@ -50,6 +50,8 @@ const organizers: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => 
 const registerEditors: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), organizer: 'allow', authority: 'allow', admin: 'allow' } as Expectation;
 const moderators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), moderator: 'allow', admin: 'allow' } as Expectation;
 const facilitators: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), facilitator: 'allow', organizer: 'allow', admin: 'allow' } as Expectation;
+/** Routes only members holding an active seat may call: a role alone (panel_member) is not enough. */
+const panelMembers: Expectation = Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])) as Expectation;
 const adminsOnly: Expectation = { ...Object.fromEntries(CALLERS.map((caller) => [caller, 'deny'])), admin: 'allow' } as Expectation;
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
@@ -240,6 +242,54 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
   'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
+  // Panel recommendations (issue 19). Members' routes check the seat (not a role) first: no caller of the matrix holds one.
+  'GET /api/v1/recommendations/workspace': { request: () => ({ path: '/api/v1/recommendations/workspace' }), expect: organizers },
+  'PUT /api/v1/recommendations/seats/{memberId}/account': { request: () => ({ path: '/api/v1/recommendations/seats/00000000-0000-4000-8000-000000000000/account', body: {} }), expect: organizers },
+  'DELETE /api/v1/recommendations/seats/{memberId}/account': { request: () => ({ path: '/api/v1/recommendations/seats/00000000-0000-4000-8000-000000000000/account' }), expect: organizers },
+  'GET /api/v1/recommendations/referrals': { request: () => ({ path: '/api/v1/recommendations/referrals' }), expect: registerEditors },
+  'POST /api/v1/recommendations/referrals': { request: () => ({ path: '/api/v1/recommendations/referrals', body: {} }), expect: anyPerson },
+  'GET /api/v1/recommendations/referrals/{reference}': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999' }), expect: registerEditors },
+  'POST /api/v1/recommendations/referrals/{reference}/dismiss': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/dismiss', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/referrals/{reference}/dossier/refresh': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/dossier/refresh' }), expect: panelMembers },
+  'POST /api/v1/recommendations/referrals/{reference}/sessions': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/sessions', body: {} }), expect: anyPerson },
+  'PUT /api/v1/recommendations/sessions/{sessionId}': { request: () => ({ path: '/api/v1/recommendations/sessions/00000000-0000-4000-8000-000000000000', body: {} }), expect: anyPerson },
+  'PUT /api/v1/recommendations/sessions/{sessionId}/attendance': { request: () => ({ path: '/api/v1/recommendations/sessions/00000000-0000-4000-8000-000000000000/attendance', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/sessions/{sessionId}/hold': { request: () => ({ path: '/api/v1/recommendations/sessions/00000000-0000-4000-8000-000000000000/hold', body: {} }), expect: panelMembers },
+  'POST /api/v1/recommendations/sessions/{sessionId}/cancel': { request: () => ({ path: '/api/v1/recommendations/sessions/00000000-0000-4000-8000-000000000000/cancel' }), expect: panelMembers },
+  'GET /api/v1/recommendations/referrals/{reference}/discussion': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/discussion' }), expect: panelMembers },
+  'POST /api/v1/recommendations/referrals/{reference}/discussion': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/discussion', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/referrals/{reference}/hearings': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/hearings', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/referrals/{reference}/recommendations': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/recommendations', body: {} }), expect: anyPerson },
+  'GET /api/v1/recommendations/items/{reference}': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999' }), expect: everyone },
+  'PUT /api/v1/recommendations/items/{reference}': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/items/{reference}/open-amendments': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/open-amendments' }), expect: panelMembers },
+  'POST /api/v1/recommendations/items/{reference}/withdraw': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/withdraw' }), expect: panelMembers },
+  'GET /api/v1/recommendations/items/{reference}/versions': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/versions' }), expect: everyone },
+  'GET /api/v1/recommendations/items/{reference}/diff': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/diff?from=1&to=2' }), expect: everyone },
+  'POST /api/v1/recommendations/items/{reference}/amendments': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/amendments', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/items/{reference}/amendments/{number}/procedure': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/amendments/1/procedure', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/items/{reference}/amendments/{number}/withdraw': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/amendments/1/withdraw' }), expect: panelMembers },
+  'POST /api/v1/recommendations/items/{reference}/merge': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/merge' }), expect: panelMembers },
+  'POST /api/v1/recommendations/items/{reference}/vote': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/vote', body: {} }), expect: panelMembers },
+  'POST /api/v1/recommendations/items/{reference}/adopt': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/adopt' }), expect: panelMembers },
+  'POST /api/v1/recommendations/items/{reference}/dissents': { request: () => ({ path: '/api/v1/recommendations/items/RC-2000-999/dissents', body: {} }), expect: anyPerson },
+  'GET /api/v1/recommendations/votes/{voteId}': { request: () => ({ path: '/api/v1/recommendations/votes/00000000-0000-4000-8000-000000000000' }), expect: everyone },
+  'POST /api/v1/recommendations/votes/{voteId}/ballots': { request: () => ({ path: '/api/v1/recommendations/votes/00000000-0000-4000-8000-000000000000/ballots', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/votes/{voteId}/close': { request: () => ({ path: '/api/v1/recommendations/votes/00000000-0000-4000-8000-000000000000/close' }), expect: panelMembers },
+  'POST /api/v1/recommendations/dissents/{dissentId}/signatures': { request: () => ({ path: '/api/v1/recommendations/dissents/00000000-0000-4000-8000-000000000000/signatures' }), expect: panelMembers },
+  'PUT /api/v1/recommendations/referrals/{reference}/opinion': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/opinion', body: {} }), expect: anyPerson },
+  'POST /api/v1/recommendations/referrals/{reference}/opinion/publish': { request: () => ({ path: '/api/v1/recommendations/referrals/SA-2000-999/opinion/publish' }), expect: panelMembers },
+  'GET /api/v1/recommendations/opinions': { request: () => ({ path: '/api/v1/recommendations/opinions' }), expect: everyone },
+  'GET /api/v1/recommendations/opinions/feed.atom': { request: () => ({ path: '/api/v1/recommendations/opinions/feed.atom' }), expect: everyone },
+  'GET /api/v1/recommendations/opinions/{number}': { request: () => ({ path: '/api/v1/recommendations/opinions/2000-999' }), expect: everyone },
+  'GET /api/v1/recommendations/opinions/{number}/pdf': { request: () => ({ path: '/api/v1/recommendations/opinions/2000-999/pdf' }), expect: everyone },
+  'GET /api/v1/recommendations/opinions/{number}/vote-events': { request: () => ({ path: '/api/v1/recommendations/opinions/2000-999/vote-events' }), expect: everyone },
+  'PUT /api/v1/recommendations/opinions/{number}/follow': { request: () => ({ path: '/api/v1/recommendations/opinions/2000-999/follow' }), expect: anyPerson },
+  'DELETE /api/v1/recommendations/opinions/{number}/follow': { request: () => ({ path: '/api/v1/recommendations/opinions/2000-999/follow' }), expect: anyPerson },
+  'GET /api/v1/recommendations/published/{reference}': { request: () => ({ path: '/api/v1/recommendations/published/RC-2000-999' }), expect: everyone },
+  'GET /api/v1/open-data/panel-vote-events.json': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.json' }), expect: everyone },
+  'GET /api/v1/open-data/panel-vote-events.csv': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.csv' }), expect: everyone },
+  'GET /api/v1/open-data/panel-vote-events.atom': { request: () => ({ path: '/api/v1/open-data/panel-vote-events.atom' }), expect: everyone },
 };
 
 /**

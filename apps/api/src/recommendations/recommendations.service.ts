@@ -85,6 +85,16 @@ export class RecommendationsService {
     return seat ? { memberId: seat.id, seatType: seat.seatType, state: seat.state, position: seat.position } : null;
   }
 
+  /**
+   * Members' routes refuse non-members before looking anything up: whether a
+   * referral or a vote exists is the panel's business (and the route matrix
+   * sees a plain 401/403).
+   */
+  private async requireMember(actor: Actor): Promise<void> {
+    const seat = await this.seatOf(actor);
+    authorize(canOnRecommendations('recommendations.discuss', { actor, seat: this.facts(seat), referral: { reference: '', state: 'open' } }));
+  }
+
   /** The panel rules in force; a vote needs them (422 before the first version is published). */
   async rules(tx?: PrismaTransaction): Promise<PanelRules> {
     const raw = await this.repository.rulesInForce(tx);
@@ -221,6 +231,7 @@ export class RecommendationsService {
   }
 
   async referral(actor: Actor, reference: string): Promise<ReferralDto> {
+    authorize(canOnRecommendations('recommendations.view-referral', { actor, seat: this.facts(await this.seatOf(actor)), referral: { reference, state: 'open' } }));
     const row = await this.repository.referral(reference);
     if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
     const seat = await this.seatOf(actor);
@@ -254,6 +265,7 @@ export class RecommendationsService {
   }
 
   async refreshDossier(actor: Actor, reference: string): Promise<ReferralDto> {
+    await this.requireMember(actor);
     const row = await this.repository.referral(reference);
     if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
     const seat = await this.seatOf(actor);
@@ -286,6 +298,7 @@ export class RecommendationsService {
 
   /** Runs `work` on an open referral the actor may work on (a member), locked. */
   private async onReferral<T>(actor: Actor, reference: string, work: (tx: PrismaTransaction, row: ReferralRow, seat: NonNullable<Seat>) => Promise<T>, action: 'recommendations.work' | 'recommendations.publish-opinion' = 'recommendations.work'): Promise<T> {
+    await this.requireMember(actor);
     return this.repository.transaction(async (tx) => {
       const row = await this.repository.lockReferral(tx, reference);
       if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
@@ -314,6 +327,7 @@ export class RecommendationsService {
 
   /** A session of an open referral, locked, for a member. */
   private async onSession<T>(actor: Actor, sessionId: string, work: (tx: PrismaTransaction, s: SessionRow) => Promise<T>): Promise<T> {
+    await this.requireMember(actor);
     const header = await this.repository.session(sessionId);
     if (!header) throw ProblemException.notFound('Aucune séance avec cet identifiant.');
     return this.onReferral(actor, header.referral.reference, async (tx) => {
@@ -397,6 +411,7 @@ export class RecommendationsService {
   }
 
   async discussion(actor: Actor, reference: string) {
+    await this.requireMember(actor);
     const row = await this.repository.referral(reference);
     if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
     const seat = await this.seatOf(actor);
@@ -405,6 +420,7 @@ export class RecommendationsService {
   }
 
   async post(actor: Actor, reference: string, input: { body: string; replyTo?: string }) {
+    await this.requireMember(actor);
     const row = await this.repository.referral(reference);
     if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
     const seat = await this.seatOf(actor);
@@ -477,6 +493,7 @@ export class RecommendationsService {
 
   /** Locks the recommendation, checks `decide` against it, runs `work`. */
   private async onItem<T>(actor: Actor, reference: string, decide: (row: RecommendationRow, seat: SeatFacts) => Parameters<typeof authorize>[0], work: (tx: PrismaTransaction, row: RecommendationRow, seat: NonNullable<Seat>) => Promise<T>): Promise<T> {
+    await this.requireMember(actor);
     return this.repository.transaction(async (tx) => {
       const row = await this.repository.lockRecommendation(tx, reference);
       if (!row) throw ProblemException.notFound(`Aucune recommandation ${reference}.`);
@@ -602,7 +619,8 @@ export class RecommendationsService {
       for (const a of accepted) {
         const base = row.versions.find((v) => v.version === a.baseVersion)!;
         const target = a.procedure === 'accept_modified' ? a.modifiedBody! : a.body;
-        const patch = structuredPatch('texte', 'texte', `${base.body}\n`, `${target}\n`);
+        // No context lines: amendments to different lines (paragraphs) both apply; the lines an amendment removes must still be there.
+        const patch = structuredPatch('texte', 'texte', `${base.body}\n`, `${target}\n`, '', '', { context: 0 });
         const merged = applyPatch(`${body}\n`, patch);
         if (merged === false) throw ProblemException.conflict(`L’amendement n° ${a.number} ne s’applique plus au texte actuel : un amendement déjà intégré a changé le même passage. Retirez-le ou proposez-en un nouveau sur la version ${row.version}.`);
         body = merged.replace(/\n$/, '');
@@ -643,6 +661,7 @@ export class RecommendationsService {
   }
 
   async cast(actor: Actor, voteId: string, choice: VoteChoice): Promise<PanelVoteDto> {
+    await this.requireMember(actor);
     const header = await this.repository.voteHeader(voteId);
     if (!header) throw ProblemException.notFound('Aucun vote avec cet identifiant.');
     await this.onItem(
@@ -664,6 +683,7 @@ export class RecommendationsService {
 
   /** Closes a vote whatever its result: recorded as adopted, rejected or without quorum, and the recommendation or amendment moves accordingly. */
   async closeVote(actor: Actor, voteId: string): Promise<PanelVoteDto> {
+    await this.requireMember(actor);
     const header = await this.repository.voteHeader(voteId);
     if (!header) throw ProblemException.notFound('Aucun vote avec cet identifiant.');
     await this.onItem(
@@ -727,6 +747,7 @@ export class RecommendationsService {
   }
 
   async sign(actor: Actor, dissentId: string): Promise<DissentDto> {
+    await this.requireMember(actor);
     const header = await this.repository.dissent(dissentId);
     if (!header) throw ProblemException.notFound('Aucune opinion divergente avec cet identifiant.');
     const reference = header.recommendation.reference;
