@@ -70,6 +70,16 @@ async function consultationsOfTheDemo(organizerApi: ApiAs): Promise<{ consultati
   return { consultationOpen: consultationOpen!, consultationClosed: consultationClosed!, consultationDeliberation: consultationDeliberation! };
 }
 
+/** The demo seed's published panel opinion (issue 19): its number, its referral and its first recommendation. */
+async function opinionOfTheDemo(organizerApi: ApiAs): Promise<{ opinion: string; referral: string; recommendation: string }> {
+  const opinions = await organizerApi<{ number: string | null; state: string }[]>('GET', '/api/v1/recommendations/opinions');
+  const number = opinions.find((candidate) => candidate.state === 'published' && candidate.number)?.number;
+  expect(number, 'the demo seed holds a published opinion').toBeTruthy();
+  const opinion = await organizerApi<{ referral: string; items: { reference: string }[] }>('GET', `/api/v1/recommendations/opinions/${number}`);
+  expect(opinion.items.length, 'the demo opinion holds recommendations').toBeGreaterThan(0);
+  return { opinion: number!, referral: opinion.referral, recommendation: opinion.items[0]!.reference };
+}
+
 /** The demo seed's advisory panel (issue 17): an open call for volunteers, a drawn draw and its pool. */
 async function panelOfTheDemo(organizerApi: ApiAs): Promise<{ call: string; draw: string; pool: string }> {
   const calls = await organizerApi<{ reference: string; state: string }[]>('GET', '/api/v1/advisory-panel/calls');
@@ -212,7 +222,8 @@ setup('long-word content from an organizer and a resident, and their sessions', 
   // 6. The advisory panel of the demo: its open call, its drawn draw, a pool.
   const { call, draw, pool } = await panelOfTheDemo(organizerApi);
   const { consultationOpen, consultationClosed, consultationDeliberation } = await consultationsOfTheDemo(organizerApi);
+  const { opinion, referral, recommendation } = await opinionOfTheDemo(organizerApi);
 
-  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test`, call, draw, pool, consultationOpen, consultationClosed, consultationDeliberation };
+  const fixtures: PhoneFixtures = { record, recordVersion: 2, accepted, waiting, draft, pseudonym, space, openable, email: `${longWord('adresse', 90)}@demo.sesame.test`, call, draw, pool, consultationOpen, consultationClosed, consultationDeliberation, opinion, referral, recommendation };
   writeFixtures(fixtures);
 });

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { countsInFrench, type OpinionDto } from '@sesame/domain';
 
-const require = createRequire(__filename);
 /** The platform's own font (apps/web serves the same files): Atkinson Hyperlegible, embedded, nothing fetched. */
 const FONT = (weight: 400 | 700, style: 'normal' | 'italic' = 'normal') => require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-${style}.woff`);
 

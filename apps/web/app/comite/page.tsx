@@ -10,6 +10,7 @@ import { fetchOverdueCounter } from '@/features/authority-responses/queries';
 import { CallList, DrawList, MemberList, RulesHistory, RulesInForce, SeatsTable, TermEnds, VolunteerPrivacy } from '@/features/advisory-panel/components/PanelSections';
 import { ADMIN_PATH } from '@/features/advisory-panel/form-values';
 import { fetchAdvisoryPanel, fetchRulesVersions } from '@/features/advisory-panel/queries';
+import { PanelWorkLinks } from '@/features/recommendations/components/PanelWorkLinks';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('AdvisoryPanel'))('metaTitle') };
@@ -31,6 +32,7 @@ export default async function ComitePage() {
     <>
       <PageHeader title={t('title')} lead={t('lead')}>
         <p className="prose">{t('details')}</p>
+        <PanelWorkLinks />
         {organizes ? (
           <p>
             <Link href={ADMIN_PATH}>{t('organize')}</Link>

@@ -38,6 +38,10 @@ export type PhoneFixtures = {
   consultationOpen: string;
   consultationDeliberation: string;
   consultationClosed: string;
+  /** The demo's published panel opinion (issue 19): its number (2027-003), its referral (SA-…) and its first recommendation (RC-…). */
+  opinion: string;
+  referral: string;
+  recommendation: string;
 };
 
 const FIXTURES = path.join(PHONE_DIR, 'fixtures.json');

@@ -36,8 +36,10 @@ import proposalsFr from '../../messages/proposals/fr.json';
 import proposalsEn from '../../messages/proposals/en.json';
 import proposalsFormsFr from '../../messages/proposals-forms/fr.json';
 import proposalsFormsEn from '../../messages/proposals-forms/en.json';
+import recommendationsFr from '../../messages/recommendations/fr.json';
+import recommendationsEn from '../../messages/recommendations/en.json';
 import welcomeFr from '../../messages/welcome/fr.json';
 import welcomeEn from '../../messages/welcome/en.json';
 
-export const fr = { ...shellFr, ...advisoryPanelFr, ...authorityResponsesFr, ...consultationsFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...welcomeFr };
-export const en = { ...shellEn, ...advisoryPanelEn, ...authorityResponsesEn, ...consultationsEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...welcomeEn };
+export const fr = { ...shellFr, ...advisoryPanelFr, ...authorityResponsesFr, ...consultationsFr, ...dashboardFr, ...dataUsesFr, ...dataUsesEditorFr, ...dataUsesFormsFr, ...deliberationsFr, ...formsFr, ...homeFr, ...journalFr, ...moderationFr, ...opinionMapFr, ...peopleFr, ...proposalDecisionsFr, ...proposalsFr, ...proposalsFormsFr, ...recommendationsFr, ...welcomeFr };
+export const en = { ...shellEn, ...advisoryPanelEn, ...authorityResponsesEn, ...consultationsEn, ...dashboardEn, ...dataUsesEn, ...dataUsesEditorEn, ...dataUsesFormsEn, ...deliberationsEn, ...formsEn, ...homeEn, ...journalEn, ...moderationEn, ...opinionMapEn, ...peopleEn, ...proposalDecisionsEn, ...proposalsEn, ...proposalsFormsEn, ...recommendationsEn, ...welcomeEn };

@@ -14,6 +14,7 @@ import { ReasonForm } from '@/features/proposals/components/ReasonForm';
 import { SupportProgress } from '@/features/proposals/components/SupportProgress';
 import { proposalLabels } from '@/features/proposals/labels';
 import { fetchProposalsInState, fetchSupportSettings, isProposalReference } from '@/features/proposals/queries';
+import { ReferToPanelLink } from '@/features/recommendations/components/ReferToPanelLink';
 import { Content, fr, person } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
 
@@ -149,6 +150,9 @@ export default async function OrganisationProposalsPage({ searchParams }: Props)
                     { intent: 'not_selected', label: t('qualified.notSelect'), variant: 'secondary' },
                   ]}
                 />
+                <p>
+                  <ReferToPanelLink proposal={item.reference} />
+                </p>
               </li>
             ))}
           </ul>

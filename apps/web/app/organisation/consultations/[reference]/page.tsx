@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Announcement } from '@/components/ui/Announcement';
 import { Link } from '@/components/ui/Link';
+import { ReferToPanelLink } from '@/features/recommendations/components/ReferToPanelLink';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { AnswerForm, ConsultationForm, DecisionForms, HearingForm } from '@/features/consultations/components/OrganizerForms';
 import styles from '@/features/consultations/components/consultations.module.css';
@@ -49,6 +50,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
               <Link href={`/organisation/consultations/${reference}/bureau-de-vote`}>{t('station')}</Link>
             </>
           ) : null}
+          {consultation.state === 'results' ? <ReferToPanelLink consultation={reference} separator /> : null}
         </p>
       </PageHeader>
 
