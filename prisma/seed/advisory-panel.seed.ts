@@ -4,6 +4,7 @@
 // panels, the two witnesses' seeds, the drawn panel and the report, with the
 // same files the API publishes, so `npm run sortition:rerun` re-runs it); the
 // twelve drawn citizens in office; and a new call for volunteers, open.
+import { randomUUID } from 'node:crypto';
 import {
   assignTerms,
   categoriesCsv,
@@ -199,10 +200,19 @@ export async function seedDemoAdvisoryPanel({ tx, audit }: SeedContext): Promise
   const terms = new Map(
     assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart: drawnTermStart, termMonths: DEMO_PANEL_RULES.termMonths, rotationByThirds: DEMO_PANEL_RULES.rotationByThirds }).map((t) => [t.id, t]),
   );
-  for (const [i, v] of volunteers.entries()) {
+  // As the API does: created in a random order (a fixed one here, for the demo) with random v4 ids, so that
+  // nothing public follows the pool's order (SECURITY.md).
+  const pick = sequence(1789);
+  const shuffled = [...volunteers];
+  for (let k = shuffled.length - 1; k > 0; k -= 1) {
+    const j = Math.floor(pick() * (k + 1));
+    [shuffled[k], shuffled[j]] = [shuffled[j]!, shuffled[k]!];
+  }
+  for (const [i, v] of shuffled.entries()) {
     const term = terms.get(v.publicId)!;
     await tx.advisoryPanelMember.create({
       data: {
+        id: randomUUID(),
         seatType: 'drawn_citizen',
         position: 'titular',
         displayName: v.displayName ?? v.publicId,

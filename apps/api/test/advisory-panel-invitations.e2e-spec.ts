@@ -19,7 +19,8 @@ const RULES: PanelRulesInput = {
   substitutesPerSeatType: 1,
   categories: [{ category: 'genre', label: 'Genre', values: ['femme', 'homme'] }],
 };
-const SEEDS = ['graine-mairie-invitations-1', 'graine-association-invitations-2'];
+// Witness seeds carry 128 bits (32+ hexadecimal characters).
+const SEEDS = ['a1b2c3d4e5f60718293a4b5c6d7e8f90', '0f1e2d3c4b5a69788796a5b4c3d2e1f0'];
 const VOLUNTEERS = 9;
 const address = (i: number) => `volontaire.${i}@example.org`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -142,6 +143,12 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
     const after = await members();
     expect(after.find((m) => m.id === accepting!.id)).toMatchObject({ state: 'active', contactEmail: null });
     expect(after.find((m) => m.id === declining!.id)).toMatchObject({ state: 'resigned', contactEmail: null, reason: 'Siège refusé par la personne tirée au sort.' });
+    // Nobody drawn is named in public before accepting: not while invited, not after declining.
+    const shownPanel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(shownPanel.members.find((m) => m.id === accepting!.id)).toMatchObject({ displayName: accepting!.displayName });
+    expect(shownPanel.members.filter((m) => m.seatType === 'drawn_citizen' && m.state === 'invited').every((m) => m.displayName === null)).toBe(true);
+    expect(shownPanel.pastMembers.find((m) => m.id === declining!.id)).toMatchObject({ displayName: 'Siège non accepté' });
+    expect(JSON.stringify(shownPanel)).not.toContain(declining!.displayName);
     const journal = (await api().get('/api/v1/audit-log?subjectType=panel-member').expect(200)).body.items as { action: string; actor: unknown; data: { by?: string } }[];
     expect(journal.filter((e) => e.data.by === 'volunteer').map((e) => e.action).sort()).toEqual(['panel-member.activated', 'panel-member.resigned']);
     // The others accept too, so that the panel sits (the declined seat stays to fill).

@@ -56,7 +56,11 @@ const QUOTAS = [
   { category: 'age', value: 'adulte', min: 1, max: 2 },
   { category: 'age', value: 'senior', min: 1, max: 2 },
 ];
-const SEEDS = ['graine-de-la-mairie-5f0c2a9e', 'graine-de-l-association-b71d44c3'];
+// Witness seeds carry 128 bits (32+ hexadecimal characters), as « Générer une graine » gives.
+const SEEDS = ['5f0c2a9e5f0c2a9e00112233445566778899aabb', 'b71d44c3b71d44c3ffeeddccbbaa99887766554433'];
+const REPLACEMENT_SEEDS = ['1111222233334444555566667777888a', '9999aaaabbbbccccddddeeeeffff0001'];
+/** A member id in public: random (UUID v4), not time-ordered (v7, which gives away the order of creation). */
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const witnesses = (seeds = SEEDS) => [
   { name: 'Mairie — service citoyenneté', kind: 'organizer', seedHash: sha256Hex(seeds[0]!) },
   { name: 'Association Quartiers Vivants', kind: 'association', seedHash: sha256Hex(seeds[1]!) },
@@ -172,6 +176,20 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const again = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0].toLowerCase(), { genre: 'homme', age: 'senior' })).expect(409);
     expect(again.body.errors[0]).toMatchObject({ path: 'invitationCode' });
     await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer('AAAABBBBCCCC')).expect(422);
+    // An empty form: every problem in one round, in the form's order, each question by its label, « missing » wording.
+    const empty = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send({ invitationCode: '', values: {}, displayName: '', contactEmail: '' }).expect(400);
+    expect(empty.body.errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`)).toEqual([
+      'invitationCode: Indiquez le code de votre lettre d’invitation.',
+      'values.genre: Répondez à la question « Genre ».',
+      'values.age: Répondez à la question « Tranche d’âge ».',
+      'displayName: Indiquez le nom ou le pseudonyme sous lequel on vous présenterait.',
+      'contactEmail: Indiquez votre adresse e-mail.',
+    ]);
+    const badEmail = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send({ ...answer(codes[1], { genre: 'autre', age: 'jeune' }), contactEmail: 'pas-une-adresse' }).expect(400);
+    expect(badEmail.body.errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`)).toEqual([
+      'values.genre: Choisissez une des réponses proposées pour « Genre » : femme, homme.',
+      'contactEmail: Adresse électronique invalide.',
+    ]);
     const bad = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[1], { genre: 'autre' })).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['values.age', 'values.genre']);
     await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[1], { genre: 'homme', age: 'adulte' })).expect(201);
@@ -218,6 +236,19 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
       .send({ label: 'Vivier', categories: CATEGORIES, poolCsv: 'id,household,genre,age\nA,,femme,jeune\nB,,femme,centenaire\nA,,homme,adulte\nC,,,senior\n' })
       .expect(400);
     expect(badLines.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual(['poolCsv.3 bad_value', 'poolCsv.4 duplicate_id', 'poolCsv.5 missing_value']);
+    // A repeated column, even differing only by case, is refused, naming both columns.
+    const repeated = await api()
+      .post('/api/v1/advisory-panel/pools')
+      .set(organizer)
+      .send({ label: 'Vivier', categories: CATEGORIES, poolCsv: 'id,household,genre,age,genre\nV1,,femme,jeune,homme\n' })
+      .expect(400);
+    expect(repeated.body.errors).toEqual([expect.objectContaining({ path: 'poolCsv.1', code: 'duplicate_column', message: 'Colonne « genre » en double (colonnes 3 et 5).' })]);
+    const byCase = await api()
+      .post('/api/v1/advisory-panel/pools')
+      .set(organizer)
+      .send({ label: 'Vivier', categories: CATEGORIES, poolCsv: 'id,household,genre,age,Genre\nV1,,femme,jeune,homme\n' })
+      .expect(400);
+    expect(byCase.body.errors.map((e: { code: string; message: string }) => `${e.code} ${e.message}`).join(' | ')).toContain('duplicate_column Colonnes « genre » et « Genre » en double (colonnes 3 et 5)');
     await api().post('/api/v1/advisory-panel/pools').set(resident).send({ label: 'Vivier', categories: CATEGORIES, poolCsv: POOL }).expect(403);
     const pool = PoolDetailSchema.parse((await api().post('/api/v1/advisory-panel/pools').set(organizer).send({ label: 'Vivier de mars', categories: CATEGORIES, poolCsv: POOL }).expect(201)).body);
     expect(pool).toMatchObject({ source: 'import', volunteers: 12, households: 11 });
@@ -279,7 +310,12 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
       expect(panel.includes('P07') && panel.includes('P08')).toBe(false);
     }
 
-    const wrong = await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: 'pas-la-bonne-graine' }).expect(422);
+    // A seed under 128 bits is refused, whatever its hash: the answer says what a valid seed is.
+    const weak = await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: 'b' }).expect(400);
+    expect(weak.body.errors[0]).toMatchObject({ path: 'seed' });
+    expect(weak.body.errors[0].message).toContain('au moins 32 caractères hexadécimaux');
+    await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: 'graine-de-l-association-b71d44c3' }).expect(400);
+    const wrong = await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 2, seed: '00000000000000000000000000000000' }).expect(422);
     expect(wrong.body.errors[0]).toMatchObject({ path: 'seed', code: 'seed_mismatch' });
     await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(resident).send({ witness: 1, seed: SEEDS[0] }).expect(403);
     await api().post(`/api/v1/advisory-panel/draws/${drawReference}/seeds`).set(organizer).send({ witness: 1, seed: SEEDS[0] }).expect(200);
@@ -300,10 +336,23 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     expect(report.quotaTable.find((r) => r.value === 'femme')).toMatchObject({ min: 2, max: 2, drawn: 2, volunteers: 6 });
     expect(report.witnesses.map((w) => w.seed)).toEqual(SEEDS);
 
-    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    // Nothing public ties a member to a pool row: not named before accepting, random ids, never the pool id.
+    const publicText = (await api().get('/api/v1/advisory-panel').expect(200)).text;
+    const panel = AdvisoryPanelSchema.parse(JSON.parse(publicText));
     const citizens = panel.members.filter((m) => m.seatType === 'drawn_citizen');
-    expect(citizens.map((m) => m.displayName).sort()).toEqual([...drawn.drawnPanel!].sort());
-    expect(citizens.every((m) => m.state === 'invited' && m.draw === drawReference)).toBe(true);
+    expect(citizens).toHaveLength(4);
+    expect(citizens.every((m) => m.state === 'invited' && m.draw === drawReference && m.displayName === null)).toBe(true);
+    for (const m of citizens) expect(m.id).toMatch(UUID_V4);
+    for (const id of drawn.drawnPanel!) expect({ id, shown: publicText.includes(`"${id}"`) }).toEqual({ id, shown: false });
+    // The organizers see each one as « Membre tiré au sort n° k » (an imported pool gives no names), with their pool id apart.
+    const admin = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as { id: string; seatType: string; displayName: string; volunteer: string | null }[];
+    const drawnAdmin = admin.filter((m) => m.seatType === 'drawn_citizen');
+    expect(drawnAdmin.map((m) => m.displayName).sort()).toEqual([1, 2, 3, 4].map((k) => `Membre tiré au sort n° ${k}`));
+    expect(drawnAdmin.map((m) => m.volunteer).sort()).toEqual([...drawn.drawnPanel!].sort());
+    // Once they accept, they are named, and the list is sorted by name (not by creation, which could follow the pool).
+    for (const m of drawnAdmin) await api().post(`/api/v1/advisory-panel/members/${m.id}/activate`).set(organizer).send({}).expect(200);
+    const seated = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body).members.filter((m) => m.seatType === 'drawn_citizen');
+    expect(seated.map((m) => m.displayName)).toEqual([1, 2, 3, 4].map((k) => `Membre tiré au sort n° ${k}`));
   }, 120_000);
 
   it('re-runs the draw from its published files with the repository command: same 1 000 panels, same drawn panel', async () => {
@@ -337,21 +386,25 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const drawnMembers = members.filter((m) => m.seatType === 'drawn_citizen');
     // P03 is the only senior woman: anyone else has a like volunteer left in the pool.
     const leaving = drawnMembers.find((m) => m.volunteer !== 'P03')!;
-    await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(['r1-graine', 'r2-graine']) }).expect(422);
+    await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(422);
     await api().post(`/api/v1/advisory-panel/members/${leaving.id}/resign`).set(organizer).send({ reason: 'Ne souhaite pas siéger.' }).expect(200);
     const replacement = PanelDrawSchema.parse(
-      (await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(['r1-graine', 'r2-graine']) }).expect(201)).body,
+      (await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(201)).body,
     );
     expect(replacement).toMatchObject({ kind: 'replacement', panelSize: 1, poolSize: 12 - 4 - (drawnMembers.some((m) => m.volunteer === 'P07' || m.volunteer === 'P08') ? 1 : 0) });
     await jobs.drain();
-    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 1, seed: 'r1-graine' }).expect(200);
-    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 2, seed: 'r2-graine' }).expect(200);
+    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 1, seed: REPLACEMENT_SEEDS[0] }).expect(200);
+    await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 2, seed: REPLACEMENT_SEEDS[1] }).expect(200);
     const done = PanelDrawSchema.parse((await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/draw`).set(organizer).expect(200)).body);
     expect(done.drawnPanel).toHaveLength(1);
     expect(drawnMembers.map((m) => m.volunteer)).not.toContain(done.drawnPanel![0]);
     const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
     expect(panel.members.filter((m) => m.seatType === 'drawn_citizen')).toHaveLength(4);
     expect(panel.pastMembers.some((m) => m.id === leaving.id)).toBe(true);
+    // The one drawn for the single seat is not named until they accept (their categories are in the files: SECURITY.md).
+    const newcomer = panel.members.find((m) => m.draw === done.reference)!;
+    expect(newcomer).toMatchObject({ state: 'invited', displayName: null });
+    expect(newcomer.id).toMatch(UUID_V4);
   }, 120_000);
 
   it('publishes nothing personal: no e-mail, no person id, no household key in public outputs', async () => {

@@ -59,12 +59,20 @@ async function newPage(browser: Browser, contexts: BrowserContext[], options: { 
   return context.newPage();
 }
 
-/** The witness types a seed into the page's calculator; returns the hash it shows (computed in the browser). */
-async function hashOf(page: Page, seed: string): Promise<string> {
-  await page.getByLabel('Graine secrète', { exact: true }).fill(seed);
+/**
+ * The witness has the page generate a seed (128 bits, in the browser) and reads it and its hash.
+ * A typed seed too weak to be kept secret is flagged first.
+ */
+async function generatedSeed(page: Page): Promise<{ seed: string; hash: string }> {
+  const input = page.getByLabel('Graine secrète', { exact: true });
+  await input.fill('ma graine');
+  await expect(page.getByRole('alert').filter({ hasText: 'Graine trop faible' })).toBeVisible();
+  await page.getByRole('button', { name: 'Générer une graine' }).click();
+  await expect(input).toHaveValue(/^[0-9a-f]{32}$/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Graine trop faible' })).toHaveCount(0);
   const output = page.getByTestId('seed-hash');
   await expect(output).toHaveText(/^[0-9a-f]{64}$/);
-  return (await output.textContent())!;
+  return { seed: await input.inputValue(), hash: (await output.textContent())! };
 }
 
 /**
@@ -260,14 +268,15 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(page.getByText(`Ces quotas peuvent être respectés pour ${SEATS} sièges.`)).toBeVisible();
     });
 
-    const seeds = [`graine de la mairie ${run}`, `Les Jardins du Nord ont choisi ${run} !`];
+    const seeds: string[] = [];
     const draw = await test.step('two witnesses commit their seeds’ hashes (computed in the browser): the organizing team and an association', async () => {
       const witnesses: [string, string][] = [
         ['Mairie — service citoyenneté', 'organizer'],
         ['Association Quartiers Vivants', 'association'],
       ];
-      for (const [i, seed] of seeds.entries()) {
-        const hash = await hashOf(page, seed);
+      for (const i of [0, 1]) {
+        const { seed, hash } = await generatedSeed(page);
+        seeds.push(seed);
         await page.getByLabel(`Nom du témoin ${i + 1}`, { exact: true }).fill(witnesses[i]![0]);
         await page.getByLabel(`Qui est le témoin ${i + 1}`, { exact: true }).selectOption(witnesses[i]![1]);
         await page.getByLabel(`Empreinte de la graine du témoin ${i + 1}`, { exact: true }).fill(hash);
@@ -300,8 +309,11 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await checkPage(page);
     });
 
-    await test.step('the witnesses reveal their seeds: one that does not match its hash is refused', async () => {
+    await test.step('the witnesses reveal their seeds: one under 128 bits, or not matching its hash, is refused', async () => {
       await page.getByLabel('Graine du témoin 1', { exact: true }).fill('une autre graine');
+      await page.getByRole('button', { name: 'Révéler la graine du témoin 1' }).click();
+      await expect(errorSummary(page)).toContainText('au moins 32 caractères hexadécimaux');
+      await page.getByLabel('Graine du témoin 1', { exact: true }).fill('0'.repeat(32));
       await page.getByRole('button', { name: 'Révéler la graine du témoin 1' }).click();
       await expect(errorSummary(page)).toContainText('ne correspond pas');
       for (const [i, seed] of seeds.entries()) {
@@ -335,12 +347,11 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
     const rerunning = rerun(command);
     rerunning.catch(() => {});
 
-    await test.step('the new members appear on /comite, each linking to the draw that seated them', async () => {
+    await test.step('the new seats appear on /comite, each linking to the draw, unnamed until accepted and never by pool id', async () => {
       await page.goto('/comite');
       const members = page.getByRole('region', { name: 'Les membres' });
-      for (const id of drawnIds) {
-        await expect(members.getByRole('listitem').filter({ hasText: id }).filter({ has: page.getByRole('link', { name: draw }) })).toHaveCount(1);
-      }
+      await expect(members.getByRole('listitem').filter({ hasText: 'Siège en attente d’acceptation' }).filter({ has: page.getByRole('link', { name: draw }) })).toHaveCount(SEATS);
+      for (const id of drawnIds) await expect(members.getByText(new RegExp(`\\b${id}\\b`))).toHaveCount(0);
       await expect(page.getByRole('link', { name: `Tirage ${draw}` })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     });

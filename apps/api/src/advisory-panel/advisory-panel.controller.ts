@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   AddPanelMemberSchema,
-  AnswerCallSchema,
   AnswerPanelInvitationSchema,
   CallReferenceParamsSchema,
   canOnAdvisoryPanel,
@@ -19,7 +18,6 @@ import {
   SetQuotasSchema,
   type Actor,
   type AddPanelMember,
-  type AnswerCall,
   type AnswerPanelInvitation,
   type CommitDraw,
   type CreateCall,
@@ -166,7 +164,8 @@ export class AdvisoryPanelController {
   /** The public answer form: an invitation code, one answer per letter (household). */
   @Post('calls/:reference/answers')
   @Public()
-  answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body(new ZodPipe(AnswerCallSchema)) body: AnswerCall, @Ip() ip: string) {
+  answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body() body: unknown, @Ip() ip: string) {
+    // Checked by the service against AnswerCallSchema and the call's own questions, in one pass.
     return this.panel.answerCall(actor, params.reference, body, ip);
   }
 

@@ -75,6 +75,12 @@ export class AdvisoryPanelRepository {
   createMember(tx: PrismaTransaction, data: Prisma.AdvisoryPanelMemberUncheckedCreateInput): Promise<MemberRow> {
     return tx.advisoryPanelMember.create({ data, include: memberLinks });
   }
+  renameMember(tx: PrismaTransaction, id: string, displayName: string): Promise<unknown> {
+    return tx.advisoryPanelMember.update({ where: { id }, data: { displayName } });
+  }
+  countMembersNamed(tx: PrismaTransaction, prefix: string): Promise<number> {
+    return tx.advisoryPanelMember.count({ where: { displayName: { startsWith: prefix } } });
+  }
   setMemberState(tx: PrismaTransaction, id: string, state: PanelMemberState, reason: string, leftAt: Date | null): Promise<unknown> {
     return tx.advisoryPanelMember.update({ where: { id }, data: { state, reason, leftAt } });
   }

@@ -1,7 +1,10 @@
-import { createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   addMonthsUtc,
+  AnswerCallSchema,
+  fieldErrorsFromZod,
+  plainFrenchIssue,
   ADVISORY_PANEL_VIEWER_ACTIONS,
   assignTerms,
   CALL_VIEWER_ACTIONS,
@@ -191,9 +194,9 @@ export class AdvisoryPanelService implements OnModuleInit {
         return { seatType, seats: seatsOf[seatType], filled, invited, toFill: Math.max(0, seatsOf[seatType] - filled - invited) };
       }),
       termEnds: this.termEnds(current),
-      members: current.filter((m) => m.position === 'titular').map((m) => this.member(m)),
-      substitutes: current.filter((m) => m.position === 'substitute').map((m) => this.member(m)),
-      pastMembers: members.filter((m) => (PAST_MEMBER_STATES as readonly string[]).includes(m.state)).map((m) => this.member(m)),
+      members: publicOrder(current.filter((m) => m.position === 'titular').map((m) => this.member(m))),
+      substitutes: publicOrder(current.filter((m) => m.position === 'substitute').map((m) => this.member(m))),
+      pastMembers: publicOrder(members.filter((m) => (PAST_MEMBER_STATES as readonly string[]).includes(m.state)).map((m) => this.member(m))),
       calls: calls.map((c) => {
         const { viewer: _viewer, ...call } = this.callDto(actor, c);
         return call;
@@ -253,13 +256,14 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   // ———————————————————————————— members
 
+  /** A member as the public sees them: a person drawn by lot is named only once they have accepted their seat (M10). */
   private member(m: MemberRow): PanelMember {
     return {
       id: m.id,
       seatType: m.seatType,
       position: m.position,
       substituteRank: m.substituteRank,
-      displayName: m.displayName,
+      displayName: m.state === 'invited' && m.seatType === 'drawn_citizen' ? null : m.displayName,
       displayMode: m.displayMode,
       affiliation: m.affiliation,
       state: m.state,
@@ -272,6 +276,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   private memberAdmin(m: MemberRow): PanelMemberAdmin {
     return {
       ...this.member(m),
+      displayName: m.displayName,
       volunteer: m.volunteer?.publicId ?? null,
       contactEmail: m.volunteer?.contactEmail ?? null,
       reason: m.reason,
@@ -355,6 +360,8 @@ export class AdvisoryPanelService implements OnModuleInit {
           await this.repository.setMemberState(inner, m.id, to, reason, VACATING_TRANSITIONS.includes(transition) ? new Date() : null);
           // The contact was kept only to tell the drawn volunteer: once they have answered the invitation, it goes.
           if (m.state === 'invited' && m.volunteerId) await this.repository.eraseVolunteerContact(inner, m.volunteerId);
+          // Someone drawn who never took their seat is never named in public: the name goes too.
+          if (m.state === 'invited' && to === 'resigned' && m.volunteerId) await this.repository.renameMember(inner, m.id, DECLINED_SEAT_NAME);
         },
         audit: (m, to) => ({ actorId, action: MEMBER_AUDIT[transition], subjectType: 'panel-member', subjectId: m.id, data: { seatType: m.seatType, state: to, reason, ...(by ? { by } : {}) } }),
       },
@@ -528,6 +535,31 @@ export class AdvisoryPanelService implements OnModuleInit {
   }
 
   /** One code per letter (per household); the answer is the only place the codes exist in clear. */
+  /** The answer parsed, or one 400 with every problem in the form's order, each question named by its label. */
+  private answerOf(body: unknown, categories: readonly PanelCategory[]): AnswerCall {
+    const parsed = AnswerCallSchema.safeParse(body, { error: plainFrenchIssue });
+    const errors: FieldError[] = parsed.success ? [] : fieldErrorsFromZod(parsed.error);
+    const raw = body !== null && typeof body === 'object' && 'values' in body ? (body as { values: unknown }).values : undefined;
+    const given: Record<string, unknown> = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    for (const { category, label, values } of categories) {
+      const path = `values.${category}`;
+      if (errors.some((e) => e.path === path)) continue;
+      const question = label || category;
+      const value = given[category];
+      if (value === undefined || value === '') errors.push({ path, code: 'missing', message: `Répondez à la question « ${question} ».` });
+      else if (typeof value !== 'string' || !values.includes(value)) errors.push({ path, code: 'invalid_value', message: `Choisissez une des réponses proposées pour « ${question} » : ${values.join(', ')}.` });
+    }
+    for (const key of Object.keys(given)) {
+      if (!categories.some((c) => c.category === key)) errors.push({ path: `values.${key}`, code: 'unrecognized_keys', message: `Cet appel ne pose pas la question « ${key} ».` });
+    }
+    if (errors.length > 0 || !parsed.success) {
+      const order = ['invitationCode', ...categories.map((c) => `values.${c.category}`), 'displayName', 'displayMode', 'contactEmail'];
+      const rank = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
+      throw ProblemException.validation(errors.sort((a, b) => rank(a.path) - rank(b.path)));
+    }
+    return parsed.data;
+  }
+
   async createInvitations(actor: Actor, reference: string, count: number): Promise<{ call: string; codes: string[] }> {
     authorize(canOnAdvisoryPanel('advisory-panel.manage-calls', { actor }));
     const call = await this.repository.call(reference);
@@ -542,22 +574,17 @@ export class AdvisoryPanelService implements OnModuleInit {
     return { call: reference, codes: [...codes] };
   }
 
-  async answerCall(actor: Actor, reference: string, input: AnswerCall, ip: string): Promise<{ call: string; volunteer: string }> {
-    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
+  /**
+   * A volunteer's answer. The body is checked here, not by a pipe: its questions are the call's, and a person
+   * filling in the form gets every problem in one round (the form's fields and the call's questions together).
+   */
+  async answerCall(actor: Actor, reference: string, body: unknown, ip: string): Promise<{ call: string; volunteer: string }> {
     const call = await this.repository.call(reference);
     if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
     authorize(canOnAdvisoryPanel('advisory-panel.answer-call', { actor, call: { reference, state: call.state } }));
     const categories = call.categories as unknown as PanelCategory[];
-    const errors: FieldError[] = [];
-    for (const { category, values } of categories) {
-      const value = input.values[category];
-      if (value === undefined || value === '') errors.push({ path: `values.${category}`, code: 'missing', message: `Répondez à la question « ${category} ».` });
-      else if (!values.includes(value)) errors.push({ path: `values.${category}`, code: 'invalid_value', message: `Choisissez une des réponses proposées pour « ${category} » : ${values.join(', ')}.` });
-    }
-    for (const key of Object.keys(input.values)) {
-      if (!categories.some((c) => c.category === key)) errors.push({ path: `values.${key}`, code: 'unrecognized_keys', message: `Cet appel ne pose pas la question « ${key} ».` });
-    }
-    if (errors.length > 0) throw ProblemException.validation(errors);
+    const input = this.answerOf(body, categories);
+    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
     const values = Object.fromEntries(categories.map((c) => [c.category, input.values[c.category]!]));
     const publicId = await this.repository.transaction(async (tx) => {
       const invitation = await this.repository.lockInvitation(tx, this.hashCode(input.invitationCode));
@@ -969,12 +996,17 @@ export class AdvisoryPanelService implements OnModuleInit {
       const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
       const byId = new Map(volunteers.map((v) => [v.publicId, v]));
       const terms = assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds && d.kind === 'initial' });
-      for (const term of terms) {
+      // Nothing public may follow the draw's order (the pool's): members are created in a random order, with random
+      // (v4) ids, and a volunteer of an imported pool, who gave no name, gets a number in that random order.
+      let unnamed = await this.repository.countMembersNamed(tx, UNNAMED_MEMBER_PREFIX);
+      for (const term of shuffled(terms)) {
         const v = byId.get(term.id)!;
+        const named = v.displayName && v.displayName !== v.publicId;
         const member = await this.repository.createMember(tx, {
+          id: randomUUID(),
           seatType: 'drawn_citizen',
           position: 'titular',
-          displayName: v.displayName ?? v.publicId,
+          displayName: named ? v.displayName! : `${UNNAMED_MEMBER_PREFIX}${(unnamed += 1)}`,
           displayMode: v.displayMode,
           termStart,
           termEnd: term.termEnd,
@@ -1006,4 +1038,31 @@ export class AdvisoryPanelService implements OnModuleInit {
     });
     return this.draw(actor, reference);
   }
+}
+
+/** How a drawn volunteer of an imported pool (no name given) is shown: « Membre tiré au sort n° 3 », never their pool id. */
+export const UNNAMED_MEMBER_PREFIX = 'Membre tiré au sort n° ';
+/** What remains of a drawn person who declined their seat (or was removed before answering). */
+export const DECLINED_SEAT_NAME = 'Siège non accepté';
+
+/** Fisher–Yates with the system's random source. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** The public lists: by seat type, substitutes' rank, then display name (pending seats last, by their random id), never by creation. */
+function publicOrder(members: PanelMember[]): PanelMember[] {
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  return members.sort(
+    (a, b) =>
+      SEAT_TYPES.indexOf(a.seatType) - SEAT_TYPES.indexOf(b.seatType) ||
+      (a.substituteRank ?? 0) - (b.substituteRank ?? 0) ||
+      (a.displayName === null ? 1 : 0) - (b.displayName === null ? 1 : 0) ||
+      collator.compare(a.displayName ?? a.id, b.displayName ?? b.id),
+  );
 }

@@ -27,6 +27,12 @@ describe('the draw’s files', () => {
     expect(issues.map((i) => i.code)).toEqual(['unknown_columns', 'empty']);
     const bad = readPoolCsv('id,household,genre,age\nA,,femme,jeune\nA,,homme,senior\n,,femme\nB c,,autre,jeune\n', categories);
     expect(bad.issues.map((i) => `${i.line} ${i.code}`)).toEqual(['3 duplicate_id', '4 field_count', '4 missing_id', '4 missing_value', '5 bad_id', '5 bad_value']);
+    expect(readPoolCsv('id,household,genre,age,genre\nV1,,femme,jeune,homme\n', categories).issues).toEqual([
+      { line: 1, code: 'duplicate_column', message: 'Colonne « genre » en double (colonnes 3 et 5).' },
+    ]);
+    expect(readPoolCsv('id,household,Genre,age,genre\nV1,,femme,jeune,homme\n', categories).issues).toContainEqual(
+      expect.objectContaining({ line: 1, code: 'duplicate_column', message: expect.stringContaining('« Genre » et « genre » en double (colonnes 3 et 5)') }),
+    );
     expect(readPoolCsv('id,household,genre,age\nA,f1,femme,jeune\n', categories)).toEqual({ entries: [{ id: 'A', household: 'f1', values: { genre: 'femme', age: 'jeune' } }], issues: [] });
   });
 

@@ -61,7 +61,7 @@ export function categoriesCsv(quotas: readonly Quota[]): string {
 /** A problem of an imported pool file: its line (1 = the header; none for the whole file), a code, a French sentence. */
 export interface PoolCsvIssue {
   line?: number;
-  code: 'missing_columns' | 'unknown_columns' | 'empty' | 'too_many' | 'field_count' | 'missing_id' | 'bad_id' | 'duplicate_id' | 'bad_household' | 'missing_value' | 'bad_value';
+  code: 'missing_columns' | 'unknown_columns' | 'duplicate_column' | 'empty' | 'too_many' | 'field_count' | 'missing_id' | 'bad_id' | 'duplicate_id' | 'bad_household' | 'missing_value' | 'bad_value';
   message: string;
 }
 
@@ -85,6 +85,15 @@ export function readPoolCsv(text: string, categories: readonly PanelCategory[], 
   const cols = (header ?? []).map((h) => h.trim());
   const idCol = cols.findIndex((c) => c.toLowerCase() === 'id');
   const householdCol = cols.findIndex((c) => c.toLowerCase() === 'household');
+  // A repeated column (even differing only by case) would be read from its first occurrence only: refused, naming both.
+  const firstAt = new Map<string, number>();
+  cols.forEach((c, i) => {
+    const key = c.toLowerCase();
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else if (cols[first] === c) issues.push({ line: 1, code: 'duplicate_column', message: `Colonne « ${c} » en double (colonnes ${first + 1} et ${i + 1}).` });
+    else issues.push({ line: 1, code: 'duplicate_column', message: `Colonnes « ${cols[first]} » et « ${c} » en double (colonnes ${first + 1} et ${i + 1}) : majuscules et minuscules ne les distinguent pas.` });
+  });
   const missing = [...(idCol < 0 ? ['id'] : []), ...categories.map((c) => c.category).filter((c) => !cols.includes(c))];
   if (missing.length > 0) issues.push({ line: 1, code: 'missing_columns', message: `Colonnes manquantes : ${missing.join(', ')}.` });
   const unknown = cols.filter((c, i) => i !== idCol && i !== householdCol && !categories.some((k) => k.category === c));

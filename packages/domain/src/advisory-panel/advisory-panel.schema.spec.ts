@@ -1,4 +1,4 @@
-import { CommitDrawSchema, PanelRulesSchema, QuotaSchema } from './advisory-panel.schema';
+import { CommitDrawSchema, PanelCategoriesSchema, PanelRulesSchema, QuotaSchema, RevealSeedSchema } from './advisory-panel.schema';
 
 const rules = {
   seats: { drawnCitizens: 12, associations: 4, expertsVoting: 2, expertsConsultative: 2 },
@@ -28,5 +28,18 @@ describe('advisory panel contracts', () => {
     expect(CommitDrawSchema.safeParse({ poolId, witnesses: [{ name: 'Mairie', kind: 'organizer', seedHash: hash('a') }, { name: 'Mairie bis', kind: 'organizer', seedHash: hash('b') }] }).success).toBe(false);
     expect(CommitDrawSchema.safeParse({ poolId, witnesses: [{ name: 'Mairie', kind: 'organizer', seedHash: hash('a') }, { name: 'Asso', kind: 'association', seedHash: hash('a') }] }).success).toBe(false);
     expect(CommitDrawSchema.safeParse({ poolId, witnesses: [{ name: 'Mairie', kind: 'organizer', seedHash: hash('a') }, { name: 'Asso', kind: 'association', seedHash: hash('B') }] }).success).toBe(true);
+  });
+  it('refuses a revealed seed under 128 bits (32 hexadecimal characters), saying what a valid seed is', () => {
+    for (const seed of ['b', 'graine-de-la-mairie-5f0c2a9e', '0123456789abcdef0123456789abcde', 'zz23456789abcdef0123456789abcdef']) {
+      const r = RevealSeedSchema.safeParse({ witness: 1, seed });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/au moins 32 caractères hexadécimaux/);
+    }
+    expect(RevealSeedSchema.safeParse({ witness: 1, seed: '0123456789abcdef0123456789ABCDEF' }).success).toBe(true);
+  });
+  it('refuses two categories differing only by case', () => {
+    const genre = { category: 'genre', label: 'Genre', values: ['f', 'h'] };
+    expect(PanelCategoriesSchema.safeParse([genre, { ...genre, category: 'Genre' }]).success).toBe(false);
+    expect(PanelCategoriesSchema.safeParse([genre, { ...genre, category: 'age' }]).success).toBe(true);
   });
 });

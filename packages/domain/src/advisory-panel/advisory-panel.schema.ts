@@ -7,10 +7,12 @@ import {
   DISPLAY_MODES,
   DRAW_KINDS,
   DRAW_STATES,
+  isStrongSeed,
   MEMBER_POSITIONS,
   MEMBER_STATES,
   POOL_SOURCES,
   SEAT_TYPES,
+  SEED_RULE_FR,
   WITNESS_KINDS,
 } from './advisory-panel.values';
 
@@ -136,7 +138,8 @@ export const PanelCategoriesSchema = z
   .array(PanelCategorySchema)
   .min(1, { error: 'Au moins une catégorie.' })
   .max(L.categories, { error: `Au plus ${L.categories} catégories.` })
-  .refine((cs) => new Set(cs.map((c) => c.category)).size === cs.length, { error: 'Chaque catégorie ne figure qu’une fois.' });
+  // « Genre » and « genre » would be two columns of the pool file that people read as one.
+  .refine((cs) => new Set(cs.map((c) => c.category.toLowerCase())).size === cs.length, { error: 'Chaque catégorie ne figure qu’une fois (majuscules et minuscules comprises).' });
 
 // ——— Panel rules (versioned, published) ———
 
@@ -227,7 +230,8 @@ export const PanelMemberSchema = z
     position: MemberPositionSchema,
     /** Rank among the substitutes of the seat type (1 steps in first); null for titular members. */
     substituteRank: z.int().nullable(),
-    displayName: z.string(),
+    /** Null while a drawn person has not accepted their seat (« Siège en attente d’acceptation »): nobody is named before. */
+    displayName: z.string().nullable(),
     displayMode: DisplayModeSchema,
     affiliation: z.string(),
     state: MemberStateSchema,
@@ -242,6 +246,7 @@ export type PanelMember = z.infer<typeof PanelMemberSchema>;
 
 /** For organizers: their pool id when drawn, how to reach them (a volunteer's private contact), the reason of the last change, the invitation e-mail. */
 export const PanelMemberAdminSchema = PanelMemberSchema.extend({
+  displayName: z.string(),
   volunteer: z.string().nullable(),
   contactEmail: z.string().nullable(),
   reason: z.string(),
@@ -319,7 +324,12 @@ export const CallInvitationCodeSchema = z
   .string()
   .trim()
   .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{12}$/, { error: 'Code d’invitation attendu : les 12 lettres et chiffres de votre lettre.' }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Indiquez le code de votre lettre d’invitation.', abort: true })
+      .regex(/^[A-Z0-9]{12}$/, { error: 'Code d’invitation attendu : les 12 lettres et chiffres de votre lettre.' }),
+  );
 
 /** The public answer form: the letter's code, one value per category, how to be shown and reached. */
 export const AnswerCallSchema = z
@@ -330,7 +340,7 @@ export const AnswerCallSchema = z
     displayName: required(L.name, 'Indiquez le nom ou le pseudonyme sous lequel on vous présenterait.'),
     displayMode: DisplayModeSchema.default('pseudonym'),
     /** To tell the volunteer if drawn (private, never published). */
-    contactEmail: z.email({ error: 'Adresse électronique invalide.' }).max(320),
+    contactEmail: z.email({ error: (issue) => (issue.input === '' ? 'Indiquez votre adresse e-mail.' : 'Adresse électronique invalide.') }).max(320),
   })
   .strict()
   .meta({ id: 'AnswerCall' });
@@ -416,7 +426,7 @@ export const WitnessCommitmentSchema = z
     /** Shown in public (« Mairie — service citoyenneté », « Association Quartiers Vivants »). */
     name: required(L.name, 'Nommez le témoin.'),
     kind: WitnessKindSchema,
-    /** SHA-256 of the witness's secret seed (its UTF-8 bytes), hex. */
+    /** SHA-256 of the witness's secret seed (its UTF-8 bytes), hex. The seed itself, revealed later, must have 32+ hexadecimal characters (128 bits): a weaker one is refused at the reveal. */
     seedHash: Sha256HexSchema,
   })
   .strict()
@@ -445,7 +455,11 @@ export const RevealSeedSchema = z
   .object({
     /** The witness's place in the commitment (1 = first). */
     witness: z.int().min(1).max(L.witnesses),
-    seed: z.string().min(1, { error: 'Saisissez la graine.' }).max(L.seed, { error: `Au plus ${L.seed} caractères.` }),
+    seed: z
+      .string()
+      .min(1, { error: 'Saisissez la graine.' })
+      .max(L.seed, { error: `Au plus ${L.seed} caractères.` })
+      .refine(isStrongSeed, { error: `Graine trop faible. ${SEED_RULE_FR}` }),
   })
   .strict()
   .meta({ id: 'RevealSeed' });

@@ -78,6 +78,19 @@ export const ADVISORY_PANEL_LIMITS = {
   invitationsPerBatch: 5000,
 } as const;
 
+/**
+ * A witness's seed carries at least 128 bits: 32 hexadecimal characters (what
+ * « Générer une graine » gives). Only its hash is committed, and a guessable seed
+ * (a word, a date) is found from that hash in seconds: the other side could
+ * then choose its own seed to land on the panel it wants.
+ */
+export const SEED_MIN_HEX_CHARS = 32;
+export const STRONG_SEED = /^[0-9a-fA-F]{32,}$/;
+export const SEED_RULE_FR = `Une graine compte au moins ${SEED_MIN_HEX_CHARS} caractères hexadécimaux (0-9, a-f), soit 128 bits : utilisez « Générer une graine ».`;
+export function isStrongSeed(seed: string): boolean {
+  return STRONG_SEED.test(seed);
+}
+
 /** Public references: "TS-2027-001" for a draw, "AV-2027-001" for a call for volunteers. */
 export const DRAW_REFERENCE_PREFIX = 'TS';
 export const CALL_REFERENCE_PREFIX = 'AV';

@@ -195,6 +195,7 @@ export async function DrawnPanel({ draw }: { draw: PanelDrawDto }) {
           <li key={id}>{id}</li>
         ))}
       </ul>
+      <p className="prose">{t('privacy')}</p>
       <p>
         <Link href="/comite#membres">{t('toPanel')}</Link>
       </p>

@@ -78,8 +78,15 @@ export async function MemberList({ members, past = false }: { members: PanelMemb
       {members.map((member) => (
         <li key={member.id} className={styles.member}>
           <p className={styles.memberName}>
-            <Content>{member.displayName}</Content>
-            <span className={styles.muted}> · {t(member.displayMode === 'name' ? 'byName' : 'byPseudonym')}</span>
+            {/* A drawn person is named only once they have accepted their seat. */}
+            {member.displayName === null ? (
+              t('pendingSeat')
+            ) : (
+              <>
+                <Content>{member.displayName}</Content>
+                <span className={styles.muted}> · {t(member.displayMode === 'name' ? 'byName' : 'byPseudonym')}</span>
+              </>
+            )}
           </p>
           <dl className={styles.facts}>
             <div>

@@ -5,10 +5,19 @@ import { useId, useState } from 'react';
 import { sha256Hex } from '../sha256';
 import styles from './advisory-panel.module.css';
 
-type Props = { texts: { seed: string; seedHint: string; hash: string; empty: string } };
+type Props = { texts: { seed: string; seedHint: string; hash: string; empty: string; generate: string; weak: string } };
+
+/** 16 random bytes from the browser's generator, in hexadecimal: the 128 bits a seed needs. */
+function generatedSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The rule the API applies at the reveal (32+ hexadecimal characters). */
+const STRONG_SEED = /^[0-9a-fA-F]{32,}$/;
 
 /**
- * A witness types their secret seed and reads its SHA-256 hash, to give to the
+ * A witness generates (or types) their secret seed and reads its SHA-256 hash, to give to the
  * organizers for the commitment. Computed here, in the browser: the seed is
  * never sent. (Without JavaScript, the page gives the command that does the same.)
  */
@@ -24,7 +33,17 @@ export function SeedHasher({ texts }: Props) {
           {texts.seedHint}
         </p>
         <input id={`${id}-seed`} type="text" autoComplete="off" spellCheck={false} value={seed} onChange={(event) => setSeed(event.target.value)} aria-describedby={`${id}-hint`} />
+        {seed && !STRONG_SEED.test(seed) ? (
+          <p className="field-error" role="alert">
+            {texts.weak}
+          </p>
+        ) : null}
       </div>
+      <p>
+        <button type="button" className="button secondary" onClick={() => setSeed(generatedSeed())}>
+          {texts.generate}
+        </button>
+      </p>
       <p>
         <strong id={`${id}-label`}>{texts.hash}</strong>
       </p>

@@ -101,10 +101,10 @@ export default async function PanelPoolPage({ params, searchParams }: Props) {
             <p className="prose">{t('commitLead')}</p>
             <h3 id="empreinte">{t('hasherTitle')}</h3>
             <p className="prose">{t('hasherLead')}</p>
-            <SeedHasher texts={{ seed: t('hasherSeed'), seedHint: t('hasherSeedHint'), hash: t('hasherHash'), empty: t('hasherEmpty') }} />
+            <SeedHasher texts={{ seed: t('hasherSeed'), seedHint: t('hasherSeedHint'), hash: t('hasherHash'), empty: t('hasherEmpty'), generate: t('hasherGenerate'), weak: t('hasherWeak') }} />
             <p className="prose">{t('hasherCommand')}</p>
             <pre className={styles.command} tabIndex={0} aria-label={t('hasherCommandLabel')}>
-              <code>{"printf '%s' 'ma graine secrète' | sha256sum"}</code>
+              <code>{"seed=$(openssl rand -hex 16); echo \"$seed\"; printf '%s' \"$seed\" | sha256sum"}</code>
             </pre>
             <h3 id="engagement">{t('commitFormTitle')}</h3>
             <CommitForm poolId={pool.id} replacementPossible={panel.draws.some((draw) => draw.state === 'drawn')} />
