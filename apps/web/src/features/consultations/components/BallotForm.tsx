@@ -8,7 +8,7 @@ import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { keptChecked, keptValue, type FormValues } from '@/components/forms/form-state';
 import buttons from '@/components/ui/Button.module.css';
 
-import { choicesAsFields, choicesFromForm, describeChoices, gradeField, receiptText, type BallotRules, type Choices } from '../ballot';
+import { choicesAsFields, choicesFromForm, describeChoices, gradeField, receiptDate, receiptText, type BallotRules, type Choices } from '../ballot';
 import { initialBallotState, type BallotState } from '../state';
 import styles from './consultations.module.css';
 
@@ -63,7 +63,8 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
       keyWarning: t('receipt.keyWarning'),
       choices: t('receipt.choices'),
       castOn: t('receipt.castOn'),
-    });
+      showNobody: t('receipt.showNobody'),
+    }, locale);
     return (
       <section aria-labelledby="recu" className={styles.receipt}>
         <div ref={focus} tabIndex={-1} role="status" className="notice">
@@ -86,7 +87,10 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
         </dl>
         <h3>{t('receipt.choices')}</h3>
         <ChoiceList lines={lines} />
-        <p>{t('receipt.castOn')} : {receipt.castOn}</p>
+        <p>{t('receipt.castOnLine', { date: receiptDate(receipt.castOn, locale) })}</p>
+        <p className="notice" data-testid="show-nobody">
+          {t('receipt.showNobody')}
+        </p>
         <p className={styles.noPrint}>
           <a className={`${buttons.button} ${buttons.secondary}`} download={`recu-${receipt.consultation}.txt`} href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}>
             {t('receipt.download')}

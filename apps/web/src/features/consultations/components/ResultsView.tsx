@@ -127,8 +127,9 @@ export async function ResultsView({ consultation, results }: { consultation: Con
             <li key={p.id} className={styles.card} data-testid="paper-count">
               <h3 lang="fr">{p.stationName}</h3>
               <p>{t('paperCount', { ballots: p.ballots, blank: p.blankOrInvalid })}</p>
+              {p.counts.answers === null && p.counts.options === null && p.counts.grades === null ? <p className={styles.meta}>{t('smallStation', { threshold: results.turnout.fewerThan })}</p> : null}
               <p className={styles.meta}>
-                {t('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', ') })}
+                {t('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), enteredBy: p.enteredBy })}
               </p>
             </li>
           ))}

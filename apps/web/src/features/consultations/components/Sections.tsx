@@ -182,13 +182,14 @@ export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: T
                 <th scope="row" lang="fr">
                   {n.name}
                 </th>
-                <td>{n.participants}</td>
+                <td>{n.participants === null ? t('fewerThan', { threshold: turnout.fewerThan }) : n.participants}</td>
                 <td>{n.eligible}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
+      {turnout.byNeighbourhood.some((n) => n.participants === null) ? <p className={styles.hint}>{t('fewerThanHint', { threshold: turnout.fewerThan })}</p> : null}
     </section>
   );
 }
