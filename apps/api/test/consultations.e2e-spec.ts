@@ -338,7 +338,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
   it('publishes turnout per neighbourhood without small numbers (review M3), and never above 100 % (review M4)', async () => {
     const [a, b, c] = [await createNeighbourhood(t, { slug: 'turnout-a', name: 'Quartier A' }), await createNeighbourhood(t, { slug: 'turnout-b', name: 'Quartier B' }), await createNeighbourhood(t, { slug: 'turnout-c', name: 'Quartier C' })];
     const { reference } = await createConsultation(t, { organizer, state: 'vote', rules: { ...CONSULTATION_RULES, eligibility: 'verified_residents_of_neighbourhoods', neighbourhoodIds: [a, b, c] } });
-    const [{ id }] = await t.sql<{ id: string }>('SELECT id FROM consultations WHERE reference = $1', [reference]);
+    const id = (await t.sql<{ id: string }>('SELECT id FROM consultations WHERE reference = $1', [reference]))[0]!.id;
     const took: string[] = [];
     for (const [neighbourhood, residents, voting] of [[a, 15, 12], [b, 12, 11], [c, 3, 1]] as const) {
       for (let i = 0; i < residents; i++) {
