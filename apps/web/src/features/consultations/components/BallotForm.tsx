@@ -242,10 +242,11 @@ function RadioGroup({ legend, name, choices, error, values, grid = false }: { le
       ) : null}
       <div className={grid ? styles.grades : undefined}>
         {choices.map((choice) => (
-          <div key={choice.value} className={grid ? styles.grade : styles.choice}>
+          // The label is the whole box (review M6): a tap anywhere in it picks the choice, and it is at least 44 px high.
+          <label key={choice.value} htmlFor={`${name}-${choice.value}`} className={grid ? styles.grade : styles.choice}>
             <input type="radio" id={`${name}-${choice.value}`} name={name} value={choice.value} defaultChecked={keptChecked(values, name, choice.value)} />
-            <label htmlFor={`${name}-${choice.value}`}>{choice.label}</label>
-          </div>
+            <span>{choice.label}</span>
+          </label>
         ))}
       </div>
     </fieldset>

@@ -1,5 +1,5 @@
 import type { ConsultationDto, ConsultationSummary, HearingDto, QuestionDto, TurnoutDto } from '@sesame/domain';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { fr } from '@/i18n/content';
 
@@ -153,6 +153,7 @@ export async function DataUseCard({ consultation: c }: { consultation: Consultat
 export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: TurnoutDto; headingLevel?: 2 | 3 }) {
   const t = await getTranslations('Consultation.turnout');
   const words = await getDateWords();
+  const locale = await getLocale();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="participation">
@@ -160,14 +161,14 @@ export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: T
         {t('title')} {turnout.provisional ? <span className={`${styles.badge} ${styles.provisional}`}>{t('provisional')}</span> : null}
       </H>
       <p data-testid="turnout">
-        {t('overall', { participants: turnout.participants, eligible: turnout.eligible, percent: turnout.percent })}
+        {t('overall', { participants: turnout.participants, eligible: turnout.eligible, percent: locale === 'fr' ? turnout.percent.replace('.', ',') : turnout.percent })}
       </p>
       <p className={styles.meta}>
         {t('channels', { online: turnout.online, stations: turnout.atStations })} · {t('asOf', { date: words.dateTime(turnout.asOf) })}
       </p>
       {turnout.provisional ? <p className={styles.hint}>{t('provisionalHint')}</p> : null}
       {turnout.byNeighbourhood.length > 0 ? (
-        <table>
+        <table className={styles.turnoutTable}>
           <caption>{t('byNeighbourhood')}</caption>
           <thead>
             <tr>
