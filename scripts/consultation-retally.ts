@@ -112,7 +112,8 @@ function resultInFrench(result: TallyResult): string[] {
       for (const o of result.options) lines.push(`${o.rank}. ${o.label} : approuvée sur ${parts(o.approvals)} bulletins — ${o.percentOfBallots.replace('.', ',')} %.`);
       break;
     case 'majority_judgment':
-      for (const o of result.options) lines.push(`${o.rank}. ${o.label} : ${o.majorityGradeLabel}${o.sign === '+' ? '+' : '−'} (p = ${o.p.replace('.', ',')} %, q = ${o.q.replace('.', ',')} %).`);
+      // In plain words, as on the results page: no « p », « q » nor « Bien− ».
+      for (const o of result.options) lines.push(`${o.rank}. ${o.label} : « ${o.majorityGradeLabel} » ${o.sign === '+' ? 'avec de la marge' : 'de justesse'} (mieux : ${o.p.replace('.', ',')} %, moins bien : ${o.q.replace('.', ',')} %).`);
       lines.push(...explainMajorityJudgment(result.explanation, 'fr'));
       break;
   }
