@@ -2,7 +2,7 @@
 
 import { MAJORITY_JUDGMENT_GRADES, MAJORITY_JUDGMENT_GRADES_EN } from '@sesame/domain/client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { keptChecked, keptValue, type FormValues } from '@/components/forms/form-state';
@@ -21,6 +21,12 @@ type Props = {
   mode: 'cast' | 'change';
   /** The server action (`ballotAction`), given by the page: a client module imports no server code. */
   action: (previous: BallotState, formData: FormData) => Promise<BallotState>;
+  /**
+   * Shown instead of the ballot when the person has already voted (review M5).
+   * The form stays mounted so that, once a ballot is confirmed and the page
+   * drawn again (now « déjà voté »), its receipt is still shown.
+   */
+  votedNotice?: ReactNode;
 };
 
 /** FormValues → FormData-like, to read the kept choices with the same code as the action. */
@@ -40,7 +46,7 @@ const asForm = (values: FormValues | undefined) => ({
  * without JavaScript (each step is the action's answer); with it, focus moves
  * to each new step's heading or to the error summary.
  */
-export function BallotForm({ reference, title, rules, idempotencyKey, mode, action }: Props) {
+export function BallotForm({ reference, title, rules, idempotencyKey, mode, action, votedNotice }: Props) {
   const t = useTranslations('Consultation.ballot');
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, initialBallotState);
@@ -101,6 +107,8 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
       </section>
     );
   }
+
+  if (votedNotice) return <>{votedNotice}</>;
 
   const hidden = (
     <>
