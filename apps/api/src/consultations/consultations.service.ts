@@ -917,7 +917,9 @@ export class ConsultationsService implements OnModuleInit {
     // The count happens between the opening of the vote and the end of the counting time, never in the future.
     const countedAt = new Date(input.countedAt);
     const latest = new Date(Math.min(Date.now() + COUNTED_AT_SKEW_MS, countingEndsAt(row).getTime()));
-    if (countedAt < row.voteOpensAt || countedAt > latest) {
+    // Forms give the minute: the opening is compared to the minute too.
+    const earliest = new Date(Math.floor(row.voteOpensAt.getTime() / 60_000) * 60_000);
+    if (countedAt < earliest || countedAt > latest) {
       throw ProblemException.ruleViolation(`Date du dépouillement impossible : ${input.countedAt}. Elle se situe entre l’ouverture du vote (${row.voteOpensAt.toISOString()}) et ${latest.toISOString()}.`, [
         { path: 'countedAt', code: 'out_of_range', message: `Le dépouillement a lieu entre l’ouverture du vote et la fin du dépouillement (au plus tard ${latest.toISOString()}), jamais dans le futur.` },
       ]);
