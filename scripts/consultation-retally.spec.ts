@@ -23,7 +23,7 @@ function generatedList(): BallotList {
     receipt: `R-${((i * 7919) % 100_000).toString().padStart(5, '0')}`,
     choices: { grades: { parc: (i * 3) % 6, gare: (i * 5 + 1) % 6, ecole: i % 4 === 0 ? 5 : (i % 3) + 1 } },
   }));
-  const station = (name: string, n: number) => ({ station: name, place: 'Mairie', countedAt: '2027-03-15T19:00:00+01:00', officers: ['A. Martin', 'B. Nguyen'], method: 'majority_judgment' as const, counts: { options: Object.fromEntries(ids.map((id, k) => [id, [0, 1, 2, 3, 4, 5].map((g) => (g === (n + k) % 6 ? n : 0))])) } });
+  const station = (name: string, n: number) => ({ station: name, place: 'Mairie', countedAt: '2027-03-15T19:00:00+01:00', officers: ['A. Martin', 'B. Nguyen'], ballots: n, blankOrInvalid: 0, recordedVoters: n + 1, method: 'majority_judgment' as const, counts: { options: Object.fromEntries(ids.map((id, k) => [id, [0, 1, 2, 3, 4, 5].map((g) => (g === (n + k) % 6 ? n : 0))])) } });
   return buildBallotList({
     consultation: { reference: 'CS-2027-007', title: 'Capteurs de fréquentation', closedOn: '2027-03-15' },
     rules: { method: 'majority_judgment', options: [{ id: 'parc', label: 'Au parc' }, { id: 'gare', label: 'À la gare' }, { id: 'ecole', label: 'Devant l’école' }] },
@@ -80,6 +80,25 @@ describe('npm run consultation:retally -- <file or URL>', () => {
     expect(JSON.parse(otherHash.stdout)).toMatchObject({ auditHashMatches: false, ok: false });
   }, 300_000);
 
+  it('exits 1 when a station’s counts do not match its box or its recorded voters (review C1), and still reads a format-1 list', () => {
+    const inflated = generatedList();
+    const station = inflated.paperTotals[0]! as { counts: { options: Record<string, number[]> } };
+    for (const id of ['parc', 'gare', 'ecole']) station.counts.options[id] = [1000, 0, 0, 0, 0, 0];
+    const refused = run(write('inflated.json', inflated));
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ valid: false, problems: expect.arrayContaining([expect.stringContaining('the grades of option parc add up to 1000, not to the 12 valid ballots')]) });
+    const stuffed = generatedList();
+    Object.assign(stuffed.paperTotals[1]!, { recordedVoters: 2 });
+    const stuffedRun = run(write('stuffed.json', stuffed));
+    expect(stuffedRun.status).toBe(1);
+    expect(stuffedRun.stderr).toContain('7 ballots in the box but 2 voters recorded at this station');
+
+    const old = JSON.parse(JSON.stringify(generatedList())) as Record<string, unknown> & { paperTotals: Record<string, unknown>[] };
+    old.format = 'sesame-ballot-list/1';
+    for (const t of old.paperTotals) for (const key of ['ballots', 'blankOrInvalid', 'recordedVoters']) delete t[key];
+    expect(run(write('format-1.json', old)).status).toBe(0);
+  }, 300_000);
+
   it('exits 1 on an invalid list and 2 on bad usage', () => {
     const invalid = run(write('invalid.json', { ...generatedList(), format: 'other' }));
     expect(invalid.status).toBe(1);
@@ -109,8 +128,8 @@ describe('npm run consultation:retally -- <file or URL>', () => {
           response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items, page: 1, pageSize: 100, total: items.length }));
         } else response.writeHead(404).end();
       });
-      // Port 4210: within this worktree's range.
-      await new Promise<void>((resolve) => server.listen(4210, '127.0.0.1', resolve));
+      // Any free port: the test reads it back.
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

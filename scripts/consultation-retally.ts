@@ -4,7 +4,7 @@
 // receipt) against the hash written in the file and, when one is known, against
 // the hash recorded in the hash-chained audit log; recomputes the result from
 // the ballots and the paper totals; compares it with the published result.
-//   <file or URL>: the ballot list (sesame-ballot-list/1 JSON), a path or http(s) URL.
+//   <file or URL>: the ballot list (sesame-ballot-list/2 JSON, or the older /1), a path or http(s) URL.
 //   --audit-hash <hex>: the ballotsSha256 read in the audit log (e.g. on /journal).
 //   --audit-log <URL>: an audit-log listing to search (GET …/audit-log?…); by
 //       default, when the list comes from a Sésame API URL (…/api/v1/…), its
@@ -113,7 +113,8 @@ function resultInFrench(result: TallyResult): string[] {
       for (const o of result.options) lines.push(`${o.rank}. ${o.label} : approuvée sur ${parts(o.approvals)} bulletins — ${o.percentOfBallots.replace('.', ',')} %.`);
       break;
     case 'majority_judgment':
-      for (const o of result.options) lines.push(`${o.rank}. ${o.label} : ${o.majorityGradeLabel}${o.sign === '+' ? '+' : '−'} (p = ${o.p.replace('.', ',')} %, q = ${o.q.replace('.', ',')} %).`);
+      // In plain words, as on the results page: no « p », « q » nor « Bien− ».
+      for (const o of result.options) lines.push(`${o.rank}. ${o.label} : « ${o.majorityGradeLabel} » ${o.sign === '+' ? 'avec de la marge' : 'de justesse'} (mieux : ${o.p.replace('.', ',')} %, moins bien : ${o.q.replace('.', ',')} %).`);
       lines.push(...explainMajorityJudgment(result.explanation, 'fr'));
       break;
   }

@@ -83,7 +83,7 @@ describe('Demo seed', () => {
         { action: 'consultation.vote-opened', n: 2 },
         { action: 'contribution.hidden', n: 1 },
         { action: 'data-use.published', n: 7 },
-        { action: 'deliberation.opened', n: 1 },
+        { action: 'deliberation.opened', n: 2 },
         { action: 'implementation-action.added', n: 2 },
         { action: 'neighbourhood.created', n: DEMO_NEIGHBOURHOODS.length },
         // Panel recommendations: the town's request, a session, two recommendations (one amended) adopted and published in an opinion.
@@ -107,7 +107,8 @@ describe('Demo seed', () => {
         { action: 'recommendation.amendments-merged', n: 1 },
         { action: 'recommendation.drafted', n: 2 },
         { action: 'referral.created', n: 1 },
-        { action: 'resident.verified', n: verified },
+        // The demo accounts of a neighbourhood, and the closed consultation's 30 station voters (verified residents of La Noue).
+        { action: 'resident.verified', n: verified + 30 },
         { action: 'role.granted', n: roleCount },
         { action: 'territory.created', n: 1 },
       ]);
@@ -137,7 +138,12 @@ describe('Demo seed', () => {
       expect(votes).toEqual([{ outcome: 'adopted', ballots: 13 }, { outcome: 'adopted', ballots: 14 }]);
 
       // Demo residents are verified, so they can support proposals; the proposals' counts match their supports.
-      expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified);
+      expect(await query(database.url, 'SELECT person_id FROM resident_verifications')).toHaveLength(verified + 30);
+      // Review M4: the closed consultation's turnout counts its station voters among the eligible (never above 100 %).
+      const [turnout] = await query<{ eligible: number; participants: number; percent: string }>(database.url, "SELECT (results->'turnout'->>'eligible')::int AS eligible, (results->'turnout'->>'participants')::int AS participants, results->'turnout'->>'percent' AS percent FROM consultations WHERE state = 'results'");
+      expect(turnout!.participants).toBe(34);
+      expect(turnout!.eligible).toBeGreaterThanOrEqual(34);
+      expect(Number(turnout!.percent)).toBeLessThanOrEqual(100);
       const proposals = await query<{ state: string; support_count: number; supports: number; events: number }>(
         database.url,
         'SELECT state, (SELECT COALESCE(sum(t.count), 0)::int FROM proposal_support_tallies t WHERE t.proposal_id = p.id) AS support_count, (SELECT count(*)::int FROM proposal_supports s WHERE s.proposal_id = p.id) AS supports, (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id) AS events FROM proposals p ORDER BY reference',

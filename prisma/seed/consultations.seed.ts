@@ -233,6 +233,13 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
     if (demo.paper) {
       // The residents who voted on paper, recorded by the station's officer (the synthetic demo voters).
       const voters = await tx.person.findMany({ where: { email: { startsWith: 'demo-' } }, select: { id: true }, orderBy: { email: 'asc' }, take: demo.paper.ballots });
+      // Only verified residents vote, at a station too (review M4: otherwise the turnout counted them as voters but not as eligible).
+      const laNoue = await tx.neighbourhood.findFirstOrThrow({ where: { name: 'La Noue' }, select: { id: true } });
+      for (const voter of voters) {
+        if (await tx.residentVerification.findUnique({ where: { personId: voter.id } })) continue;
+        await tx.residentVerification.create({ data: { personId: voter.id, neighbourhoodId: laNoue.id, method: 'census' } });
+        await audit({ action: 'resident.verified', subjectType: 'person', subjectId: voter.id, data: { method: 'census', demo: true }, visibility: 'restricted' });
+      }
       for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: demo.paper.stationName, recordedById: officer });
       await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer } });
       await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });

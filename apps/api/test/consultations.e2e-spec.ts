@@ -67,7 +67,13 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(published.rulesPublishedAt).not.toBeNull();
     await api().post(`/api/v1/consultations/${created.reference}/publish`).set(organizer.auth).send({}).expect(422);
     await api().get(`/api/v1/consultations/${created.reference}`).expect(200);
-    await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, rules: { ...CONSULTATION_RULES, quorumPercent: 10 } } }).expect(200);
+    // Published: the text may be corrected, the rules and the dates no longer (review M1), each change named.
+    await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, question: 'Que faire des caméras du marché ?', rules: { ...CONSULTATION_RULES, quorumPercent: 10 } } }).expect(200);
+    const ruleChange = await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, rules: { ...CONSULTATION_RULES, quorumPercent: 90 } } }).expect(422);
+    expect(ruleChange.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.rules']);
+    const later = futureSchedule(Date.now() + 86_400_000);
+    const dateChange = await api().put(`/api/v1/consultations/${created.reference}`).set(organizer.auth).send({ content: { ...content, schedule: later, rules: { ...CONSULTATION_RULES, quorumPercent: 10 } } }).expect(422);
+    expect(dateChange.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.schedule.informationOpensAt', 'content.schedule.deliberationOpensAt', 'content.schedule.voteOpensAt', 'content.schedule.voteClosesAt']);
 
     await moveConsultationTo(t, created.reference, 'information');
     const opened = ConsultationSchema.parse((await api().get(`/api/v1/consultations/${created.reference}`).expect(200)).body);
@@ -220,13 +226,14 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().get(`${path}/results`).set((await createPerson(t, { roles: ['admin'] })).auth).expect(403);
     await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(404);
     expect((await api().get(`${path}/participation`).set(person.auth).expect(200)).body).toMatchObject({ voted: true, channel: 'online' });
-    expect((await api().get(path).set(person.auth).expect(200)).body.viewer).toMatchObject({ voted: true });
+    // Review M5: once voted, the page's permission says so (no second ballot form), with its reason.
+    expect((await api().get(path).set(person.auth).expect(200)).body.viewer).toMatchObject({ voted: true, can: { 'consultations.vote': { allowed: false, reason: 'already_voted' } } });
   });
 
   it('records station votes (the same participation row) and paper totals, then closes: list frozen in receipt order, hash in the audit log, results with paper shown as such', async () => {
     const { reference } = await createConsultation(t, { organizer, state: 'vote' });
     const path = `/api/v1/consultations/${reference}`;
-    const officer = await createPerson(t, { roles: ['facilitator'] });
+    const officer = await createPerson(t, { pseudonym: 'Assesseuse du bureau 1', roles: ['facilitator'] });
     const receipts: string[] = [];
     for (const choice of [grades(0, 1, 5), grades(1, 0, 5), grades(0, 2, 4), grades(5, 3, 0)]) {
       receipts.push((await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
@@ -245,9 +252,28 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const paper = { stationName: 'Bureau 1 — Mairie', place: 'Salle des fêtes', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 3, blankOrInvalid: 0, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 1, 0, 0], garder: [0, 0, 0, 0, 1, 2] } } };
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, officers: ['Jeanne Martin', 'jeanne martin'] }).expect(400);
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0] } } }).expect(400);
-    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    // Review C1: three ballots in the box, one voter recorded at that station so far → 422 naming it.
+    const overfull = await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(422);
+    expect(overfull.body.errors).toEqual([expect.objectContaining({ path: 'ballots', message: expect.stringContaining('3 bulletins dans l’urne, mais 1 votant enregistré dans ce bureau') })]);
+    for (const more of [await voter(), await voter()]) await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: more.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
+    // Counts that do not add up to the valid ballots, a blank count above the box, a date out of the vote: 422 naming each.
+    const inflated = await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, counts: { grades: { retirer: [1000, 0, 0, 0, 0, 0], limiter: [0, 1000, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1000] } } }).expect(422);
+    expect(inflated.body.errors[0]).toEqual(expect.objectContaining({ path: 'counts.grades.retirer', message: 'Les mentions de l’option « retirer » font 1000, et non 3 (3 bulletins − 0 blancs ou nuls).' }));
+    expect(inflated.body.errors).toHaveLength(3);
+    const withBlank = await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, blankOrInvalid: 1 }).expect(422);
+    expect(withBlank.body.errors.map((e: { path: string }) => e.path)).toEqual(['counts.grades.retirer', 'counts.grades.limiter', 'counts.grades.garder']);
+    for (const countedAt of ['1970-01-01T00:00:00Z', '2099-01-01T00:00:00Z']) {
+      const dated = await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, countedAt }).expect(422);
+      expect(dated.body.errors).toEqual([expect.objectContaining({ path: 'countedAt' })]);
+    }
+    const entered = (await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201)).body;
+    expect(entered.enteredBy).toBe('Assesseuse du bureau 1');
     await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(409);
-    expect((await api().get(`${path}/paper-totals`).expect(200)).body).toHaveLength(1);
+    // Review H1: a station's counts are results — hidden from everyone until the results are published.
+    for (const who of [{}, officer.auth, organizer.auth]) {
+      const listed = (await api().get(`${path}/paper-totals`).set(who).expect(200)).body;
+      expect(listed).toEqual([expect.objectContaining({ stationName: 'Bureau 1 — Mairie', ballots: 3, enteredBy: 'Assesseuse du bureau 1', counts: { answers: null, options: null, grades: null } })]);
+    }
 
     expect((await t.sql<{ writers: number }>('SELECT count(DISTINCT xmin::text)::int AS writers FROM ballots WHERE consultation_id = (SELECT id FROM consultations WHERE reference = $1)', [reference]))[0]!.writers).toBe(4);
     await moveConsultationTo(t, reference, 'results');
@@ -255,7 +281,8 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const parsed = parseBallotList(JSON.parse(file.text));
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     expect(parsed.list.ballots.map((b) => b.receipt)).toEqual([...receipts].sort());
-    expect(parsed.list.paperTotals).toHaveLength(1);
+    expect(parsed.list.format).toBe('sesame-ballot-list/2');
+    expect(parsed.list.paperTotals).toEqual([expect.objectContaining({ station: 'Bureau 1 — Mairie', ballots: 3, blankOrInvalid: 0, recordedVoters: 3 })]);
     const [entry] = await t.sql<{ data: { ballotsSha256: string; reference: string } }>("SELECT data FROM audit_entries WHERE action = 'consultation.ballot-list-published' AND data->>'reference' = $1", [reference]);
     expect(verifyBallotList(parsed.list, entry!.data.ballotsSha256).ok).toBe(true);
     // Every row was written again by the close, in receipt order (one transaction id for all): where a row lies no longer follows when it was cast.
@@ -266,8 +293,10 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(results).toMatchObject({ method: 'majority_judgment', winner: 'retirer', ballots: { online: 4, paper: 3 }, ballotList: { sha256: entry!.data.ballotsSha256, ballots: 4 } });
     expect(results.options[0]).toMatchObject({ id: 'retirer', rank: 1, paperVotes: 3 });
     expect(results.options.find((o) => o.id === 'retirer')!.profile).toEqual([4, 2, 0, 0, 0, 1]);
-    expect(results.turnout).toMatchObject({ provisional: false, participants: 5, online: 4, atStations: 1 });
-    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'] });
+    expect(results.turnout).toMatchObject({ provisional: false, participants: 7, online: 4, atStations: 3 });
+    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'], enteredBy: 'Assesseuse du bureau 1' });
+    // Review M3: three voters at that station — its own counts stay unpublished (they are in the totals and the list's merged record).
+    expect((await api().get(`${path}/paper-totals`).expect(200)).body[0]).toMatchObject({ ballots: 3, counts: { answers: null, options: null, grades: null } });
     expect(results.explanation.join(' ')).toMatch(/mention majoritaire/i);
     expect((await api().get(`${path}/receipts/${receipts[0]}`).expect(200)).body.ballotList.sha256).toBe(entry!.data.ballotsSha256);
     // Closed: no more ballots or changes.
@@ -341,5 +370,48 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // 2 yes out of 5 ballots: not more than half of all ballots when abstentions count.
     expect(results.winner).toBeNull();
     expect(results.options.map((o: { id: string; votes: number }) => `${o.id}:${o.votes}`)).toEqual(['yes:2', 'no:1', 'abstain:2']);
+  });
+
+  it('publishes turnout per neighbourhood without small numbers (review M3), and never above 100 % (review M4)', async () => {
+    const [a, b, c] = [await createNeighbourhood(t, { slug: 'turnout-a', name: 'Quartier A' }), await createNeighbourhood(t, { slug: 'turnout-b', name: 'Quartier B' }), await createNeighbourhood(t, { slug: 'turnout-c', name: 'Quartier C' })];
+    const { reference } = await createConsultation(t, { organizer, state: 'vote', rules: { ...CONSULTATION_RULES, eligibility: 'verified_residents_of_neighbourhoods', neighbourhoodIds: [a, b, c] } });
+    const id = (await t.sql<{ id: string }>('SELECT id FROM consultations WHERE reference = $1', [reference]))[0]!.id;
+    const took: string[] = [];
+    for (const [neighbourhood, residents, voting] of [[a, 15, 12], [b, 12, 11], [c, 3, 1]] as const) {
+      for (let i = 0; i < residents; i++) {
+        const person = await createPerson(t, { verifiedIn: neighbourhood });
+        if (i < voting) {
+          await t.sql("INSERT INTO consultation_participations (consultation_id, person_id, channel) VALUES ($1, $2, 'online')", [id, person.id]);
+          took.push(person.id);
+        }
+      }
+    }
+    const turnout = TurnoutSchema.parse((await api().get(`/api/v1/consultations/${reference}/turnout`).expect(200)).body);
+    expect(turnout).toMatchObject({ eligible: 30, participants: 24, percent: '80.0', fewerThan: 10 });
+    // C's single voter is hidden, and B with it: otherwise the total minus A and B would give C away.
+    expect(turnout.byNeighbourhood.map((n) => `${n.name}:${n.participants}`)).toEqual(['Quartier A:12', 'Quartier B:null', 'Quartier C:null']);
+
+    // A voter whose verification has gone since still counts among those who could vote: turnout stays exact, never above 100 %.
+    await t.sql('DELETE FROM resident_verifications WHERE person_id = $1', [took.at(-1)]);
+    const after = TurnoutSchema.parse((await api().get(`/api/v1/consultations/${reference}/turnout`).expect(200)).body);
+    expect(after).toMatchObject({ eligible: 30, participants: 24, percent: '80.0' });
+    expect(after.byNeighbourhood.find((n) => n.id === null)).toMatchObject({ name: 'Quartier non renseigné', eligible: 1 });
+    for (const line of after.byNeighbourhood) expect(line.participants ?? 0).toBeLessThanOrEqual(line.eligible);
+  });
+
+  it('refuses to publish a vote opening too soon or a phase too short, naming the date (review M2)', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'draft' });
+    const hour = 3_600_000;
+    const now = Date.now();
+    const hurried = { informationOpensAt: new Date(now - 3 * 60_000).toISOString(), deliberationOpensAt: new Date(now - 2 * 60_000).toISOString(), voteOpensAt: new Date(now - 60_000).toISOString(), voteClosesAt: new Date(now + 2 * hour).toISOString() };
+    const draft = (await api().get(`/api/v1/consultations/${reference}`).set(organizer.auth).expect(200)).body;
+    const content = { title: draft.title, question: draft.question, dataUseReference: draft.dataUse.reference, schedule: hurried, rules: CONSULTATION_RULES };
+    await api().put(`/api/v1/consultations/${reference}`).set(organizer.auth).send({ content }).expect(200);
+    const refused = await api().post(`/api/v1/consultations/${reference}/publish`).set(organizer.auth).send({}).expect(422);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['content.schedule.voteOpensAt', 'content.schedule.deliberationOpensAt', 'content.schedule.voteOpensAt', 'content.schedule.voteClosesAt']);
+    expect(refused.body.errors[0].message).toMatch(/au moins 2 jours après la publication/);
+    expect((await api().get(`/api/v1/consultations/${reference}`).set(organizer.auth).expect(200)).body.state).toBe('draft');
+    await api().put(`/api/v1/consultations/${reference}`).set(organizer.auth).send({ content: { ...content, schedule: futureSchedule() } }).expect(200);
+    await api().post(`/api/v1/consultations/${reference}/publish`).set(organizer.auth).send({}).expect(200);
   });
 });

@@ -171,7 +171,14 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await organizer.goto(`/consultations/${reference}/resultats`);
     await expect(organizer.getByTestId('results-hidden')).toBeVisible();
 
-    // 5. A polling station's paper totals (two officers, time, place).
+    // 5. A polling station: two residents of La Noue vote there (recorded by the officer), then its paper totals (two officers, time, place) —
+    // a count is refused when its box holds more ballots than people recorded at the station.
+    const stationVoters = await sql<{ id: string }>(`SELECT p.id FROM people p JOIN resident_verifications v ON v.person_id = p.id JOIN neighbourhoods n ON n.id = v.neighbourhood_id WHERE p.email LIKE 'demo-%' AND n.name = 'La Noue' ORDER BY p.email LIMIT 2`);
+    for (const { id } of stationVoters) {
+      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?personne=${id}&bureau=${encodeURIComponent('Bureau de la mairie annexe')}`);
+      await organizer.getByRole('button', { name: 'Enregistrer qu’elle a voté' }).click();
+      await expect(organizer.getByText(/ne peut plus voter en ligne/)).toBeVisible({ timeout: 15_000 });
+    }
     await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
     const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });
     await totals.getByLabel('Nom du bureau de vote').fill('Bureau de la mairie annexe');

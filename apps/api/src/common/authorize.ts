@@ -9,6 +9,7 @@ const PROBLEM_FOR: Record<RefusalReason, (message: string) => ProblemException> 
   not_visible: ProblemException.notFound,
   wrong_state: (message) => ProblemException.ruleViolation(message),
   wrong_phase: (message) => ProblemException.ruleViolation(message),
+  already_voted: (message) => ProblemException.conflict(message),
 };
 
 /**

@@ -372,25 +372,32 @@ export class ConsultationsRepository {
 
   // ---- turnout ------------------------------------------------------------------
 
-  /** Eligible people (verified residents, of the listed neighbourhoods if any) and participants, per neighbourhood. */
+  /**
+   * Eligible people and participants, per neighbourhood. Eligible: the
+   * verified residents (of the listed neighbourhoods if any) and everyone who
+   * took part — a participant always counts among the eligible (review M4:
+   * someone whose verification has gone since still voted), so turnout never
+   * exceeds 100 %.
+   */
   async turnout(consultationId: string, neighbourhoodIds: readonly string[]): Promise<{ neighbourhoodId: string | null; name: string | null; eligible: number; participants: number; online: number; station: number }[]> {
     const restrict = neighbourhoodIds.length > 0 ? Prisma.sql`WHERE v.neighbourhood_id = ANY(${[...neighbourhoodIds]}::uuid[])` : Prisma.empty;
-    // People without a verification (possible at a station? no: eligibility needs one) fall under a "none" key.
+    // Participants without a verification fall under a "none" key.
     const none = '00000000-0000-0000-0000-000000000000';
     const rows = await this.prisma.$queryRaw<{ neighbourhoodId: string; name: string | null; eligible: number; participants: number; online: number; station: number }[]>`
-      WITH eligible AS (
-        SELECT v.neighbourhood_id AS nid, count(*)::int AS n FROM resident_verifications v JOIN people p ON p.id = v.person_id AND p.deleted_at IS NULL ${restrict} GROUP BY v.neighbourhood_id
-      ), took_part AS (
-        SELECT COALESCE(v.neighbourhood_id, ${none}::uuid) AS nid, count(*)::int AS n,
-               count(*) FILTER (WHERE c.channel = 'online')::int AS online,
-               count(*) FILTER (WHERE c.channel = 'station')::int AS station
-        FROM consultation_participations c LEFT JOIN resident_verifications v ON v.person_id = c.person_id
-        WHERE c.consultation_id = ${consultationId}::uuid GROUP BY 1
+      WITH took_part AS (
+        SELECT person_id, channel FROM consultation_participations WHERE consultation_id = ${consultationId}::uuid
+      ), eligible AS (
+        SELECT v.person_id, v.neighbourhood_id AS nid FROM resident_verifications v JOIN people p ON p.id = v.person_id AND p.deleted_at IS NULL ${restrict}
+        UNION
+        SELECT t.person_id, COALESCE(v.neighbourhood_id, ${none}::uuid) FROM took_part t LEFT JOIN resident_verifications v ON v.person_id = t.person_id
       )
-      SELECT COALESCE(e.nid, t.nid) AS "neighbourhoodId", n.name,
-             COALESCE(e.n, 0) AS eligible, COALESCE(t.n, 0) AS participants, COALESCE(t.online, 0) AS online, COALESCE(t.station, 0) AS station
-      FROM eligible e FULL JOIN took_part t ON t.nid = e.nid
-      LEFT JOIN neighbourhoods n ON n.id = COALESCE(e.nid, t.nid)
+      SELECT e.nid AS "neighbourhoodId", n.name,
+             count(*)::int AS eligible, count(t.person_id)::int AS participants,
+             count(*) FILTER (WHERE t.channel = 'online')::int AS online,
+             count(*) FILTER (WHERE t.channel = 'station')::int AS station
+      FROM eligible e LEFT JOIN took_part t ON t.person_id = e.person_id
+      LEFT JOIN neighbourhoods n ON n.id = e.nid
+      GROUP BY e.nid, n.name
       ORDER BY n.name NULLS LAST`;
     return rows.map((row) => ({ ...row, neighbourhoodId: row.neighbourhoodId === none ? null : row.neighbourhoodId }));
   }
@@ -413,6 +420,21 @@ export class ConsultationsRepository {
         AND NOT EXISTS (SELECT 1 FROM consultation_paper_counts c WHERE c.consultation_id = p.consultation_id AND c.station_name = p.station_name)
       ORDER BY 1`;
     return rows.map((row) => row.station);
+  }
+
+  /** People recorded as having voted at each polling station (participations, channel « station »), by station name. */
+  async stationVoterCounts(tx: PrismaTransaction | PrismaService, consultationId: string): Promise<Map<string, number>> {
+    const rows = await tx.$queryRaw<{ station: string; voters: number }[]>`
+      SELECT station_name AS station, count(*)::int AS voters FROM consultation_participations
+      WHERE consultation_id = ${consultationId}::uuid AND channel = 'station' AND station_name IS NOT NULL GROUP BY station_name`;
+    return new Map(rows.map((row) => [row.station, row.voters]));
+  }
+
+  /** The public names (pseudonyms) of accounts, by id: who entered a count record is shown with it. */
+  async pseudonyms(ids: readonly string[], tx: PrismaTransaction | PrismaService = this.prisma): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, pseudonym: true, deletedAt: true } });
+    return new Map(rows.map((row) => [row.id, row.deletedAt ? DELETED_ACCOUNT_NAME : row.pseudonym]));
   }
 
   paperCountExists(tx: PrismaTransaction, consultationId: string, stationName: string): Promise<boolean> {

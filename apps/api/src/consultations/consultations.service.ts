@@ -17,6 +17,11 @@ import {
   isOpened,
   isPhase,
   nextPhase,
+  hiddenTurnoutLines,
+  mergeSmallStations,
+  paperCountInconsistencies,
+  publicationScheduleProblems,
+  SMALL_COUNT_THRESHOLD,
   paperTotalsProblems,
   permissionsFor,
   type Actor,
@@ -65,6 +70,8 @@ import { ConsultationsRepository, type ConsultationRow, type QuestionRow } from 
 
 const ADVANCE_JOB = 'consultation.advance-phases';
 const HOUR = 3_600_000;
+/** A count record may be dated a few minutes ahead of the server's clock (a station's watch), never more. */
+const COUNTED_AT_SKEW_MS = 5 * 60_000;
 /** The open-data file of a closed consultation's ballots. */
 export const ballotListUrl = (reference: string) => `/api/v1/open-data/consultations/${reference}/ballots.json`;
 
@@ -120,11 +127,23 @@ export const votingRulesOf = (rules: DecisionRules): VotingRules =>
 const rulesOf = (row: ConsultationRow) => row.rules as unknown as DecisionRules;
 const factsOf = (row: { reference: string; state: ConsultationState }): ConsultationFacts => ({ reference: row.reference, state: row.state });
 
+/** Rules as stored, keys sorted: a comparison that ignores key order. */
+const canonicalRules = (rules: unknown): unknown => (Array.isArray(rules) ? rules.map(canonicalRules) : rules && typeof rules === 'object' ? Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonicalRules(v)])) : rules);
+
 const ANSWER_NAMES: Record<string, string> = { yes: 'Oui', no: 'Non', abstain: 'Abstention' };
 
 /** Paper counts as the tally reads them. */
-export function paperTotalsOf(rules: DecisionRules, count: { stationName: string; place: string; countedAt: Date | string; officers: string[]; ballots: number; blankOrInvalid: number; counts: PaperCounts }): PaperTotals | null {
-  const record = { station: count.stationName, place: count.place, countedAt: typeof count.countedAt === 'string' ? new Date(count.countedAt).toISOString() : count.countedAt.toISOString(), officers: count.officers };
+export function paperTotalsOf(rules: DecisionRules, count: { stationName: string; place: string; countedAt: Date | string; officers: string[]; ballots: number; blankOrInvalid: number; counts: PaperCounts }, recordedVoters: number): PaperTotals | null {
+  const record = {
+    station: count.stationName,
+    place: count.place,
+    countedAt: typeof count.countedAt === 'string' ? new Date(count.countedAt).toISOString() : count.countedAt.toISOString(),
+    officers: count.officers,
+    // The box's figures and the people recorded at the station: anyone checks the counts against them (format 2 of the list).
+    ballots: count.ballots,
+    blankOrInvalid: count.blankOrInvalid,
+    recordedVoters,
+  };
   switch (rules.method) {
     case 'yes_no_abstain':
       return count.counts.answers ? { ...record, method: 'yes_no_abstain', counts: count.counts.answers } : null;
@@ -137,7 +156,7 @@ export function paperTotalsOf(rules: DecisionRules, count: { stationName: string
   }
 }
 
-function paperDto(row: ConsultationPaperCount): PaperCountDto {
+function paperDto(row: ConsultationPaperCount, enteredBy: string, withCounts = true): PaperCountDto {
   return {
     id: row.id,
     stationName: row.stationName,
@@ -146,7 +165,9 @@ function paperDto(row: ConsultationPaperCount): PaperCountDto {
     officers: row.officers,
     ballots: row.ballots,
     blankOrInvalid: row.blankOrInvalid,
-    counts: row.counts as unknown as PaperCounts,
+    // A station's counts are results: hidden until the results are published (review H1).
+    counts: withCounts ? (row.counts as unknown as PaperCounts) : { answers: null, options: null, grades: null },
+    enteredBy,
   };
 }
 
@@ -245,7 +266,10 @@ export async function turnoutOf(repository: ConsultationsRepository, row: Consul
   const sum = (pick: (line: (typeof lines)[number]) => number) => lines.reduce((total, line) => total + pick(line), 0);
   const eligible = sum((l) => l.eligible);
   const participants = sum((l) => l.participants);
-  const tenths = eligible === 0 ? 0 : Math.round((participants * 1000) / eligible);
+  // Never above 100 %: participants are counted among the eligible (see the repository), and bounded here too.
+  const tenths = eligible === 0 ? 0 : Math.min(1000, Math.round((participants * 1000) / eligible));
+  // Small numbers per neighbourhood are not published (review M3): exact figures overall only.
+  const hidden = hiddenTurnoutLines(lines.map((l) => l.participants));
   return {
     consultation: row.reference,
     provisional,
@@ -254,7 +278,8 @@ export async function turnoutOf(repository: ConsultationsRepository, row: Consul
     online: sum((l) => l.online),
     atStations: sum((l) => l.station),
     percent: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-    byNeighbourhood: lines.map((l) => ({ id: l.neighbourhoodId, name: l.name ?? 'Quartier non renseigné', eligible: l.eligible, participants: l.participants })),
+    byNeighbourhood: lines.map((l, i) => ({ id: l.neighbourhoodId, name: l.name ?? 'Quartier non renseigné', eligible: l.eligible, participants: hidden[i] ? null : l.participants })),
+    fewerThan: SMALL_COUNT_THRESHOLD,
     asOf: new Date().toISOString(),
   };
 }
@@ -270,10 +295,16 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
   await repository.rewriteInReceiptOrder(tx, row.id);
   const ballots = await repository.ballotsByReceipt(tx, row.id);
   const paperRows = await repository.paperCounts(row.id, tx);
-  const paperTotals = paperRows.flatMap((count) => {
-    const totals = paperTotalsOf(rules, { ...count, counts: count.counts as unknown as PaperCounts });
-    return totals ? [totals] : [];
-  });
+  const stationVoters = await repository.stationVoterCounts(tx, row.id);
+  const enteredBy = await repository.pseudonyms(paperRows.map((p) => p.enteredById), tx);
+  // A station of fewer than SMALL_COUNT_THRESHOLD voters is published only merged with others (review M3).
+  const paperTotals = mergeSmallStations(
+    paperRows.flatMap((count) => {
+      const totals = paperTotalsOf(rules, { ...count, counts: count.counts as unknown as PaperCounts }, stationVoters.get(count.stationName) ?? 0);
+      return totals ? [totals] : [];
+    }),
+    SMALL_COUNT_THRESHOLD,
+  );
   const list = buildBallotList({
     consultation: { reference: row.reference, title: row.title, closedOn },
     rules: votingRulesOf(rules),
@@ -293,7 +324,8 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
     ballots: { online: list.result.ballots.online, paper: list.result.ballots.paper, blankOrInvalid: paperRows.reduce((sum, p) => sum + p.blankOrInvalid, 0) },
     quorum: { percent: rules.quorumPercent, reached: rules.quorumPercent === 0 || turnout.participants * 100 >= rules.quorumPercent * turnout.eligible },
     turnout,
-    paperCounts: paperRows.map(paperDto),
+    // A small station's own counts are not published: they are in the merged record of the list and in the totals.
+    paperCounts: paperRows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', (stationVoters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD)),
     explanation: explain(list.result, rules, labels, winner),
     ballotList: { sha256: list.ballotsSha256, url: ballotListUrl(row.reference), ballots: list.ballots.length },
     tally: list.result,
@@ -430,7 +462,8 @@ export class ConsultationsService implements OnModuleInit {
       resultsAvailable: isClosed(row.state) && row.results !== null,
       timeline: events.map((e) => ({ state: e.state, at: e.createdAt.toISOString(), note: e.note })),
       createdAt: row.createdAt.toISOString(),
-      viewer: { voted: participation !== null, can: this.decide(actor, row, voter) },
+      // Someone who has voted is refused a second ballot (already_voted): the page then offers to change it instead.
+      viewer: { voted: participation !== null, can: this.decide(actor, row, voter ? { ...voter, voted: participation !== null } : null) },
     };
   }
 
@@ -504,6 +537,16 @@ export class ConsultationsService implements OnModuleInit {
       if (!locked) throw notFound(reference);
       // Checked again under the lock: the job may have opened it meanwhile.
       const organizer = authorize(canOnConsultation('consultations.edit', { actor, consultation: factsOf(locked) }));
+      // Review M1: published rules are what residents read and rely on — they no longer change (nor the dates); the text may still be corrected.
+      if (locked.state !== 'draft') {
+        const changed = [
+          ...(JSON.stringify(canonicalRules(locked.rules)) !== JSON.stringify(canonicalRules(columns.rules)) ? [{ path: 'content.rules', code: 'locked', message: 'Les règles de décision sont publiées : elles ne changent plus. Pour d’autres règles, annulez cette consultation et préparez-en une nouvelle.' }] : []),
+          ...(['informationOpensAt', 'deliberationOpensAt', 'voteOpensAt', 'voteClosesAt'] as const)
+            .filter((key) => locked[key].getTime() !== columns[key].getTime())
+            .map((key) => ({ path: `content.schedule.${key}`, code: 'locked', message: 'Le calendrier est publié avec les règles : il ne change plus.' })),
+        ];
+        if (changed.length > 0) throw ProblemException.ruleViolation('Les règles de décision et le calendrier sont publiés : ils ne changent plus.', changed);
+      }
       await this.repository.update(tx, locked.id, columns);
       if (locked.state !== 'draft') {
         // Published rules changed before the opening: on record, and the deadlines planned again.
@@ -534,6 +577,9 @@ export class ConsultationsService implements OnModuleInit {
       refusal: (from) => consultationTransitionRefusal(transition, from),
       apply: async (tx, thing, to) => {
         if (transition === 'publish') {
+          // Review M2: time to read the rules before the vote, and every phase long enough.
+          const problems = publicationScheduleProblems(thing, new Date());
+          if (problems.length > 0) throw ProblemException.ruleViolation(`Calendrier trop court pour publier : ${problems.map((p) => p.message).join(' ')}`, problems.map((p) => ({ path: `content.schedule.${p.path}`, code: 'too_soon', message: p.message })));
           await this.repository.update(tx, thing.id, { state: to, rulesPublishedAt: new Date() });
           await this.planDeadlines(tx, reference, thing);
         } else await this.repository.update(tx, thing.id, { state: to });
@@ -873,9 +919,14 @@ export class ConsultationsService implements OnModuleInit {
     return { ...eligibility, alreadyVoted: true, channel: 'station' as const };
   }
 
+  /** The stations' count records; their counts only once the results are published, for everyone (they are results). */
   async paperCounts(actor: Actor, reference: string): Promise<PaperCountDto[]> {
     const row = await this.visible(actor, reference);
-    return (await this.repository.paperCounts(row.id)).map(paperDto);
+    const rows = await this.repository.paperCounts(row.id);
+    const enteredBy = await this.repository.pseudonyms(rows.map((p) => p.enteredById));
+    const published = isClosed(row.state);
+    const voters = published ? await this.repository.stationVoterCounts(this.prisma, row.id) : new Map<string, number>();
+    return rows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
   }
 
   /**
@@ -887,15 +938,35 @@ export class ConsultationsService implements OnModuleInit {
     const row = await this.visible(actor, reference);
     const officer = authorize(canOnConsultation('consultations.enter-paper-totals', { actor, consultation: factsOf(row) }));
     const rules = rulesOf(row);
-    const totals = paperTotalsOf(rules, input);
     const key = { yes_no_abstain: 'answers', single_choice: 'options', approval: 'options', majority_judgment: 'grades' }[rules.method];
-    if (!totals) throw ProblemException.validation([{ path: `counts.${key}`, code: 'missing', message: `Pour cette méthode, saisissez les totaux dans « counts.${key} ».` }]);
-    const problems = paperTotalsProblems(votingRulesOf(rules), totals);
-    if (problems.length > 0) throw ProblemException.validation(problems.map((message) => ({ path: `counts.${key}`, code: 'invalid', message: `Totaux incohérents avec les règles : ${message}.` })));
+    if (!paperTotalsOf(rules, input, 0)) throw ProblemException.validation([{ path: `counts.${key}`, code: 'missing', message: `Pour cette méthode, saisissez les totaux dans « counts.${key} ».` }]);
+    // The count happens between the opening of the vote and the end of the counting time, never in the future.
+    const countedAt = new Date(input.countedAt);
+    const latest = new Date(Math.min(Date.now() + COUNTED_AT_SKEW_MS, countingEndsAt(row).getTime()));
+    // Forms give the minute: the opening is compared to the minute too.
+    const earliest = new Date(Math.floor(row.voteOpensAt.getTime() / 60_000) * 60_000);
+    if (countedAt < earliest || countedAt > latest) {
+      throw ProblemException.ruleViolation(`Date du dépouillement impossible : ${input.countedAt}. Elle se situe entre l’ouverture du vote (${row.voteOpensAt.toISOString()}) et ${latest.toISOString()}.`, [
+        { path: 'countedAt', code: 'out_of_range', message: `Le dépouillement a lieu entre l’ouverture du vote et la fin du dépouillement (au plus tard ${latest.toISOString()}), jamais dans le futur.` },
+      ]);
+    }
     const created = await this.prisma.$transaction(async (tx) => {
       const state = await this.repository.lockShared(tx, row.id);
       if (state !== 'vote' && state !== 'counting') throw ProblemException.ruleViolation('Les procès-verbaux se saisissent pendant le vote et le dépouillement, jusqu’à la publication des résultats.');
       if (await this.repository.paperCountExists(tx, row.id, input.stationName)) throw ProblemException.conflict(`Le procès-verbal du bureau « ${input.stationName} » est déjà saisi.`);
+      // Checked against the box and the people recorded at that station (review C1): no count adds votes.
+      const recordedVoters = (await this.repository.stationVoterCounts(tx, row.id)).get(input.stationName) ?? 0;
+      const totals = paperTotalsOf(rules, input, recordedVoters)!;
+      const { ballots: _box, ...shape } = totals;
+      const shapeProblems = paperTotalsProblems(votingRulesOf(rules), shape as PaperTotals);
+      if (shapeProblems.length > 0) throw ProblemException.validation(shapeProblems.map((message) => ({ path: `counts.${key}`, code: 'invalid', message: `Totaux incohérents avec les règles : ${message}.` })));
+      const inconsistencies = paperCountInconsistencies(votingRulesOf(rules), totals);
+      if (inconsistencies.length > 0) {
+        throw ProblemException.ruleViolation(
+          `Procès-verbal incohérent : ${inconsistencies.map((i) => i.fr).join(' ')}`,
+          inconsistencies.map((i) => ({ path: i.path, code: 'inconsistent', message: i.fr })),
+        );
+      }
       const count = await this.repository.createPaperCount(tx, {
         consultationId: row.id,
         stationName: input.stationName,
@@ -912,6 +983,6 @@ export class ConsultationsService implements OnModuleInit {
     });
     // After the close, the count may be complete now: the results follow at once rather than at the next sweep.
     await this.advance(reference);
-    return paperDto(created);
+    return paperDto(created, (await this.repository.pseudonyms([officer.id])).get(officer.id) ?? '');
   }
 }

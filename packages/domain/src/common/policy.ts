@@ -19,6 +19,8 @@ export const REFUSAL_REASONS = [
   'wrong_phase',
   /** Only verified residents may: 403. */
   'verification_needed',
+  /** Done once already, and only once (a ballot): 409. */
+  'already_voted',
 ] as const;
 export const RefusalReasonSchema = z.enum(REFUSAL_REASONS);
 export type RefusalReason = z.infer<typeof RefusalReasonSchema>;

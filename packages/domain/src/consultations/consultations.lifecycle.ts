@@ -1,5 +1,5 @@
 import { defineLifecycle } from '../common/transitions';
-import { BALLOT_BOX_SHUT_STATES, CLOSED_STATES, CONSULTATION_PHASES, COUNTING_HOURS, OPENED_STATES, type ConsultationPhase, type ConsultationState } from './consultations.values';
+import { BALLOT_BOX_SHUT_STATES, CLOSED_STATES, CONSULTATION_PHASES, COUNTING_HOURS, OPENED_STATES, PHASE_MINIMUM_DAYS, VOTE_NOTICE_DAYS, type ConsultationPhase, type ConsultationState } from './consultations.values';
 
 /**
  * Who makes each move: organizers publish, cancel and refer; the job queue
@@ -99,4 +99,34 @@ export function nextPhase(state: ConsultationState): ConsultationPhase | null {
   if (state === 'cancelled') return null;
   const index = CONSULTATION_PHASES.indexOf(state as ConsultationPhase);
   return CONSULTATION_PHASES[index + 1] ?? null;
+}
+
+/** One date of a schedule that publication refuses: its field and why, in French. */
+export type ScheduleProblem = { path: keyof ScheduleDates; message: string };
+
+const DAY_MS = 86_400_000;
+const frenchDate = (date: Date) => date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * What publication refuses in a schedule (review M2): a vote opening less
+ * than VOTE_NOTICE_DAYS after `now`, or a phase shorter than PHASE_MINIMUM_DAYS
+ * — so that residents get to read the rules, be informed and deliberate.
+ */
+export function publicationScheduleProblems(schedule: ScheduleDates, now: Date): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  const earliestVote = new Date(now.getTime() + VOTE_NOTICE_DAYS * DAY_MS);
+  if (schedule.voteOpensAt < earliestVote) {
+    problems.push({ path: 'voteOpensAt', message: `Le vote ouvre le ${frenchDate(schedule.voteOpensAt)} : il doit ouvrir au moins ${VOTE_NOTICE_DAYS} jours après la publication des règles, soit au plus tôt le ${frenchDate(earliestVote)}.` });
+  }
+  const phases: [keyof ScheduleDates, keyof ScheduleDates, string][] = [
+    ['informationOpensAt', 'deliberationOpensAt', 'L’information'],
+    ['deliberationOpensAt', 'voteOpensAt', 'La délibération'],
+    ['voteOpensAt', 'voteClosesAt', 'Le vote'],
+  ];
+  for (const [start, end, name] of phases) {
+    if (schedule[end].getTime() - schedule[start].getTime() < PHASE_MINIMUM_DAYS * DAY_MS) {
+      problems.push({ path: end, message: `${name} dure moins de ${PHASE_MINIMUM_DAYS} jour (du ${frenchDate(schedule[start])} au ${frenchDate(schedule[end])}) : chaque phase dure au moins ${PHASE_MINIMUM_DAYS} jour.` });
+    }
+  }
+  return problems;
 }

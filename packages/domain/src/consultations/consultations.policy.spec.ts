@@ -57,6 +57,8 @@ const rows: R[] = [
   ['a verified resident, after the close', 'consultations.vote', { actor: resident, consultation: at('results'), voter: verified }, 'wrong_phase'],
   ['a verified resident, while counting', 'consultations.vote', { actor: resident, consultation: at('counting'), voter: verified }, 'wrong_phase'],
   ['a visitor', 'consultations.vote', { actor: null, consultation: at('vote'), voter: null }, 'sign_in'],
+  ['a verified resident who has voted (review M5)', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: { ...verified, voted: true } }, 'already_voted'],
+  ['a verified resident who has not voted', 'consultations.vote', { actor: resident, consultation: at('vote'), voter: { ...verified, voted: false } }, 'allowed'],
 
   ['anyone, vote', 'consultations.change-ballot', { actor: null, consultation: at('vote') }, 'allowed'],
   ['anyone, after the close', 'consultations.change-ballot', { actor: null, consultation: at('results') }, 'wrong_phase'],

@@ -5,8 +5,13 @@ import { OFFICER_ROLES, type ConsultationState, type EligibilityRule } from './c
 
 /** What the rules need to know about a consultation. */
 export type ConsultationFacts = { reference: string; state: ConsultationState };
-/** What the rules need to know about a voter: their verification and neighbourhood, and the consultation's eligibility rule. */
-export type VoterFacts = { verified: boolean; neighbourhoodId: string | null; eligibility: EligibilityRule; neighbourhoodIds: readonly string[] };
+/**
+ * What the rules need to know about a voter: their verification and
+ * neighbourhood, the consultation's eligibility rule, and whether they have
+ * taken part already (when known: the page's permissions; the ballot route
+ * itself answers a retry with the same key with its receipt, so it leaves it out).
+ */
+export type VoterFacts = { verified: boolean; neighbourhoodId: string | null; eligibility: EligibilityRule; neighbourhoodIds: readonly string[]; voted?: boolean };
 
 type ConsultationContexts = {
   /** Public once its rules are published; a draft only for organizers. */
@@ -152,6 +157,7 @@ export const canOnConsultation = policyOf<
     if (voter.eligibility === 'verified_residents_of_neighbourhoods' && (voter.neighbourhoodId === null || !voter.neighbourhoodIds.includes(voter.neighbourhoodId))) {
       return refuse('forbidden', 'Cette consultation est réservée aux habitantes et habitants de certains quartiers : le vôtre n’en fait pas partie.');
     }
+    if (voter.voted) return refuse('already_voted', 'Vous avez déjà voté dans cette consultation. Pour changer votre vote, utilisez la clé de modification de votre reçu.');
     return person;
   },
 

@@ -428,7 +428,13 @@ export const MyParticipationSchema = z
   .meta({ id: 'MyParticipation' });
 
 export const NeighbourhoodTurnoutSchema = z
-  .object({ id: z.uuid().nullable(), name: z.string(), eligible: z.int(), participants: z.int() })
+  .object({
+    id: z.uuid().nullable(),
+    name: z.string(),
+    eligible: z.int(),
+    /** null: fewer than `fewerThan` (or hidden with them so that the total does not give them away) — shown as « moins de 10 ». */
+    participants: z.int().nullable(),
+  })
   .meta({ id: 'NeighbourhoodTurnout' });
 
 export const TurnoutSchema = z
@@ -443,6 +449,8 @@ export const TurnoutSchema = z
     /** Participants / eligible, in percent with one decimal, as text ("42.1"). */
     percent: z.string(),
     byNeighbourhood: z.array(NeighbourhoodTurnoutSchema),
+    /** The threshold under which a neighbourhood's participants are not published (SMALL_COUNT_THRESHOLD). */
+    fewerThan: z.int(),
     asOf: z.iso.datetime(),
   })
   .meta({ id: 'Turnout' });
@@ -508,7 +516,10 @@ export const PaperCountSchema = z
     officers: z.array(z.string()),
     ballots: z.int(),
     blankOrInvalid: z.int(),
+    /** The counts per option: results, so all null until the results are published. */
     counts: PaperCountsSchema,
+    /** The pseudonym of the account that entered the count record (shown with it, in public). */
+    enteredBy: z.string(),
   })
   .meta({ id: 'PaperCount' });
 export type PaperCountDto = z.infer<typeof PaperCountSchema>;
@@ -559,7 +570,7 @@ export type ConsultationResultsDto = z.infer<typeof ConsultationResultsSchema>;
 /** The ballot list file (open data, frozen at the close); see ./tally for its canonical form and SHA-256. */
 export const BallotListFileSchema = z
   .object({
-    format: z.literal('sesame-ballot-list/1'),
+    format: z.enum(['sesame-ballot-list/1', 'sesame-ballot-list/2']),
     consultation: z.object({ reference: z.string(), title: z.string(), closedOn: z.iso.date() }),
     rules: z.object({ method: VotingMethodSchema, options: z.array(z.object({ id: z.string(), label: z.string() })), grades: z.array(z.string()).optional() }).passthrough(),
     ballots: z.array(z.object({ receipt: z.string(), choices: BallotChoicesSchema })),

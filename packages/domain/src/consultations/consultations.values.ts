@@ -80,6 +80,41 @@ export type QuestionState = (typeof QUESTION_STATES)[number];
 export const PARTICIPATION_CHANNELS = ['online', 'station'] as const;
 export type ParticipationChannel = (typeof PARTICIPATION_CHANNELS)[number];
 
+/**
+ * Below this many, a count is not published on its own (review M3): a
+ * neighbourhood's participants show as « moins de 10 » (live and in the
+ * results; exact figures only overall), and a polling station with fewer
+ * voters than this is published only merged with the other small stations.
+ * Documented in SECURITY.md.
+ */
+export const SMALL_COUNT_THRESHOLD = 10;
+
+/**
+ * Which neighbourhood lines of the turnout hide their participants: those
+ * under the threshold and, while the hidden ones add up to less than it (the
+ * total minus the lines shown would give them away), the smallest shown.
+ */
+export function hiddenTurnoutLines(participants: readonly number[], threshold = SMALL_COUNT_THRESHOLD): boolean[] {
+  const hidden = participants.map((n) => n < threshold);
+  const hiddenSum = () => participants.reduce((sum, n, i) => sum + (hidden[i] ? n : 0), 0);
+  while (hidden.some(Boolean) && hiddenSum() < threshold && hidden.some((h) => !h)) {
+    let smallest = -1;
+    participants.forEach((n, i) => {
+      if (!hidden[i] && (smallest < 0 || n < participants[smallest]!)) smallest = i;
+    });
+    hidden[smallest] = true;
+  }
+  return hidden;
+}
+
+/**
+ * At publication (review M2), residents get time to read the rules: the vote
+ * opens at least this many days after the publication, and each phase —
+ * information, deliberation, vote — lasts at least PHASE_MINIMUM_DAYS.
+ */
+export const VOTE_NOTICE_DAYS = 2;
+export const PHASE_MINIMUM_DAYS = 1;
+
 /** Roles that may serve as polling-station officers. */
 export const OFFICER_ROLES = ['facilitator', 'organizer', 'admin'] as const;
 

@@ -1,8 +1,8 @@
 'use server';
 
-import { ChangeKeySchema, ReceiptCodeSchema, type BallotReceiptDto, type ConsultationDto } from '@sesame/domain';
+import { ChangeKeySchema, ReceiptCodeSchema, type BallotReceiptDto, type ConsultationDto, type ProblemDocument } from '@sesame/domain';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 
 import { typedValues, type FormState } from '@/components/forms/form-state';
@@ -11,7 +11,7 @@ import { ApiProblem } from '@/lib/api/problem';
 import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
-import { choicesFromForm, describeChoices } from './ballot';
+import { ballotRefusal, choicesFromForm, describeChoices } from './ballot';
 import { contentField, contentFromForm, originFromForm } from './content';
 import { localToIso } from './schedule';
 import { fetchBallotList, fetchConsultation, isConsultationReference } from './queries';
@@ -86,7 +86,13 @@ export async function ballotAction(_previous: BallotState, formData: FormData): 
     revalidatePath(`/consultations/${reference}`);
     return { status: 'success', step: 'receipt', receipt: answer, message: t(mode === 'cast' ? 'cast' : 'changed'), at: Date.now() };
   } catch (error) {
-    const state = await problemState(error, t('unexpected'), formData);
+    // English words each refusal from its own catalogue, keyed on the problem; French shows the API's sentence.
+    const locale = await getLocale();
+    const wording = { detail: (problem: ProblemDocument) => {
+      const refusal = locale === 'fr' ? undefined : ballotRefusal(problem.status, mode);
+      return refusal ? t(`refused.${refusal}`) : undefined;
+    } };
+    const state = await problemState(error, t('unexpected'), formData, wording);
     return { ...state, step: 'choose' };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { choicesAsFields, choicesFromForm, type BallotRules } from './ballot';
+import { ballotRefusal, choicesAsFields, choicesFromForm, receiptDate, receiptText, type BallotRules } from './ballot';
 import { isoToLocal, localToIso } from './schedule';
 
 const form = (entries: [string, string][]) => {
@@ -37,5 +37,31 @@ describe('schedule dates in the town’s time', () => {
     expect(localToIso('2027-07-15T09:00')).toBe('2027-07-15T09:00:00+02:00');
     expect(isoToLocal('2027-01-15T17:30:00.000Z')).toBe('2027-01-15T18:30');
     expect(isoToLocal('2027-07-15T07:00:00.000Z')).toBe('2027-07-15T09:00');
+  });
+});
+
+describe('ballot refusals by problem (review M15)', () => {
+  it('tells a second ballot, a receipt and key that do not match, and a closed vote apart', () => {
+    expect(ballotRefusal(409, 'cast')).toBe('alreadyVoted');
+    expect(ballotRefusal(403, 'change')).toBe('keyMismatch');
+    expect(ballotRefusal(403, 'cast')).toBe('notEligible');
+    expect(ballotRefusal(422, 'cast')).toBe('voteClosed');
+    expect(ballotRefusal(422, 'change')).toBe('voteClosed');
+    expect(ballotRefusal(400, 'cast')).toBeUndefined();
+  });
+});
+
+describe('the receipt (review L3, M14)', () => {
+  const receipt = { consultation: 'CO-2026-001', receipt: '7KQ2-M9XD-4RTA-ZC3H', changeKey: 'k', castOn: '2026-12-05' };
+  const words = { heading: 'Receipt', code: 'Receipt code', key: 'Change key', keyWarning: 'Keep it secret.', choices: 'Your choices', castOn: 'Date of the vote', showNobody: 'Show your receipt to nobody.' };
+  it('writes the day in words, and the colon as each language does', () => {
+    expect(receiptDate('2026-12-05', 'fr')).toBe('5 décembre 2026');
+    expect(receiptDate('2026-12-05', 'en')).toBe('5 December 2026');
+    const en = receiptText(receipt, 'Title', [['Option', 'Good']], words, 'en');
+    expect(en).toContain('Receipt code: 7KQ2-M9XD-4RTA-ZC3H');
+    expect(en).toContain('Date of the vote: 5 December 2026');
+    expect(en).toContain('Show your receipt to nobody.');
+    expect(en).not.toContain(' :');
+    expect(receiptText(receipt, 'Titre', [], { ...words, castOn: 'Date du vote' }, 'fr')).toContain('Date du vote\u00a0: 5 décembre 2026');
   });
 });

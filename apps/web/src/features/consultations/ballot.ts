@@ -74,20 +74,53 @@ export function describeChoices(choices: Choices, rules: BallotRules, words: { a
 }
 
 /** The receipt as a plain text file to save (built in the page: nothing is kept on the server). */
-export function receiptText(receipt: { consultation: string; receipt: string; changeKey: string; castOn: string }, title: string, lines: [string, string][], words: { heading: string; code: string; key: string; keyWarning: string; choices: string; castOn: string }): string {
+export function receiptText(
+  receipt: { consultation: string; receipt: string; changeKey: string; castOn: string },
+  title: string,
+  lines: [string, string][],
+  words: { heading: string; code: string; key: string; keyWarning: string; choices: string; castOn: string; showNobody?: string },
+  locale = 'fr',
+): string {
+  // French puts a no-break space before the colon; English none (review L3).
+  const colon = locale === 'fr' ? '\u00a0:' : ':';
   return [
     words.heading,
     title,
     `${receipt.consultation}`,
     '',
-    `${words.code} : ${receipt.receipt}`,
-    `${words.key} : ${receipt.changeKey}`,
+    `${words.code}${colon} ${receipt.receipt}`,
+    `${words.key}${colon} ${receipt.changeKey}`,
     words.keyWarning,
+    ...(words.showNobody ? [words.showNobody] : []),
     '',
-    `${words.choices} :`,
-    ...lines.map(([what, choice]) => (what ? `- ${what} : ${choice}` : `- ${choice}`)),
+    `${words.choices}${colon}`,
+    ...lines.map(([what, choice]) => (what ? `- ${what}${colon} ${choice}` : `- ${choice}`)),
     '',
-    `${words.castOn} : ${receipt.castOn}`,
+    `${words.castOn}${colon} ${receiptDate(receipt.castOn, locale)}`,
     '',
   ].join('\n');
+}
+
+/** A day (YYYY-MM-DD) as people write it: « 5 décembre 2026 », « 5 December 2026 » (review L3). */
+export function receiptDate(day: string, locale = 'fr'): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A refusal of the ballot routes, by what went wrong (the catalogue's `Consultation.ballot.refused.*`). */
+export type BallotRefusal = 'alreadyVoted' | 'keyMismatch' | 'voteClosed' | 'notEligible';
+
+/**
+ * Which refusal a ballot problem is, from its status and the form's mode —
+ * so that the English page words it from its own catalogue rather than by
+ * status alone (review M15: a 409 read « someone made a change »):
+ * casting, 409 is a second ballot; changing, 403 is a receipt and key that do
+ * not go together; 422 is a vote not (or no longer) open.
+ */
+export function ballotRefusal(status: number, mode: 'cast' | 'change'): BallotRefusal | undefined {
+  if (status === 409 && mode === 'cast') return 'alreadyVoted';
+  if (status === 403) return mode === 'change' ? 'keyMismatch' : 'notEligible';
+  if (status === 422) return 'voteClosed';
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sha256Hex, type JsonValue } from '../../audit/hash-chain';
-import { ballotChoicesChecker, PaperTotalsSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
+import { ballotChoicesChecker, paperTotalsProblems, PaperTotalsSchema, VotingRulesSchema, type PaperTotals, type VotingRules } from './rules';
 import { tallyBallots, type TallyResult } from './tally';
 
 /**
@@ -14,7 +14,13 @@ import { tallyBallots, type TallyResult } from './tally';
  * of the `ballots` array (keys sorted, no spaces), as `canonicalBallots` writes it.
  */
 
-export const BALLOT_LIST_FORMAT = 'sesame-ballot-list/1';
+/**
+ * Format 2 (review C1): each station's paper totals also carry its `ballots`,
+ * `blankOrInvalid` and `recordedVoters` (people recorded as having voted
+ * there), checked against the counts. Format-1 lists are still read.
+ */
+export const BALLOT_LIST_FORMAT = 'sesame-ballot-list/2';
+export const BALLOT_LIST_FORMATS = ['sesame-ballot-list/1', BALLOT_LIST_FORMAT] as const;
 
 /** `choices` is checked against the rules by `ballotChoicesChecker` (one pass, no zod per ballot: lists hold millions). */
 export const ListedBallotSchema = z.object({ choices: z.unknown(), receipt: z.string().min(1).max(100) }).strict(); // keys in canonical order: parsed lists serialise natively
@@ -22,7 +28,7 @@ export type ListedBallot = { receipt: string; choices: JsonValue };
 
 export const BallotListSchema = z
   .object({
-    format: z.literal(BALLOT_LIST_FORMAT),
+    format: z.enum(BALLOT_LIST_FORMATS),
     consultation: z.object({ reference: z.string().min(1).max(100), title: z.string().min(1).max(1000), closedOn: z.iso.date() }).strict(),
     rules: VotingRulesSchema,
     ballots: z.array(ListedBallotSchema),
@@ -138,6 +144,13 @@ export function parseBallotList(value: unknown): BallotListCheck {
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
   const list = parsed.data as unknown as BallotList;
   const problems: string[] = [];
+  if (list.format === BALLOT_LIST_FORMAT) {
+    list.paperTotals.forEach((t, i) => {
+      const missing = (['ballots', 'blankOrInvalid', 'recordedVoters'] as const).filter((key) => t[key] === undefined);
+      if (missing.length > 0) problems.push(`paperTotals[${i}] (${t.station}): ${missing.join(', ')} missing (required since ${BALLOT_LIST_FORMAT})`);
+    });
+  }
+  for (const [i, t] of list.paperTotals.entries()) for (const problem of paperTotalsProblems(list.rules, t)) problems.push(`paperTotals[${i}]: ${problem}`);
   const problemOf = ballotChoicesChecker(list.rules);
   list.ballots.forEach((b, i) => {
     if (problems.length >= 20) return;
@@ -166,7 +179,13 @@ export interface BallotListVerification {
 export function verifyBallotList(list: BallotList, auditHash: string | null = null, sha256: Sha256Hex = sha256Hex): BallotListVerification {
   const hash = ballotsSha256(list.ballots, sha256);
   const result = tallyBallots(list.rules, list.ballots, list.paperTotals);
-  const resultMatches = fastCanonicalJson(result) === fastCanonicalJson(list.result);
+  // The explanation's sentences are words about the result, not the result: their wording may improve without a published list failing its check.
+  const withoutWords = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const { sentences: _words, ...rest } = value as Record<string, unknown>;
+    return rest;
+  };
+  const resultMatches = fastCanonicalJson(withoutWords(result)) === fastCanonicalJson(withoutWords(list.result));
   const fileHashMatches = hash === list.ballotsSha256;
   const auditHashMatches = auditHash === null ? null : auditHash.toLowerCase() === hash;
   return { ballotsSha256: hash, fileHashMatches, auditHashMatches, result, resultMatches, ok: fileHashMatches && auditHashMatches !== false && resultMatches };

@@ -62,10 +62,17 @@ export function majorityJudgmentExplanation(result: MajorityJudgmentResult, grad
   };
 }
 
-const pct = (value: string, locale: 'fr' | 'en') => (locale === 'fr' ? `${value.replace('.', ',')} %` : `${value}%`);
-const quote = (text: string, locale: 'fr' | 'en') => (locale === 'fr' ? `« ${text} »` : `“${text}”`);
+const NBSP = '\u00a0';
+const pct = (value: string, locale: 'fr' | 'en') => (locale === 'fr' ? `${value.replace('.', ',')}${NBSP}%` : `${value}%`);
+/** French guillemets hold their text with no-break spaces, so that they never end or start a line alone. */
+const quote = (text: string, locale: 'fr' | 'en') => (locale === 'fr' ? `«${NBSP}${text}${NBSP}»` : `“${text}”`);
 
-/** The explanation as sentences, in French (default) or English. */
+/**
+ * The explanation as sentences, in French (default) or English, in plain
+ * words (review M9: no « p », « q », « Très bien− »): the majority grade, then
+ * whether it is held with room to spare (more voters above it than below) or
+ * only just, then why each option ranks above the next.
+ */
 export function explainMajorityJudgment(explanation: MajorityJudgmentExplanation, locale: 'fr' | 'en' = 'fr'): string[] {
   const byId = new Map(explanation.options.map((o) => [o.id, o]));
   const sentences: string[] = [];
@@ -76,14 +83,16 @@ export function explainMajorityJudgment(explanation: MajorityJudgmentExplanation
     if (fr) {
       sentences.push(
         `${name} obtient la mention majoritaire ${grade} : au moins la moitié des votants lui donne ${grade} ou mieux, et au moins la moitié ${grade} ou moins bien. ` +
-          `${pct(o.p, locale)} des votants l’évaluent mieux que ${grade} (p) et ${pct(o.q, locale)} moins bien (q) ; ` +
-          (o.sign === '+' ? `les premiers sont plus nombreux : mention ${o.majorityGradeLabel}+, départagée par p.` : `les premiers ne sont pas plus nombreux : mention ${o.majorityGradeLabel}−, départagée par q.`),
+          (o.sign === '+'
+            ? `Les votants qui la jugent mieux que ${grade} (${pct(o.p, locale)}) sont plus nombreux que ceux qui la jugent moins bien (${pct(o.q, locale)}) : elle a donc ${grade} avec de la marge.`
+            : `Les votants qui la jugent moins bien que ${grade} (${pct(o.q, locale)}) sont au moins aussi nombreux que ceux qui la jugent mieux (${pct(o.p, locale)}) : elle a donc ${grade} de justesse.`),
       );
     } else {
       sentences.push(
         `${name} gets the majority grade ${grade}: at least half of the voters give it ${grade} or better, and at least half ${grade} or worse. ` +
-          `${pct(o.p, locale)} rate it better than ${grade} (p) and ${pct(o.q, locale)} worse (q); ` +
-          (o.sign === '+' ? `the former are more numerous: grade ${o.majorityGradeLabel}+, decided by p.` : `the former are not more numerous: grade ${o.majorityGradeLabel}−, decided by q.`),
+          (o.sign === '+'
+            ? `The voters who rate it better than ${grade} (${pct(o.p, locale)}) outnumber those who rate it worse (${pct(o.q, locale)}): it gets ${grade} with room to spare.`
+            : `The voters who rate it worse than ${grade} (${pct(o.q, locale)}) are at least as many as those who rate it better (${pct(o.p, locale)}): it only just gets ${grade}.`),
       );
     }
   }
@@ -104,16 +113,16 @@ export function explainMajorityJudgment(explanation: MajorityJudgmentExplanation
         );
         break;
       case 'above':
-        sentences.push(fr ? `${A} devance ${B} : même mention ${a.majorityGradeLabel}+, et plus de votants l’évaluent mieux que ${quote(a.majorityGradeLabel, locale)} (${pct(a.p, locale)} contre ${pct(b.p, locale)}).` : `${A} ranks above ${B}: same grade ${a.majorityGradeLabel}+, and more voters rate it better than ${quote(a.majorityGradeLabel, locale)} (${pct(a.p, locale)} against ${pct(b.p, locale)}).`);
+        sentences.push(fr ? `${A} devance ${B} : toutes deux ont ${quote(a.majorityGradeLabel, locale)} avec de la marge, et plus de votants jugent ${A} mieux que ${quote(a.majorityGradeLabel, locale)} (${pct(a.p, locale)} contre ${pct(b.p, locale)}).` : `${A} ranks above ${B}: both get ${quote(a.majorityGradeLabel, locale)} with room to spare, and more voters rate ${A} better than ${quote(a.majorityGradeLabel, locale)} (${pct(a.p, locale)} against ${pct(b.p, locale)}).`);
         break;
       case 'below':
-        sentences.push(fr ? `${A} devance ${B} : même mention ${a.majorityGradeLabel}−, et moins de votants l’évaluent moins bien que ${quote(a.majorityGradeLabel, locale)} (${pct(a.q, locale)} contre ${pct(b.q, locale)}).` : `${A} ranks above ${B}: same grade ${a.majorityGradeLabel}−, and fewer voters rate it worse than ${quote(a.majorityGradeLabel, locale)} (${pct(a.q, locale)} against ${pct(b.q, locale)}).`);
+        sentences.push(fr ? `${A} devance ${B} : toutes deux ont ${quote(a.majorityGradeLabel, locale)} de justesse, et moins de votants jugent ${A} moins bien que ${quote(a.majorityGradeLabel, locale)} (${pct(a.q, locale)} contre ${pct(b.q, locale)}).` : `${A} ranks above ${B}: both only just get ${quote(a.majorityGradeLabel, locale)}, and fewer voters rate ${A} worse than ${quote(a.majorityGradeLabel, locale)} (${pct(a.q, locale)} against ${pct(b.q, locale)}).`);
         break;
       case 'tie-break':
         sentences.push(
           fr
-            ? `${A} et ${B} ont exactement la même mention, p et q. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après ${d.removed} retraits où elles restent égales, la mention majoritaire de ${A} est ${quote(d.betterGradeLabel!, locale)}, meilleure que ${quote(d.worseGradeLabel!, locale)} pour ${B}.`
-            : `${A} and ${B} have exactly the same grade, p and q. Their majority grades are then removed one at a time and the count repeated: after ${d.removed} removals where they stay equal, the majority grade of ${A} is ${quote(d.betterGradeLabel!, locale)}, better than ${quote(d.worseGradeLabel!, locale)} for ${B}.`,
+            ? `${A} et ${B} ont la même mention, avec autant de votants au-dessus et au-dessous. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après ${d.removed} retraits où elles restent égales, la mention majoritaire de ${A} est ${quote(d.betterGradeLabel!, locale)}, meilleure que ${quote(d.worseGradeLabel!, locale)} pour ${B}.`
+            : `${A} and ${B} have the same grade, with as many voters above it and below it. Their majority grades are then removed one at a time and the count repeated: after ${d.removed} removals where they stay equal, the majority grade of ${A} is ${quote(d.betterGradeLabel!, locale)}, better than ${quote(d.worseGradeLabel!, locale)} for ${B}.`,
         );
         break;
       case 'equal':

@@ -132,6 +132,15 @@ const PaperCountRecord = {
   place: z.string().min(1).max(500),
   countedAt: z.iso.datetime({ offset: true }),
   officers: z.array(z.string().min(1).max(200)).min(2).max(10),
+  /**
+   * Since format 2 of the ballot list: paper ballots found in the box, the blank
+   * or spoilt ones among them, and the people recorded as having voted at this
+   * station (participations, channel « station ») — so that anyone can check the
+   * counts against them. Absent from format-1 lists.
+   */
+  ballots: count.optional(),
+  blankOrInvalid: count.optional(),
+  recordedVoters: count.optional(),
 };
 
 export const PaperTotalsSchema = z.discriminatedUnion('method', [
@@ -143,6 +152,71 @@ export const PaperTotalsSchema = z.discriminatedUnion('method', [
   z.object({ ...PaperCountRecord, method: z.literal('majority_judgment'), counts: z.object({ options: z.record(z.string(), z.array(count)) }).strict() }).strict(),
 ]);
 export type PaperTotals = z.infer<typeof PaperTotalsSchema>;
+
+/** One inconsistency of a station's count, in English (the ballot list's checks) and in French (the API's 422). */
+export interface PaperCountInconsistency {
+  /** The input field it concerns (`ballots`, `counts.answers`, `counts.grades.<id>`…). */
+  path: string;
+  en: string;
+  fr: string;
+}
+
+/**
+ * The counts of a station checked against its box (issue 18, review C1): the
+ * totals of the options add up to the valid ballots (`ballots − blankOrInvalid`;
+ * for majority judgment, every option's grades; for approval, no option above
+ * it), and the box holds no more ballots than people recorded as having voted
+ * at that station. Only for records carrying `ballots` (format 2 and the API).
+ */
+export function paperCountInconsistencies(rules: VotingRules, totals: PaperTotals): PaperCountInconsistency[] {
+  const { ballots, blankOrInvalid, recordedVoters } = totals;
+  if (ballots === undefined) return [];
+  const problems: PaperCountInconsistency[] = [];
+  const where = `paper totals of ${totals.station}`;
+  const blank = blankOrInvalid ?? 0;
+  const valid = ballots - blank;
+  if (valid < 0) return [{ path: 'blankOrInvalid', en: `${where}: more blank or spoilt ballots (${blank}) than ballots (${ballots})`, fr: `Plus de bulletins blancs ou nuls (${blank}) que de bulletins dans l’urne (${ballots}).` }];
+  if (recordedVoters !== undefined && ballots > recordedVoters) {
+    problems.push({
+      path: 'ballots',
+      en: `${where}: ${ballots} ballots in the box but ${recordedVoters} voters recorded at this station`,
+      fr: `${ballots} bulletins dans l’urne, mais ${recordedVoters} votant${recordedVoters > 1 ? 's' : ''} enregistré${recordedVoters > 1 ? 's' : ''} dans ce bureau : une urne ne contient pas plus de bulletins que de votants émargés.`,
+    });
+  }
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const mismatch = (path: string, what: string, quoi: string, total: number) =>
+    problems.push({
+      path,
+      en: `${where}: ${what} add up to ${total}, not to the ${valid} valid ballots (${ballots} − ${blank} blank or spoilt)`,
+      fr: `${quoi} font ${total}, et non ${valid} (${ballots} bulletins − ${blank} blancs ou nuls).`,
+    });
+  switch (totals.method) {
+    case 'yes_no_abstain': {
+      const total = totals.counts.yes + totals.counts.no + totals.counts.abstain;
+      if (total !== valid) mismatch('counts.answers', 'yes, no and abstain', 'Oui, non et abstention', total);
+      break;
+    }
+    case 'single_choice': {
+      const total = sum(Object.values(totals.counts.options));
+      if (total !== valid) mismatch('counts.options', 'the options’ votes', 'Les voix des options', total);
+      if (totals.counts.blank !== blank) problems.push({ path: 'blankOrInvalid', en: `${where}: ${totals.counts.blank} blank ballots counted, ${blank} declared`, fr: `${totals.counts.blank} bulletins blancs comptés, ${blank} déclarés.` });
+      break;
+    }
+    case 'approval':
+      if (totals.counts.ballots !== valid) mismatch('counts.options', 'the approval ballots', 'Les bulletins d’approbation', totals.counts.ballots);
+      for (const [id, approvals] of Object.entries(totals.counts.options)) {
+        if (approvals > valid) problems.push({ path: `counts.options.${id}`, en: `${where}: option ${id} approved on ${approvals} ballots, more than the ${valid} valid ones`, fr: `L’option « ${id} » est approuvée sur ${approvals} bulletins, plus que les ${valid} bulletins valables.` });
+      }
+      break;
+    case 'majority_judgment':
+      for (const [id, profile] of Object.entries(totals.counts.options)) {
+        const total = sum(profile);
+        if (total !== valid) mismatch(`counts.grades.${id}`, `the grades of option ${id}`, `Les mentions de l’option « ${id} »`, total);
+      }
+      break;
+  }
+  return problems;
+}
 
 /** Checks paper totals against the rules (method, options, scale, consistent counts); returns the problems, empty when fine. */
 export function paperTotalsProblems(rules: VotingRules, totals: PaperTotals): string[] {
@@ -172,5 +246,46 @@ export function paperTotalsProblems(rules: VotingRules, totals: PaperTotals): st
       break;
     }
   }
+  if (problems.length === 0) problems.push(...paperCountInconsistencies(rules, totals).map((p) => p.en));
   return problems;
+}
+
+/**
+ * Stations that recorded fewer than `threshold` voters are published only
+ * merged (review M3: a station of two voters would show their choices): their
+ * records are added to the largest station's, or — with no large station —
+ * to one another. Counts, ballots and recorded voters add up, so every check
+ * of the list still holds. Records without `recordedVoters` (format 1) stay as
+ * they are.
+ */
+export function mergeSmallStations(totals: readonly PaperTotals[], threshold: number): PaperTotals[] {
+  const voters = (t: PaperTotals) => t.recordedVoters ?? Number.POSITIVE_INFINITY;
+  const small = totals.filter((t) => voters(t) < threshold);
+  if (small.length === 0) return [...totals];
+  const large = totals.filter((t) => voters(t) >= threshold);
+  const host = [...large].sort((a, b) => voters(b) - voters(a))[0];
+  const group = host ? [host, ...small] : small;
+  const merged = group.reduce((a, b) => addTotals(a, b));
+  return [...large.filter((t) => t !== host), merged];
+}
+
+const sumRecord = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k]! + (b[k] ?? 0)]));
+
+function addTotals(a: PaperTotals, b: PaperTotals): PaperTotals {
+  const record = {
+    station: `${a.station} + ${b.station}`.slice(0, 200),
+    place: `${a.place} ; ${b.place}`.slice(0, 500),
+    countedAt: a.countedAt > b.countedAt ? a.countedAt : b.countedAt,
+    officers: [...new Set([...a.officers, ...b.officers])].slice(0, 10),
+    ballots: (a.ballots ?? 0) + (b.ballots ?? 0),
+    blankOrInvalid: (a.blankOrInvalid ?? 0) + (b.blankOrInvalid ?? 0),
+    recordedVoters: (a.recordedVoters ?? 0) + (b.recordedVoters ?? 0),
+  };
+  if (a.method === 'yes_no_abstain' && b.method === 'yes_no_abstain') return { ...record, method: a.method, counts: { yes: a.counts.yes + b.counts.yes, no: a.counts.no + b.counts.no, abstain: a.counts.abstain + b.counts.abstain } };
+  if (a.method === 'single_choice' && b.method === 'single_choice') return { ...record, method: a.method, counts: { options: sumRecord(a.counts.options, b.counts.options), blank: a.counts.blank + b.counts.blank } };
+  if (a.method === 'approval' && b.method === 'approval') return { ...record, method: a.method, counts: { options: sumRecord(a.counts.options, b.counts.options), ballots: a.counts.ballots + b.counts.ballots } };
+  if (a.method === 'majority_judgment' && b.method === 'majority_judgment') {
+    return { ...record, method: a.method, counts: { options: Object.fromEntries(Object.keys(a.counts.options).map((k) => [k, a.counts.options[k]!.map((n, g) => n + (b.counts.options[k]?.[g] ?? 0))])) } };
+  }
+  throw new RangeError('paper totals of different methods cannot be merged');
 }

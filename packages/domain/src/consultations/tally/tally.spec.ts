@@ -92,10 +92,16 @@ describe('tallyBallots', () => {
     // gare: Excellent, Bien, Passable, À rejeter, À rejeter → median Passable; 2 above, 2 below → Passable−.
     expect(result.options[1]).toMatchObject({ id: 'gare', rank: 2, majorityGradeLabel: 'Passable', sign: '-' });
     expect(result.winners).toEqual(['parc']);
-    expect(result.sentences.fr[0]).toBe(
-      '« Capteurs au parc » obtient la mention majoritaire « Bien » : au moins la moitié des votants lui donne « Bien » ou mieux, et au moins la moitié « Bien » ou moins bien. 20,0 % des votants l’évaluent mieux que « Bien » (p) et 40,0 % moins bien (q) ; les premiers ne sont pas plus nombreux : mention Bien−, départagée par q.',
+    // Plain words (review M9): no « p », « q » nor « Bien− »; no-break spaces inside « » and before %.
+    const plain = (text: string) => text.replaceAll('\u00a0', ' ');
+    expect(plain(result.sentences.fr[0]!)).toBe(
+      '« Capteurs au parc » obtient la mention majoritaire « Bien » : au moins la moitié des votants lui donne « Bien » ou mieux, et au moins la moitié « Bien » ou moins bien. Les votants qui la jugent moins bien que « Bien » (40,0 %) sont au moins aussi nombreux que ceux qui la jugent mieux (20,0 %) : elle a donc « Bien » de justesse.',
     );
-    expect(result.sentences.fr[2]).toBe('« Capteurs au parc » devance « Caméras à la gare » : sa mention majoritaire « Bien » est meilleure que « Passable ».');
+    expect(result.sentences.fr[0]).toContain('«\u00a0Bien\u00a0»');
+    expect(result.sentences.fr[0]).toContain('40,0\u00a0%');
+    expect(result.sentences.en[0]).toBe('“Capteurs au parc” gets the majority grade “Bien”: at least half of the voters give it “Bien” or better, and at least half “Bien” or worse. The voters who rate it worse than “Bien” (40.0%) are at least as many as those who rate it better (20.0%): it only just gets “Bien”.');
+    for (const sentence of [...result.sentences.fr, ...result.sentences.en]) expect(sentence).not.toMatch(/\(p\)|\(q\)|départagée|decided by|Bien−/);
+    expect(plain(result.sentences.fr[2]!)).toBe('« Capteurs au parc » devance « Caméras à la gare » : sa mention majoritaire « Bien » est meilleure que « Passable ».');
     expect(result.sentences.en[2]).toBe('“Capteurs au parc” ranks above “Caméras à la gare”: its majority grade “Bien” is better than “Passable”.');
     expect(result.explanation.duels).toEqual([{ better: 'parc', worse: 'gare', decidedBy: 'majority-grade' }]);
   });
@@ -105,7 +111,7 @@ describe('tallyBallots', () => {
     const result = tallyCounts(rules, { method: 'majority_judgment', counts: { options: { a: [1, 2, 1], b: [1, 2, 1], c: [2, 1, 1] } } }) as MajorityJudgmentTally;
     expect(result.ranking).toEqual([['c'], ['a', 'b']]);
     expect(result.options.map((o) => o.rank)).toEqual([1, 2, 2]);
-    expect(result.sentences.fr.at(-1)).toBe('« A » et « B » ont reçu exactement les mêmes évaluations : ils sont ex æquo.');
+    expect(result.sentences.fr.at(-1)!.replaceAll('\u00a0', ' ')).toBe('« A » et « B » ont reçu exactement les mêmes évaluations : ils sont ex æquo.');
   });
 
   it('rejects invalid ballots and paper totals that do not fit the rules', () => {
@@ -157,8 +163,8 @@ describe('majority judgment explanation of a tie-break', () => {
     const result = tallyCounts(rules, { method: 'majority_judgment', counts: { options: { a: [0, 2, 2, 1, 0, 0], b: [1, 1, 2, 1, 0, 0] } } }) as MajorityJudgmentTally;
     expect(result.winners).toEqual(['b']);
     expect(result.explanation.duels).toEqual([{ better: 'b', worse: 'a', decidedBy: 'tie-break', removed: '4', betterGradeLabel: 'Excellent', worseGradeLabel: 'Très bien' }]);
-    expect(result.sentences.fr.at(-1)).toBe(
-      '« B » et « A » ont exactement la même mention, p et q. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après 4 retraits où elles restent égales, la mention majoritaire de « B » est « Excellent », meilleure que « Très bien » pour « A ».',
+    expect(result.sentences.fr.at(-1)!.replaceAll('\u00a0', ' ')).toBe(
+      '« B » et « A » ont la même mention, avec autant de votants au-dessus et au-dessous. On retire alors de chacun, une à une, sa mention majoritaire et on recommence : après 4 retraits où elles restent égales, la mention majoritaire de « B » est « Excellent », meilleure que « Très bien » pour « A ».',
     );
   });
 });

@@ -29,6 +29,10 @@ export default async function ReceiptPage({ params }: Props) {
         <Link href={`/consultations/${reference}`}>{t('back')}</Link>
       </p>
       <PageHeader title={closed ? t('titleClosed') : t('title')} lead={closed ? t('leadClosed') : t('lead')} />
+      {/* Review M14: after the close, a receipt code shows its ballot's choices to whoever holds it. */}
+      <p className="notice" data-testid="show-nobody">
+        {t('showNobody')}
+      </p>
       {consultation.viewer.can['consultations.check-receipt'].allowed ? <ReceiptSearchForm reference={reference} action={searchReceipt} /> : <p className="notice">{refusals(consultation.viewer.can['consultations.check-receipt'].reason ?? 'forbidden')}</p>}
     </ConsultationIntl>
   );

@@ -40,12 +40,21 @@ export default async function VotePage({ params }: Props) {
       <PageHeader title={t('title')} lead={consultation.question}>
         <p>{t('secrecy')}</p>
       </PageHeader>
-      {can.allowed ? (
-        <BallotForm reference={reference} title={consultation.title} rules={consultation.rules} idempotencyKey={randomUUID()} mode="cast" action={ballotAction} />
+      {can.allowed || can.reason === 'already_voted' ? (
+        // Already voted: the notice, drawn by the ballot form itself, so that a receipt just given stays on screen (review M5).
+        <BallotForm
+          reference={reference}
+          title={consultation.title}
+          rules={consultation.rules}
+          idempotencyKey={randomUUID()}
+          mode="cast"
+          action={ballotAction}
+          votedNotice={can.allowed ? undefined : <VotedNotice reference={reference} text={t('alreadyVoted')} link={t('changeLink')} />}
+        />
       ) : (
         <div className="notice" role="status">
           <p>{consultation.viewer.voted ? t('alreadyVoted') : refusals(can.reason ?? 'forbidden')}</p>
-          {consultation.state === 'vote' ? (
+          {consultation.state === 'vote' && consultation.viewer.voted ? (
             <p>
               <Link href={`/consultations/${reference}/modifier-mon-vote`}>{t('changeLink')}</Link>
             </p>
@@ -53,5 +62,16 @@ export default async function VotePage({ params }: Props) {
         </div>
       )}
     </ConsultationIntl>
+  );
+}
+
+function VotedNotice({ reference, text, link }: { reference: string; text: string; link: string }) {
+  return (
+    <div className="notice" role="status" data-testid="already-voted">
+      <p>{text}</p>
+      <p>
+        <Link href={`/consultations/${reference}/modifier-mon-vote`}>{link}</Link>
+      </p>
+    </div>
   );
 }

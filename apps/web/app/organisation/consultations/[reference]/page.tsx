@@ -61,7 +61,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
 
       <section aria-labelledby="contenu">
         <h2 id="contenu">{t('contentTitle')}</h2>
-        <ConsultationForm reference={reference} values={valuesFromConsultation(consultation)} dataUses={dataUses} neighbourhoods={neighbourhoods} locked={consultation.rulesLocked} />
+        <ConsultationForm reference={reference} values={valuesFromConsultation(consultation)} dataUses={dataUses} neighbourhoods={neighbourhoods} locked={consultation.rulesLocked} published={consultation.state === 'scheduled'} />
       </section>
 
       {can['consultations.add-hearing'].allowed ? (

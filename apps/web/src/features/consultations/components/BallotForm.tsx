@@ -2,13 +2,13 @@
 
 import { MAJORITY_JUDGMENT_GRADES, MAJORITY_JUDGMENT_GRADES_EN } from '@sesame/domain/client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { keptChecked, keptValue, type FormValues } from '@/components/forms/form-state';
 import buttons from '@/components/ui/Button.module.css';
 
-import { choicesAsFields, choicesFromForm, describeChoices, gradeField, receiptText, type BallotRules, type Choices } from '../ballot';
+import { choicesAsFields, choicesFromForm, describeChoices, gradeField, receiptDate, receiptText, type BallotRules, type Choices } from '../ballot';
 import { initialBallotState, type BallotState } from '../state';
 import styles from './consultations.module.css';
 
@@ -21,6 +21,12 @@ type Props = {
   mode: 'cast' | 'change';
   /** The server action (`ballotAction`), given by the page: a client module imports no server code. */
   action: (previous: BallotState, formData: FormData) => Promise<BallotState>;
+  /**
+   * Shown instead of the ballot when the person has already voted (review M5).
+   * The form stays mounted so that, once a ballot is confirmed and the page
+   * drawn again (now « déjà voté »), its receipt is still shown.
+   */
+  votedNotice?: ReactNode;
 };
 
 /** FormValues → FormData-like, to read the kept choices with the same code as the action. */
@@ -40,7 +46,7 @@ const asForm = (values: FormValues | undefined) => ({
  * without JavaScript (each step is the action's answer); with it, focus moves
  * to each new step's heading or to the error summary.
  */
-export function BallotForm({ reference, title, rules, idempotencyKey, mode, action }: Props) {
+export function BallotForm({ reference, title, rules, idempotencyKey, mode, action, votedNotice }: Props) {
   const t = useTranslations('Consultation.ballot');
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, initialBallotState);
@@ -63,7 +69,8 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
       keyWarning: t('receipt.keyWarning'),
       choices: t('receipt.choices'),
       castOn: t('receipt.castOn'),
-    });
+      showNobody: t('receipt.showNobody'),
+    }, locale);
     return (
       <section aria-labelledby="recu" className={styles.receipt}>
         <div ref={focus} tabIndex={-1} role="status" className="notice">
@@ -86,7 +93,10 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
         </dl>
         <h3>{t('receipt.choices')}</h3>
         <ChoiceList lines={lines} />
-        <p>{t('receipt.castOn')} : {receipt.castOn}</p>
+        <p>{t('receipt.castOnLine', { date: receiptDate(receipt.castOn, locale) })}</p>
+        <p className="notice" data-testid="show-nobody">
+          {t('receipt.showNobody')}
+        </p>
         <p className={styles.noPrint}>
           <a className={`${buttons.button} ${buttons.secondary}`} download={`recu-${receipt.consultation}.txt`} href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}>
             {t('receipt.download')}
@@ -97,6 +107,8 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
       </section>
     );
   }
+
+  if (votedNotice) return <>{votedNotice}</>;
 
   const hidden = (
     <>
@@ -238,10 +250,11 @@ function RadioGroup({ legend, name, choices, error, values, grid = false }: { le
       ) : null}
       <div className={grid ? styles.grades : undefined}>
         {choices.map((choice) => (
-          <div key={choice.value} className={grid ? styles.grade : styles.choice}>
+          // The label is the whole box (review M6): a tap anywhere in it picks the choice, and it is at least 44 px high.
+          <label key={choice.value} htmlFor={`${name}-${choice.value}`} className={grid ? styles.grade : styles.choice}>
             <input type="radio" id={`${name}-${choice.value}`} name={name} value={choice.value} defaultChecked={keptChecked(values, name, choice.value)} />
-            <label htmlFor={`${name}-${choice.value}`}>{choice.label}</label>
-          </div>
+            <span>{choice.label}</span>
+          </label>
         ))}
       </div>
     </fieldset>

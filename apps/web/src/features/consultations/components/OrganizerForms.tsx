@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { ActionForm, CheckboxGroupField, Field, Hidden, SelectField, TextAreaField } from '@/components/forms/ActionForm';
 import type { FormValues } from '@/components/forms/form-state';
+import { Link } from '@/components/ui/Link';
 
 import { answerQuestion, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
 import styles from './consultations.module.css';
@@ -23,6 +24,7 @@ export async function ConsultationForm({
   dataUses,
   neighbourhoods,
   locked,
+  published,
 }: {
   reference?: string;
   values?: FormValues;
@@ -30,8 +32,21 @@ export async function ConsultationForm({
   /** The territory's neighbourhoods: ticking some restricts the vote to their verified residents. */
   neighbourhoods: { id: string; name: string }[];
   locked?: boolean;
+  /** Rules published (review M1): the rules and the dates no longer change, the text may still be corrected. */
+  published?: boolean;
 }) {
   const t = await getTranslations('Consultation.form');
+  // Opened: nothing changes any more, so no fields to type into only to be refused (review L6); the public page shows it all.
+  if (locked && reference) {
+    return (
+      <div className="notice" data-testid="consultation-locked">
+        <p>{t('lockedNotice')}</p>
+        <p>
+          <Link href={`/consultations/${reference}`}>{t('lockedLink')}</Link>
+        </p>
+      </div>
+    );
+  }
   const form = await getTranslations('Form');
   const labels: Record<string, string> = {
     origin: t('origin'),
@@ -57,7 +72,7 @@ export async function ConsultationForm({
   return (
     <ActionForm action={reference ? updateConsultation : createConsultation} submitLabel={reference ? t('save') : t('create')} errorSummaryLabel={form('errorSummary')} labels={labels}>
       {reference ? <Hidden name="reference" value={reference} /> : null}
-      {locked ? <p className="notice">{t('lockedNotice')}</p> : null}
+      {published ? <p className="notice">{t('publishedNotice')}</p> : null}
       {reference ? null : (
         <fieldset className={styles.group}>
           <legend>{t('originLegend')}</legend>

@@ -29,7 +29,7 @@ export async function ResultsView({ consultation, results }: { consultation: Con
       <section aria-labelledby="gagnant">
         <h2 id="gagnant">{t('outcome')}</h2>
         <p data-testid="winner">
-          {winner ? t('winner', { option: answerLabel(winner.id, winner.label) }) : t('noWinner')} {results.quorum.percent > 0 ? (results.quorum.reached ? t('quorumReached', { percent: results.quorum.percent }) : t('quorumMissed', { percent: results.quorum.percent })) : null}
+          {winner ? (results.method === 'yes_no_abstain' && (winner.id === 'yes' || winner.id === 'no') ? t(winner.id === 'yes' ? 'yesWins' : 'noWins') : t('winner', { option: answerLabel(winner.id, winner.label) })) : t('noWinner')} {results.quorum.percent > 0 ? (results.quorum.reached ? t('quorumReached', { percent: results.quorum.percent }) : t('quorumMissed', { percent: results.quorum.percent })) : null}
         </p>
         <p className={styles.meta}>
           {t('closedOn', { date: words.day(results.closedOn) })} · {t('ballots', { online: results.ballots.online, paper: results.ballots.paper, blank: results.ballots.blankOrInvalid })}
@@ -63,7 +63,8 @@ export async function ResultsView({ consultation, results }: { consultation: Con
                   <>
                     <p>
                       {t('majorityGrade', { grade: grades[o.majorityGrade ?? 0] ?? '' })}
-                      {o.gauge ? ` ${o.gauge.sign === '+' ? '+' : '−'} (${t('gauge', { size: o.gauge.size })})` : null}
+                      {/* In words, not « + » / « − » (review M9); a decimal comma in French (review L3). */}
+                      {o.gauge ? ` ${t(o.gauge.sign === '+' ? 'gaugePlus' : 'gaugeMinus', { size: locale === 'fr' ? o.gauge.size.replace('.', ',') : o.gauge.size })}` : null}
                     </p>
                     {/* The bar is a picture of the table below it, which screen readers read instead. */}
                     <div className={styles.profile} aria-hidden="true">
@@ -72,23 +73,22 @@ export async function ResultsView({ consultation, results }: { consultation: Con
                       ))}
                       <span className={styles.median} />
                     </div>
-                    <table>
+                    {/* One row per grade (review M8): readable at 320 px without breaking a grade's name. */}
+                    <table className={styles.profileTable}>
                       <caption className="visually-hidden">{t('profileCaption', { option: o.label })}</caption>
                       <thead>
                         <tr>
-                          {grades.map((g) => (
-                            <th key={g} scope="col">
-                              {g}
-                            </th>
-                          ))}
+                          <th scope="col">{t('gradeColumn')}</th>
+                          <th scope="col">{t('countColumn')}</th>
                         </tr>
                       </thead>
                       <tbody>
-                        <tr>
-                          {o.profile.map((count, i) => (
-                            <td key={i}>{count}</td>
-                          ))}
-                        </tr>
+                        {o.profile.map((count, i) => (
+                          <tr key={i}>
+                            <th scope="row">{grades[i]}</th>
+                            <td>{count}</td>
+                          </tr>
+                        ))}
                       </tbody>
                     </table>
                   </>
@@ -127,8 +127,9 @@ export async function ResultsView({ consultation, results }: { consultation: Con
             <li key={p.id} className={styles.card} data-testid="paper-count">
               <h3 lang="fr">{p.stationName}</h3>
               <p>{t('paperCount', { ballots: p.ballots, blank: p.blankOrInvalid })}</p>
+              {p.counts.answers === null && p.counts.options === null && p.counts.grades === null ? <p className={styles.meta}>{t('smallStation', { threshold: results.turnout.fewerThan })}</p> : null}
               <p className={styles.meta}>
-                {t('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', ') })}
+                {t('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), enteredBy: p.enteredBy })}
               </p>
             </li>
           ))}

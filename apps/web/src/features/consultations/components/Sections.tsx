@@ -1,5 +1,5 @@
 import type { ConsultationDto, ConsultationSummary, HearingDto, QuestionDto, TurnoutDto } from '@sesame/domain';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { fr } from '@/i18n/content';
 
@@ -153,6 +153,7 @@ export async function DataUseCard({ consultation: c }: { consultation: Consultat
 export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: TurnoutDto; headingLevel?: 2 | 3 }) {
   const t = await getTranslations('Consultation.turnout');
   const words = await getDateWords();
+  const locale = await getLocale();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="participation">
@@ -160,14 +161,14 @@ export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: T
         {t('title')} {turnout.provisional ? <span className={`${styles.badge} ${styles.provisional}`}>{t('provisional')}</span> : null}
       </H>
       <p data-testid="turnout">
-        {t('overall', { participants: turnout.participants, eligible: turnout.eligible, percent: turnout.percent })}
+        {t('overall', { participants: turnout.participants, eligible: turnout.eligible, percent: locale === 'fr' ? turnout.percent.replace('.', ',') : turnout.percent })}
       </p>
       <p className={styles.meta}>
         {t('channels', { online: turnout.online, stations: turnout.atStations })} · {t('asOf', { date: words.dateTime(turnout.asOf) })}
       </p>
       {turnout.provisional ? <p className={styles.hint}>{t('provisionalHint')}</p> : null}
       {turnout.byNeighbourhood.length > 0 ? (
-        <table>
+        <table className={styles.turnoutTable}>
           <caption>{t('byNeighbourhood')}</caption>
           <thead>
             <tr>
@@ -182,13 +183,14 @@ export async function TurnoutSection({ turnout, headingLevel = 2 }: { turnout: T
                 <th scope="row" lang="fr">
                   {n.name}
                 </th>
-                <td>{n.participants}</td>
+                <td>{n.participants === null ? t('fewerThan', { threshold: turnout.fewerThan }) : n.participants}</td>
                 <td>{n.eligible}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
+      {turnout.byNeighbourhood.some((n) => n.participants === null) ? <p className={styles.hint}>{t('fewerThanHint', { threshold: turnout.fewerThan })}</p> : null}
     </section>
   );
 }
