@@ -309,9 +309,9 @@ export const PANEL_SEEDS = ['graine-organisation', 'graine-association'];
 const panelOrganizer = (t: Api, given?: TestPerson) => (given ? Promise.resolve(given) : createPerson(t, { roles: ['resident', 'organizer'] }));
 
 /** Publishes the panel rules (a new version each time). */
-export async function publishPanelRules(t: Api, organizer?: TestPerson): Promise<TestPerson> {
+export async function publishPanelRules(t: Api, organizer?: TestPerson, rules: typeof PANEL_RULES = PANEL_RULES): Promise<TestPerson> {
   const by = await panelOrganizer(t, organizer);
-  await request(t.server).post('/api/v1/advisory-panel/rules').set(by.auth).send({ rules: PANEL_RULES, changeNote: 'Règles de test.' }).expect(201);
+  await request(t.server).post('/api/v1/advisory-panel/rules').set(by.auth).send({ rules, changeNote: 'Règles de test.' }).expect(201);
   return by;
 }
 
@@ -358,9 +358,13 @@ export async function createPanelDraw(t: Api, options: { state?: 'committed' | '
   return { reference, organizer, poolId };
 }
 
-/** A member (an association representative) in the given state. */
+/**
+ * A member (an association representative) in the given state. The rules it
+ * publishes leave room for many: tests that need several members in one
+ * database would otherwise meet the seat limit (422 no_seat_left).
+ */
 export async function createPanelMember(t: Api, options: { state?: 'invited' | 'active'; organizer?: TestPerson } = {}): Promise<{ id: string; organizer: TestPerson }> {
-  const organizer = await publishPanelRules(t, options.organizer);
+  const organizer = await publishPanelRules(t, options.organizer, { ...PANEL_RULES, seats: { ...PANEL_RULES.seats, drawnCitizens: 40, associations: 30 } });
   const member = await request(t.server).post('/api/v1/advisory-panel/members').set(organizer.auth).send({ seatType: 'association', displayName: 'Représentante', termStart: '2027-01-01' }).expect(201);
   const id = (member.body as { id: string }).id;
   if (options.state === 'active') await request(t.server).post(`/api/v1/advisory-panel/members/${id}/activate`).set(organizer.auth).send({}).expect(200);

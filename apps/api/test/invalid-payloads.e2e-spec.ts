@@ -28,6 +28,7 @@ import {
   type ConsultationFixtureState,
   type TestPerson,
 } from './fixtures';
+import { panelMember, publishedOpinion } from './authority-responses.fixtures';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken } from './tokens';
@@ -235,6 +236,48 @@ async function consultation(s: Setup, options: { state?: ConsultationFixtureStat
   })();
   return createConsultation(s.t, { ...(await consultationBasis), ...options });
 }
+
+/**
+ * The panel's work for the recommendations and authority-responses routes
+ * (made once per run): a member with a linked account, a referral on the
+ * panel's initiative with a session and a draft recommendation, and a
+ * published opinion (written straight into its tables, as the
+ * authority-responses spec does). These targets land on real records, but
+ * are not replayed (live: false): votes, dissents, amendments and tracking
+ * rows have no fixture yet, and their ids below are random.
+ */
+let panelWork: Promise<{ member: TestPerson; organizer: TestPerson; authority: TestPerson; memberId: string; referral: string; session: string; draft: string; opinion: string; published: string }> | null = null;
+async function recommendationsWork(s: Setup) {
+  panelWork ??= (async () => {
+    const member = await panelMember(s.t);
+    const P = '/api/v1/recommendations';
+    const referral = (await request(s.t.server).post(`${P}/referrals`).set(member.auth).send({ source: 'own_initiative', title: 'Les capteurs du parc', question: 'Que recommander sur les capteurs du parc ?' }).expect(201)).body as { reference: string };
+    const session = (await request(s.t.server).post(`${P}/referrals/${referral.reference}/sessions`).set(member.auth).send({ title: 'Première séance', scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: 'Mairie', agenda: ['La question posée'] }).expect(201)).body as { id: string };
+    const draft = (await request(s.t.server).post(`${P}/referrals/${referral.reference}/recommendations`).set(member.auth).send({ title: 'Publier les relevés', body: 'Publier chaque mois les relevés des capteurs.' }).expect(201)).body as { reference: string };
+    const opinion = await publishedOpinion(s.t, { rapporteurId: member.memberId });
+    return {
+      member,
+      organizer: await organizer(s),
+      authority: await createPerson(s.t, { roles: ['resident', 'authority'] }),
+      memberId: member.memberId,
+      referral: referral.reference,
+      session: session.id,
+      draft: draft.reference,
+      opinion: opinion.number,
+      published: opinion.references[0]!,
+    };
+  })();
+  return panelWork;
+}
+const NO_SUCH_ID = '7d4a1c9e-2b3f-4e5a-8c6d-0f1e2a3b4c5d';
+/** A target on the panel's work (see recommendationsWork), not replayed. */
+const onPanelWork =
+  (params: (w: Awaited<ReturnType<typeof recommendationsWork>>) => Record<string, string>, who: 'member' | 'organizer' | 'authority' | 'anyone' | 'someone', query?: Record<string, string>) =>
+  async (s: Setup) => {
+    const w = await recommendationsWork(s);
+    const headers = who === 'anyone' ? anyone : who === 'someone' ? actingAs(await createPerson(s.t)) : actingAs(w[who]);
+    return { params: params(w), headers, ...(query ? { query } : {}), live: false as const };
+  };
 
 /**
  * Every route with a path parameter must be here (a test says so): where it
@@ -547,12 +590,69 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     body: { personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id, stationName: 'Bureau 1 — Mairie' },
   }),
   'GET /api/v1/consultations/{reference}/paper-totals': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
-  'POST /api/v1/consultations/{reference}/paper-totals': async (s) => ({
-    params: { reference: (await consultation(s, { state: 'vote' })).reference },
-    headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
-    body: { stationName: 'Bureau 1', place: 'Mairie', countedAt: '2027-03-01T19:00:00Z', officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 2, blankOrInvalid: 0, counts: { grades: { retirer: [1, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 0, 0, 0], garder: [0, 0, 0, 0, 1, 1] } } },
-  }),
+  'POST /api/v1/consultations/{reference}/paper-totals': async (s) => {
+    const { reference } = await consultation(s, { state: 'vote' });
+    const officer = await createPerson(s.t, { roles: ['facilitator'] });
+    // A count record holds no more ballots than the station recorded voters.
+    for (let i = 0; i < 2; i++) {
+      const personId = (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id;
+      await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ personId, stationName: 'Bureau 1' }).expect(201);
+    }
+    return {
+      params: { reference },
+      headers: actingAs(officer),
+      body: { stationName: 'Bureau 1', place: 'Mairie', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 2, blankOrInvalid: 0, counts: { grades: { retirer: [1, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 0, 0, 0], garder: [0, 0, 0, 0, 1, 1] } } },
+    };
+  },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
+  // Panel recommendations (issue 19) and the authority's answers: on real records, not replayed (see recommendationsWork).
+  'PUT /api/v1/recommendations/seats/{memberId}/account': onPanelWork((w) => ({ memberId: w.memberId }), 'organizer'),
+  'DELETE /api/v1/recommendations/seats/{memberId}/account': onPanelWork((w) => ({ memberId: w.memberId }), 'organizer'),
+  'GET /api/v1/recommendations/referrals/{reference}': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/dismiss': onPanelWork((w) => ({ reference: w.referral }), 'organizer'),
+  'POST /api/v1/recommendations/referrals/{reference}/dossier/refresh': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/sessions': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'PUT /api/v1/recommendations/sessions/{sessionId}': onPanelWork((w) => ({ sessionId: w.session }), 'member'),
+  'PUT /api/v1/recommendations/sessions/{sessionId}/attendance': onPanelWork((w) => ({ sessionId: w.session }), 'member'),
+  'POST /api/v1/recommendations/sessions/{sessionId}/hold': onPanelWork((w) => ({ sessionId: w.session }), 'member'),
+  'POST /api/v1/recommendations/sessions/{sessionId}/cancel': onPanelWork((w) => ({ sessionId: w.session }), 'member'),
+  'GET /api/v1/recommendations/referrals/{reference}/discussion': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/discussion': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/hearings': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/recommendations': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'GET /api/v1/recommendations/items/{reference}': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'PUT /api/v1/recommendations/items/{reference}': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/open-amendments': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/withdraw': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'GET /api/v1/recommendations/items/{reference}/versions': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'GET /api/v1/recommendations/items/{reference}/diff': onPanelWork((w) => ({ reference: w.draft }), 'member', { from: '1', to: '1' }),
+  'POST /api/v1/recommendations/items/{reference}/amendments': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/amendments/{number}/procedure': onPanelWork((w) => ({ reference: w.draft, number: '1' }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/amendments/{number}/withdraw': onPanelWork((w) => ({ reference: w.draft, number: '1' }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/merge': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/vote': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/adopt': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'POST /api/v1/recommendations/items/{reference}/dissents': onPanelWork((w) => ({ reference: w.draft }), 'member'),
+  'GET /api/v1/recommendations/votes/{voteId}': onPanelWork(() => ({ voteId: NO_SUCH_ID }), 'member'),
+  'POST /api/v1/recommendations/votes/{voteId}/ballots': onPanelWork(() => ({ voteId: NO_SUCH_ID }), 'member'),
+  'POST /api/v1/recommendations/votes/{voteId}/close': onPanelWork(() => ({ voteId: NO_SUCH_ID }), 'member'),
+  'POST /api/v1/recommendations/dissents/{dissentId}/signatures': onPanelWork(() => ({ dissentId: NO_SUCH_ID }), 'member'),
+  'PUT /api/v1/recommendations/referrals/{reference}/opinion': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'POST /api/v1/recommendations/referrals/{reference}/opinion/publish': onPanelWork((w) => ({ reference: w.referral }), 'member'),
+  'GET /api/v1/recommendations/opinions/{number}': onPanelWork((w) => ({ number: w.opinion }), 'anyone'),
+  'GET /api/v1/recommendations/opinions/{number}/pdf': onPanelWork((w) => ({ number: w.opinion }), 'anyone'),
+  'GET /api/v1/recommendations/opinions/{number}/vote-events': onPanelWork((w) => ({ number: w.opinion }), 'anyone'),
+  'PUT /api/v1/recommendations/opinions/{number}/follow': onPanelWork((w) => ({ number: w.opinion }), 'someone'),
+  'DELETE /api/v1/recommendations/opinions/{number}/follow': onPanelWork((w) => ({ number: w.opinion }), 'someone'),
+  'GET /api/v1/recommendations/published/{reference}': onPanelWork((w) => ({ reference: w.published }), 'anyone'),
+  'GET /api/v1/authority-responses/{reference}': onPanelWork((w) => ({ reference: w.published }), 'anyone'),
+  'POST /api/v1/authority-responses/{reference}': onPanelWork((w) => ({ reference: w.published }), 'authority'),
+  'POST /api/v1/authority-responses/{reference}/actions': onPanelWork((w) => ({ reference: w.published }), 'authority'),
+  'PUT /api/v1/authority-responses/{reference}/actions/{number}': onPanelWork((w) => ({ reference: w.published, number: '1' }), 'authority'),
+  'POST /api/v1/authority-responses/{reference}/progress-reports': onPanelWork((w) => ({ reference: w.published }), 'authority'),
+  'PUT /api/v1/authority-responses/{reference}/progress-reports/{number}/verification': onPanelWork((w) => ({ reference: w.published, number: '1' }), 'member'),
+  'PUT /api/v1/authority-responses/{reference}/evaluation': onPanelWork((w) => ({ reference: w.published }), 'member'),
+  'PUT /api/v1/authority-responses/{reference}/follow-up-group': onPanelWork((w) => ({ reference: w.published }), 'member'),
 };
 
 /** The matrix's own sample request, by the first caller it lets through (no valid request to replay). */

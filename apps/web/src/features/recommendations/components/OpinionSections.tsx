@@ -7,6 +7,7 @@ import type { RecommendationLabels } from '../labels';
 import { publicRecommendationPath } from '../paths';
 import styles from './recommendations.module.css';
 import { VoteTally } from './VoteTally';
+import { fr } from '@/i18n/content';
 
 type Item = OpinionDto['items'][number];
 
@@ -100,7 +101,7 @@ export async function PublishedItem({ item, labels }: { item: Item; labels: Reco
           <ul>
             {item.amendments.map((amendment) => (
               <li key={amendment.number}>
-                {t('amendment', { number: amendment.number, author: amendment.author.displayName, state: labels.amendmentState(amendment.state) })}
+                {t.rich('amendment', { number: amendment.number, author: amendment.author.displayName, state: labels.amendmentState(amendment.state), fr })}
                 {amendment.procedure ? ` — ${labels.procedure(amendment.procedure)}` : null}
               </li>
             ))}

@@ -21,6 +21,7 @@ import { SEAT_TYPES, type RecommendationLabels } from '../labels';
 import { draftPath } from '../paths';
 import type { DiscussionPostDto } from '../queries';
 import styles from './recommendations.module.css';
+import { fr } from '@/i18n/content';
 
 type Session = ReferralDto['sessions'][number];
 
@@ -296,7 +297,7 @@ export async function OpinionDraftSection({ referral }: { referral: ReferralDto 
   return (
     <section className="section" aria-labelledby="avis">
       <h2 id="avis">{t('title')}</h2>
-      {referral.opinionDraft ? <p>{t('saved', { title: referral.opinionDraft.title })}</p> : <p>{t('none')}</p>}
+      {referral.opinionDraft ? <p>{t.rich('saved', { title: referral.opinionDraft.title, fr })}</p> : <p>{t('none')}</p>}
       {adopted.length === 0 ? (
         <p>{t('noAdopted')}</p>
       ) : (
