@@ -304,7 +304,8 @@ export const PANEL_QUOTAS = [
   { category: 'age', value: 'adulte', min: 0, max: 2 },
   { category: 'age', value: 'senior', min: 0, max: 2 },
 ];
-export const PANEL_SEEDS = ['graine-organisation', 'graine-association'];
+/** Witness seeds of 128 bits (32 hexadecimal characters), as the reveal requires. */
+export const PANEL_SEEDS = ['5f0c9a2e7b4d1c8f3a6e9b2d5c8f1a4e', 'c3e8a1f6b9d2e5a8c1f4b7d0e3a6c9f2'];
 
 const panelOrganizer = (t: Api, given?: TestPerson) => (given ? Promise.resolve(given) : createPerson(t, { roles: ['resident', 'organizer'] }));
 
