@@ -15,6 +15,7 @@ import {
   SEED_RULE_FR,
   WITNESS_KINDS,
 } from './advisory-panel.values';
+import { plainText, requiredText } from '../common/text-fields';
 
 export * from './advisory-panel.values';
 
@@ -68,14 +69,8 @@ export * from './advisory-panel.values';
 
 // ——— Small pieces ———
 
-const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté.', params: { reason: 'html' } });
-const required = (max: number, message: string) => text(max).refine((v) => v.length > 0, { error: message });
+const text = plainText;
+const required = requiredText;
 
 export const SeatTypeSchema = z.enum(SEAT_TYPES, { error: 'Type de siège attendu : drawn_citizen, association, expert_voting ou expert_consultative.' });
 export const MemberStateSchema = z.enum(MEMBER_STATES);

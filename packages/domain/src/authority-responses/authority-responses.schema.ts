@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberRefSchema, PublishedRecommendationFactsSchema, RecommendationReferenceSchema } from '../recommendations/recommendations.schema';
 import { AuthorityResponsePermissionsSchema } from './authority-responses.policy';
 import { ACTION_STATUSES, RESPONSE_DECISIONS, RESPONSE_LIMITS as L, REVIEW_STATES, SCORE_RANGE } from './authority-responses.values';
+import { plainText, requiredText } from '../common/text-fields';
 
 export * from './authority-responses.values';
 
@@ -29,14 +30,8 @@ export * from './authority-responses.values';
  *   GET  /open-data/authority-responses.json                         public    → AuthorityResponseView[] without viewer
  */
 
-const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté.', params: { reason: 'html' } });
-const required = (max: number, message: string) => text(max).refine((v) => v.length > 0, { error: message });
+const text = plainText;
+const required = requiredText;
 
 export const ResponseDecisionSchema = z.enum(RESPONSE_DECISIONS, { error: 'Décision attendue : accepted, partially_accepted, rejected ou deferred.' });
 export const ActionStatusSchema = z.enum(ACTION_STATUSES, { error: 'Statut attendu : planned, in_progress, done, blocked ou abandoned.' });

@@ -21,6 +21,7 @@ import {
   VOTE_SUBJECTS,
   VOTING_MODES,
 } from './recommendations.values';
+import { plainText, requiredText } from '../common/text-fields';
 
 export * from './recommendations.values';
 
@@ -99,14 +100,8 @@ export * from './recommendations.values';
 
 // ——— Small pieces ———
 
-const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté.', params: { reason: 'html' } });
-const required = (max: number, message: string) => text(max).refine((v) => v.length > 0, { error: message });
+const text = plainText;
+const required = requiredText;
 
 export const ReferralReferenceSchema = z.string().regex(REFERRAL_REFERENCE_PATTERN, { error: 'Référence de saisine attendue au format SA-AAAA-NNN.' });
 export const RecommendationReferenceSchema = z.string().regex(RECOMMENDATION_REFERENCE_PATTERN, { error: 'Référence de recommandation attendue au format RC-AAAA-NNN.' });
