@@ -189,7 +189,8 @@ export const ReferralDossierSchema = z
           online: z.int(),
           atStations: z.int(),
           percent: z.string(),
-          byNeighbourhood: z.array(z.object({ name: z.string(), eligible: z.int(), participants: z.int() })),
+          /** participants: null where the consultation hides a small count (fewer than SMALL_COUNT_THRESHOLD voters). */
+          byNeighbourhood: z.array(z.object({ name: z.string(), eligible: z.int(), participants: z.int().nullable() })),
         }),
         /** Participation figures beyond the ballots: polling stations, workshops (contributions recorded by facilitators), the deliberation. */
         participation: z.object({

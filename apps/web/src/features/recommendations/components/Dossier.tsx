@@ -1,4 +1,4 @@
-import type { ReferralDto } from '@sesame/domain';
+import { SMALL_COUNT_THRESHOLD, type ReferralDto } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
@@ -127,7 +127,10 @@ export async function DossierView({ dossier, labels }: { dossier: Dossier; label
                 <ul>
                   {c.turnout.byNeighbourhood.map((row) => (
                     <li key={row.name}>
-                      <span lang="fr">{row.name}</span> — {t('turnoutValue', { participants: n(row.participants), eligible: n(row.eligible), percent: row.eligible > 0 ? ((100 * row.participants) / row.eligible).toFixed(1) : '0' })}
+                      <span lang="fr">{row.name}</span> —{' '}
+                      {row.participants === null
+                        ? t('turnoutHidden', { threshold: SMALL_COUNT_THRESHOLD })
+                        : t('turnoutValue', { participants: n(row.participants), eligible: n(row.eligible), percent: row.eligible > 0 ? ((100 * row.participants) / row.eligible).toFixed(1) : '0' })}
                     </li>
                   ))}
                 </ul>
