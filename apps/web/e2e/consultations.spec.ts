@@ -54,6 +54,8 @@ async function signedIn(browser: Browser, email: string, contexts: BrowserContex
 const pad = (n: number) => String(n).padStart(2, '0');
 const local = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 const inDays = (days: number) => local(new Date(Date.now() + days * 86_400_000));
+/** Now as the form reads it: Paris time (the site's), whatever the machine's time zone. */
+const parisNow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date()).replace(' ', 'T');
 
 test('a consultation on the market cameras: rules, hearing, question, secret ballot with receipt, hidden results, paper totals, explained results, receipt in the list, re-tally', async ({ browser }) => {
   // About 2 minutes on a quiet machine; a busy 2-core CI machine runs other journeys beside it.
@@ -183,7 +185,7 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });
     await totals.getByLabel('Nom du bureau de vote').fill('Bureau de la mairie annexe');
     await totals.getByLabel('Lieu du dépouillement').fill('Mairie annexe de La Noue');
-    await totals.getByLabel('Date et heure du dépouillement').fill(local(new Date()));
+    await totals.getByLabel('Date et heure du dépouillement').fill(parisNow());
     await totals.getByLabel('Premier assesseur').fill('Jeanne Martin');
     await totals.getByLabel('Second assesseur').fill('Karim Benali');
     await totals.getByLabel('Bulletins trouvés dans l’urne').fill('2');

@@ -68,12 +68,13 @@ test('an organizer reaches every queue from one page, with what waits in each', 
   }
 });
 
-test('the authority’s representative sees the register’s queue only; a resident sees none', async ({ browser }) => {
+test('the authority’s representative sees the register’s queue and the answers to the panel’s opinions only; a resident sees none', async ({ browser }) => {
   const authority = await signedIn(browser, AUTHORITY);
   try {
     await authority.page.goto('/organisation');
     await expect(authority.page.getByRole('heading', { level: 2, name: 'Registre des usages de données' })).toBeVisible();
-    await expect(authority.page.getByRole('heading', { level: 2 })).toHaveText(['Registre des usages de données']);
+    await expect(authority.page.getByRole('heading', { level: 2 })).toHaveText(['Registre des usages de données', 'Réponses aux avis du comité']);
+    await expect(authority.page.getByRole('link', { name: 'Répondre aux recommandations' })).toHaveAttribute('href', '/organisation/reponses');
   } finally {
     await authority.context.close();
   }
