@@ -157,15 +157,16 @@ async function VoteBlock({ item, vote, seat, labels, f }: { item: Recommendation
   const t = await getTranslations('Recommendations.vote');
   const closed = vote.state === 'closed';
   const choices = (['for', 'against', 'abstain'] as const).map((value) => ({ value, label: labels.choice(value) }));
+  const what = vote.subject === 'amendment' ? t('amendmentTitle', { number: vote.amendment ?? 0 }) : t('itemTitle', { version: vote.version });
   return (
     <div className={styles.item} data-testid="vote">
       <h3>
-        {vote.subject === 'amendment' ? t('amendmentTitle', { number: vote.amendment ?? 0 }) : t('itemTitle', { version: vote.version })} — {closed ? t('closed') : t('open')}
+        {what} — {closed ? t('closed') : t('open')}
       </h3>
       <p>
         {t(vote.mode === 'secret' ? 'secret' : 'recorded')} {t('opened', { date: labels.dateTime(vote.openedAt) })}
       </p>
-      <VoteTally tally={vote.tally} closed={closed} labels={labels} id={`vote-${vote.id}`} />
+      <VoteTally tally={vote.tally} closed={closed} labels={labels} id={`vote-${vote.id}`} subject={what} />
       {closed && vote.ballots.length > 0 ? (
         <>
           <h4>{t('ballots')}</h4>

@@ -10,9 +10,10 @@ type Tally = PanelVoteDto['tally'];
 /**
  * A vote's result: the counts, the counts per seat type (once closed: before,
  * who voted how would show through), and the quorum and the threshold said
- * in plain words.
+ * in plain words. `subject` (e.g. the recommendation's reference) tells
+ * apart the tables of several votes on one page.
  */
-export async function VoteTally({ tally, closed, labels, id }: { tally: Tally; closed: boolean; labels: RecommendationLabels; id: string }) {
+export async function VoteTally({ tally, closed, labels, id, subject }: { tally: Tally; closed: boolean; labels: RecommendationLabels; id: string; subject?: string }) {
   const t = await getTranslations('Recommendations.vote');
   const n = labels.number;
   return (
@@ -32,7 +33,10 @@ export async function VoteTally({ tally, closed, labels, id }: { tally: Tally; c
       {closed ? (
         <TableScroll captionId={`${id}-caption`}>
           <table className="data-table">
-            <caption id={`${id}-caption`}>{t('bySeatType')}</caption>
+            <caption id={`${id}-caption`}>
+              {t('bySeatType')}
+              {subject ? ` — ${subject}` : null}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('seatType')}</th>
