@@ -92,7 +92,7 @@ if (rows.includes('supports')) {
   results.supports.load = load1.toFixed(1);
 }
 if (rows.includes('ballots')) {
-  const reference = await openVote(apiUrl, SECRET, organizer, { title: `Harness ${label}` });
+  const reference = await openVote(apiUrl, SECRET, organizer, db, { title: `Harness ${label}` });
   const tokens = await Promise.all(people.map(token));
   let next = 0;
   const load1 = os.loadavg()[0];

@@ -557,8 +557,8 @@ async function sqlSupports(databaseUrl, people) {
 /** Two consultations whose vote is open (majority judgment over 5 options), opened through the API by people[0] as organizer: one for HTTP, one for SQL. */
 async function ballotFixtures(client, apiUrl, secret, people) {
   await client.query("INSERT INTO person_roles (person_id, role) VALUES ($1, 'organizer') ON CONFLICT DO NOTHING", [people[0]]);
-  const http = await openVote(apiUrl, secret, people[0], { title: 'Banc d’essai : bulletins par HTTP' });
-  const sql = await openVote(apiUrl, secret, people[0], { title: 'Banc d’essai : bulletins en SQL' });
+  const http = await openVote(apiUrl, secret, people[0], client, { title: 'Banc d’essai : bulletins par HTTP' });
+  const sql = await openVote(apiUrl, secret, people[0], client, { title: 'Banc d’essai : bulletins en SQL' });
   return { http, sql };
 }
 
@@ -751,7 +751,7 @@ async function main() {
         const target = OPINION_MAP_TARGETS[r.row] ?? null;
         const met = target === null ? '—' : r.wallMs <= target ? 'yes' : 'NO';
         rows.push({
-          line: `| opinion map ${r.row} | ${OPINION_MAP_LABELS[r.row] ?? r.row}: wall ${ms(r.wallMs)} (CPU ${ms(r.cpuMs)}), PCA iterations ${r.pcaIterations.join('+')}, ${r.groups} groups; load average ${r.loadAverage} on ${r.cpus} CPUs | — | — | ${target === null ? '—' : `≤ ${target} ms`} | ${met} | peak ${r.peakRssMB} MiB (bench process) |`,
+          line: `| opinion map ${r.row} | ${OPINION_MAP_LABELS[r.row] ?? r.row}: wall ${ms(r.wallMs)} (CPU ${ms(r.cpuMs)}), PCA iterations ${r.pcaIterations ? [r.pcaIterations].flat().join('+') : '—'}${r.groups === undefined ? '' : `, ${r.groups} groups`}; load average ${r.loadAverage} on ${r.cpus} CPUs | — | — | ${target === null ? '—' : `≤ ${target} ms`} | ${met} | peak ${r.peakRssMB} MiB (bench process) |`,
         });
       }
     }
@@ -772,6 +772,8 @@ async function main() {
     }
     platform = await startPlatform({ dataDir: path.join(dir, 'postgres'), databaseUrl: given?.url, apiPort: '0', webPort: '0', quiet: true, log });
     const owner = new pg.Client({ connectionString: platform.databaseUrl });
+    // Dropping the database on a failure ends this connection too: report the failure, not that.
+    owner.on('error', (error) => log(`  (fixtures' connection: ${error.message})`));
     await owner.connect();
     log(`• ${PEOPLE} verified residents, two proposals collecting…`);
     const people = await fixtures(owner);
@@ -879,6 +881,10 @@ async function main() {
     printTable(rows);
     console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, API pool ${POOL}; the demo plus ${PEOPLE} residents. Reproduce: npm run bench (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL, BENCH_ROWS, BENCH_OPINION_MAP_SIZES, BENCH_WORKSHOP_SECONDS, BENCH_TALLY_BALLOTS).`);
     if (failures > 0) process.exitCode = 1;
+  } catch (error) {
+    // Printed now: stopping the platform and dropping the database may end connections noisily.
+    console.error(error);
+    process.exitCode = 1;
   } finally {
     await platform?.stop();
     await given?.drop();

@@ -120,7 +120,7 @@ await runDrill({ workPrefix: 'sesame-drill-ballots-', deadlineMs: DEADLINE_MS },
   const apiOptions = { work: drill.work, apiPort, databaseUrl: database.appUrl ?? database.url, secret, apiLog: drill.apiLog };
   let api = await startBuiltApi(apiOptions);
   drill.cleanups.push(() => api.stop());
-  const reference = await openVote(apiUrl, secret, organizerId);
+  const reference = await openVote(apiUrl, secret, organizerId, owner);
   const [{ id: consultationId }] = (await owner.query('SELECT id FROM consultations WHERE reference = $1', [reference])).rows;
   log(`• API on ${apiUrl}; ${reference} open to the vote (majority judgment, 5 options)`);
 

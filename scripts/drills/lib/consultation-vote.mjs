@@ -1,8 +1,9 @@
 // A consultation whose vote is open, made through the API as organizers do
 // (for `npm run drill:ballots` and the bench's `ballots` row): a published
 // register record, a consultation about it with majority judgment over
-// OPTIONS, and a schedule already due, so that publishing its rules brings it
-// straight to the vote (the API advances a due schedule at publication).
+// OPTIONS, published with a schedule the rules accept (the vote opens at least
+// VOTE_NOTICE_DAYS later), then brought forward in SQL as if those days had
+// passed, so that the API's job worker opens the vote.
 import { SignJWT } from 'jose';
 
 /** Five options, ids o1…o5 (as scripts/bench/consultation-tally.ts). */
@@ -52,9 +53,10 @@ async function call(apiUrl, token, method, route, body, expected) {
 
 /**
  * Opens a vote: `organizerId` must hold the organizer role (the caller writes
- * it in SQL). Returns the consultation's reference, once its state is `vote`.
+ * it in SQL); `db` is a `pg` client of the database's owner. Returns the
+ * consultation's reference, once its state is `vote`.
  */
-export async function openVote(apiUrl, secret, organizerId, { title = 'Les caméras du marché du dimanche' } = {}) {
+export async function openVote(apiUrl, secret, organizerId, db, { title = 'Les caméras du marché du dimanche' } = {}) {
   const token = await personToken(secret, organizerId);
   const draft = await call(apiUrl, token, 'POST', '/data-uses', { content: DATA_USE }, 201);
   const dataUse = await call(apiUrl, token, 'POST', `/data-uses/${draft.reference}/publish`, { expectedRevision: draft.revision }, 200);
@@ -64,12 +66,24 @@ export async function openVote(apiUrl, secret, organizerId, { title = 'Les camé
     title,
     question: 'Que faire des caméras du marché du dimanche ?',
     dataUseReference: dataUse.reference,
-    // Information, deliberation and vote already open; the vote closes tomorrow.
-    schedule: { informationOpensAt: new Date(now - 3 * hour).toISOString(), deliberationOpensAt: new Date(now - 2 * hour).toISOString(), voteOpensAt: new Date(now - hour).toISOString(), voteClosesAt: new Date(now + 24 * hour).toISOString() },
+    // What publication accepts: the vote three days ahead, each phase a day at least.
+    schedule: { informationOpensAt: new Date(now + hour).toISOString(), deliberationOpensAt: new Date(now + 25 * hour).toISOString(), voteOpensAt: new Date(now + 72 * hour).toISOString(), voteClosesAt: new Date(now + 96 * hour).toISOString() },
     rules: { method: 'majority_judgment', options: OPTIONS.map((id, k) => ({ id, label: `Option ${k + 1}` })), quorumPercent: 0, whatNext: 'Les résultats sont transmis au comité citoyen.' },
   };
   const created = await call(apiUrl, token, 'POST', '/consultations', { origin: { kind: 'organizers' }, content }, 201);
-  const published = await call(apiUrl, token, 'POST', `/consultations/${created.reference}/publish`, {}, 200);
-  if (published.state !== 'vote') throw new Error(`${created.reference} is in state ${published.state} after publication, not vote.`);
-  return created.reference;
+  const { reference } = created;
+  await call(apiUrl, token, 'POST', `/consultations/${reference}/publish`, {}, 200);
+  // As if three days had passed: information, deliberation and vote already open, the vote closing tomorrow; the phase jobs due now.
+  await db.query(
+    `UPDATE consultations SET information_opens_at = now() - interval '3 hours', deliberation_opens_at = now() - interval '2 hours', vote_opens_at = now() - interval '1 hour', vote_closes_at = now() + interval '1 day' WHERE reference = $1`,
+    [reference],
+  );
+  await db.query(`UPDATE jobs SET run_at = now() WHERE kind = 'consultation.advance-phases' AND payload->>'reference' = $1 AND completed_at IS NULL`, [reference]);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { state } = await call(apiUrl, token, 'GET', `/consultations/${reference}`, undefined, 200);
+    if (state === 'vote') return reference;
+    if (Date.now() > deadline) throw new Error(`${reference} is in state ${state} a minute after its vote was due, not vote.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
