@@ -1,18 +1,11 @@
-import { MIN_VOTES_TO_CLUSTER } from '@sesame/domain';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 
-import { Link } from '@/components/ui/Link';
-import { PageHeader } from '@/components/ui/PageHeader';
 import { threadPath } from '@/features/deliberations/paths';
 import { fetchProposalDeliberation } from '@/features/deliberations/queries';
-import { MapFigure } from '@/features/opinion-map/components/MapFigure';
-import { MapLiveUpdates } from '@/features/opinion-map/components/MapLiveUpdates';
-import { Common, Groups, MapTable, Method } from '@/features/opinion-map/components/MapSections';
-import styles from '@/features/opinion-map/components/opinion-map.module.css';
+import { OpinionMapPage } from '@/features/opinion-map/components/OpinionMapPage';
 import { statementsPath } from '@/features/opinion-map/paths';
-import { fetchOpinionMap, fetchStatements } from '@/features/opinion-map/queries';
 import { Content } from '@/i18n/content';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -25,64 +18,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('metaTitle', { title: space.subject.title, reference }) };
 }
 
-/** The opinion map of a proposal's debate: the groups, what sets each apart, what brings them together; too early below the minimum of voters. */
-export default async function OpinionMapPage({ params }: Props) {
+/** The opinion map of a proposal's debate. */
+export default async function ProposalOpinionMapPage({ params }: Props) {
   const { reference } = await params;
   const space = await fetchProposalDeliberation(reference);
   if (!space) notFound();
-  const map = await fetchOpinionMap(space.id);
-  if (!map) notFound();
-  // A reader who voted but is not on the map yet is told how many votes place them (clustering.ts selectClustered: at least 7, or every statement when fewer).
-  const statements = map.status === 'ready' && !map.me ? await fetchStatements(space.id) : null;
-  const myVotes = statements ? statements.statements.filter((statement) => statement.myVote !== null && !statement.meta && statement.state === 'approved').length : 0;
-  const needVotes = Math.min(MIN_VOTES_TO_CLUSTER, map.statements.length);
-  const [t, live] = [await getTranslations('OpinionMap.mapPage'), await getTranslations('OpinionMap.live')];
-
+  const t = await getTranslations('OpinionMap.mapPage');
   return (
-    <>
-      <PageHeader title={t('title')} lead={t.rich('lead', { title: space.subject.title, fr: (chunks) => <Content>{chunks}</Content> })}>
-        <ul className={styles.links}>
-          <li>
-            <Link href={threadPath(reference)}>{t('backToDebate')}</Link>
-          </li>
-          <li>
-            <Link href={statementsPath(reference)}>{t('toStatements')}</Link>
-          </li>
-        </ul>
-      </PageHeader>
-      <MapLiveUpdates spaceId={space.id} texts={{ map: live('map'), statement: live('statement') }} />
-
-      {map.status === 'too_early' ? (
-        <section aria-labelledby="trop-tot" className={styles.section}>
-          <h2 id="trop-tot">{t('tooEarlyTitle')}</h2>
-          <p className="prose">{t('tooEarly', { voters: map.voters, min: map.minVoters })}</p>
-          <p className={styles.tapLink}>
-            <Link href={statementsPath(reference)} variant="button">
-              {t('goVote')}
-            </Link>
-          </p>
-        </section>
-      ) : (
-        <>
-          <section aria-labelledby="carte" className={styles.section}>
-            <h2 id="carte">{t('mapTitle')}</h2>
-            <p className="prose">{t('mapLead', { voters: map.voters, groups: map.groups.length })}</p>
-            <MapFigure map={map} />
-            {myVotes > 0 ? (
-              <p className="prose">
-                {myVotes < needVotes ? t('notPlaced', { votes: myVotes, min: needVotes }) : t('placedSoon', { votes: myVotes })}
-              </p>
-            ) : null}
-            <p className={styles.tapLink}>
-              <a href="#tableau">{t('toTable')}</a>
-            </p>
-          </section>
-          <Groups map={map} />
-          <Common map={map} />
-          <MapTable map={map} />
-          <Method map={map} />
-        </>
-      )}
-    </>
+    <OpinionMapPage
+      reference={reference}
+      spaceId={space.id}
+      lead={t.rich('lead', { title: space.subject.title, fr: (chunks) => <Content>{chunks}</Content> })}
+      links={[
+        { href: threadPath(reference), label: t('backToDebate') },
+        { href: statementsPath(reference), label: t('toStatements') },
+      ]}
+    />
   );
 }
