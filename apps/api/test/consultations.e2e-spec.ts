@@ -207,7 +207,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: 'pas-un-uuid', choices: grades(0, 1, 2) }).expect(400);
 
     const receipt = BallotReceiptSchema.parse((await api().post(`${path}/ballots`).set(person.auth).send({ idempotencyKey: randomUUID(), choices: grades(5, 5, 0) }).expect(201)).body);
-    expect((await api().get(`${path}/receipts/${receipt.receipt}`).expect(200)).body).toEqual({ consultation: reference, receipt: receipt.receipt, inBox: true, ballotList: null });
+    expect((await api().get(`${path}/receipts/${receipt.receipt}`).expect(200)).body).toEqual({ consultation: reference, receipt: receipt.receipt, inBox: true, ballotList: null, choices: null });
     expect((await api().get(`${path}/receipts/${receipt.receipt.toLowerCase()}`).expect(200)).body.inBox).toBe(true);
     expect((await api().get(`${path}/receipts/0000-0000-0000-0000`).expect(200)).body.inBox).toBe(false);
     await api().get(`${path}/receipts/pas-un-recu`).expect(400);
@@ -298,7 +298,11 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // Review M3: three voters at that station — its own counts stay unpublished (they are in the totals and the list's merged record).
     expect((await api().get(`${path}/paper-totals`).expect(200)).body[0]).toMatchObject({ ballots: 3, counts: { answers: null, options: null, grades: null } });
     expect(results.explanation.join(' ')).toMatch(/mention majoritaire/i);
-    expect((await api().get(`${path}/receipts/${receipts[0]}`).expect(200)).body.ballotList.sha256).toBe(entry!.data.ballotsSha256);
+    const closedCheck = (await api().get(`${path}/receipts/${receipts[0]}`).expect(200)).body;
+    expect(closedCheck.ballotList.sha256).toBe(entry!.data.ballotsSha256);
+    // Review M11: after the close the check gives the receipt's line of the list, so nobody downloads the whole list to find it.
+    expect(closedCheck).toMatchObject({ inBox: true, choices: parsed.list.ballots.find((b) => b.receipt === receipts[0])!.choices });
+    expect((await api().get(`${path}/receipts/0000-0000-0000-0000`).expect(200)).body).toMatchObject({ inBox: false, choices: null });
     // Closed: no more ballots or changes.
     await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(422);
     const actions = (await t.sql<{ action: string }>("SELECT action FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [reference])).map((r) => r.action);

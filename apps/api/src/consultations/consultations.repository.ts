@@ -370,6 +370,12 @@ export class ConsultationsRepository {
     return this.prisma.$queryRaw<{ found: boolean }[]>`SELECT EXISTS (SELECT 1 FROM ballots WHERE consultation_id = ${consultationId}::uuid AND receipt = ${receipt}) AS found`.then(([row]) => row!.found);
   }
 
+  /** A ballot's choices by its receipt (only asked once the list is published: the rows are then the list's lines). */
+  async choicesByReceipt(consultationId: string, receipt: string): Promise<unknown> {
+    const [row] = await this.prisma.$queryRaw<{ choices: unknown }[]>`SELECT choices FROM ballots WHERE consultation_id = ${consultationId}::uuid AND receipt = ${receipt}`;
+    return row ? row.choices : null;
+  }
+
   // ---- turnout ------------------------------------------------------------------
 
   /**

@@ -842,8 +842,10 @@ export class ConsultationsService implements OnModuleInit {
   async checkReceipt(actor: Actor, reference: string, receipt: string) {
     const row = await this.visible(actor, reference);
     authorize(canOnConsultation('consultations.check-receipt', { actor, consultation: factsOf(row) }));
-    const inBox = await this.repository.receiptInBox(row.id, receipt);
-    return { consultation: reference, receipt, inBox, ballotList: row.ballotListSha256 ? { sha256: row.ballotListSha256, url: ballotListUrl(reference) } : null };
+    if (!row.ballotListSha256) return { consultation: reference, receipt, inBox: await this.repository.receiptInBox(row.id, receipt), ballotList: null, choices: null };
+    // Closed: the ballot rows are the published list's lines (frozen at the close), so a line's choices are public.
+    const choices = (await this.repository.choicesByReceipt(row.id, receipt)) as BallotChoices | null;
+    return { consultation: reference, receipt, inBox: choices !== null, ballotList: { sha256: row.ballotListSha256, url: ballotListUrl(reference) }, choices };
   }
 
   async myParticipation(actor: Actor, reference: string) {

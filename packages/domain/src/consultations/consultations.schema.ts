@@ -419,6 +419,12 @@ export const ReceiptCheckSchema = z
     inBox: z.boolean(),
     /** After the close: the frozen list where the receipt appears with its choices. */
     ballotList: z.object({ sha256: z.string(), url: z.string() }).nullable(),
+    /**
+     * After the close only (public then, in the list): the receipt's line, its
+     * choices — so that finding one's ballot does not mean downloading the
+     * whole list. Null while the vote is open, or for a receipt not in the list.
+     */
+    choices: BallotChoicesSchema.nullable(),
   })
   .meta({ id: 'ReceiptCheck' });
 

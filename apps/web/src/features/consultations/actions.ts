@@ -14,7 +14,7 @@ import { currentPerson } from '@/features/identity/session';
 import { ballotRefusal, choicesFromForm, describeChoices } from './ballot';
 import { contentField, contentFromForm, originFromForm } from './content';
 import { localToIso } from './schedule';
-import { fetchBallotList, fetchConsultation, isConsultationReference } from './queries';
+import { checkReceipt, fetchConsultation, isConsultationReference } from './queries';
 import type { BallotState, ReceiptSearchState } from './state';
 
 const text = (formData: FormData, name: string): string => {
@@ -110,9 +110,9 @@ export async function searchReceipt(_previous: ReceiptSearchState, formData: For
   const consultation = await fetchConsultation(reference);
   if (!consultation) notFound();
   if (consultation.ballotList) {
-    const list = await fetchBallotList(reference);
-    const line = list?.ballots.find((b) => b.receipt === code.data);
-    if (!line) return { status: 'success', found: false, receipt: code.data, message: t('notInList', { receipt: code.data }), values: typedValues(formData), at: Date.now() };
+    // The receipt's line of the published list, as the API reads it (not the whole list: it may hold a million lines).
+    const line = await checkReceipt(reference, code.data);
+    if (!line?.choices) return { status: 'success', found: false, receipt: code.data, message: t('notInList', { receipt: code.data }), values: typedValues(formData), at: Date.now() };
     const ballot = await getTranslations('Consultation.ballot');
     const grades = consultation.grades ?? [];
     const choices = describeChoices(line.choices as never, consultation.rules, {

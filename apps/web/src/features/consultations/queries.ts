@@ -116,19 +116,9 @@ export async function fetchPaperTotals(reference: string): Promise<PaperCountDto
 }
 
 /** Whether a receipt code is in the box (never the choices); null when the code or the phase is refused. */
-export async function checkReceipt(reference: string, receipt: string): Promise<{ inBox: boolean; ballotList: { sha256: string; url: string } | null } | null> {
+export async function checkReceipt(reference: string, receipt: string): Promise<{ inBox: boolean; ballotList: { sha256: string; url: string } | null; choices: unknown } | null> {
   try {
     return await callApiJson(path(reference, `/receipts/${encodeURIComponent(receipt)}`));
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status < 500) return null;
-    throw error;
-  }
-}
-
-/** The published ballot list (open data, after the close). */
-export async function fetchBallotList(reference: string): Promise<{ ballots: { receipt: string; choices: unknown }[] } | null> {
-  try {
-    return await callApiJson(`/api/v1/open-data/consultations/${encodeURIComponent(reference)}/ballots.json`);
   } catch (error) {
     if (error instanceof ApiProblem && error.status < 500) return null;
     throw error;
