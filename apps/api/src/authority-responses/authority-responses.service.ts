@@ -25,6 +25,7 @@ import {
   type PublishedRecommendationFacts,
   type SeatFacts,
   type VerificationInput,
+  type JsonValue,
 } from '@sesame/domain';
 import { AuditService } from '../audit/audit.service';
 import { authorize } from '../common/authorize';
@@ -310,6 +311,19 @@ export class AuthorityResponsesService implements OnModuleInit {
 
   // ——— the panel ———
 
+  /**
+   * A member's act, audited twice: in public without its actor (the panel
+   * verified, scored, named), and restricted with the member's account — a
+   * public entry naming the account would tie the member's public name to
+   * their pseudonym on the rest of the platform (as the recommendations
+   * feature does for the workspace).
+   */
+  private async panelAct(tx: PrismaTransaction, actorId: string, entry: { action: 'progress-report.verified' | 'authority-response.evaluated' | 'follow-up-group.named'; subjectType: 'recommendation'; subjectId: string; data: JsonValue }) {
+    const { data } = entry;
+    await this.audit.record(tx, { actorId: null, action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId, data });
+    await this.audit.record(tx, { actorId, action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId, data, visibility: 'restricted' });
+  }
+
   private async member(actor: Actor, action: 'authority-responses.verify' | 'authority-responses.evaluate' | 'authority-responses.name-follow-up') {
     const seat = await this.seat(actor);
     const person = authorize(canOnAuthorityResponses(action, { actor, seat }));
@@ -330,7 +344,7 @@ export class AuthorityResponsesService implements OnModuleInit {
       const row = await this.answered(tx, reference);
       if (!row.reports.some((r) => r.number === number)) throw ProblemException.notFound(`Aucun point d’étape n° ${number} pour la recommandation ${reference}.`);
       await this.repository.verifyReport(tx, row.id, number, { verified: input.verified, verificationNote: input.note, verifiedAt: now, verifiedByMemberId: memberId });
-      await this.audit.record(tx, { actorId: person.id, action: 'progress-report.verified', subjectType: 'recommendation', subjectId: reference, data: { number, verified: input.verified, note: input.note } });
+      await this.panelAct(tx, person.id, { action: 'progress-report.verified', subjectType: 'recommendation', subjectId: reference, data: { number, verified: input.verified, note: input.note } });
     });
     return this.view(actor, reference, now);
   }
@@ -340,7 +354,7 @@ export class AuthorityResponsesService implements OnModuleInit {
     await this.repository.transaction(async (tx) => {
       const row = await this.answered(tx, reference);
       await this.repository.updateResponse(tx, row.id, { score: input.score, evaluation: input.evaluation, evaluatedAt: now });
-      await this.audit.record(tx, { actorId: person.id, action: 'authority-response.evaluated', subjectType: 'recommendation', subjectId: reference, data: { score: input.score, evaluation: input.evaluation } });
+      await this.panelAct(tx, person.id, { action: 'authority-response.evaluated', subjectType: 'recommendation', subjectId: reference, data: { score: input.score, evaluation: input.evaluation } });
     });
     return this.view(actor, reference, now);
   }
@@ -353,7 +367,7 @@ export class AuthorityResponsesService implements OnModuleInit {
     await this.repository.transaction(async (tx) => {
       const row = await this.answered(tx, reference);
       await this.repository.updateResponse(tx, row.id, { followUpGroup: input.memberIds });
-      await this.audit.record(tx, { actorId: person.id, action: 'follow-up-group.named', subjectType: 'recommendation', subjectId: reference, data: { members: found.map((m) => m.displayName) } });
+      await this.panelAct(tx, person.id, { action: 'follow-up-group.named', subjectType: 'recommendation', subjectId: reference, data: { members: found.map((m) => m.displayName) } });
     });
     return this.view(actor, reference);
   }

@@ -66,7 +66,8 @@ export function opinionPdf(opinion: OpinionDto, site: string): Promise<Buffer> {
     const seats = Object.entries(t.bySeatType)
       .filter(([, c]) => c.for + c.against + c.abstain > 0)
       .map(([seat, c]) => `${SEAT_TYPES_FR[seat as keyof typeof SEAT_TYPES_FR]} : ${countsInFrench(c)}`);
-    if (seats.length) small(`Par type de siège — ${seats.join(' ; ')}.`);
+    if (item.vote.withheld.bySeatType) small('Par type de siège : non publié — un type de siège comptait trop peu de votants pour garder le vote secret.');
+    else if (seats.length) small(`Par type de siège — ${seats.join(' ; ')}.`);
     if (item.vote.ballots.length) small(`Votes : ${item.vote.ballots.map((b) => `${b.member.displayName} (${b.choice === 'for' ? 'pour' : b.choice === 'against' ? 'contre' : 'abstention'})`).join(', ')}.`);
     const amendments = item.amendments.filter((a) => a.state === 'merged');
     if (amendments.length) small(`Amendements intégrés : ${amendments.map((a) => `n° ${a.number} (${a.author.displayName})`).join(', ')}.`);

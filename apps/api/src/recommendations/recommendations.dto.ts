@@ -2,6 +2,7 @@ import { createTwoFilesPatch, diffWordsWithSpace } from 'diff';
 import {
   countsInFrench,
   opinionTitleNumber,
+  publishedTally,
   tallyVote,
   type AmendmentDto,
   type DissentDto,
@@ -43,8 +44,22 @@ export function tallyOf(vote: VoteRow): VoteTallyDto {
   return tallyVote(ballots, vote.rules as unknown as VoteRules);
 }
 
+/** The tally as the secrecy of the vote lets it be published (`publishedTally`). */
+export const publicTallyOf = (vote: VoteRow) => publishedTally(tallyOf(vote), vote.mode, vote.state);
+
+/**
+ * Who took part. In a secret vote, by name (then id), never in the order of
+ * voting: that order, set against anything dated, would pair voters and choices.
+ */
+function votersOf(vote: VoteRow): MemberRef[] {
+  const voters = vote.participations.map((p) => memberRef(p.member));
+  if (vote.mode !== 'secret') return voters;
+  return voters.sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr') || a.id.localeCompare(b.id));
+}
+
 export function voteDto(vote: VoteRow, recommendation: string, viewerMemberId: string | null): PanelVoteDto {
   const mine = viewerMemberId ? vote.participations.find((p) => p.memberId === viewerMemberId) : undefined;
+  const { tally, withheld } = publicTallyOf(vote);
   return {
     id: vote.id,
     subject: vote.subject,
@@ -55,9 +70,10 @@ export function voteDto(vote: VoteRow, recommendation: string, viewerMemberId: s
     state: vote.state,
     openedAt: vote.openedAt.toISOString(),
     closedAt: iso(vote.closedAt),
-    voters: vote.participations.map((p) => memberRef(p.member)),
+    voters: votersOf(vote),
     ballots: vote.mode === 'recorded' ? vote.participations.filter((p) => p.choice).map((p) => ({ member: memberRef(p.member), choice: p.choice! })) : [],
-    tally: tallyOf(vote),
+    tally,
+    withheld,
     myChoice: mine?.choice ?? null,
     voted: Boolean(mine),
   };
@@ -104,6 +120,12 @@ export function adoptionRefusal(tally: VoteTallyDto): string {
   return `Majorité requise non atteinte : ${tally.counts.for} voix pour sur ${tally.cast} exprimées, il en faut ${tally.threshold.required} (${tally.threshold.numerator}/${tally.threshold.denominator}). Votes : ${counts}.`;
 }
 
+/** 422 detail when adopting a secret vote is refused: participation only, the counts being sealed until the vote closes. */
+export function secretAdoptionRefusal(tally: VoteTallyDto): string {
+  if (!tally.quorum.reached) return `Quorum non atteint : ${tally.quorum.present} membres votants sur ${tally.quorum.required} requis (${tally.quorum.percent} % de ${tally.quorum.votingSeats} sièges).`;
+  return `Majorité requise non atteinte (${tally.threshold.numerator}/${tally.threshold.denominator} des votes exprimés). Vote à bulletin secret : les décomptes sont publiés à sa clôture.`;
+}
+
 export const quorumText = (q: QuorumDto) => `${q.present} présents sur ${q.votingSeats} sièges avec voix délibérative (quorum ${q.required})${q.reached ? '' : ' — quorum non atteint'}`;
 
 const POPOLO_OPTION = { for: 'yes', against: 'no', abstain: 'abstain' } as const;
@@ -111,7 +133,8 @@ const POPOLO_RESULT = { adopted: 'pass', rejected: 'fail', no_quorum: 'no quorum
 
 /** A closed vote as a Popolo vote event (counts per seat type as groups; each vote when recorded). */
 export function popoloVoteEvent(vote: VoteRow, item: { reference: string; title: string }, opinion: string, site: string): PopoloVoteEvent {
-  const tally = tallyOf(vote);
+  // Counts per seat type a secret vote may not publish are zeros here, so no group count is listed.
+  const { tally } = publicTallyOf(vote);
   const counts: PopoloVoteEvent['counts'] = [];
   for (const option of ['for', 'against', 'abstain'] as const) counts.push({ option: POPOLO_OPTION[option], value: tally.counts[option] });
   for (const [seatType, c] of Object.entries(tally.bySeatType)) {

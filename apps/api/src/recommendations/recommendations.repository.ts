@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
@@ -290,8 +291,13 @@ export class RecommendationsRepository {
       ON CONFLICT DO NOTHING`;
     return inserted === 1;
   }
+  /**
+   * A secret ballot gets a random (v4) id: the column's default, a v7 uuid,
+   * carries the millisecond it was drawn, which the participation's time
+   * would match to its voter.
+   */
   addSecretBallot(tx: PrismaTransaction, data: { voteId: string; seatType: MemberRow['seatType']; choice: 'for' | 'against' | 'abstain' }) {
-    return tx.panelSecretBallot.create({ data });
+    return tx.panelSecretBallot.create({ data: { id: randomUUID(), ...data } });
   }
   closeVote(tx: PrismaTransaction, id: string, data: { outcome: 'adopted' | 'rejected' | 'no_quorum'; tally: Prisma.InputJsonValue }) {
     return tx.panelVote.update({ where: { id }, data: { state: 'closed', closedAt: new Date(), ...data } });

@@ -50,11 +50,19 @@ import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
-import { adoptionRefusal, amendmentDto, day, dissentDto, iso, memberRef, opinionLabel, tallyOf, textDiff, unifiedDiff, voteDto } from './recommendations.dto';
+import { adoptionRefusal, amendmentDto, secretAdoptionRefusal, day, dissentDto, iso, memberRef, opinionLabel, tallyOf, textDiff, unifiedDiff, voteDto } from './recommendations.dto';
 import { buildDossier } from './recommendations.dossier';
 import { RecommendationsRepository, type MemberRow, type OpinionRow, type RecommendationRow, type ReferralRow, type ReferralSummaryRow, type SessionRow } from './recommendations.repository';
 
 const DAY_MS = 86_400_000;
+/**
+ * The members' acts are audited out of the public log: a public entry names
+ * its actor's account (id and pseudonym), which beside the member's public
+ * name would tie a drawn citizen's seat to their pseudonym everywhere else
+ * on the platform; and the entries carry the workspace (drafts, amendments,
+ * sessions, hearings, counts of unpublished votes), which is the panel's own.
+ */
+const MEMBERS_ONLY = 'restricted' as const;
 type Seat = (MemberRow & { memberId: string }) | null;
 
 /**
@@ -161,7 +169,7 @@ export class RecommendationsService {
         proposalId: sources.proposal?.id ?? null,
         dossier: dossier as unknown as Prisma.InputJsonValue,
       });
-      await this.audit.record(tx, { actorId: person.id, action: 'referral.created', subjectType: 'referral', subjectId: row.reference, data: { source: input.source, title: input.title, consultation: sources.consultation?.reference ?? null, proposal: sources.proposal?.reference ?? null } });
+      await this.audit.record(tx, { actorId: person.id, action: 'referral.created', visibility: seat?.state === 'active' ? MEMBERS_ONLY : 'public', subjectType: 'referral', subjectId: row.reference, data: { source: input.source, title: input.title, consultation: sources.consultation?.reference ?? null, proposal: sources.proposal?.reference ?? null } });
       await this.notifyReferral(tx, row.reference, input.title, sources.dataUseId, sources.proposal?.id ?? null, sources.consultation?.id ?? null);
       return row.reference;
     });
@@ -237,14 +245,16 @@ export class RecommendationsService {
     const seat = await this.seatOf(actor);
     authorize(canOnRecommendations('recommendations.view-referral', { actor, seat: this.facts(seat), referral: row }));
     const rules = await this.repository.rulesInForce().then((r) => (r ? PanelRulesSchema.parse(r) : null));
+    // The authority reads the dossier, not the drafts: a recommendation is the panel's until published (`view-item`).
+    const visible = row.recommendations.filter((r) => canOnRecommendations('recommendations.view-item', { actor, seat: this.facts(seat), item: this.itemFacts(r) }).allowed);
     return {
-      ...this.summary({ ...row, dataUse: row.dataUse, consultation: row.consultation, proposal: row.proposal, opinion: row.opinion?.reference ? { reference: row.opinion.reference } : null, _count: { recommendations: row.recommendations.length } }),
+      ...this.summary({ ...row, dataUse: row.dataUse, consultation: row.consultation, proposal: row.proposal, opinion: row.opinion?.reference ? { reference: row.opinion.reference } : null, _count: { recommendations: visible.length } }),
       question: row.question,
       dossier: row.dossier as unknown as ReferralDossier,
       dismissedReason: row.dismissedReason,
       sessions: row.sessions.map((s) => this.sessionDto(s, rules)),
       hearings: row.hearings.map((h) => this.hearingDto(h)),
-      recommendations: row.recommendations.map((r) => {
+      recommendations: visible.map((r) => {
         const { amendments: _a, votes: _v, dissents: _d, ...rest } = this.recommendationDto(r, actor, seat);
         return rest;
       }),
@@ -254,6 +264,8 @@ export class RecommendationsService {
   }
 
   async dismissReferral(actor: Actor, reference: string, reason: string): Promise<ReferralDto> {
+    // Organizers only, checked before the look-up: a 404 to others would tell which referrals exist.
+    authorize(canOnRecommendations('recommendations.dismiss-referral', { actor, referral: { reference, state: 'open' } }));
     await this.repository.transaction(async (tx) => {
       const row = await this.repository.lockReferral(tx, reference);
       if (!row) throw ProblemException.notFound(`Aucune saisine ${reference}.`);
@@ -311,7 +323,7 @@ export class RecommendationsService {
   async createSession(actor: Actor, reference: string, input: SessionInput): Promise<PanelSessionDto> {
     const id = await this.onReferral(actor, reference, async (tx, row, seat) => {
       const s = await this.repository.createSession(tx, row.id, { title: input.title, scheduledAt: new Date(input.scheduledAt), place: input.place, agenda: input.agenda });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.scheduled', subjectType: 'panel-session', subjectId: s.id, data: { referral: reference, number: s.number, title: s.title, scheduledAt: s.scheduledAt.toISOString(), by: seat.displayName } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.scheduled', visibility: MEMBERS_ONLY, subjectType: 'panel-session', subjectId: s.id, data: { referral: reference, number: s.number, title: s.title, scheduledAt: s.scheduledAt.toISOString(), by: seat.displayName } });
       for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.session-scheduled', data: { title: s.title }, link: `/comite/saisines/${reference}` });
       return s.id;
     });
@@ -371,7 +383,7 @@ export class RecommendationsService {
         } as ProblemDocument);
       }
       await this.repository.updateSession(tx, s.id, { state: 'held', heldAt: new Date(), minutes, quorum: quorum as unknown as Prisma.InputJsonValue });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.held', subjectType: 'panel-session', subjectId: s.id, data: { referral: s.referral.reference, number: s.number, present: quorum.present, required: quorum.required } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.held', visibility: MEMBERS_ONLY, subjectType: 'panel-session', subjectId: s.id, data: { referral: s.referral.reference, number: s.number, present: quorum.present, required: quorum.required } });
     });
     return this.session(sessionId);
   }
@@ -380,7 +392,7 @@ export class RecommendationsService {
     await this.onSession(actor, sessionId, async (tx, s) => {
       if (s.state !== 'scheduled') throw ProblemException.ruleViolation('Cette séance est déjà tenue ou annulée.');
       await this.repository.updateSession(tx, s.id, { state: 'cancelled' });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.cancelled', subjectType: 'panel-session', subjectId: s.id, data: { referral: s.referral.reference, number: s.number } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.cancelled', visibility: MEMBERS_ONLY, subjectType: 'panel-session', subjectId: s.id, data: { referral: s.referral.reference, number: s.number } });
     });
     return this.session(sessionId);
   }
@@ -434,7 +446,7 @@ export class RecommendationsService {
     return this.onReferral(actor, reference, async (tx, row) => {
       if (input.sessionId && !row.sessions.some((s) => s.id === input.sessionId)) throw ProblemException.validation([{ path: 'sessionId', code: 'unknown_session', message: 'Cette séance n’appartient pas à cette saisine.' }]);
       const h = await this.repository.createHearing(tx, { referralId: row.id, sessionId: input.sessionId ?? null, kind: input.kind, name: input.name, affiliation: input.affiliation, interests: input.interests, summary: input.summary, heldOn: new Date(input.heldOn) });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-hearing.recorded', subjectType: 'referral', subjectId: reference, data: { kind: h.kind, name: h.name, heldOn: input.heldOn } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-hearing.recorded', visibility: MEMBERS_ONLY, subjectType: 'referral', subjectId: reference, data: { kind: h.kind, name: h.name, heldOn: input.heldOn } });
       return this.hearingDto(h);
     });
   }
@@ -448,7 +460,7 @@ export class RecommendationsService {
   async draft(actor: Actor, reference: string, input: DraftRecommendation): Promise<RecommendationDto> {
     const item = await this.onReferral(actor, reference, async (tx, row, seat) => {
       const r = await this.repository.createRecommendation(tx, { referralId: row.id, rapporteurId: seat.id, title: input.title, body: input.body });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.drafted', subjectType: 'recommendation', subjectId: r.reference, data: { referral: reference, title: input.title } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.drafted', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: r.reference, data: { referral: reference, title: input.title } });
       return r.reference;
     });
     return this.item(actor, item);
@@ -472,6 +484,7 @@ export class RecommendationsService {
   private recommendationDto(row: RecommendationRow, actor: Actor, seat: Seat): RecommendationDto {
     const text = this.current(row);
     const facts = this.facts(seat);
+    const isMemberOrOrganizer = canOnRecommendations('recommendations.view-workspace', { actor, seat: facts }).allowed;
     return {
       id: row.id,
       reference: row.reference,
@@ -481,7 +494,8 @@ export class RecommendationsService {
       body: text.body,
       version: row.version,
       rapporteur: memberRef(row.rapporteur),
-      amendments: row.amendments.map((a) => amendmentDto(a, row)),
+      // A withdrawn amendment was never before the panel: its text and author stay in the workspace.
+      amendments: row.amendments.filter((a) => a.state !== 'withdrawn' || isMemberOrOrganizer).map((a) => amendmentDto(a, row)),
       votes: row.votes.map((v) => voteDto(v, row.reference, seat?.id ?? null)),
       dissents: row.dissents.map((d) => dissentDto(d, row.reference)),
       adoptedAt: iso(row.adoptedAt),
@@ -508,7 +522,7 @@ export class RecommendationsService {
       const version = row.version + 1;
       await this.repository.addVersion(tx, { recommendationId: row.id, version, title: input.title, body: input.body, changeNote: input.changeNote, amendments: [] });
       await this.repository.updateRecommendation(tx, row.id, { version });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.edited', subjectType: 'recommendation', subjectId: reference, data: { version, changeNote: input.changeNote } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.edited', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { version, changeNote: input.changeNote } });
     });
     return this.item(actor, reference);
   }
@@ -516,7 +530,7 @@ export class RecommendationsService {
   async openAmendments(actor: Actor, reference: string): Promise<RecommendationDto> {
     await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.open-amendments', { actor, seat, item: this.itemFacts(row) }), async (tx, row) => {
       await this.repository.updateRecommendation(tx, row.id, { state: 'amending' });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.amendments-opened', subjectType: 'recommendation', subjectId: reference, data: { version: row.version } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.amendments-opened', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { version: row.version } });
     });
     return this.item(actor, reference);
   }
@@ -524,7 +538,7 @@ export class RecommendationsService {
   async withdraw(actor: Actor, reference: string): Promise<RecommendationDto> {
     await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.withdraw', { actor, seat, item: this.itemFacts(row) }), async (tx, row) => {
       await this.repository.updateRecommendation(tx, row.id, { state: 'withdrawn' });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.withdrawn', subjectType: 'recommendation', subjectId: reference });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.withdrawn', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference });
     });
     return this.item(actor, reference);
   }
@@ -551,7 +565,7 @@ export class RecommendationsService {
       const number = (row.amendments.at(-1)?.number ?? 0) + 1;
       if (input.body === this.current(row).body && (input.title ?? this.current(row).title) === this.current(row).title) throw ProblemException.validation([{ path: 'body', code: 'unchanged', message: 'Cet amendement ne change rien au texte.' }]);
       await this.repository.createAmendment(tx, { recommendationId: row.id, authorId: seat.id, baseVersion: row.version, title: input.title ?? null, body: input.body, explanation: input.explanation }, number);
-      await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.proposed', subjectType: 'recommendation', subjectId: reference, data: { number, baseVersion: row.version } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.proposed', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { number, baseVersion: row.version } });
       return number;
     });
     return (await this.item(actor, reference)).amendments.find((a) => a.number === number)!;
@@ -581,7 +595,7 @@ export class RecommendationsService {
         } else {
           await this.repository.updateAmendment(tx, a.id, { procedure: input.procedure, procedureNote: input.note, state: 'accepted', modifiedBody: input.procedure === 'accept_modified' ? input.modifiedBody! : null });
         }
-        await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.procedure-set', subjectType: 'recommendation', subjectId: reference, data: { number, procedure: input.procedure } });
+        await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.procedure-set', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { number, procedure: input.procedure } });
       },
     );
     return (await this.item(actor, reference)).amendments.find((a) => a.number === number)!;
@@ -597,7 +611,7 @@ export class RecommendationsService {
       },
       async (tx, row) => {
         await this.repository.updateAmendment(tx, this.amendmentOf(row, number).id, { state: 'withdrawn' });
-        await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.withdrawn', subjectType: 'recommendation', subjectId: reference, data: { number } });
+        await this.audit.record(tx, { actorId: actor!.id, action: 'amendment.withdrawn', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { number } });
       },
     );
     return (await this.item(actor, reference)).amendments.find((a) => a.number === number)!;
@@ -631,7 +645,7 @@ export class RecommendationsService {
       await this.repository.addVersion(tx, { recommendationId: row.id, version, title, body, changeNote: `Amendements intégrés : ${numbers.map((n) => `n° ${n}`).join(', ')}.`, amendments: numbers });
       await this.repository.updateRecommendation(tx, row.id, { version });
       for (const a of accepted) await this.repository.updateAmendment(tx, a.id, { state: 'merged', mergedInto: version });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.amendments-merged', subjectType: 'recommendation', subjectId: reference, data: { version, amendments: numbers } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'recommendation.amendments-merged', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { version, amendments: numbers } });
     });
     return this.item(actor, reference);
   }
@@ -642,11 +656,12 @@ export class RecommendationsService {
     const voteId = await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.open-vote', { actor, seat, item: this.itemFacts(row) }), async (tx, row) => {
       const pending = row.amendments.filter((a) => a.state === 'proposed' || a.state === 'voting' || a.state === 'accepted');
       if (pending.length) throw ProblemException.ruleViolation(`Des amendements attendent encore leur suite ou leur intégration : ${pending.map((a) => `n° ${a.number}`).join(', ')}.`);
-      if (sessionId && !(await this.repository.session(sessionId, tx))) throw ProblemException.validation([{ path: 'sessionId', code: 'unknown_session', message: 'Aucune séance avec cet identifiant.' }]);
+      const session = sessionId ? await this.repository.session(sessionId, tx) : null;
+      if (sessionId && session?.referral.reference !== row.referral.reference) throw ProblemException.validation([{ path: 'sessionId', code: 'unknown_session', message: 'Aucune séance de cette saisine avec cet identifiant.' }]);
       const rules = await this.rules(tx);
       const vote = await this.repository.createVote(tx, { subject: 'recommendation', recommendationId: row.id, sessionId: sessionId ?? null, version: row.version, mode: rules.votingMode, rules: this.voteRules(rules) as unknown as Prisma.InputJsonValue });
       await this.repository.updateRecommendation(tx, row.id, { state: 'voting' });
-      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-vote.opened', subjectType: 'recommendation', subjectId: reference, data: { vote: vote.id, version: row.version, mode: rules.votingMode } });
+      await this.audit.record(tx, { actorId: actor!.id, action: 'panel-vote.opened', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { vote: vote.id, version: row.version, mode: rules.votingMode } });
       for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.vote-opened', data: { title: this.current(row).title }, link: `/comite/recommandations/${reference}` });
       return vote.id;
     });
@@ -702,7 +717,12 @@ export class RecommendationsService {
       if (!vote) throw ProblemException.ruleViolation('Aucun vote ouvert sur cette recommandation.');
       const tally = tallyOf(vote);
       if (tally.outcome !== 'adopted') {
-        throw new ProblemException({ type: problemTypes.ruleViolation, title: 'Rule violation', status: 422, detail: adoptionRefusal(tally), counts: tally.counts, bySeatType: tally.bySeatType, quorum: tally.quorum, threshold: tally.threshold } as ProblemDocument);
+        // A secret vote's counts are sealed until it closes: asked after each ballot, they would pair each new voter with a choice.
+        const refusal =
+          vote.mode === 'secret'
+            ? { detail: secretAdoptionRefusal(tally), quorum: tally.quorum, threshold: { numerator: tally.threshold.numerator, denominator: tally.threshold.denominator, reached: false } }
+            : { detail: adoptionRefusal(tally), counts: tally.counts, bySeatType: tally.bySeatType, quorum: tally.quorum, threshold: tally.threshold };
+        throw new ProblemException({ type: problemTypes.ruleViolation, title: 'Rule violation', status: 422, ...refusal } as ProblemDocument);
       }
       await this.close(tx, actor, row, vote);
     });
@@ -712,7 +732,7 @@ export class RecommendationsService {
   private async close(tx: PrismaTransaction, actor: Actor, row: RecommendationRow, vote: RecommendationRow['votes'][number]): Promise<void> {
     const tally = tallyOf(vote);
     await this.repository.closeVote(tx, vote.id, { outcome: tally.outcome, tally: tally as unknown as Prisma.InputJsonValue });
-    await this.audit.record(tx, { actorId: actor!.id, action: 'panel-vote.closed', subjectType: 'recommendation', subjectId: row.reference, data: { vote: vote.id, subject: vote.subject, amendment: vote.amendment?.number ?? null, outcome: tally.outcome, counts: tally.counts, bySeatType: tally.bySeatType } as unknown as JsonValue });
+    await this.audit.record(tx, { actorId: actor!.id, action: 'panel-vote.closed', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: row.reference, data: { vote: vote.id, subject: vote.subject, amendment: vote.amendment?.number ?? null, outcome: tally.outcome, counts: tally.counts, bySeatType: tally.bySeatType } as unknown as JsonValue });
     if (vote.subject === 'amendment') {
       const amendment = row.amendments.find((a) => a.votes.some((v) => v.id === vote.id))!;
       await this.repository.updateAmendment(tx, amendment.id, tally.outcome === 'adopted' ? { state: 'accepted' } : tally.outcome === 'rejected' ? { state: 'rejected' } : { state: 'proposed', procedure: null });
@@ -725,7 +745,7 @@ export class RecommendationsService {
     }
     const adopted = tally.outcome === 'adopted';
     await this.repository.updateRecommendation(tx, row.id, adopted ? { state: 'adopted', adoptedAt: new Date() } : { state: 'rejected' });
-    await this.audit.record(tx, { actorId: actor!.id, action: adopted ? 'recommendation.adopted' : 'recommendation.rejected', subjectType: 'recommendation', subjectId: row.reference, data: { title, version: row.version, counts: tally.counts } });
+    await this.audit.record(tx, { actorId: actor!.id, action: adopted ? 'recommendation.adopted' : 'recommendation.rejected', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: row.reference, data: { title, version: row.version, counts: tally.counts } });
     if (adopted) {
       const referral = await this.repository.referral(row.referral.reference, tx);
       const people = await this.followersOf(tx, referral!.dataUseId, referral!.proposalId, referral!.consultationId);
@@ -740,7 +760,7 @@ export class RecommendationsService {
     const id = await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.dissent', { actor, seat, item: this.itemFacts(row) }), async (tx, row, seat) => {
       if (input.anonymous && !(await this.rules(tx)).anonymousDissents) throw ProblemException.ruleViolation('Le règlement du comité ne prévoit pas d’opinion divergente anonyme : elle est signée.');
       const d = await this.repository.createDissent(tx, { recommendationId: row.id, body: input.body, anonymous: input.anonymous, memberId: seat.id });
-      await this.audit.record(tx, { actorId: input.anonymous ? null : actor!.id, action: 'dissent.filed', subjectType: 'recommendation', subjectId: reference, data: { dissent: d.id, anonymous: input.anonymous } });
+      await this.audit.record(tx, { actorId: input.anonymous ? null : actor!.id, action: 'dissent.filed', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { dissent: d.id, anonymous: input.anonymous } });
       return d.id;
     });
     return (await this.item(actor, reference)).dissents.find((d) => d.id === id)!;
@@ -754,7 +774,7 @@ export class RecommendationsService {
     await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.dissent', { actor, seat, item: this.itemFacts(row) }), async (tx, row, seat) => {
       if (!(await this.repository.sign(tx, dissentId, seat.id))) throw ProblemException.conflict('Vous avez déjà signé cette opinion divergente.');
       const anonymous = row.dissents.find((d) => d.id === dissentId)!.anonymous;
-      await this.audit.record(tx, { actorId: anonymous ? null : actor!.id, action: 'dissent.signed', subjectType: 'recommendation', subjectId: reference, data: { dissent: dissentId } });
+      await this.audit.record(tx, { actorId: anonymous ? null : actor!.id, action: 'dissent.signed', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { dissent: dissentId } });
     });
     return (await this.item(actor, reference)).dissents.find((d) => d.id === dissentId)!;
   }
@@ -799,7 +819,10 @@ export class RecommendationsService {
         await this.repository.publishOpinion(tx, opinion.id, { reference: number, publishedAt, responseDeadlineDays: days, responseDueAt: new Date(publishedAt.getTime() + days * DAY_MS) });
         for (const [i, r] of items.entries()) await this.repository.updateRecommendation(tx, r!.id, { state: 'published', opinionId: opinion.id, position: i + 1 });
         await this.repository.updateReferral(tx, row.id, { state: 'closed' });
-        await this.audit.record(tx, { actorId: actor!.id, action: 'opinion.published', subjectType: 'opinion', subjectId: number, data: { referral: reference, title: opinion.title, recommendations: refs, responseDueAt: new Date(publishedAt.getTime() + days * DAY_MS).toISOString() } });
+        const published = { referral: reference, title: opinion.title, recommendations: refs, responseDueAt: new Date(publishedAt.getTime() + days * DAY_MS).toISOString() };
+        // The public log says the panel published; which member pressed the button stays in the restricted entry.
+        await this.audit.record(tx, { actorId: null, action: 'opinion.published', subjectType: 'opinion', subjectId: number, data: published });
+        await this.audit.record(tx, { actorId: actor!.id, action: 'opinion.published', visibility: MEMBERS_ONLY, subjectType: 'opinion', subjectId: number, data: published });
         const people = await this.followersOf(tx, row.dataUseId, row.proposalId, row.consultationId);
         for (const id of await this.repository.activeMemberAccounts(tx)) people.add(id);
         // The authority is notified: it must answer each recommendation before the deadline.
@@ -863,7 +886,7 @@ export class RecommendationsService {
           rapporteur: memberRef(r.rapporteur),
           adoptedAt: r.adoptedAt!.toISOString(),
           vote: published,
-          amendments: r.amendments.map((a) => ({ number: a.number, author: memberRef(a.author), state: a.state, procedure: a.procedure })),
+          amendments: r.amendments.filter((a) => a.state !== 'withdrawn').map((a) => ({ number: a.number, author: memberRef(a.author), state: a.state, procedure: a.procedure })),
           dissents: r.dissents.map((d) => dissentDto(d, r.reference)),
         };
       }),

@@ -443,11 +443,17 @@ export const PanelVoteSchema = z
     state: VoteStateSchema,
     openedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
-    /** Who has voted (always; in a secret vote, not how). */
+    /** Who has voted (always; in a secret vote, not how, and in alphabetical order, not the order of voting). */
     voters: z.array(MemberRefSchema),
     /** Recorded votes: each member's choice; empty for a secret vote. */
     ballots: z.array(z.object({ member: MemberRefSchema, choice: VoteChoiceSchema })),
     tally: VoteTallySchema,
+    /**
+     * What the secrecy of the vote keeps out of `tally` (zeros there): a
+     * secret vote's counts while it is open; its counts per seat type when a
+     * seat type that took part has fewer than SECRET_SEAT_TYPE_MIN voters.
+     */
+    withheld: z.object({ counts: z.boolean(), bySeatType: z.boolean() }),
     /** Whether the reader has voted. */
     myChoice: VoteChoiceSchema.nullable(),
     voted: z.boolean(),

@@ -1,5 +1,5 @@
 import type { SeatType } from '../advisory-panel/advisory-panel.values';
-import { countsInFrench, quorumOf, quorumRequired, tallyVote, votingSeatsOf, type VoteRules } from './recommendations.tally';
+import { countsInFrench, publishedTally, quorumOf, quorumRequired, SECRET_SEAT_TYPE_MIN, tallyVote, votingSeatsOf, type VoteRules } from './recommendations.tally';
 import type { VoteChoice } from './recommendations.values';
 
 const rules: VoteRules = { votingSeats: 10, quorumPercent: 50, threshold: { numerator: 2, denominator: 3 } };
@@ -54,5 +54,45 @@ describe('panel vote tally', () => {
   it('says the counts in French', () => {
     expect(countsInFrench({ for: 12, against: 3, abstain: 1 })).toBe('12 pour, 3 contre, 1 abstention');
     expect(countsInFrench({ for: 1, against: 0, abstain: 2 })).toBe('1 pour, 0 contre, 2 abstentions');
+  });
+
+  describe('what a vote publishes of its tally', () => {
+    const big = tallyVote(ballots([['drawn_citizen', 'for', 4], ['drawn_citizen', 'against', 1], ['association', 'for', 3]]), rules);
+    const lone = tallyVote(ballots([['drawn_citizen', 'for', 4], ['drawn_citizen', 'against', 1], ['expert_voting', 'against', 1]]), rules);
+    const none = { for: 0, against: 0, abstain: 0 };
+
+    it('publishes a recorded vote whole, open or closed', () => {
+      expect(publishedTally(lone, 'recorded', 'open')).toEqual({ tally: lone, withheld: { counts: false, bySeatType: false } });
+      expect(publishedTally(lone, 'recorded', 'closed')).toEqual({ tally: lone, withheld: { counts: false, bySeatType: false } });
+    });
+
+    it('seals a secret vote’s counts while it is open; only the quorum is real', () => {
+      const { tally, withheld } = publishedTally(big, 'secret', 'open');
+      expect(withheld).toEqual({ counts: true, bySeatType: true });
+      expect(tally.counts).toEqual(none);
+      expect(Object.values(tally.bySeatType)).toEqual([none, none, none, none]);
+      expect(tally.cast).toBe(0);
+      expect(tally.threshold.reached).toBe(false);
+      expect(tally.quorum).toEqual(big.quorum);
+    });
+
+    it('keeps a secret vote closed without quorum sealed (its outcome is real: no quorum)', () => {
+      const one = tallyVote(ballots([['drawn_citizen', 'against', 1]]), rules);
+      const { tally, withheld } = publishedTally(one, 'secret', 'closed');
+      expect(withheld).toEqual({ counts: true, bySeatType: true });
+      expect(tally.counts).toEqual(none);
+      expect(tally.outcome).toBe('no_quorum');
+    });
+
+    it('publishes a closed secret vote’s counts, and per seat type unless a seat type had fewer voters than the minimum', () => {
+      expect(SECRET_SEAT_TYPE_MIN).toBe(3);
+      expect(publishedTally(big, 'secret', 'closed')).toEqual({ tally: big, withheld: { counts: false, bySeatType: false } });
+      const { tally, withheld } = publishedTally(lone, 'secret', 'closed');
+      expect(withheld).toEqual({ counts: false, bySeatType: true });
+      expect(tally.counts).toEqual(lone.counts);
+      expect(tally.outcome).toBe(lone.outcome);
+      expect(tally.bySeatType.expert_voting).toEqual(none);
+      expect(tally.bySeatType.drawn_citizen).toEqual(none);
+    });
   });
 });

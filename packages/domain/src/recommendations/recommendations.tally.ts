@@ -70,3 +70,46 @@ export function countsInFrench(counts: Counts): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
   return `${counts.for} pour, ${counts.against} contre, ${plural(counts.abstain, 'abstention', 'abstentions')}`;
 }
+
+/**
+ * A seat type with fewer voters than this in a secret vote would show how
+ * they voted through its counts (one voter: their choice; two voting alike:
+ * both): the counts per seat type of such a vote are not published at all —
+ * withholding only the small seat type's would leave it as the total minus
+ * the others.
+ */
+export const SECRET_SEAT_TYPE_MIN = 3;
+
+/** What of a tally is published, and what is withheld (`withheld`), by the secrecy of the vote. */
+export type PublishedTally = { tally: VoteTally; withheld: { counts: boolean; bySeatType: boolean } };
+
+/**
+ * The tally as it may be published (docs/decisions/0020-recommendations.md,
+ * « secret votes »). A recorded vote is published whole. A secret vote's
+ * counts stay sealed while it is open — with who has voted visible, counts
+ * read after each ballot would pair each voter with a choice —: zeros, the
+ * threshold not reached, and an outcome that is not the result (only the
+ * quorum, which the list of voters shows anyway, is real). Closed without
+ * quorum, they stay sealed (the outcome, no quorum, is then the real one):
+ * closing right after the first ballot would show that voter's choice.
+ * Closed with quorum, its counts are published, and its counts per seat type
+ * unless a seat type that took part has fewer than `SECRET_SEAT_TYPE_MIN`
+ * voters.
+ */
+export function publishedTally(tally: VoteTally, mode: 'recorded' | 'secret', state: 'open' | 'closed'): PublishedTally {
+  if (mode !== 'secret') return { tally, withheld: { counts: false, bySeatType: false } };
+  const noSeatTypes: Record<SeatType, Counts> = { drawn_citizen: zero(), association: zero(), expert_voting: zero(), expert_consultative: zero() };
+  // Open — or closed without quorum, the counts deciding nothing: a rapporteur closing after the first ballot would otherwise read it.
+  if (state === 'open' || !tally.quorum.reached) {
+    const { numerator, denominator } = tally.threshold;
+    return {
+      tally: { counts: zero(), bySeatType: noSeatTypes, cast: 0, quorum: tally.quorum, threshold: { numerator, denominator, required: 1, reached: false }, outcome: tally.quorum.reached ? 'rejected' : 'no_quorum' },
+      withheld: { counts: true, bySeatType: true },
+    };
+  }
+  const small = Object.values(tally.bySeatType).some((c) => {
+    const voters = c.for + c.against + c.abstain;
+    return voters > 0 && voters < SECRET_SEAT_TYPE_MIN;
+  });
+  return small ? { tally: { ...tally, bySeatType: noSeatTypes }, withheld: { counts: false, bySeatType: true } } : { tally, withheld: { counts: false, bySeatType: false } };
+}
