@@ -85,7 +85,7 @@ export async function seedDemoRecommendations({ tx, audit }: SeedContext): Promi
       attendance: { create: present.map((m) => ({ memberId: m.id, status: 'present' as const })) },
     },
   });
-  await audit({ action: 'panel-session.held', subjectType: 'panel-session', subjectId: session.id, data: { referral: referral.reference, number: 1, present: present.length } });
+  await audit({ visibility: 'restricted', action: 'panel-session.held', subjectType: 'panel-session', subjectId: session.id, data: { referral: referral.reference, number: 1, present: present.length } });
   await tx.panelHearing.create({
     data: { referralId: referral.id, sessionId: session.id, kind: 'controller', name: 'Service environnement de la ville', affiliation: 'Ville de Val-de-Noue', interests: 'Responsable du traitement.', summary: 'Les capteurs calculent un niveau sonore par minute ; le fournisseur assure qu’aucun son n’est conservé.', heldOn: sessionAt },
   });
@@ -118,11 +118,11 @@ export async function seedDemoRecommendations({ tx, audit }: SeedContext): Promi
       data: { reference, referralId: referral.id, rapporteurId: rapporteur.id, state: 'published', version: amended ? 2 : 1, adoptedAt, opinionId: opinion.id, position, createdAt: referredAt },
     });
     await tx.recommendationVersion.create({ data: { recommendationId: item.id, version: 1, title: spec.title, body: 'v1' in spec ? spec.v1 : spec.body, changeNote: 'Première rédaction.', amendments: [], createdAt: referredAt } });
-    await audit({ action: 'recommendation.drafted', subjectType: 'recommendation', subjectId: reference, data: { referral: referral.reference, title: spec.title } });
+    await audit({ visibility: 'restricted', action: 'recommendation.drafted', subjectType: 'recommendation', subjectId: reference, data: { referral: referral.reference, title: spec.title } });
     if (amended) {
       await tx.amendment.create({ data: { recommendationId: item.id, number: 1, authorId: associations[1]!.id, state: 'merged', baseVersion: 1, body: spec.v2, explanation: 'Une vérification indépendante et publique.', procedure: 'accept', mergedInto: 2 } });
       await tx.recommendationVersion.create({ data: { recommendationId: item.id, version: 2, title: spec.title, body: spec.v2, changeNote: 'Amendements intégrés : n° 1.', amendments: [1], createdAt: new Date(sessionAt.getTime() + 3_600_000) } });
-      await audit({ action: 'recommendation.amendments-merged', subjectType: 'recommendation', subjectId: reference, data: { version: 2, amendments: [1] } });
+      await audit({ visibility: 'restricted', action: 'recommendation.amendments-merged', subjectType: 'recommendation', subjectId: reference, data: { version: 2, amendments: [1] } });
     }
     // R1: 10 for, 2 against, 1 abstention; R2: 9 for, 3 against, 2 abstentions.
     const plan: VoteChoice[] = position === 1 ? [...Array<VoteChoice>(10).fill('for'), 'against', 'against', 'abstain'] : [...Array<VoteChoice>(9).fill('for'), 'against', 'against', 'against', 'abstain', 'abstain'];
@@ -131,9 +131,9 @@ export async function seedDemoRecommendations({ tx, audit }: SeedContext): Promi
     const vote = await tx.panelVote.create({
       data: { subject: 'recommendation', recommendationId: item.id, sessionId: session.id, version: amended ? 2 : 1, mode: recorded ? 'recorded' : 'secret', rules: voteRules, state: 'closed', outcome: tally.outcome, tally: tally as object, openedAt: sessionAt, closedAt: adoptedAt },
     });
-    for (const b of ballots) await tx.panelVoteParticipation.create({ data: { voteId: vote.id, memberId: b.member.id, seatType: b.member.seatType, choice: recorded ? b.choice : null, createdAt: sessionAt } });
+    for (const b of ballots) await tx.panelVoteParticipation.create({ data: { voteId: vote.id, memberId: b.member.id, seatType: b.member.seatType, choice: recorded ? b.choice : null } });
     if (!recorded) for (const b of ballots) await tx.panelSecretBallot.create({ data: { voteId: vote.id, seatType: b.member.seatType, choice: b.choice } });
-    await audit({ action: 'recommendation.adopted', subjectType: 'recommendation', subjectId: reference, data: { title: spec.title, counts: tally.counts } });
+    await audit({ visibility: 'restricted', action: 'recommendation.adopted', subjectType: 'recommendation', subjectId: reference, data: { title: spec.title, counts: tally.counts } });
     if (position === 2) {
       // Two of the members who voted against sign a dissent, published with the opinion.
       const against = ballots.filter((b) => b.choice === 'against').map((b) => b.member);

@@ -176,6 +176,11 @@ describe('panel recommendations under attack (e2e)', () => {
     expect(last.tally.counts).toEqual({ for: 3, against: 1, abstain: 0 });
     expect(last.tally.bySeatType.association).toEqual({ for: 0, against: 0, abstain: 0 });
     expect(last.withheld).toEqual({ counts: false, bySeatType: true });
+    // In the database too: the participations keep no time, and the closed vote's ballots lie in the order of their random ids, not of casting.
+    expect(await t.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'panel_vote_participations' AND data_type LIKE 'timestamp%'")).toEqual([]);
+    const onDisk = (await t.sql<{ id: string }>('SELECT id::text FROM panel_secret_ballots WHERE vote_id = $1 ORDER BY ctid', [last.id])).map((b) => b.id);
+    expect(onDisk).toHaveLength(4);
+    expect(onDisk).toEqual((await t.sql<{ id: string }>('SELECT id::text FROM panel_secret_ballots WHERE vote_id = $1 ORDER BY id', [last.id])).map((b) => b.id));
 
     dissentBody = 'Nous craignons que les capteurs enregistrent des conversations.';
     const dissent = (await api().post(`${P}/items/${published}/dissents`).set(association.auth).send({ body: dissentBody, anonymous: true }).expect(201)).body as { id: string; signatories: unknown[] };

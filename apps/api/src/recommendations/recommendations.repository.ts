@@ -19,7 +19,7 @@ const recommendationInclude = {
   rapporteur: { select: memberSelect },
   versions: { orderBy: { version: 'asc' } },
   amendments: { orderBy: { number: 'asc' }, include: { author: { select: memberSelect }, votes: { select: { id: true } } } },
-  votes: { orderBy: { openedAt: 'asc' }, include: { participations: { include: { member: { select: memberSelect } }, orderBy: { createdAt: 'asc' } }, secretBallots: true, amendment: { select: { number: true } } } },
+  votes: { orderBy: { openedAt: 'asc' }, include: { participations: { include: { member: { select: memberSelect } }, orderBy: { memberId: 'asc' } }, secretBallots: true, amendment: { select: { number: true } } } },
   dissents: { orderBy: { createdAt: 'asc' }, include: { signatures: { include: { member: { select: memberSelect } }, orderBy: { signedAt: 'asc' } } } },
   opinion: { select: { reference: true, state: true } },
 } as const satisfies Prisma.RecommendationInclude;
@@ -299,7 +299,17 @@ export class RecommendationsRepository {
   addSecretBallot(tx: PrismaTransaction, data: { voteId: string; seatType: MemberRow['seatType']; choice: 'for' | 'against' | 'abstain' }) {
     return tx.panelSecretBallot.create({ data: { id: randomUUID(), ...data } });
   }
-  closeVote(tx: PrismaTransaction, id: string, data: { outcome: 'adopted' | 'rejected' | 'no_quorum'; tally: Prisma.InputJsonValue }) {
+  /**
+   * Closes a vote. A secret vote's ballots are written again in the order of
+   * their random ids (one transaction for all), so that where a row lies on
+   * disk no longer follows when it was cast — the participations' order would
+   * otherwise pair each voter with a ballot (as consultations do at their close).
+   */
+  async closeVote(tx: PrismaTransaction, id: string, data: { outcome: 'adopted' | 'rejected' | 'no_quorum'; tally: Prisma.InputJsonValue }) {
+    await tx.$executeRaw`CREATE TEMPORARY TABLE closing_panel_ballots ON COMMIT DROP AS SELECT * FROM panel_secret_ballots WHERE vote_id = ${id}::uuid`;
+    await tx.$executeRaw`DELETE FROM panel_secret_ballots WHERE vote_id = ${id}::uuid`;
+    await tx.$executeRaw`INSERT INTO panel_secret_ballots SELECT * FROM closing_panel_ballots ORDER BY id`;
+    await tx.$executeRaw`DROP TABLE closing_panel_ballots`;
     return tx.panelVote.update({ where: { id }, data: { state: 'closed', closedAt: new Date(), ...data } });
   }
 

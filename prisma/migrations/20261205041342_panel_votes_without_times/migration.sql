@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "panel_vote_participations" DROP COLUMN "created_at";
