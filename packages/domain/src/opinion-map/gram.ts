@@ -202,6 +202,9 @@ export function patchGramPieces(pieces: GramPieces, before: VoteMatrix, after: V
       changeCell(out, state, touched, j, x, 1);
     }
     for (const j of touched) state[j] = 0;
+    // The pairs of this row's columns changed: G's entries there are assembled again (assembleGram).
+    const kept = out === pieces ? assembled.get(out) : undefined;
+    if (kept) for (const j of touched) kept.touched[j] = 1;
   }
   return out;
 }
@@ -265,11 +268,80 @@ export function restrictGramPieces(pieces: GramPieces, all: VoteMatrix, restrict
 }
 
 /**
+ * The last G assembled from a set of pieces, with the centre and zeroed
+ * columns it was assembled with, and the columns whose pairs patchGramPieces
+ * changed (in place) since.
+ */
+interface AssembledGram {
+  gram: Float64Array;
+  center: Float64Array;
+  zeroed: Uint8Array;
+  touched: Uint8Array;
+}
+
+const assembled = new WeakMap<GramPieces, AssembledGram>();
+
+/** G_ab by the one formula (a ≤ b, or mirrored): the same bits whether assembled whole or entry by entry. */
+function gramEntry(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array, a: number, b: number): number {
+  const { m, sym, xo, xx, oo } = pieces;
+  if (zeroed[a] || zeroed[b]) return 0;
+  if (a === b) {
+    const ca = center[a]!;
+    return xx[a]! - ca * xo[a * m + a]! - ca * xo[a * m + a]! + ca * ca * oo[a]!;
+  }
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  const cl = center[low]!;
+  const ch = center[high]!;
+  return sym[low * m + high]! - ch * xo[low * m + high]! - cl * xo[high * m + low]! + cl * ch * sym[high * m + low]!;
+}
+
+/**
  * G = YᵀY (m × m, row-major) from the pieces and the column means; zeroed
  * columns (0 after centring) are rows and columns of zeros. One fixed formula,
  * evaluated for a ≤ b and mirrored: exactly symmetric.
+ *
+ * The pieces kept by the API's worker and patched in place vote by vote are
+ * assembled again only where something changed: the rows and columns of the
+ * columns whose mean (or zeroing) changed, and the pairs of the columns of the
+ * rows patched since — the same formula, hence the same G as assembling it
+ * whole (gram.spec.ts). The G returned is then updated in place by the next
+ * assembly from the same pieces.
  */
 export function assembleGram(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array): Float64Array {
+  const { m } = pieces;
+  const kept = assembled.get(pieces);
+  if (kept && kept.center.length === m) {
+    const moved: number[] = [];
+    const touched: number[] = [];
+    for (let a = 0; a < m; a++) {
+      if (kept.center[a] !== center[a] || kept.zeroed[a] !== zeroed[a]) moved.push(a);
+      else if (kept.touched[a]) touched.push(a);
+    }
+    if (moved.length * 8 < m && touched.length * 4 < m) {
+      const gram = kept.gram;
+      kept.center.set(center);
+      kept.zeroed.set(zeroed);
+      kept.touched.fill(0);
+      for (const a of moved) {
+        for (let b = 0; b < m; b++) {
+          const g = gramEntry(pieces, center, zeroed, a, b);
+          gram[a * m + b] = g;
+          gram[b * m + a] = g;
+        }
+      }
+      for (const a of touched) {
+        for (const b of touched) gram[a * m + b] = gramEntry(pieces, center, zeroed, a, b);
+      }
+      return gram;
+    }
+  }
+  const gram = assembleWhole(pieces, center, zeroed);
+  assembled.set(pieces, { gram, center: center.slice(), zeroed: zeroed.slice(), touched: new Uint8Array(m) });
+  return gram;
+}
+
+function assembleWhole(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array): Float64Array {
   const { m, sym, xo, xx, oo } = pieces;
   const gram = new Float64Array(m * m);
   for (let a = 0; a < m; a++) {
