@@ -419,17 +419,20 @@ export function projectParticipants(matrix: VoteMatrix, pca: PcaResult): { x: Fl
   let zeroedCount = 0;
   for (let j = 0; j < m; j++) zeroedCount += matrix.zeroed[j]!;
   const [pc1, pc2] = pca.comps;
+  const { rowStart, col, value, zeroed } = matrix;
+  const center = pca.center;
   const x = new Float64Array(n);
   const yOut = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s1 = 0;
     let s2 = 0;
     let seen = zeroedCount;
-    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
-      const j = matrix.col[c]!;
-      if (matrix.zeroed[j]) continue;
+    const end = rowStart[i + 1]!;
+    for (let c = rowStart[i]!; c < end; c++) {
+      const j = col[c]!;
+      if (zeroed[j]) continue;
       seen++;
-      const centred = matrix.value[c]! - pca.center[j]!;
+      const centred = value[c]! - center[j]!;
       s1 += centred * pc1[j]!;
       s2 += centred * pc2[j]!;
     }
