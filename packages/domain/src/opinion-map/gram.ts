@@ -281,19 +281,31 @@ interface AssembledGram {
 
 const assembled = new WeakMap<GramPieces, AssembledGram>();
 
-/** G_ab by the one formula (a ≤ b, or mirrored): the same bits whether assembled whole or entry by entry. */
-function gramEntry(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array, a: number, b: number): number {
+/**
+ * G's entries (a, b) for b in `columns` (every column when null), and their
+ * mirrors (b, a), by assembleWhole's formula — the same bits as assembling
+ * G whole (one loop, local variables: it runs on the worker's first warm step too).
+ */
+function fillEntries(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array, gram: Float64Array, a: number, columns: Int32Array | null): void {
   const { m, sym, xo, xx, oo } = pieces;
-  if (zeroed[a] || zeroed[b]) return 0;
-  if (a === b) {
-    const ca = center[a]!;
-    return xx[a]! - ca * xo[a * m + a]! - ca * xo[a * m + a]! + ca * ca * oo[a]!;
+  const count = columns ? columns.length : m;
+  const ca = center[a]!;
+  const za = zeroed[a]!;
+  for (let t = 0; t < count; t++) {
+    const b = columns ? columns[t]! : t;
+    let g = 0;
+    if (za || zeroed[b]) g = 0;
+    else if (a === b) g = xx[a]! - ca * xo[a * m + a]! - ca * xo[a * m + a]! + ca * ca * oo[a]!;
+    else if (a < b) {
+      const cb = center[b]!;
+      g = sym[a * m + b]! - cb * xo[a * m + b]! - ca * xo[b * m + a]! + ca * cb * sym[b * m + a]!;
+    } else {
+      const cb = center[b]!;
+      g = sym[b * m + a]! - ca * xo[b * m + a]! - cb * xo[a * m + b]! + cb * ca * sym[a * m + b]!;
+    }
+    gram[a * m + b] = g;
+    gram[b * m + a] = g;
   }
-  const low = a < b ? a : b;
-  const high = a < b ? b : a;
-  const cl = center[low]!;
-  const ch = center[high]!;
-  return sym[low * m + high]! - ch * xo[low * m + high]! - cl * xo[high * m + low]! + cl * ch * sym[high * m + low]!;
 }
 
 /**
@@ -323,16 +335,9 @@ export function assembleGram(pieces: GramPieces, center: Float64Array, zeroed: U
       kept.center.set(center);
       kept.zeroed.set(zeroed);
       kept.touched.fill(0);
-      for (const a of moved) {
-        for (let b = 0; b < m; b++) {
-          const g = gramEntry(pieces, center, zeroed, a, b);
-          gram[a * m + b] = g;
-          gram[b * m + a] = g;
-        }
-      }
-      for (const a of touched) {
-        for (const b of touched) gram[a * m + b] = gramEntry(pieces, center, zeroed, a, b);
-      }
+      for (const a of moved) fillEntries(pieces, center, zeroed, gram, a, null);
+      const columns = Int32Array.from(touched);
+      for (const a of touched) fillEntries(pieces, center, zeroed, gram, a, columns);
       return gram;
     }
   }
