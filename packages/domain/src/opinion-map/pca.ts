@@ -368,7 +368,7 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
 function orthonormalBlock(vectors: readonly Float64Array[], statements: readonly number[]): Float64Array[] {
   const out: Float64Array[] = [];
   for (let k = 0; k < vectors.length; k++) {
-    let v = vectors[k]!.slice();
+    let v: Float64Array = vectors[k]!.slice();
     const before = norm(v);
     orthogonalise(v, out);
     orthogonalise(v, out);
@@ -389,7 +389,7 @@ function orthonormalBlock(vectors: readonly Float64Array[], statements: readonly
 export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
   const n = matrix.length;
   const a = matrix.map((row) => [...row]);
-  const q = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
+  const q: number[][] = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
   let total = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) total += a[i]![j]! ** 2;
   for (let sweep = 0; sweep < 50; sweep++) {
