@@ -284,15 +284,18 @@ export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}):
   const tolerance = options.tolerance ?? PCA_DEFAULT_TOLERANCE;
   const maxIterations = options.maxIterations ?? PCA_DEFAULT_MAX_ITERATIONS;
   const m = matrix.statements.length;
-  const center = columnMeans(matrix);
   const dense = options.dense ?? 'auto';
   const throughGram = dense === 'always' || (dense === 'auto' && usesGram(matrix));
   let gram: Float64Array | null = null;
+  let center: Float64Array;
   if (throughGram) {
     const pieces = options.gram ?? gramPiecesOf(matrix);
     if (pieces.m !== m) throw new RangeError(`G's pieces have ${pieces.m} columns, the matrix ${m}`);
+    // The pieces hold each column's Σ x and number of votes: the same means as columnMeans (exact integers, one division), without a pass over the votes.
+    center = new Float64Array(m);
+    for (let j = 0; j < m; j++) center[j] = matrix.zeroed[j] || pieces.oo[j] === 0 ? 0 : pieces.xo[j * m + j]! / pieces.oo[j]!;
     gram = assembleGram(pieces, center, matrix.zeroed);
-  }
+  } else center = columnMeans(matrix);
   const y = gram ? null : centredValues(matrix, center);
   const b = Math.min(PCA_BLOCK, m);
   const none = (): PcaResult => ({ center, comps: [new Float64Array(m), new Float64Array(m)], iterations: [0, 0], eigenvalues: [0, 0] });
