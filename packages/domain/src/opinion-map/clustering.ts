@@ -302,7 +302,7 @@ export function baseClusters(points: readonly Point[], previous: readonly Cluste
     startKeys.add(key);
     start.push({ id: cluster.id, center });
   }
-  const target = Math.min(k, distinctPoints(points));
+  const target = distinctPointsUpTo(points, k);
   let nextId = Math.max(-1, ...previous.map((c) => c.id)) + 1;
   // Each point's distance to its nearest start centre, updated as centres are added
   // (the minimum over the same centres as recomputing it each time: the same numbers).
@@ -326,6 +326,16 @@ export function baseClusters(points: readonly Point[], previous: readonly Cluste
     start.push({ id: nextId++, center: [p.x, p.y] });
   }
   return kMeans(points, k, { start });
+}
+
+/** min(k, distinctPoints(points)), stopping as soon as k distinct positions are seen (usually after about k points). */
+function distinctPointsUpTo(points: readonly Point[], k: number): number {
+  const seen = new Set<string>();
+  for (const p of points) {
+    seen.add(`${p.x},${p.y}`);
+    if (seen.size >= k) return k;
+  }
+  return Math.min(k, distinctPoints(points));
 }
 
 /** The number of distinct positions (x, y) — numerically, as their decimal strings would compare (±0 alike). */

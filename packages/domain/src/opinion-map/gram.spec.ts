@@ -80,6 +80,26 @@ describe('the integer pieces of G = YᵀY', () => {
     }
   });
 
+  it('assemble, when kept and patched in place, into the same G as assembled whole (only the changed entries again)', () => {
+    const random = mulberry32(21);
+    let votes = randomVotes(random, 5_000, 150, 60);
+    let all = buildVoteMatrix({ votes });
+    const pieces = gramPiecesOf(all);
+    let kept = assembleGram(pieces, columnMeans(all), all.zeroed);
+    for (let step = 0; step < 30; step++) {
+      // Mostly one vote at a time, on statements voted on already (the pieces then stay the same object).
+      const batch = randomVotes(random, 1 + Math.floor(random() * 3), 150, 60, votes.length);
+      const next = patchVoteMatrix(all, columnsOf(batch));
+      const patched = patchGramPieces(pieces, all, next, batch.map((v) => v.participant), true);
+      all = next;
+      votes = [...votes, ...batch];
+      const zeroed = step % 10 === 9 ? all.zeroed.map((_, j) => (j === 3 ? 1 : 0)) : all.zeroed;
+      const center = columnMeans({ ...all, zeroed });
+      kept = assembleGram(patched, center, zeroed);
+      expect([...kept]).toEqual([...assembleGram(gramPiecesOf(buildVoteMatrix({ votes })), center, zeroed)]);
+    }
+  });
+
   it('restricted like the matrix equal those of the restricted matrix', () => {
     const random = mulberry32(5);
     const all = buildVoteMatrix({ votes: randomVotes(random, 3_000, 120, 30) });

@@ -202,6 +202,9 @@ export function patchGramPieces(pieces: GramPieces, before: VoteMatrix, after: V
       changeCell(out, state, touched, j, x, 1);
     }
     for (const j of touched) state[j] = 0;
+    // The pairs of this row's columns changed: G's entries there are assembled again (assembleGram).
+    const kept = out === pieces ? assembled.get(out) : undefined;
+    if (kept) for (const j of touched) kept.touched[j] = 1;
   }
   return out;
 }
@@ -265,11 +268,85 @@ export function restrictGramPieces(pieces: GramPieces, all: VoteMatrix, restrict
 }
 
 /**
+ * The last G assembled from a set of pieces, with the centre and zeroed
+ * columns it was assembled with, and the columns whose pairs patchGramPieces
+ * changed (in place) since.
+ */
+interface AssembledGram {
+  gram: Float64Array;
+  center: Float64Array;
+  zeroed: Uint8Array;
+  touched: Uint8Array;
+}
+
+const assembled = new WeakMap<GramPieces, AssembledGram>();
+
+/**
+ * G's entries (a, b) for b in `columns` (every column when null), and their
+ * mirrors (b, a), by assembleWhole's formula — the same bits as assembling
+ * G whole (one loop, local variables: it runs on the worker's first warm step too).
+ */
+function fillEntries(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array, gram: Float64Array, a: number, columns: Int32Array | null): void {
+  const { m, sym, xo, xx, oo } = pieces;
+  const count = columns ? columns.length : m;
+  const ca = center[a]!;
+  const za = zeroed[a]!;
+  for (let t = 0; t < count; t++) {
+    const b = columns ? columns[t]! : t;
+    let g = 0;
+    if (za || zeroed[b]) g = 0;
+    else if (a === b) g = xx[a]! - ca * xo[a * m + a]! - ca * xo[a * m + a]! + ca * ca * oo[a]!;
+    else if (a < b) {
+      const cb = center[b]!;
+      g = sym[a * m + b]! - cb * xo[a * m + b]! - ca * xo[b * m + a]! + ca * cb * sym[b * m + a]!;
+    } else {
+      const cb = center[b]!;
+      g = sym[b * m + a]! - ca * xo[b * m + a]! - cb * xo[a * m + b]! + cb * ca * sym[a * m + b]!;
+    }
+    gram[a * m + b] = g;
+    gram[b * m + a] = g;
+  }
+}
+
+/**
  * G = YᵀY (m × m, row-major) from the pieces and the column means; zeroed
  * columns (0 after centring) are rows and columns of zeros. One fixed formula,
  * evaluated for a ≤ b and mirrored: exactly symmetric.
+ *
+ * The pieces kept by the API's worker and patched in place vote by vote are
+ * assembled again only where something changed: the rows and columns of the
+ * columns whose mean (or zeroing) changed, and the pairs of the columns of the
+ * rows patched since — the same formula, hence the same G as assembling it
+ * whole (gram.spec.ts). The G returned is then updated in place by the next
+ * assembly from the same pieces.
  */
 export function assembleGram(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array): Float64Array {
+  const { m } = pieces;
+  const kept = assembled.get(pieces);
+  if (kept && kept.center.length === m) {
+    const moved: number[] = [];
+    const touched: number[] = [];
+    for (let a = 0; a < m; a++) {
+      if (kept.center[a] !== center[a] || kept.zeroed[a] !== zeroed[a]) moved.push(a);
+      else if (kept.touched[a]) touched.push(a);
+    }
+    if (moved.length * 8 < m && touched.length * 4 < m) {
+      const gram = kept.gram;
+      kept.center.set(center);
+      kept.zeroed.set(zeroed);
+      kept.touched.fill(0);
+      for (const a of moved) fillEntries(pieces, center, zeroed, gram, a, null);
+      const columns = Int32Array.from(touched);
+      for (const a of touched) fillEntries(pieces, center, zeroed, gram, a, columns);
+      return gram;
+    }
+  }
+  const gram = assembleWhole(pieces, center, zeroed);
+  assembled.set(pieces, { gram, center: center.slice(), zeroed: zeroed.slice(), touched: new Uint8Array(m) });
+  return gram;
+}
+
+function assembleWhole(pieces: GramPieces, center: Float64Array, zeroed: Uint8Array): Float64Array {
   const { m, sym, xo, xx, oo } = pieces;
   const gram = new Float64Array(m * m);
   for (let a = 0; a < m; a++) {

@@ -23,7 +23,9 @@ import { buildVoteMatrix, voteCounts, type VoteMatrix, type VoteMatrixInput } fr
 // 3: G is assembled from integer pieces (gram.ts: XX − c_b XO − c_a XOᵀ + c_a c_b OO), used whenever a product on it is
 //    cheaper (pca.ts usesGram), warm starts included: the same components, their last bits differ; the worker keeps the
 //    pieces and updates them vote by vote, with the same numbers as a recompute from the votes.
-export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/3 (polis-compatible)';
+// 4: the PCA is a block (subspace) iteration with Rayleigh–Ritz on two vectors, stopped on the residual
+//    ‖G u − θ u‖ ≤ 1e-11·θ₁ (pca.ts): the same components within ≈ 1e-11, far fewer products; their last bits differ.
+export const OPINION_MAP_ALGORITHM_VERSION = 'sesame-opinion-map/4 (polis-compatible)';
 
 /** What a recompute carries over from the previous map: warm starts and the group-count smoother. */
 export interface OpinionMapHistory {

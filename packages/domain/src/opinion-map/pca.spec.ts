@@ -3,7 +3,7 @@ import { historyFromPolisMath } from './polis-format';
 import { powerIterationPca, usesGram, type PcaResult } from './pca';
 import { loadPolisFixture, POLIS_FIXTURES } from './polis-fixtures.testing';
 import { mulberry32 } from './priority';
-import { buildVoteMatrix, type OpinionVote, type VoteMatrix, type VoteRecord } from './vote-matrix';
+import { buildVoteMatrix, columnMeans, type OpinionVote, type VoteMatrix, type VoteRecord } from './vote-matrix';
 
 /** Largest difference between two results' components (same start vectors, hence the same signs). */
 function componentGap(a: PcaResult, b: PcaResult): number {
@@ -34,7 +34,9 @@ describe('the PCA through G = YᵀY (formed once) or through the votes (two pass
     const sparse = powerIterationPca(matrix, { dense: 'never' });
     const dense = powerIterationPca(matrix, { dense: 'always' });
     expect(componentGap(sparse, dense)).toBeLessThan(1e-9);
+    // Through G the means come from its pieces: the same numbers as over the votes.
     expect([...dense.center]).toEqual([...sparse.center]);
+    expect([...dense.center]).toEqual([...columnMeans(matrix)]);
   });
 
   it.each(POLIS_FIXTURES)('gives the same map on the Polis conversation %s (hence Polis’s, opinion-map.spec.ts), from scratch and continuing Polis', (name) => {

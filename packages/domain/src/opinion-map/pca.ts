@@ -2,26 +2,35 @@ import { assembleGram, GRAM_MAX_COLUMNS, gramPiecesOf, type GramPieces } from '.
 import { columnMeans, type VoteMatrix } from './vote-matrix';
 
 /**
- * PCA of the centred vote matrix by power iteration (ALGORITHMS.md §1.2–1.4).
+ * PCA of the centred vote matrix by subspace (block power) iteration with
+ * Rayleigh–Ritz (ALGORITHMS.md §1.2–1.4).
  *
  * Missing cells take their column's mean, so after centring they are exactly 0:
  * the centred matrix Y has the sparsity of the votes, and one product
- * w = Yᵀ(Y v) costs two passes over the votes. Zeroed columns (Polis's mod-out)
- * are 0 everywhere after centring.
+ * w = Yᵀ(Y v) costs two passes over the votes (or m² through G = YᵀY when that
+ * is cheaper, usesGram). Zeroed columns (Polis's mod-out) are 0 everywhere
+ * after centring.
  *
- * Component 1: v ← Yᵀ(Y v)/‖·‖ until it stops moving. Component 2: the same on
- * the deflated matrix Y(I − p₁p₁ᵀ), i.e. v ← P Yᵀ Y P v with P = I − p₁p₁ᵀ —
- * exactly Polis's deflation, without ever forming a dense matrix.
+ * A block V of PCA_BLOCK orthonormal vectors is multiplied by G, the small
+ * problem Vᵀ G V solved exactly (Jacobi rotations), and the Ritz vectors — the best
+ * approximations of the eigenvectors within the block — are the components;
+ * the next block is G times them, orthonormalised. Component k converges at
+ * the rate λ_{b+1}/λ_k instead of power iteration's λ_{k+1}/λ_k (Polis's
+ * component-by-component iteration with deflation, whose first component
+ * crawls when λ₂ is close to λ₁); the limit is the same: the top two
+ * eigenvectors of G.
  *
- * Start vectors: the previous components when given (warm start: stable signs
- * and few iterations across recomputes), else a fixed vector derived from the
- * statement ids (never an unseeded random one).
+ * Start block: the previous components when given (warm start: stable signs
+ * and few iterations across recomputes), else fixed vectors derived from the
+ * statement ids (never an unseeded random one). Signs: each component points along its start vector, as power
+ * iteration from that start would give.
  *
- * Stopping rule: ‖v_k − v_{k−1}‖₂ ≤ tolerance (default 1e-11), or maxIterations
- * (default 10 000). Polis runs a fixed number of products from the previous
- * components; over its many updates these converge, and the fixtures' components
- * equal the exact singular vectors to 1e-15 — so iterating to convergence is
- * what reproduces them (see the decision record for the figures).
+ * Stopping rule: ‖G u_k − θ_k u_k‖₂ ≤ tolerance · θ₁ for both components
+ * (default 1e-11), or maxIterations (default 10 000). Polis runs a fixed
+ * number of products from the previous components; over its many updates
+ * these converge, and the fixtures' components equal the exact singular
+ * vectors to 1e-15 — so iterating to convergence is what reproduces them (see
+ * the decision record for the figures).
  */
 export interface PcaOptions {
   /** Previous components by statement id; statements absent from them start at 0. */
@@ -38,9 +47,9 @@ export interface PcaResult {
   /** Column means (agree = +1), 0 for zeroed columns. */
   center: Float64Array;
   comps: [Float64Array, Float64Array];
-  /** Products Yᵀ(Y v) used per component. */
+  /** Block products G V used (the same for both components). */
   iterations: [number, number];
-  /** ‖Y p_k‖² — the variance captured (unnormalised). */
+  /** The Ritz values θ_k = ‖Y p_k‖² — the variance captured (unnormalised). */
   eigenvalues: [number, number];
 }
 
@@ -90,19 +99,132 @@ function orthogonalise(v: Float64Array, against: readonly Float64Array[]): void 
   }
 }
 
-/** w = Yᵀ(Y v), Y given by rows (rowStart, col, y). */
-function gramProduct(rowStart: Int32Array, col: Int32Array, y: Float64Array, v: Float64Array, w: Float64Array): void {
-  w.fill(0);
+/** W = Yᵀ(Y V) for a block of vectors, Y given by rows (rowStart, col, y): two passes over the votes per vector. */
+function sparseBlockProduct(rowStart: Int32Array, col: Int32Array, y: Float64Array, block: readonly Float64Array[], out: Float64Array[]): void {
+  const b = block.length;
+  for (const w of out) w.fill(0);
   const n = rowStart.length - 1;
-  for (let i = 0; i < n; i++) {
-    const end = rowStart[i + 1]!;
-    let s = 0;
-    for (let c = rowStart[i]!; c < end; c++) s += y[c]! * v[col[c]!]!;
-    if (s !== 0) for (let c = rowStart[i]!; c < end; c++) w[col[c]!]! += y[c]! * s;
+  for (let k = 0; k < b; k++) {
+    const v = block[k]!;
+    const w = out[k]!;
+    for (let i = 0; i < n; i++) {
+      const end = rowStart[i + 1]!;
+      let s = 0;
+      for (let c = rowStart[i]!; c < end; c++) s += y[c]! * v[col[c]!]!;
+      if (s !== 0) for (let c = rowStart[i]!; c < end; c++) w[col[c]!]! += y[c]! * s;
+    }
   }
 }
 
-/** w = G v, G dense symmetric: four rows at a time (each row's sum in the same order as one at a time: the same bits). */
+/**
+ * W = G V, G dense symmetric, for a block of vectors: one pass over G, the
+ * block's values interleaved (x[b·j + k]) so that each row of G is read once.
+ */
+function denseBlockProduct(gram: Float64Array, m: number, block: readonly Float64Array[], out: Float64Array[]): void {
+  const b = block.length;
+  if (b === 2) {
+    densePairProduct(gram, m, block[0]!, block[1]!, out[0]!, out[1]!);
+    return;
+  }
+  if (b !== 3) {
+    for (let k = 0; k < b; k++) denseProduct(gram, m, block[k]!, out[k]!);
+    return;
+  }
+  const x = new Float64Array(3 * m);
+  const [v0, v1, v2] = block as [Float64Array, Float64Array, Float64Array];
+  for (let j = 0; j < m; j++) {
+    x[3 * j] = v0[j]!;
+    x[3 * j + 1] = v1[j]!;
+    x[3 * j + 2] = v2[j]!;
+  }
+  const [w0, w1, w2] = out as [Float64Array, Float64Array, Float64Array];
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    const r0 = a * m;
+    const r1 = r0 + m;
+    let s00 = 0;
+    let s01 = 0;
+    let s02 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    let s12 = 0;
+    for (let j = 0, t = 0; j < m; j++, t += 3) {
+      const g0 = gram[r0 + j]!;
+      const g1 = gram[r1 + j]!;
+      const x0 = x[t]!;
+      const x1 = x[t + 1]!;
+      const x2 = x[t + 2]!;
+      s00 += g0 * x0;
+      s01 += g0 * x1;
+      s02 += g0 * x2;
+      s10 += g1 * x0;
+      s11 += g1 * x1;
+      s12 += g1 * x2;
+    }
+    w0[a] = s00;
+    w1[a] = s01;
+    w2[a] = s02;
+    w0[a + 1] = s10;
+    w1[a + 1] = s11;
+    w2[a + 1] = s12;
+  }
+  for (; a < m; a++) {
+    const r0 = a * m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let j = 0, t = 0; j < m; j++, t += 3) {
+      const g0 = gram[r0 + j]!;
+      s0 += g0 * x[t]!;
+      s1 += g0 * x[t + 1]!;
+      s2 += g0 * x[t + 2]!;
+    }
+    w0[a] = s0;
+    w1[a] = s1;
+    w2[a] = s2;
+  }
+}
+
+/** (w0, w1) = G (v0, v1), G dense: one pass over G, two rows at a time. */
+function densePairProduct(gram: Float64Array, m: number, v0: Float64Array, v1: Float64Array, w0: Float64Array, w1: Float64Array): void {
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    const r0 = a * m;
+    const r1 = r0 + m;
+    let s00 = 0;
+    let s01 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    for (let j = 0; j < m; j++) {
+      const g0 = gram[r0 + j]!;
+      const g1 = gram[r1 + j]!;
+      const x0 = v0[j]!;
+      const x1 = v1[j]!;
+      s00 += g0 * x0;
+      s01 += g0 * x1;
+      s10 += g1 * x0;
+      s11 += g1 * x1;
+    }
+    w0[a] = s00;
+    w1[a] = s01;
+    w0[a + 1] = s10;
+    w1[a + 1] = s11;
+  }
+  for (; a < m; a++) {
+    const r0 = a * m;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < m; j++) {
+      const g0 = gram[r0 + j]!;
+      s0 += g0 * v0[j]!;
+      s1 += g0 * v1[j]!;
+    }
+    w0[a] = s0;
+    w1[a] = s1;
+  }
+}
+
+/** w = G v, G dense symmetric: four rows at a time. */
 function denseProduct(gram: Float64Array, m: number, v: Float64Array, w: Float64Array): void {
   let a = 0;
   for (; a + 3 < m; a += 4) {
@@ -155,76 +277,165 @@ export function usesGram(matrix: VoteMatrix): boolean {
   return m * m < 2 * cells;
 }
 
+/** Vectors in the block of the subspace iteration: the two components (a third one costs more than it saves on the benchmark rows). */
+export const PCA_BLOCK = 2;
+
 export function powerIterationPca(matrix: VoteMatrix, options: PcaOptions = {}): PcaResult {
   const tolerance = options.tolerance ?? PCA_DEFAULT_TOLERANCE;
   const maxIterations = options.maxIterations ?? PCA_DEFAULT_MAX_ITERATIONS;
   const m = matrix.statements.length;
-  const center = columnMeans(matrix);
-  const starts = startVectors(matrix.statements, options.start ?? null);
   const dense = options.dense ?? 'auto';
   const throughGram = dense === 'always' || (dense === 'auto' && usesGram(matrix));
   let gram: Float64Array | null = null;
+  let center: Float64Array;
   if (throughGram) {
     const pieces = options.gram ?? gramPiecesOf(matrix);
     if (pieces.m !== m) throw new RangeError(`G's pieces have ${pieces.m} columns, the matrix ${m}`);
+    // The pieces hold each column's Σ x and number of votes: the same means as columnMeans (exact integers, one division), without a pass over the votes.
+    center = new Float64Array(m);
+    for (let j = 0; j < m; j++) center[j] = matrix.zeroed[j] || pieces.oo[j] === 0 ? 0 : pieces.xo[j * m + j]! / pieces.oo[j]!;
     gram = assembleGram(pieces, center, matrix.zeroed);
-  }
+  } else center = columnMeans(matrix);
   const y = gram ? null : centredValues(matrix, center);
-  const comps: Float64Array[] = [];
-  const iterations: number[] = [];
-  const eigenvalues: number[] = [];
-  const w = new Float64Array(m);
-  for (let k = 0; k < 2; k++) {
-    let v: Float64Array = starts[k]!.slice();
-    orthogonalise(v, comps);
-    let length = norm(v);
-    if (length === 0) {
-      // The warm start is useless (e.g. all its statements are gone): take the fixed vector.
-      v = fixedStartVector(matrix.statements, k);
-      orthogonalise(v, comps);
-      length = norm(v);
+  const b = Math.min(PCA_BLOCK, m);
+  const none = (): PcaResult => ({ center, comps: [new Float64Array(m), new Float64Array(m)], iterations: [0, 0], eigenvalues: [0, 0] });
+  if (b === 0) return none();
+  // The start block: the previous components (warm start), else fixed vectors; orthonormalised in order.
+  const starts = startVectors(matrix.statements, options.start ?? null, b);
+  let block = orthonormalBlock(starts, matrix.statements);
+  const products = Array.from({ length: b }, () => new Float64Array(m));
+  const ritz = Array.from({ length: b }, () => new Float64Array(m));
+  const images = Array.from({ length: b }, () => new Float64Array(m));
+  let iterations = 0;
+  let theta: number[] = [];
+  for (;;) {
+    if (gram) denseBlockProduct(gram, m, block, products);
+    else sparseBlockProduct(matrix.rowStart, matrix.col, y!, block, products);
+    iterations++;
+    // Rayleigh–Ritz on the block: H = Vᵀ G V (symmetrised), H = Q Θ Qᵀ, Ritz vectors V Q and their images G V Q.
+    const h: number[][] = [];
+    for (let i = 0; i < b; i++) {
+      h.push([]);
+      for (let j = 0; j < b; j++) h[i]!.push(j < i ? h[j]![i]! : (dot(block[i]!, products[j]!) + dot(block[j]!, products[i]!)) / 2);
     }
-    if (length === 0) {
-      comps.push(new Float64Array(m));
-      iterations.push(0);
-      eigenvalues.push(0);
-      continue;
-    }
-    for (let j = 0; j < m; j++) v[j]! /= length;
-    let done = 0;
-    let eigenvalue = 0;
-    for (;;) {
-      if (gram) denseProduct(gram, m, v, w);
-      else gramProduct(matrix.rowStart, matrix.col, y!, v, w);
-      orthogonalise(w, comps);
-      eigenvalue = norm(w);
-      done++;
-      if (eigenvalue === 0) {
-        v.fill(0);
-        break;
+    const eigen = symmetricEigen(h);
+    theta = eigen.values;
+    for (let k = 0; k < b; k++) {
+      const u = ritz[k]!;
+      const g = images[k]!;
+      u.fill(0);
+      g.fill(0);
+      for (let i = 0; i < b; i++) {
+        const q = eigen.vectors[i]![k]!;
+        const v = block[i]!;
+        const p = products[i]!;
+        for (let j = 0; j < m; j++) {
+          u[j]! += q * v[j]!;
+          g[j]! += q * p[j]!;
+        }
       }
-      let change = 0;
-      for (let j = 0; j < m; j++) {
-        const next = w[j]! / eigenvalue;
-        change += (next - v[j]!) ** 2;
-        v[j] = next;
+      // The sign power iteration from the start would give: along the start vector.
+      if (dot(u, starts[k]!) < 0) {
+        for (let j = 0; j < m; j++) {
+          u[j] = -u[j]!;
+          g[j] = -g[j]!;
+        }
       }
-      if (Math.sqrt(change) <= tolerance || done >= maxIterations) break;
     }
-    comps.push(v);
-    iterations.push(done);
-    eigenvalues.push(eigenvalue);
+    // Converged when G u_k = θ_k u_k to `tolerance` (relative to the largest θ) for both components.
+    const scale = Math.abs(theta[0]!);
+    let residual = 0;
+    for (let k = 0; k < Math.min(2, b); k++) {
+      let r = 0;
+      for (let j = 0; j < m; j++) r += (images[k]![j]! - theta[k]! * ritz[k]![j]!) ** 2;
+      residual = Math.max(residual, Math.sqrt(r));
+    }
+    if (residual <= tolerance * scale || iterations >= maxIterations) break;
+    // One more power step: the next block spans G V.
+    block = orthonormalBlock(images, matrix.statements);
   }
-  return {
-    center,
-    comps: [comps[0]!, comps[1]!],
-    iterations: [iterations[0]!, iterations[1]!],
-    eigenvalues: [eigenvalues[0]!, eigenvalues[1]!],
-  };
+  const comps: Float64Array[] = [];
+  for (let k = 0; k < 2; k++) {
+    const u = k < b ? ritz[k]! : new Float64Array(m);
+    // A component G sends to 0 exactly (nothing to explain) is 0, as power iteration gives.
+    const length = k < b && norm(images[k]!) > 0 ? norm(u) : 0;
+    comps.push(length > 0 ? u.map((x) => x / length) : new Float64Array(m));
+  }
+  return { center, comps: [comps[0]!, comps[1]!], iterations: [iterations, b > 1 ? iterations : 0], eigenvalues: [theta[0] ?? 0, theta[1] ?? 0] };
 }
 
-function startVectors(statements: readonly number[], start: PcaOptions['start']): Float64Array[] {
-  const fixed = [fixedStartVector(statements, 0), fixedStartVector(statements, 1)];
+/**
+ * The vectors orthonormalised in order (Gram–Schmidt, twice); one that
+ * vanishes against those before it is replaced by a fixed vector.
+ */
+function orthonormalBlock(vectors: readonly Float64Array[], statements: readonly number[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let k = 0; k < vectors.length; k++) {
+    let v: Float64Array = vectors[k]!.slice();
+    const before = norm(v);
+    orthogonalise(v, out);
+    orthogonalise(v, out);
+    let length = norm(v);
+    for (let attempt = 0; !(length > 1e-10 * before) && attempt < 4; attempt++) {
+      v = fixedStartVector(statements, k + vectors.length * attempt);
+      orthogonalise(v, out);
+      orthogonalise(v, out);
+      length = norm(v);
+    }
+    if (length > 0) for (let j = 0; j < v.length; j++) v[j]! /= length;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Eigenvalues (descending; ties in index order) and eigenvectors (columns) of a small symmetric matrix, by cyclic Jacobi rotations. */
+export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
+  const n = matrix.length;
+  const a = matrix.map((row) => [...row]);
+  const q: number[][] = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
+  let total = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) total += a[i]![j]! ** 2;
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i]![j]! ** 2;
+    if (off <= 1e-40 * total) break;
+    for (let p = 0; p < n; p++) {
+      for (let r = p + 1; r < n; r++) {
+        const apr = a[p]![r]!;
+        if (apr === 0) continue;
+        const phi = (a[r]![r]! - a[p]![p]!) / (2 * apr);
+        const t = (phi >= 0 ? 1 : -1) / (Math.abs(phi) + Math.sqrt(phi * phi + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k]![p]!;
+          const akr = a[k]![r]!;
+          a[k]![p] = c * akp - s * akr;
+          a[k]![r] = s * akp + c * akr;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p]![k]!;
+          const ark = a[r]![k]!;
+          a[p]![k] = c * apk - s * ark;
+          a[r]![k] = s * apk + c * ark;
+        }
+        a[p]![r] = 0;
+        a[r]![p] = 0;
+        for (let k = 0; k < n; k++) {
+          const qkp = q[k]![p]!;
+          const qkr = q[k]![r]!;
+          q[k]![p] = c * qkp - s * qkr;
+          q[k]![r] = s * qkp + c * qkr;
+        }
+      }
+    }
+  }
+  const order = a.map((_, i) => i).sort((i, j) => a[j]![j]! - a[i]![i]! || i - j);
+  return { values: order.map((i) => a[i]![i]!), vectors: q.map((row) => order.map((i) => row[i]!)) };
+}
+
+function startVectors(statements: readonly number[], start: PcaOptions['start'], count: number): Float64Array[] {
+  const fixed = Array.from({ length: count }, (_, k) => fixedStartVector(statements, k));
   if (!start) return fixed;
   const index = new Map<number, number>();
   start.statements.forEach((id, j) => index.set(id, j));
@@ -236,7 +447,8 @@ function startVectors(statements: readonly number[], start: PcaOptions['start'])
       const at = index.get(id);
       v[j] = at === undefined ? 0 : (previous[at] ?? 0);
     });
-    return v;
+    // A useless warm start (e.g. all its statements are gone): the fixed vector.
+    return norm(v) > 0 ? v : fallback;
   });
 }
 
@@ -252,17 +464,20 @@ export function projectParticipants(matrix: VoteMatrix, pca: PcaResult): { x: Fl
   let zeroedCount = 0;
   for (let j = 0; j < m; j++) zeroedCount += matrix.zeroed[j]!;
   const [pc1, pc2] = pca.comps;
+  const { rowStart, col, value, zeroed } = matrix;
+  const center = pca.center;
   const x = new Float64Array(n);
   const yOut = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s1 = 0;
     let s2 = 0;
     let seen = zeroedCount;
-    for (let c = matrix.rowStart[i]!; c < matrix.rowStart[i + 1]!; c++) {
-      const j = matrix.col[c]!;
-      if (matrix.zeroed[j]) continue;
+    const end = rowStart[i + 1]!;
+    for (let c = rowStart[i]!; c < end; c++) {
+      const j = col[c]!;
+      if (zeroed[j]) continue;
       seen++;
-      const centred = matrix.value[c]! - pca.center[j]!;
+      const centred = value[c]! - center[j]!;
       s1 += centred * pc1[j]!;
       s2 += centred * pc2[j]!;
     }

@@ -29,20 +29,33 @@ export function countVotesWithEveryone(matrix: VoteMatrix, groupOfRow: Int32Arra
   const disagree = new Int32Array((groupCount + 1) * m);
   const seen = new Int32Array((groupCount + 1) * m);
   const all = groupCount * m;
-  for (let i = 0; i < matrix.participants.length; i++) {
+  // Without branches on the vote (random, hence mispredicted): agree += (v + 1) >> 1, disagree += (1 − v) >> 1.
+  const n = matrix.participants.length;
+  for (let i = 0; i < n; i++) {
     const g = groupOfRow[i]!;
-    const base = g < 0 ? -1 : g * m;
     const end = rowStart[i + 1]!;
+    if (g < 0) {
+      for (let c = rowStart[i]!; c < end; c++) {
+        const j = all + col[c]!;
+        const v = value[c]!;
+        seen[j]!++;
+        agree[j]! += (v + 1) >> 1;
+        disagree[j]! += (1 - v) >> 1;
+      }
+      continue;
+    }
+    const base = g * m;
     for (let c = rowStart[i]!; c < end; c++) {
-      const j = col[c]!;
+      const k = col[c]!;
       const v = value[c]!;
-      seen[all + j]!++;
-      if (v === 1) agree[all + j]!++;
-      else if (v === -1) disagree[all + j]!++;
-      if (base < 0) continue;
-      seen[base + j]!++;
-      if (v === 1) agree[base + j]!++;
-      else if (v === -1) disagree[base + j]!++;
+      const up = (v + 1) >> 1;
+      const down = (1 - v) >> 1;
+      seen[all + k]!++;
+      agree[all + k]! += up;
+      disagree[all + k]! += down;
+      seen[base + k]!++;
+      agree[base + k]! += up;
+      disagree[base + k]! += down;
     }
   }
   const countsAt = (base: number): VoteCounts => ({ A: Array.from(agree.subarray(base, base + m)), D: Array.from(disagree.subarray(base, base + m)), S: Array.from(seen.subarray(base, base + m)) });

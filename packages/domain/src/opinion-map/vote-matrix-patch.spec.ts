@@ -92,6 +92,34 @@ describe('the vote matrix hash', () => {
     }
   });
 
+  it('is the digest of the patched or restricted matrix when its rows’ bytes are reused from the kept matrix (several chunks, new, changed and excluded rows)', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = mulberry32(200 + seed);
+      const stored = storedVotes(20 + seed, 3000, 120, 30_000);
+      let kept = buildVoteMatrixFromColumns(columnsOf([...stored.values()]));
+      // Hashed once: its rows' bytes are kept with it.
+      expect(voteMatrixHash(kept)).toBe(referenceHash(kept));
+      for (let round = 0; round < 6; round++) {
+        const changes: VoteRecord[] = [];
+        for (let k = 0; k < 1 + Math.floor(random() * (round < 3 ? 3 : 200)); k++) {
+          // Some on new participants (below, within and above the kept ids) and new statements.
+          const participant = 3 * Math.floor(random() * 3100) + (random() < 0.1 ? 2 : 1);
+          const statement = 2 * Math.floor(random() * 130);
+          const vote = { participant, statement, vote: (Math.floor(random() * 3) - 1) as -1 | 0 | 1 };
+          changes.push(vote);
+          stored.set(`${participant}:${statement}`, vote);
+        }
+        kept = patchVoteMatrix(kept, columnsOf(changes));
+        const rebuilt = buildVoteMatrix({ votes: [...stored.values()] });
+        expect(voteMatrixHash(kept)).toBe(referenceHash(rebuilt));
+        const excluded = [...new Set(changes.map((v) => v.participant)), kept.participants[0]!, kept.participants[kept.participants.length - 1]!];
+        const restricted = restrictVoteMatrix(kept, { excludedParticipants: excluded, zeroedStatements: [4] });
+        expect(voteMatrixHash(restricted)).toBe(referenceHash(buildVoteMatrix({ votes: [...stored.values()], excludedParticipants: excluded, zeroedStatements: [4] })));
+        expect(voteMatrixHash(restrictVoteMatrix(kept, { removedStatements: [6] }))).toBe(referenceHash(buildVoteMatrix({ votes: [...stored.values()], removedStatements: [6] })));
+      }
+    }
+  });
+
   it('spans several chunks', () => {
     const votes = [...storedVotes(12, 3000, 200, 40_000).values()];
     const matrix = buildVoteMatrix({ votes });

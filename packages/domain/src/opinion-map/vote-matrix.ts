@@ -235,21 +235,35 @@ export function patchVoteMatrix(base: VoteMatrix, changes: VoteMatrixColumns): V
   const col = new Int32Array(base.col.length + patch.col.length);
   const value = new Int8Array(col.length);
   let cells = 0;
-  for (let i = 0, bi = 0, pi = 0; i < n; i++) {
-    rowStart[i] = cells;
-    const id = participants[i]!;
+  let i = 0;
+  /** Appends the cells of base's rows (with their columns in the patched matrix), and their starts. */
+  const copyRows = (from: number, to: number): void => {
+    const first = base.rowStart[from]!;
+    const offset = cells - first;
+    for (let r = from; r < to; r++) rowStart[i++] = base.rowStart[r]! + offset;
+    const last = base.rowStart[to]!;
+    if (statements.length === base.statements.length) col.set(base.col.subarray(first, last), cells);
+    else for (let c = first; c < last; c++) col[cells + c - first] = baseColumn[base.col[c]!]!;
+    value.set(base.value.subarray(first, last), cells);
+    cells += last - first;
+  };
+  // Base's rows between the patched ones are copied in bulk; a patched row merges base's cells with the patch's.
+  let bi = 0;
+  for (let pi = 0; pi < patch.participants.length; pi++) {
+    const id = patch.participants[pi]!;
+    let upTo = bi;
+    while (upTo < base.participants.length && base.participants[upTo]! < id) upTo++;
+    copyRows(bi, upTo);
+    bi = upTo;
+    rowStart[i++] = cells;
     let b = 0;
     let bEnd = 0;
-    let q = 0;
-    let qEnd = 0;
     if (bi < base.participants.length && base.participants[bi] === id) {
       b = base.rowStart[bi]!;
       bEnd = base.rowStart[++bi]!;
     }
-    if (pi < patch.participants.length && patch.participants[pi] === id) {
-      q = patch.rowStart[pi]!;
-      qEnd = patch.rowStart[++pi]!;
-    }
+    let q = patch.rowStart[pi]!;
+    const qEnd = patch.rowStart[pi + 1]!;
     while (b < bEnd || q < qEnd) {
       const jb = b < bEnd ? baseColumn[base.col[b]!]! : Infinity;
       const jq = q < qEnd ? patchColumn[patch.col[q]!]! : Infinity;
@@ -263,8 +277,11 @@ export function patchVoteMatrix(base: VoteMatrix, changes: VoteMatrixColumns): V
       }
     }
   }
+  copyRows(bi, base.participants.length);
   rowStart[n] = cells;
-  return { participants, statements, zeroed: new Uint8Array(statements.length), rowStart, col: col.slice(0, cells), value: value.slice(0, cells) };
+  const patched: VoteMatrix = { participants, statements, zeroed: new Uint8Array(statements.length), rowStart, col: col.slice(0, cells), value: value.slice(0, cells) };
+  deriveHashText(base, patched, patch.participants);
+  return patched;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
@@ -335,7 +352,10 @@ export function restrictVoteMatrix(all: VoteMatrix, filters: VoteMatrixFilters =
     }
   }
   rowStart.push(cells);
-  return { participants, statements, zeroed, rowStart: Int32Array.from(rowStart), col: col.slice(0, cells), value: value.slice(0, cells) };
+  const restricted: VoteMatrix = { participants, statements, zeroed, rowStart: Int32Array.from(rowStart), col: col.slice(0, cells), value: value.slice(0, cells) };
+  // Only participants taken out: the other rows' hash bytes are the same.
+  if (!all.statements.some((id) => removed.has(id))) deriveHashText(all, restricted, []);
+  return restricted;
 }
 
 /** Number of (latest) votes per participant, passes and votes on zeroed statements included (Polis's user-vote-counts). */
@@ -375,24 +395,133 @@ export function voteMatrixHash(matrix: VoteMatrix): string {
 /**
  * The bytes voteMatrixHash hashes, in chunks, for any SHA-256 (the API's
  * worker hands them to node:crypto, several times faster than a JavaScript
- * one; the same digest). The bytes of each id and vote are made once and
- * copied into a buffer per cell.
+ * one; the same digest).
+ *
+ * The rows' bytes are kept with the matrix (by rows, in chunks of about
+ * 64 kB), and a matrix patched from it (patchVoteMatrix) or restricted from it
+ * to fewer participants (restrictVoteMatrix) rewrites only the chunks whose
+ * rows changed: the API's worker hashes the votes after each new one, and
+ * writing the 11 MB of a million votes cost more than hashing them. The same
+ * bytes either way (vote-matrix.spec.ts).
  */
 export function writeVoteMatrixHashInput(matrix: VoteMatrix, update: (chunk: Uint8Array) => void): void {
-  const CHUNK = 1 << 16;
+  for (const chunk of hashTextOf(matrix).chunks) update(chunk);
+  update(utf8ToBytes(`zeroed:${matrix.statements.filter((_, j) => matrix.zeroed[j]).join(',')}\n`));
+}
+
+/** The hash's bytes of a matrix's rows: chunks[c] holds those of rows firstRow[c] .. firstRow[c+1]. */
+interface HashText {
+  /** The arrays of the matrix it was written from (a matrix is never modified). */
+  of: { participants: readonly number[]; statements: readonly number[]; value: Int8Array };
+  firstRow: Int32Array;
+  chunks: Uint8Array[];
+}
+
+/** Kept by the matrix's `col` array (which a restriction that takes nothing out shares, with the same rows). */
+const hashTexts = new WeakMap<Int32Array, HashText>();
+
+const HASH_CHUNK = 1 << 16;
+
+function keptHashText(matrix: VoteMatrix): HashText | null {
+  const text = hashTexts.get(matrix.col);
+  return text && text.of.participants === matrix.participants && text.of.statements === matrix.statements && text.of.value === matrix.value ? text : null;
+}
+
+function hashTextOf(matrix: VoteMatrix): HashText {
+  let text = keptHashText(matrix);
+  if (!text) {
+    const firstRows: number[] = [];
+    const chunks = rowsText(matrix, 0, matrix.participants.length, firstRows);
+    firstRows.push(matrix.participants.length);
+    text = { of: matrix, firstRow: Int32Array.from(firstRows), chunks };
+    hashTexts.set(matrix.col, text);
+  }
+  return text;
+}
+
+/** The first index whose id is ≥ id, in ascending ids. */
+function lowerBound(ids: readonly number[], id: number): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ids[mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * `next`'s hash bytes from `base`'s, when kept: `next` has base's rows except
+ * rows added or changed (ids in `changed`, ascending) and rows dropped, the
+ * same statement ids on every other row. A chunk of base's rows is reused when
+ * the same number of rows fall in its range of ids and none changed; the others
+ * are written again.
+ */
+function deriveHashText(base: VoteMatrix, next: VoteMatrix, changed: readonly number[]): void {
+  const old = keptHashText(base);
+  if (!old || old.chunks.length === 0 || keptHashText(next)) return;
+  const before = base.participants;
+  const after = next.participants;
+  const firstRows: number[] = [];
+  const chunks: Uint8Array[] = [];
+  const count = old.chunks.length;
+  let q = 0;
+  for (let c = 0; c < count; c++) {
+    const r0 = old.firstRow[c]!;
+    const r1 = old.firstRow[c + 1]!;
+    // The chunk's ids: from its first row's (the first chunk: from the lowest) to the next chunk's first row's.
+    const last = c === count - 1;
+    const from = c === 0 ? 0 : lowerBound(after, before[r0]!);
+    const to = last ? after.length : lowerBound(after, before[r1]!);
+    let dirty = to - from !== r1 - r0;
+    while (q < changed.length && (last || changed[q]! < before[r1]!)) {
+      dirty = true;
+      q++;
+    }
+    if (!dirty) {
+      firstRows.push(from);
+      chunks.push(old.chunks[c]!);
+    } else if (to > from) chunks.push(...rowsText(next, from, to, firstRows));
+  }
+  firstRows.push(after.length);
+  hashTexts.set(next.col, { of: next, firstRow: Int32Array.from(firstRows), chunks });
+}
+
+/**
+ * The bytes of rows from .. to, in chunks of about HASH_CHUNK bytes, and the
+ * first row of each (written to `firstRows`). The bytes of each id and vote
+ * are made once and copied into a buffer per cell.
+ */
+function rowsText(matrix: VoteMatrix, from: number, to: number, firstRows: number[] = []): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  if (from >= to) return chunks;
   // Each statement's `,<id>,` written once into one array, then copied per cell (local
-  // variables only in the loop: this runs once per vote on every recompute).
+  // variables only in the loop: this runs once per vote).
   const columnText = utf8ToBytes(matrix.statements.map((id) => `,${String(id)},`).join(''));
   const columnFrom = new Int32Array(matrix.statements.length + 1);
   for (let j = 0; j < matrix.statements.length; j++) columnFrom[j + 1] = columnFrom[j]! + String(matrix.statements[j]!).length + 2;
   const { participants, rowStart, col, value } = matrix;
-  let buffer = new Uint8Array(CHUNK + 256);
+  let buffer = new Uint8Array(HASH_CHUNK + 256);
   let at = 0;
-  for (let i = 0; i < participants.length; i++) {
+  firstRows.push(from);
+  for (let i = from; i < to; i++) {
+    if (at > HASH_CHUNK) {
+      chunks.push(buffer.subarray(0, at));
+      firstRows.push(i);
+      buffer = new Uint8Array(HASH_CHUNK + 256);
+      at = 0;
+    }
     const participant = utf8ToBytes(String(participants[i]!));
     const length = participant.length;
     const end = rowStart[i + 1]!;
     for (let c = rowStart[i]!; c < end; c++) {
+      if (at + 256 > buffer.length) {
+        // A long row: a larger buffer.
+        const larger = new Uint8Array(2 * buffer.length);
+        larger.set(buffer.subarray(0, at));
+        buffer = larger;
+      }
       for (let k = 0; k < length; k++) buffer[at++] = participant[k]!;
       const j = col[c]!;
       const last = columnFrom[j + 1]!;
@@ -401,13 +530,8 @@ export function writeVoteMatrixHashInput(matrix: VoteMatrix, update: (chunk: Uin
       if (vote < 0) buffer[at++] = 45; // '-'
       buffer[at++] = 48 + (vote < 0 ? -vote : vote);
       buffer[at++] = 10; // '\n'
-      if (at > CHUNK) {
-        update(buffer.subarray(0, at));
-        buffer = new Uint8Array(CHUNK + 256);
-        at = 0;
-      }
     }
   }
-  if (at > 0) update(buffer.subarray(0, at));
-  update(utf8ToBytes(`zeroed:${matrix.statements.filter((_, j) => matrix.zeroed[j]).join(',')}\n`));
+  chunks.push(buffer.subarray(0, at));
+  return chunks;
 }
