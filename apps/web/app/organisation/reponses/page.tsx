@@ -66,7 +66,7 @@ export default async function AuthorityWorkspacePage() {
                 {item.reference} <span lang="fr">« {item.title} »</span>
               </Link>
             </h3>
-            <ResponseBlock view={view} headingLevel={4} />
+            <ResponseBlock view={view} headingLevel={4} alsoNamedBy={`a-repondre-${item.reference}`} />
             {view.viewer.can['authority-responses.answer'].allowed ? (
               <AnswerForm action={answerRecommendation} reference={item.reference} texts={texts} />
             ) : null}

@@ -9,6 +9,8 @@ type Props = {
   view: AuthorityResponseRecord;
   /** The heading level of the block's title (the page around it decides). */
   headingLevel?: 2 | 3 | 4;
+  /** The id of a heading naming the recommendation, when several blocks share a page: each region's name then says which it is. */
+  alsoNamedBy?: string;
 };
 
 /**
@@ -20,14 +22,14 @@ type Props = {
  * reports (« vérifié par le comité » or not), the next report due, the
  * panel's score and follow-up group, the public review.
  */
-export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
+export async function ResponseBlock({ view, headingLevel = 2, alsoNamedBy }: Props) {
   const [t, dates] = [await getTranslations('AuthorityResponses.block'), await getDateWords()];
   const H = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4' | 'h5';
   const id = `reponse-${view.recommendation.reference}`;
   const response = view.response;
   return (
-    <section className="section" aria-labelledby={id}>
+    <section className="section" aria-labelledby={alsoNamedBy ? `${id} ${alsoNamedBy}` : id}>
       <H id={id}>{t('title')}</H>
       {!response ? (
         <p className={view.status === 'awaiting' ? undefined : 'callout'}>

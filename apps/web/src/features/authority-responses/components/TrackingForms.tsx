@@ -82,27 +82,25 @@ export async function ActionsSection({ view }: { view: View }) {
 export async function ReportSection({ view }: { view: View }) {
   const [t, statuses] = [await getTranslations('AuthorityResponses.tracking'), await statusOptions()];
   const next = view.nextProgressReport;
-  const labels: Record<string, string> = { body: t('report.body') };
-  view.actions.forEach((action, i) => {
-    labels[`actions.${i}.status`] = t('report.status', { number: action.number });
-    labels[`actions.${i}.progress`] = t('report.progress', { number: action.number });
-  });
+  const rows = view.actions.map((action, i) => ({ action, i, status: t('report.status', { number: action.number }), progress: t('report.progress', { number: action.number }) }));
+  const body = t('report.body');
+  const labels: Record<string, string> = { body, ...Object.fromEntries(rows.flatMap((row) => [[`actions.${row.i}.status`, row.status], [`actions.${row.i}.progress`, row.progress]])) };
   return (
     <section className="section" aria-labelledby="point-d-etape">
       <h2 id="point-d-etape">{next ? t('reportTitle', { number: next.number }) : t('reportTitleAny')}</h2>
       <NextReportNotice view={view} />
       <p className="prose">{t('reportLead')}</p>
       <ActionForm action={fileProgressReport.bind(null, view.recommendation.reference)} submitLabel={t('report.submit')} errorSummaryLabel={t('errorSummary')} labels={labels}>
-        <TextAreaField name="body" label={labels.body} hint={t('report.bodyHint')} lang="fr" rows={6} />
+        <TextAreaField name="body" label={body} hint={t('report.bodyHint')} lang="fr" rows={6} />
         <Hidden name="actionCount" value={String(view.actions.length)} />
-        {view.actions.map((action, i) => (
+        {rows.map(({ action, i, status, progress }) => (
           <fieldset key={action.number} className={styles.fieldset}>
             <legend>
               {t('actionHeading', { number: action.number })} <span lang="fr">{action.title}</span>
             </legend>
             <Hidden name={`actions.${i}.number`} value={String(action.number)} />
-            <SelectField name={`actions.${i}.status`} label={labels[`actions.${i}.status`]} options={statuses} defaultValue={action.status} />
-            <Field name={`actions.${i}.progress`} label={labels[`actions.${i}.progress`]} hint={t('action.progressHint')} inputMode="numeric" defaultValue={action.progress} />
+            <SelectField name={`actions.${i}.status`} label={status} options={statuses} defaultValue={action.status} />
+            <Field name={`actions.${i}.progress`} label={progress} hint={t('action.progressHint')} inputMode="numeric" defaultValue={action.progress} />
           </fieldset>
         ))}
       </ActionForm>
