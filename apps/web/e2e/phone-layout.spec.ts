@@ -116,6 +116,12 @@ const PAGES: PageVisit[] = [
   { route: '/debats/[id]/regles', role: 'organizer', path: (f) => `/debats/${f.space}/regles` },
   { route: '/registre/[reference]/modifier', role: 'organizer', path: (f) => `/registre/${f.record}/modifier` },
   { route: '/propositions/[reference]', role: 'organizer', path: (f) => `/propositions/${f.waiting}`, what: 'waiting to be checked' },
+  // The town's representative: its answers' work area, and the tracking of the demo's answered recommendation (its forms).
+  { route: '/organisation/reponses', role: 'authority', path: () => '/organisation/reponses', what: 'the answer forms and the tracked answers' },
+  { route: '/organisation/reponses/[reference]', role: 'authority', path: (f) => `/organisation/reponses/${f.recommendation}` },
+  { route: '/organisation/reponses/[reference]', role: 'organizer', path: (f) => `/organisation/reponses/${f.recommendation}`, what: 'refused: the town tracks' },
+  // A panel member: the demo's answered recommendation with the panel's forms (verify, score, follow-up group).
+  { route: '/comite/espace/recommandations/[reference]', role: 'member', path: (f) => `/comite/espace/recommandations/${f.recommendation}`, what: 'with the panel’s forms on the town’s answer' },
   // An administrator.
   { route: '/admin/personnes', role: 'admin', path: (f) => `/admin/personnes?q=${encodeURIComponent(f.pseudonym.slice(0, 30))}`, what: 'finding the long pseudonym' },
   { route: '/admin/personnes', role: 'admin', path: () => '/admin/personnes' },
@@ -234,7 +240,7 @@ async function expectCompactHeader(page: Page): Promise<void> {
 }
 
 for (const locale of ['fr', 'en'] as const) {
-  for (const role of ['visitor', 'resident', 'newcomer', 'organizer', 'admin'] as const) {
+  for (const role of ['visitor', 'resident', 'newcomer', 'organizer', 'authority', 'member', 'admin'] as const) {
     test.describe(`${locale}, ${role}`, () => {
       // One sign-in per role, made by phone.setup.ts.
       if (role !== 'visitor') test.use({ storageState: ROLE_STATE[role] });

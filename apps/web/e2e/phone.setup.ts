@@ -101,6 +101,14 @@ setup('an administrator’s session', async ({ page }) => {
   await saveSession(page, 'admin');
 });
 
+setup('the town representative’s and a panel member’s sessions', async ({ page }) => {
+  await signInByEmail(page, 'mairie@demo.sesame.test');
+  await saveSession(page, 'authority');
+  await page.context().clearCookies();
+  await signInByEmail(page, 'comite@demo.sesame.test');
+  await saveSession(page, 'member');
+});
+
 setup('a newcomer’s session, not welcomed yet', async ({ page }) => {
   await signInByEmail(page, freshEmail('telephone-nouveau'), { welcome: 'stay' });
   await expect(page).toHaveURL(/\/bienvenue/);

@@ -5,14 +5,17 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { apiAs, type ApiAs } from './helpers/api-as';
 import { freshEmail, signInByEmail } from './helpers/sign-in';
 
-// Issue 19, « Done when », as far as the panel's side goes (the authority's
-// answer and the tracking are the authority-responses journey's): needs the
-// platform with the demo seed (the closed market camera consultation with its
-// results, the citizen panel's members, the organising team and Inès, a panel
-// member) and DATABASE_URL to find the demo's references.
+// Issue 19, « Done when »: the panel's side, then the town's answer to one
+// recommendation (partially accepted, with commitments), an implementation
+// update (an action, a progress report) on the recommendation's public page,
+// and the panel marking it verified. Needs the platform with the demo seed
+// (the closed market camera consultation with its results, the citizen
+// panel's members, the organising team, the town's representative and Inès,
+// a panel member) and DATABASE_URL to find the demo's references.
 
 const ORGANIZER = 'organisation@demo.sesame.test';
 const INES = 'comite@demo.sesame.test';
+const TOWN = 'mairie@demo.sesame.test';
 const VOTING_SEATS = ['drawn_citizen', 'association', 'expert_voting'];
 /** The demo rules: 50 % of 18 voting seats. */
 const QUORUM = 9;
@@ -42,7 +45,7 @@ const personId = async (page: Page) => ((await (await page.request.get('/api/aut
 type Member = { id: string; displayName: string; seatType: string; position: string; state: string };
 type Item = { reference: string; state: string; votes: { id: string; state: string; subject: string }[] };
 
-test('the market camera results referred to the panel: dossier, session with quorum, two recommendations, an amendment merged with its diff, recorded votes, a dissent, the published opinion (page, PDF, JSON, Atom)', async ({ browser }) => {
+test('the market camera results referred to the panel: dossier, session with quorum, two recommendations, an amendment merged with its diff, recorded votes, a dissent, the published opinion (page, PDF, JSON, Atom); the town’s answer, its implementation on the public page, verified by the panel', async ({ browser }) => {
   test.setTimeout(300_000);
   const contexts: BrowserContext[] = [];
   const run = Date.now() % 1_000_000;
@@ -230,6 +233,88 @@ test('the market camera results referred to the panel: dossier, session with quo
     await bastien.goto(`/comite/avis/${number}`);
     await bastien.getByRole('button', { name: 'Suivre cet avis' }).click();
     await expect(bastien.getByRole('status').filter({ hasText: 'Vous suivez cet avis' })).toBeVisible();
+
+    // 10. The town answers the first recommendation in its work area: partially accepted. Sent without reasons, the form lists both at once; then with them.
+    const town = await signedIn(browser, TOWN, contexts);
+    await town.goto('/organisation/reponses');
+    const toAnswer = town.getByRole('article', { name: new RegExp(`^${first} `) });
+    await toAnswer.getByLabel('Décision').selectOption('partially_accepted');
+    await toAnswer.getByRole('button', { name: 'Publier la réponse' }).click();
+    const answerErrors = toAnswer.getByRole('alert');
+    await expect(answerErrors.getByRole('link')).toHaveText([/^Justification : /, /^Engagements : /]);
+    await expect(toAnswer.getByLabel('Décision')).toHaveValue('partially_accepted');
+    await toAnswer.getByLabel('Justification').fill('La ville garde les images cinq jours : trois ne suffisent pas aux plaintes déposées le week-end.');
+    await toAnswer.getByLabel('Engagements').fill('Ramener la conservation à cinq jours et publier chaque réquisition judiciaire.');
+    await toAnswer.getByLabel('Calendrier').fill('D’ici la fin de l’année.');
+    await toAnswer.getByRole('button', { name: 'Publier la réponse' }).click();
+    await expect(town).toHaveURL(new RegExp(`/organisation/reponses/${first}\\?repondu=1$`));
+    await expect(town.getByRole('status').filter({ hasText: 'Votre réponse est publiée.' })).toBeVisible();
+    await expect(town.getByTestId('next-report')).toContainText('Prochain point d’étape (n° 1) attendu le');
+
+    // 11. Its implementation: an action (an empty one is refused with every missing field), updated, then a progress report that moves it on.
+    const addAction = town.locator('form').filter({ has: town.getByRole('button', { name: 'Ajouter l’action' }) });
+    await addAction.getByRole('button', { name: 'Ajouter l’action' }).click();
+    await expect(addAction.getByRole('alert').getByRole('link')).toHaveText([/^Intitulé de l’action : /, /^Service responsable : /]);
+    await addAction.getByLabel('Intitulé de l’action').fill('Ramener la conservation des images à cinq jours');
+    await addAction.getByLabel('Service responsable').fill('Police municipale');
+    await addAction.getByLabel('Statut').selectOption('in_progress');
+    await addAction.getByLabel(/^Avancement/).fill('20');
+    await addAction.getByLabel(/^Date prévue/).fill('2027-12-31');
+    await addAction.getByRole('button', { name: 'Ajouter l’action' }).click();
+    await expect(town.getByRole('status').filter({ hasText: 'Action n° 1 ajoutée.' })).toBeVisible();
+    const tracked = town.getByTestId('tracked-action');
+    await expect(tracked).toHaveCount(1);
+    await tracked.getByText('Modifier l’action n° 1').click();
+    await tracked.getByLabel(/^Avancement/).fill('40');
+    await tracked.getByRole('button', { name: 'Enregistrer l’action' }).click();
+    await expect(town.getByRole('status').filter({ hasText: 'Action n° 1 enregistrée.' })).toBeVisible();
+    await expect(tracked).toContainText('40\u00a0% fait');
+    await town.getByLabel('Où en est la mise en œuvre ?').fill('Le nouveau réglage des enregistreurs est commandé ; la première réquisition est publiée.');
+    await town.getByLabel(/^Avancement de l’action n° 1/).fill('60');
+    await town.getByRole('button', { name: 'Déposer le point d’étape' }).click();
+    await expect(town.getByRole('status').filter({ hasText: 'Point d’étape n° 1 déposé et publié.' })).toBeVisible();
+    await expect(town.getByTestId('next-report')).toContainText('Prochain point d’étape (n° 2) attendu le');
+    await expectNoSeriousA11yViolations(town);
+
+    // 12. The recommendation's public page shows the answer, the action's progress and the report, not yet checked.
+    await visitor.goto(`/comite/recommandations/${first}`);
+    await expect(visitor.getByText('Recommandation acceptée en partie')).toBeVisible();
+    await expect(visitor.getByText('Ramener la conservation à cinq jours et publier chaque réquisition judiciaire.')).toBeVisible();
+    await expect(visitor.getByTestId('public-action')).toContainText('Police municipale');
+    await expect(visitor.getByRole('progressbar', { name: 'Avancement de l’action 1' })).toHaveAttribute('value', '60');
+    await expect(visitor.getByTestId('public-report')).toContainText('pas encore vérifié par le comité');
+    await expect(visitor.getByText(/Bilan public prévu le/)).toBeVisible();
+
+    // 13. Inès, on the recommendation's page in the panel's workspace, marks the report verified, scores the answer and names the follow-up group.
+    await ines.goto(`/comite/espace/recommandations/${first}`);
+    const report = ines.getByTestId('report-to-verify');
+    await report.getByRole('button', { name: 'Enregistrer la vérification du point n° 1' }).click();
+    await expect(report.getByRole('alert')).toContainText('Choisissez « vérifié par le comité » ou « non confirmé ».');
+    await report.getByLabel('Ce point d’étape est-il vérifié ?').selectOption('no');
+    await report.getByRole('button', { name: 'Enregistrer la vérification du point n° 1' }).click();
+    await expect(report.getByRole('alert')).toContainText('Dites pourquoi ce point d’étape n’est pas confirmé.');
+    await report.getByLabel('Ce point d’étape est-il vérifié ?').selectOption('yes');
+    await report.getByLabel('Note du comité').fill('Le groupe de suivi a vu le bon de commande et la réquisition publiée.');
+    await report.getByRole('button', { name: 'Enregistrer la vérification du point n° 1' }).click();
+    await expect(ines.getByRole('status').filter({ hasText: 'Point d’étape n° 1 : vérifié par le comité.' })).toBeVisible();
+    await ines.getByLabel('Note sur 10').fill('7');
+    await ines.getByLabel('Évaluation publiée').fill('Une réponse argumentée ; la durée reste plus longue que ce que le comité recommandait.');
+    await ines.getByRole('button', { name: 'Publier l’évaluation' }).click();
+    await expect(ines.getByRole('status').filter({ hasText: 'Évaluation publiée : 7 sur 10.' })).toBeVisible();
+    await ines.getByLabel(inesSeat!.displayName, { exact: true }).check();
+    await ines.getByLabel(bastienSeat.displayName, { exact: true }).check();
+    await ines.getByRole('button', { name: 'Nommer le groupe de suivi' }).click();
+    await expect(ines.getByRole('status').filter({ hasText: 'Groupe de suivi nommé : 2 membres.' })).toBeVisible();
+    await expectNoSeriousA11yViolations(ines);
+
+    // 14. The public page shows the panel's marks.
+    await visitor.reload();
+    await expect(visitor.getByTestId('public-report')).toContainText('vérifié par le comité');
+    await expect(visitor.getByTestId('public-report')).not.toContainText('pas encore');
+    await expect(visitor.getByTestId('public-report')).toContainText('Le groupe de suivi a vu le bon de commande');
+    await expect(visitor.getByText('Note : 7 sur 10')).toBeVisible();
+    await expect(visitor.getByText(/Groupe de suivi du comité/)).toContainText(inesSeat!.displayName);
+    await expectNoSeriousA11yViolations(visitor);
   } finally {
     for (const context of contexts) await context.close();
   }

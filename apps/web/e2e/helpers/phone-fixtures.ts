@@ -13,6 +13,10 @@ export const ROLE_STATE = {
   newcomer: path.join(PHONE_DIR, 'newcomer.json'),
   organizer: path.join(PHONE_DIR, 'organizer.json'),
   admin: path.join(PHONE_DIR, 'admin.json'),
+  /** The town's representative (the demo's `authority` account), who answers the panel and tracks the answers. */
+  authority: path.join(PHONE_DIR, 'authority.json'),
+  /** Inès, a panel member (the demo links her account to a seat), who verifies and scores the town's answers. */
+  member: path.join(PHONE_DIR, 'member.json'),
 } as const;
 
 export type PhoneFixtures = {

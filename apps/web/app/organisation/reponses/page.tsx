@@ -6,8 +6,10 @@ import { Link } from '@/components/ui/Link';
 import { answerRecommendation } from '@/features/authority-responses/actions';
 import { AnswerForm } from '@/features/authority-responses/components/AnswerForm';
 import { ResponseBlock } from '@/features/authority-responses/components/ResponseBlock';
-import { OUTSTANDING_PATH, WORKSPACE_PATH } from '@/features/authority-responses/paths';
-import { fetchAuthorityResponse, fetchOutstanding } from '@/features/authority-responses/queries';
+import { TrackedList } from '@/features/authority-responses/components/TrackedList';
+import { answerFormTexts } from '@/features/authority-responses/labels';
+import { OUTSTANDING_PATH, trackingPath, WORKSPACE_PATH } from '@/features/authority-responses/paths';
+import { fetchAuthorityResponse, fetchOutstanding, fetchTrackedResponses } from '@/features/authority-responses/queries';
 import { fetchMe } from '@/features/identity/queries';
 import { requirePerson } from '@/features/identity/session';
 
@@ -18,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * The authority's work area: each published recommendation still to answer,
  * most overdue first, with its deadline and the answer form (comply or
- * explain). Who may answer is the policy's (`me.can`), never a role list here.
+ * explain); and the answers it tracks (actions, progress reports), each
+ * linking to its tracking page. Who may answer is the policy's (`me.can`),
+ * never a role list here.
  */
 export default async function AuthorityWorkspacePage() {
   const person = await requirePerson(WORKSPACE_PATH);
@@ -32,46 +36,45 @@ export default async function AuthorityWorkspacePage() {
       </PageHeader>
     );
   }
-  const list = await fetchOutstanding();
+  const [list, tracked, texts] = await Promise.all([fetchOutstanding(), fetchTrackedResponses(), answerFormTexts()]);
   const views = await Promise.all(list.responses.map((r) => fetchAuthorityResponse(r.reference)));
-  const decisions = { accepted: t('decisions.accepted'), partially_accepted: t('decisions.partially_accepted'), rejected: t('decisions.rejected'), deferred: t('decisions.deferred') };
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')}>
-        <p>
-          <Link href={OUTSTANDING_PATH}>{t('publicLink')}</Link>
-        </p>
+        <ul>
+          <li>
+            <Link href="#a-repondre">{t('toAnswerLink', { count: list.responses.length })}</Link>
+          </li>
+          <li>
+            <Link href="#suivi">{t('trackedLink', { count: tracked.length })}</Link>
+          </li>
+          <li>
+            <Link href={OUTSTANDING_PATH}>{t('publicLink')}</Link>
+          </li>
+        </ul>
       </PageHeader>
-      {list.responses.length === 0 ? <p>{t('empty')}</p> : null}
-      {list.responses.map((item, i) => {
+      <section className="section" aria-labelledby="a-repondre">
+        <h2 id="a-repondre">{t('toAnswer')}</h2>
+        {list.responses.length === 0 ? <p>{t('empty')}</p> : null}
+        {list.responses.map((item, i) => {
         const view = views[i];
         if (!view) return null;
         return (
           <article key={item.reference} className="section" aria-labelledby={`a-repondre-${item.reference}`}>
-            <h2 id={`a-repondre-${item.reference}`}>
-              {item.reference} <span lang="fr">« {item.title} »</span>
-            </h2>
-            <ResponseBlock view={view} headingLevel={3} />
+            <h3 id={`a-repondre-${item.reference}`}>
+              <Link href={trackingPath(item.reference)}>
+                {item.reference} <span lang="fr">« {item.title} »</span>
+              </Link>
+            </h3>
+            <ResponseBlock view={view} headingLevel={4} alsoNamedBy={`a-repondre-${item.reference}`} />
             {view.viewer.can['authority-responses.answer'].allowed ? (
-              <AnswerForm
-                action={answerRecommendation}
-                reference={item.reference}
-                texts={{
-                  decision: t('decision'),
-                  decisions,
-                  justification: t('justification'),
-                  justificationHint: t('justificationHint'),
-                  commitments: t('commitments'),
-                  commitmentsHint: t('commitmentsHint'),
-                  timeline: t('timeline'),
-                  submit: t('submit'),
-                  errorSummary: t('errorSummary'),
-                }}
-              />
+              <AnswerForm action={answerRecommendation} reference={item.reference} texts={texts} />
             ) : null}
           </article>
         );
       })}
+      </section>
+      <TrackedList records={tracked} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { RecommendationReferenceSchema, type AuthorityResponseViewDto, type OutstandingResponsesDto, type OverdueCounter } from '@sesame/domain';
+import { RecommendationReferenceSchema, TRACKED_DECISIONS, type AuthorityResponseRecord, type AuthorityResponseViewDto, type OutstandingResponsesDto, type OverdueCounter } from '@sesame/domain';
 import { cache } from 'react';
 
 import { callApiJson } from '@/lib/api/client';
@@ -34,4 +34,16 @@ export const fetchAuthorityResponse = cache(async (reference: string): Promise<A
     if (error instanceof ApiProblem && error.status === 404) return null;
     throw error;
   }
+});
+
+/**
+ * The answers the town is tracking (accepted, even in part), next report due
+ * first: read from the public open-data document, which lists every
+ * published recommendation with its answer and tracking.
+ */
+export const fetchTrackedResponses = cache(async (): Promise<AuthorityResponseRecord[]> => {
+  const { records } = await callApiJson<{ records: AuthorityResponseRecord[] }>('/api/v1/open-data/authority-responses.json');
+  return records
+    .filter((record) => record.response !== null && TRACKED_DECISIONS.includes(record.response.decision))
+    .sort((a, b) => (a.nextProgressReport?.dueAt ?? '').localeCompare(b.nextProgressReport?.dueAt ?? '') || a.recommendation.reference.localeCompare(b.recommendation.reference));
 });

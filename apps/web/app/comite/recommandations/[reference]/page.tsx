@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { PublicResponse } from '@/features/authority-responses/components/RecommendationResponse';
 import { VoteTally } from '@/features/recommendations/components/VoteTally';
 import styles from '@/features/recommendations/components/recommendations.module.css';
 import { recommendationLabels } from '@/features/recommendations/labels';
@@ -63,6 +64,7 @@ export default async function PublicRecommendationPage({ params }: Props) {
           ))
         )}
       </section>
+      <PublicResponse reference={item.reference} />
     </>
   );
 }

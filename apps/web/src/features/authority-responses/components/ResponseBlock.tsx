@@ -3,10 +3,14 @@ import { getTranslations } from 'next-intl/server';
 
 import { getDateWords } from '@/i18n/dates';
 
+import styles from './authority-responses.module.css';
+
 type Props = {
   view: AuthorityResponseRecord;
   /** The heading level of the block's title (the page around it decides). */
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
+  /** The id of a heading naming the recommendation, when several blocks share a page: each region's name then says which it is. */
+  alsoNamedBy?: string;
 };
 
 /**
@@ -18,14 +22,14 @@ type Props = {
  * reports (« vérifié par le comité » or not), the next report due, the
  * panel's score and follow-up group, the public review.
  */
-export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
+export async function ResponseBlock({ view, headingLevel = 2, alsoNamedBy }: Props) {
   const [t, dates] = [await getTranslations('AuthorityResponses.block'), await getDateWords()];
   const H = `h${headingLevel}` as const;
-  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4' | 'h5';
   const id = `reponse-${view.recommendation.reference}`;
   const response = view.response;
   return (
-    <section className="section" aria-labelledby={id}>
+    <section className="section" aria-labelledby={alsoNamedBy ? `${id} ${alsoNamedBy}` : id}>
       <H id={id}>{t('title')}</H>
       {!response ? (
         <p className={view.status === 'awaiting' ? undefined : 'callout'}>
@@ -45,19 +49,25 @@ export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
             {response.justification ? (
               <>
                 <dt>{t('justification')}</dt>
-                <dd lang="fr">{response.justification}</dd>
+                <dd lang="fr" className="prewrap">
+                  {response.justification}
+                </dd>
               </>
             ) : null}
             {response.commitments ? (
               <>
                 <dt>{t('commitments')}</dt>
-                <dd lang="fr">{response.commitments}</dd>
+                <dd lang="fr" className="prewrap">
+                  {response.commitments}
+                </dd>
               </>
             ) : null}
             {response.timeline ? (
               <>
                 <dt>{t('timeline')}</dt>
-                <dd lang="fr">{response.timeline}</dd>
+                <dd lang="fr" className="prewrap">
+                  {response.timeline}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -67,14 +77,21 @@ export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
       {view.actions.length > 0 ? (
         <>
           <Sub>{t('actionsTitle')}</Sub>
-          <ul>
+          <ul className={styles.plainList}>
             {view.actions.map((a) => (
-              <li key={a.number}>
-                <span lang="fr">{a.title}</span> — <span lang="fr">{a.owner}</span> — {t(`status.${a.status}`)}{' '}
-                <progress max={100} value={a.progress} aria-label={t('progressOf', { number: a.number })}>
-                  {a.progress} %
-                </progress>{' '}
-                {a.progress} %
+              <li key={a.number} className={styles.action} data-testid="public-action">
+                <p>
+                  <strong lang="fr">{a.title}</strong>
+                  <br />
+                  <span lang="fr">{a.owner}</span> — {t(`status.${a.status}`)}
+                  {a.dueOn ? <> — {t('dueOn', { date: dates.day(a.dueOn) })}</> : null}
+                </p>
+                <p className={styles.progress}>
+                  <progress max={100} value={a.progress} aria-label={t('progressOf', { number: a.number })}>
+                    {a.progress} %
+                  </progress>{' '}
+                  <span aria-hidden="true">{a.progress} %</span>
+                </p>
               </li>
             ))}
           </ul>
@@ -91,22 +108,33 @@ export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
                 : t('nextReport', { number: view.nextProgressReport.number, date: dates.date(view.nextProgressReport.dueAt) })}
             </p>
           ) : null}
-          <ol>
+          {view.progressReports.length > 0 ? (
+          <ol className={styles.plainList}>
             {view.progressReports.map((r) => (
-              <li key={r.number}>
+              <li key={r.number} className={styles.report} data-testid="public-report">
                 <p>
                   {t('reportOf', { number: r.number, date: dates.date(r.submittedAt) })}{' '}
                   <strong>{r.verification === null ? t('notChecked') : r.verification.verified ? t('verified') : t('notVerified')}</strong>
+                  {r.late ? <> {t('reportLate', { date: dates.date(r.dueAt) })}</> : null}
                 </p>
-                <p lang="fr">{r.body}</p>
-                {r.verification?.note ? (
+                <p lang="fr" className="prewrap">
+                  {r.body}
+                </p>
+                {r.verification ? (
                   <p>
-                    {t('panelNote')} <span lang="fr">{r.verification.note}</span>
+                    {t('checkedBy', { name: r.verification.by, date: dates.date(r.verification.at) })}
+                    {r.verification.note ? (
+                      <>
+                        {' '}
+                        {t('panelNote')} <span lang="fr">{r.verification.note}</span>
+                      </>
+                    ) : null}
                   </p>
                 ) : null}
               </li>
             ))}
           </ol>
+          ) : null}
         </>
       ) : null}
 
@@ -114,9 +142,11 @@ export async function ResponseBlock({ view, headingLevel = 2 }: Props) {
         <>
           <Sub>{t('evaluationTitle')}</Sub>
           <p>
-            <strong>{t('score', { score: view.evaluation.score })}</strong>
+            <strong>{t('score', { score: view.evaluation.score })}</strong> — {t('evaluatedAt', { date: dates.date(view.evaluation.publishedAt) })}
           </p>
-          <p lang="fr">{view.evaluation.evaluation}</p>
+          <p lang="fr" className="prewrap">
+            {view.evaluation.evaluation}
+          </p>
         </>
       ) : null}
       {view.followUpGroup.length > 0 ? (

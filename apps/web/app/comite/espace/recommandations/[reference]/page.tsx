@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { PanelResponse } from '@/features/authority-responses/components/RecommendationResponse';
 import { requirePerson } from '@/features/identity/session';
 import {
   AmendmentsSection,
@@ -69,6 +70,7 @@ export default async function DraftRecommendationPage({ params, searchParams }: 
       <AmendmentsSection item={item} seat={seat} labels={labels} />
       <VotesSection item={item} seat={seat} labels={labels} />
       <DissentsSection item={item} seat={seat} labels={labels} />
+      {item.state === 'published' ? <PanelResponse reference={item.reference} /> : null}
     </>
   );
 }
