@@ -143,6 +143,9 @@ describe('The authority’s answer: comply or explain', () => {
     const member = await panelMember(t);
     await api().put(`${path(tracked)}/progress-reports/1/verification`).set(authority.auth).send({ verified: true }).expect(403);
     await api().put(`${path(tracked)}/progress-reports/1/verification`).set(member.auth).send({ verified: 'oui' }).expect(400);
+    // « Non confirmé » is published: it says why.
+    const unexplained = await api().put(`${path(tracked)}/progress-reports/1/verification`).set(member.auth).send({ verified: false, note: '  ' }).expect(400);
+    expect(unexplained.body.errors).toEqual([expect.objectContaining({ path: 'note' })]);
     await api().put(`${path(tracked)}/progress-reports/9/verification`).set(member.auth).send({ verified: true }).expect(404);
     const verified = await api().put(`${path(tracked)}/progress-reports/1/verification`).set(member.auth).send({ verified: true, note: 'Constaté sur place.' }).expect(200);
     expect(verified.body.progressReports[0].verification).toMatchObject({ verified: true, note: 'Constaté sur place.' });

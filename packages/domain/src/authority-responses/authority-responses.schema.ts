@@ -90,6 +90,8 @@ export type ProgressReportInput = z.infer<typeof ProgressReportInputSchema>;
 export const VerificationInputSchema = z
   .object({ verified: z.boolean({ error: 'Vérifié : oui ou non.' }), note: text(L.note).default('') })
   .strict()
+  // « Non confirmé » is published next to the town's report: readers are owed the reason.
+  .refine((input) => input.verified || input.note.trim().length > 0, { path: ['note'], error: 'Dites ce qui n’a pas pu être confirmé.' })
   .meta({ id: 'VerificationInput' });
 export type VerificationInput = z.infer<typeof VerificationInputSchema>;
 
