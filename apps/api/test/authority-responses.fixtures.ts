@@ -52,5 +52,6 @@ export async function panelMember(t: Api): Promise<TestPerson & { memberId: stri
   const { id } = await createPanelMember(t, { state: 'active' });
   const person = await createPerson(t);
   await t.sql('INSERT INTO panel_seat_accounts (member_id, person_id) VALUES ($1, $2)', [id, person.id]);
-  return { ...person, memberId: id };
+  // Object.assign keeps the person's `auth` getter (a spread would freeze one credential, expired a minute later).
+  return Object.assign(person, { memberId: id });
 }
