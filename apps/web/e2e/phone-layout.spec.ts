@@ -116,6 +116,11 @@ const PAGES: PageVisit[] = [
   { route: '/debats/[id]/regles', role: 'organizer', path: (f) => `/debats/${f.space}/regles` },
   { route: '/registre/[reference]/modifier', role: 'organizer', path: (f) => `/registre/${f.record}/modifier` },
   { route: '/propositions/[reference]', role: 'organizer', path: (f) => `/propositions/${f.waiting}`, what: 'waiting to be checked' },
+  // A member of the citizen panel (her seat is linked to her account): the header's link to the workspace, the workspace.
+  { route: '/', role: 'member', path: () => '/', what: 'with the header’s link to the panel’s workspace' },
+  { route: '/comite/espace', role: 'member', path: () => '/comite/espace', what: 'a member, with her seat' },
+  { route: '/comite/espace/saisines/[reference]', role: 'member', path: (f) => `/comite/espace/saisines/${f.referral}`, what: 'a member' },
+  { route: '/comite/espace/recommandations/[reference]', role: 'member', path: (f) => `/comite/espace/recommandations/${f.recommendation}`, what: 'a member' },
   // An administrator.
   { route: '/admin/personnes', role: 'admin', path: (f) => `/admin/personnes?q=${encodeURIComponent(f.pseudonym.slice(0, 30))}`, what: 'finding the long pseudonym' },
   { route: '/admin/personnes', role: 'admin', path: () => '/admin/personnes' },
@@ -234,7 +239,7 @@ async function expectCompactHeader(page: Page): Promise<void> {
 }
 
 for (const locale of ['fr', 'en'] as const) {
-  for (const role of ['visitor', 'resident', 'newcomer', 'organizer', 'admin'] as const) {
+  for (const role of ['visitor', 'resident', 'newcomer', 'organizer', 'admin', 'member'] as const) {
     test.describe(`${locale}, ${role}`, () => {
       // One sign-in per role, made by phone.setup.ts.
       if (role !== 'visitor') test.use({ storageState: ROLE_STATE[role] });

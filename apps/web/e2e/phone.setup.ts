@@ -16,6 +16,7 @@ import { freshEmail, signInByEmail } from './helpers/sign-in';
 
 const ORGANIZER = 'organisation@demo.sesame.test';
 const ADMIN = 'admin@demo.sesame.test';
+const PANEL_MEMBER = 'comite@demo.sesame.test';
 
 const run = `${Date.now() % 1_000_000}`.padStart(6, '0');
 /** One word of `length` letters and digits, no space nor hyphen to break at; unique to this run. */
@@ -99,6 +100,11 @@ async function saveSession(page: Page, role: keyof typeof ROLE_STATE): Promise<v
 setup('an administrator’s session', async ({ page }) => {
   await signInByEmail(page, ADMIN);
   await saveSession(page, 'admin');
+});
+
+setup('a panel member’s session', async ({ page }) => {
+  await signInByEmail(page, PANEL_MEMBER);
+  await saveSession(page, 'member');
 });
 
 setup('a newcomer’s session, not welcomed yet', async ({ page }) => {

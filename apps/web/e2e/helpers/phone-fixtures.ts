@@ -13,6 +13,8 @@ export const ROLE_STATE = {
   newcomer: path.join(PHONE_DIR, 'newcomer.json'),
   organizer: path.join(PHONE_DIR, 'organizer.json'),
   admin: path.join(PHONE_DIR, 'admin.json'),
+  /** Inès, the demo's panel member: her account holds a seat. */
+  member: path.join(PHONE_DIR, 'member.json'),
 } as const;
 
 export type PhoneFixtures = {
