@@ -27,7 +27,7 @@ export async function AccountNav() {
   const { me, unread } = state;
   return (
     <nav className="site-header__account" aria-label={t('account')}>
-      <NextLink href="/notifications" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
+      <NextLink href="/notifications" className="site-header__bell" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
         {/* An inline icon: an emoji would depend on fonts the machine may not have. */}
         <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ verticalAlign: 'middle' }}>
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />

@@ -51,6 +51,8 @@ export default async function OpinionPage({ params, searchParams }: Props) {
         title={
           <>
             {t('label', { number })}
+            {/* Heard as « AVIS n° 2026-001 — Les capteurs… », seen on two lines. */}
+            <span className="visually-hidden"> — </span>
             <br />
             <span lang="fr">{opinion.title}</span>
           </>
