@@ -122,6 +122,10 @@ const PAGES: PageVisit[] = [
   { route: '/organisation/reponses/[reference]', role: 'organizer', path: (f) => `/organisation/reponses/${f.recommendation}`, what: 'refused: the town tracks' },
   // A panel member: the demo's answered recommendation with the panel's forms (verify, score, follow-up group).
   { route: '/comite/espace/recommandations/[reference]', role: 'member', path: (f) => `/comite/espace/recommandations/${f.recommendation}`, what: 'with the panel’s forms on the town’s answer' },
+  // A member of the citizen panel (her seat is linked to her account): the header's link to the workspace, the workspace.
+  { route: '/', role: 'member', path: () => '/', what: 'with the header’s link to the panel’s workspace' },
+  { route: '/comite/espace', role: 'member', path: () => '/comite/espace', what: 'a member, with her seat' },
+  { route: '/comite/espace/saisines/[reference]', role: 'member', path: (f) => `/comite/espace/saisines/${f.referral}`, what: 'a member' },
   // An administrator.
   { route: '/admin/personnes', role: 'admin', path: (f) => `/admin/personnes?q=${encodeURIComponent(f.pseudonym.slice(0, 30))}`, what: 'finding the long pseudonym' },
   { route: '/admin/personnes', role: 'admin', path: () => '/admin/personnes' },

@@ -16,6 +16,7 @@ import { freshEmail, signInByEmail } from './helpers/sign-in';
 
 const ORGANIZER = 'organisation@demo.sesame.test';
 const ADMIN = 'admin@demo.sesame.test';
+const PANEL_MEMBER = 'comite@demo.sesame.test';
 
 const run = `${Date.now() % 1_000_000}`.padStart(6, '0');
 /** One word of `length` letters and digits, no space nor hyphen to break at; unique to this run. */
@@ -105,7 +106,7 @@ setup('the town representative’s and a panel member’s sessions', async ({ pa
   await signInByEmail(page, 'mairie@demo.sesame.test');
   await saveSession(page, 'authority');
   await page.context().clearCookies();
-  await signInByEmail(page, 'comite@demo.sesame.test');
+  await signInByEmail(page, PANEL_MEMBER);
   await saveSession(page, 'member');
 });
 

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The panel's published opinions, newest first, with the date by which the city must answer. */
 export default async function OpinionsPage() {
-  const [t, labels, opinions] = await Promise.all([getTranslations('Recommendations.opinions'), recommendationLabels(), fetchOpinions()]);
+  const [t, o, labels, opinions] = await Promise.all([getTranslations('Recommendations.opinions'), getTranslations('Recommendations.opinion'), recommendationLabels(), fetchOpinions()]);
   const published = opinions.filter((opinion) => opinion.state === 'published' && opinion.number);
   return (
     <>
@@ -36,7 +36,7 @@ export default async function OpinionsPage() {
             <li key={opinion.number} className={styles.item} data-testid="opinion">
               <h2>
                 <Link href={opinionPath(opinion.number!)}>
-                  {opinion.label ?? opinion.number} — <span lang="fr">{opinion.title}</span>
+                  {o('label', { number: opinion.number! })} — <span lang="fr">{opinion.title}</span>
                 </Link>
               </h2>
               <p>

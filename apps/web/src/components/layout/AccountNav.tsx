@@ -2,10 +2,12 @@ import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 import { fetchHeaderState } from '@/features/identity/queries';
+import { WORKSPACE_PATH } from '@/features/recommendations/paths';
+import { fetchWorkspace } from '@/features/recommendations/queries';
 import { Content } from '@/i18n/content';
 import { currentPerson } from '@/features/identity/session';
 
-/** Sign-in link, or the signed-in person's pseudonym, notifications bell and admin links. */
+/** Sign-in link, or the signed-in person's pseudonym, notifications bell, admin links and, for a panel member, the panel's workspace. */
 export async function AccountNav() {
   const t = await getTranslations('Auth');
   const notifications = await getTranslations('Notifications');
@@ -13,7 +15,8 @@ export async function AccountNav() {
   const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
   const consultations = await getTranslations('Consultation.dashboard');
   const person = await currentPerson();
-  const state = person ? await fetchHeaderState(person) : null;
+  // A panel member's seat is linked to their account (no role says so): the workspace's answer tells, once per page (cached).
+  const [state, workspace] = person ? await Promise.all([fetchHeaderState(person), fetchWorkspace().catch(() => null)]) : [null, null];
   if (!state) {
     return (
       <nav className="site-header__account" aria-label={t('account')}>
@@ -24,7 +27,7 @@ export async function AccountNav() {
   const { me, unread } = state;
   return (
     <nav className="site-header__account" aria-label={t('account')}>
-      <NextLink href="/notifications" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
+      <NextLink href="/notifications" className="site-header__bell" aria-label={unread > 0 ? notifications('bellUnread', { count: unread }) : notifications('bell')}>
         {/* An inline icon: an emoji would depend on fonts the machine may not have. */}
         <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ verticalAlign: 'middle' }}>
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
@@ -38,6 +41,7 @@ export async function AccountNav() {
       </NextLink>
       {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
       {me.can['dashboard.view'].allowed ? <NextLink href="/organisation">{t('organisation')}</NextLink> : null}
+      {workspace?.seat ? <NextLink href={WORKSPACE_PATH}>{t('panelWorkspace')}</NextLink> : null}
       {/* The spaces' list leads to the moderation queues and the workshop forms; the organising team reaches it from its own page too. */}
       {me.can['deliberations.moderate'].allowed ? (
         <NextLink href="/debats">{moderation('moderation')}</NextLink>

@@ -10,12 +10,15 @@ import { problemState, refusedState } from '@/components/forms/problem-state';
 import { callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
+import { donePath } from './done';
 import { draftPath, opinionPath, ORGANIZER_REFERRALS_PATH, referralPath, WORKSPACE_PATH } from './paths';
 import { isOpinionNumber, isRecommendationReference, isReferralReference } from './queries';
 
 // The members' and organizers' forms: each forwards what was typed to the API
 // as the signed-in person (the API decides who may), reports every refusal in
-// the form (decision 0015), and says what was done in the form's status region.
+// the form (decision 0015), and says what was done in the form's status region —
+// or, when the step takes the form away (a rapporteur's step, a vote cast, a
+// session held), at the top of the page it comes back to (`?fait=`, done.ts).
 
 const BASE = '/api/v1/recommendations';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,7 +77,7 @@ export async function createReferral(_previous: FormState, formData: FormData): 
 
 export async function dismissReferral(reference: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isReferralReference(reference)) return badAddress(formData);
-  return send(formData, referralPath(reference), { path: `${BASE}/referrals/${reference}/dismiss`, body: { reason: text(formData, 'reason') } }, await said('dismissed', { reference }));
+  return send(formData, referralPath(reference), { path: `${BASE}/referrals/${reference}/dismiss`, body: { reason: text(formData, 'reason') } }, '', () => donePath(referralPath(reference), 'dismissed'));
 }
 
 export async function refreshDossier(reference: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -112,12 +115,12 @@ export async function recordAttendance(reference: string, sessionId: string, _pr
 
 export async function holdSession(reference: string, sessionId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isReferralReference(reference) || !UUID.test(sessionId)) return badAddress(formData);
-  return send(formData, referralPath(reference), { path: `${BASE}/sessions/${sessionId}/hold`, body: { minutes: text(formData, 'minutes') } }, await said('held'));
+  return send(formData, referralPath(reference), { path: `${BASE}/sessions/${sessionId}/hold`, body: { minutes: text(formData, 'minutes') } }, '', () => donePath(referralPath(reference), 'held'));
 }
 
 export async function cancelSession(reference: string, sessionId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isReferralReference(reference) || !UUID.test(sessionId)) return badAddress(formData);
-  return send(formData, referralPath(reference), { path: `${BASE}/sessions/${sessionId}/cancel` }, await said('cancelled'));
+  return send(formData, referralPath(reference), { path: `${BASE}/sessions/${sessionId}/cancel` }, '', () => donePath(referralPath(reference), 'cancelled'));
 }
 
 export async function postToDiscussion(reference: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -159,7 +162,7 @@ const STEPS = { 'open-amendments': 'amendmentsOpened', merge: 'merged', vote: 'v
 
 export async function recommendationStep(reference: string, step: keyof typeof STEPS, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isRecommendationReference(reference) || !(step in STEPS)) return badAddress(formData);
-  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/${step}`, body: step === 'vote' ? {} : undefined }, await said(STEPS[step]));
+  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/${step}`, body: step === 'vote' ? {} : undefined }, '', () => donePath(draftPath(reference), STEPS[step]));
 }
 
 export async function proposeAmendment(reference: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -172,24 +175,24 @@ export async function setProcedure(reference: string, number: number, _previous:
   if (!isRecommendationReference(reference) || !Number.isInteger(number)) return badAddress(formData);
   const procedure = text(formData, 'procedure');
   const body = { procedure, modifiedBody: procedure === 'accept_modified' ? text(formData, 'modifiedBody') || undefined : undefined, note: text(formData, 'note') };
-  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/amendments/${number}/procedure`, body }, await said('procedure', { number }));
+  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/amendments/${number}/procedure`, body }, '', () => donePath(draftPath(reference), 'procedure', number));
 }
 
 export async function withdrawAmendment(reference: string, number: number, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isRecommendationReference(reference) || !Number.isInteger(number)) return badAddress(formData);
-  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/amendments/${number}/withdraw` }, await said('amendmentWithdrawn', { number }));
+  return send(formData, draftPath(reference), { path: `${BASE}/items/${reference}/amendments/${number}/withdraw` }, '', () => donePath(draftPath(reference), 'amendmentWithdrawn', number));
 }
 
 // ---- votes and dissents -----------------------------------------------------------
 
 export async function castVote(reference: string, voteId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isRecommendationReference(reference) || !UUID.test(voteId)) return badAddress(formData);
-  return send(formData, draftPath(reference), { path: `${BASE}/votes/${voteId}/ballots`, body: { choice: text(formData, 'choice') } }, await said('voted'));
+  return send(formData, draftPath(reference), { path: `${BASE}/votes/${voteId}/ballots`, body: { choice: text(formData, 'choice') } }, '', () => donePath(draftPath(reference), 'voted'));
 }
 
 export async function closeVote(reference: string, voteId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isRecommendationReference(reference) || !UUID.test(voteId)) return badAddress(formData);
-  return send(formData, draftPath(reference), { path: `${BASE}/votes/${voteId}/close` }, await said('voteClosed'));
+  return send(formData, draftPath(reference), { path: `${BASE}/votes/${voteId}/close` }, '', () => donePath(draftPath(reference), 'voteClosed'));
 }
 
 export async function writeDissent(reference: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -200,7 +203,7 @@ export async function writeDissent(reference: string, _previous: FormState, form
 
 export async function cosignDissent(reference: string, dissentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   if (!isRecommendationReference(reference) || !UUID.test(dissentId)) return badAddress(formData);
-  return send(formData, draftPath(reference), { path: `${BASE}/dissents/${dissentId}/signatures` }, await said('cosigned'));
+  return send(formData, draftPath(reference), { path: `${BASE}/dissents/${dissentId}/signatures` }, '', () => donePath(draftPath(reference), 'cosigned'));
 }
 
 // ---- the opinion ----------------------------------------------------------------
@@ -221,7 +224,7 @@ export async function publishOpinion(reference: string, _previous: FormState, fo
   if (!isReferralReference(reference)) return badAddress(formData);
   return send<OpinionDto>(formData, referralPath(reference), { path: `${BASE}/referrals/${reference}/opinion/publish` }, '', (opinion) => {
     revalidatePath('/comite/avis');
-    return opinion.number ? opinionPath(opinion.number) : WORKSPACE_PATH;
+    return opinion.number ? donePath(opinionPath(opinion.number), 'published') : WORKSPACE_PATH;
   });
 }
 

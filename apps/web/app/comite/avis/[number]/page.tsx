@@ -9,18 +9,20 @@ import { toggleOpinionFollow } from '@/features/recommendations/actions';
 import { FollowOpinionButton } from '@/features/recommendations/components/FollowOpinionButton';
 import { ProcedureSection, PublishedItem } from '@/features/recommendations/components/OpinionSections';
 import styles from '@/features/recommendations/components/recommendations.module.css';
+import { StepDone } from '@/features/recommendations/components/StepDone';
+import { doneKey, doneMessage } from '@/features/recommendations/done';
 import { recommendationLabels } from '@/features/recommendations/labels';
 import { OPINIONS_FEED, OPINIONS_PATH, opinionJson, opinionPdf, opinionVoteEvents } from '@/features/recommendations/paths';
 import { fetchOpinion } from '@/features/recommendations/queries';
 
-type Props = { params: Promise<{ number: string }> };
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ fait?: string; n?: string; t?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
   const [opinion, t] = await Promise.all([fetchOpinion(number), getTranslations('Recommendations.opinion')]);
   if (!opinion) return { title: t('title') };
   return {
-    title: `${opinion.label ?? number} — ${opinion.title}`,
+    title: `${t('label', { number })} — ${opinion.title}`,
     alternates: {
       types: {
         'application/atom+xml': [{ url: OPINIONS_FEED, title: t('atom') }],
@@ -32,20 +34,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** A published opinion: context, procedure, analysis, recommendations and how each was decided, dissents; its PDF, JSON and feed. */
-export default async function OpinionPage({ params }: Props) {
+export default async function OpinionPage({ params, searchParams }: Props) {
   const { number } = await params;
   const opinion = await fetchOpinion(number);
   if (!opinion || opinion.state !== 'published') notFound();
-  const [t, labels] = await Promise.all([getTranslations('Recommendations.opinion'), recommendationLabels()]);
+  const [t, labels, query] = await Promise.all([getTranslations('Recommendations.opinion'), recommendationLabels(), searchParams]);
+  // Only the publication leads here with a confirmation (`?fait=published`).
+  const done = query.fait === 'published' ? await doneMessage(query) : null;
   return (
     <>
+      {done ? <StepDone key={doneKey(query)}>{done}</StepDone> : null}
       <p>
         <Link href={OPINIONS_PATH}>{t('back')}</Link>
       </p>
       <PageHeader
         title={
           <>
-            {opinion.label ?? `AVIS n° ${number}`}
+            {t('label', { number })}
+            {/* Heard as « AVIS n° 2026-001 — Les capteurs… », seen on two lines. */}
+            <span className="visually-hidden"> — </span>
             <br />
             <span lang="fr">{opinion.title}</span>
           </>

@@ -84,7 +84,7 @@ export async function PublishedItem({ item, labels }: { item: Item; labels: Reco
       <p>{t(item.vote.mode === 'secret' ? 'secretVote' : 'recordedVote')}</p>
       <VoteTally tally={item.vote.tally} closed labels={labels} id={`${id}-vote`} subject={item.reference} />
       {item.vote.ballots.length > 0 ? (
-        <details>
+        <details className={styles.ballots}>
           <summary>{t('ballots')}</summary>
           <ul>
             {item.vote.ballots.map((ballot) => (

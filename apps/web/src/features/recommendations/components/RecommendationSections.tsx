@@ -1,5 +1,5 @@
 import type { MemberRef, PanelVoteDto, RecommendationDto } from '@sesame/domain';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { ActionForm, CheckboxField, Field, SelectField, TextAreaField } from '@/components/forms/ActionForm';
 
@@ -12,9 +12,10 @@ import { VoteTally } from './VoteTally';
 
 type Forms = Awaited<ReturnType<typeof getTranslations<'RecommendationForms'>>>;
 
+/** The words that name a change for screen readers, in the reader's language (the text itself is French). */
 export async function diffLabels() {
-  const t = await getTranslations('Recommendations.diff');
-  return { added: t('added'), removed: t('removed'), end: t('end') };
+  const [t, locale] = await Promise.all([getTranslations('Recommendations.diff'), getLocale()]);
+  return { added: t('added'), removed: t('removed'), end: t('end'), lang: locale };
 }
 
 /** The rapporteur's steps, each a button: open amendments, merge, put to the vote, adopt, withdraw. */

@@ -1,5 +1,5 @@
 import type { PanelMember, ReferralDto } from '@sesame/domain';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { ActionForm, CheckboxField, Field, SelectField, TextAreaField } from '@/components/forms/ActionForm';
 import { Link } from '@/components/ui/Link';
@@ -105,15 +105,14 @@ export async function SessionsSection({ referral, members, labels }: { referral:
 }
 
 async function QuorumLine({ session, labels }: { session: Session; labels: RecommendationLabels }) {
-  const t = await getTranslations('Recommendations.sessions');
+  const [t, locale] = await Promise.all([getTranslations('Recommendations.sessions'), getLocale()]);
   const q = session.quorum;
+  const counts = SEAT_TYPES.map((type) => t('seatCount', { seatType: labels.seatTypePlural(type), count: session.presentBySeatType[type] }));
   return (
     <p data-testid="session-quorum">
       {t('quorum', { present: q.present, seats: q.votingSeats, required: q.required, percent: q.percent })} <strong>{q.reached ? t('quorumReached') : t('quorumMissed')}</strong>
       {' '}
-      {t('presentBySeatType', {
-        list: SEAT_TYPES.map((type) => `${labels.seatTypePlural(type)} : ${session.presentBySeatType[type]}`).join(' ; '),
-      })}
+      {t('presentBySeatType', { list: new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(counts) })}
     </p>
   );
 }

@@ -15,11 +15,13 @@ import {
   VotesSection,
 } from '@/features/recommendations/components/RecommendationSections';
 import styles from '@/features/recommendations/components/recommendations.module.css';
+import { StepDone } from '@/features/recommendations/components/StepDone';
+import { doneKey, doneMessage } from '@/features/recommendations/done';
 import { recommendationLabels } from '@/features/recommendations/labels';
 import { draftPath, opinionPath, publicRecommendationPath, referralPath } from '@/features/recommendations/paths';
 import { fetchDiff, fetchRecommendation, fetchVersions, fetchWorkspace } from '@/features/recommendations/queries';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ de?: string; a?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ de?: string; a?: string; fait?: string; n?: string; t?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await fetchRecommendation((await params).reference);
@@ -43,8 +45,10 @@ export default async function DraftRecommendationPage({ params, searchParams }: 
   const from = Number(query.de) || Math.max(1, to - 1);
   const diff = versions.length > 1 && from !== to ? await fetchDiff(reference, from, to) : null;
   const seat = workspace?.seat ?? null;
+  const done = await doneMessage(query);
   return (
     <>
+      {done ? <StepDone key={doneKey(query)}>{done}</StepDone> : null}
       <p>
         <Link href={referralPath(item.referral)}>{t('back', { reference: item.referral })}</Link>
       </p>

@@ -16,12 +16,14 @@ import {
   RefreshDossierForm,
   SessionsSection,
 } from '@/features/recommendations/components/ReferralSections';
+import { StepDone } from '@/features/recommendations/components/StepDone';
+import { doneKey, doneMessage } from '@/features/recommendations/done';
 import { recommendationLabels } from '@/features/recommendations/labels';
 import { opinionPath, referralPath, WORKSPACE_PATH } from '@/features/recommendations/paths';
 import { fetchDiscussion, fetchReferral } from '@/features/recommendations/queries';
 import styles from '@/features/recommendations/components/recommendations.module.css';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ saisie?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ saisie?: string; fait?: string; n?: string; t?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const referral = await fetchReferral((await params).reference);
@@ -39,7 +41,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   await requirePerson(referralPath(reference));
   const referral = await fetchReferral(reference);
   if (!referral) notFound();
-  const [t, labels, posts, panel, { saisie }] = await Promise.all([
+  const [t, labels, posts, panel, query] = await Promise.all([
     getTranslations('Recommendations.referral'),
     recommendationLabels(),
     fetchDiscussion(reference),
@@ -47,13 +49,15 @@ export default async function ReferralPage({ params, searchParams }: Props) {
     searchParams,
   ]);
   const members = panel.members.filter((member) => member.state === 'active');
+  const done = await doneMessage(query, { reference: referral.reference });
   return (
     <>
+      {done ? <StepDone key={doneKey(query)}>{done}</StepDone> : null}
       <p>
         <Link href={WORKSPACE_PATH}>{t('back')}</Link>
       </p>
       <PageHeader title={<span lang="fr">{referral.title}</span>} lead={t('lead', { reference: referral.reference, source: labels.source(referral.source), state: labels.referralState(referral.state) })}>
-        {saisie ? (
+        {query.saisie ? (
           <p className="banner banner--ok" role="status">
             {t('created', { reference: referral.reference })}
           </p>
