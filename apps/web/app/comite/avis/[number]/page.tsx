@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 
 import { ApiLink } from '@/components/ui/ApiLink';
+import { FollowButton } from '@/components/ui/FollowButton';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { toggleOpinionFollow } from '@/features/recommendations/actions';
-import { FollowOpinionButton } from '@/features/recommendations/components/FollowOpinionButton';
 import { ProcedureSection, PublishedItem } from '@/features/recommendations/components/OpinionSections';
 import styles from '@/features/recommendations/components/recommendations.module.css';
 import { StepDone } from '@/features/recommendations/components/StepDone';
@@ -79,7 +79,7 @@ export default async function OpinionPage({ params, searchParams }: Props) {
           </li>
         </ul>
         {opinion.viewer.can['recommendations.follow-opinion'].allowed ? (
-          <FollowOpinionButton action={toggleOpinionFollow} number={number} following={opinion.following} labels={{ follow: t('follow'), unfollow: t('unfollow') }} />
+          <FollowButton action={toggleOpinionFollow} reference={number} following={opinion.following} labels={{ follow: t('follow'), unfollow: t('unfollow') }} />
         ) : (
           <p>
             <Link href={`/connexion?retour=${encodeURIComponent(`${OPINIONS_PATH}/${number}`)}`}>{t('signInToFollow')}</Link>

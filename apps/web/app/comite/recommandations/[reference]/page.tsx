@@ -46,7 +46,7 @@ export default async function PublicRecommendationPage({ params }: Props) {
       {adopting ? (
         <section className="section" aria-labelledby="decision">
           <h2 id="decision">{t('howDecided')}</h2>
-          <VoteTally tally={adopting.tally} closed labels={labels} id="vote-adoption" />
+          <VoteTally tally={adopting.tally} withheld={adopting.withheld} closed labels={labels} id="vote-adoption" />
         </section>
       ) : null}
       <section className="section" aria-labelledby="opinions-divergentes">

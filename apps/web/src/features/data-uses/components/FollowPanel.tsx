@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/ui/Link';
 
 import { toggleFollow } from '../follow-actions';
-import { FollowButton } from './FollowButton';
+import { FollowButton } from '@/components/ui/FollowButton';
 import styles from './register.module.css';
 
 /** How many people follow the record, and the button to follow it (or the way to sign in first). */

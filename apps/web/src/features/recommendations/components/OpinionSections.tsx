@@ -82,7 +82,7 @@ export async function PublishedItem({ item, labels }: { item: Item; labels: Reco
       </p>
       <h4>{t('howDecided')}</h4>
       <p>{t(item.vote.mode === 'secret' ? 'secretVote' : 'recordedVote')}</p>
-      <VoteTally tally={item.vote.tally} closed labels={labels} id={`${id}-vote`} subject={item.reference} />
+      <VoteTally tally={item.vote.tally} withheld={item.vote.withheld} closed labels={labels} id={`${id}-vote`} subject={item.reference} />
       {item.vote.ballots.length > 0 ? (
         <details className={styles.ballots}>
           <summary>{t('ballots')}</summary>

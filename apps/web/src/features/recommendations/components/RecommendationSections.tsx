@@ -167,7 +167,7 @@ async function VoteBlock({ item, vote, seat, labels, f }: { item: Recommendation
       <p>
         {t(vote.mode === 'secret' ? 'secret' : 'recorded')} {t('opened', { date: labels.dateTime(vote.openedAt) })}
       </p>
-      <VoteTally tally={vote.tally} closed={closed} labels={labels} id={`vote-${vote.id}`} subject={what} />
+      <VoteTally tally={vote.tally} withheld={vote.withheld} closed={closed} labels={labels} id={`vote-${vote.id}`} subject={what} />
       {closed && vote.ballots.length > 0 ? (
         <>
           <h4>{t('ballots')}</h4>
