@@ -61,6 +61,10 @@ export interface LeximinResult {
   units: SortitionUnits;
   stats: {
     stages: number;
+    /** Pricing rounds at smoothed duals that found no panel improving the LP (then priced at the LP's duals). */
+    mispriced: number;
+    /** LP columns removed after staying out of the basis (they may come back). */
+    prunedColumns: number;
     panelsGenerated: number;
     /** Panels found by the swap search, without a MIP. */
     swapPanels: number;
@@ -101,6 +105,11 @@ const HEURISTIC_GAP = 0.05;
  * sf_a_35-like pool and saved nothing: one.
  */
 const SWAP_STARTS = 1;
+/** Weight of the previous pricing point in the smoothed duals (0: the LP's duals). */
+const SMOOTHING: number = 0;
+/** LP solves a column may stay priced out before it leaves the LP (0: never), and how many leave at once. */
+const PRUNE_AGE: number = 0;
+const PRUNE_BATCH = 50;
 
 export async function leximin(instance: SortitionInstance, options: LeximinOptions = {}): Promise<LeximinResult> {
   const started = Date.now();
@@ -129,7 +138,6 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       ...units.households.map((h) => ({ lower: 0, upper: 1, indices: h.units, values: h.units.map(() => 1) })),
     ],
   });
-  pricing.changeObjectiveSense(highs.constants.objectiveSense.maximize);
   const lp = highs.createModel();
   let pricingSolves = 0;
   let swapPanels = 0;
@@ -137,29 +145,69 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   let lpMs = 0;
   let lpSolves = 0;
   let stages = 0;
+  let mispriced = 0;
+  let prunedColumns = 0;
   try {
-    const seen = new Set<string>();
-    /** Solves the pricing MIP for weights w (per person of each unit); returns the panel and its value. */
+    /** Index in `panels` of every panel generated, by its counts. */
+    const panelIndex = new Map<string, number>();
+    /** The LP's panel columns (LP column j + 1 is panel lpPanel[j]), and how many LP solves each has stayed out of the basis. */
+    const lpPanel: number[] = [];
+    const lpAge: number[] = [];
+    const inLp = new Set<number>();
+    /**
+     * The pricing MIP for weights w (per person of each unit). With `above`, it
+     * only looks for panels whose weight beats `above` (a cutoff: HiGHS prunes
+     * every node that cannot), and returns every such incumbent it meets, best
+     * first; an empty list proves that no panel beats `above` + PRICING_EPS.
+     * Without `above`: the best panel (within the gap).
+     */
     let gap = -1;
-    const price = (w: readonly number[], relativeGap: number): { counts: number[]; value: number } => {
-      pricing.changeColsCost({ kind: 'range', from: 0, to: nUnits - 1 }, w);
+    const price = (w: readonly number[], above: number | null, relativeGap: number): { counts: number[]; value: number }[] => {
+      // Minimise −Σ w x / s, s putting the cutoff near −1 so that HiGHS's tolerances are relative.
+      const s = above !== null && above > 1e-9 ? above : 1;
+      pricing.changeColsCost(
+        { kind: 'range', from: 0, to: nUnits - 1 },
+        w.map((v) => -v / s),
+      );
       if (gap !== relativeGap) pricing.options.set('mip_rel_gap', (gap = relativeGap));
+      pricing.options.set('objective_bound', above === null ? 1e300 : -(above + PRICING_EPS) / s);
+      const incumbents: number[][] = [];
       const t0 = Date.now();
-      pricing.run();
+      pricing.run({
+        [highs.constants.callbackType.mipImprovingSolution]: (event) => {
+          if (event.data.mip_solution) incumbents.push(Array.from(event.data.mip_solution.subarray(0, nUnits), (v) => Math.round(v)));
+        },
+      });
       pricingMs += Date.now() - t0;
       pricingSolves += 1;
       const status = statusName(highs, pricing);
+      if (above !== null && (status === 'infeasible' || status === 'objectiveBound')) return [];
       if (status !== 'optimal') throw new Error(`pricing MIP ended with status ${status}`);
-      const counts = Array.from(pricing.getSolution().colValue, (v) => Math.round(v));
-      return { counts, value: counts.reduce((s, c, u) => s + c * w[u]!, 0) };
+      incumbents.push(Array.from(pricing.getSolution().colValue, (v) => Math.round(v)));
+      const out = new Map<string, { counts: number[]; value: number }>();
+      for (const counts of incumbents) {
+        const value = counts.reduce((sum, c, u) => sum + c * w[u]!, 0);
+        if (above !== null && value <= above + PRICING_EPS) continue;
+        // An incumbent of the callback must meet the rules too (the last one is checked by addPanel).
+        if (checkUnitPanel(instance, units, counts).length > 0) continue;
+        out.set(counts.join(','), { counts, value });
+      }
+      return [...out.values()].sort((a, b) => b.value - a.value);
     };
     const addPanel = (counts: number[]): boolean => {
       const key = counts.join(',');
-      if (seen.has(key)) return false;
-      const problems = checkUnitPanel(instance, units, counts);
-      if (problems.length > 0) throw new Error(`the solver returned a panel that breaks the rules: ${problems.join('; ')}`);
-      seen.add(key);
-      panels.push(counts);
+      let index = panelIndex.get(key);
+      if (index !== undefined && inLp.has(index)) return false;
+      if (index === undefined) {
+        const problems = checkUnitPanel(instance, units, counts);
+        if (problems.length > 0) throw new Error(`the solver returned a panel that breaks the rules: ${problems.join('; ')}`);
+        index = panels.length;
+        panelIndex.set(key, index);
+        panels.push(counts);
+      }
+      inLp.add(index);
+      lpPanel.push(index);
+      lpAge.push(0);
       // A column λ_P of the primal: a_Pu = x_Pu / m_u in unit u's row, 1 in the convexity row.
       const indices: number[] = [0];
       const values: number[] = [1];
@@ -186,7 +234,11 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
     const rounds = Math.max(1, options.initialPanels ?? Math.min(nUnits, 5));
     const weights = mult.map(() => 1);
     for (let r = 0; r < rounds; r += 1) {
-      const { counts } = price(weights.map((w, u) => w / mult[u]!), HEURISTIC_GAP);
+      const { counts } = price(
+        weights.map((w, u) => w / mult[u]!),
+        null,
+        HEURISTIC_GAP,
+      )[0]!;
       addPanel(counts);
       counts.forEach((c, u) => {
         if (c > 0) weights[u]! *= Math.pow(0.8, c / mult[u]!);
@@ -203,6 +255,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       let y: Float64Array;
       let yhat: number;
       let z: number;
+      let center: number[] | null = null;
       for (;;) {
         const t0 = Date.now();
         lp.run();
@@ -211,28 +264,77 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         const status = statusName(highs, lp);
         if (status !== 'optimal') throw new Error(`LP ended with status ${status}`);
         // The duals: y_u ≥ 0 of the units' rows, ŷ = −(dual of Σλ = 1); every panel in the LP has Σ a_Pu y_u ≤ ŷ.
-        const rowDual = lp.getSolution().rowDual;
+        const solution = lp.getSolution();
+        const rowDual = solution.rowDual;
+        if (PRUNE_AGE > 0) {
+          // Columns priced out (λ = 0, reduced cost > 0) age; a long-unused column leaves the LP
+          // (it can come back: pricing looks at every panel, not at the LP's).
+          const pruned: number[] = [];
+          for (let j = 0; j < lpPanel.length; j += 1) {
+            lpAge[j] = solution.colValue[j + 1]! <= 0 && solution.colDual[j + 1]! > 1e-9 ? lpAge[j]! + 1 : 0;
+            if (lpAge[j]! >= PRUNE_AGE) pruned.push(j);
+          }
+          if (pruned.length >= PRUNE_BATCH) {
+            lp.deleteCols({ kind: 'set', indices: pruned.map((j) => j + 1) });
+            const gone = new Set(pruned);
+            for (const j of pruned) inLp.delete(lpPanel[j]!);
+            let k = 0;
+            for (let j = 0; j < lpPanel.length; j += 1) {
+              if (gone.has(j)) continue;
+              lpPanel[k] = lpPanel[j]!;
+              lpAge[k] = lpAge[j]!;
+              k += 1;
+            }
+            lpPanel.length = k;
+            lpAge.length = k;
+            prunedColumns += pruned.length;
+          }
+        }
         y = rowDual.subarray(1, nUnits + 1);
         yhat = -rowDual[0]!;
         z = -lp.getObjectiveValue();
-        // A panel found with a loose gap is enough to improve the LP; only the
-        // stopping test needs the proven optimum (gap 0).
         const w = Array.from(y, (v, u) => Math.max(0, v) / mult[u]!);
-        // Cheapest first: improve the best known panel by swaps, in plain code.
-        // Only clearly better panels (weak ones multiply the LP's columns for little).
-        let swapped = 0;
-        for (const c of swaps.improve(panels, w, SWAP_STARTS)) {
-          if (c.value > yhat * (1 + SWAP_MARGIN) + PRICING_EPS && addPanel(c.counts)) swapped += 1;
+        const valueAt = (counts: readonly number[], weights: readonly number[]) => counts.reduce((sum, c, u) => sum + c * weights[u]!, 0);
+        // Dual smoothing: price at a point between the previous pricing point
+        // and the LP's duals (the LP's duals swing from one extreme to another
+        // in the tail of a stage). A panel is kept only if it improves the LP
+        // at its own duals; the end of a stage is always proven at them.
+        let yp: number[] = Array.from(y, (v) => Math.max(0, v));
+        if (SMOOTHING > 0 && center) {
+          const c = center;
+          yp = yp.map((v, u) => SMOOTHING * c[u]! + (1 - SMOOTHING) * v);
         }
-        if (swapped > 0) {
-          swapPanels += swapped;
-          continue;
+        let added = 0;
+        for (let attempt = 0; attempt < 2 && added === 0; attempt += 1) {
+          const smoothed: boolean = attempt === 0 && SMOOTHING > 0 && center !== null;
+          if (attempt === 1 && !(SMOOTHING > 0 && center !== null)) break;
+          const point: number[] = smoothed ? yp : Array.from(y, (v) => Math.max(0, v));
+          const wp = point.map((v, u) => v / mult[u]!);
+          // The weight a panel needs at `point` to beat the LP's z there: z + Σ_{u fixed} p_u y_u (ŷ at the LP's duals).
+          let above = yhat;
+          if (smoothed) {
+            above = z;
+            for (let u = 0; u < nUnits; u += 1) if (fixed[u] !== null) above += fixed[u]! * point[u]!;
+          }
+          // Cheapest first: improve the best known panel by swaps, in plain code.
+          // Only clearly better panels (weak ones multiply the LP's columns for little).
+          let swapped = 0;
+          for (const c of swaps.improve(panels, wp, SWAP_STARTS)) {
+            if (valueAt(c.counts, w) > yhat * (1 + SWAP_MARGIN) + PRICING_EPS && addPanel(c.counts)) swapped += 1;
+          }
+          if (swapped > 0) {
+            swapPanels += swapped;
+            added += swapped;
+            center = point;
+            break;
+          }
+          // One MIP both searches and proves: only panels beating `above` survive its cutoff.
+          const found = price(wp, above, HEURISTIC_GAP);
+          for (const c of found) if (valueAt(c.counts, w) > yhat + PRICING_EPS && addPanel(c.counts)) added += 1;
+          if (added > 0) center = point;
+          else if (smoothed) mispriced += 1;
         }
-        let found = price(w, HEURISTIC_GAP);
-        if (found.value <= yhat + PRICING_EPS) found = price(w, 0);
-        const { counts, value } = found;
-        if (value <= yhat + PRICING_EPS) break;
-        if (!addPanel(counts)) break; // numerically converged: the best panel is already in the LP
+        if (added === 0) break; // proven at the LP's duals (or numerically converged: the best panel is already in the LP)
         if (panels.length % 10 === 0) progress('column-generation');
       }
       // Fix the units with a positive dual at z (the stage's proven optimum).
@@ -279,7 +381,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       minimum: Math.min(...probabilities),
       panels: support,
       units,
-      stats: { stages, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
+      stats: { stages, mispriced, prunedColumns, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
     };
   } finally {
     pricing.dispose();
