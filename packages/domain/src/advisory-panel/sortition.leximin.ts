@@ -20,16 +20,21 @@ import { buildUnits, checkUnitPanel, type SortitionInstance, type SortitionUnits
  *   min ŷ − Σ_{u∈F} p_u y_u  s.t.  Σ_u a_Pu y_u ≤ ŷ (every panel P),  Σ_{u∈U} y_u = 1,  y ≥ 0.
  * (Version 1 solved this dual itself, one row per panel: its basis grew with
  * the panels, to thousands of rows, where the primal's stays at units + 1.)
- * Pricing, on one persistent MIP: the feasible panel maximising Σ_u (y_u/m_u) x_u,
- * solved to proven optimality (gap 0). If it beats ŷ, its column is added and the
- * LP re-solved; otherwise the stage's optimum z is proven, and the units with
- * a positive dual y_u are at z in every optimal distribution: they are fixed.
+ * Pricing, on one persistent MIP: feasible panels with Σ_u (y_u/m_u) x_u > ŷ,
+ * with ŷ as a cutoff (HiGHS prunes every node that cannot beat it); every
+ * improving incumbent it meets becomes a column. When it finds none, that is
+ * the proof: the stage's optimum z is reached, and the units with a positive
+ * dual y_u are at z in every optimal distribution: they are fixed. Within a
+ * stage the search runs at smoothed duals (half the previous pricing point,
+ * half the LP's), which damps the LP duals' swings in the tail of a stage; a
+ * panel is kept only if it improves the LP at its own duals, and the end of a
+ * stage is always proven at the LP's duals.
  * Stages repeat until every unit is fixed. A last LP finds the distribution
  * over the generated panels closest to the fixed probabilities, and every
  * panel of it is checked against the quotas in plain TypeScript.
  */
 
-export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/2';
+export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/3';
 
 export interface LeximinProgress {
   phase: 'feasibility' | 'initial-panels' | 'column-generation' | 'final-lp' | 'done';
@@ -106,7 +111,7 @@ const HEURISTIC_GAP = 0.05;
  */
 const SWAP_STARTS = 1;
 /** Weight of the previous pricing point in the smoothed duals (0: the LP's duals). */
-const SMOOTHING: number = 0;
+const SMOOTHING: number = 0.5;
 /** LP solves a column may stay priced out before it leaves the LP (0: never), and how many leave at once. */
 const PRUNE_AGE: number = 0;
 const PRUNE_BATCH = 50;
