@@ -68,8 +68,6 @@ export interface LeximinResult {
     stages: number;
     /** Pricing rounds at smoothed duals that found no panel improving the LP (then priced at the LP's duals). */
     mispriced: number;
-    /** LP columns removed after staying out of the basis (they may come back). */
-    prunedColumns: number;
     panelsGenerated: number;
     /** Panels found by the swap search, without a MIP. */
     swapPanels: number;
@@ -112,9 +110,6 @@ const HEURISTIC_GAP = 0.05;
 const SWAP_STARTS = 1;
 /** Weight of the previous pricing point in the smoothed duals (0: the LP's duals). */
 const SMOOTHING: number = 0.5;
-/** LP solves a column may stay priced out before it leaves the LP (0: never), and how many leave at once. */
-const PRUNE_AGE: number = 0;
-const PRUNE_BATCH = 50;
 
 export async function leximin(instance: SortitionInstance, options: LeximinOptions = {}): Promise<LeximinResult> {
   const started = Date.now();
@@ -151,14 +146,8 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   let lpSolves = 0;
   let stages = 0;
   let mispriced = 0;
-  let prunedColumns = 0;
   try {
-    /** Index in `panels` of every panel generated, by its counts. */
-    const panelIndex = new Map<string, number>();
-    /** The LP's panel columns (LP column j + 1 is panel lpPanel[j]), and how many LP solves each has stayed out of the basis. */
-    const lpPanel: number[] = [];
-    const lpAge: number[] = [];
-    const inLp = new Set<number>();
+    const seen = new Set<string>();
     /**
      * The pricing MIP for weights w (per person of each unit). With `above`, it
      * only looks for panels whose weight beats `above` (a cutoff: HiGHS prunes
@@ -201,18 +190,11 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
     };
     const addPanel = (counts: number[]): boolean => {
       const key = counts.join(',');
-      let index = panelIndex.get(key);
-      if (index !== undefined && inLp.has(index)) return false;
-      if (index === undefined) {
-        const problems = checkUnitPanel(instance, units, counts);
-        if (problems.length > 0) throw new Error(`the solver returned a panel that breaks the rules: ${problems.join('; ')}`);
-        index = panels.length;
-        panelIndex.set(key, index);
-        panels.push(counts);
-      }
-      inLp.add(index);
-      lpPanel.push(index);
-      lpAge.push(0);
+      if (seen.has(key)) return false;
+      const problems = checkUnitPanel(instance, units, counts);
+      if (problems.length > 0) throw new Error(`the solver returned a panel that breaks the rules: ${problems.join('; ')}`);
+      seen.add(key);
+      panels.push(counts);
       // A column λ_P of the primal: a_Pu = x_Pu / m_u in unit u's row, 1 in the convexity row.
       const indices: number[] = [0];
       const values: number[] = [1];
@@ -269,32 +251,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         const status = statusName(highs, lp);
         if (status !== 'optimal') throw new Error(`LP ended with status ${status}`);
         // The duals: y_u ≥ 0 of the units' rows, ŷ = −(dual of Σλ = 1); every panel in the LP has Σ a_Pu y_u ≤ ŷ.
-        const solution = lp.getSolution();
-        const rowDual = solution.rowDual;
-        if (PRUNE_AGE > 0) {
-          // Columns priced out (λ = 0, reduced cost > 0) age; a long-unused column leaves the LP
-          // (it can come back: pricing looks at every panel, not at the LP's).
-          const pruned: number[] = [];
-          for (let j = 0; j < lpPanel.length; j += 1) {
-            lpAge[j] = solution.colValue[j + 1]! <= 0 && solution.colDual[j + 1]! > 1e-9 ? lpAge[j]! + 1 : 0;
-            if (lpAge[j]! >= PRUNE_AGE) pruned.push(j);
-          }
-          if (pruned.length >= PRUNE_BATCH) {
-            lp.deleteCols({ kind: 'set', indices: pruned.map((j) => j + 1) });
-            const gone = new Set(pruned);
-            for (const j of pruned) inLp.delete(lpPanel[j]!);
-            let k = 0;
-            for (let j = 0; j < lpPanel.length; j += 1) {
-              if (gone.has(j)) continue;
-              lpPanel[k] = lpPanel[j]!;
-              lpAge[k] = lpAge[j]!;
-              k += 1;
-            }
-            lpPanel.length = k;
-            lpAge.length = k;
-            prunedColumns += pruned.length;
-          }
-        }
+        const rowDual = lp.getSolution().rowDual;
         y = rowDual.subarray(1, nUnits + 1);
         yhat = -rowDual[0]!;
         z = -lp.getObjectiveValue();
@@ -386,7 +343,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       minimum: Math.min(...probabilities),
       panels: support,
       units,
-      stats: { stages, mispriced, prunedColumns, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
+      stats: { stages, mispriced, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, lpMs, elapsedMs: Date.now() - started, maxDeviation },
     };
   } finally {
     pricing.dispose();
