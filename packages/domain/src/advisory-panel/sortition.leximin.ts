@@ -108,7 +108,10 @@ const HEURISTIC_GAP = 0.05;
  * sf_a_35-like pool and saved nothing: one.
  */
 const SWAP_STARTS = 1;
-/** Weight of the previous pricing point in the smoothed duals (0: the LP's duals). */
+/**
+ * Weight of the previous pricing point in the smoothed duals (0: the LP's duals).
+ * 0.3, 0.5 and 0.7 on the sf_a_35-like pool: 42.1, 39.3 and 39.4 s of CPU (decision 0018).
+ */
 const SMOOTHING: number = 0.5;
 
 export async function leximin(instance: SortitionInstance, options: LeximinOptions = {}): Promise<LeximinResult> {
