@@ -412,10 +412,12 @@ async function liveWorkshop(apiUrl, secret, people, spaceId, statementIds) {
         const map = await response.json();
         pollLatencies.push(performance.now() - started);
         polls += 1;
-        const computed = Date.parse(map.computedAt);
+        // No map computed yet (no input hash): the empty view is dated when served, and includes no vote.
+        const computed = map.inputHash ? Date.parse(map.computedAt) : -Infinity;
         while (pending < votedAt.length && votedAt[pending] < computed) freshness.push(at - votedAt[pending++]);
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, WORKSHOP_POLL_MS - (performance.now() - started))));
+      // Never past the deadline: the votes cast last are watched for by the loop below as soon as it passes.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(WORKSHOP_POLL_MS - (performance.now() - started), deadline - Date.now()))));
     }
   };
 
@@ -439,8 +441,9 @@ async function liveWorkshop(apiUrl, secret, people, spaceId, statementIds) {
         votedAt.push(Date.now());
         votes += 1;
       }
-      // Exponential gaps: people vote at their own pace.
-      await new Promise((resolve) => setTimeout(resolve, -Math.log(1 - random()) * perPersonMs));
+      // Exponential gaps: people vote at their own pace (cut at the deadline: the longest of 100 gaps, ~25 s, would delay
+      // the watch for the last votes below, and count as their freshness).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(-Math.log(1 - random()) * perPersonMs, deadline - Date.now()))));
     }
   };
 
@@ -451,7 +454,8 @@ async function liveWorkshop(apiUrl, secret, people, spaceId, statementIds) {
     const response = await fetch(`${apiUrl}/api/v1/deliberations/${spaceId}/opinion-map`);
     const at = Date.now();
     if (response.status === 200) {
-      const computed = Date.parse((await response.json()).computedAt);
+      const map = await response.json();
+      const computed = map.inputHash ? Date.parse(map.computedAt) : -Infinity;
       while (pending < votedAt.length && votedAt[pending] < computed) freshness.push(at - votedAt[pending++]);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -184,7 +184,13 @@ export function computeSnapshot(input: RecomputeInput, cache: VoteMatrixCache = 
   };
 }
 
-type Reply = { id: number; type: 'done'; output: RecomputeOutput } | { id: number; type: 'error'; message: string };
+type Reply = { id: number; type: 'done'; output: RecomputeOutput; ms: number } | { id: number; type: 'error'; message: string };
+
+/** A computation's result, and what it cost the thread (its CPU time where known: not its start, nor the computations queued before, nor waiting for a core on a loaded machine). */
+export interface Computed {
+  output: RecomputeOutput;
+  ms: number;
+}
 export type RecomputeRequest = { id: number; input: RecomputeInput };
 
 /** What the worker keeps for the next read of a space's votes: the snapshot of its last read. */
@@ -202,7 +208,7 @@ export type KeptReads = Map<string, string>;
 export class OpinionMapThread {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (output: RecomputeOutput) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (computed: Computed) => void; reject: (error: Error) => void }>();
   private queue: Promise<unknown> = Promise.resolve();
   /** Per space, the read whose votes the worker's matrix reflects (cleared with the worker: it starts empty). */
   private readonly kept: KeptReads = new Map();
@@ -223,7 +229,7 @@ export class OpinionMapThread {
       const pending = this.waiting.get(reply.id);
       if (!pending) return;
       this.waiting.delete(reply.id);
-      if (reply.type === 'done') pending.resolve(reply.output);
+      if (reply.type === 'done') pending.resolve({ output: reply.output, ms: reply.ms });
       else pending.reject(new Error(`opinion map computation: ${reply.message}`));
     });
     const fail = (error: Error) => {
@@ -238,18 +244,18 @@ export class OpinionMapThread {
   }
 
   /** Computes in the thread, after the computations asked for before. */
-  compute(input: RecomputeInput): Promise<RecomputeOutput> {
+  compute(input: RecomputeInput): Promise<Computed> {
     const run = this.queue.then(
       () =>
-        new Promise<RecomputeOutput>((resolve, reject) => {
+        new Promise<Computed>((resolve, reject) => {
           this.worker ??= this.start();
           const id = this.nextId++;
           this.waiting.set(id, {
-            resolve: (output) => {
+            resolve: (computed) => {
               // The worker keeps what it read (VoteMatrixCache), up to its capacity: mirrored here, evictions show up as `stale`.
-              if ('stale' in output || input.votes.snapshot === null) this.kept.delete(input.deliberationId);
+              if ('stale' in computed.output || input.votes.snapshot === null) this.kept.delete(input.deliberationId);
               else this.kept.set(input.deliberationId, input.votes.snapshot);
-              resolve(output);
+              resolve(computed);
             },
             reject: (error) => {
               this.kept.delete(input.deliberationId);

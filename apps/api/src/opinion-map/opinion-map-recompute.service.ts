@@ -66,12 +66,17 @@ export class OpinionMapRecomputeService implements OnModuleInit, OnModuleDestroy
           await this.later(tx, deliberationId);
           return null;
         }
-        const started = performance.now();
         const previous = await this.repository.previous(tx, deliberationId);
         const now = await this.repository.now();
         const [statements, suspended] = await Promise.all([this.repository.statements(deliberationId), this.repository.suspendedParticipants(deliberationId, now)]);
-        const compute = (votes: VotesRead) =>
-          this.thread.compute({
+        // What the recompute costs, which spaces out the next one (RECOMPUTE_SPACING): the thread's CPU time computing; not
+        // its wall time, which counts the thread's start (the first recompute after the API starts), waiting for another
+        // space's computation, and waiting for a core or for the event loop on a loaded machine — 10 × that spaced a tiny
+        // workshop's recomputes out by 20–80 s. (Reading the votes costs the database less than computing costs the thread.)
+        let costMs = 0;
+        const read = (since: string | null) => this.repository.votes(deliberationId, since);
+        const compute = async (votes: VotesRead) => {
+          const computed = await this.thread.compute({
             deliberationId,
             computedAt: now.toISOString(),
             votes,
@@ -79,20 +84,24 @@ export class OpinionMapRecomputeService implements OnModuleInit, OnModuleDestroy
             suspended,
             previous: previous ? { inputHash: previous.inputHash, algorithmVersion: previous.algorithmVersion, history: previous.history } : null,
           });
+          costMs += computed.ms;
+          return computed.output;
+        };
         // Only the votes written since the worker's last read of the space, when it keeps that read's matrix; else (or if
         // it no longer applies: restarted worker, deleted vote) every vote.
         const kept = this.thread.keptRead(deliberationId);
-        let output = await compute(await this.repository.votes(deliberationId, kept));
-        if ('stale' in output) output = await compute(await this.repository.votes(deliberationId));
+        let output = await compute(await read(kept));
+        if ('stale' in output) output = await compute(await read(null));
         if ('stale' in output) throw new Error('the opinion map’s worker refused every vote of the space');
-        const computeMs = Math.round(performance.now() - started);
-        if (!output.changed) {
-          await this.repository.checked(tx, deliberationId, now, computeMs);
-          return null;
+        const computeMs = Math.round(costMs);
+        if (!output.changed) await this.repository.checked(tx, deliberationId, now, computeMs);
+        else {
+          const { changed: _changed, ...snapshot } = output;
+          await this.repository.save(tx, { deliberationId, ...snapshot, computedAt: now, computeMs });
         }
-        const { changed: _changed, ...snapshot } = output;
-        await this.repository.save(tx, { deliberationId, ...snapshot, computedAt: now, computeMs });
-        return { computedAt: now.toISOString(), voters: snapshot.voters };
+        // Votes cast while this recompute ran enqueued the next one spaced out after the previous recompute: after this one now.
+        await this.maps.respaceWaitingRecompute(tx, deliberationId, OPINION_MAP_LIMITS.recomputeDelaySeconds);
+        return output.changed ? { computedAt: now.toISOString(), voters: output.voters } : null;
       },
       { timeout: RECOMPUTE_TIMEOUT_MS },
     );

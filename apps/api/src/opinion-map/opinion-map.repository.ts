@@ -9,8 +9,11 @@ export type StatementRow = Prisma.StatementGetPayload<object>;
 export type SnapshotRow = Prisma.OpinionMapSnapshotGetPayload<object>;
 
 export const RECOMPUTE_JOB = 'opinion-map.recompute';
-/** A space's recomputes: not before max(minSeconds, factor × the last one's duration) after the last one started. */
+/** A space's recomputes: not before max(minSeconds, factor × the last one's cost, `compute_ms`) after the last one started. */
 export const RECOMPUTE_SPACING = { minSeconds: 2, factor: 10 } as const;
+/** When the next recompute may start after the last one, from its snapshot row `m` (null without one). */
+const SPACED_AFTER_SQL = (m: string) =>
+  `${m}.checked_at + make_interval(secs => greatest(${RECOMPUTE_SPACING.minSeconds}::float8, ${RECOMPUTE_SPACING.factor}::float8 * ${m}.compute_ms / 1000.0))`;
 
 /** What a vote needs to know, read in one round trip: the space and its rules in force, its subject's visibility, the statement, the voter's facts and participant id. */
 export interface VoteContext {
@@ -22,6 +25,23 @@ export interface VoteContext {
 
 /** Runs one statement, on the pool (`PrismaService.sql`) or in a transaction. */
 type Run = <Row extends object>(text: string, params: readonly unknown[]) => Promise<Row[]>;
+
+/**
+ * The space's recompute job still waiting to be claimed, if any: a new vote or
+ * decision relies on it (debounce) instead of enqueuing another. Locked FOR
+ * SHARE until the caller's transaction ends, so that it is never claimed in
+ * between: the job queue's claim (FOR UPDATE SKIP LOCKED) passes it over until
+ * the vote is committed, hence the recompute's read of the votes sees it; and
+ * a job claimed while this statement started is re-checked once the claim
+ * commits (READ COMMITTED) and no longer counts as waiting, so the vote
+ * enqueues the next recompute. Without the lock a vote could see a job as
+ * waiting, the job be claimed and its votes read before the vote committed:
+ * the vote stayed out of every map until some later vote or the catch-up.
+ */
+const WAITING_RECOMPUTE_SQL = (kind: string, deliberationId: string) => `
+    SELECT j.id FROM jobs j WHERE j.kind = ${kind} AND j.completed_at IS NULL AND j.failed_at IS NULL AND j.locked_at IS NULL
+      AND j.payload = jsonb_build_object('deliberationId', ${deliberationId}::text)
+    FOR SHARE OF j`;
 
 /**
  * A vote in one statement (the hot path of a live workshop): the vote upserted
@@ -38,14 +58,14 @@ const VOTE_SQL = `
     ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = EXCLUDED.vote,
       voted_at = CASE WHEN statement_votes.vote = EXCLUDED.vote THEN statement_votes.voted_at ELSE EXCLUDED.voted_at END
     RETURNING statement_id
+  ), waiting AS (${WAITING_RECOMPUTE_SQL('$5::text', '$4::uuid')}
   ), enqueued AS (
     INSERT INTO jobs (kind, payload, run_at)
     SELECT $5::text, jsonb_build_object('deliberationId', $4::uuid::text),
       -- Spaced out after the last recompute (RECOMPUTE_SPACING, as enqueueRecompute does); GREATEST skips a missing one.
-      GREATEST($6::timestamptz, (SELECT m.checked_at + make_interval(secs => greatest(${RECOMPUTE_SPACING.minSeconds}::float8, ${RECOMPUTE_SPACING.factor}::float8 * m.compute_ms / 1000.0)) FROM opinion_map_snapshots m WHERE m.deliberation_id = $4::uuid))
+      GREATEST($6::timestamptz, (SELECT ${SPACED_AFTER_SQL('m')} FROM opinion_map_snapshots m WHERE m.deliberation_id = $4::uuid))
     FROM voted
-    WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $5::text AND j.completed_at IS NULL AND j.failed_at IS NULL AND j.locked_at IS NULL
-                        AND j.payload = jsonb_build_object('deliberationId', $4::uuid::text))
+    WHERE NOT EXISTS (SELECT 1 FROM waiting)
     RETURNING id
   )
   SELECT EXISTS (SELECT 1 FROM voted) AS voted, (SELECT count(*) FROM enqueued)::int AS enqueued,
@@ -240,19 +260,38 @@ export class OpinionMapRepository {
   // ---- the map ------------------------------------------------------------------
 
   /**
-   * Enqueues the space's recompute unless one is waiting already (debounce);
-   * inside the transaction of the vote or decision. Spaced out: not before
-   * max(2 s, 10 × the last recompute's duration) after the last one started,
+   * Enqueues the space's recompute unless one is waiting already (debounce,
+   * WAITING_RECOMPUTE_SQL: the waiting one cannot be claimed before this
+   * transaction ends); inside the transaction of the vote or decision. Spaced out: not before
+   * max(2 s, 10 × the last recompute's cost) after the last one started,
    * so that flipping votes cannot keep the machine busy.
    */
   async enqueueRecompute(tx: PrismaTransaction, deliberationId: string, runAt: Date): Promise<void> {
-    const waiting = await tx.job.count({ where: { kind: RECOMPUTE_JOB, completedAt: null, failedAt: null, lockedAt: null, payload: { equals: { deliberationId } } } });
-    if (waiting > 0) return;
-    const [spaced] = await tx.$queryRaw<{ at: Date | null }[]>`
-      SELECT checked_at + make_interval(secs => greatest(${RECOMPUTE_SPACING.minSeconds}::float8, ${RECOMPUTE_SPACING.factor}::float8 * compute_ms / 1000.0)) AS at
-      FROM opinion_map_snapshots WHERE deliberation_id = ${deliberationId}::uuid AND checked_at IS NOT NULL AND compute_ms IS NOT NULL`;
+    const waiting = await tx.$queryRawUnsafe<{ id: bigint }[]>(WAITING_RECOMPUTE_SQL('$1::text', '$2::uuid'), RECOMPUTE_JOB, deliberationId);
+    if (waiting.length > 0) return;
+    const [spaced] = await tx.$queryRawUnsafe<{ at: Date | null }[]>(`SELECT ${SPACED_AFTER_SQL('m')} AS at FROM opinion_map_snapshots m WHERE m.deliberation_id = $1::uuid`, deliberationId);
     const at = spaced?.at && spaced.at > runAt ? spaced.at : runAt;
     await tx.job.create({ data: { kind: RECOMPUTE_JOB, payload: { deliberationId }, runAt: at } });
+  }
+
+  /**
+   * The space's waiting recompute spaced out after the one that just stored
+   * its snapshot (in its transaction): a vote cast while a recompute runs
+   * enqueues the next one, spaced out after the previous recompute — whose
+   * cost may have been far higher or lower. Not before `delaySeconds` after it
+   * was enqueued (the debounce), nor before max(2 s, 10 × this recompute's cost) after
+   * this one started.
+   */
+  async respaceWaitingRecompute(tx: PrismaTransaction, deliberationId: string, delaySeconds: number): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `UPDATE jobs j SET run_at = greatest(j.created_at + make_interval(secs => $3::float8), ${SPACED_AFTER_SQL('m')})
+       FROM opinion_map_snapshots m
+       WHERE m.deliberation_id = $2::uuid AND m.checked_at IS NOT NULL AND m.compute_ms IS NOT NULL
+         AND j.kind = $1::text AND j.completed_at IS NULL AND j.failed_at IS NULL AND j.locked_at IS NULL AND j.payload = jsonb_build_object('deliberationId', $2::uuid::text)`,
+      RECOMPUTE_JOB,
+      deliberationId,
+      delaySeconds,
+    );
   }
 
   /** The next-statement priorities of the latest map (by statement number), not the rest of its history. */
