@@ -116,73 +116,11 @@ function sparseBlockProduct(rowStart: Int32Array, col: Int32Array, y: Float64Arr
   }
 }
 
-/**
- * W = G V, G dense symmetric, for a block of vectors: one pass over G, the
- * block's values interleaved (x[b·j + k]) so that each row of G is read once.
- */
+/** W = G V, G dense symmetric, for the block of vectors. */
 function denseBlockProduct(gram: Float64Array, m: number, block: readonly Float64Array[], out: Float64Array[]): void {
-  const b = block.length;
-  if (b === 2) {
-    densePairProduct(gram, m, block[0]!, block[1]!, out[0]!, out[1]!);
-    return;
-  }
-  if (b !== 3) {
-    for (let k = 0; k < b; k++) denseProduct(gram, m, block[k]!, out[k]!);
-    return;
-  }
-  const x = new Float64Array(3 * m);
-  const [v0, v1, v2] = block as [Float64Array, Float64Array, Float64Array];
-  for (let j = 0; j < m; j++) {
-    x[3 * j] = v0[j]!;
-    x[3 * j + 1] = v1[j]!;
-    x[3 * j + 2] = v2[j]!;
-  }
-  const [w0, w1, w2] = out as [Float64Array, Float64Array, Float64Array];
-  let a = 0;
-  for (; a + 1 < m; a += 2) {
-    const r0 = a * m;
-    const r1 = r0 + m;
-    let s00 = 0;
-    let s01 = 0;
-    let s02 = 0;
-    let s10 = 0;
-    let s11 = 0;
-    let s12 = 0;
-    for (let j = 0, t = 0; j < m; j++, t += 3) {
-      const g0 = gram[r0 + j]!;
-      const g1 = gram[r1 + j]!;
-      const x0 = x[t]!;
-      const x1 = x[t + 1]!;
-      const x2 = x[t + 2]!;
-      s00 += g0 * x0;
-      s01 += g0 * x1;
-      s02 += g0 * x2;
-      s10 += g1 * x0;
-      s11 += g1 * x1;
-      s12 += g1 * x2;
-    }
-    w0[a] = s00;
-    w1[a] = s01;
-    w2[a] = s02;
-    w0[a + 1] = s10;
-    w1[a + 1] = s11;
-    w2[a + 1] = s12;
-  }
-  for (; a < m; a++) {
-    const r0 = a * m;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    for (let j = 0, t = 0; j < m; j++, t += 3) {
-      const g0 = gram[r0 + j]!;
-      s0 += g0 * x[t]!;
-      s1 += g0 * x[t + 1]!;
-      s2 += g0 * x[t + 2]!;
-    }
-    w0[a] = s0;
-    w1[a] = s1;
-    w2[a] = s2;
-  }
+  // PCA_BLOCK is 2 (three vectors at a time cost more than they saved, decision 0017); one vector when m is 1.
+  if (block.length === 2) densePairProduct(gram, m, block[0]!, block[1]!, out[0]!, out[1]!);
+  else for (let k = 0; k < block.length; k++) denseProduct(gram, m, block[k]!, out[k]!);
 }
 
 /** (w0, w1) = G (v0, v1), G dense: one pass over G, two rows at a time. */
