@@ -2,6 +2,7 @@ import { AuthorityResponseViewSchema } from '@sesame/domain';
 import request from 'supertest';
 import { panelMember, publishedOpinion } from './authority-responses.fixtures';
 import { createPerson, type TestPerson } from './fixtures';
+import { publicAuditLog } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
 /*
@@ -20,15 +21,7 @@ describe('The authority’s answer under attack', () => {
   const api = () => request(t.server);
   const path = (reference: string) => `/api/v1/authority-responses/${reference}`;
 
-  /** Every public entry of the audit log. */
-  async function publicLog(): Promise<Record<string, unknown>[]> {
-    const entries: Record<string, unknown>[] = [];
-    for (let page = 1; ; page += 1) {
-      const body = (await api().get(`/api/v1/audit-log?page=${page}&pageSize=100`).expect(200)).body as { items: Record<string, unknown>[]; total: number };
-      entries.push(...body.items);
-      if (body.items.length === 0 || entries.length >= body.total) return entries;
-    }
-  }
+  const publicLog = () => publicAuditLog(t);
 
   beforeAll(async () => {
     t = await startTestApp();

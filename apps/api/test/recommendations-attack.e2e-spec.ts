@@ -1,6 +1,7 @@
 import { OpinionSchema, PanelVoteSchema, PopoloVoteEventSchema, RecommendationSchema, ReferralSchema, type PanelVoteDto } from '@sesame/domain';
 import request from 'supertest';
 import { createPerson, PANEL_RULES, publishPanelRules, type TestPerson } from './fixtures';
+import { publicAuditLog, seatWithAccount } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
 /*
@@ -38,12 +39,10 @@ describe('panel recommendations under attack (e2e)', () => {
   const api = () => request(t.server);
   const P = '/api/v1/recommendations';
 
+  /** Adds and activates a member, and links a new account to the seat. */
   async function seat(seatType: string, name: string): Promise<TestPerson> {
-    const member = (await api().post('/api/v1/advisory-panel/members').set(organizer.auth).send({ seatType, displayName: name, termStart: '2027-01-01' }).expect(201)).body as { id: string };
-    await api().post(`/api/v1/advisory-panel/members/${member.id}/activate`).set(organizer.auth).send({}).expect(200);
-    const person = await createPerson(t, { roles: ['resident', 'panel_member'] });
-    await api().put(`${P}/seats/${member.id}/account`).set(organizer.auth).send({ personId: person.id }).expect(200);
-    seats[name] = member.id;
+    const { person, memberId } = await seatWithAccount(t, organizer, seatType, name);
+    seats[name] = memberId;
     return person;
   }
 
@@ -60,15 +59,7 @@ describe('panel recommendations under attack (e2e)', () => {
 
   const cast = (voteId: string, who: TestPerson, choice: 'for' | 'against' | 'abstain') => api().post(`${P}/votes/${voteId}/ballots`).set(who.auth).send({ choice }).expect(201);
 
-  /** Every public entry of the audit log, as anyone reads it. */
-  async function publicLog(): Promise<Record<string, unknown>[]> {
-    const entries: Record<string, unknown>[] = [];
-    for (let page = 1; ; page += 1) {
-      const body = (await api().get(`/api/v1/audit-log?page=${page}&pageSize=100`).expect(200)).body as { items: Record<string, unknown>[]; total: number };
-      entries.push(...body.items);
-      if (body.items.length === 0 || entries.length >= body.total) return entries;
-    }
-  }
+  const publicLog = () => publicAuditLog(t);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -2,6 +2,7 @@ import { OpinionSchema, PanelVoteSchema, PopoloVoteEventSchema, PublishedRecomme
 import request from 'supertest';
 import { RegisterAlertReferrals } from '../src/recommendations/recommendations.worker';
 import { createConsultation, createDataUse, createPerson, publishPanelRules, type TestPerson } from './fixtures';
+import { seatWithAccount } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
 /*
@@ -33,11 +34,8 @@ describe('panel recommendations (e2e)', () => {
 
   /** Adds and activates a member, and links a new account to the seat. */
   async function seat(seatType: string, name: string): Promise<TestPerson> {
-    const member = (await api().post('/api/v1/advisory-panel/members').set(organizer.auth).send({ seatType, displayName: name, termStart: '2027-01-01' }).expect(201)).body as { id: string };
-    await api().post(`/api/v1/advisory-panel/members/${member.id}/activate`).set(organizer.auth).send({}).expect(200);
-    const person = await createPerson(t, { roles: ['resident', 'panel_member'] });
-    await api().put(`${P}/seats/${member.id}/account`).set(organizer.auth).send({ personId: person.id }).expect(200);
-    seats[name] = member.id;
+    const { person, memberId } = await seatWithAccount(t, organizer, seatType, name);
+    seats[name] = memberId;
     return person;
   }
 
