@@ -13,7 +13,7 @@
 // Exit codes: 0 everything matches, 1 a mismatch or an unreadable file, 2 usage.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { computeDrawLottery, drawFromSeeds, DrawManifestSchema, sha256Hex } from '@sesame/domain';
+import { computeDrawLottery, drawFromSeeds, DrawManifestSchema, PANEL_DRAW_ALGORITHM, sha256Hex } from '@sesame/domain';
 import { runCommand } from './lib/run-command';
 
 const USAGE = 'usage: npm run sortition:rerun -- <folder or base URL> <draw reference, e.g. TS-2027-001>';
@@ -74,6 +74,8 @@ export async function rerun(source: string, reference: string, log: (line: strin
     output: {
       reference: manifest.reference,
       algorithm: manifest.algorithm,
+      // Another version of the algorithm may pick other panels (other LP optima, same LEXIMIN probabilities).
+      rerunAlgorithm: PANEL_DRAW_ALGORITHM,
       poolSha256Matches: poolMatches,
       quotasSha256Matches: quotasMatch,
       poolSize: result.ids.length,
@@ -101,6 +103,9 @@ async function main(): Promise<number> {
   const { ok, output } = await rerun(source, reference, (line) => console.error(line));
   console.log(JSON.stringify(output, null, 2));
   if (!ok) console.error('MISMATCH: the published files do not give the published result.');
+  if (!ok && output.algorithm !== output.rerunAlgorithm) {
+    console.error(`This draw was computed by ${String(output.algorithm)}; this checkout runs ${PANEL_DRAW_ALGORITHM}. Re-run it from a checkout of the version that made it: git log -S'${String(output.algorithm).split('+')[0]}' names the commits.`);
+  }
   return ok ? 0 : 1;
 }
 
