@@ -165,7 +165,8 @@ export class AdvisoryPanelService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.jobs.register(COMPUTE_DRAW_JOB, (payload) => this.compute((payload as { drawId: string }).drawId));
+    // Its own lane: LEXIMIN on a large pool takes minutes to an hour, and e-mails must not wait behind it.
+    this.jobs.register(COMPUTE_DRAW_JOB, (payload) => this.compute((payload as { drawId: string }).drawId), { lane: 'panel-draws' });
     this.jobs.register(INVITE_MEMBER_JOB, (payload) => this.sendInvitation((payload as { memberId: string }).memberId));
     // The hourly sweep; jobs planned at each term end and retention date run the same handler on the day.
     this.jobs.recurring(DUE_JOB, every(HOUR), () => this.applyDue());

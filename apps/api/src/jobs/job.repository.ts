@@ -21,19 +21,34 @@ export class JobRepository {
     await (tx ?? this.prisma).job.create({ data: { kind, payload, runAt } });
   }
 
-  /** Takes the next due job; SKIP LOCKED lets several workers share the queue without taking the same job. */
-  async claimNext(): Promise<ClaimedJob | null> {
-    const rows = await this.prisma.$queryRawUnsafe<ClaimedJob[]>(`
+  /**
+   * Takes the next due job of a lane (`only` its kinds, or every kind `except`
+   * the other lanes'); SKIP LOCKED lets several workers share the queue without
+   * taking the same job.
+   */
+  async claimNext(lane: { only: string[] } | { except: string[] } = { except: [] }): Promise<ClaimedJob | null> {
+    const only = 'only' in lane;
+    const kinds = only ? lane.only : lane.except;
+    const rows = await this.prisma.$queryRawUnsafe<ClaimedJob[]>(
+      `
       UPDATE jobs SET locked_at = now(), attempts = attempts + 1
       WHERE id = (
         SELECT id FROM jobs
         WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
           AND (locked_at IS NULL OR locked_at < now() - interval '${LOCK_TIMEOUT}')
+          AND ${only ? 'kind = ANY($1::text[])' : 'NOT (kind = ANY($1::text[]))'}
         ORDER BY run_at
         FOR UPDATE SKIP LOCKED
         LIMIT 1)
-      RETURNING id, kind, payload, attempts`);
+      RETURNING id, kind, payload, attempts`,
+      kinds,
+    );
     return rows[0] ?? null;
+  }
+
+  /** A running job's heartbeat: its lock stays fresh while its worker lives. */
+  async touch(id: bigint): Promise<void> {
+    await this.prisma.$executeRaw`UPDATE jobs SET locked_at = now() WHERE id = ${id} AND completed_at IS NULL`;
   }
 
   async complete(id: bigint): Promise<void> {

@@ -37,10 +37,11 @@ export class OpinionMapRecomputeService implements OnModuleInit, OnModuleDestroy
   ) {}
 
   onModuleInit(): void {
+    // Its own lane: a map stays fresh during a workshop whatever else the queue is doing.
     this.jobs.register(RECOMPUTE_JOB, async (payload) => {
       const deliberationId = (payload as { deliberationId?: unknown } | null)?.deliberationId;
       if (typeof deliberationId === 'string') await this.recompute(deliberationId);
-    });
+    }, { lane: 'opinion-map' });
     this.jobs.recurring(CATCH_UP_JOB, every(CATCH_UP_EVERY_MS), () => this.catchUp());
     // A suspension starting or ending (an appeal) changes the maps of the spaces the person votes in.
     this.deliberations.onSuspensionChange((tx, personId) => this.suspensionChanged(tx, personId));
