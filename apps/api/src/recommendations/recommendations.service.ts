@@ -746,11 +746,11 @@ export class RecommendationsService {
     const adopted = tally.outcome === 'adopted';
     await this.repository.updateRecommendation(tx, row.id, adopted ? { state: 'adopted', adoptedAt: new Date() } : { state: 'rejected' });
     await this.audit.record(tx, { actorId: actor!.id, action: adopted ? 'recommendation.adopted' : 'recommendation.rejected', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: row.reference, data: { title, version: row.version, counts: tally.counts } });
+    // Adopted is not yet published: the text is the panel's until its opinion is (`view-item`), so only the
+    // members are told, with its title; the followers of the data use and of the proposal hear of it at
+    // publication (`recommendations.opinion-published`), never before, with the opinion's public text.
     if (adopted) {
-      const referral = await this.repository.referral(row.referral.reference, tx);
-      const people = await this.followersOf(tx, referral!.dataUseId, referral!.proposalId, referral!.consultationId);
-      for (const id of await this.repository.activeMemberAccounts(tx)) people.add(id);
-      for (const personId of people) await this.notifications.notify(tx, { personId, kind: 'recommendations.adopted', data: { title }, link: `/comite/saisines/${row.referral.reference}` });
+      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.adopted', data: { title }, link: `/comite/espace/recommandations/${row.reference}` });
     }
   }
 
