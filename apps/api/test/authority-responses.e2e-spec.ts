@@ -1,4 +1,4 @@
-import { AuthorityResponseViewSchema, OutstandingResponsesSchema } from '@sesame/domain';
+import { AnsweredResponsesPageSchema, AuthorityResponseViewSchema, OutstandingResponsesSchema } from '@sesame/domain';
 import request from 'supertest';
 import { AuthorityResponsesService, REVIEW_JOB } from '../src/authority-responses/authority-responses.service';
 import { publishedOpinion, panelMember } from './authority-responses.fixtures';
@@ -30,6 +30,37 @@ describe('The authority’s answer: comply or explain', () => {
     organizer = await createPerson(t, { roles: ['resident', 'organizer'] });
   });
   afterAll(() => t.close());
+
+  // First in this file: the list holds only what it answers.
+  it('lists the answered recommendations a page at a time for the town and the organizers: tracked first, next report due soonest first', async () => {
+    const { references } = await publishedOpinion(t, { count: 4 });
+    const [reported, fresh, refused, waiting] = references as [string, string, string, string];
+    await api().post(path(reported)).set(authority.auth).send({ decision: 'accepted' }).expect(201);
+    await api().post(`${path(reported)}/actions`).set(authority.auth).send({ title: 'Former les agents', owner: 'Service des eaux' }).expect(201);
+    await api().post(`${path(reported)}/progress-reports`).set(authority.auth).send({ body: 'Les agents sont formés.', actions: [{ number: 1, status: 'done', progress: 100 }] }).expect(201);
+    await api().post(path(fresh)).set(authority.auth).send(partly).expect(201);
+    await api().post(path(refused)).set(authority.auth).send({ decision: 'rejected', justification: 'Le budget ne le permet pas.' }).expect(201);
+    void waiting;
+
+    const list = async (query: string, who: TestPerson = authority) => AnsweredResponsesPageSchema.parse((await api().get(`/api/v1/authority-responses/answered?${query}`).set(who.auth).expect(200)).body);
+    // Tracked first — the one whose first report is due (3 months) before the other's second (9 months) —, then the rest; the unanswered one is not there.
+    const all = await list('');
+    expect(all.items.map((r) => r.recommendation.reference)).toEqual([fresh, reported, refused]);
+    expect(all).toMatchObject({ page: 1, pageSize: 20, total: 3 });
+    expect(all.items[1]).toMatchObject({ status: 'answered', response: { decision: 'accepted' }, progressReports: [{ number: 1 }], nextProgressReport: { number: 2 } });
+    // A page at a time, and filtered.
+    const second = await list('tracked=true&pageSize=1&page=2', organizer);
+    expect(second).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(second.items.map((r) => r.recommendation.reference)).toEqual([reported]);
+    expect((await list('tracked=false')).items.map((r) => r.recommendation.reference)).toEqual([refused]);
+    expect((await list('page=9')).items).toEqual([]);
+
+    // Nobody else; bad queries are 400s.
+    await api().get('/api/v1/authority-responses/answered').expect(401);
+    await api().get('/api/v1/authority-responses/answered').set(resident.auth).expect(403);
+    await api().get('/api/v1/authority-responses/answered').set((await panelMember(t)).auth).expect(403);
+    for (const bad of ['page=0', 'pageSize=101', 'tracked=yes', 'order=asc', 'page=abc']) await api().get(`/api/v1/authority-responses/answered?${bad}`).set(authority.auth).expect(400);
+  });
 
   it('shows an unanswered recommendation as awaiting, then overdue, counted and listed with its days overdue', async () => {
     const fresh = await publishedOpinion(t, { count: 1, publishedDaysAgo: 10 });

@@ -633,6 +633,7 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     return { params: { number: s.panel.opinion }, headers: actingAs(follower) };
   },
   'GET /api/v1/recommendations/published/{reference}': onPanelWork('anyone', (w) => ({ params: { reference: w.published.answered } })),
+  'GET /api/v1/authority-responses/answered': onPanelWork(authority, () => ({ params: {}, query: { page: '1', pageSize: '10', tracked: 'true' } })),
   'GET /api/v1/authority-responses/{reference}': onPanelWork('anyone', (w) => ({ params: { reference: w.published.answered } })),
   'POST /api/v1/authority-responses/{reference}': onPanelWork(authority, (w) => ({
     params: { reference: w.published.unanswered },

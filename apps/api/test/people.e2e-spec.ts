@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MeSchema, PersonSummarySchema, pseudonymSkeleton } from '@sesame/domain';
 import request from 'supertest';
-import { createNeighbourhood, createPerson, type TestPerson } from './fixtures';
+import { createNeighbourhood, createPanelMember, createPerson, type TestPerson } from './fixtures';
 import { PseudonymSkeletonBackfill } from '../src/people/pseudonym-skeletons.backfill';
 import { bearer, personToken } from './tokens';
 import { startTestApp, type TestApp } from './test-app';
@@ -25,6 +25,37 @@ describe('My account and roles', () => {
     const me = await createPerson(t, { pseudonym: 'Lina', email: 'lina@example.org' });
     const body = MeSchema.parse((await request(t.server).get('/api/v1/me').set(me.auth).expect(200)).body);
     expect(body).toMatchObject({ id: me.id, pseudonym: 'Lina', email: 'lina@example.org', roles: ['resident'], neighbourhood: null });
+  });
+
+  it('tells the header whether an active panel seat is linked to my account (`panelSeat`), from /me, /me PATCH and the welcome alike', async () => {
+    const me = (who: TestPerson) => request(t.server).get('/api/v1/me').set(who.auth).expect(200).then((r) => MeSchema.parse(r.body));
+    // A resident, an organizer of the panel: no seat of their own.
+    const resident = await createPerson(t);
+    expect((await me(resident)).panelSeat).toBe(false);
+    const { id: memberId, organizer } = await createPanelMember(t, { state: 'active' });
+    expect((await me(organizer)).panelSeat).toBe(false);
+
+    // Once the organizers link the seat to the account, the member's /me says so; nobody else's does.
+    const member = await createPerson(t);
+    await request(t.server).put(`/api/v1/recommendations/seats/${memberId}/account`).set(organizer.auth).send({ personId: member.id }).expect(200);
+    expect((await me(member)).panelSeat).toBe(true);
+    expect((await me(resident)).panelSeat).toBe(false);
+    expect(MeSchema.parse((await request(t.server).patch('/api/v1/me').set(member.auth).send({ locale: 'en' }).expect(200)).body).panelSeat).toBe(true);
+    expect(MeSchema.parse((await request(t.server).post('/api/v1/me/welcome').set(member.auth).send({}).expect(200)).body).panelSeat).toBe(true);
+
+    // A seat linked but not (or no longer) active opens no workspace: no link either.
+    const invited = await createPanelMember(t, { organizer });
+    const waiting = await createPerson(t);
+    await request(t.server).put(`/api/v1/recommendations/seats/${invited.id}/account`).set(organizer.auth).send({ personId: waiting.id }).expect(200);
+    expect((await me(waiting)).panelSeat).toBe(false);
+    await request(t.server).post(`/api/v1/advisory-panel/members/${memberId}/resign`).set(organizer.auth).send({ reason: 'Déménagement.' }).expect(200);
+    expect((await me(member)).panelSeat).toBe(false);
+    // Unlinked: false too.
+    const other = await createPanelMember(t, { state: 'active', organizer });
+    await request(t.server).put(`/api/v1/recommendations/seats/${other.id}/account`).set(organizer.auth).send({ personId: resident.id }).expect(200);
+    expect((await me(resident)).panelSeat).toBe(true);
+    await request(t.server).delete(`/api/v1/recommendations/seats/${other.id}/account`).set(organizer.auth).expect(204);
+    expect((await me(resident)).panelSeat).toBe(false);
   });
 
   it('refuses /me without a credential', async () => {

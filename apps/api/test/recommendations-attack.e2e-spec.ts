@@ -95,20 +95,55 @@ describe('panel recommendations under attack (e2e)', () => {
       expect(seen.withheld).toEqual({ counts: true, bySeatType: true });
     }
     await cast(vote.id, yann, 'against');
-    // The rapporteur asks to adopt after each ballot: the 422 says what is missing, not the counts.
+    // The rapporteur asks to adopt after each ballot: refused, and nothing of the count in the refusal.
     const refused = await api().post(`${P}/items/${item}/adopt`).set(zoe.auth).expect(422);
-    expect(refused.body.quorum).toEqual(expect.objectContaining({ present: 2, required: 3, reached: false }));
     expect(refused.body.counts).toBeUndefined();
     expect(refused.body.bySeatType).toBeUndefined();
     expect(JSON.stringify(refused.body)).not.toMatch(/1 pour|1 contre/);
     await cast(vote.id, xavier, 'against');
-    const below = await api().post(`${P}/items/${item}/adopt`).set(zoe.auth).expect(422);
-    expect(below.body.counts).toBeUndefined();
-    expect(below.body.detail).toContain('Majorité requise non atteinte');
     // Once closed, the counts are the panel's result.
     const closed = PanelVoteSchema.parse((await api().post(`${P}/votes/${vote.id}/close`).set(zoe.auth).expect(200)).body);
     expect(closed.tally.counts).toEqual({ for: 1, against: 2, abstain: 0 });
     expect(closed.withheld.counts).toBe(false);
+  });
+
+  it('does not let the rapporteur ask, by trying to adopt, whether an open secret vote carries: the same refusal whatever the count, the vote decides at its close', async () => {
+    // Two secret votes past quorum: one the count carries (3 for), one it does not (1 for, 2 against).
+    const carried = await amending('Adopter en secret');
+    const carriedVote = await openVote(carried);
+    for (const who of [zoe, yann, xavier]) await cast(carriedVote.id, who, 'for');
+    const lost = await amending('Rejeter en secret');
+    const lostVote = await openVote(lost);
+    await cast(lostVote.id, zoe, 'for');
+    await cast(lostVote.id, yann, 'against');
+    await cast(lostVote.id, xavier, 'against');
+
+    // Each try gets the same answer: no yes/no per attempt, no count, the votes stay open.
+    const attempt = async (reference: string) => {
+      const response = await api().post(`${P}/items/${reference}/adopt`).set(zoe.auth).expect(422);
+      const { instance: _instance, requestId: _requestId, ...problem } = response.body as Record<string, unknown>;
+      return problem;
+    };
+    const [onCarried, onLost] = [await attempt(carried), await attempt(lost)];
+    expect(onCarried).toEqual(onLost);
+    expect(onCarried.detail).toContain('bulletin secret');
+    expect(JSON.stringify(onCarried)).not.toMatch(/majorité requise|counts|threshold|\d+ pour|\d+ contre/i);
+    for (const [reference, vote] of [[carried, carriedVote], [lost, lostVote]] as const) {
+      expect(RecommendationSchema.parse((await api().get(`${P}/items/${reference}`).set(zoe.auth).expect(200)).body).state).toBe('voting');
+      expect(PanelVoteSchema.parse((await api().get(`${P}/votes/${vote.id}`).set(zoe.auth).expect(200)).body).state).toBe('open');
+    }
+    // The rapporteur's page offers no adoption while a secret vote is open (the close is the way).
+    expect(RecommendationSchema.parse((await api().get(`${P}/items/${carried}`).set(zoe.auth).expect(200)).body).viewer.can['recommendations.adopt'].allowed).toBe(false);
+
+    // Closed, each vote decides and its result is published.
+    const adopted = PanelVoteSchema.parse((await api().post(`${P}/votes/${carriedVote.id}/close`).set(zoe.auth).expect(200)).body);
+    expect(adopted.tally.outcome).toBe('adopted');
+    expect(adopted.tally.counts).toEqual({ for: 3, against: 0, abstain: 0 });
+    expect(RecommendationSchema.parse((await api().get(`${P}/items/${carried}`).set(zoe.auth).expect(200)).body).state).toBe('adopted');
+    const rejected = PanelVoteSchema.parse((await api().post(`${P}/votes/${lostVote.id}/close`).set(zoe.auth).expect(200)).body);
+    expect(rejected.tally.outcome).toBe('rejected');
+    expect(rejected.tally.counts).toEqual({ for: 1, against: 2, abstain: 0 });
+    expect(RecommendationSchema.parse((await api().get(`${P}/items/${lost}`).set(zoe.auth).expect(200)).body).state).toBe('rejected');
   });
 
   it('does not let the rapporteur read a lone ballot by closing a secret vote after it', async () => {
@@ -162,7 +197,10 @@ describe('panel recommendations under attack (e2e)', () => {
     await cast(vote.id, yann, 'for');
     await cast(vote.id, association, 'against');
     await cast(vote.id, expert, 'for');
-    const adopted = RecommendationSchema.parse((await api().post(`${P}/items/${published}/adopt`).set(zoe.auth).expect(200)).body);
+    // A secret vote decides at its close.
+    await api().post(`${P}/votes/${vote.id}/close`).set(zoe.auth).expect(200);
+    const adopted = RecommendationSchema.parse((await api().get(`${P}/items/${published}`).set(zoe.auth).expect(200)).body);
+    expect(adopted.state).toBe('adopted');
     const last = adopted.votes.at(-1)!;
     expect(last.tally.counts).toEqual({ for: 3, against: 1, abstain: 0 });
     expect(last.tally.bySeatType.association).toEqual({ for: 0, against: 0, abstain: 0 });

@@ -1,4 +1,4 @@
-import { OpinionSchema, PanelVoteSchema, PopoloVoteEventSchema, PublishedRecommendationFactsSchema, RecommendationSchema, ReferralSchema } from '@sesame/domain';
+import { NotificationPageSchema, OpinionSchema, PanelVoteSchema, PopoloVoteEventSchema, PublishedRecommendationFactsSchema, RecommendationSchema, ReferralSchema } from '@sesame/domain';
 import request from 'supertest';
 import { RegisterAlertReferrals } from '../src/recommendations/recommendations.worker';
 import { createConsultation, createDataUse, createPerson, publishPanelRules, type TestPerson } from './fixtures';
@@ -165,6 +165,15 @@ describe('panel recommendations (e2e)', () => {
     expect(tally.bySeatType.drawn_citizen).toEqual({ for: 2, against: 0, abstain: 0 });
     expect(tally.bySeatType.association).toEqual({ for: 0, against: 1, abstain: 0 });
     expect(adopted.votes.at(-1)!.ballots.map((b) => [b.member.displayName, b.choice])).toEqual([['Amina', 'for'], ['Bruno', 'for'], ['Quartiers Vivants', 'against']]);
+    // Adopted is not published: the data use's follower reads nothing of the text before the opinion (and neither does the town);
+    // the members are told, with the title and a link to their workspace.
+    for (const outsider of [follower, authority]) {
+      const theirs = NotificationPageSchema.parse((await api().get('/api/v1/me/notifications?pageSize=100').set(outsider.auth).expect(200)).body);
+      expect(theirs.items.map((n) => n.kind)).not.toContain('recommendations.adopted');
+      expect(JSON.stringify(theirs)).not.toContain('Pas de reconnaissance faciale');
+    }
+    const toMember = NotificationPageSchema.parse((await api().get('/api/v1/me/notifications?pageSize=100').set(bruno.auth).expect(200)).body);
+    expect(toMember.items.find((n) => n.kind === 'recommendations.adopted')).toEqual(expect.objectContaining({ data: { title: 'Pas de reconnaissance faciale' }, link: `/comite/espace/recommandations/${first}` }));
     await api().post(`${P}/items/${first}/amendments`).set(chloe.auth).send({ body: 'Autre texte.' }).expect(422);
 
     // Below the threshold: 1 for, 2 against.

@@ -296,6 +296,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   // The authority's answer (decision 0021)
   'GET /api/v1/authority-responses/overdue': { request: () => ({ path: '/api/v1/authority-responses/overdue' }), expect: everyone },
   'GET /api/v1/authority-responses/outstanding': { request: () => ({ path: '/api/v1/authority-responses/outstanding' }), expect: everyone },
+  'GET /api/v1/authority-responses/answered': { request: () => ({ path: '/api/v1/authority-responses/answered' }), expect: { ...organizers, authority: 'allow' } },
   'GET /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999' }), expect: everyone },
   'POST /api/v1/authority-responses/{reference}': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999', body: {} }), expect: authorityOnly },
   'POST /api/v1/authority-responses/{reference}/actions': { request: () => ({ path: '/api/v1/authority-responses/RC-2000-999/actions', body: {} }), expect: authorityOnly },

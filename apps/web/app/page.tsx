@@ -106,6 +106,14 @@ export default async function HomePage() {
       <section aria-labelledby="comite-title" className="section prose">
         <h2 id="comite-title">{t('comiteTitle')}</h2>
         <p>{live('comiteText')}</p>
+        <ul>
+          <li>
+            <Link href="/comite">{t('comiteLink')}</Link>
+          </li>
+          <li>
+            <Link href="/comite/avis">{live('comiteOpinions')}</Link>
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="privacy-title" className="section prose callout">

@@ -42,6 +42,13 @@ test.describe('home page', () => {
     await expect(consultations).toBeVisible();
     await expect(consultations.getByRole('link')).toHaveAttribute('href', '/consultations');
 
+    // The citizen panel is at work (no longer « pas encore installé »): its section leads to it and to its opinions.
+    const panel = page.getByRole('region', { name: 'Le comité citoyen' });
+    await expect(panel).toContainText('Le comité citoyen est en place.');
+    await expect(panel).not.toContainText('pas encore');
+    await expect(panel.getByRole('link', { name: 'Découvrir le comité citoyen', exact: true })).toHaveAttribute('href', '/comite');
+    await expect(panel.getByRole('link', { name: 'Lire les avis du comité', exact: true })).toHaveAttribute('href', '/comite/avis');
+
     // The first live link leads to the proposal.
     const first = proposals.locator('a[href^="/propositions/PR-"]').first();
     const href = (await first.getAttribute('href'))!;

@@ -275,6 +275,9 @@ test('the market camera results referred to the panel: dossier, session with quo
     await expect(town.getByRole('status').filter({ hasText: 'Point d’étape n° 1 déposé et publié.' })).toBeVisible();
     await expect(town.getByTestId('next-report')).toContainText('Prochain point d’étape (n° 2) attendu le');
     await expectNoSeriousA11yViolations(town);
+    // The work area lists it among the answers it tracks (read from the work areas' own route, a page at a time).
+    await town.goto('/organisation/reponses');
+    await expect(town.getByTestId('tracked-response').filter({ hasText: first })).toContainText('n° 2, attendu le');
 
     // 12. The recommendation's public page shows the answer, the action's progress and the report, not yet checked.
     await visitor.goto(`/comite/recommandations/${first}`);

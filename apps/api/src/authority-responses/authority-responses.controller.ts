@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
+  AnsweredResponsesQuerySchema,
   AnswerInputSchema,
   canOnAuthorityResponses,
   EvaluationInputSchema,
@@ -10,6 +11,8 @@ import {
   ResponseReferenceParamsSchema,
   VerificationInputSchema,
   type Actor,
+  type AnsweredResponsesPage,
+  type AnsweredResponsesQuery,
   type AnswerInput,
   type AuthorityResponseViewDto,
   type EvaluationInput,
@@ -28,6 +31,8 @@ const reference = new ZodPipe(ResponseReferenceParamsSchema);
 const itemParams = new ZodPipe(ResponseItemParamsSchema);
 /** The authority's role, checked before the body is read (the answer window is the service's). */
 const theAuthority = (actor: Actor) => canOnAuthorityResponses('authority-responses.answer', { actor, item: null, now: new Date() });
+/** The town and the organizers, checked before the query is read. */
+const workAreas = (actor: Actor) => canOnAuthorityResponses('authority-responses.list-answers', { actor });
 type Ref = { reference: string };
 type Item = { reference: string; number: number };
 
@@ -45,6 +50,13 @@ export class AuthorityResponsesController {
   @Public()
   outstanding(): Promise<OutstandingResponsesDto> {
     return this.responses.outstanding();
+  }
+
+  /** Before `:reference`, which would otherwise take « answered » for one. */
+  @Get('answered')
+  @RequirePolicy(workAreas)
+  answered(@CurrentActor() actor: Actor, @Query(new ZodPipe(AnsweredResponsesQuerySchema)) query: AnsweredResponsesQuery): Promise<AnsweredResponsesPage> {
+    return this.responses.answeredPage(actor, query);
   }
 
   @Get(':reference')

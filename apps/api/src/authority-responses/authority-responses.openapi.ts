@@ -1,4 +1,6 @@
 import {
+  AnsweredResponsesPageSchema,
+  AnsweredResponsesQuerySchema,
   AnswerInputSchema,
   AuthorityResponseView,
   AuthorityResponseViewSchema,
@@ -33,6 +35,16 @@ export const authorityResponsesPaths: ZodOpenApiPathsObject = {
       summary: 'Recommendations awaiting the authority’s answer, with days overdue (most overdue first), and overdue progress reports',
       operationId: 'outstandingResponses',
       responses: { '200': { description: 'What the authority owes.', content: json(OutstandingResponsesSchema) } },
+    },
+  },
+  '/authority-responses/answered': {
+    get: {
+      tags,
+      summary: 'The answered recommendations with their tracking, a page at a time (the town and the organizers): tracked first, next progress report due soonest first',
+      operationId: 'answeredResponses',
+      security: person,
+      requestParams: { query: AnsweredResponsesQuerySchema },
+      responses: { '200': { description: 'A page of answered recommendations.', content: json(AnsweredResponsesPageSchema) }, ...problemResponses(400, 401, 403) },
     },
   },
   '/authority-responses/{reference}': {

@@ -11,6 +11,8 @@ import {
   TRACKED_DECISIONS,
   type ActionStatus,
   type Actor,
+  type AnsweredResponsesPage,
+  type AnsweredResponsesQuery,
   type AnswerInput,
   type AuthorityResponseRecord,
   type AuthorityResponseViewDto,
@@ -200,6 +202,30 @@ export class AuthorityResponsesService implements OnModuleInit {
       .sort((a, b) => b.daysOverdue - a.daysOverdue);
     const overdue = responses.filter((r) => r.overdue).length;
     return { asOf: iso(now), overdue, awaiting: responses.length - overdue, responses, progressReports };
+  }
+
+  /**
+   * The answered recommendations, a page at a time (the town's and the
+   * organizers' work areas): tracked answers first, the next progress report
+   * due soonest first, then the others, the latest answer first. Sorted on the
+   * rows; only the page's records are built.
+   */
+  async answeredPage(actor: Actor, query: AnsweredResponsesQuery, now = new Date()): Promise<AnsweredResponsesPage> {
+    authorize(canOnAuthorityResponses('authority-responses.list-answers', { actor }));
+    const [items, rows] = await Promise.all([this.repository.allPublished(), this.repository.responses()]);
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const wanted = query.tracked === undefined ? null : query.tracked === 'true';
+    const answered = rows
+      .flatMap((row) => {
+        const item = byId.get(row.recommendationId);
+        const tracked = TRACKED_DECISIONS.includes(row.decision);
+        if (!item || (wanted !== null && tracked !== wanted)) return [];
+        return [{ item, row, tracked, next: tracked ? nextProgressReport(row.respondedAt, row.reports.length, now).dueAt.getTime() : 0 }];
+      })
+      .sort((a, b) => Number(b.tracked) - Number(a.tracked) || a.next - b.next || b.row.respondedAt.getTime() - a.row.respondedAt.getTime() || a.item.reference.localeCompare(b.item.reference));
+    const start = (query.page - 1) * query.pageSize;
+    const page = answered.slice(start, start + query.pageSize);
+    return { items: await Promise.all(page.map(({ item, row }) => this.record(item, row, now))), page: query.page, pageSize: query.pageSize, total: answered.length };
   }
 
   /** Every response and its tracking, for open data (no viewer). */

@@ -73,7 +73,7 @@ export class EmailChangeService {
       const person = await this.people.update(tx, me.id, { email });
       // Restricted: addresses never appear in the public log, not even the fact's details.
       await this.audit.record(tx, { actorId: me.id, action: 'person.email-changed', subjectType: 'person', subjectId: me.id, visibility: 'restricted', data: {} });
-      return toMe(person);
+      return toMe(person, await this.people.holdsActivePanelSeat(me.id, tx));
     });
   }
 }

@@ -7,7 +7,8 @@ const locale = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
 export const DELETED_PSEUDONYM = DELETED_ACCOUNT_NAME;
 export const displayPseudonym = (person: { pseudonym: string; deletedAt: Date | null }) => (person.deletedAt ? DELETED_PSEUDONYM : person.pseudonym);
 
-export function toMe(person: PersonWithDetails): Me {
+/** `panelSeat`: an active panel seat is linked to the account (PeopleRepository.holdsActivePanelSeat). */
+export function toMe(person: PersonWithDetails, panelSeat: boolean): Me {
   return {
     id: person.id,
     pseudonym: displayPseudonym(person),
@@ -28,6 +29,7 @@ export function toMe(person: PersonWithDetails): Me {
     createdAt: person.createdAt.toISOString(),
     welcomed: person.welcomedAt !== null,
     can: workspacesFor(person.deletedAt ? null : { id: person.id, roles: person.roles.map((r) => r.role) }),
+    panelSeat: !person.deletedAt && panelSeat,
   };
 }
 

@@ -63,6 +63,21 @@ export class PeopleRepository {
     return tx.person.findUnique({ where: { id }, include: withDetails });
   }
 
+  /**
+   * Whether an active seat of the citizen panel is linked to this account (the
+   * header's link to the panel's workspace): one EXISTS on the link's unique
+   * person id. Outside a transaction a prepared plain statement (GET /me runs
+   * on every page a signed-in person opens).
+   */
+  async holdsActivePanelSeat(personId: string, tx?: PrismaTransaction): Promise<boolean> {
+    const text = `SELECT EXISTS (
+        SELECT 1 FROM panel_seat_accounts s JOIN advisory_panel_members m ON m.id = s.member_id
+        WHERE s.person_id = $1::uuid AND m.state = 'active'
+      ) AS seated`;
+    const rows = tx ? await tx.$queryRawUnsafe<{ seated: boolean }[]>(text, personId) : await this.prisma.sql<{ seated: boolean }>(text, [personId], { prepareAs: 'holds-active-panel-seat' });
+    return rows[0]?.seated === true;
+  }
+
   findByEmail(tx: PrismaTransaction, email: string): Promise<PersonWithDetails | null> {
     return tx.person.findUnique({ where: { email }, include: withDetails });
   }

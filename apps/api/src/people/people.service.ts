@@ -19,14 +19,14 @@ export class PeopleService {
 
   async me(actor: Actor): Promise<Me> {
     const me = authorize(canOnIdentity('identity.manage-own-account', { actor }));
-    const person = await this.people.findWithDetails(me.id);
+    const [person, panelSeat] = await Promise.all([this.people.findWithDetails(me.id), this.people.holdsActivePanelSeat(me.id)]);
     if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
-    return toMe(person);
+    return toMe(person, panelSeat);
   }
 
   async updateMe(actor: Actor, change: UpdateMe): Promise<Me> {
     const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
-    return this.prisma.$transaction(async (tx) => toMe(await this.change(tx, id, change)));
+    return this.prisma.$transaction(async (tx) => toMe(await this.change(tx, id, change), await this.people.holdsActivePanelSeat(id, tx)));
   }
 
   /**
@@ -39,7 +39,7 @@ export class PeopleService {
     return this.prisma.$transaction(async (tx) => {
       const person = welcome.pseudonym === undefined ? await this.people.findWithDetails(id, tx) : await this.change(tx, id, { pseudonym: welcome.pseudonym });
       if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
-      return toMe(person.welcomedAt ? person : await this.people.update(tx, id, { welcomedAt: new Date() }));
+      return toMe(person.welcomedAt ? person : await this.people.update(tx, id, { welcomedAt: new Date() }), await this.people.holdsActivePanelSeat(id, tx));
     });
   }
 

@@ -120,12 +120,6 @@ export function adoptionRefusal(tally: VoteTallyDto): string {
   return `Majorité requise non atteinte : ${tally.counts.for} voix pour sur ${tally.cast} exprimées, il en faut ${tally.threshold.required} (${tally.threshold.numerator}/${tally.threshold.denominator}). Votes : ${counts}.`;
 }
 
-/** 422 detail when adopting a secret vote is refused: participation only, the counts being sealed until the vote closes. */
-export function secretAdoptionRefusal(tally: VoteTallyDto): string {
-  if (!tally.quorum.reached) return `Quorum non atteint : ${tally.quorum.present} membres votants sur ${tally.quorum.required} requis (${tally.quorum.percent} % de ${tally.quorum.votingSeats} sièges).`;
-  return `Majorité requise non atteinte (${tally.threshold.numerator}/${tally.threshold.denominator} des votes exprimés). Vote à bulletin secret : les décomptes sont publiés à sa clôture.`;
-}
-
 export const quorumText = (q: QuorumDto) => `${q.present} présents sur ${q.votingSeats} sièges avec voix délibérative (quorum ${q.required})${q.reached ? '' : ' — quorum non atteint'}`;
 
 const POPOLO_OPTION = { for: 'yes', against: 'no', abstain: 'abstain' } as const;

@@ -11,6 +11,7 @@ import {
   quorumOf,
   RECOMMENDATION_VIEWER_ACTIONS,
   REFERRAL_VIEWER_ACTIONS,
+  SECRET_VOTE_ADOPTION,
   tallyVote,
   votingSeatsOf,
   VOTING_SEAT_TYPES,
@@ -50,7 +51,7 @@ import { ProblemException } from '../common/problem.exception';
 import { API_CONFIG, type ApiConfig } from '../config/config.schema';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
-import { adoptionRefusal, amendmentDto, secretAdoptionRefusal, day, dissentDto, iso, memberRef, opinionLabel, tallyOf, textDiff, unifiedDiff, voteDto } from './recommendations.dto';
+import { adoptionRefusal, amendmentDto, day, dissentDto, iso, memberRef, opinionLabel, tallyOf, textDiff, unifiedDiff, voteDto } from './recommendations.dto';
 import { buildDossier } from './recommendations.dossier';
 import { RecommendationsRepository, type MemberRow, type OpinionRow, type RecommendationRow, type ReferralRow, type ReferralSummaryRow, type SessionRow } from './recommendations.repository';
 
@@ -475,7 +476,8 @@ export class RecommendationsService {
   }
 
   private itemFacts(row: RecommendationRow) {
-    return { reference: row.reference, state: row.state, rapporteurId: row.rapporteurId };
+    const open = row.votes.find((v) => v.subject === 'recommendation' && v.state === 'open');
+    return { reference: row.reference, state: row.state, rapporteurId: row.rapporteurId, openVote: open?.mode ?? null };
   }
   private current(row: RecommendationRow) {
     return row.versions.find((v) => v.version === row.version)!;
@@ -710,19 +712,22 @@ export class RecommendationsService {
     return this.vote(actor, voteId);
   }
 
-  /** Adoption: closes the open vote on the recommendation if it carries; 422 with the counts otherwise (the vote stays open). */
+  /**
+   * Adoption under a recorded vote: closes the open vote on the recommendation
+   * if it carries; 422 with the counts otherwise (the vote stays open — the
+   * counts are public anyway). Under a secret vote the policy refuses, the
+   * same way whatever the ballots (`SECRET_VOTE_ADOPTION`): the vote decides
+   * at its close (`closeVote`), which publishes its result.
+   */
   async adopt(actor: Actor, reference: string): Promise<RecommendationDto> {
     await this.onItem(actor, reference, (row, seat) => canOnRecommendations('recommendations.adopt', { actor, seat, item: this.itemFacts(row) }), async (tx, row) => {
       const vote = row.votes.find((v) => v.subject === 'recommendation' && v.state === 'open');
       if (!vote) throw ProblemException.ruleViolation('Aucun vote ouvert sur cette recommandation.');
+      // The policy let no secret vote through; were it to, nothing of its count may answer before the close.
+      if (vote.mode !== 'recorded') throw ProblemException.ruleViolation(SECRET_VOTE_ADOPTION);
       const tally = tallyOf(vote);
       if (tally.outcome !== 'adopted') {
-        // A secret vote's counts are sealed until it closes: asked after each ballot, they would pair each new voter with a choice.
-        const refusal =
-          vote.mode === 'secret'
-            ? { detail: secretAdoptionRefusal(tally), quorum: tally.quorum, threshold: { numerator: tally.threshold.numerator, denominator: tally.threshold.denominator, reached: false } }
-            : { detail: adoptionRefusal(tally), counts: tally.counts, bySeatType: tally.bySeatType, quorum: tally.quorum, threshold: tally.threshold };
-        throw new ProblemException({ type: problemTypes.ruleViolation, title: 'Rule violation', status: 422, ...refusal } as ProblemDocument);
+        throw new ProblemException({ type: problemTypes.ruleViolation, title: 'Rule violation', status: 422, detail: adoptionRefusal(tally), counts: tally.counts, bySeatType: tally.bySeatType, quorum: tally.quorum, threshold: tally.threshold } as ProblemDocument);
       }
       await this.close(tx, actor, row, vote);
     });
@@ -746,11 +751,11 @@ export class RecommendationsService {
     const adopted = tally.outcome === 'adopted';
     await this.repository.updateRecommendation(tx, row.id, adopted ? { state: 'adopted', adoptedAt: new Date() } : { state: 'rejected' });
     await this.audit.record(tx, { actorId: actor!.id, action: adopted ? 'recommendation.adopted' : 'recommendation.rejected', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: row.reference, data: { title, version: row.version, counts: tally.counts } });
+    // Adopted is not yet published: the text is the panel's until its opinion is (`view-item`), so only the
+    // members are told, with its title; the followers of the data use and of the proposal hear of it at
+    // publication (`recommendations.opinion-published`), never before, with the opinion's public text.
     if (adopted) {
-      const referral = await this.repository.referral(row.referral.reference, tx);
-      const people = await this.followersOf(tx, referral!.dataUseId, referral!.proposalId, referral!.consultationId);
-      for (const id of await this.repository.activeMemberAccounts(tx)) people.add(id);
-      for (const personId of people) await this.notifications.notify(tx, { personId, kind: 'recommendations.adopted', data: { title }, link: `/comite/saisines/${row.referral.reference}` });
+      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.adopted', data: { title }, link: `/comite/espace/recommandations/${row.reference}` });
     }
   }
 

@@ -24,6 +24,13 @@ const rejected = { reference: 'RC-2027-001', decision: 'rejected' } as const;
 const deferred = { reference: 'RC-2027-001', decision: 'deferred' } as const;
 
 const rows: R[] = [
+  // The answered recommendations, a page at a time: the town's and the organizers' work areas.
+  ['the authority lists the answers', 'authority-responses.list-answers', { actor: authority }, 'allowed'],
+  ['an organizer lists the answers', 'authority-responses.list-answers', { actor: organizer }, 'allowed'],
+  ['an admin lists the answers', 'authority-responses.list-answers', { actor: admin }, 'allowed'],
+  ['a resident lists the answers', 'authority-responses.list-answers', { actor: resident }, 'forbidden'],
+  ['a visitor lists the answers', 'authority-responses.list-answers', { actor: null }, 'sign_in'],
+
   // Answering: the authority alone, from publication until a year after it (late answers taken).
   ['the authority, on time', 'authority-responses.answer', { actor: authority, item, now: onTime }, 'allowed'],
   ['the authority, after the due date', 'authority-responses.answer', { actor: authority, item, now: late }, 'allowed'],

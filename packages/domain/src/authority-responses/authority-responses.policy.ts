@@ -19,6 +19,8 @@ type AuthorityResponseContexts = {
   'authority-responses.verify': { actor: Actor; seat: SeatFacts };
   'authority-responses.evaluate': { actor: Actor; seat: SeatFacts };
   'authority-responses.name-follow-up': { actor: Actor; seat: SeatFacts };
+  /** The answered recommendations with their tracking, a page at a time: the town's and the organizers' work areas. */
+  'authority-responses.list-answers': { actor: Actor };
 };
 export type AuthorityResponseAction = keyof AuthorityResponseContexts;
 
@@ -60,6 +62,10 @@ export const canOnAuthorityResponses = policyOf<AuthorityResponseContexts, Autho
   'authority-responses.verify': ({ actor, seat }) => member(actor, seat),
   'authority-responses.evaluate': ({ actor, seat }) => member(actor, seat),
   'authority-responses.name-follow-up': ({ actor, seat }) => member(actor, seat),
+  'authority-responses.list-answers': ({ actor }) => {
+    if (!actor) return SIGN_IN;
+    return holdsAnyRole(actor, ['authority', 'organizer', 'admin']) ? allow(actor) : refuse('forbidden', 'Réservé à la ville (son représentant ou sa représentante) et à l’équipe d’organisation.');
+  },
 });
 
 /** What the reader of a recommendation's response block may do (`viewer.can`). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberRefSchema, PublishedRecommendationFactsSchema, RecommendationReferenceSchema } from '../recommendations/recommendations.schema';
 import { AuthorityResponsePermissionsSchema } from './authority-responses.policy';
 import { ACTION_STATUSES, RESPONSE_DECISIONS, RESPONSE_LIMITS as L, REVIEW_STATES, SCORE_RANGE } from './authority-responses.values';
+import { pageOf } from '../common/pagination.schema';
 import { plainText, requiredText } from '../common/text-fields';
 
 export * from './authority-responses.values';
@@ -19,6 +20,7 @@ export * from './authority-responses.values';
  *
  *   GET  /authority-responses/overdue                                public    → OverdueCounter (the home page's and /comite's counter)
  *   GET  /authority-responses/outstanding                            public    → OutstandingResponses (awaiting and overdue, most overdue first; overdue progress reports)
+ *   GET  /authority-responses/answered?page&pageSize&tracked         authority, organizers → AnsweredResponsesPage (the work area's answered recommendations, next report due first)
  *   GET  /authority-responses/:reference                             public    → AuthorityResponseView (RC-… of a published recommendation)
  *   POST /authority-responses/:reference                             authority AnswerInput → AuthorityResponseView (201; 400 justification missing; 403 window closed; 409 answered)
  *   POST /authority-responses/:reference/actions                     authority ImplementationActionInput → AuthorityResponseView (201; accepted / partly accepted only → 422)
@@ -208,3 +210,21 @@ export const OverdueCounterSchema = z
   .object({ asOf: z.iso.datetime(), overdueResponses: z.int(), awaitingResponses: z.int(), overdueProgressReports: z.int() })
   .meta({ id: 'OverdueCounter' });
 export type OverdueCounter = z.infer<typeof OverdueCounterSchema>;
+
+/**
+ * GET /authority-responses/answered: the answered recommendations, a page at
+ * a time, for the town's and the organizers' work areas. `tracked=true`: only
+ * what is tracked (accepted, even in part); `false`: only the rest.
+ */
+export const AnsweredResponsesQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    tracked: z.enum(['true', 'false'], { error: 'tracked : true ou false.' }).optional(),
+  })
+  .strict();
+export type AnsweredResponsesQuery = z.infer<typeof AnsweredResponsesQuerySchema>;
+
+/** Tracked answers first, the next progress report due soonest first; then the others, the latest answer first. */
+export const AnsweredResponsesPageSchema = pageOf(AuthorityResponseView).meta({ id: 'AnsweredResponsesPage' });
+export type AnsweredResponsesPage = z.infer<typeof AnsweredResponsesPageSchema>;

@@ -99,6 +99,11 @@ export const MeSchema = z
     welcomed: z.boolean(),
     /** The work areas this person may open (menus and organizers' pages show these, not role lists). */
     can: WorkspacePermissionsSchema,
+    /**
+     * True while an active seat of the citizen panel is linked to this account
+     * (no role says so): the header's account menu then leads to the panel's workspace.
+     */
+    panelSeat: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -3,6 +3,8 @@ import { defineNotificationKinds } from '../notifications/notification-kinds';
 /**
  * What followers of the data use, of the consultation's proposal and of the
  * opinion are told at each step, and what members are told of their work.
+ * Only members hear of an adoption (`recommendations.adopted`): the text is
+ * unpublished until its opinion is, which followers then hear of.
  */
 export const RECOMMENDATION_NOTIFICATIONS = defineNotificationKinds({
   'recommendations.referred': {

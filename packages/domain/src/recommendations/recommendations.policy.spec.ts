@@ -13,7 +13,7 @@ const memberPerson = person('m', 'panel_member');
 const seat = (seatType: SeatType = 'drawn_citizen', over: Partial<NonNullable<SeatFacts>> = {}): SeatFacts => ({ memberId: 'seat-m', seatType, state: 'active', position: 'titular', ...over });
 const m = { actor: memberPerson, seat: seat() };
 const openRef = { reference: 'SA-2027-001', state: 'open' as const };
-const item = (state: RecommendationState, rapporteurId = 'seat-m') => ({ reference: 'RC-2027-001', state, rapporteurId });
+const item = (state: RecommendationState, rapporteurId = 'seat-m', openVote: 'recorded' | 'secret' | null = state === 'voting' ? 'recorded' : null) => ({ reference: 'RC-2027-001', state, rapporteurId, openVote });
 const other = { ...m, seat: seat('drawn_citizen', { memberId: 'seat-x' }) };
 
 const rows: R[] = [
@@ -100,6 +100,9 @@ const rows: R[] = [
   ['another member closes a vote', 'recommendations.close-vote', { ...other, item: item('voting'), vote: { state: 'open' } }, 'forbidden'],
   ...RECOMMENDATION_STATES.map((state): R => [`the rapporteur adopts a ${state} recommendation`, 'recommendations.adopt', { ...m, item: item(state) }, state === 'voting' ? 'allowed' : 'wrong_state']),
   ['another member adopts', 'recommendations.adopt', { ...other, item: item('voting') }, 'forbidden'],
+  // A secret vote decides at its close: adopting before would tell, at each try, whether the count carries.
+  ['the rapporteur adopts under an open secret vote', 'recommendations.adopt', { ...m, item: item('voting', 'seat-m', 'secret') }, 'wrong_state'],
+  ['another member adopts under an open secret vote', 'recommendations.adopt', { ...other, item: item('voting', 'seat-m', 'secret') }, 'forbidden'],
 
   ...RECOMMENDATION_STATES.map((state): R => [`a member dissents on a ${state} recommendation`, 'recommendations.dissent', { ...other, item: item(state) }, state === 'adopted' || state === 'rejected' ? 'allowed' : 'wrong_state']),
   ['a resident dissents', 'recommendations.dissent', { actor: resident, seat: null, item: item('adopted') }, 'forbidden'],

@@ -2,7 +2,7 @@ import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type
 import type { Actor, Person } from '../identity/identity.policy';
 import type { MemberPosition, MemberState, SeatType } from '../advisory-panel/advisory-panel.values';
 import { RECOMMENDATION_STATE_NAMES_FR } from './recommendations.lifecycle';
-import type { AmendmentState, RecommendationState, ReferralSource, ReferralState, VoteState } from './recommendations.values';
+import type { AmendmentState, RecommendationState, ReferralSource, ReferralState, VoteState, VotingMode } from './recommendations.values';
 
 /**
  * The seat the actor holds on the panel, if any (from the link between a
@@ -11,7 +11,8 @@ import type { AmendmentState, RecommendationState, ReferralSource, ReferralState
  */
 export type SeatFacts = { memberId: string; seatType: SeatType; state: MemberState; position: MemberPosition } | null;
 export type ReferralFacts = { reference: string; state: ReferralState };
-export type RecommendationFacts = { reference: string; state: RecommendationState; rapporteurId: string };
+/** `openVote`: the mode of the vote open on the recommendation itself (not on an amendment), null when none is. */
+export type RecommendationFacts = { reference: string; state: RecommendationState; rapporteurId: string; openVote: VotingMode | null };
 export type AmendmentFacts = { state: AmendmentState; authorId: string };
 export type VoteFacts = { state: VoteState };
 
@@ -45,6 +46,7 @@ type RecommendationContexts = {
   'recommendations.vote': WithSeat & { vote: VoteFacts };
   /** Closing a vote, and adopting: the rapporteur. */
   'recommendations.close-vote': WithSeat & { item: RecommendationFacts; vote: VoteFacts };
+  /** Adopting while a recorded vote is open (a secret vote decides at its close only: see `SECRET_VOTE_ADOPTION`). */
   'recommendations.adopt': WithSeat & { item: RecommendationFacts };
   /** Writing or co-signing a dissenting opinion on a decided, unpublished recommendation. */
   'recommendations.dissent': WithSeat & { item: RecommendationFacts };
@@ -65,6 +67,17 @@ const REFERRERS: Record<ReferralSource, { organizers: boolean; members: boolean;
   own_initiative: { organizers: false, members: true, authority: false },
   data_use_review: { organizers: false, members: false, authority: false },
 };
+
+/**
+ * Why a recommendation under a secret vote is not adopted while the vote is
+ * open: whatever the ballots, the same refusal. Adopting when the count
+ * carries and refusing when it does not would answer, at each try, « is the
+ * majority reached? » — with who has voted visible, a choice per new voter.
+ * The vote decides when it is closed, and its result is then published.
+ * (docs/decisions/0020-recommendations.md, « secret votes ».)
+ */
+export const SECRET_VOTE_ADOPTION =
+  'Vote à bulletin secret : rien n’est décompté avant sa clôture. Clôturez le vote quand les membres ont voté : la recommandation est alors adoptée ou rejetée selon le décompte, qui est publié.';
 
 const isMember = (seat: SeatFacts): seat is NonNullable<SeatFacts> => seat !== null && seat.state === 'active';
 const isOrganizer = (actor: Actor) => holdsAnyRole(actor, ORGANIZERS);
@@ -170,7 +183,11 @@ export const canOnRecommendations = policyOf<RecommendationContexts, Exclude<Rec
     if (!r.allowed) return r;
     return vote.state === 'open' ? r : refuse('wrong_state', 'Ce vote est déjà clos.');
   },
-  'recommendations.adopt': ({ actor, seat, item }) => rapporteur(actor, seat, item, ['voting'], 'l’adopter (elle doit être aux voix)'),
+  'recommendations.adopt': ({ actor, seat, item }) => {
+    const r = rapporteur(actor, seat, item, ['voting'], 'l’adopter (elle doit être aux voix)');
+    if (!r.allowed) return r;
+    return item.openVote === 'secret' ? refuse('wrong_state', SECRET_VOTE_ADOPTION) : r;
+  },
   'recommendations.dissent': ({ actor, seat, item }) => inState(member(actor, seat), item, ['adopted', 'rejected'], 'joindre une opinion divergente (après le vote, avant la publication)'),
   'recommendations.publish-opinion': ({ actor, seat, referral }) => openReferral(member(actor, seat), referral),
   'recommendations.follow-opinion': ({ actor }) => (actor ? allow(actor) : refuse('sign_in', 'Connectez-vous pour suivre cet avis.')),

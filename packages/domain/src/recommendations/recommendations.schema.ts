@@ -80,7 +80,7 @@ export * from './recommendations.values';
  *   GET    /recommendations/votes/:voteId                               members, org.; public once the item is published → PanelVote
  *   POST   /recommendations/votes/:voteId/ballots                       members  CastPanelVote → PanelVote (201; twice → 409)
  *   POST   /recommendations/votes/:voteId/close                         rapporteur → PanelVote (adopted / rejected / no_quorum recorded)
- *   POST   /recommendations/items/:reference/adopt                      rapporteur → Recommendation (closes the open vote; 422 with the counts without quorum or below threshold)
+ *   POST   /recommendations/items/:reference/adopt                      rapporteur → Recommendation (recorded vote: closes it; 422 with the counts without quorum or below threshold. Secret vote: 422 whatever the count — it decides at its close)
  *   POST   /recommendations/items/:reference/dissents                   members  DissentInput → Dissent (201; adopted or rejected items)
  *   POST   /recommendations/dissents/:dissentId/signatures              members  → Dissent (co-sign; twice → 409)
  *

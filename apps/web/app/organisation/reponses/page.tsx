@@ -24,8 +24,14 @@ export async function generateMetadata(): Promise<Metadata> {
  * linking to its tracking page. Who may answer is the policy's (`me.can`),
  * never a role list here.
  */
-export default async function AuthorityWorkspacePage() {
+type Props = { searchParams: Promise<{ suivi?: string }> };
+
+export default async function AuthorityWorkspacePage({ searchParams }: Props) {
   const person = await requirePerson(WORKSPACE_PATH);
+  // The tracked answers come a page at a time (`?suivi=2`); anything else is the first page.
+  const { suivi = '1' } = await searchParams;
+  const trackedPage = /^[1-9]\d{0,5}$/.test(suivi) ? Number(suivi) : 1;
+  const trackedAt = (page: number) => (page > 1 ? `${WORKSPACE_PATH}?suivi=${page}#suivi` : `${WORKSPACE_PATH}#suivi`);
   const [t, me] = [await getTranslations('AuthorityResponses.workspace'), await fetchMe(person)];
   if (!me.can['authority-responses.answer'].allowed) {
     return (
@@ -36,7 +42,7 @@ export default async function AuthorityWorkspacePage() {
       </PageHeader>
     );
   }
-  const [list, tracked, texts] = await Promise.all([fetchOutstanding(), fetchTrackedResponses(), answerFormTexts()]);
+  const [list, tracked, texts] = await Promise.all([fetchOutstanding(), fetchTrackedResponses(person, trackedPage), answerFormTexts()]);
   const views = await Promise.all(list.responses.map((r) => fetchAuthorityResponse(r.reference)));
   return (
     <>
@@ -46,7 +52,7 @@ export default async function AuthorityWorkspacePage() {
             <Link href="#a-repondre">{t('toAnswerLink', { count: list.responses.length })}</Link>
           </li>
           <li>
-            <Link href="#suivi">{t('trackedLink', { count: tracked.length })}</Link>
+            <Link href="#suivi">{t('trackedLink', { count: tracked.total })}</Link>
           </li>
           <li>
             <Link href={OUTSTANDING_PATH}>{t('publicLink')}</Link>
@@ -74,7 +80,7 @@ export default async function AuthorityWorkspacePage() {
         );
       })}
       </section>
-      <TrackedList records={tracked} />
+      <TrackedList tracked={tracked} hrefAt={trackedAt} />
     </>
   );
 }

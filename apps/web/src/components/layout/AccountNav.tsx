@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 
 import { fetchHeaderState } from '@/features/identity/queries';
 import { WORKSPACE_PATH } from '@/features/recommendations/paths';
-import { fetchWorkspace } from '@/features/recommendations/queries';
 import { Content } from '@/i18n/content';
 import { currentPerson } from '@/features/identity/session';
 
@@ -15,8 +14,8 @@ export async function AccountNav() {
   const panel = await getTranslations('AdvisoryPanelAdmin.dashboard');
   const consultations = await getTranslations('Consultation.dashboard');
   const person = await currentPerson();
-  // A panel member's seat is linked to their account (no role says so): the workspace's answer tells, once per page (cached).
-  const [state, workspace] = person ? await Promise.all([fetchHeaderState(person), fetchWorkspace().catch(() => null)]) : [null, null];
+  // A panel member's seat is linked to their account (no role says so): GET /me says so (`panelSeat`), no call to the workspace.
+  const state = person ? await fetchHeaderState(person) : null;
   if (!state) {
     return (
       <nav className="site-header__account" aria-label={t('account')}>
@@ -41,7 +40,7 @@ export async function AccountNav() {
       </NextLink>
       {me.can['identity.list-people'].allowed ? <NextLink href="/admin/personnes">{t('admin')}</NextLink> : null}
       {me.can['dashboard.view'].allowed ? <NextLink href="/organisation">{t('organisation')}</NextLink> : null}
-      {workspace?.seat ? <NextLink href={WORKSPACE_PATH}>{t('panelWorkspace')}</NextLink> : null}
+      {me.panelSeat ? <NextLink href={WORKSPACE_PATH}>{t('panelWorkspace')}</NextLink> : null}
       {/* The spaces' list leads to the moderation queues and the workshop forms; the organising team reaches it from its own page too. */}
       {me.can['deliberations.moderate'].allowed ? (
         <NextLink href="/debats">{moderation('moderation')}</NextLink>

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { RecommendationReferenceSchema, TRACKED_DECISIONS, type AuthorityResponseRecord, type AuthorityResponseViewDto, type OutstandingResponsesDto, type OverdueCounter } from '@sesame/domain';
+import { RecommendationReferenceSchema, type AnsweredResponsesPage, type AuthorityResponseViewDto, type OutstandingResponsesDto, type OverdueCounter, type SessionPerson } from '@sesame/domain';
 import { cache } from 'react';
 
 import { callApiJson } from '@/lib/api/client';
@@ -36,14 +36,14 @@ export const fetchAuthorityResponse = cache(async (reference: string): Promise<A
   }
 });
 
+/** How many tracked answers the work area shows per page. */
+export const TRACKED_PAGE_SIZE = 50;
+
 /**
- * The answers the town is tracking (accepted, even in part), next report due
- * first: read from the public open-data document, which lists every
- * published recommendation with its answer and tracking.
+ * A page of the answers the town is tracking (accepted, even in part), next
+ * report due first: the work areas' own route (town and organizers).
  */
-export const fetchTrackedResponses = cache(async (): Promise<AuthorityResponseRecord[]> => {
-  const { records } = await callApiJson<{ records: AuthorityResponseRecord[] }>('/api/v1/open-data/authority-responses.json');
-  return records
-    .filter((record) => record.response !== null && TRACKED_DECISIONS.includes(record.response.decision))
-    .sort((a, b) => (a.nextProgressReport?.dueAt ?? '').localeCompare(b.nextProgressReport?.dueAt ?? '') || a.recommendation.reference.localeCompare(b.recommendation.reference));
-});
+export const fetchTrackedResponses = cache(
+  (person: SessionPerson, page: number): Promise<AnsweredResponsesPage> =>
+    callApiJson<AnsweredResponsesPage>(`${BASE}/answered?${new URLSearchParams({ tracked: 'true', page: String(page), pageSize: String(TRACKED_PAGE_SIZE) }).toString()}`, { as: person }),
+);

@@ -12,7 +12,7 @@ import { callApiJson } from '@/lib/api/client';
  */
 export const fetchMe = cache((person: SessionPerson): Promise<Me> => callApiJson<Me>('/api/v1/me', { as: person }));
 
-/** For the header: fresh pseudonym, roles and unread count; null when the session is no longer valid. */
+/** For the header: fresh pseudonym, roles, whether a panel seat is linked (`me.panelSeat`) and unread count; null when the session is no longer valid. */
 export async function fetchHeaderState(person: SessionPerson): Promise<{ me: Me; unread: number } | null> {
   try {
     const [me, notifications] = await Promise.all([

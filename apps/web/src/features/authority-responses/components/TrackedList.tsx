@@ -1,7 +1,8 @@
-import type { AuthorityResponseRecord } from '@sesame/domain';
+import type { AnsweredResponsesPage } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
 import { Link } from '@/components/ui/Link';
+import { Pagination } from '@/components/ui/Pagination';
 import { TableScroll } from '@/components/ui/TableScroll';
 import { getDateWords } from '@/i18n/dates';
 
@@ -13,18 +14,20 @@ import { trackingPath } from '../paths';
  * report's date and whether it is late, and the panel's verification; each
  * links to its tracking page.
  */
-export async function TrackedList({ records }: { records: AuthorityResponseRecord[] }) {
+export async function TrackedList({ tracked, hrefAt }: { tracked: AnsweredResponsesPage; hrefAt: (page: number) => string }) {
   const [t, block, dates] = [await getTranslations('AuthorityResponses.tracked'), await getTranslations('AuthorityResponses.block'), await getDateWords()];
+  const records = tracked.items;
+  const totalPages = Math.max(1, Math.ceil(tracked.total / tracked.pageSize));
   return (
     <section className="section" aria-labelledby="suivi">
       <h2 id="suivi">{t('title')}</h2>
       <p className="prose">{t('lead')}</p>
-      {records.length === 0 ? (
+      {tracked.total === 0 ? (
         <p>{t('empty')}</p>
       ) : (
         <TableScroll captionId="suivi-legende">
           <table className="data-table">
-            <caption id="suivi-legende">{t('caption', { count: records.length })}</caption>
+            <caption id="suivi-legende">{t('caption', { count: tracked.total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('recommendation')}</th>
@@ -68,6 +71,14 @@ export async function TrackedList({ records }: { records: AuthorityResponseRecor
           </table>
         </TableScroll>
       )}
+      {totalPages > 1 || tracked.page > 1 ? (
+        <Pagination
+          page={tracked.page}
+          totalPages={totalPages}
+          hrefAt={hrefAt}
+          texts={{ label: t('paginationLabel'), previous: t('previous'), next: t('next'), status: t('pageStatus', { page: tracked.page, totalPages }) }}
+        />
+      ) : null}
     </section>
   );
 }
