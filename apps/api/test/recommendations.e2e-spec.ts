@@ -86,8 +86,18 @@ describe('panel recommendations (e2e)', () => {
     await api().get(`${P}/referrals/${referral}`).set(resident.auth).expect(403);
     await api().get(`${P}/referrals/${referral}`).expect(401);
 
-    const [notice] = await t.sql<{ kind: string }>("SELECT kind FROM notifications WHERE person_id = $1 AND kind = 'recommendations.referred'", [follower.id]);
-    expect(notice?.kind).toBe('recommendations.referred');
+    // The follower is sent to the panel's public page; members to the referral in their workspace (both pages exist).
+    const notices = await t.sql<{ person_id: string; link: string }>("SELECT person_id, link FROM notifications WHERE kind = 'recommendations.referred' AND person_id = ANY($1::uuid[])", [[follower.id, citizens[0]!.id]]);
+    expect(notices.find((n) => n.person_id === follower.id)?.link).toBe('/comite');
+    expect(notices.find((n) => n.person_id === citizens[0]!.id)?.link).toBe(`/comite/espace/saisines/${referral}`);
+  });
+
+  it('keeps a member’s initiative among members: followers of its data use hear nothing before the opinion', async () => {
+    const title = 'Initiative discrète sur les caméras';
+    await api().post(`${P}/referrals`).set(citizens[1]!.auth).send({ source: 'own_initiative', title, question: `${title} ?`, dataUse: consultation.dataUseReference }).expect(201);
+    const seen = await t.sql<{ person_id: string }>("SELECT person_id FROM notifications WHERE kind = 'recommendations.referred' AND data->>'title' = $1", [title]);
+    expect(seen.map((n) => n.person_id)).not.toContain(follower.id);
+    expect(seen.map((n) => n.person_id)).toContain(citizens[0]!.id);
   });
 
   it('holds a session only with quorum, and keeps the discussion to members', async () => {

@@ -171,7 +171,7 @@ export class RecommendationsService {
         dossier: dossier as unknown as Prisma.InputJsonValue,
       });
       await this.audit.record(tx, { actorId: person.id, action: 'referral.created', visibility: seat?.state === 'active' ? MEMBERS_ONLY : 'public', subjectType: 'referral', subjectId: row.reference, data: { source: input.source, title: input.title, consultation: sources.consultation?.reference ?? null, proposal: sources.proposal?.reference ?? null } });
-      await this.notifyReferral(tx, row.reference, input.title, sources.dataUseId, sources.proposal?.id ?? null, sources.consultation?.id ?? null);
+      await this.notifyReferral(tx, row.reference, input.title, sources.dataUseId, sources.proposal?.id ?? null, sources.consultation?.id ?? null, seat?.state !== 'active');
       return row.reference;
     });
     return this.referral(actor, reference);
@@ -195,7 +195,7 @@ export class RecommendationsService {
         dossier: dossier as unknown as Prisma.InputJsonValue,
       });
       await this.audit.record(tx, { actorId: null, action: 'referral.created', subjectType: 'referral', subjectId: row.reference, data: { source: 'data_use_review', title, dataUse: dataUse.reference, kind: alert.kind, dueDate: day(alert.dueDate) } });
-      await this.notifyReferral(tx, row.reference, title, dataUse.id, null, null);
+      await this.notifyReferral(tx, row.reference, title, dataUse.id, null, null, true);
       return row.reference;
     });
   }
@@ -224,10 +224,19 @@ export class RecommendationsService {
     return { dataUseId: dataUse?.id ?? null, dataUse, consultation, proposal, review: null };
   }
 
-  private async notifyReferral(tx: PrismaTransaction, reference: string, title: string, dataUseId: string | null, proposalId: string | null, consultationId: string | null) {
-    const people = new Set<string>(await this.repository.activeMemberAccounts(tx));
-    for (const id of await this.followersOf(tx, dataUseId, proposalId, consultationId)) people.add(id);
-    for (const personId of people) await this.notifications.notify(tx, { personId, kind: 'recommendations.referred', data: { title }, link: `/comite/saisines/${reference}` });
+  /**
+   * Members are told with a link to the referral in their workspace. Followers
+   * of the data use or proposal are told only of a public referral (the
+   * panel's own initiative stays among members until its opinion), with a
+   * link to the panel's public page: a referral has no public page of its own.
+   */
+  private async notifyReferral(tx: PrismaTransaction, reference: string, title: string, dataUseId: string | null, proposalId: string | null, consultationId: string | null, isPublic: boolean) {
+    const members = new Set<string>(await this.repository.activeMemberAccounts(tx));
+    for (const personId of members) await this.notifications.notify(tx, { personId, kind: 'recommendations.referred', data: { title }, link: `/comite/espace/saisines/${reference}` });
+    if (!isPublic) return;
+    for (const personId of await this.followersOf(tx, dataUseId, proposalId, consultationId)) {
+      if (!members.has(personId)) await this.notifications.notify(tx, { personId, kind: 'recommendations.referred', data: { title }, link: '/comite' });
+    }
   }
 
   /** Followers of the data use, of the proposal (or the consultation's proposal). */
@@ -325,7 +334,7 @@ export class RecommendationsService {
     const id = await this.onReferral(actor, reference, async (tx, row, seat) => {
       const s = await this.repository.createSession(tx, row.id, { title: input.title, scheduledAt: new Date(input.scheduledAt), place: input.place, agenda: input.agenda });
       await this.audit.record(tx, { actorId: actor!.id, action: 'panel-session.scheduled', visibility: MEMBERS_ONLY, subjectType: 'panel-session', subjectId: s.id, data: { referral: reference, number: s.number, title: s.title, scheduledAt: s.scheduledAt.toISOString(), by: seat.displayName } });
-      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.session-scheduled', data: { title: s.title }, link: `/comite/saisines/${reference}` });
+      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.session-scheduled', data: { title: s.title }, link: `/comite/espace/saisines/${reference}` });
       return s.id;
     });
     return this.session(id);
@@ -593,7 +602,7 @@ export class RecommendationsService {
           const rules = await this.rules(tx);
           await this.repository.updateAmendment(tx, a.id, { procedure: 'vote', procedureNote: input.note, state: 'voting' });
           await this.repository.createVote(tx, { subject: 'amendment', recommendationId: row.id, amendmentId: a.id, version: row.version, mode: rules.votingMode, rules: this.voteRules(rules) as unknown as Prisma.InputJsonValue });
-          for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.vote-opened', data: { title: `amendement n° ${number} — ${this.current(row).title}` }, link: `/comite/recommandations/${reference}` });
+          for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.vote-opened', data: { title: `amendement n° ${number} — ${this.current(row).title}` }, link: `/comite/espace/recommandations/${reference}` });
         } else {
           await this.repository.updateAmendment(tx, a.id, { procedure: input.procedure, procedureNote: input.note, state: 'accepted', modifiedBody: input.procedure === 'accept_modified' ? input.modifiedBody! : null });
         }
@@ -664,7 +673,7 @@ export class RecommendationsService {
       const vote = await this.repository.createVote(tx, { subject: 'recommendation', recommendationId: row.id, sessionId: sessionId ?? null, version: row.version, mode: rules.votingMode, rules: this.voteRules(rules) as unknown as Prisma.InputJsonValue });
       await this.repository.updateRecommendation(tx, row.id, { state: 'voting' });
       await this.audit.record(tx, { actorId: actor!.id, action: 'panel-vote.opened', visibility: MEMBERS_ONLY, subjectType: 'recommendation', subjectId: reference, data: { vote: vote.id, version: row.version, mode: rules.votingMode } });
-      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.vote-opened', data: { title: this.current(row).title }, link: `/comite/recommandations/${reference}` });
+      for (const personId of await this.repository.activeMemberAccounts(tx)) await this.notifications.notify(tx, { personId, kind: 'recommendations.vote-opened', data: { title: this.current(row).title }, link: `/comite/espace/recommandations/${reference}` });
       return vote.id;
     });
     return this.vote(actor, voteId);
