@@ -168,7 +168,8 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(refused).toContainText('Le formulaire contient des erreurs');
       await expect(refused.getByRole('link', { name: /^Habitantes et habitants tirés au sort : .*majorité des sièges/ })).toBeVisible();
       await expect(page.getByLabel('Note de version (obligatoire)', { exact: true })).toHaveValue(note);
-      await page.getByLabel('Habitantes et habitants tirés au sort', { exact: true }).fill('9');
+      // Seats enough for this run's draw whatever earlier runs and the demo seated: a draw for more people than free seats is refused.
+      await page.getByLabel('Habitantes et habitants tirés au sort', { exact: true }).fill('400');
       await page.getByRole('button', { name: 'Publier cette version des règles' }).click();
       await expect(page).toHaveURL(/\/organisation\/comite\/regles\?publiees=1$/);
       await expect(page.getByRole('status').filter({ hasText: /La version \d+ des règles est publiée\./ })).toBeVisible();
@@ -281,6 +282,9 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
         await page.getByLabel(`Qui est le témoin ${i + 1}`, { exact: true }).selectOption(witnesses[i]![1]);
         await page.getByLabel(`Empreinte de la graine du témoin ${i + 1}`, { exact: true }).fill(hash);
       }
+      // The form says how many citizens' seats are free before the commitment (the panel's size is checked against them).
+      await expect(page.locator('#sieges-libres')).toContainText(/Sièges tirés au sort dans les règles en vigueur : 400\. Occupés ou proposés : \d+\. Réservés par un tirage en cours : \d+\. Libres : \d+/);
+      await expect(page.locator('#sieges-libres')).toContainText(`Ce vivier désigne un panel de ${SEATS} personnes`);
       await page.getByLabel('Je confirme : l’engagement est publié et ne pourra plus changer', { exact: true }).check();
       await recordDrawStates(page);
       await page.getByRole('button', { name: 'Publier l’engagement et lancer le calcul' }).click();

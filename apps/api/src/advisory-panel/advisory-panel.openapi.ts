@@ -208,7 +208,7 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
     get: { tags, summary: 'Every draw', operationId: 'listPanelDraws', responses: { '200': { description: 'The draws.', content: json(z.array(PanelDrawSummarySchema)) } } },
     post: {
       tags,
-      summary: 'Publishes a draw’s commitment (pool and quota files’ SHA-256, algorithm, at least two witnesses’ seed hashes) and queues its computation',
+      summary: 'Publishes a draw’s commitment (pool and quota files’ SHA-256, algorithm, at least two witnesses’ seed hashes) and queues its computation; 422 (with `citizenSeats`) for more people than the free citizens’ seats, or, for a replacement draw, than the vacated ones',
       operationId: 'commitPanelDraw',
       security: person,
       requestBody: { content: json(CommitDrawSchema) },
@@ -268,7 +268,7 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
   '/advisory-panel/draws/{reference}/draw': {
     post: {
       tags,
-      summary: 'Draws the panel from the combined seeds (once: 409 after); the drawn become invited members',
+      summary: 'Draws the panel from the combined seeds (once: 409 after); the drawn become invited members; 422 when the seats it fills were taken since the commitment',
       operationId: 'drawPanel',
       security: person,
       requestParams: draw,

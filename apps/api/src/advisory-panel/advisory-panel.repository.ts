@@ -23,6 +23,8 @@ export type MemberRow = AdvisoryPanelMember & { draw: { reference: string } | nu
 export type CallRow = AdvisoryPanelCall & { pool: { id: string; _count: { volunteers: number } } | null };
 export type PoolRow = AdvisoryPanelPool & { call: { reference: string } | null; _count: { volunteers: number } };
 export type DrawRow = AdvisoryPanelDraw & { witnesses: AdvisoryPanelDrawWitness[] };
+/** A seat a drawn citizen left (resigned, declined, replaced, term ended) that nobody took since. */
+export type VacatedSeatRow = { id: string; termEnd: Date; rotationThird: number | null; leftAt: Date | null };
 export type { AdvisoryPanelRules as RulesRow, AdvisoryPanelVolunteer as VolunteerRow };
 
 const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } } } as const;
@@ -92,8 +94,9 @@ export class AdvisoryPanelRepository {
   firstSubstitute(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<AdvisoryPanelMember | null> {
     return tx.advisoryPanelMember.findFirst({ where: { seatType, position: 'substitute', state: { in: ['invited', 'active'] } }, orderBy: [{ substituteRank: 'asc' }, { createdAt: 'asc' }] });
   }
-  stepIn(tx: PrismaTransaction, id: string): Promise<unknown> {
-    return tx.advisoryPanelMember.update({ where: { id }, data: { position: 'titular', substituteRank: null } });
+  /** A substitute takes the seat `replacesId` left. */
+  stepIn(tx: PrismaTransaction, id: string, replacesId: string): Promise<unknown> {
+    return tx.advisoryPanelMember.update({ where: { id }, data: { position: 'titular', substituteRank: null, replacesId } });
   }
   async nextSubstituteRank(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<number> {
     const last = await tx.advisoryPanelMember.aggregate({ where: { seatType, position: 'substitute' }, _max: { substituteRank: true } });
@@ -139,8 +142,23 @@ export class AdvisoryPanelRepository {
   countSeated(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType'], position: AdvisoryPanelMember['position']): Promise<number> {
     return tx.advisoryPanelMember.count({ where: { seatType, position, state: { in: ['invited', 'active'] } } });
   }
-  countCurrentDrawnTitulars(): Promise<number> {
-    return this.prisma.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });
+  /**
+   * What the citizens' seats rules need (advisory-panel.seats.ts): drawn-citizen titulars seated or invited,
+   * seats promised to draws on their way (but `exceptDrawId`), and the seats drawn citizens left that nobody
+   * took since, the most recently vacated first.
+   */
+  async citizenSeatFacts(tx: PrismaTransaction = this.prisma, exceptDrawId?: string): Promise<{ held: number; reserved: number; vacated: VacatedSeatRow[] }> {
+    const held = await tx.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });
+    const open = await tx.advisoryPanelDraw.aggregate({
+      where: { state: { in: ['committed', 'computing', 'ready'] }, ...(exceptDrawId ? { id: { not: exceptDrawId } } : {}) },
+      _sum: { panelSize: true },
+    });
+    const vacated = await tx.advisoryPanelMember.findMany({
+      where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['resigned', 'replaced', 'term_ended'] }, replacedBy: { is: null } },
+      select: { id: true, termEnd: true, rotationThird: true, leftAt: true },
+      orderBy: [{ leftAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+    });
+    return { held, reserved: open._sum.panelSize ?? 0, vacated };
   }
 
   // ——— calls ———
@@ -230,7 +248,8 @@ export class AdvisoryPanelRepository {
     return tx.$queryRaw`SELECT id FROM advisory_panel_draws WHERE id = ${id}::uuid FOR UPDATE`.then(() => this.drawById(id, tx));
   }
   /** A draw of this pool still on its way (committed, computing, ready). */
-  openDrawOf(tx: PrismaTransaction, poolId: string): Promise<{ reference: string } | null> {
+  openDrawOf(tx: PrismaTransaction | undefined, poolId: string): Promise<{ reference: string } | null> {
+    tx ??= this.prisma;
     return tx.advisoryPanelDraw.findFirst({ where: { poolId, state: { in: ['committed', 'computing', 'ready'] } }, select: { reference: true } });
   }
   async createDraw(

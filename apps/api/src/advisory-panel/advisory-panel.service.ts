@@ -14,7 +14,10 @@ import {
   categoriesCsv,
   checkFeasibility,
   checkPanelsAgainstFiles,
+  citizenSeats,
   CURRENT_MEMBER_STATES,
+  drawSizeProblem,
+  pairVacatedSeats,
   DRAW_FILES,
   DRAW_VIEWER_ACTIONS,
   drawFromSeeds,
@@ -45,7 +48,9 @@ import {
   type AuditAction,
   type CallDto,
   type CallTransition,
+  type CitizenSeats,
   type CommitDraw,
+  type DrawKind,
   type CreateCall,
   type DrawComputation,
   type DrawManifest,
@@ -82,7 +87,7 @@ import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
 import { panelInvitationMail } from './advisory-panel.mail';
-import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow } from './advisory-panel.repository';
+import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow, type VacatedSeatRow } from './advisory-panel.repository';
 
 export const COMPUTE_DRAW_JOB = 'advisory-panel.compute-draw';
 /** E-mails one drawn volunteer their invitation (enqueued by the draw). */
@@ -138,6 +143,20 @@ function infeasible(report: Feasibility, quotas: readonly Quota[]): ProblemExcep
   return new ProblemException(problem as ProblemDocument);
 }
 
+/** 422 before any draw for more people than the seats it may fill (`citizenSeats` carries the count); null when it fits. */
+function seatsRefusal(kind: DrawKind, panelSize: number, seats: CitizenSeats): ProblemException | null {
+  const problem = drawSizeProblem(kind, panelSize, seats);
+  if (!problem) return null;
+  return new ProblemException({
+    type: problemTypes.ruleViolation,
+    title: 'Rule violation',
+    status: 422,
+    detail: problem.detail,
+    errors: [{ path: 'panelSize', code: problem.code, message: problem.message }],
+    citizenSeats: seats,
+  } as ProblemDocument);
+}
+
 /**
  * The advisory panel: rules published as versions, members and their
  * seats, calls for volunteers with invitation letters, pools and quotas, and
@@ -182,7 +201,13 @@ export class AdvisoryPanelService implements OnModuleInit {
   // ———————————————————————————— the public page and the rules
 
   async panel(actor: Actor): Promise<AdvisoryPanelDto> {
-    const [rules, members, calls, draws] = await Promise.all([this.repository.currentRules(), this.repository.members(), this.repository.calls(['open', 'closed']), this.repository.draws()]);
+    const [rules, members, calls, draws, seatFacts] = await Promise.all([
+      this.repository.currentRules(),
+      this.repository.members(),
+      this.repository.calls(['open', 'closed']),
+      this.repository.draws(),
+      this.repository.citizenSeatFacts(),
+    ]);
     const current = members.filter((m) => (CURRENT_MEMBER_STATES as readonly string[]).includes(m.state));
     const seatsOf = this.seatsOf(rules ? (rules.rules as PanelRules) : null);
     return {
@@ -193,6 +218,7 @@ export class AdvisoryPanelService implements OnModuleInit {
         const invited = titulars.filter((m) => m.state === 'invited').length;
         return { seatType, seats: seatsOf[seatType], filled, invited, toFill: Math.max(0, seatsOf[seatType] - filled - invited) };
       }),
+      citizenSeats: this.citizenSeatsOf(seatsOf.drawn_citizen, seatFacts),
       termEnds: this.termEnds(current),
       members: publicOrder(current.filter((m) => m.position === 'titular').map((m) => this.member(m))),
       substitutes: publicOrder(current.filter((m) => m.position === 'substitute').map((m) => this.member(m))),
@@ -210,6 +236,10 @@ export class AdvisoryPanelService implements OnModuleInit {
   private seatsOf(rules: PanelRules | null): Record<(typeof SEAT_TYPES)[number], number> {
     const seats = rules?.seats;
     return { drawn_citizen: seats?.drawnCitizens ?? 0, association: seats?.associations ?? 0, expert_voting: seats?.expertsVoting ?? 0, expert_consultative: seats?.expertsConsultative ?? 0 };
+  }
+
+  private citizenSeatsOf(seats: number, facts: { held: number; reserved: number; vacated: readonly VacatedSeatRow[] }): CitizenSeats {
+    return citizenSeats({ seats, held: facts.held, reserved: facts.reserved, vacatedSeats: facts.vacated.length });
   }
 
   /** Upcoming ends of term of the sitting titular members, by date and seat type (one line per third under rotation). */
@@ -246,6 +276,13 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   private rulesVersion(row: RulesRow): PanelRulesVersion {
     return { version: row.version, rules: row.rules as unknown as PanelRules, changeNote: row.changeNote, publishedAt: row.publishedAt.toISOString() };
+  }
+
+  /** The rules in force, their row locked (seating under the seat counts is serialised on it). */
+  private async lockedRules(tx: PrismaTransaction): Promise<PanelRules> {
+    const rules = await this.repository.lockCurrentRules(tx);
+    if (!rules) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
+    return rules.rules as unknown as PanelRules;
   }
 
   private async rulesInForce(tx?: PrismaTransaction): Promise<PanelRules> {
@@ -371,7 +408,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (step.substitutes !== false && VACATING_TRANSITIONS.includes(transition) && thing.position === 'titular') {
       const substitute = await this.repository.firstSubstitute(tx, thing.seatType);
       if (substitute) {
-        await this.repository.stepIn(tx, substitute.id);
+        await this.repository.stepIn(tx, substitute.id, thing.id);
         await this.audit.record(tx, { actorId, action: 'panel-member.stepped-in', subjectType: 'panel-member', subjectId: substitute.id, data: { seatType: substitute.seatType, replaces: thing.id } });
       }
     }
@@ -709,26 +746,36 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (!pool) throw ProblemException.validation([{ path: 'poolId', code: 'unknown', message: 'Aucun vivier avec cet identifiant.' }]);
     if (!pool.quotas || !pool.panelSize) throw ProblemException.ruleViolation('Fixez d’abord les quotas et la taille du panel de ce vivier.');
     const categories = pool.categories as unknown as PanelCategory[];
+    const rules = await this.rulesInForce();
+    const seatsNow = async (tx?: PrismaTransaction) => this.citizenSeatsOf(rules.seats.drawnCitizens, await this.repository.citizenSeatFacts(tx));
+    if (input.kind === 'initial' && input.panelSize !== undefined && input.panelSize !== pool.panelSize) {
+      throw ProblemException.ruleViolation(`Un tirage initial désigne le panel fixé avec les quotas du vivier : ${pool.panelSize} personnes. Changez la taille du panel avec les quotas.`, [
+        { path: 'panelSize', code: 'pool_panel_size', message: `La taille du panel de ce vivier est ${pool.panelSize}.` },
+      ]);
+    }
+    // One draw of a pool at a time (its own seats are those it reserved).
+    const running = await this.repository.openDrawOf(undefined, pool.id);
+    if (running) throw ProblemException.conflict(`Le tirage ${running.reference} de ce vivier n’est pas terminé.`);
+    // Before anything is computed or published: no more people than the seats the draw may fill.
+    const seats = await seatsNow();
+    const panelSize = input.kind === 'replacement' ? (input.panelSize ?? seats.vacated) : pool.panelSize;
+    const refused = seatsRefusal(input.kind, panelSize, seats);
+    if (refused) throw refused;
     const volunteers = await this.repository.volunteers(pool.id);
     let entries = this.entriesOf(volunteers);
     let quotas = pool.quotas as unknown as Quota[];
-    let panelSize = pool.panelSize;
     if (input.kind === 'replacement') {
       if (pool.contactsErasedAt && pool.source === 'call') {
         throw ProblemException.ruleViolation(
           `Les coordonnées des volontaires non tirés de ce vivier sont effacées depuis le ${day(pool.contactsErasedAt)} : personne ne pourrait prévenir les personnes tirées. Ouvrez un nouvel appel à volontaires.`,
         );
       }
-      // The remaining pool and seats: nobody who holds or held a seat, nobody from a sitting member's household.
-      const rules = await this.rulesInForce();
+      // The remaining pool: nobody who holds or held a seat, nobody from a sitting member's household.
       const seated = await this.repository.seatedVolunteers(pool.id);
       const sitting = seated.filter((s) => (CURRENT_MEMBER_STATES as readonly string[]).includes(s.state));
-      const vacant = rules.seats.drawnCitizens - (await this.repository.countCurrentDrawnTitulars());
-      if (vacant < 1) throw ProblemException.ruleViolation('Aucun siège tiré au sort n’est vacant : pas de tirage de remplacement.');
       const seatedIds = new Set(seated.map((s) => s.volunteerId));
       const households = new Set(sitting.map((s) => s.household).filter((h): h is string => h !== null));
       entries = this.entriesOf(volunteers.filter((v) => !seatedIds.has(v.id) && !(v.household && households.has(v.household))));
-      panelSize = vacant;
       if (input.quotas) quotas = this.completeQuotas(categories, input.quotas, panelSize);
       else {
         // The pool's quotas less the sitting drawn members who hold each value.
@@ -742,8 +789,12 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (!report.feasible) throw infeasible(report, quotas);
     const files = { respondentsCsv: respondentsCsv(entries, categories.map((c) => c.category)), categoriesCsv: categoriesCsv(quotas) };
     const draw = await this.repository.transaction(async (tx) => {
+      // The rules' row serialises commitments and draws: the seats are counted again under its lock.
+      await this.repository.lockCurrentRules(tx);
       const open = await this.repository.openDrawOf(tx, pool.id);
       if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé.`);
+      const taken = seatsRefusal(input.kind, panelSize, await seatsNow(tx));
+      if (taken) throw taken;
       const draw = await this.repository.createDraw(
         tx,
         {
@@ -973,6 +1024,11 @@ export class AdvisoryPanelService implements OnModuleInit {
           missing.map((w) => ({ path: `witnesses.${w.position}`, code: 'seed_missing', message: `La graine de ${w.name} n’est pas révélée.` })),
         );
       }
+      // The seats are counted again before drawing: they may have been taken since the commitment.
+      const rules = await this.lockedRules(tx);
+      const seatFacts = await this.repository.citizenSeatFacts(tx, d.id);
+      const refused = seatsRefusal(d.kind, d.panelSize, this.citizenSeatsOf(rules.seats.drawnCitizens, seatFacts));
+      if (refused) throw refused;
       let outcome: { combinedSeed: string; index: number };
       try {
         outcome = drawFromSeeds(
@@ -991,11 +1047,15 @@ export class AdvisoryPanelService implements OnModuleInit {
       const now = new Date();
       await this.repository.setDrawState(tx, d.id, 'drawn', { combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn, drawnAt: now });
       // The drawn volunteers are invited to the citizens' seats, for a term from today (by thirds under rotation, for a first draw).
-      const rules = await this.rulesInForce(tx);
       const termStart = new Date(`${day(now)}T00:00:00Z`);
       const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
       const byId = new Map(volunteers.map((v) => [v.publicId, v]));
       const terms = assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds && d.kind === 'initial' });
+      // A replacement draw's people take the vacated seats, one each (the most recently vacated first), in the order the combined seed gives.
+      const seatOf =
+        d.kind === 'replacement'
+          ? pairVacatedSeats({ drawn, combinedSeed: outcome.combinedSeed, seats: seatFacts.vacated.map((v) => ({ memberId: v.id, termEnd: v.termEnd, third: v.rotationThird })) })
+          : new Map<string, null>();
       // Nothing public may follow the draw's order (the pool's): members are created in a random order, with random
       // (v4) ids, and a volunteer of an imported pool, who gave no name, gets a number in that random order.
       let unnamed = await this.repository.countMembersNamed(tx, UNNAMED_MEMBER_PREFIX);
@@ -1013,6 +1073,7 @@ export class AdvisoryPanelService implements OnModuleInit {
           rotationThird: term.third,
           volunteerId: v.id,
           drawId: d.id,
+          replacesId: seatOf.get(term.id)?.memberId ?? null,
         });
         // Each drawn volunteer who left a contact is e-mailed the link to accept their seat.
         if (v.contactEmail) await this.jobs.enqueue(tx, INVITE_MEMBER_JOB, { memberId: member.id });

@@ -136,7 +136,9 @@ export function commitmentFromForm(formData: Read): { body: Record<string, unkno
     witnesses.push({ name, kind: text(formData, `witnesses.${i}.kind`) || 'other', seedHash });
   }
   const kind = text(formData, 'kind') === 'replacement' ? 'replacement' : 'initial';
-  return { body: { poolId: text(formData, 'poolId'), kind, witnesses }, witnessIndex };
+  // Only a replacement draw chooses its size (the vacated seats to fill); empty: every vacated seat.
+  const panelSize = kind === 'replacement' ? whole(formData, 'panelSize') : undefined;
+  return { body: { poolId: text(formData, 'poolId'), kind, ...(panelSize === undefined ? {} : { panelSize }), witnesses }, witnessIndex };
 }
 
 export function witnessField(path: string, witnessIndex: readonly number[]): string | null {
