@@ -403,10 +403,13 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
   }, 120_000);
 
   it('fills a vacated seat with a replacement draw on the remaining pool', async () => {
-    const members = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as { id: string; seatType: string; volunteer: string | null; state: string }[];
+    type Admin = { id: string; seatType: string; volunteer: string | null; state: string; termStart: string; termEnd: string; rotationThird: number | null; draw: string | null };
+    const members = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as Admin[];
     const drawnMembers = members.filter((m) => m.seatType === 'drawn_citizen');
-    // P03 is the only senior woman: anyone else has a like volunteer left in the pool.
-    const leaving = drawnMembers.find((m) => m.volunteer !== 'P03')!;
+    // P03 is the only senior woman: anyone else has a like volunteer left in the pool. The seat left is one of the
+    // first two thirds (4 seats: 1, 1, 2), whose term ends before a whole term would.
+    const leaving = drawnMembers.find((m) => m.volunteer !== 'P03' && m.rotationThird !== 3)!;
+    expect(leaving.termEnd < drawnMembers.find((m) => m.rotationThird === 3)!.termEnd).toBe(true);
     // Nobody has left: no seat is vacated, nothing to replace.
     const none = await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(422);
     expect(none.body).toMatchObject({ errors: [{ path: 'panelSize', code: 'more_than_vacated_seats' }], citizenSeats: { seats: 4, held: 4, free: 0, vacated: 0 } });
@@ -439,6 +442,14 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     // The one drawn for the single seat is not named until they accept (their categories are in the files: SECURITY.md).
     const newcomer = panel.members.find((m) => m.draw === done.reference)!;
     expect(newcomer).toMatchObject({ state: 'invited', displayName: null });
+    // The replacement serves the rest of the vacated seat's term, in its third (rotation by thirds goes on), not a whole term.
+    expect(newcomer).toMatchObject({ termEnd: leaving.termEnd, remainderOfTerm: true });
+    expect(newcomer.termStart > leaving.termStart || newcomer.termStart === leaving.termStart).toBe(true);
+    const newcomerAdmin = ((await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as Admin[]).find((m) => m.id === newcomer.id)!;
+    expect(newcomerAdmin).toMatchObject({ termEnd: leaving.termEnd, rotationThird: leaving.rotationThird });
+    expect(panel.members.filter((m) => m.seatType === 'drawn_citizen' && m.id !== newcomer.id).every((m) => !m.remainderOfTerm)).toBe(true);
+    // The association's substitute took Nadia B.'s seat, and its term ends with that seat's: the same words.
+    expect(panel.members.find((m) => m.displayName === 'Lune42')).toMatchObject({ remainderOfTerm: true });
     expect(newcomer.id).toMatch(UUID_V4);
   }, 120_000);
 

@@ -19,7 +19,12 @@ import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service'
 export const DRAW_REFERENCES: ReferenceSeries = { prefix: 'TS-', table: 'advisory_panel_draws', lock: 'panelDrawReferences' };
 export const CALL_REFERENCES: ReferenceSeries = { prefix: 'AV-', table: 'advisory_panel_calls', lock: 'panelCallReferences' };
 
-export type MemberRow = AdvisoryPanelMember & { draw: { reference: string } | null; volunteer: { publicId: string; contactEmail: string | null } | null };
+export type MemberRow = AdvisoryPanelMember & {
+  draw: { reference: string } | null;
+  volunteer: { publicId: string; contactEmail: string | null } | null;
+  /** The seat taken, when it was another member's: its term's end tells whether this one serves the rest of it. */
+  replaces: { termEnd: Date } | null;
+};
 export type CallRow = AdvisoryPanelCall & { pool: { id: string; _count: { volunteers: number } } | null };
 export type PoolRow = AdvisoryPanelPool & { call: { reference: string } | null; _count: { volunteers: number } };
 export type DrawRow = AdvisoryPanelDraw & { witnesses: AdvisoryPanelDrawWitness[] };
@@ -27,7 +32,7 @@ export type DrawRow = AdvisoryPanelDraw & { witnesses: AdvisoryPanelDrawWitness[
 export type VacatedSeatRow = { id: string; termEnd: Date; rotationThird: number | null; leftAt: Date | null };
 export type { AdvisoryPanelRules as RulesRow, AdvisoryPanelVolunteer as VolunteerRow };
 
-const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } } } as const;
+const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } }, replaces: { select: { termEnd: true } } } as const;
 const callLinks = { pool: { select: { id: true, _count: { select: { volunteers: true } } } } } as const;
 const poolLinks = { call: { select: { reference: true } }, _count: { select: { volunteers: true } } } as const;
 const drawLinks = { witnesses: { orderBy: { position: 'asc' } } } as const;

@@ -17,7 +17,7 @@ import {
   citizenSeats,
   CURRENT_MEMBER_STATES,
   drawSizeProblem,
-  pairVacatedSeats,
+  replacementTerms,
   DRAW_FILES,
   DRAW_VIEWER_ACTIONS,
   drawFromSeeds,
@@ -307,6 +307,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       termStart: day(m.termStart),
       termEnd: day(m.termEnd),
       draw: m.draw?.reference ?? null,
+      remainderOfTerm: m.replaces !== null && day(m.replaces.termEnd) === day(m.termEnd),
       leftAt: iso(m.leftAt),
     };
   }
@@ -1050,12 +1051,18 @@ export class AdvisoryPanelService implements OnModuleInit {
       const termStart = new Date(`${day(now)}T00:00:00Z`);
       const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
       const byId = new Map(volunteers.map((v) => [v.publicId, v]));
-      const terms = assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds && d.kind === 'initial' });
-      // A replacement draw's people take the vacated seats, one each (the most recently vacated first), in the order the combined seed gives.
-      const seatOf =
+      // An initial draw's people serve a whole term (by thirds under rotation); a replacement draw's take the vacated seats,
+      // one each (the most recently vacated first, in the order the combined seed gives), for the rest of each seat's term.
+      const terms: { id: string; third: number | null; termEnd: Date; seat?: string | null }[] =
         d.kind === 'replacement'
-          ? pairVacatedSeats({ drawn, combinedSeed: outcome.combinedSeed, seats: seatFacts.vacated.map((v) => ({ memberId: v.id, termEnd: v.termEnd, third: v.rotationThird })) })
-          : new Map<string, null>();
+          ? replacementTerms({
+              drawn,
+              combinedSeed: outcome.combinedSeed,
+              termStart,
+              termMonths: rules.termMonths,
+              seats: seatFacts.vacated.map((v) => ({ memberId: v.id, termEnd: v.termEnd, third: v.rotationThird })),
+            })
+          : assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds });
       // Nothing public may follow the draw's order (the pool's): members are created in a random order, with random
       // (v4) ids, and a volunteer of an imported pool, who gave no name, gets a number in that random order.
       let unnamed = await this.repository.countMembersNamed(tx, UNNAMED_MEMBER_PREFIX);
@@ -1073,7 +1080,7 @@ export class AdvisoryPanelService implements OnModuleInit {
           rotationThird: term.third,
           volunteerId: v.id,
           drawId: d.id,
-          replacesId: seatOf.get(term.id)?.memberId ?? null,
+          replacesId: term.seat ?? null,
         });
         // Each drawn volunteer who left a contact is e-mailed the link to accept their seat.
         if (v.contactEmail) await this.jobs.enqueue(tx, INVITE_MEMBER_JOB, { memberId: member.id });

@@ -236,6 +236,8 @@ export const PanelMemberSchema = z
     termEnd: z.iso.date(),
     /** The draw that seated them (citizens), or null. */
     draw: DrawReferenceSchema.nullable(),
+    /** True when they took a seat another member left and serve the rest of its term (so a third keeps renewing together). */
+    remainderOfTerm: z.boolean(),
     leftAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'PanelMember' });
