@@ -174,7 +174,7 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const publicCall = CallSchema.parse((await api().get(`/api/v1/advisory-panel/calls/${created.reference}`).expect(200)).body);
     expect(publicCall.viewer.can['advisory-panel.answer-call'].allowed).toBe(true);
     const first = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0])).expect(201);
-    expect(first.body).toEqual({ call: created.reference, volunteer: 'V-0001' });
+    expect(first.body).toEqual({ call: created.reference, volunteer: 'V-0001', withdrawToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     const again = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0].toLowerCase(), { genre: 'homme', age: 'senior' })).expect(409);
     expect(again.body.errors[0]).toMatchObject({ path: 'invitationCode' });
     await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer('AAAABBBBCCCC')).expect(422);

@@ -206,7 +206,7 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(visitor.locator('html')).toHaveAttribute('lang', 'fr');
       await answer(visitor, codes[0]!, `Voisine ${run}`);
       // The form posts, the server action answers with a redirection to the thanks.
-      await expect(visitor).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}$`));
+      await expect(visitor).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}&retrait=[A-Za-z0-9_-]{43}$`));
       const thanks = visitor.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' });
       await expect(thanks).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
       await expect(visitor.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
@@ -222,8 +222,18 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(resident.getByLabel('Nom ou pseudonyme affiché si vous êtes tiré au sort', { exact: true })).toHaveValue(`Voisine bis ${run}`);
       await checkPage(resident);
       await answer(resident, codes[1]!, `Voisin ${run}`);
-      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}$`));
-      await expect(resident.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' })).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}&retrait=[A-Za-z0-9_-]{43}$`));
+      const thanks = resident.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' });
+      await expect(thanks).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
+      // The confirmation gives the link to withdraw the answer until the draw (no account): this volunteer uses it.
+      await expect(thanks).toContainText('Gardez ce lien');
+      await thanks.getByRole('link', { name: 'Retirer ma réponse' }).click();
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}/retrait\\?jeton=[A-Za-z0-9_-]{43}$`));
+      await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Retirer ma réponse');
+      await checkPage(resident);
+      await resident.getByRole('button', { name: 'Retirer ma réponse' }).click();
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}/retrait\\?retire=1$`));
+      await expect(resident.getByRole('status').filter({ hasText: 'Votre réponse est retirée.' })).toBeVisible();
     });
 
     const poolPath = await test.step('a pool imported as CSV: a file with mistakes refused line by line, then the right one', async () => {

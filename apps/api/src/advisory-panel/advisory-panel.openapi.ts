@@ -28,6 +28,8 @@ import {
   RevealSeedSchema,
   SetQuotasSchema,
   VolunteerReceiptSchema,
+  VolunteerWithdrawalSchema,
+  WithdrawVolunteerSchema,
 } from '@sesame/domain';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
@@ -148,6 +150,17 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
       requestParams: call,
       requestBody: { content: json(AnswerCallSchema) },
       responses: { '201': { description: 'The volunteer’s pseudonymous id.', content: json(VolunteerReceiptSchema) }, ...problemResponses(400, 404, 409, 422) },
+    },
+  },
+  '/advisory-panel/calls/{reference}/answers/withdraw': {
+    post: {
+      tags,
+      summary:
+        'A volunteer withdraws their answer with the code given on its confirmation: left out of the pool, name and contact erased; 409 once the pool is frozen for a draw (they decline the seat if drawn) or once drawn',
+      operationId: 'withdrawPanelVolunteer',
+      requestParams: call,
+      requestBody: { content: json(WithdrawVolunteerSchema) },
+      responses: { '200': { description: 'The answer, withdrawn.', content: json(VolunteerWithdrawalSchema) }, ...problemResponses(400, 404, 409, 429) },
     },
   },
   '/advisory-panel/invitation': {

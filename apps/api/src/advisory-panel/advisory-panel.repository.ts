@@ -33,8 +33,10 @@ export type VacatedSeatRow = { id: string; termEnd: Date; rotationThird: number 
 export type { AdvisoryPanelRules as RulesRow, AdvisoryPanelVolunteer as VolunteerRow };
 
 const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } }, replaces: { select: { termEnd: true } } } as const;
-const callLinks = { pool: { select: { id: true, _count: { select: { volunteers: true } } } } } as const;
-const poolLinks = { call: { select: { reference: true } }, _count: { select: { volunteers: true } } } as const;
+/** Volunteers counted: those who did not withdraw (nothing says how many did). */
+const countedVolunteers = { volunteers: { where: { withdrawnAt: null } } } as const;
+const callLinks = { pool: { select: { id: true, _count: { select: countedVolunteers } } } } as const;
+const poolLinks = { call: { select: { reference: true } }, _count: { select: countedVolunteers } } as const;
 const drawLinks = { witnesses: { orderBy: { position: 'asc' } } } as const;
 
 /** The advisory panel's tables: the only file of the feature that touches Prisma. */
@@ -205,15 +207,32 @@ export class AdvisoryPanelRepository {
   lockPool(tx: PrismaTransaction, id: string): Promise<PoolRow | null> {
     return tx.$queryRaw`SELECT id FROM advisory_panel_pools WHERE id = ${id}::uuid FOR UPDATE`.then(() => this.pool(id, tx));
   }
+  /** The pool's volunteers, without those who withdrew (never in a pool file, a list or a count). */
   volunteers(poolId: string, tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelVolunteer[]> {
-    return tx.advisoryPanelVolunteer.findMany({ where: { poolId }, orderBy: [{ createdAt: 'asc' }, { publicId: 'asc' }] });
+    return tx.advisoryPanelVolunteer.findMany({ where: { poolId, withdrawnAt: null }, orderBy: [{ createdAt: 'asc' }, { publicId: 'asc' }] });
+  }
+  /** How many of these volunteers withdrew (a commitment checks its file under the pool's lock). */
+  countWithdrawnAmong(tx: PrismaTransaction, poolId: string, publicIds: string[]): Promise<number> {
+    return tx.advisoryPanelVolunteer.count({ where: { poolId, publicId: { in: publicIds }, withdrawnAt: { not: null } } });
+  }
+  /** The answer a withdrawal code stands for: its pool, whether it was withdrawn, the seat a draw gave it. */
+  volunteerByWithdrawToken(tx: PrismaTransaction, withdrawTokenHash: string) {
+    return tx.advisoryPanelVolunteer.findUnique({
+      where: { withdrawTokenHash },
+      select: { id: true, poolId: true, withdrawnAt: true, member: { select: { draw: { select: { reference: true } } } } },
+    });
+  }
+  /** Withdrawn: left out of every pool file, list and count; the name, the answers and the contact erased (the letter stays used). */
+  withdrawVolunteer(tx: PrismaTransaction, id: string, at: Date): Promise<unknown> {
+    return tx.advisoryPanelVolunteer.update({ where: { id }, data: { withdrawnAt: at, displayName: null, contactEmail: null, values: {} } });
   }
   volunteersByPublicId(poolId: string, publicIds: string[], tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelVolunteer[]> {
     return tx.advisoryPanelVolunteer.findMany({ where: { poolId, publicId: { in: publicIds } } });
   }
   countHouseholds(poolId: string): Promise<number> {
     return this.prisma.$queryRaw<{ n: number }[]>`
-      SELECT (count(DISTINCT household) + count(*) FILTER (WHERE household IS NULL))::int AS n FROM advisory_panel_volunteers WHERE pool_id = ${poolId}::uuid`.then((r) => r[0]?.n ?? 0);
+      SELECT (count(DISTINCT household) + count(*) FILTER (WHERE household IS NULL))::int AS n FROM advisory_panel_volunteers
+      WHERE pool_id = ${poolId}::uuid AND withdrawn_at IS NULL`.then((r) => r[0]?.n ?? 0);
   }
   async importPool(data: { label: string; categories: Prisma.InputJsonValue; volunteers: { publicId: string; household: string | null; values: Prisma.InputJsonValue }[] }): Promise<string> {
     return this.prisma.$transaction(async (tx) => {
@@ -227,9 +246,9 @@ export class AdvisoryPanelRepository {
   }
   async addVolunteer(
     tx: PrismaTransaction,
-    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string },
+    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; withdrawTokenHash: string },
   ): Promise<string> {
-    // V-0001, V-0002… in the order of answers (the pool row is locked by the caller).
+    // V-0001, V-0002… in the order of answers (the pool row is locked by the caller); withdrawn answers keep their number.
     const count = await tx.advisoryPanelVolunteer.count({ where: { poolId: data.poolId } });
     const publicId = `V-${String(count + 1).padStart(4, '0')}`;
     await tx.advisoryPanelVolunteer.create({ data: { ...data, publicId, household: data.invitationId } });

@@ -73,6 +73,9 @@ import {
   type PublishPanelRules,
   type Quota,
   type SetQuotas,
+  type VolunteerWithdrawal,
+  type WithdrawVolunteer,
+  withdrawalConflict,
 } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -169,6 +172,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   private readonly logger = new Logger('AdvisoryPanel');
   private readonly codeKey: Buffer;
   private readonly inviteKey: Buffer;
+  private readonly withdrawKey: Buffer;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -181,6 +185,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   ) {
     this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
     this.inviteKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-seat-invitation', 32));
+    this.withdrawKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-volunteer-withdrawal', 32));
   }
 
   onModuleInit(): void {
@@ -192,6 +197,10 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   private hashInviteToken(token: string): string {
     return createHmac('sha256', this.inviteKey).update(token).digest('hex');
+  }
+
+  private hashWithdrawToken(token: string): string {
+    return createHmac('sha256', this.withdrawKey).update(token).digest('hex');
   }
 
   private hashCode(code: string): string {
@@ -616,7 +625,7 @@ export class AdvisoryPanelService implements OnModuleInit {
    * A volunteer's answer. The body is checked here, not by a pipe: its questions are the call's, and a person
    * filling in the form gets every problem in one round (the form's fields and the call's questions together).
    */
-  async answerCall(actor: Actor, reference: string, body: unknown, ip: string): Promise<{ call: string; volunteer: string }> {
+  async answerCall(actor: Actor, reference: string, body: unknown, ip: string): Promise<{ call: string; volunteer: string; withdrawToken: string }> {
     const call = await this.repository.call(reference);
     if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
     authorize(canOnAdvisoryPanel('advisory-panel.answer-call', { actor, call: { reference, state: call.state } }));
@@ -624,6 +633,8 @@ export class AdvisoryPanelService implements OnModuleInit {
     const input = this.answerOf(body, categories);
     await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
     const values = Object.fromEntries(categories.map((c) => [c.category, input.values[c.category]!]));
+    // The code to withdraw the answer until the pool is frozen: given once, here; only its HMAC is kept.
+    const withdrawToken = randomBytes(32).toString('base64url');
     const publicId = await this.repository.transaction(async (tx) => {
       const invitation = await this.repository.lockInvitation(tx, this.hashCode(input.invitationCode));
       if (!invitation || invitation.callId !== call.id) {
@@ -642,9 +653,39 @@ export class AdvisoryPanelService implements OnModuleInit {
         displayName: input.displayName,
         displayMode: input.displayMode,
         contactEmail: input.contactEmail,
+        withdrawTokenHash: this.hashWithdrawToken(withdrawToken),
       });
     });
-    return { call: reference, volunteer: publicId };
+    return { call: reference, volunteer: publicId, withdrawToken };
+  }
+
+  /**
+   * A volunteer withdraws their answer with the code of its confirmation, until the pool is frozen for a draw:
+   * then (409) they stay in its published file and decline the seat if drawn. Withdrawn, they leave every pool
+   * file, list and count; their name, answers and contact are erased. Not in the journal: nothing public says who
+   * withdrew. Withdrawing twice gives the same answer.
+   */
+  async withdrawVolunteer(actor: Actor, reference: string, input: WithdrawVolunteer, ip: string): Promise<VolunteerWithdrawal> {
+    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
+    const call = await this.repository.call(reference);
+    if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
+    authorize(canOnAdvisoryPanel('advisory-panel.withdraw-volunteer', { actor, call: { reference, state: call.state } }));
+    const withdrawnAt = await this.repository.transaction(async (tx) => {
+      // Under the pool's lock: a commitment, which freezes the pool, and a withdrawal do not cross.
+      const pool = call.pool ? await this.repository.lockPool(tx, call.pool.id) : null;
+      const volunteer = await this.repository.volunteerByWithdrawToken(tx, this.hashWithdrawToken(input.token));
+      if (!pool || !volunteer || volunteer.poolId !== pool.id) {
+        throw ProblemException.notFound('Ce code de retrait ne correspond à aucune réponse à cet appel : copiez tout le lien donné avec la confirmation de votre réponse.');
+      }
+      if (volunteer.withdrawnAt) return volunteer.withdrawnAt;
+      const open = await this.repository.openDrawOf(tx, pool.id);
+      const conflict = withdrawalConflict({ frozenBy: open?.reference ?? null, seated: volunteer.member ? { draw: volunteer.member.draw?.reference ?? null } : null });
+      if (conflict) throw ProblemException.conflict(conflict.message, [{ path: 'token', code: conflict.code, message: conflict.message }]);
+      const now = new Date();
+      await this.repository.withdrawVolunteer(tx, volunteer.id, now);
+      return now;
+    });
+    return { call: reference, withdrawnAt: withdrawnAt.toISOString() };
   }
 
   // ———————————————————————————— pools and quotas
@@ -792,8 +833,13 @@ export class AdvisoryPanelService implements OnModuleInit {
     const draw = await this.repository.transaction(async (tx) => {
       // The rules' row serialises commitments and draws: the seats are counted again under its lock.
       await this.repository.lockCurrentRules(tx);
+      // The pool's lock freezes it: nobody withdraws from now on; whoever withdrew meanwhile is not in the file.
+      await this.repository.lockPool(tx, pool.id);
       const open = await this.repository.openDrawOf(tx, pool.id);
       if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé.`);
+      if ((await this.repository.countWithdrawnAmong(tx, pool.id, entries.map((e) => e.id))) > 0) {
+        throw ProblemException.conflict('Un volontaire a retiré sa réponse pendant la préparation de ce tirage : publiez l’engagement à nouveau.');
+      }
       const taken = seatsRefusal(input.kind, panelSize, await seatsNow(tx));
       if (taken) throw taken;
       const draw = await this.repository.createDraw(

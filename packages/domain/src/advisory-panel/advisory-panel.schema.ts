@@ -33,6 +33,8 @@ export * from './advisory-panel.values';
  *   GET  /advisory-panel/calls                           CallForVolunteers[] (open and closed; drafts for organizers only)
  *   GET  /advisory-panel/calls/:reference                CallForVolunteers (the answer form reads its categories here)
  *   POST /advisory-panel/calls/:reference/answers        AnswerCall → 201 VolunteerReceipt (invitation code: one answer per household → 409)
+ *   POST /advisory-panel/calls/:reference/answers/withdraw  WithdrawVolunteer → 200 VolunteerWithdrawal (the receipt's code); 409 once the pool
+ *                                                        is frozen for a draw (decline the seat if drawn) or the volunteer was drawn
  *   GET  /advisory-panel/draws                           PanelDrawSummary[]
  *   GET  /advisory-panel/draws/:reference                PanelDraw (commitments, state, progress, revealed seeds, drawn panel)
  *   GET  /advisory-panel/draws/:reference/panels         PanelLottery (the 1 000 panels, once computed)
@@ -345,9 +347,23 @@ export const AnswerCallSchema = z
   .meta({ id: 'AnswerCall' });
 export type AnswerCall = z.infer<typeof AnswerCallSchema>;
 
+/** The secret of a volunteer's withdrawal code: 32 random bytes, base64url (given once, with the answer's confirmation). */
+export const VolunteerWithdrawTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Code de retrait incomplet : copiez tout le lien donné avec la confirmation de votre réponse.' });
+
 export const VolunteerReceiptSchema = z
-  .object({ call: CallReferenceSchema, volunteer: z.string().describe('The pseudonymous id in the pool (V-0001)') })
+  .object({
+    call: CallReferenceSchema,
+    volunteer: z.string().describe('The pseudonymous id in the pool (V-0001)'),
+    withdrawToken: VolunteerWithdrawTokenSchema.describe('The code to withdraw the answer until the pool is frozen for a draw: shown once, only its HMAC is kept'),
+  })
   .meta({ id: 'VolunteerReceipt' });
+
+/** Withdrawing an answer to a call: the code of its confirmation stands for it (no account). */
+export const WithdrawVolunteerSchema = z.object({ token: VolunteerWithdrawTokenSchema }).strict().meta({ id: 'WithdrawVolunteer' });
+export type WithdrawVolunteer = z.infer<typeof WithdrawVolunteerSchema>;
+/** The answer withdrawn: nothing of it stays in the pool (the same answer, again, if it already was). */
+export const VolunteerWithdrawalSchema = z.object({ call: CallReferenceSchema, withdrawnAt: z.iso.datetime() }).meta({ id: 'VolunteerWithdrawal' });
+export type VolunteerWithdrawal = z.infer<typeof VolunteerWithdrawalSchema>;
 
 // ——— Pools and quotas ———
 

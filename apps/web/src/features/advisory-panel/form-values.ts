@@ -183,5 +183,8 @@ export function csvLine(path: string): number | null | undefined {
   return path === 'poolCsv' ? null : undefined;
 }
 
+/** Where the link given with an answer's confirmation leads (`?jeton=` the withdrawal code). */
+export const withdrawPath = (reference: string, token?: string): string => `/comite/appels/${reference}/retrait${token ? `?jeton=${encodeURIComponent(token)}` : ''}`;
+
 /** The address a letter's reader follows: the answer form with the code filled in. */
 export const answerPath = (reference: string, code?: string): string => `/comite/appels/${reference}${code ? `?code=${encodeURIComponent(code)}` : ''}`;
