@@ -160,11 +160,11 @@ export function ownProcessingRecord({ today }: Dates, ids: (names: Neighbourhood
         },
         {
           name: 'Réponses à un appel à volontaires du comité citoyen',
-          description: 'Sans compte : le numéro de volontaire, la lettre d’invitation utilisée (une par foyer), les réponses aux questions des quotas (genre, tranche d’âge, quartier…), le nom ou pseudonyme choisi et une adresse e-mail privée pour prévenir la personne si elle est tirée au sort. Le lien d’invitation envoyé n’est gardé que haché.',
+          description: 'Sans compte : le numéro de volontaire, la lettre d’invitation utilisée (une par foyer), les réponses aux questions des quotas (genre, tranche d’âge, quartier…), le nom ou pseudonyme choisi et une adresse e-mail privée pour prévenir la personne si elle est tirée au sort. Le lien d’invitation envoyé et le code de retrait donné avec la réponse ne sont gardés que hachés.',
           reveals: 'Qu’une personne s’est portée volontaire, et les caractéristiques qu’elle a déclarées.',
           source: 'La personne volontaire (formulaire de réponse à l’appel).',
           collectionMode: 'Formulaire public, avec le code de la lettre d’invitation ; e-mail d’invitation avec un lien pour accepter ou refuser le siège.',
-          retention: 'Adresse e-mail d’une personne tirée au sort : effacée dès qu’elle a accepté ou refusé son siège. Adresse des personnes non tirées : effacée automatiquement 180 jours après le premier tirage de l’appel (elle sert aux tirages de remplacement ; ensuite, un siège vacant est pourvu par un nouvel appel). Réponses aux quotas et numéro : gardés avec les fichiers publiés du tirage, sans nom.',
+          retention: 'Réponse retirée (possible jusqu’à ce que le vivier soit figé pour un tirage) : nom, réponses et adresse effacés aussitôt. Adresse d’une personne tirée au sort : effacée dès qu’elle a accepté ou refusé son siège. Adresse des personnes non tirées : effacée 180 jours après le premier tirage de l’appel. Réponses aux quotas et numéro : gardés avec les fichiers publiés du tirage, sans nom.',
           access: 'Adresse : l’équipe d’organisation du comité, jusqu’à son effacement. Réponses aux quotas : publiques, sous le numéro de volontaire. Nom ou pseudonyme : public si la personne siège.',
         },
         {

@@ -22,6 +22,8 @@ const RULES: PanelRulesInput = {
 // Witness seeds carry 128 bits (32+ hexadecimal characters).
 const SEEDS = ['a1b2c3d4e5f60718293a4b5c6d7e8f90', '0f1e2d3c4b5a69788796a5b4c3d2e1f0'];
 const VOLUNTEERS = 9;
+/** One more answers the call, then withdraws before the draw: never in the pool file, never named. */
+const LEAVER = { name: 'Volontaire partant', email: 'partant@example.org' };
 const address = (i: number) => `volontaire.${i}@example.org`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (d: Date, months: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
@@ -35,6 +37,8 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
   let organizer: Record<string, string>;
   let poolId: string;
   let drawnAt: Date;
+  /** Each volunteer's withdrawal code (the confirmation's), by volunteer number. */
+  const withdrawTokens: string[] = [];
   const api = () => request(t.server);
   const members = async () => (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as PanelMemberAdmin[];
   const drawnMembers = async () => (await members()).filter((m) => m.seatType === 'drawn_citizen');
@@ -63,16 +67,44 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
   it('e-mails each drawn volunteer, in French and English, a link to accept their seat; organizers see the invitations go out', async () => {
     await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: RULES, changeNote: 'Règles avec renouvellement par tiers.' }).expect(201);
     const call = (await api().post('/api/v1/advisory-panel/calls').set(organizer).send({ title: 'Appel de printemps' }).expect(201)).body;
-    const { codes } = (await api().post(`/api/v1/advisory-panel/calls/${call.reference}/invitations`).set(organizer).send({ count: VOLUNTEERS }).expect(201)).body;
+    const { codes } = (await api().post(`/api/v1/advisory-panel/calls/${call.reference}/invitations`).set(organizer).send({ count: VOLUNTEERS + 1 }).expect(201)).body;
     await api().post(`/api/v1/advisory-panel/calls/${call.reference}/open`).set(organizer).expect(200);
+    const withdraw = (token: string) => api().post(`/api/v1/advisory-panel/calls/${call.reference}/answers/withdraw`).send({ token });
+    const letters = [...codes] as string[];
     for (let i = 0; i < VOLUNTEERS; i++) {
-      await api()
+      // The fifth answer is the leaver's (V-0005): a withdrawal from the middle of the pool.
+      if (i === 4) {
+        const receipt = await api()
+          .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
+          .send({ invitationCode: letters.shift(), values: { genre: 'homme' }, displayName: LEAVER.name, displayMode: 'name', contactEmail: LEAVER.email })
+          .expect(201);
+        expect(receipt.body).toEqual({ call: call.reference, volunteer: 'V-0005', withdrawToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+        // Only the code's HMAC is kept.
+        expect(await t.sql('SELECT 1 FROM advisory_panel_volunteers WHERE withdraw_token_hash = $1', [receipt.body.withdrawToken])).toEqual([]);
+        // A malformed code is a 400, an unknown one a 404; the right one withdraws, and again gives the same answer.
+        await withdraw('court').expect(400);
+        await withdraw('B'.repeat(43)).expect(404);
+        const withdrawn = await withdraw(receipt.body.withdrawToken).expect(200);
+        expect(withdrawn.body).toEqual({ call: call.reference, withdrawnAt: expect.any(String) });
+        expect((await withdraw(receipt.body.withdrawToken).expect(200)).body).toEqual(withdrawn.body);
+        // Name, answers and contact are erased; the letter stays used (one answer per household).
+        expect(await t.sql('SELECT display_name, contact_email, values FROM advisory_panel_volunteers WHERE public_id = $1 AND pool_id = (SELECT id FROM advisory_panel_pools WHERE call_id = (SELECT id FROM advisory_panel_calls WHERE reference = $2))', ['V-0005', call.reference])).toEqual([
+          { display_name: null, contact_email: null, values: {} },
+        ]);
+      }
+      const receipt = await api()
         .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
-        .send({ invitationCode: codes[i], values: { genre: i % 2 ? 'homme' : 'femme' }, displayName: `Volontaire ${i}`, displayMode: 'pseudonym', contactEmail: address(i) })
+        .send({ invitationCode: letters.shift(), values: { genre: i % 2 ? 'homme' : 'femme' }, displayName: `Volontaire ${i}`, displayMode: 'pseudonym', contactEmail: address(i) })
         .expect(201);
+      withdrawTokens[i] = receipt.body.withdrawToken;
     }
     await api().post(`/api/v1/advisory-panel/calls/${call.reference}/close`).set(organizer).expect(200);
+    // Counts leave the withdrawn answer out: the call shows 9 answers, the pool 9 volunteers (V-0005 is not listed).
+    expect((await api().get(`/api/v1/advisory-panel/calls/${call.reference}`).expect(200)).body.answers).toBe(VOLUNTEERS);
     poolId = (await api().get('/api/v1/advisory-panel/pools').set(organizer).expect(200)).body.find((p: { call: string | null }) => p.call === call.reference).id;
+    const pool = (await api().get(`/api/v1/advisory-panel/pools/${poolId}`).set(organizer).expect(200)).body as { volunteers: number; households: number; volunteersList: { id: string }[] };
+    expect(pool).toMatchObject({ volunteers: VOLUNTEERS, households: VOLUNTEERS });
+    expect(pool.volunteersList.map((v) => v.id)).not.toContain('V-0005');
     const quotas = [
       { category: 'genre', value: 'femme', min: 3, max: 3 },
       { category: 'genre', value: 'homme', min: 3, max: 3 },
@@ -83,6 +115,14 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
       { name: 'Association', kind: 'association', seedHash: sha256Hex(SEEDS[1]!) },
     ];
     const draw = (await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses }).expect(201)).body.reference as string;
+    // The pool is frozen for this draw: its published file counts every answer but the withdrawn one, and nobody withdraws now.
+    const poolFile = (await api().get(`/api/v1/advisory-panel/draws/${draw}/files/respondents.csv`).expect(200)).text;
+    expect(poolFile.trim().split('\n')).toHaveLength(VOLUNTEERS + 1);
+    expect(poolFile).not.toContain('V-0005');
+    const frozen = await withdraw(withdrawTokens[0]!).expect(409);
+    expect(frozen.body.detail).toContain(`figé pour le tirage ${draw}`);
+    expect(frozen.body.detail).toContain('refuser le siège');
+    expect(frozen.body.errors).toEqual([expect.objectContaining({ path: 'token', code: 'pool_frozen' })]);
     await jobs.drain();
     for (const [i, seed] of SEEDS.entries()) await api().post(`/api/v1/advisory-panel/draws/${draw}/seeds`).set(organizer).send({ witness: i + 1, seed }).expect(200);
     const drawn = (await api().post(`/api/v1/advisory-panel/draws/${draw}/draw`).set(organizer).expect(200)).body;
@@ -96,6 +136,15 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
     const seated = await drawnMembers();
     expect(seated).toHaveLength(6);
     const drawnAddresses = seated.map((m) => address(Number(m.displayName.replace('Volontaire ', ''))));
+    // Drawn, a volunteer no longer withdraws: they decline the seat through the invitation's link.
+    const drawnOne = await withdraw(withdrawTokens[Number(seated[0]!.displayName.replace('Volontaire ', ''))]!).expect(409);
+    expect(drawnOne.body).toMatchObject({ errors: [{ path: 'token', code: 'already_drawn' }] });
+    expect(drawnOne.body.detail).toContain(`(tirage ${draw})`);
+    // Nothing public says who withdrew: not the name, not the address, not the number.
+    for (const path of ['/api/v1/advisory-panel', '/api/v1/advisory-panel/calls', `/api/v1/advisory-panel/draws/${draw}/files/draw.json`, `/api/v1/advisory-panel/draws/${draw}/report`, '/api/v1/audit-log']) {
+      const text = (await api().get(path).expect(200)).text;
+      expect({ path, leaks: [LEAVER.name, LEAVER.email, 'V-0005'].filter((x) => text.includes(x)) }).toEqual({ path, leaks: [] });
+    }
     for (const to of drawnAddresses) {
       const mail = await smtp.waitFor(to);
       expect(mail.subject).toContain('tiré au sort');

@@ -61,6 +61,8 @@ const SEEDS = ['5f0c2a9e5f0c2a9e00112233445566778899aabb', 'b71d44c3b71d44c3ffee
 const REPLACEMENT_SEEDS = ['1111222233334444555566667777888a', '9999aaaabbbbccccddddeeeeffff0001'];
 /** A member id in public: random (UUID v4), not time-ordered (v7, which gives away the order of creation). */
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** Fewer citizens' seats than the pool's panel of 4 (drawn citizens still the majority). */
+const NARROW_RULES: PanelRulesInput = { ...RULES, seats: { drawnCitizens: 3, associations: 1, expertsVoting: 0, expertsConsultative: 1 } };
 const witnesses = (seeds = SEEDS) => [
   { name: 'Mairie — service citoyenneté', kind: 'organizer', seedHash: sha256Hex(seeds[0]!) },
   { name: 'Association Quartiers Vivants', kind: 'association', seedHash: sha256Hex(seeds[1]!) },
@@ -172,7 +174,7 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const publicCall = CallSchema.parse((await api().get(`/api/v1/advisory-panel/calls/${created.reference}`).expect(200)).body);
     expect(publicCall.viewer.can['advisory-panel.answer-call'].allowed).toBe(true);
     const first = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0])).expect(201);
-    expect(first.body).toEqual({ call: created.reference, volunteer: 'V-0001' });
+    expect(first.body).toEqual({ call: created.reference, volunteer: 'V-0001', withdrawToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     const again = await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer(codes[0].toLowerCase(), { genre: 'homme', age: 'senior' })).expect(409);
     expect(again.body.errors[0]).toMatchObject({ path: 'invitationCode' });
     await api().post(`/api/v1/advisory-panel/calls/${created.reference}/answers`).send(answer('AAAABBBBCCCC')).expect(422);
@@ -272,6 +274,23 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     expect(set).toMatchObject({ panelSize: 4, feasibility: { feasible: true } });
   });
 
+  it('refuses, before anything is computed, a draw for more people than there are free citizens’ seats', async () => {
+    await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: NARROW_RULES, changeNote: 'Trois sièges tirés au sort.' }).expect(201);
+    const draws = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM advisory_panel_draws'))[0]!.n;
+    const before = await draws();
+    const refused = await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses() }).expect(422);
+    expect(refused.body.detail).toContain('Ce tirage désignerait 4 personnes pour 3 sièges libres');
+    expect(refused.body.errors).toEqual([{ path: 'panelSize', code: 'more_than_free_seats', message: 'Au plus 3 sièges libres : ce tirage en demande 4.' }]);
+    expect(refused.body.citizenSeats).toEqual({ seats: 3, held: 0, reserved: 0, free: 3, vacated: 0 });
+    // An initial draw takes the pool's panel size, set with its quotas: no other.
+    const otherSize = await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, panelSize: 3, witnesses: witnesses() }).expect(422);
+    expect(otherSize.body.errors[0]).toMatchObject({ path: 'panelSize', code: 'pool_panel_size' });
+    expect(await draws()).toBe(before);
+    const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
+    expect(panel.citizenSeats).toEqual({ seats: 3, held: 0, reserved: 0, free: 3, vacated: 0 });
+    await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: RULES, changeNote: 'Quatre sièges tirés au sort.' }).expect(201);
+  });
+
   it('runs the public lottery: commitment, computation with progress, 1 000 checked panels, seeds revealed, drawn once; the drawn become invited members', async () => {
     await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses().slice(0, 1) }).expect(400);
     await api()
@@ -282,6 +301,8 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     const committed = PanelDrawSchema.parse((await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, witnesses: witnesses() }).expect(201)).body);
     drawReference = committed.reference;
     expect(committed).toMatchObject({ state: 'committed', panelSize: 4, poolSize: 12, commitment: { lotterySize: 1000 } });
+    // The draw on its way holds the four seats: no other draw may promise them.
+    expect(AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body).citizenSeats).toEqual({ seats: 4, held: 0, reserved: 4, free: 0, vacated: 0 });
     const poolFile = (await api().get(`/api/v1/advisory-panel/draws/${drawReference}/files/respondents.csv`).expect(200)).text;
     expect(sha256Hex(poolFile)).toBe(committed.commitment.poolSha256);
     // Households are published as numbers, and only when shared.
@@ -382,12 +403,21 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
   }, 120_000);
 
   it('fills a vacated seat with a replacement draw on the remaining pool', async () => {
-    const members = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as { id: string; seatType: string; volunteer: string | null; state: string }[];
+    type Admin = { id: string; seatType: string; volunteer: string | null; state: string; termStart: string; termEnd: string; rotationThird: number | null; draw: string | null };
+    const members = (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as Admin[];
     const drawnMembers = members.filter((m) => m.seatType === 'drawn_citizen');
-    // P03 is the only senior woman: anyone else has a like volunteer left in the pool.
-    const leaving = drawnMembers.find((m) => m.volunteer !== 'P03')!;
-    await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(422);
+    // P03 is the only senior woman: anyone else has a like volunteer left in the pool. The seat left is one of the
+    // first two thirds (4 seats: 1, 1, 2), whose term ends before a whole term would.
+    const leaving = drawnMembers.find((m) => m.volunteer !== 'P03' && m.rotationThird !== 3)!;
+    expect(leaving.termEnd < drawnMembers.find((m) => m.rotationThird === 3)!.termEnd).toBe(true);
+    // Nobody has left: no seat is vacated, nothing to replace.
+    const none = await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(422);
+    expect(none.body).toMatchObject({ errors: [{ path: 'panelSize', code: 'more_than_vacated_seats' }], citizenSeats: { seats: 4, held: 4, free: 0, vacated: 0 } });
+    expect(none.body.detail).toContain('Aucun siège tiré au sort n’est libéré');
     await api().post(`/api/v1/advisory-panel/members/${leaving.id}/resign`).set(organizer).send({ reason: 'Ne souhaite pas siéger.' }).expect(200);
+    // One seat was vacated: a replacement draw fills that one, not two.
+    const two = await api().post(`/api/v1/advisory-panel/draws`).set(organizer).send({ poolId, kind: 'replacement', panelSize: 2, witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(422);
+    expect(two.body).toMatchObject({ errors: [{ path: 'panelSize', code: 'more_than_vacated_seats', message: 'Au plus 1 siège libéré : ce tirage en demande 2.' }], citizenSeats: { held: 3, free: 1, vacated: 1 } });
     const replacement = PanelDrawSchema.parse(
       (await api().post('/api/v1/advisory-panel/draws').set(organizer).send({ poolId, kind: 'replacement', witnesses: witnesses(REPLACEMENT_SEEDS) }).expect(201)).body,
     );
@@ -395,15 +425,31 @@ describe('The advisory panel: rules, members, calls, pools, quotas and the publi
     await jobs.drain();
     await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 1, seed: REPLACEMENT_SEEDS[0] }).expect(200);
     await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/seeds`).set(organizer).send({ witness: 2, seed: REPLACEMENT_SEEDS[1] }).expect(200);
+    // Counted again before the draw: with the seats gone meanwhile (rules of three seats, three held), nobody is drawn.
+    await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: NARROW_RULES, changeNote: 'Trois sièges tirés au sort.' }).expect(201);
+    const gone = await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/draw`).set(organizer).expect(422);
+    expect(gone.body).toMatchObject({ errors: [{ path: 'panelSize', code: 'more_than_vacated_seats' }], citizenSeats: { seats: 3, held: 3, free: 0 } });
+    expect((await api().get(`/api/v1/advisory-panel/draws/${replacement.reference}`).expect(200)).body).toMatchObject({ state: 'ready', drawnPanel: null });
+    await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: RULES, changeNote: 'Quatre sièges tirés au sort.' }).expect(201);
     const done = PanelDrawSchema.parse((await api().post(`/api/v1/advisory-panel/draws/${replacement.reference}/draw`).set(organizer).expect(200)).body);
     expect(done.drawnPanel).toHaveLength(1);
     expect(drawnMembers.map((m) => m.volunteer)).not.toContain(done.drawnPanel![0]);
     const panel = AdvisoryPanelSchema.parse((await api().get('/api/v1/advisory-panel').expect(200)).body);
     expect(panel.members.filter((m) => m.seatType === 'drawn_citizen')).toHaveLength(4);
     expect(panel.pastMembers.some((m) => m.id === leaving.id)).toBe(true);
+    // The vacated seat is taken: none is left to replace.
+    expect(panel.citizenSeats).toEqual({ seats: 4, held: 4, reserved: 0, free: 0, vacated: 0 });
     // The one drawn for the single seat is not named until they accept (their categories are in the files: SECURITY.md).
     const newcomer = panel.members.find((m) => m.draw === done.reference)!;
     expect(newcomer).toMatchObject({ state: 'invited', displayName: null });
+    // The replacement serves the rest of the vacated seat's term, in its third (rotation by thirds goes on), not a whole term.
+    expect(newcomer).toMatchObject({ termEnd: leaving.termEnd, remainderOfTerm: true });
+    expect(newcomer.termStart > leaving.termStart || newcomer.termStart === leaving.termStart).toBe(true);
+    const newcomerAdmin = ((await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as Admin[]).find((m) => m.id === newcomer.id)!;
+    expect(newcomerAdmin).toMatchObject({ termEnd: leaving.termEnd, rotationThird: leaving.rotationThird });
+    expect(panel.members.filter((m) => m.seatType === 'drawn_citizen' && m.id !== newcomer.id).every((m) => !m.remainderOfTerm)).toBe(true);
+    // The association's substitute took Nadia B.'s seat, and its term ends with that seat's: the same words.
+    expect(panel.members.find((m) => m.displayName === 'Lune42')).toMatchObject({ remainderOfTerm: true });
     expect(newcomer.id).toMatch(UUID_V4);
   }, 120_000);
 

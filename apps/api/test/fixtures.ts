@@ -338,10 +338,12 @@ export async function createPanelPool(t: Api, options: { quotas?: boolean; organ
 
 /**
  * A draw on a fresh pool: committed; ready (computed, as the job does, in a
- * worker thread); revealed (every seed given); drawn. Rules are published first.
+ * worker thread); revealed (every seed given); drawn. Rules are published first,
+ * with room for many draws.
  */
 export async function createPanelDraw(t: Api, options: { state?: 'committed' | 'ready' | 'revealed' | 'drawn'; organizer?: TestPerson } = {}): Promise<{ reference: string; organizer: TestPerson; poolId: string }> {
-  const organizer = await publishPanelRules(t, options.organizer);
+  // Seats for many draws in one database: a draw for more people than the free citizens' seats is refused.
+  const organizer = await publishPanelRules(t, options.organizer, { ...PANEL_RULES, seats: { ...PANEL_RULES.seats, drawnCitizens: 200 } });
   const { id: poolId } = await createPanelPool(t, { organizer });
   const witnesses = [
     { name: 'Mairie', kind: 'organizer', seedHash: sha256Hex(PANEL_SEEDS[0]!) },

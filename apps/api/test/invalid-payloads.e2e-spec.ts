@@ -448,6 +448,15 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     const call = await createPanelCall(s.t, { state: 'open', codes: 1 });
     return { params: { reference: call.reference }, headers: anyone, body: { invitationCode: call.codes[0]!, values: { genre: 'femme', age: 'senior' }, displayName: 'Voisine', displayMode: 'name', contactEmail: 'voisine@example.org' } };
   },
+  'POST /api/v1/advisory-panel/calls/{reference}/answers/withdraw': async (s) => {
+    // An answer to withdraw, with the code of its confirmation.
+    const call = await createPanelCall(s.t, { state: 'open', codes: 1 });
+    const answered = await request(s.t.server)
+      .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
+      .send({ invitationCode: call.codes[0]!, values: { genre: 'homme', age: 'jeune' }, displayName: 'Voisin', displayMode: 'pseudonym', contactEmail: 'voisin@example.org' })
+      .expect(201);
+    return { params: { reference: call.reference }, headers: anyone, body: { token: (answered.body as { withdrawToken: string }).withdrawToken } };
+  },
   'POST /api/v1/advisory-panel/pools': async (s) => ({ params: {}, headers: actingAs(await organizer(s)), body: { label: 'Vivier', categories: PANEL_CATEGORIES, poolCsv: PANEL_POOL_CSV } }),
   'GET /api/v1/advisory-panel/pools/{id}': async (s) => {
     const pool = await createPanelPool(s.t);

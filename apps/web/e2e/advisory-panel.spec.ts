@@ -168,7 +168,8 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(refused).toContainText('Le formulaire contient des erreurs');
       await expect(refused.getByRole('link', { name: /^Habitantes et habitants tirés au sort : .*majorité des sièges/ })).toBeVisible();
       await expect(page.getByLabel('Note de version (obligatoire)', { exact: true })).toHaveValue(note);
-      await page.getByLabel('Habitantes et habitants tirés au sort', { exact: true }).fill('9');
+      // Seats enough for this run's draw whatever earlier runs and the demo seated: a draw for more people than free seats is refused.
+      await page.getByLabel('Habitantes et habitants tirés au sort', { exact: true }).fill('400');
       await page.getByRole('button', { name: 'Publier cette version des règles' }).click();
       await expect(page).toHaveURL(/\/organisation\/comite\/regles\?publiees=1$/);
       await expect(page.getByRole('status').filter({ hasText: /La version \d+ des règles est publiée\./ })).toBeVisible();
@@ -205,7 +206,7 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(visitor.locator('html')).toHaveAttribute('lang', 'fr');
       await answer(visitor, codes[0]!, `Voisine ${run}`);
       // The form posts, the server action answers with a redirection to the thanks.
-      await expect(visitor).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}$`));
+      await expect(visitor).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}&retrait=[A-Za-z0-9_-]{43}$`));
       const thanks = visitor.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' });
       await expect(thanks).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
       await expect(visitor.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
@@ -221,8 +222,18 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(resident.getByLabel('Nom ou pseudonyme affiché si vous êtes tiré au sort', { exact: true })).toHaveValue(`Voisine bis ${run}`);
       await checkPage(resident);
       await answer(resident, codes[1]!, `Voisin ${run}`);
-      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}$`));
-      await expect(resident.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' })).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}\\?merci=V-\\d{4}&retrait=[A-Za-z0-9_-]{43}$`));
+      const thanks = resident.getByRole('status').filter({ hasText: 'Merci, votre réponse est enregistrée.' });
+      await expect(thanks).toContainText(/Votre numéro de volontaire est V-\d{4}\./);
+      // The confirmation gives the link to withdraw the answer until the draw (no account): this volunteer uses it.
+      await expect(thanks).toContainText('Gardez ce lien');
+      await thanks.getByRole('link', { name: 'Retirer ma réponse' }).click();
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}/retrait\\?jeton=[A-Za-z0-9_-]{43}$`));
+      await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Retirer ma réponse');
+      await checkPage(resident);
+      await resident.getByRole('button', { name: 'Retirer ma réponse' }).click();
+      await expect(resident).toHaveURL(new RegExp(`/comite/appels/${call}/retrait\\?retire=1$`));
+      await expect(resident.getByRole('status').filter({ hasText: 'Votre réponse est retirée.' })).toBeVisible();
     });
 
     const poolPath = await test.step('a pool imported as CSV: a file with mistakes refused line by line, then the right one', async () => {
@@ -281,6 +292,9 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
         await page.getByLabel(`Qui est le témoin ${i + 1}`, { exact: true }).selectOption(witnesses[i]![1]);
         await page.getByLabel(`Empreinte de la graine du témoin ${i + 1}`, { exact: true }).fill(hash);
       }
+      // The form says how many citizens' seats are free before the commitment (the panel's size is checked against them).
+      await expect(page.locator('#sieges-libres')).toContainText(/Sièges tirés au sort dans les règles en vigueur : 400\. Occupés ou proposés : \d+\. Réservés par un tirage en cours : \d+\. Libres : \d+/);
+      await expect(page.locator('#sieges-libres')).toContainText(`Ce vivier désigne un panel de ${SEATS} personnes`);
       await page.getByLabel('Je confirme : l’engagement est publié et ne pourra plus changer', { exact: true }).check();
       await recordDrawStates(page);
       await page.getByRole('button', { name: 'Publier l’engagement et lancer le calcul' }).click();

@@ -51,6 +51,7 @@ const PAGES: PageVisit[] = [
   { route: '/comite', role: 'visitor', path: () => '/comite' },
   { route: '/comite/reponses-attendues', role: 'visitor', path: () => '/comite/reponses-attendues' },
   { route: '/comite/appels/[reference]', role: 'visitor', path: (f) => `/comite/appels/${f.call}?code=ABCD-EFGH-JKLM` },
+  { route: '/comite/appels/[reference]/retrait', role: 'visitor', path: (f) => `/comite/appels/${f.call}/retrait?jeton=${'A'.repeat(43)}` },
   { route: '/comite/tirages/[reference]', role: 'visitor', path: (f) => `/comite/tirages/${f.draw}` },
   // A link whose token matches no seat: the page explains (a real token only exists in an e-mail).
   { route: '/comite/invitation', role: 'visitor', path: () => `/comite/invitation?jeton=${'A'.repeat(43)}` },

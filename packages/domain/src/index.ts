@@ -53,6 +53,7 @@ export * from './advisory-panel/advisory-panel.lifecycle';
 export * from './advisory-panel/advisory-panel.policy';
 export * from './advisory-panel/advisory-panel.draw';
 export * from './advisory-panel/advisory-panel.terms';
+export * from './advisory-panel/advisory-panel.seats';
 export * from './consultations/consultations.schema';
 export * from './consultations/consultations.lifecycle';
 export * from './consultations/consultations.policy';

@@ -16,6 +16,7 @@ import {
   PublishPanelRulesSchema,
   RevealSeedSchema,
   SetQuotasSchema,
+  WithdrawVolunteerSchema,
   type Actor,
   type AddPanelMember,
   type AnswerPanelInvitation,
@@ -27,6 +28,7 @@ import {
   type PublishPanelRules,
   type RevealSeed,
   type SetQuotas,
+  type WithdrawVolunteer,
 } from '@sesame/domain';
 import type { Response } from 'express';
 import { CurrentActor, Public, RequirePolicy } from '../auth/access.decorators';
@@ -37,7 +39,7 @@ import { AdvisoryPanelService } from './advisory-panel.service';
  * The advisory panel's routes (under /api/v1). The full list, with what each
  * answers, is at the top of packages/domain/src/advisory-panel/advisory-panel.schema.ts.
  *   public:     GET /advisory-panel, /rules, /calls, /calls/:reference, /draws, /draws/:reference,
- *               /draws/:reference/panels, /report, /files/:file; POST /calls/:reference/answers;
+ *               /draws/:reference/panels, /report, /files/:file; POST /calls/:reference/answers, /answers/withdraw;
  *               GET|POST /invitation (a drawn volunteer, with the token of their e-mail's link)
  *   organizers: POST /rules; GET|POST /members; POST /members/:id/{activate,resign,replace,end-term};
  *               POST /calls, /calls/:reference/{open,close,invitations}; GET|POST /pools; GET /pools/:id;
@@ -167,6 +169,14 @@ export class AdvisoryPanelController {
   answer(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body() body: unknown, @Ip() ip: string) {
     // Checked by the service against AnswerCallSchema and the call's own questions, in one pass.
     return this.panel.answerCall(actor, params.reference, body, ip);
+  }
+
+  /** A volunteer withdraws their answer with the code of its confirmation (no account), until the pool is frozen for a draw. */
+  @Post('calls/:reference/answers/withdraw')
+  @Public()
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @Param(call) params: Ref, @Body(new ZodPipe(WithdrawVolunteerSchema)) body: WithdrawVolunteer, @Ip() ip: string) {
+    return this.panel.withdrawVolunteer(actor, params.reference, body, ip);
   }
 
   // ——— a drawn volunteer's invitation (the token is the e-mail link's secret; in the query, never logged) ———

@@ -28,6 +28,8 @@ import {
   RevealSeedSchema,
   SetQuotasSchema,
   VolunteerReceiptSchema,
+  VolunteerWithdrawalSchema,
+  WithdrawVolunteerSchema,
 } from '@sesame/domain';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
@@ -150,6 +152,17 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
       responses: { '201': { description: 'The volunteer’s pseudonymous id.', content: json(VolunteerReceiptSchema) }, ...problemResponses(400, 404, 409, 422) },
     },
   },
+  '/advisory-panel/calls/{reference}/answers/withdraw': {
+    post: {
+      tags,
+      summary:
+        'A volunteer withdraws their answer with the code given on its confirmation: left out of the pool, name and contact erased; 409 once the pool is frozen for a draw (they decline the seat if drawn) or once drawn',
+      operationId: 'withdrawPanelVolunteer',
+      requestParams: call,
+      requestBody: { content: json(WithdrawVolunteerSchema) },
+      responses: { '200': { description: 'The answer, withdrawn.', content: json(VolunteerWithdrawalSchema) }, ...problemResponses(400, 404, 409, 429) },
+    },
+  },
   '/advisory-panel/invitation': {
     get: {
       tags,
@@ -208,7 +221,7 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
     get: { tags, summary: 'Every draw', operationId: 'listPanelDraws', responses: { '200': { description: 'The draws.', content: json(z.array(PanelDrawSummarySchema)) } } },
     post: {
       tags,
-      summary: 'Publishes a draw’s commitment (pool and quota files’ SHA-256, algorithm, at least two witnesses’ seed hashes) and queues its computation',
+      summary: 'Publishes a draw’s commitment (pool and quota files’ SHA-256, algorithm, at least two witnesses’ seed hashes) and queues its computation; 422 (with `citizenSeats`) for more people than the free citizens’ seats, or, for a replacement draw, than the vacated ones',
       operationId: 'commitPanelDraw',
       security: person,
       requestBody: { content: json(CommitDrawSchema) },
@@ -268,7 +281,7 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
   '/advisory-panel/draws/{reference}/draw': {
     post: {
       tags,
-      summary: 'Draws the panel from the combined seeds (once: 409 after); the drawn become invited members',
+      summary: 'Draws the panel from the combined seeds (once: 409 after); the drawn become invited members; 422 when the seats it fills were taken since the commitment',
       operationId: 'drawPanel',
       security: person,
       requestParams: draw,

@@ -19,15 +19,24 @@ import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service'
 export const DRAW_REFERENCES: ReferenceSeries = { prefix: 'TS-', table: 'advisory_panel_draws', lock: 'panelDrawReferences' };
 export const CALL_REFERENCES: ReferenceSeries = { prefix: 'AV-', table: 'advisory_panel_calls', lock: 'panelCallReferences' };
 
-export type MemberRow = AdvisoryPanelMember & { draw: { reference: string } | null; volunteer: { publicId: string; contactEmail: string | null } | null };
+export type MemberRow = AdvisoryPanelMember & {
+  draw: { reference: string } | null;
+  volunteer: { publicId: string; contactEmail: string | null } | null;
+  /** The seat taken, when it was another member's: its term's end tells whether this one serves the rest of it. */
+  replaces: { termEnd: Date } | null;
+};
 export type CallRow = AdvisoryPanelCall & { pool: { id: string; _count: { volunteers: number } } | null };
 export type PoolRow = AdvisoryPanelPool & { call: { reference: string } | null; _count: { volunteers: number } };
 export type DrawRow = AdvisoryPanelDraw & { witnesses: AdvisoryPanelDrawWitness[] };
+/** A seat a drawn citizen left (resigned, declined, replaced, term ended) that nobody took since. */
+export type VacatedSeatRow = { id: string; termEnd: Date; rotationThird: number | null; leftAt: Date | null };
 export type { AdvisoryPanelRules as RulesRow, AdvisoryPanelVolunteer as VolunteerRow };
 
-const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } } } as const;
-const callLinks = { pool: { select: { id: true, _count: { select: { volunteers: true } } } } } as const;
-const poolLinks = { call: { select: { reference: true } }, _count: { select: { volunteers: true } } } as const;
+const memberLinks = { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true } }, replaces: { select: { termEnd: true } } } as const;
+/** Volunteers counted: those who did not withdraw (nothing says how many did). */
+const countedVolunteers = { volunteers: { where: { withdrawnAt: null } } } as const;
+const callLinks = { pool: { select: { id: true, _count: { select: countedVolunteers } } } } as const;
+const poolLinks = { call: { select: { reference: true } }, _count: { select: countedVolunteers } } as const;
 const drawLinks = { witnesses: { orderBy: { position: 'asc' } } } as const;
 
 /** The advisory panel's tables: the only file of the feature that touches Prisma. */
@@ -92,8 +101,9 @@ export class AdvisoryPanelRepository {
   firstSubstitute(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<AdvisoryPanelMember | null> {
     return tx.advisoryPanelMember.findFirst({ where: { seatType, position: 'substitute', state: { in: ['invited', 'active'] } }, orderBy: [{ substituteRank: 'asc' }, { createdAt: 'asc' }] });
   }
-  stepIn(tx: PrismaTransaction, id: string): Promise<unknown> {
-    return tx.advisoryPanelMember.update({ where: { id }, data: { position: 'titular', substituteRank: null } });
+  /** A substitute takes the seat `replacesId` left. */
+  stepIn(tx: PrismaTransaction, id: string, replacesId: string): Promise<unknown> {
+    return tx.advisoryPanelMember.update({ where: { id }, data: { position: 'titular', substituteRank: null, replacesId } });
   }
   async nextSubstituteRank(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<number> {
     const last = await tx.advisoryPanelMember.aggregate({ where: { seatType, position: 'substitute' }, _max: { substituteRank: true } });
@@ -139,8 +149,23 @@ export class AdvisoryPanelRepository {
   countSeated(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType'], position: AdvisoryPanelMember['position']): Promise<number> {
     return tx.advisoryPanelMember.count({ where: { seatType, position, state: { in: ['invited', 'active'] } } });
   }
-  countCurrentDrawnTitulars(): Promise<number> {
-    return this.prisma.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });
+  /**
+   * What the citizens' seats rules need (advisory-panel.seats.ts): drawn-citizen titulars seated or invited,
+   * seats promised to draws on their way (but `exceptDrawId`), and the seats drawn citizens left that nobody
+   * took since, the most recently vacated first.
+   */
+  async citizenSeatFacts(tx: PrismaTransaction = this.prisma, exceptDrawId?: string): Promise<{ held: number; reserved: number; vacated: VacatedSeatRow[] }> {
+    const held = await tx.advisoryPanelMember.count({ where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['invited', 'active'] } } });
+    const open = await tx.advisoryPanelDraw.aggregate({
+      where: { state: { in: ['committed', 'computing', 'ready'] }, ...(exceptDrawId ? { id: { not: exceptDrawId } } : {}) },
+      _sum: { panelSize: true },
+    });
+    const vacated = await tx.advisoryPanelMember.findMany({
+      where: { seatType: 'drawn_citizen', position: 'titular', state: { in: ['resigned', 'replaced', 'term_ended'] }, replacedBy: { is: null } },
+      select: { id: true, termEnd: true, rotationThird: true, leftAt: true },
+      orderBy: [{ leftAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+    });
+    return { held, reserved: open._sum.panelSize ?? 0, vacated };
   }
 
   // ——— calls ———
@@ -182,15 +207,32 @@ export class AdvisoryPanelRepository {
   lockPool(tx: PrismaTransaction, id: string): Promise<PoolRow | null> {
     return tx.$queryRaw`SELECT id FROM advisory_panel_pools WHERE id = ${id}::uuid FOR UPDATE`.then(() => this.pool(id, tx));
   }
+  /** The pool's volunteers, without those who withdrew (never in a pool file, a list or a count). */
   volunteers(poolId: string, tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelVolunteer[]> {
-    return tx.advisoryPanelVolunteer.findMany({ where: { poolId }, orderBy: [{ createdAt: 'asc' }, { publicId: 'asc' }] });
+    return tx.advisoryPanelVolunteer.findMany({ where: { poolId, withdrawnAt: null }, orderBy: [{ createdAt: 'asc' }, { publicId: 'asc' }] });
+  }
+  /** How many of these volunteers withdrew (a commitment checks its file under the pool's lock). */
+  countWithdrawnAmong(tx: PrismaTransaction, poolId: string, publicIds: string[]): Promise<number> {
+    return tx.advisoryPanelVolunteer.count({ where: { poolId, publicId: { in: publicIds }, withdrawnAt: { not: null } } });
+  }
+  /** The answer a withdrawal code stands for: its pool, whether it was withdrawn, the seat a draw gave it. */
+  volunteerByWithdrawToken(tx: PrismaTransaction, withdrawTokenHash: string) {
+    return tx.advisoryPanelVolunteer.findUnique({
+      where: { withdrawTokenHash },
+      select: { id: true, poolId: true, withdrawnAt: true, member: { select: { draw: { select: { reference: true } } } } },
+    });
+  }
+  /** Withdrawn: left out of every pool file, list and count; the name, the answers and the contact erased (the letter stays used). */
+  withdrawVolunteer(tx: PrismaTransaction, id: string, at: Date): Promise<unknown> {
+    return tx.advisoryPanelVolunteer.update({ where: { id }, data: { withdrawnAt: at, displayName: null, contactEmail: null, values: {} } });
   }
   volunteersByPublicId(poolId: string, publicIds: string[], tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelVolunteer[]> {
     return tx.advisoryPanelVolunteer.findMany({ where: { poolId, publicId: { in: publicIds } } });
   }
   countHouseholds(poolId: string): Promise<number> {
     return this.prisma.$queryRaw<{ n: number }[]>`
-      SELECT (count(DISTINCT household) + count(*) FILTER (WHERE household IS NULL))::int AS n FROM advisory_panel_volunteers WHERE pool_id = ${poolId}::uuid`.then((r) => r[0]?.n ?? 0);
+      SELECT (count(DISTINCT household) + count(*) FILTER (WHERE household IS NULL))::int AS n FROM advisory_panel_volunteers
+      WHERE pool_id = ${poolId}::uuid AND withdrawn_at IS NULL`.then((r) => r[0]?.n ?? 0);
   }
   async importPool(data: { label: string; categories: Prisma.InputJsonValue; volunteers: { publicId: string; household: string | null; values: Prisma.InputJsonValue }[] }): Promise<string> {
     return this.prisma.$transaction(async (tx) => {
@@ -204,9 +246,9 @@ export class AdvisoryPanelRepository {
   }
   async addVolunteer(
     tx: PrismaTransaction,
-    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string },
+    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; withdrawTokenHash: string },
   ): Promise<string> {
-    // V-0001, V-0002… in the order of answers (the pool row is locked by the caller).
+    // V-0001, V-0002… in the order of answers (the pool row is locked by the caller); withdrawn answers keep their number.
     const count = await tx.advisoryPanelVolunteer.count({ where: { poolId: data.poolId } });
     const publicId = `V-${String(count + 1).padStart(4, '0')}`;
     await tx.advisoryPanelVolunteer.create({ data: { ...data, publicId, household: data.invitationId } });
@@ -230,7 +272,8 @@ export class AdvisoryPanelRepository {
     return tx.$queryRaw`SELECT id FROM advisory_panel_draws WHERE id = ${id}::uuid FOR UPDATE`.then(() => this.drawById(id, tx));
   }
   /** A draw of this pool still on its way (committed, computing, ready). */
-  openDrawOf(tx: PrismaTransaction, poolId: string): Promise<{ reference: string } | null> {
+  openDrawOf(tx: PrismaTransaction | undefined, poolId: string): Promise<{ reference: string } | null> {
+    tx ??= this.prisma;
     return tx.advisoryPanelDraw.findFirst({ where: { poolId, state: { in: ['committed', 'computing', 'ready'] } }, select: { reference: true } });
   }
   async createDraw(

@@ -14,7 +14,10 @@ import {
   categoriesCsv,
   checkFeasibility,
   checkPanelsAgainstFiles,
+  citizenSeats,
   CURRENT_MEMBER_STATES,
+  drawSizeProblem,
+  replacementTerms,
   DRAW_FILES,
   DRAW_VIEWER_ACTIONS,
   drawFromSeeds,
@@ -45,7 +48,9 @@ import {
   type AuditAction,
   type CallDto,
   type CallTransition,
+  type CitizenSeats,
   type CommitDraw,
+  type DrawKind,
   type CreateCall,
   type DrawComputation,
   type DrawManifest,
@@ -68,6 +73,9 @@ import {
   type PublishPanelRules,
   type Quota,
   type SetQuotas,
+  type VolunteerWithdrawal,
+  type WithdrawVolunteer,
+  withdrawalConflict,
 } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -82,7 +90,7 @@ import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
 import { panelInvitationMail } from './advisory-panel.mail';
-import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow } from './advisory-panel.repository';
+import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow, type VacatedSeatRow } from './advisory-panel.repository';
 
 export const COMPUTE_DRAW_JOB = 'advisory-panel.compute-draw';
 /** E-mails one drawn volunteer their invitation (enqueued by the draw). */
@@ -138,6 +146,20 @@ function infeasible(report: Feasibility, quotas: readonly Quota[]): ProblemExcep
   return new ProblemException(problem as ProblemDocument);
 }
 
+/** 422 before any draw for more people than the seats it may fill (`citizenSeats` carries the count); null when it fits. */
+function seatsRefusal(kind: DrawKind, panelSize: number, seats: CitizenSeats): ProblemException | null {
+  const problem = drawSizeProblem(kind, panelSize, seats);
+  if (!problem) return null;
+  return new ProblemException({
+    type: problemTypes.ruleViolation,
+    title: 'Rule violation',
+    status: 422,
+    detail: problem.detail,
+    errors: [{ path: 'panelSize', code: problem.code, message: problem.message }],
+    citizenSeats: seats,
+  } as ProblemDocument);
+}
+
 /**
  * The advisory panel: rules published as versions, members and their
  * seats, calls for volunteers with invitation letters, pools and quotas, and
@@ -150,6 +172,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   private readonly logger = new Logger('AdvisoryPanel');
   private readonly codeKey: Buffer;
   private readonly inviteKey: Buffer;
+  private readonly withdrawKey: Buffer;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -162,6 +185,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   ) {
     this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
     this.inviteKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-seat-invitation', 32));
+    this.withdrawKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-volunteer-withdrawal', 32));
   }
 
   onModuleInit(): void {
@@ -176,6 +200,10 @@ export class AdvisoryPanelService implements OnModuleInit {
     return createHmac('sha256', this.inviteKey).update(token).digest('hex');
   }
 
+  private hashWithdrawToken(token: string): string {
+    return createHmac('sha256', this.withdrawKey).update(token).digest('hex');
+  }
+
   private hashCode(code: string): string {
     return createHmac('sha256', this.codeKey).update(code).digest('hex');
   }
@@ -183,7 +211,13 @@ export class AdvisoryPanelService implements OnModuleInit {
   // ———————————————————————————— the public page and the rules
 
   async panel(actor: Actor): Promise<AdvisoryPanelDto> {
-    const [rules, members, calls, draws] = await Promise.all([this.repository.currentRules(), this.repository.members(), this.repository.calls(['open', 'closed']), this.repository.draws()]);
+    const [rules, members, calls, draws, seatFacts] = await Promise.all([
+      this.repository.currentRules(),
+      this.repository.members(),
+      this.repository.calls(['open', 'closed']),
+      this.repository.draws(),
+      this.repository.citizenSeatFacts(),
+    ]);
     const current = members.filter((m) => (CURRENT_MEMBER_STATES as readonly string[]).includes(m.state));
     const seatsOf = this.seatsOf(rules ? (rules.rules as PanelRules) : null);
     return {
@@ -194,6 +228,7 @@ export class AdvisoryPanelService implements OnModuleInit {
         const invited = titulars.filter((m) => m.state === 'invited').length;
         return { seatType, seats: seatsOf[seatType], filled, invited, toFill: Math.max(0, seatsOf[seatType] - filled - invited) };
       }),
+      citizenSeats: this.citizenSeatsOf(seatsOf.drawn_citizen, seatFacts),
       termEnds: this.termEnds(current),
       members: publicOrder(current.filter((m) => m.position === 'titular').map((m) => this.member(m))),
       substitutes: publicOrder(current.filter((m) => m.position === 'substitute').map((m) => this.member(m))),
@@ -211,6 +246,10 @@ export class AdvisoryPanelService implements OnModuleInit {
   private seatsOf(rules: PanelRules | null): Record<(typeof SEAT_TYPES)[number], number> {
     const seats = rules?.seats;
     return { drawn_citizen: seats?.drawnCitizens ?? 0, association: seats?.associations ?? 0, expert_voting: seats?.expertsVoting ?? 0, expert_consultative: seats?.expertsConsultative ?? 0 };
+  }
+
+  private citizenSeatsOf(seats: number, facts: { held: number; reserved: number; vacated: readonly VacatedSeatRow[] }): CitizenSeats {
+    return citizenSeats({ seats, held: facts.held, reserved: facts.reserved, vacatedSeats: facts.vacated.length });
   }
 
   /** Upcoming ends of term of the sitting titular members, by date and seat type (one line per third under rotation). */
@@ -249,6 +288,13 @@ export class AdvisoryPanelService implements OnModuleInit {
     return { version: row.version, rules: row.rules as unknown as PanelRules, changeNote: row.changeNote, publishedAt: row.publishedAt.toISOString() };
   }
 
+  /** The rules in force, their row locked (seating under the seat counts is serialised on it). */
+  private async lockedRules(tx: PrismaTransaction): Promise<PanelRules> {
+    const rules = await this.repository.lockCurrentRules(tx);
+    if (!rules) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
+    return rules.rules as unknown as PanelRules;
+  }
+
   private async rulesInForce(tx?: PrismaTransaction): Promise<PanelRules> {
     const rules = await this.repository.currentRules(tx);
     if (!rules) throw ProblemException.ruleViolation('Publiez d’abord les règles du comité (sièges, mandat, catégories).');
@@ -271,6 +317,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       termStart: day(m.termStart),
       termEnd: day(m.termEnd),
       draw: m.draw?.reference ?? null,
+      remainderOfTerm: m.replaces !== null && day(m.replaces.termEnd) === day(m.termEnd),
       leftAt: iso(m.leftAt),
     };
   }
@@ -372,7 +419,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (step.substitutes !== false && VACATING_TRANSITIONS.includes(transition) && thing.position === 'titular') {
       const substitute = await this.repository.firstSubstitute(tx, thing.seatType);
       if (substitute) {
-        await this.repository.stepIn(tx, substitute.id);
+        await this.repository.stepIn(tx, substitute.id, thing.id);
         await this.audit.record(tx, { actorId, action: 'panel-member.stepped-in', subjectType: 'panel-member', subjectId: substitute.id, data: { seatType: substitute.seatType, replaces: thing.id } });
       }
     }
@@ -579,7 +626,7 @@ export class AdvisoryPanelService implements OnModuleInit {
    * A volunteer's answer. The body is checked here, not by a pipe: its questions are the call's, and a person
    * filling in the form gets every problem in one round (the form's fields and the call's questions together).
    */
-  async answerCall(actor: Actor, reference: string, body: unknown, ip: string): Promise<{ call: string; volunteer: string }> {
+  async answerCall(actor: Actor, reference: string, body: unknown, ip: string): Promise<{ call: string; volunteer: string; withdrawToken: string }> {
     const call = await this.repository.call(reference);
     if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
     authorize(canOnAdvisoryPanel('advisory-panel.answer-call', { actor, call: { reference, state: call.state } }));
@@ -587,6 +634,8 @@ export class AdvisoryPanelService implements OnModuleInit {
     const input = this.answerOf(body, categories);
     await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
     const values = Object.fromEntries(categories.map((c) => [c.category, input.values[c.category]!]));
+    // The code to withdraw the answer until the pool is frozen: given once, here; only its HMAC is kept.
+    const withdrawToken = randomBytes(32).toString('base64url');
     const publicId = await this.repository.transaction(async (tx) => {
       const invitation = await this.repository.lockInvitation(tx, this.hashCode(input.invitationCode));
       if (!invitation || invitation.callId !== call.id) {
@@ -605,9 +654,39 @@ export class AdvisoryPanelService implements OnModuleInit {
         displayName: input.displayName,
         displayMode: input.displayMode,
         contactEmail: input.contactEmail,
+        withdrawTokenHash: this.hashWithdrawToken(withdrawToken),
       });
     });
-    return { call: reference, volunteer: publicId };
+    return { call: reference, volunteer: publicId, withdrawToken };
+  }
+
+  /**
+   * A volunteer withdraws their answer with the code of its confirmation, until the pool is frozen for a draw:
+   * then (409) they stay in its published file and decline the seat if drawn. Withdrawn, they leave every pool
+   * file, list and count; their name, answers and contact are erased. Not in the journal: nothing public says who
+   * withdrew. Withdrawing twice gives the same answer.
+   */
+  async withdrawVolunteer(actor: Actor, reference: string, input: WithdrawVolunteer, ip: string): Promise<VolunteerWithdrawal> {
+    await this.rateLimits.consume(LIMITS.panelAnswersPerIp, ip);
+    const call = await this.repository.call(reference);
+    if (!call) throw ProblemException.notFound(`Aucun appel à volontaires ${reference}.`);
+    authorize(canOnAdvisoryPanel('advisory-panel.withdraw-volunteer', { actor, call: { reference, state: call.state } }));
+    const withdrawnAt = await this.repository.transaction(async (tx) => {
+      // Under the pool's lock: a commitment, which freezes the pool, and a withdrawal do not cross.
+      const pool = call.pool ? await this.repository.lockPool(tx, call.pool.id) : null;
+      const volunteer = await this.repository.volunteerByWithdrawToken(tx, this.hashWithdrawToken(input.token));
+      if (!pool || !volunteer || volunteer.poolId !== pool.id) {
+        throw ProblemException.notFound('Ce code de retrait ne correspond à aucune réponse à cet appel : copiez tout le lien donné avec la confirmation de votre réponse.');
+      }
+      if (volunteer.withdrawnAt) return volunteer.withdrawnAt;
+      const open = await this.repository.openDrawOf(tx, pool.id);
+      const conflict = withdrawalConflict({ frozenBy: open?.reference ?? null, seated: volunteer.member ? { draw: volunteer.member.draw?.reference ?? null } : null });
+      if (conflict) throw ProblemException.conflict(conflict.message, [{ path: 'token', code: conflict.code, message: conflict.message }]);
+      const now = new Date();
+      await this.repository.withdrawVolunteer(tx, volunteer.id, now);
+      return now;
+    });
+    return { call: reference, withdrawnAt: withdrawnAt.toISOString() };
   }
 
   // ———————————————————————————— pools and quotas
@@ -710,26 +789,36 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (!pool) throw ProblemException.validation([{ path: 'poolId', code: 'unknown', message: 'Aucun vivier avec cet identifiant.' }]);
     if (!pool.quotas || !pool.panelSize) throw ProblemException.ruleViolation('Fixez d’abord les quotas et la taille du panel de ce vivier.');
     const categories = pool.categories as unknown as PanelCategory[];
+    const rules = await this.rulesInForce();
+    const seatsNow = async (tx?: PrismaTransaction) => this.citizenSeatsOf(rules.seats.drawnCitizens, await this.repository.citizenSeatFacts(tx));
+    if (input.kind === 'initial' && input.panelSize !== undefined && input.panelSize !== pool.panelSize) {
+      throw ProblemException.ruleViolation(`Un tirage initial désigne le panel fixé avec les quotas du vivier : ${pool.panelSize} personnes. Changez la taille du panel avec les quotas.`, [
+        { path: 'panelSize', code: 'pool_panel_size', message: `La taille du panel de ce vivier est ${pool.panelSize}.` },
+      ]);
+    }
+    // One draw of a pool at a time (its own seats are those it reserved).
+    const running = await this.repository.openDrawOf(undefined, pool.id);
+    if (running) throw ProblemException.conflict(`Le tirage ${running.reference} de ce vivier n’est pas terminé.`);
+    // Before anything is computed or published: no more people than the seats the draw may fill.
+    const seats = await seatsNow();
+    const panelSize = input.kind === 'replacement' ? (input.panelSize ?? seats.vacated) : pool.panelSize;
+    const refused = seatsRefusal(input.kind, panelSize, seats);
+    if (refused) throw refused;
     const volunteers = await this.repository.volunteers(pool.id);
     let entries = this.entriesOf(volunteers);
     let quotas = pool.quotas as unknown as Quota[];
-    let panelSize = pool.panelSize;
     if (input.kind === 'replacement') {
       if (pool.contactsErasedAt && pool.source === 'call') {
         throw ProblemException.ruleViolation(
           `Les coordonnées des volontaires non tirés de ce vivier sont effacées depuis le ${day(pool.contactsErasedAt)} : personne ne pourrait prévenir les personnes tirées. Ouvrez un nouvel appel à volontaires.`,
         );
       }
-      // The remaining pool and seats: nobody who holds or held a seat, nobody from a sitting member's household.
-      const rules = await this.rulesInForce();
+      // The remaining pool: nobody who holds or held a seat, nobody from a sitting member's household.
       const seated = await this.repository.seatedVolunteers(pool.id);
       const sitting = seated.filter((s) => (CURRENT_MEMBER_STATES as readonly string[]).includes(s.state));
-      const vacant = rules.seats.drawnCitizens - (await this.repository.countCurrentDrawnTitulars());
-      if (vacant < 1) throw ProblemException.ruleViolation('Aucun siège tiré au sort n’est vacant : pas de tirage de remplacement.');
       const seatedIds = new Set(seated.map((s) => s.volunteerId));
       const households = new Set(sitting.map((s) => s.household).filter((h): h is string => h !== null));
       entries = this.entriesOf(volunteers.filter((v) => !seatedIds.has(v.id) && !(v.household && households.has(v.household))));
-      panelSize = vacant;
       if (input.quotas) quotas = this.completeQuotas(categories, input.quotas, panelSize);
       else {
         // The pool's quotas less the sitting drawn members who hold each value.
@@ -743,8 +832,17 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (!report.feasible) throw infeasible(report, quotas);
     const files = { respondentsCsv: respondentsCsv(entries, categories.map((c) => c.category)), categoriesCsv: categoriesCsv(quotas) };
     const draw = await this.repository.transaction(async (tx) => {
+      // The rules' row serialises commitments and draws: the seats are counted again under its lock.
+      await this.repository.lockCurrentRules(tx);
+      // The pool's lock freezes it: nobody withdraws from now on; whoever withdrew meanwhile is not in the file.
+      await this.repository.lockPool(tx, pool.id);
       const open = await this.repository.openDrawOf(tx, pool.id);
       if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé.`);
+      if ((await this.repository.countWithdrawnAmong(tx, pool.id, entries.map((e) => e.id))) > 0) {
+        throw ProblemException.conflict('Un volontaire a retiré sa réponse pendant la préparation de ce tirage : publiez l’engagement à nouveau.');
+      }
+      const taken = seatsRefusal(input.kind, panelSize, await seatsNow(tx));
+      if (taken) throw taken;
       const draw = await this.repository.createDraw(
         tx,
         {
@@ -974,6 +1072,11 @@ export class AdvisoryPanelService implements OnModuleInit {
           missing.map((w) => ({ path: `witnesses.${w.position}`, code: 'seed_missing', message: `La graine de ${w.name} n’est pas révélée.` })),
         );
       }
+      // The seats are counted again before drawing: they may have been taken since the commitment.
+      const rules = await this.lockedRules(tx);
+      const seatFacts = await this.repository.citizenSeatFacts(tx, d.id);
+      const refused = seatsRefusal(d.kind, d.panelSize, this.citizenSeatsOf(rules.seats.drawnCitizens, seatFacts));
+      if (refused) throw refused;
       let outcome: { combinedSeed: string; index: number };
       try {
         outcome = drawFromSeeds(
@@ -992,11 +1095,21 @@ export class AdvisoryPanelService implements OnModuleInit {
       const now = new Date();
       await this.repository.setDrawState(tx, d.id, 'drawn', { combinedSeed: outcome.combinedSeed, drawnIndex: outcome.index, drawnPanel: drawn, drawnAt: now });
       // The drawn volunteers are invited to the citizens' seats, for a term from today (by thirds under rotation, for a first draw).
-      const rules = await this.rulesInForce(tx);
       const termStart = new Date(`${day(now)}T00:00:00Z`);
       const volunteers = await this.repository.volunteersByPublicId(d.poolId, drawn, tx);
       const byId = new Map(volunteers.map((v) => [v.publicId, v]));
-      const terms = assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds && d.kind === 'initial' });
+      // An initial draw's people serve a whole term (by thirds under rotation); a replacement draw's take the vacated seats,
+      // one each (the most recently vacated first, in the order the combined seed gives), for the rest of each seat's term.
+      const terms: { id: string; third: number | null; termEnd: Date; seat?: string | null }[] =
+        d.kind === 'replacement'
+          ? replacementTerms({
+              drawn,
+              combinedSeed: outcome.combinedSeed,
+              termStart,
+              termMonths: rules.termMonths,
+              seats: seatFacts.vacated.map((v) => ({ memberId: v.id, termEnd: v.termEnd, third: v.rotationThird })),
+            })
+          : assignTerms({ drawn, combinedSeed: outcome.combinedSeed, termStart, termMonths: rules.termMonths, rotationByThirds: rules.rotationByThirds });
       // Nothing public may follow the draw's order (the pool's): members are created in a random order, with random
       // (v4) ids, and a volunteer of an imported pool, who gave no name, gets a number in that random order.
       let unnamed = await this.repository.countMembersNamed(tx, UNNAMED_MEMBER_PREFIX);
@@ -1014,6 +1127,7 @@ export class AdvisoryPanelService implements OnModuleInit {
           rotationThird: term.third,
           volunteerId: v.id,
           drawId: d.id,
+          replacesId: term.seat ?? null,
         });
         // Each drawn volunteer who left a contact is e-mailed the link to accept their seat.
         if (v.contactEmail) await this.jobs.enqueue(tx, INVITE_MEMBER_JOB, { memberId: member.id });

@@ -1,6 +1,6 @@
 import { expectRules, type Row } from '../common/policy.testing';
 import type { Role } from '../identity/identity.schema';
-import { canOnAdvisoryPanel } from './advisory-panel.policy';
+import { canOnAdvisoryPanel, withdrawalConflict } from './advisory-panel.policy';
 import { CALL_STATES, DRAW_STATES, MEMBER_STATES, type CallState, type DrawState } from './advisory-panel.values';
 import { memberLifecycle } from './advisory-panel.lifecycle';
 
@@ -56,6 +56,9 @@ const rows: R[] = [
   ['a visitor, a draft call', 'advisory-panel.answer-call', { actor: null, call: call('draft') }, 'not_visible'],
   ['an organizer, a draft call', 'advisory-panel.answer-call', { actor: organizer, call: call('draft') }, 'wrong_phase'],
 
+  // Withdrawing an answer: whoever holds its code, on an open or closed call (until the pool is frozen: withdrawalConflict).
+  ...CALL_STATES.map((state): R => [`a visitor with the code, a ${state} call`, 'advisory-panel.withdraw-volunteer', { actor: null, call: call(state) }, state === 'draft' ? 'not_visible' : 'allowed']),
+
   // Draws: seeds are revealed and the panel drawn once the 1 000 panels are published, once.
   ...DRAW_STATES.map((state): R => [`an organizer, revealing on a ${state} draw`, 'advisory-panel.reveal-seed', { actor: organizer, draw: draw(state) }, state === 'ready' ? 'allowed' : 'wrong_state']),
   ['a panel member, revealing', 'advisory-panel.reveal-seed', { actor: member, draw: draw('ready') }, 'forbidden'],
@@ -68,4 +71,14 @@ const rows: R[] = [
 
 describe('advisory panel policy', () => {
   expectRules(canOnAdvisoryPanel, rows);
+
+  it('lets a volunteer withdraw until the pool is frozen for a draw, then points them to declining the seat', () => {
+    expect(withdrawalConflict({ frozenBy: null, seated: null })).toBeNull();
+    const frozen = withdrawalConflict({ frozenBy: 'TS-2027-002', seated: null })!;
+    expect(frozen.code).toBe('pool_frozen');
+    expect(frozen.message).toContain('figé pour le tirage TS-2027-002');
+    expect(frozen.message).toContain('refuser le siège');
+    expect(withdrawalConflict({ frozenBy: 'TS-2027-002', seated: { draw: 'TS-2027-001' } })).toMatchObject({ code: 'already_drawn' });
+    expect(withdrawalConflict({ frozenBy: null, seated: { draw: 'TS-2027-001' } })!.message).toContain('refusez le siège avec le lien de l’e-mail d’invitation');
+  });
 });

@@ -22,6 +22,8 @@ type AdvisoryPanelContexts = {
   'advisory-panel.change-call': { actor: Actor; call: CallFacts; transition: CallTransition };
   /** The public answer form (an invitation code stands for the letter: no account needed). */
   'advisory-panel.answer-call': { actor: Actor; call: CallFacts };
+  /** A volunteer withdraws their answer with the code given on its confirmation (no account, as for answering). */
+  'advisory-panel.withdraw-volunteer': { actor: Actor; call: CallFacts };
   /** Pools (imported or from a call), their volunteers (pseudonymised) and quotas. */
   'advisory-panel.manage-pools': { actor: Actor };
   /** Publishing a draw's commitment (pool, quotas, algorithm, witnesses' seed hashes). */
@@ -54,7 +56,7 @@ const computed = (state: DrawState) => state === 'ready' || state === 'drawn';
  */
 export const canOnAdvisoryPanel = policyOf<
   AdvisoryPanelContexts,
-  Exclude<AdvisoryPanelAction, 'advisory-panel.view-call' | 'advisory-panel.answer-call' | 'advisory-panel.view-results' | 'advisory-panel.answer-invitation'>
+  Exclude<AdvisoryPanelAction, 'advisory-panel.view-call' | 'advisory-panel.answer-call' | 'advisory-panel.withdraw-volunteer' | 'advisory-panel.view-results' | 'advisory-panel.answer-invitation'>
 >({
   'advisory-panel.publish-rules': ({ actor }) => organize(actor),
   'advisory-panel.manage-members': ({ actor }) => organize(actor),
@@ -77,6 +79,8 @@ export const canOnAdvisoryPanel = policyOf<
     if (call.state !== 'open') return refuse('wrong_phase', call.state === 'draft' ? 'Cet appel à volontaires n’est pas encore ouvert.' : 'Cet appel à volontaires est clos : il ne reçoit plus de réponses.');
     return allow(actor);
   },
+  // Open or closed alike: withdrawing is possible until the pool is frozen for a draw (`withdrawalConflict`).
+  'advisory-panel.withdraw-volunteer': ({ actor, call }) => (call.state === 'draft' ? refuse('not_visible', `Aucun appel à volontaires ${call.reference}.`) : allow(actor)),
 
   'advisory-panel.manage-pools': ({ actor }) => organize(actor),
   'advisory-panel.commit-draw': ({ actor }) => organize(actor),
@@ -123,3 +127,34 @@ export const CallPermissionsSchema = permissionsSchema(CALL_VIEWER_ACTIONS, 'Cal
 /** What the reader of a draw may do (`viewer.can` of a draw). */
 export const DRAW_VIEWER_ACTIONS = ['advisory-panel.reveal-seed', 'advisory-panel.draw', 'advisory-panel.view-results'] as const;
 export const DrawPermissionsSchema = permissionsSchema(DRAW_VIEWER_ACTIONS, 'PanelDrawPermissions');
+
+/** Where a volunteer's answer stands when they ask to withdraw it. */
+export type VolunteerWithdrawalFacts = {
+  /** A draw of the pool on its way (committed, computing, ready): its reference. The pool file is frozen and published. */
+  frozenBy: string | null;
+  /** The seat a draw gave them, if one did (`draw`: that draw's reference). */
+  seated: { draw: string | null } | null;
+};
+
+/**
+ * Why a volunteer can no longer withdraw (a 409), or null. Once the pool is
+ * frozen for a draw, its published file and its 1 000 panels include them:
+ * they stay in, and decline the seat if drawn (« Je refuse » on the invitation
+ * link: invited → resigned, the seat goes to a replacement draw). Once drawn,
+ * withdrawing is declining the seat.
+ */
+export function withdrawalConflict(facts: VolunteerWithdrawalFacts): { code: 'pool_frozen' | 'already_drawn'; message: string } | null {
+  if (facts.seated) {
+    return {
+      code: 'already_drawn',
+      message: `Le sort vous a déjà désigné${facts.seated.draw ? ` (tirage ${facts.seated.draw})` : ''} : votre réponse ne se retire plus. Pour ne pas siéger, refusez le siège avec le lien de l’e-mail d’invitation ; si vous l’avez déjà accepté, prévenez l’équipe d’organisation, qui enregistrera votre démission.`,
+    };
+  }
+  if (facts.frozenBy) {
+    return {
+      code: 'pool_frozen',
+      message: `Le vivier de cet appel est figé pour le tirage ${facts.frozenBy} : sa liste, publiée avant le tirage, compte votre réponse, qui ne peut plus être retirée. Si le sort vous désigne, vous recevrez un e-mail et pourrez refuser le siège, sans avoir à vous justifier.`,
+    };
+  }
+  return null;
+}

@@ -33,6 +33,8 @@ export * from './advisory-panel.values';
  *   GET  /advisory-panel/calls                           CallForVolunteers[] (open and closed; drafts for organizers only)
  *   GET  /advisory-panel/calls/:reference                CallForVolunteers (the answer form reads its categories here)
  *   POST /advisory-panel/calls/:reference/answers        AnswerCall → 201 VolunteerReceipt (invitation code: one answer per household → 409)
+ *   POST /advisory-panel/calls/:reference/answers/withdraw  WithdrawVolunteer → 200 VolunteerWithdrawal (the receipt's code); 409 once the pool
+ *                                                        is frozen for a draw (decline the seat if drawn) or the volunteer was drawn
  *   GET  /advisory-panel/draws                           PanelDrawSummary[]
  *   GET  /advisory-panel/draws/:reference                PanelDraw (commitments, state, progress, revealed seeds, drawn panel)
  *   GET  /advisory-panel/draws/:reference/panels         PanelLottery (the 1 000 panels, once computed)
@@ -55,9 +57,11 @@ export * from './advisory-panel.values';
  *   POST /advisory-panel/pools                           ImportPool (CSV) → 201 PoolDetail; 400 listing the bad lines
  *   GET  /advisory-panel/pools/:id                       PoolDetail (volunteers pseudonymised, quotas, feasibility)
  *   PUT  /advisory-panel/pools/:id/quotas                SetQuotas → 200 PoolDetail; 422 FeasibilityProblem naming what cannot be met
- *   POST /advisory-panel/draws                           CommitDraw → 201 PanelDraw (committed; the computation is queued)
+ *   POST /advisory-panel/draws                           CommitDraw → 201 PanelDraw (committed; the computation is queued); 422 when
+ *                                                        the panel is larger than the free citizens' seats (replacement: the vacated ones)
  *   POST /advisory-panel/draws/:reference/seeds          RevealSeed → 200 PanelDraw; 422 when it does not match its commitment
- *   POST /advisory-panel/draws/:reference/draw           → 200 PanelDraw (drawn; the drawn become invited members, each e-mailed a link); twice → 409
+ *   POST /advisory-panel/draws/:reference/draw           → 200 PanelDraw (drawn; the drawn become invited members, each e-mailed a link); twice → 409;
+ *                                                        422 when the seats were taken since the commitment
  *
  *   A drawn volunteer (the link of their invitation e-mail; no account)
  *   GET  /advisory-panel/invitation?token=…              PanelInvitation (the seat offered and its term)
@@ -234,6 +238,8 @@ export const PanelMemberSchema = z
     termEnd: z.iso.date(),
     /** The draw that seated them (citizens), or null. */
     draw: DrawReferenceSchema.nullable(),
+    /** True when they took a seat another member left and serve the rest of its term (so a third keeps renewing together). */
+    remainderOfTerm: z.boolean(),
     leftAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'PanelMember' });
@@ -341,9 +347,23 @@ export const AnswerCallSchema = z
   .meta({ id: 'AnswerCall' });
 export type AnswerCall = z.infer<typeof AnswerCallSchema>;
 
+/** The secret of a volunteer's withdrawal code: 32 random bytes, base64url (given once, with the answer's confirmation). */
+export const VolunteerWithdrawTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Code de retrait incomplet : copiez tout le lien donné avec la confirmation de votre réponse.' });
+
 export const VolunteerReceiptSchema = z
-  .object({ call: CallReferenceSchema, volunteer: z.string().describe('The pseudonymous id in the pool (V-0001)') })
+  .object({
+    call: CallReferenceSchema,
+    volunteer: z.string().describe('The pseudonymous id in the pool (V-0001)'),
+    withdrawToken: VolunteerWithdrawTokenSchema.describe('The code to withdraw the answer until the pool is frozen for a draw: shown once, only its HMAC is kept'),
+  })
   .meta({ id: 'VolunteerReceipt' });
+
+/** Withdrawing an answer to a call: the code of its confirmation stands for it (no account). */
+export const WithdrawVolunteerSchema = z.object({ token: VolunteerWithdrawTokenSchema }).strict().meta({ id: 'WithdrawVolunteer' });
+export type WithdrawVolunteer = z.infer<typeof WithdrawVolunteerSchema>;
+/** The answer withdrawn: nothing of it stays in the pool (the same answer, again, if it already was). */
+export const VolunteerWithdrawalSchema = z.object({ call: CallReferenceSchema, withdrawnAt: z.iso.datetime() }).meta({ id: 'VolunteerWithdrawal' });
+export type VolunteerWithdrawal = z.infer<typeof VolunteerWithdrawalSchema>;
 
 // ——— Pools and quotas ———
 
@@ -431,6 +451,11 @@ export const CommitDrawSchema = z
   .object({
     poolId: z.uuid({ error: 'Identifiant de vivier invalide.' }),
     kind: DrawKindSchema.default('initial'),
+    /**
+     * Replacement draws: how many vacated seats to fill (default: every vacated seat). An initial draw
+     * fills the pool's panel size (set with its quotas); a draw for more seats than are free, or vacated, is refused (422).
+     */
+    panelSize: z.int().min(1, { error: 'Au moins un siège.' }).max(500, { error: 'Au plus 500 sièges.' }).optional(),
     /** Replacement draws: the quotas for the seats to fill (default: the pool's quotas less the sitting drawn members). */
     quotas: z.array(QuotaSchema).max(L.categories * L.valuesPerCategory).optional(),
     witnesses: z
@@ -571,6 +596,11 @@ export type DrawManifest = z.infer<typeof DrawManifestSchema>;
 /** Per seat type: seats in the rules, members serving, members invited, and seats to fill (no titular holds them: a term ended, someone left). */
 export const SeatCountSchema = z.object({ seatType: SeatTypeSchema, seats: z.int(), filled: z.int(), invited: z.int(), toFill: z.int() }).meta({ id: 'PanelSeatCount' });
 
+/** The drawn citizens' seats a draw may fill (`citizenSeats`, advisory-panel.seats.ts). */
+export const CitizenSeatsSchema = z
+  .object({ seats: z.int(), held: z.int(), reserved: z.int(), free: z.int(), vacated: z.int() })
+  .meta({ id: 'PanelCitizenSeats' });
+
 /** The next ends of term of sitting members (rotation by thirds: one date per third). */
 export const TermEndSchema = z.object({ termEnd: z.iso.date(), seatType: SeatTypeSchema, members: z.int() }).meta({ id: 'PanelTermEnd' });
 
@@ -579,6 +609,8 @@ export const AdvisoryPanelSchema = z
     /** The rules in force (null before the first version is published). */
     rules: PanelRulesVersionSchema.nullable(),
     seats: z.array(SeatCountSchema),
+    /** The citizens' seats a draw may fill: free (initial draw) and vacated (replacement draw). */
+    citizenSeats: CitizenSeatsSchema,
     /** Upcoming ends of term, soonest first. */
     termEnds: z.array(TermEndSchema),
     members: z.array(PanelMemberSchema),

@@ -1,4 +1,4 @@
-import { addMonthsUtc, assignTerms, contactsEraseAt, termHasEnded, thirdSizes } from './advisory-panel.terms';
+import { addMonthsUtc, assignTerms, contactsEraseAt, replacementTerms, termHasEnded, thirdSizes } from './advisory-panel.terms';
 import { UNDRAWN_CONTACT_RETENTION_DAYS } from './advisory-panel.values';
 
 const start = new Date('2027-03-01T00:00:00Z');
@@ -33,6 +33,27 @@ describe('Terms of the panel: rotation by thirds and retention of contacts', () 
     expect(assignTerms({ drawn, combinedSeed: 'seed-one', termStart: start, termMonths: 24, rotationByThirds: true })).toEqual(terms);
     const seeds = ['a', 'b', 'c', 'd', 'e'].map((s) => assignTerms({ drawn, combinedSeed: s, termStart: start, termMonths: 24, rotationByThirds: true }).map((t) => t.third).join());
     expect(new Set(seeds).size).toBeGreaterThan(1);
+  });
+
+  it('gives a replacement the rest of the vacated seat’s term, in its third; a seat whose term is over starts a whole term', () => {
+    const replacedOn = new Date('2027-06-15T00:00:00Z');
+    const seats = [
+      // Left mid-term: third 2, ending 2028-07-01.
+      { memberId: 'left-mid-term', termEnd: new Date('2028-07-01T00:00:00Z'), third: 2 },
+      // A third whose term ended today: renewed by lot, for a whole term.
+      { memberId: 'term-over', termEnd: new Date('2027-06-15T00:00:00Z'), third: 1 },
+    ];
+    const terms = replacementTerms({ drawn: ['V-0003', 'V-0008'], combinedSeed: 'seed-one', termStart: replacedOn, termMonths: 24, seats });
+    expect(terms.map((t) => t.id)).toEqual(['V-0003', 'V-0008']);
+    const bySeat = new Map(terms.map((t) => [t.seat, t]));
+    expect(bySeat.get('left-mid-term')).toMatchObject({ third: 2, remainder: true });
+    expect(day(bySeat.get('left-mid-term')!.termEnd)).toBe('2028-07-01');
+    expect(bySeat.get('term-over')).toMatchObject({ third: 1, remainder: false });
+    expect(day(bySeat.get('term-over')!.termEnd)).toBe('2029-06-15');
+    // Without a seat to take (never, after the size check): a whole term, no third.
+    const [alone] = replacementTerms({ drawn: ['V-0001'], combinedSeed: 'x', termStart: replacedOn, termMonths: 24, seats: [] });
+    expect(alone).toMatchObject({ seat: null, third: null, remainder: false });
+    expect(day(alone!.termEnd)).toBe('2029-06-15');
   });
 
   it('keeps undrawn contacts for the stated number of days after the first draw', () => {

@@ -1,9 +1,11 @@
 import { sha256Hex } from '../audit/hash-chain';
+import { pairVacatedSeats, type VacatedSeat } from './advisory-panel.seats';
 import { UNDRAWN_CONTACT_RETENTION_DAYS } from './advisory-panel.values';
 
 /**
- * Terms of the panel's members (issue 17: term length, rotation by thirds) and
- * how long the pool keeps undrawn volunteers' contacts. Pure: the API applies
+ * Terms of the panel's members (issue 17: term length, rotation by thirds;
+ * a replacement serves the rest of the vacated seat's term) and how long the
+ * pool keeps undrawn volunteers' contacts. Pure: the API applies
  * them at the draw and its dated job (`advisory-panel.due`) enforces them.
  */
 
@@ -52,6 +54,27 @@ export function assignTerms(input: { drawn: readonly string[]; combinedSeed: str
   return drawn.map((id) => {
     const third = thirdOf.get(id)!;
     return { id, third, termEnd: addMonthsUtc(termStart, Math.round((termMonths * third) / 3)) };
+  });
+}
+
+/** A replacement draw's term: the vacated seat taken (its member id), and whether it is the rest of that seat's term. */
+export type ReplacementTerm = TermAssignment & { seat: string | null; remainder: boolean };
+
+/**
+ * The terms of the members of a replacement draw. Each takes one vacated seat
+ * (`pairVacatedSeats`: in the order of the combined seed) and serves **the rest
+ * of that seat's term**, in its third: rotation by thirds goes on renewing a
+ * third at a time. A seat whose term is over by `termStart` (a third that
+ * ended, renewed by lot) starts a whole term from `termStart`, still in its
+ * third; so does a person without a seat (which the size check prevents).
+ */
+export function replacementTerms(input: { drawn: readonly string[]; combinedSeed: string; termStart: Date; termMonths: number; seats: readonly VacatedSeat[] }): ReplacementTerm[] {
+  const { drawn, combinedSeed, termStart, termMonths, seats } = input;
+  const seatOf = pairVacatedSeats({ drawn, combinedSeed, seats });
+  return drawn.map((id) => {
+    const seat = seatOf.get(id) ?? null;
+    if (seat && !termHasEnded(seat.termEnd, termStart)) return { id, third: seat.third, termEnd: seat.termEnd, seat: seat.memberId, remainder: true };
+    return { id, third: seat?.third ?? null, termEnd: addMonthsUtc(termStart, termMonths), seat: seat?.memberId ?? null, remainder: false };
   });
 }
 

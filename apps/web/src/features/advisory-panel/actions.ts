@@ -15,6 +15,7 @@ import { currentPerson } from '@/features/identity/session';
 import {
   ADMIN_PATH,
   answerPath,
+  withdrawPath,
   INVITATION_PATH,
   categoriesFromCsv,
   commitmentFromForm,
@@ -28,7 +29,7 @@ import {
   whole,
   witnessField,
 } from './form-values';
-import { fetchAdvisoryPanel, fetchCall, fetchPool, isCallReference, isDrawReference, isInvitationToken, isPoolId } from './queries';
+import { fetchAdvisoryPanel, fetchCall, fetchPool, isCallReference, isDrawReference, isInvitationToken, isPoolId, isWithdrawToken } from './queries';
 import type { ImportState, InvitationsState, QuotasState } from './state';
 
 const BASE = '/api/v1/advisory-panel';
@@ -178,7 +179,7 @@ export async function answerCall(_previous: FormState, formData: FormData): Prom
     displayMode: text(formData, 'displayMode') || 'pseudonym',
     contactEmail: text(formData, 'contactEmail'),
   };
-  let receipt: { call: string; volunteer: string };
+  let receipt: { call: string; volunteer: string; withdrawToken: string };
   try {
     receipt = await callApiJson(`${BASE}/calls/${reference}/answers`, { method: 'POST', body });
   } catch (error) {
@@ -190,7 +191,22 @@ export async function answerCall(_previous: FormState, formData: FormData): Prom
     };
     return problemState(error, await unexpected(), formData, await panelWording(field));
   }
-  redirect(`${answerPath(reference)}?merci=${encodeURIComponent(receipt.volunteer)}`);
+  // The confirmation gives the link to withdraw the answer (its code is shown once, on that page).
+  redirect(`${answerPath(reference)}?merci=${encodeURIComponent(receipt.volunteer)}&retrait=${encodeURIComponent(receipt.withdrawToken)}`);
+}
+
+/** Withdraws an answer with the code of its confirmation's link, until the pool is frozen for a draw (no account). */
+export async function withdrawVolunteer(_previous: FormState, formData: FormData): Promise<FormState> {
+  const reference = text(formData, 'reference');
+  const token = text(formData, 'token');
+  if (!isCallReference(reference) || !isWithdrawToken(token)) notFound();
+  try {
+    await callApiJson(`${BASE}/calls/${reference}/answers/withdraw`, { method: 'POST', body: { token } });
+  } catch (error) {
+    return problemState(error, await unexpected(), formData, await panelWording(() => null));
+  }
+  revalidatePath('/comite');
+  redirect(`${withdrawPath(reference)}?retire=1`);
 }
 
 // ---- a drawn volunteer's answer to their invitation -----------------------

@@ -91,6 +91,11 @@ describe('reading the panel forms', () => {
       ],
     });
     expect(witnessField('witnesses.1.seedHash', witnessIndex)).toBe('witnesses.2.seedHash');
+    // A replacement draw may say how many vacated seats it fills; an initial draw never sends a size (the pool's).
+    expect(commitmentFromForm(form({ poolId: 'p', kind: 'replacement', panelSize: ' 2 ' })).body).toEqual({ poolId: 'p', kind: 'replacement', panelSize: 2, witnesses: [] });
+    expect(commitmentFromForm(form({ poolId: 'p', kind: 'replacement', panelSize: '' })).body).toEqual({ poolId: 'p', kind: 'replacement', witnesses: [] });
+    expect(commitmentFromForm(form({ poolId: 'p', kind: 'initial', panelSize: '9' })).body).toEqual({ poolId: 'p', kind: 'initial', witnesses: [] });
+    expect(witnessField('panelSize', witnessIndex)).toBe('panelSize');
     expect(witnessField('witnesses', witnessIndex)).toBe('witnesses');
   });
 

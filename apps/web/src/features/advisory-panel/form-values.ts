@@ -136,7 +136,9 @@ export function commitmentFromForm(formData: Read): { body: Record<string, unkno
     witnesses.push({ name, kind: text(formData, `witnesses.${i}.kind`) || 'other', seedHash });
   }
   const kind = text(formData, 'kind') === 'replacement' ? 'replacement' : 'initial';
-  return { body: { poolId: text(formData, 'poolId'), kind, witnesses }, witnessIndex };
+  // Only a replacement draw chooses its size (the vacated seats to fill); empty: every vacated seat.
+  const panelSize = kind === 'replacement' ? whole(formData, 'panelSize') : undefined;
+  return { body: { poolId: text(formData, 'poolId'), kind, ...(panelSize === undefined ? {} : { panelSize }), witnesses }, witnessIndex };
 }
 
 export function witnessField(path: string, witnessIndex: readonly number[]): string | null {
@@ -180,6 +182,9 @@ export function csvLine(path: string): number | null | undefined {
   if (line) return Number(line[1]);
   return path === 'poolCsv' ? null : undefined;
 }
+
+/** Where the link given with an answer's confirmation leads (`?jeton=` the withdrawal code). */
+export const withdrawPath = (reference: string, token?: string): string => `/comite/appels/${reference}/retrait${token ? `?jeton=${encodeURIComponent(token)}` : ''}`;
 
 /** The address a letter's reader follows: the answer form with the code filled in. */
 export const answerPath = (reference: string, code?: string): string => `/comite/appels/${reference}${code ? `?code=${encodeURIComponent(code)}` : ''}`;

@@ -4,6 +4,7 @@ import {
   CallReferenceSchema,
   DrawReferenceSchema,
   PanelInvitationTokenSchema,
+  VolunteerWithdrawTokenSchema,
   type AdvisoryPanelDto,
   type CallDto,
   type PanelDrawDto,
@@ -68,6 +69,8 @@ export const fetchDraw = cache(async (reference: string): Promise<PanelDrawDto |
 export const fetchDrawReport = cache((reference: string): Promise<PanelDrawReport> => callApiJson<PanelDrawReport>(`${BASE}/draws/${reference}/report`));
 
 export const isInvitationToken = (value: string): boolean => PanelInvitationTokenSchema.safeParse(value).success;
+/** The code of an answer's withdrawal link (`?jeton=` of /comite/appels/<reference>/retrait). */
+export const isWithdrawToken = (value: string): boolean => VolunteerWithdrawTokenSchema.safeParse(value).success;
 
 /** A drawn volunteer's invitation, read with the token of their e-mail's link (anonymously: the link is the proof); null when the link is not valid. */
 export const fetchInvitation = cache(async (token: string): Promise<PanelInvitation | null> => {

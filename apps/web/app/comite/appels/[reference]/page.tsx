@@ -8,10 +8,11 @@ import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { AnswerForm } from '@/features/advisory-panel/components/AnswerForm';
 import { panelLabels } from '@/features/advisory-panel/labels';
-import { fetchCall } from '@/features/advisory-panel/queries';
+import { withdrawPath } from '@/features/advisory-panel/form-values';
+import { fetchCall, isWithdrawToken } from '@/features/advisory-panel/queries';
 import { Content } from '@/i18n/content';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ code?: string; merci?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ code?: string; merci?: string; retrait?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const call = await fetchCall((await params).reference);
@@ -24,9 +25,10 @@ export default async function CallPage({ params, searchParams }: Props) {
   const { reference } = await params;
   const call = await fetchCall(reference);
   if (!call) notFound();
-  const { code, merci } = await searchParams;
+  const { code, merci, retrait } = await searchParams;
   const [t, labels] = [await getTranslations('AdvisoryPanelCall'), await panelLabels()];
   const volunteer = merci && /^[\p{L}\p{N}_.-]{1,60}$/u.test(merci) ? merci : null;
+  const withdrawal = volunteer && typeof retrait === 'string' && isWithdrawToken(retrait) ? withdrawPath(call.reference, retrait) : null;
 
   return (
     <>
@@ -36,6 +38,11 @@ export default async function CallPage({ params, searchParams }: Props) {
             <strong>{t('thanksTitle')}</strong>
           </p>
           <p>{t('thanksText', { volunteer })}</p>
+          {withdrawal ? (
+            <p>
+              {t('withdrawKeep')} <Link href={withdrawal}>{t('withdrawLink')}</Link>
+            </p>
+          ) : null}
         </Announcement>
       ) : null}
       <PageHeader title={<Content>{call.title}</Content>} lead={t('lead')}>

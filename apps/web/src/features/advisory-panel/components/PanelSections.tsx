@@ -106,7 +106,11 @@ export async function MemberList({ members, past = false }: { members: PanelMemb
             ) : null}
             <div>
               <dt>{t('term')}</dt>
-              <dd>{t('termDates', { start: dates.day(member.termStart), end: dates.day(member.termEnd) })}</dd>
+              <dd>
+                {t('termDates', { start: dates.day(member.termStart), end: dates.day(member.termEnd) })}
+                {/* A replacement serves the rest of the vacated seat's term: its third is renewed with the others. */}
+                {member.remainderOfTerm ? ` — ${t('remainderOfTerm')}` : ''}
+              </dd>
             </div>
             <div>
               <dt>{t('state')}</dt>

@@ -107,7 +107,7 @@ export default async function PanelPoolPage({ params, searchParams }: Props) {
               <code>{"seed=$(openssl rand -hex 16); echo \"$seed\"; printf '%s' \"$seed\" | sha256sum"}</code>
             </pre>
             <h3 id="engagement">{t('commitFormTitle')}</h3>
-            <CommitForm poolId={pool.id} replacementPossible={panel.draws.some((draw) => draw.state === 'drawn')} />
+            <CommitForm poolId={pool.id} poolPanelSize={pool.panelSize ?? 0} seats={panel.citizenSeats} replacementPossible={panel.draws.some((draw) => draw.state === 'drawn')} />
           </>
         ) : (
           <p>{t('commitNeedsQuotas')}</p>
