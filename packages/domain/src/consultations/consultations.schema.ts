@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from '../common/pagination.schema';
+import { plainText } from '../common/text-fields';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
 import { ProposalReferenceSchema } from '../proposals/proposal.schema';
 import { ConsultationPermissionsSchema } from './consultations.policy';
@@ -91,14 +92,11 @@ export const ChangeKeySchema = z
 /** An option's id: short, stable, chosen with the rules (« a », « option-2 », « camera-off »). */
 export const OptionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'Identifiant d’option : lettres minuscules, chiffres et « - », 40 caractères au plus.' });
 
-/** Raw HTML is refused (the texts are a Markdown subset, as elsewhere). */
-const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).', params: { reason: 'html' } });
+/**
+ * Every free text of a consultation (title, question, briefing, options, hearings, questions, answers, notes, count records):
+ * the shared rule of common/text-fields — no raw HTML (the texts are a Markdown subset, as elsewhere), no bidirectional controls.
+ */
+const text = (max: number) => plainText(max, 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).');
 const required = (max: number, message: string) => text(max).pipe(z.string().min(1, { error: message }));
 
 // ---- decision rules ---------------------------------------------------------
