@@ -3,6 +3,7 @@ import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, par
 import request from 'supertest';
 import { ConsultationsService } from '../src/consultations/consultations.service';
 import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, type TestPerson } from './fixtures';
+import { publicAuditLog } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Consultations: phases, rules, hearings, questions, secret ballots, stations, results', () => {
@@ -401,6 +402,42 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(after).toMatchObject({ eligible: 30, participants: 24, percent: '80.0' });
     expect(after.byNeighbourhood.find((n) => n.id === null)).toMatchObject({ name: 'Quartier non renseigné', eligible: 1 });
     for (const line of after.byNeighbourhood) expect(line.participants ?? 0).toBeLessThanOrEqual(line.eligible);
+  });
+
+  it('keeps a draft out of every public output: journal, feeds, open data, lists — also once cancelled unpublished (review L5)', async () => {
+    const secret = `Projet confidentiel ${randomUUID().slice(0, 8)}`;
+    const { reference } = await createConsultation(t, { organizer, state: 'draft', title: secret });
+    const cancelled = await createConsultation(t, { organizer, state: 'draft', title: `${secret} bis` });
+    // Work on the drafts: a hearing, the deliberation space, a cancellation with its reason.
+    await api().post(`/api/v1/consultations/${reference}/hearings`).set(organizer.auth).send({ speaker: `Experte ${secret}`, declaredInterests: 'Aucun', position: 'neutral' }).expect(201);
+    const { deliberation } = (await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(201)).body;
+    await api().post(`/api/v1/consultations/${cancelled.reference}/cancel`).set(organizer.auth).send({ reason: `Abandon de ${secret}` }).expect(200);
+
+    // The journal records them, restricted (chained, not listed: decision 0011).
+    const recorded = await t.sql<{ action: string; visibility: string }>("SELECT action, visibility::text FROM audit_entries WHERE data->>'reference' IN ($1, $2) OR data->>'subject' = $1 ORDER BY seq", [reference, cancelled.reference]);
+    expect(recorded.map((r) => r.action).sort()).toEqual(['consultation.cancelled', 'consultation.created', 'consultation.created', 'consultation.hearing-published', 'deliberation.opened']);
+    expect(new Set(recorded.map((r) => r.visibility))).toEqual(new Set(['restricted']));
+    // Nothing public names them: the journal, every open-data file and feed, the lists and pages.
+    const leaks = (text: string) => [secret, reference, cancelled.reference].filter((needle) => text.includes(needle));
+    expect(leaks(JSON.stringify(await publicAuditLog(t)))).toEqual([]);
+    for (const name of ['data-uses', 'proposals', 'contributions', 'moderation-log', 'opinion-maps', 'authority-responses', 'panel-vote-events', 'audit-heads']) {
+      for (const extension of ['json', 'csv', 'atom']) {
+        const file = await api().get(`/api/v1/open-data/${name}.${extension}`).expect(200);
+        expect([`${name}.${extension}`, ...leaks(file.text)]).toEqual([`${name}.${extension}`]);
+      }
+    }
+    expect(leaks(JSON.stringify((await api().get('/api/v1/consultations?pageSize=100').expect(200)).body))).toEqual([]);
+    expect(leaks(JSON.stringify((await api().get('/api/v1/consultations?state=cancelled&pageSize=100').expect(200)).body))).toEqual([]);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).expect(404);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).set((await voter()).auth).expect(404);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).set(organizer.auth).expect(200);
+    await api().get(`/api/v1/deliberations/${deliberation.id}`).expect(404);
+
+    // Published, it is public from then on: the publication is listed; what was done while it was a draft stays restricted.
+    await api().post(`/api/v1/consultations/${reference}/publish`).set(organizer.auth).send({}).expect(200);
+    const listed = (await publicAuditLog(t)).filter((e) => JSON.stringify(e).includes(reference)).map((e) => e.action);
+    expect(listed).toEqual(['consultation.published']);
+    await api().get(`/api/v1/deliberations/${deliberation.id}`).expect(200);
   });
 
   it('refuses to publish a vote opening too soon or a phase too short, naming the date (review M2)', async () => {

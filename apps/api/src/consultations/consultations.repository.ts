@@ -88,7 +88,8 @@ export class ConsultationsRepository {
   async page(query: ConsultationQuery, includeDrafts: boolean): Promise<{ rows: ConsultationRow[]; total: number }> {
     const where: Prisma.ConsultationWhereInput = {
       ...(query.state ? { state: query.state } : {}),
-      ...(!includeDrafts ? { NOT: { state: 'draft' } } : {}),
+      // Never published (a draft, or a draft cancelled before publication): the organizers' own (review L5).
+      ...(!includeDrafts ? { NOT: { OR: [{ state: 'draft' }, { state: 'cancelled', rulesPublishedAt: null }] } } : {}),
       ...(query.dataUse ? { dataUseId: (await this.prisma.dataUse.findUnique({ where: { reference: query.dataUse }, select: { id: true } }))?.id ?? '00000000-0000-0000-0000-000000000000' } : {}),
     };
     const [rows, total] = await Promise.all([

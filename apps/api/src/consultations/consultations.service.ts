@@ -125,7 +125,16 @@ export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
 
 const rulesOf = (row: ConsultationRow) => row.rules as unknown as DecisionRules;
-const factsOf = (row: { reference: string; state: ConsultationState }): ConsultationFacts => ({ reference: row.reference, state: row.state });
+const factsOf = (row: { reference: string; state: ConsultationState; rulesPublishedAt?: Date | null }): ConsultationFacts => ({ reference: row.reference, state: row.state, ...(row.rulesPublishedAt === undefined ? {} : { published: row.rulesPublishedAt !== null }) });
+
+/**
+ * Review L5: what happens to a consultation that was never published (a
+ * draft, or a draft cancelled before its publication) is the organizers' own —
+ * its audit entries are restricted (chained and verified, not listed: decision
+ * 0011), so its title, hearings and deliberation space never reach the public
+ * journal. From the publication on, entries are public.
+ */
+const auditVisibility = (row: { state: ConsultationState; rulesPublishedAt?: Date | null }): 'public' | 'restricted' => ((row.rulesPublishedAt ?? null) === null && (row.state === 'draft' || row.state === 'cancelled') ? 'restricted' : 'public');
 
 /** Rules as stored, keys sorted: a comparison that ignores key order. */
 const canonicalRules = (rules: unknown): unknown => (Array.isArray(rules) ? rules.map(canonicalRules) : rules && typeof rules === 'object' ? Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonicalRules(v)])) : rules);
@@ -520,7 +529,7 @@ export class ConsultationsService implements OnModuleInit {
       const reference = await this.repository.nextReference(tx, new Date().getUTCFullYear());
       const created = await this.repository.create(tx, { ...columns, reference, originKind: input.origin.kind, originProposalId, originNote: input.origin.note, createdById: organizer.id });
       await this.repository.addEvent(tx, created.id, 'draft', '', organizer.id);
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.created', subjectType: 'consultation', subjectId: created.id, data: { reference, title: created.title, origin: input.origin.kind } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.created', subjectType: 'consultation', subjectId: created.id, visibility: 'restricted', data: { reference, title: created.title, origin: input.origin.kind } });
       return reference;
     });
     return this.get(actor, reference);
@@ -587,7 +596,8 @@ export class ConsultationsService implements OnModuleInit {
       },
       audit: (thing, to): AuditRecord => {
         const action: AuditAction = transition === 'publish' ? 'consultation.published' : transition === 'refer' ? 'consultation.referred' : 'consultation.cancelled';
-        return { actorId: organizer.id, action, subjectType: 'consultation', subjectId: thing.id, data: { reference, state: to, note, ...(transition === 'publish' ? { rules: thing.rules as unknown as JsonValue } : {}) } };
+        // Cancelling a draft keeps it the organizers' own (review L5): the publication itself is public.
+        return { actorId: organizer.id, action, subjectType: 'consultation', subjectId: thing.id, visibility: transition === 'cancel' ? auditVisibility(thing) : 'public', data: { reference, state: to, note, ...(transition === 'publish' ? { rules: thing.rules as unknown as JsonValue } : {}) } };
       },
     });
     // A schedule already due (dates in the past) moves at once rather than at the next sweep.
@@ -620,7 +630,7 @@ export class ConsultationsService implements OnModuleInit {
         whoMayPost: rules.eligibility === 'verified_residents_of_neighbourhoods' ? 'verified_in_neighbourhoods' : 'verified',
         neighbourhoodIds: rules.neighbourhoodIds,
       });
-      await this.audit.record(tx, { actorId: organizer.id, action: 'deliberation.opened', subjectType: 'deliberation', subjectId: id, data: { subject: reference, title: row.title, moderation: 'post' } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'deliberation.opened', subjectType: 'deliberation', subjectId: id, visibility: auditVisibility(row), data: { subject: reference, title: row.title, moderation: 'post' } });
     });
     return this.get(actor, reference);
   }
@@ -700,7 +710,7 @@ export class ConsultationsService implements OnModuleInit {
     const organizer = authorize(canOnConsultation('consultations.add-hearing', { actor, consultation: factsOf(row) }));
     const created = await this.prisma.$transaction(async (tx) => {
       const hearing = await this.repository.createHearing(tx, { consultationId: row.id, ...this.hearingColumns(input), publishedById: organizer.id });
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, data: { reference, speaker: input.speaker, position: input.position } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, visibility: auditVisibility(row), data: { reference, speaker: input.speaker, position: input.position } });
       return hearing;
     });
     return hearingDto(created);
@@ -712,7 +722,7 @@ export class ConsultationsService implements OnModuleInit {
     if (!(await this.repository.hearing(row.id, hearingId))) throw ProblemException.notFound('Aucune audition de ce numéro dans cette consultation.');
     const updated = await this.prisma.$transaction(async (tx) => {
       const hearing = await this.repository.updateHearing(tx, hearingId, this.hearingColumns(input));
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, data: { reference, hearingId, speaker: input.speaker, position: input.position, corrected: true } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, visibility: auditVisibility(row), data: { reference, hearingId, speaker: input.speaker, position: input.position, corrected: true } });
       return hearing;
     });
     return hearingDto(updated);
