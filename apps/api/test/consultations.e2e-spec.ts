@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, TurnoutSchema, verifyBallotList } from '@sesame/domain';
+import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, StationEligibilitySchema, TurnoutSchema, verifyBallotList } from '@sesame/domain';
 import request from 'supertest';
 import { ConsultationsService } from '../src/consultations/consultations.service';
 import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, type TestPerson } from './fixtures';
@@ -236,16 +236,28 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const path = `/api/v1/consultations/${reference}`;
     const officer = await createPerson(t, { pseudonym: 'Assesseuse du bureau 1', roles: ['facilitator'] });
     const receipts: string[] = [];
+    const onlineVoters: TestPerson[] = [];
     for (const choice of [grades(0, 1, 5), grades(1, 0, 5), grades(0, 2, 4), grades(5, 3, 0)]) {
-      receipts.push((await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
+      onlineVoters.push(await voter());
+      receipts.push((await api().post(`${path}/ballots`).set(onlineVoters.at(-1)!.auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
     }
     // At the station: eligibility checked, the vote recorded; the same person cannot then vote online.
     const atStation = await voter();
     await api().get(`${path}/station/eligibility/${atStation.id}`).set((await voter()).auth).expect(403);
     expect((await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: true, alreadyVoted: false });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
+    expect(JSON.stringify((await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(201)).body)).not.toMatch(/channel/);
     await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(409);
     await api().post(`${path}/ballots`).set(atStation.auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(409);
+    // Review L10: the officer learns « has already voted », never how — an online voter and a station voter look the same.
+    const online = onlineVoters[0]!;
+    const seen: unknown[] = [];
+    for (const who of [online, atStation]) {
+      const checked = (await api().get(`${path}/station/eligibility/${who.id}`).set(officer.auth).expect(200)).body;
+      expect(StationEligibilitySchema.parse(checked)).toMatchObject({ eligible: true, alreadyVoted: true });
+      expect(JSON.stringify(checked)).not.toMatch(/channel|online|station/i);
+      seen.push({ ...checked, personId: undefined, name: undefined });
+    }
+    expect(seen[0]).toEqual(seen[1]);
     const unverified = await createPerson(t);
     expect((await api().get(`${path}/station/eligibility/${unverified.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: false });
     await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: unverified.id, stationName: 'Bureau 1 — Mairie' }).expect(422);

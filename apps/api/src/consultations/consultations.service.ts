@@ -910,8 +910,8 @@ export class ConsultationsService implements OnModuleInit {
       name,
       eligible: decision.allowed,
       reason: decision.allowed ? null : decision.message,
+      // Never the channel (review L10): an officer learns that the person took part, not whether online or at a station.
       alreadyVoted: participation !== null,
-      channel: (participation?.channel as 'online' | 'station' | undefined) ?? null,
     };
   }
 
@@ -928,7 +928,7 @@ export class ConsultationsService implements OnModuleInit {
         throw ProblemException.conflict('Cette personne a déjà voté dans cette consultation (en ligne ou dans un bureau de vote).');
       }
     });
-    return { ...eligibility, alreadyVoted: true, channel: 'station' as const };
+    return { ...eligibility, alreadyVoted: true };
   }
 
   /** The stations' count records; their counts only once the results are published, for everyone (they are results). */

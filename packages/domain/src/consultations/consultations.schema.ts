@@ -469,9 +469,10 @@ export const StationEligibilitySchema = z
     eligible: z.boolean(),
     /** Why not, in French (not verified, other neighbourhood). */
     reason: z.string().nullable(),
+    /** Whether they took part already — never how (online or at a station, review L10): an officer needs « may vote » or « has already voted », nothing more. */
     alreadyVoted: z.boolean(),
-    channel: ParticipationChannelSchema.nullable(),
   })
+  .strict()
   .meta({ id: 'StationEligibility' });
 
 export const RecordStationVoteSchema = z

@@ -92,7 +92,7 @@ export default async function StationPage({ params, searchParams }: Props) {
                 <p>
                   <strong lang="fr">{checked.name}</strong> — {checked.eligible ? t('eligible') : t.rich('notEligible', { reason: checked.reason ?? '', fr })}
                 </p>
-                {checked.alreadyVoted ? <p>{t(checked.channel === 'station' ? 'votedAtStation' : 'votedOnline')}</p> : null}
+                {checked.alreadyVoted ? <p data-testid="already-voted">{t('hasVoted')}</p> : null}
                 {checked.eligible && !checked.alreadyVoted ? <StationVoteForm reference={reference} personId={checked.personId} stationName={bureau ?? ''} /> : null}
               </div>
             ) : null}
