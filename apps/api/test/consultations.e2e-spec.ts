@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, StationEligibilitySchema, TurnoutSchema, verifyBallotList } from '@sesame/domain';
 import request from 'supertest';
 import { ConsultationsService } from '../src/consultations/consultations.service';
-import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, type TestPerson } from './fixtures';
+import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, voterCodeOf, type TestPerson } from './fixtures';
 import { publicAuditLog } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -13,6 +13,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
   let organizer: TestPerson;
   const api = () => request(t.server);
   const voter = () => createPerson(t, { verifiedIn: neighbourhoodId });
+  const code = (person: TestPerson) => voterCodeOf(t, person.id);
   const grades = (retirer: number, limiter: number, garder: number) => ({ grades: { retirer, limiter, garder } });
 
   beforeAll(async () => {
@@ -242,25 +243,34 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
       receipts.push((await api().post(`${path}/ballots`).set(onlineVoters.at(-1)!.auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
     }
     // At the station: eligibility checked, the vote recorded; the same person cannot then vote online.
+    // Review M12: the officer types the voter code from the person's account page — never an account id, and learns neither it nor the pseudonym.
     const atStation = await voter();
-    await api().get(`${path}/station/eligibility/${atStation.id}`).set((await voter()).auth).expect(403);
-    expect((await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: true, alreadyVoted: false });
-    expect(JSON.stringify((await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(201)).body)).not.toMatch(/channel/);
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(409);
+    const atStationCode = await code(atStation);
+    expect(atStationCode).toMatch(/^[0-9A-F]{5}-[0-9A-F]{5}$/);
+    expect((await api().get('/api/v1/me').set(atStation.auth).expect(200)).body.verification.voterCode).toBe(atStationCode);
+    await api().get(`${path}/station/eligibility/${atStationCode}`).set((await voter()).auth).expect(403);
+    const before = (await api().get(`${path}/station/eligibility/${atStationCode.toLowerCase().replace('-', ' ')}`).set(officer.auth).expect(200)).body;
+    expect(before).toEqual({ voterCode: atStationCode, eligible: true, reason: null, alreadyVoted: false });
+    // An account id is not a voter code: 400; a code nobody has: 404 saying so.
+    await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(400);
+    const unknown = await api().get(`${path}/station/eligibility/00000-00000`).set(officer.auth).expect(404);
+    expect(unknown.body.detail).toMatch(/code d’électeur 00000-00000/);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(400);
+    const recorded = (await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: atStationCode, stationName: 'Bureau 1 — Mairie' }).expect(201)).body;
+    expect(JSON.stringify(recorded)).not.toMatch(/channel/);
+    for (const answer of [before, recorded]) expect(JSON.stringify(answer)).not.toMatch(new RegExp(`${atStation.id}|"name"|personId`));
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: atStationCode, stationName: 'Bureau 1 — Mairie' }).expect(409);
     await api().post(`${path}/ballots`).set(atStation.auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(409);
     // Review L10: the officer learns « has already voted », never how — an online voter and a station voter look the same.
     const online = onlineVoters[0]!;
     const seen: unknown[] = [];
     for (const who of [online, atStation]) {
-      const checked = (await api().get(`${path}/station/eligibility/${who.id}`).set(officer.auth).expect(200)).body;
+      const checked = (await api().get(`${path}/station/eligibility/${await code(who)}`).set(officer.auth).expect(200)).body;
       expect(StationEligibilitySchema.parse(checked)).toMatchObject({ eligible: true, alreadyVoted: true });
       expect(JSON.stringify(checked)).not.toMatch(/channel|online|station/i);
-      seen.push({ ...checked, personId: undefined, name: undefined });
+      seen.push({ ...checked, voterCode: undefined });
     }
     expect(seen[0]).toEqual(seen[1]);
-    const unverified = await createPerson(t);
-    expect((await api().get(`${path}/station/eligibility/${unverified.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: false });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: unverified.id, stationName: 'Bureau 1 — Mairie' }).expect(422);
 
     const paper = { stationName: 'Bureau 1 — Mairie', place: 'Salle des fêtes', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 3, blankOrInvalid: 0, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 1, 0, 0], garder: [0, 0, 0, 0, 1, 2] } } };
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, officers: ['Jeanne Martin', 'jeanne martin'] }).expect(400);
@@ -268,7 +278,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // Review C1: three ballots in the box, one voter recorded at that station so far → 422 naming it.
     const overfull = await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(422);
     expect(overfull.body.errors).toEqual([expect.objectContaining({ path: 'ballots', message: expect.stringContaining('3 bulletins dans l’urne, mais 1 votant enregistré dans ce bureau') })]);
-    for (const more of [await voter(), await voter()]) await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: more.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
+    for (const more of [await voter(), await voter()]) await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(more), stationName: 'Bureau 1 — Mairie' }).expect(201);
     // Counts that do not add up to the valid ballots, a blank count above the box, a date out of the vote: 422 naming each.
     const inflated = await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, counts: { grades: { retirer: [1000, 0, 0, 0, 0, 0], limiter: [0, 1000, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1000] } } }).expect(422);
     expect(inflated.body.errors[0]).toEqual(expect.objectContaining({ path: 'counts.grades.retirer', message: 'Les mentions de l’option « retirer » font 1000, et non 3 (3 bulletins − 0 blancs ou nuls).' }));
@@ -334,7 +344,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const officer = await createPerson(t, { roles: ['facilitator'] });
     await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 5) }).expect(201);
     const atStation = await voter();
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 2 — École' }).expect(201);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(atStation), stationName: 'Bureau 2 — École' }).expect(201);
 
     // The close: a station recorded voters and has not counted yet, so the results wait — hidden from everyone.
     await moveConsultationTo(t, reference, 'results');
@@ -345,7 +355,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(404);
     // The box is shut: no ballot, no station vote; the turnout stays provisional.
     await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(422);
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 2 — École' }).expect(422);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(await voter()), stationName: 'Bureau 2 — École' }).expect(422);
     expect((await api().get(`${path}/turnout`).expect(200)).body).toMatchObject({ provisional: true, participants: 2 });
     // The job's sweep does not publish while the count lasts.
     await t.app.get(ConsultationsService).advanceDue();
@@ -369,7 +379,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const { reference } = await createConsultation(t, { organizer, state: 'vote' });
     const path = `/api/v1/consultations/${reference}`;
     const officer = await createPerson(t, { roles: ['facilitator'] });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 4 — Gymnase' }).expect(201);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(await voter()), stationName: 'Bureau 4 — Gymnase' }).expect(201);
     await moveConsultationTo(t, reference, 'results');
     expect((await api().get(path).expect(200)).body.state).toBe('counting');
     await t.app.get(ConsultationsService).advanceDue(new Date(Date.now() + 24 * 3_600_000));

@@ -28,6 +28,7 @@ import {
   SUBMITTABLE_PROPOSAL,
   type ConsultationFixtureState,
   type TestPerson,
+  voterCodeOf,
 } from './fixtures';
 import { buildPanelWork, type PanelWork } from './support/panel-work';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
@@ -550,14 +551,14 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
   'GET /api/v1/consultations/{reference}/participation': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: actingAs(await createPerson(s.t)) }),
   'GET /api/v1/consultations/{reference}/turnout': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
   'GET /api/v1/consultations/{reference}/results': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
-  'GET /api/v1/consultations/{reference}/station/eligibility/{personId}': async (s) => ({
-    params: { reference: (await consultation(s, { state: 'vote' })).reference, personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id },
+  'GET /api/v1/consultations/{reference}/station/eligibility/{voterCode}': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference, voterCode: await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id) },
     headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
   }),
   'POST /api/v1/consultations/{reference}/station/participations': async (s) => ({
     params: { reference: (await consultation(s, { state: 'vote' })).reference },
     headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
-    body: { personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id, stationName: 'Bureau 1 — Mairie' },
+    body: { voterCode: await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id), stationName: 'Bureau 1 — Mairie' },
   }),
   'GET /api/v1/consultations/{reference}/paper-totals': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
   'POST /api/v1/consultations/{reference}/paper-totals': async (s) => {
@@ -565,8 +566,8 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     const officer = await createPerson(s.t, { roles: ['facilitator'] });
     // A count record holds no more ballots than the station recorded voters.
     for (let i = 0; i < 2; i++) {
-      const personId = (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id;
-      await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ personId, stationName: 'Bureau 1' }).expect(201);
+      const voterCode = await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id);
+      await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ voterCode, stationName: 'Bureau 1' }).expect(201);
     }
     return {
       params: { reference },

@@ -175,11 +175,25 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
 
     // 5. A polling station: two residents of La Noue vote there (recorded by the officer), then its paper totals (two officers, time, place) —
     // a count is refused when its box holds more ballots than people recorded at the station.
-    const stationVoters = await sql<{ id: string }>(`SELECT p.id FROM people p JOIN resident_verifications v ON v.person_id = p.id JOIN neighbourhoods n ON n.id = v.neighbourhood_id WHERE p.email LIKE 'demo-%' AND n.name = 'La Noue' ORDER BY p.email LIMIT 2`);
-    for (const { id } of stationVoters) {
-      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?personne=${id}&bureau=${encodeURIComponent('Bureau de la mairie annexe')}`);
+    // Review M12: the officer types the voter code each resident reads on their account page — never an account id.
+    const stationVoters = await sql<{ id: string; code: string }>(`SELECT p.id, v.voter_code AS code FROM people p JOIN resident_verifications v ON v.person_id = p.id JOIN neighbourhoods n ON n.id = v.neighbourhood_id WHERE p.email LIKE 'demo-%' AND n.name = 'La Noue' ORDER BY p.email LIMIT 2`);
+    await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?bureau=${encodeURIComponent('Bureau de la mairie annexe')}`);
+    for (const { id, code } of stationVoters) {
+      await organizer.getByLabel('Code d’électeur de la personne').fill(`${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`);
+      await organizer.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await expect(organizer.getByTestId('eligibility')).toContainText(`Code ${code.slice(0, 5)}-${code.slice(5)} : peut voter.`);
       await organizer.getByRole('button', { name: 'Enregistrer qu’elle a voté' }).click();
       await expect(organizer.getByText(/ne peut plus voter en ligne/)).toBeVisible({ timeout: 15_000 });
+      await expect(organizer.locator('body')).not.toContainText(id);
+    }
+    // Review L10: checked again, the officer reads « has already voted » — not whether online or at a station (Camille voted online).
+    const [camille] = await sql<{ code: string }>(`SELECT v.voter_code AS code FROM people p JOIN resident_verifications v ON v.person_id = p.id WHERE p.email = $1`, [RESIDENT]);
+    await resident.goto('/compte');
+    await expect(resident.getByTestId('voter-code')).toContainText(`${camille!.code.slice(0, 5)}-${camille!.code.slice(5)}`);
+    for (const code of [camille!.code, stationVoters[0]!.code]) {
+      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?code=${code}`);
+      await expect(organizer.getByTestId('already-voted')).toHaveText('Cette personne a déjà voté dans cette consultation : elle ne peut pas voter une seconde fois.');
+      await expect(organizer.getByTestId('eligibility')).not.toContainText(/en ligne|bureau de vote/);
     }
     await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
     const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });

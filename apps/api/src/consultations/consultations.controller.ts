@@ -18,7 +18,7 @@ import {
   ReceiptParamsSchema,
   RecordStationVoteSchema,
   ReferConsultationSchema,
-  StationPersonParamsSchema,
+  StationVoterParamsSchema,
   UpdateConsultationSchema,
   type Actor,
   type AnswerQuestion,
@@ -197,14 +197,15 @@ export class ConsultationsController {
 
   // ---- polling stations ----
 
-  @Get(':reference/station/eligibility/:personId')
-  stationEligibility(@CurrentActor() actor: Actor, @Param(new ZodPipe(StationPersonParamsSchema)) params: { reference: string; personId: string }) {
-    return this.consultations.stationEligibility(actor, params.reference, params.personId);
+  /** Officers find a person by the voter code on their account page (review M12), never by account id. */
+  @Get(':reference/station/eligibility/:voterCode')
+  stationEligibility(@CurrentActor() actor: Actor, @Param(new ZodPipe(StationVoterParamsSchema)) params: { reference: string; voterCode: string }) {
+    return this.consultations.stationEligibility(actor, params.reference, params.voterCode);
   }
 
   @Post(':reference/station/participations')
-  recordStationVote(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(RecordStationVoteSchema)) body: { personId: string; stationName: string }) {
-    return this.consultations.recordStationVote(actor, params.reference, body.personId, body.stationName);
+  recordStationVote(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(RecordStationVoteSchema)) body: { voterCode: string; stationName: string }) {
+    return this.consultations.recordStationVote(actor, params.reference, body.voterCode, body.stationName);
   }
 
   @Get(':reference/paper-totals')

@@ -30,7 +30,7 @@ import {
   RecordStationVoteSchema,
   ReferConsultationSchema,
   StationEligibilitySchema,
-  StationPersonParamsSchema,
+  StationVoterParamsSchema,
   TurnoutSchema,
   UpdateConsultationSchema,
 } from '@sesame/domain';
@@ -243,13 +243,13 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'The results.', content: json(ConsultationResultsSchema) }, ...problemResponses(400, 403, 404) },
     },
   },
-  '/consultations/{reference}/station/eligibility/{personId}': {
+  '/consultations/{reference}/station/eligibility/{voterCode}': {
     get: {
       tags,
-      summary: 'Polling-station officers: may this person vote, and have they already?',
+      summary: 'Polling-station officers: may the holder of this voter code vote, and have they already? (Never how they voted, online or on paper; never their account.)',
       operationId: 'getStationEligibility',
       security: person,
-      requestParams: { path: StationPersonParamsSchema },
+      requestParams: { path: StationVoterParamsSchema },
       responses: { '200': { description: 'Their eligibility.', content: json(StationEligibilitySchema) }, ...problemResponses(400, 401, 403, 404, 422) },
     },
   },

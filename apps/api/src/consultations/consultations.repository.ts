@@ -151,9 +151,10 @@ export class ConsultationsRepository {
     return { verified: row !== null, neighbourhoodId: row?.neighbourhoodId ?? null };
   }
 
-  async personName(personId: string): Promise<string | null> {
-    const row = await this.prisma.person.findUnique({ where: { id: personId }, select: { pseudonym: true, deletedAt: true } });
-    return row ? (row.deletedAt ? DELETED_ACCOUNT_NAME : row.pseudonym) : null;
+  /** The verified resident holding a voter code (review M12); null for an unknown code. */
+  async personByVoterCode(voterCode: string): Promise<string | null> {
+    const row = await this.prisma.residentVerification.findUnique({ where: { voterCode }, select: { personId: true } });
+    return row?.personId ?? null;
   }
 
   deliberationOf(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<{ id: string } | null> {

@@ -12,6 +12,7 @@ import {
   countingDone,
   countingEndsAt,
   DEFAULT_MAJORITY_JUDGMENT_GRADES,
+  formatVoterCode,
   dueTransitions,
   isClosed,
   isOpened,
@@ -892,34 +893,38 @@ export class ConsultationsService implements OnModuleInit {
 
   // ---- polling stations ------------------------------------------------------------------
 
-  async stationEligibility(actor: Actor, reference: string, personId: string) {
+  async stationEligibility(actor: Actor, reference: string, voterCode: string) {
     const row = await this.visible(actor, reference);
     authorize(canOnConsultation('consultations.officiate', { actor, consultation: factsOf(row) }));
-    return this.eligibilityOf(row, personId);
+    return (await this.eligibilityOf(row, voterCode)).answer;
   }
 
-  private async eligibilityOf(row: ConsultationRow, personId: string) {
-    const name = await this.repository.personName(personId);
-    if (name === null) throw ProblemException.notFound('Aucune personne de ce numéro.');
+  /**
+   * The holder of a voter code as an officer sees them (review M12): may they vote, have they already —
+   * never their account id, pseudonym or channel. The person's id stays inside the API.
+   */
+  private async eligibilityOf(row: ConsultationRow, voterCode: string) {
+    const personId = await this.repository.personByVoterCode(voterCode);
+    if (personId === null) throw ProblemException.notFound(`Aucune habitante ni aucun habitant vérifié n’a le code d’électeur ${formatVoterCode(voterCode)}. Vérifiez le code sur la page « Mon compte » de la personne.`);
     const rules = rulesOf(row);
     const facts = await this.repository.voterFacts(personId);
     const decision = canOnConsultation('consultations.vote', { actor: { id: personId, roles: [] }, consultation: factsOf(row), voter: { ...facts, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds } });
     const participation = await this.repository.participation(row.id, personId);
-    return {
-      personId,
-      name,
+    const answer = {
+      voterCode: formatVoterCode(voterCode),
       eligible: decision.allowed,
       reason: decision.allowed ? null : decision.message,
       // Never the channel (review L10): an officer learns that the person took part, not whether online or at a station.
       alreadyVoted: participation !== null,
     };
+    return { personId, answer };
   }
 
   /** An officer records that an eligible person voted at the station: the same participation row as online, so nobody votes twice. */
-  async recordStationVote(actor: Actor, reference: string, personId: string, stationName: string) {
+  async recordStationVote(actor: Actor, reference: string, voterCode: string, stationName: string) {
     const row = await this.visible(actor, reference);
     const officer = authorize(canOnConsultation('consultations.officiate', { actor, consultation: factsOf(row) }));
-    const eligibility = await this.eligibilityOf(row, personId);
+    const { personId, answer: eligibility } = await this.eligibilityOf(row, voterCode);
     if (!eligibility.eligible) throw ProblemException.ruleViolation(eligibility.reason ?? 'Cette personne ne peut pas voter dans cette consultation.');
     await this.prisma.$transaction(async (tx) => {
       const state = await this.repository.lockShared(tx, row.id);

@@ -49,7 +49,7 @@ describe('consultation free texts refuse bidirectional controls (review L11)', (
   it('hearings and the polling stations’ records', () => {
     const hearing = { speaker: 'Dr Amina\u202E Benali', affiliation: 'Université\u2066', declaredInterests: 'Aucun\u202C', position: 'against', summary: '\u2067Les risques.' };
     expect(bidiPaths(HearingInputSchema.safeParse(hearing)).sort()).toEqual(['affiliation', 'declaredInterests', 'speaker', 'summary']);
-    expect(bidiPaths(RecordStationVoteSchema.safeParse({ personId: '0190a4b2-6b1e-7c3d-8e4f-5a6b7c8d9e0f', stationName: 'Bureau\u202E 1' }))).toEqual(['stationName']);
+    expect(bidiPaths(RecordStationVoteSchema.safeParse({ voterCode: 'A1B2C-3D4E5', stationName: 'Bureau\u202E 1' }))).toEqual(['stationName']);
     const count = { stationName: 'Bureau 1\u202E', place: 'Mairie\u2069', countedAt: '2027-03-22T20:00:00Z', officers: ['Jeanne\u202D Martin', 'Karim Haddad'], ballots: 2, blankOrInvalid: 0, counts: { options: { garder: 1, retirer: 1 } } };
     expect(bidiPaths(PaperCountInputSchema.safeParse(count)).sort()).toEqual(['officers.0', 'place', 'stationName']);
   });

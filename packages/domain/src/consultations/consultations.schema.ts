@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageOf } from '../common/pagination.schema';
 import { plainText } from '../common/text-fields';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
+import { VoterCodeSchema } from '../verification/verification.schema';
 import { ProposalReferenceSchema } from '../proposals/proposal.schema';
 import { ConsultationPermissionsSchema } from './consultations.policy';
 import { VotingMethodSchema } from './tally/rules';
@@ -57,7 +58,7 @@ export * from './consultations.values';
  *   GET    /consultations/:reference/turnout                    public   → Turnout (« provisoire » until the results)
  *   GET    /consultations/:reference/results                    public   → ConsultationResults (403 before the close, for everyone)
  *
- *   GET    /consultations/:reference/station/eligibility/:personId   officer → StationEligibility
+ *   GET    /consultations/:reference/station/eligibility/:voterCode  officer → StationEligibility
  *   POST   /consultations/:reference/station/participations     officer  RecordStationVote → StationEligibility (201; 409 if they already voted)
  *   GET    /consultations/:reference/paper-totals               public   → PaperCount[]
  *   POST   /consultations/:reference/paper-totals               officer  PaperCountInput → PaperCount (201; during the vote, or while counting after the close)
@@ -216,7 +217,8 @@ export const ConsultationReferenceParamsSchema = z.object({ reference: Consultat
 export const HearingParamsSchema = z.object({ reference: ConsultationReferenceSchema, hearingId: z.uuid() }).strict();
 export const QuestionParamsSchema = z.object({ reference: ConsultationReferenceSchema, questionId: z.uuid() }).strict();
 export const ReceiptParamsSchema = z.object({ reference: ConsultationReferenceSchema, receipt: ReceiptCodeSchema }).strict();
-export const StationPersonParamsSchema = z.object({ reference: ConsultationReferenceSchema, personId: z.uuid() }).strict();
+/** Officers find a person by their voter code (review M12), never by account id. */
+export const StationVoterParamsSchema = z.object({ reference: ConsultationReferenceSchema, voterCode: VoterCodeSchema }).strict();
 
 export const ConsultationQuerySchema = z
   .object({
@@ -464,8 +466,11 @@ export type TurnoutDto = z.infer<typeof TurnoutSchema>;
 
 export const StationEligibilitySchema = z
   .object({
-    personId: z.uuid(),
-    name: z.string(),
+    /**
+     * The voter code the officer typed, as shown (« A1B2C-3D4E5 »). Neither the account id nor the pseudonym (review M12):
+     * the officer needs to know whether the holder of this code may vote, not who they are online.
+     */
+    voterCode: z.string(),
     eligible: z.boolean(),
     /** Why not, in French (not verified, other neighbourhood). */
     reason: z.string().nullable(),
@@ -476,7 +481,7 @@ export const StationEligibilitySchema = z
   .meta({ id: 'StationEligibility' });
 
 export const RecordStationVoteSchema = z
-  .object({ personId: z.uuid(), stationName: required(CONSULTATION_LIMITS.stationName, 'Donnez le nom du bureau de vote.') })
+  .object({ voterCode: VoterCodeSchema, stationName: required(CONSULTATION_LIMITS.stationName, 'Donnez le nom du bureau de vote.') })
   .strict()
   .meta({ id: 'RecordStationVote' });
 

@@ -198,13 +198,13 @@ export async function AnswerForm({ reference, question, hearings }: { reference:
 }
 
 /** At a polling station: record that a checked person voted (the same participation row as online: nobody votes twice). */
-export async function StationVoteForm({ reference, personId, stationName }: { reference: string; personId: string; stationName: string }) {
+export async function StationVoteForm({ reference, voterCode, stationName }: { reference: string; voterCode: string; stationName: string }) {
   const t = await getTranslations('Consultation.station');
   const form = await getTranslations('Form');
   return (
     <ActionForm action={recordStationVote} submitLabel={t('record')} errorSummaryLabel={form('errorSummary')} labels={{ stationName: t('stationName') }}>
       <Hidden name="reference" value={reference} />
-      <Hidden name="personId" value={personId} />
+      <Hidden name="voterCode" value={voterCode} />
       <Field name="stationName" label={t('stationName')} defaultValue={stationName} />
     </ActionForm>
   );
