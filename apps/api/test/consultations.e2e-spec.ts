@@ -290,8 +290,21 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
       expect(dated.body.errors).toEqual([expect.objectContaining({ path: 'countedAt' })]);
     }
     const entered = (await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201)).body;
-    expect(entered.enteredBy).toBe('Assesseuse du bureau 1');
+    expect(entered).toMatchObject({ enteredBy: 'Assesseuse du bureau 1', confirmedBy: null, confirmedAt: null });
     await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(409);
+    // The two officers, for real: the account that entered the record cannot confirm it (422), a resident cannot (403);
+    // a second officer's account does (200), once (409); an unknown record is a 404.
+    const confirmation = `${path}/paper-totals/${entered.id}/confirmation`;
+    const second = await createPerson(t, { pseudonym: 'Second assesseur du bureau 1', roles: ['facilitator'] });
+    const same = await api().post(confirmation).set(officer.auth).send({}).expect(422);
+    expect(same.body.errors).toEqual([expect.objectContaining({ code: 'same_officer', message: expect.stringContaining('second assesseur') })]);
+    await api().post(confirmation).set((await voter()).auth).send({}).expect(403);
+    await api().post(`${path}/paper-totals/${randomUUID()}/confirmation`).set(second.auth).send({}).expect(404);
+    await api().post(confirmation).set(second.auth).send({ note: 'ok' }).expect(400);
+    const confirmed = (await api().post(confirmation).set(second.auth).send({}).expect(200)).body;
+    expect(confirmed).toMatchObject({ id: entered.id, enteredBy: 'Assesseuse du bureau 1', confirmedBy: 'Second assesseur du bureau 1', counts: { answers: null, options: null, grades: null } });
+    await api().post(confirmation).set(second.auth).send({}).expect(409);
+    await api().post(confirmation).set(organizer.auth).send({}).expect(409);
     // Review H1: a station's counts are results — hidden from everyone until the results are published.
     for (const who of [{}, officer.auth, organizer.auth]) {
       const listed = (await api().get(`${path}/paper-totals`).set(who).expect(200)).body;
@@ -317,7 +330,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(results.options[0]).toMatchObject({ id: 'retirer', rank: 1, paperVotes: 3 });
     expect(results.options.find((o) => o.id === 'retirer')!.profile).toEqual([4, 2, 0, 0, 0, 1]);
     expect(results.turnout).toMatchObject({ provisional: false, participants: 7, online: 4, atStations: 3 });
-    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'], enteredBy: 'Assesseuse du bureau 1' });
+    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'], enteredBy: 'Assesseuse du bureau 1', confirmedBy: 'Second assesseur du bureau 1' });
     // Review M3: three voters at that station — its own counts stay unpublished (they are in the totals and the list's merged record).
     expect((await api().get(`${path}/paper-totals`).expect(200)).body[0]).toMatchObject({ ballots: 3, counts: { answers: null, options: null, grades: null } });
     expect(results.explanation.join(' ')).toMatch(/mention majoritaire/i);
@@ -364,14 +377,18 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // The station's count record, entered after the close: the count is complete, the results are published with it.
     const paper = { stationName: 'Bureau 2 — École', place: 'École Jules-Ferry', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
     await api().post(`${path}/paper-totals`).set((await voter()).auth).send(paper).expect(403);
-    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    const entered = (await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201)).body;
+    // Entered by one account, it does not count yet: the results wait for a second officer's confirmation.
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
+    await api().get(`${path}/results`).expect(403);
+    await api().post(`${path}/paper-totals/${entered.id}/confirmation`).set((await createPerson(t, { roles: ['facilitator'] })).auth).send({}).expect(200);
     const results = ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body);
     expect(results).toMatchObject({ ballots: { online: 1, paper: 1 }, turnout: { provisional: false, participants: 2, atStations: 1 } });
     expect(results.paperCounts.map((p) => p.stationName)).toEqual(['Bureau 2 — École']);
     // Once published, no more count records.
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, stationName: 'Bureau 3' }).expect(422);
     const actions = (await t.sql<{ action: string; data: { stationsWithoutCount?: string[] } }>("SELECT action, data FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [reference]));
-    expect(actions.map((a) => a.action).slice(-4)).toEqual(['consultation.vote-closed', 'consultation.paper-count-recorded', 'consultation.ballot-list-published', 'consultation.results-published']);
+    expect(actions.map((a) => a.action).slice(-5)).toEqual(['consultation.vote-closed', 'consultation.paper-count-recorded', 'consultation.paper-count-confirmed', 'consultation.ballot-list-published', 'consultation.results-published']);
     expect(actions.at(-1)!.data.stationsWithoutCount).toEqual([]);
   });
 
@@ -382,8 +399,13 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(await voter()), stationName: 'Bureau 4 — Gymnase' }).expect(201);
     await moveConsultationTo(t, reference, 'results');
     expect((await api().get(path).expect(200)).body.state).toBe('counting');
+    // A record entered by one officer and never confirmed by a second does not count.
+    const paper = { stationName: 'Bureau 4 — Gymnase', place: 'Gymnase', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
+    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
     await t.app.get(ConsultationsService).advanceDue(new Date(Date.now() + 24 * 3_600_000));
     expect((await api().get(path).expect(200)).body.state).toBe('results');
+    expect(ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body)).toMatchObject({ ballots: { paper: 0 }, paperCounts: [] });
     const [published] = await t.sql<{ data: { stationsWithoutCount: string[] } }>("SELECT data FROM audit_entries WHERE action = 'consultation.results-published' AND data->>'reference' = $1", [reference]);
     expect(published!.data.stationsWithoutCount).toEqual(['Bureau 4 — Gymnase']);
   });

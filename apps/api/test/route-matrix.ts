@@ -244,6 +244,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/consultations/{reference}/station/participations': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/participations', body: {} }), expect: anyPerson },
   'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
   'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
+  'POST /api/v1/consultations/{reference}/paper-totals/{countId}/confirmation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals/00000000-0000-4000-8000-000000000000/confirmation', body: {} }), expect: anyPerson },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
   // Panel recommendations (issue 19). Members' routes check the seat (not a role) first: no caller of the matrix holds one.
   'GET /api/v1/recommendations/workspace': { request: () => ({ path: '/api/v1/recommendations/workspace' }), expect: organizers },

@@ -209,6 +209,18 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     }
     await totals.getByRole('button', { name: 'Enregistrer le procès-verbal' }).click();
     await expect(organizer.getByText('Le procès-verbal du bureau est enregistré.')).toBeVisible({ timeout: 15_000 });
+    // Two officers for real: the account that entered it cannot confirm it; a second officer, with another account, does — only then it counts.
+    const confirm = { name: 'Confirmer le procès-verbal de « Bureau de la mairie annexe » (second assesseur)' };
+    await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+    await expect(organizer.getByTestId('count-record')).toContainText('Il ne compte pas encore');
+    await organizer.getByRole('button', confirm).click();
+    await expect(organizer.getByRole('alert').filter({ hasText: 'un second assesseur' }).first()).toBeVisible({ timeout: 15_000 });
+    const secondOfficer = await signedIn(browser, 'animation@demo.sesame.test', contexts);
+    await secondOfficer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+    await secondOfficer.getByRole('button', confirm).click();
+    // The page is drawn again: the record now says who confirmed it, and its button is gone.
+    await expect(secondOfficer.getByTestId('count-record')).toContainText('confirmé par Association Numérique Solidaire : il compte dans les résultats.', { timeout: 15_000 });
+    await expect(secondOfficer.getByRole('button', confirm)).toHaveCount(0);
 
     // 6. The close: the results page explains the winner, shows the paper ballots as such; the resident finds the receipt in the list.
     await moveTo(resident, reference, 'results', 'Close, résultats publiés');

@@ -13,6 +13,7 @@ import {
   HearingInputSchema,
   HearingParamsSchema,
   PaperCountInputSchema,
+  PaperCountParamsSchema,
   QuestionParamsSchema,
   QuestionQuerySchema,
   ReceiptParamsSchema,
@@ -217,6 +218,13 @@ export class ConsultationsController {
   @Post(':reference/paper-totals')
   addPaperCount(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(PaperCountInputSchema)) body: PaperCountInput) {
     return this.consultations.addPaperCount(actor, params.reference, body);
+  }
+
+  /** A second officer, with another account, confirms a station's count record: only confirmed records count (422 for the account that entered it, 409 once confirmed). */
+  @Post(':reference/paper-totals/:countId/confirmation')
+  @HttpCode(200)
+  confirmPaperCount(@CurrentActor() actor: Actor, @Param(new ZodPipe(PaperCountParamsSchema)) params: { reference: string; countId: string }, @Body(new ZodPipe(EmptyBodySchema)) _body: object) {
+    return this.consultations.confirmPaperCount(actor, params.reference, params.countId);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   HearingSchema,
   MyParticipationSchema,
   PaperCountInputSchema,
+  PaperCountParamsSchema,
   PaperCountSchema,
   QuestionPageSchema,
   QuestionParamsSchema,
@@ -274,12 +275,23 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       tags,
-      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote or after its close until the results (the last station’s record publishes them)',
+      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote or after its close until the results (it counts once a second officer confirms it: see the confirmation route)',
       operationId: 'addPaperCount',
       security: person,
       requestParams: path,
       requestBody: { content: json(PaperCountInputSchema) },
       responses: { '201': { description: 'The count record.', content: json(PaperCountSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/consultations/{reference}/paper-totals/{countId}/confirmation': {
+    post: {
+      tags,
+      summary: 'Polling-station officers: a second officer, with another account than the one that entered it, confirms a count record; only confirmed records count in the results (422 for the same account, 409 once confirmed)',
+      operationId: 'confirmPaperCount',
+      security: person,
+      requestParams: { path: PaperCountParamsSchema },
+      requestBody: { content: json(EmptyBodySchema) },
+      responses: { '200': { description: 'The confirmed count record (its counts hidden until the results).', content: json(PaperCountSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
     },
   },
   '/open-data/consultations/{reference}/ballots.json': {

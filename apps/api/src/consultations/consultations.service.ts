@@ -166,7 +166,7 @@ export function paperTotalsOf(rules: DecisionRules, count: { stationName: string
   }
 }
 
-function paperDto(row: ConsultationPaperCount, enteredBy: string, withCounts = true): PaperCountDto {
+function paperDto(row: ConsultationPaperCount, names: Map<string, string>, withCounts = true): PaperCountDto {
   return {
     id: row.id,
     stationName: row.stationName,
@@ -177,7 +177,9 @@ function paperDto(row: ConsultationPaperCount, enteredBy: string, withCounts = t
     blankOrInvalid: row.blankOrInvalid,
     // A station's counts are results: hidden until the results are published (review H1).
     counts: withCounts ? (row.counts as unknown as PaperCounts) : { answers: null, options: null, grades: null },
-    enteredBy,
+    enteredBy: names.get(row.enteredById) ?? '',
+    confirmedBy: row.confirmedById ? (names.get(row.confirmedById) ?? '') : null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
   };
 }
 
@@ -304,9 +306,10 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
   const rules = rulesOf(row);
   await repository.rewriteInReceiptOrder(tx, row.id);
   const ballots = await repository.ballotsByReceipt(tx, row.id);
-  const paperRows = await repository.paperCounts(row.id, tx);
+  // Only records a second officer confirmed count: one account alone never adds paper ballots to a result.
+  const paperRows = await repository.paperCounts(row.id, tx, true);
   const stationVoters = await repository.stationVoterCounts(tx, row.id);
-  const enteredBy = await repository.pseudonyms(paperRows.map((p) => p.enteredById), tx);
+  const names = await repository.pseudonyms(paperRows.flatMap((p) => [p.enteredById, ...(p.confirmedById ? [p.confirmedById] : [])]), tx);
   // A station of fewer than SMALL_COUNT_THRESHOLD voters is published only merged with others (review M3).
   const paperTotals = mergeSmallStations(
     paperRows.flatMap((count) => {
@@ -335,7 +338,7 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
     quorum: { percent: rules.quorumPercent, reached: rules.quorumPercent === 0 || turnout.participants * 100 >= rules.quorumPercent * turnout.eligible },
     turnout,
     // A small station's own counts are not published: they are in the merged record of the list and in the totals.
-    paperCounts: paperRows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', (stationVoters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD)),
+    paperCounts: paperRows.map((p) => paperDto(p, names, (stationVoters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD)),
     explanation: explain(list.result, rules, labels, winner),
     ballotList: { sha256: list.ballotsSha256, url: ballotListUrl(row.reference), ballots: list.ballots.length },
     tally: list.result,
@@ -940,16 +943,16 @@ export class ConsultationsService implements OnModuleInit {
   async paperCounts(actor: Actor, reference: string): Promise<PaperCountDto[]> {
     const row = await this.visible(actor, reference);
     const rows = await this.repository.paperCounts(row.id);
-    const enteredBy = await this.repository.pseudonyms(rows.map((p) => p.enteredById));
+    const names = await this.repository.pseudonyms(rows.flatMap((p) => [p.enteredById, ...(p.confirmedById ? [p.confirmedById] : [])]));
     const published = isClosed(row.state);
     const voters = published ? await this.repository.stationVoterCounts(this.prisma, row.id) : new Map<string, number>();
-    return rows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
+    return rows.map((p) => paperDto(p, names, published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
   }
 
   /**
    * A station's count record (totals, two officers, time, place): during the
    * vote, or after its close while the count lasts — a station counts its
-   * paper ballots when it closes. The last station's record publishes the results.
+   * paper ballots when it closes. It counts once a second officer confirms it (confirmPaperCount).
    */
   async addPaperCount(actor: Actor, reference: string, input: PaperCountInput): Promise<PaperCountDto> {
     const row = await this.visible(actor, reference);
@@ -998,8 +1001,36 @@ export class ConsultationsService implements OnModuleInit {
       await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-recorded', subjectType: 'consultation', subjectId: row.id, data: { reference, station: input.stationName, place: input.place, ballots: input.ballots } });
       return count;
     });
+    // Not counted yet: a second officer confirms it (confirmPaperCount), and the results wait for that.
+    return paperDto(created, await this.repository.pseudonyms([officer.id]));
+  }
+
+  /**
+   * The two-officer rule, made real: a count record entered by one officer's
+   * account counts only once a second officer, with another account, confirms
+   * it. The same account: 422; already confirmed: 409. The last confirmation
+   * after the close publishes the results.
+   */
+  async confirmPaperCount(actor: Actor, reference: string, countId: string): Promise<PaperCountDto> {
+    const row = await this.visible(actor, reference);
+    const officer = authorize(canOnConsultation('consultations.enter-paper-totals', { actor, consultation: factsOf(row) }));
+    const confirmed = await this.prisma.$transaction(async (tx) => {
+      const state = await this.repository.lockShared(tx, row.id);
+      if (state !== 'vote' && state !== 'counting') throw ProblemException.ruleViolation('Les procès-verbaux se confirment pendant le vote et le dépouillement, jusqu’à la publication des résultats.');
+      const count = await this.repository.lockPaperCount(tx, row.id, countId);
+      if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
+      if (count.confirmedById) throw ProblemException.conflict(`Le procès-verbal du bureau « ${count.stationName} » est déjà confirmé.`);
+      if (count.enteredById === officer.id) {
+        throw ProblemException.ruleViolation('Vous avez saisi ce procès-verbal : un second assesseur, avec un autre compte, le confirme.', [
+          { path: 'countId', code: 'same_officer', message: 'Le procès-verbal est confirmé par un second assesseur, connecté avec un autre compte que celui qui l’a saisi.' },
+        ]);
+      }
+      const updated = await this.repository.confirmPaperCount(tx, count.id, officer.id);
+      await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-confirmed', subjectType: 'consultation', subjectId: row.id, data: { reference, station: count.stationName } });
+      return updated;
+    });
     // After the close, the count may be complete now: the results follow at once rather than at the next sweep.
     await this.advance(reference);
-    return paperDto(created, (await this.repository.pseudonyms([officer.id])).get(officer.id) ?? '');
+    return paperDto(confirmed, await this.repository.pseudonyms([confirmed.enteredById, officer.id]), false);
   }
 }

@@ -218,6 +218,7 @@ export const HearingParamsSchema = z.object({ reference: ConsultationReferenceSc
 export const QuestionParamsSchema = z.object({ reference: ConsultationReferenceSchema, questionId: z.uuid() }).strict();
 export const ReceiptParamsSchema = z.object({ reference: ConsultationReferenceSchema, receipt: ReceiptCodeSchema }).strict();
 /** Officers find a person by their voter code (review M12), never by account id. */
+export const PaperCountParamsSchema = z.object({ reference: ConsultationReferenceSchema, countId: z.uuid() }).strict();
 export const StationVoterParamsSchema = z.object({ reference: ConsultationReferenceSchema, voterCode: VoterCodeSchema }).strict();
 
 export const ConsultationQuerySchema = z
@@ -530,6 +531,12 @@ export const PaperCountSchema = z
     counts: PaperCountsSchema,
     /** The pseudonym of the account that entered the count record (shown with it, in public). */
     enteredBy: z.string(),
+    /**
+     * The pseudonym of the second officer's account that confirmed it — never the one that entered it — and when;
+     * null while it waits. Only confirmed records count in the results.
+     */
+    confirmedBy: z.string().nullable(),
+    confirmedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'PaperCount' });
 export type PaperCountDto = z.infer<typeof PaperCountSchema>;

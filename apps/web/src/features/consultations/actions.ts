@@ -316,3 +316,18 @@ export async function enterPaperTotals(_previous: FormState, formData: FormData)
   revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
   return { status: 'success', message: t('totalsRecorded'), at: Date.now() };
 }
+
+/** A second officer, signed in with another account than the one that entered it, confirms a station's count record: only then does it count. */
+export async function confirmPaperTotals(_previous: FormState, formData: FormData): Promise<FormState> {
+  const reference = requireReference(formData);
+  const person = await signedIn(`${organizerPath(reference)}/bureau-de-vote`);
+  const t = await getTranslations('Consultation.station');
+  try {
+    await callApiJson(api(reference, `/paper-totals/${encodeURIComponent(text(formData, 'countId'))}/confirmation`), { method: 'POST', as: person, body: {} });
+  } catch (error) {
+    return problemState(error, t('unexpected'), formData);
+  }
+  revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
+  revalidatePath(`/consultations/${reference}`);
+  return { status: 'success', message: t('totalsConfirmed'), at: Date.now() };
+}

@@ -5,7 +5,7 @@ import { ActionForm, CheckboxGroupField, Field, Hidden, SelectField, TextAreaFie
 import type { FormValues } from '@/components/forms/form-state';
 import { Link } from '@/components/ui/Link';
 
-import { answerQuestion, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
+import { answerQuestion, confirmPaperTotals, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
 import styles from './consultations.module.css';
 
 const value = (values: FormValues | undefined, name: string) => {
@@ -206,6 +206,18 @@ export async function StationVoteForm({ reference, voterCode, stationName }: { r
       <Hidden name="reference" value={reference} />
       <Hidden name="voterCode" value={voterCode} />
       <Field name="stationName" label={t('stationName')} defaultValue={stationName} />
+    </ActionForm>
+  );
+}
+
+/** A second officer confirms a count record entered by another account (the API refuses the same account). */
+export async function ConfirmCountForm({ reference, countId, stationName }: { reference: string; countId: string; stationName: string }) {
+  const t = await getTranslations('Consultation.station');
+  const form = await getTranslations('Form');
+  return (
+    <ActionForm action={confirmPaperTotals} submitLabel={t('confirm', { station: stationName })} errorSummaryLabel={form('errorSummary')} variant="secondary">
+      <Hidden name="reference" value={reference} />
+      <Hidden name="countId" value={countId} />
     </ActionForm>
   );
 }

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
+import { ConfirmCountForm, PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
 import styles from '@/features/consultations/components/consultations.module.css';
 import { fetchConsultation, fetchPaperTotals, fetchStationEligibility } from '@/features/consultations/queries';
 import { requirePerson } from '@/features/identity/session';
@@ -106,10 +106,18 @@ export default async function StationPage({ params, searchParams }: Props) {
             <p>{t('totalsLead')}</p>
             <ul className={styles.list}>
               {totals.map((p) => (
-                <li key={p.id} className={styles.card}>
+                <li key={p.id} className={styles.card} data-testid="count-record">
                   <p>
-                    <strong lang="fr">{p.stationName}</strong> — {t('recordLine', { ballots: p.ballots, place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', ') })}
+                    <strong lang="fr">{p.stationName}</strong> — {t.rich('recordLine', { ballots: p.ballots, place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), fr })}
                   </p>
+                  {p.confirmedBy !== null ? (
+                    <p>{t.rich('confirmedBy', { entered: p.enteredBy, confirmed: p.confirmedBy, fr })}</p>
+                  ) : (
+                    <>
+                      <p className="notice">{t.rich('awaitingConfirmation', { entered: p.enteredBy, fr })}</p>
+                      <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
