@@ -137,6 +137,9 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await expect(resident.getByText('provisoire', { exact: true })).toBeVisible();
     await resident.getByRole('link', { name: 'Voter', exact: true }).click();
     const grade = (option: string, label: string) => resident.getByRole('group', { name: `Votre mention pour « ${option} »` }).getByLabel(label, { exact: true }).check();
+    // Review L2: what organizers wrote is marked French (lang="fr"), so that a screen reader reads it with a French voice in the English interface.
+    await expect(resident.locator('body [lang="fr"]').filter({ hasText: 'Que faire des caméras du marché du dimanche ?' })).toHaveCount(1);
+    await expect(resident.getByRole('group', { name: 'Votre mention pour « Les garder »' }).locator('legend [lang="fr"]')).toHaveText('Les garder');
     await grade('Les garder', 'À rejeter');
     await grade('Les garder sans reconnaissance faciale', 'Bien');
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
@@ -146,6 +149,7 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
     await expect(resident.getByRole('heading', { name: 'Vérifiez votre bulletin' })).toBeVisible();
     await expect(resident.getByTestId('ballot-choices')).toContainText('Les retirer : Très bien');
+    await expect(resident.getByTestId('ballot-choices').locator('[lang="fr"]')).toHaveText(['Les garder', 'Les garder sans reconnaissance faciale', 'Les retirer']);
     await expectNoSeriousA11yViolations(resident);
     await resident.getByRole('button', { name: 'Confirmer mon vote' }).click();
     await expect(resident.getByText('Votre vote est enregistré.')).toBeVisible({ timeout: 15_000 });
@@ -226,6 +230,8 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await moveTo(resident, reference, 'results', 'Close, résultats publiés');
     await resident.goto(`/consultations/${reference}/resultats`);
     await expect(resident.getByTestId('winner')).toContainText('« Les retirer »');
+    await expect(resident.getByTestId('winner').locator('[lang="fr"]')).toHaveText('Les retirer');
+    await expect(resident.getByTestId('paper-count').locator('[lang="fr"]').filter({ hasText: 'Mairie annexe de La Noue' })).toHaveCount(1);
     await expect(resident.getByTestId('explanation')).toContainText('mention majoritaire');
     await expect(resident.getByTestId('paper-count')).toContainText('Bureau de la mairie annexe');
     await resident.getByLabel('Code de votre reçu').fill(receipt);
