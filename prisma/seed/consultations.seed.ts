@@ -241,7 +241,7 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
         await audit({ action: 'resident.verified', subjectType: 'person', subjectId: voter.id, data: { method: 'census', demo: true }, visibility: 'restricted' });
       }
       for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: demo.paper.stationName, recordedById: officer });
-      await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer } });
+      await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer, confirmedById: await person('organisation@demo.sesame.test'), confirmedAt: new Date(close.getTime() - 3_600_000) } });
       await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });
     }
     if (demo.state === 'results') {

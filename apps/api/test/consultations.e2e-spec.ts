@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, TurnoutSchema, verifyBallotList } from '@sesame/domain';
+import { BallotReceiptSchema, ConsultationResultsSchema, ConsultationSchema, parseBallotList, StationEligibilitySchema, TurnoutSchema, verifyBallotList } from '@sesame/domain';
 import request from 'supertest';
 import { ConsultationsService } from '../src/consultations/consultations.service';
-import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, type TestPerson } from './fixtures';
+import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, voterCodeOf, type TestPerson } from './fixtures';
+import { publicAuditLog } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Consultations: phases, rules, hearings, questions, secret ballots, stations, results', () => {
@@ -12,6 +13,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
   let organizer: TestPerson;
   const api = () => request(t.server);
   const voter = () => createPerson(t, { verifiedIn: neighbourhoodId });
+  const code = (person: TestPerson) => voterCodeOf(t, person.id);
   const grades = (retirer: number, limiter: number, garder: number) => ({ grades: { retirer, limiter, garder } });
 
   beforeAll(async () => {
@@ -235,19 +237,40 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const path = `/api/v1/consultations/${reference}`;
     const officer = await createPerson(t, { pseudonym: 'Assesseuse du bureau 1', roles: ['facilitator'] });
     const receipts: string[] = [];
+    const onlineVoters: TestPerson[] = [];
     for (const choice of [grades(0, 1, 5), grades(1, 0, 5), grades(0, 2, 4), grades(5, 3, 0)]) {
-      receipts.push((await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
+      onlineVoters.push(await voter());
+      receipts.push((await api().post(`${path}/ballots`).set(onlineVoters.at(-1)!.auth).send({ idempotencyKey: randomUUID(), choices: choice }).expect(201)).body.receipt);
     }
     // At the station: eligibility checked, the vote recorded; the same person cannot then vote online.
+    // Review M12: the officer types the voter code from the person's account page — never an account id, and learns neither it nor the pseudonym.
     const atStation = await voter();
-    await api().get(`${path}/station/eligibility/${atStation.id}`).set((await voter()).auth).expect(403);
-    expect((await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: true, alreadyVoted: false });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(409);
+    const atStationCode = await code(atStation);
+    expect(atStationCode).toMatch(/^[0-9A-F]{5}-[0-9A-F]{5}$/);
+    expect((await api().get('/api/v1/me').set(atStation.auth).expect(200)).body.verification.voterCode).toBe(atStationCode);
+    await api().get(`${path}/station/eligibility/${atStationCode}`).set((await voter()).auth).expect(403);
+    const before = (await api().get(`${path}/station/eligibility/${atStationCode.toLowerCase().replace('-', ' ')}`).set(officer.auth).expect(200)).body;
+    expect(before).toEqual({ voterCode: atStationCode, eligible: true, reason: null, alreadyVoted: false });
+    // An account id is not a voter code: 400; a code nobody has: 404 saying so.
+    await api().get(`${path}/station/eligibility/${atStation.id}`).set(officer.auth).expect(400);
+    const unknown = await api().get(`${path}/station/eligibility/00000-00000`).set(officer.auth).expect(404);
+    expect(unknown.body.detail).toMatch(/code d’électeur 00000-00000/);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 1 — Mairie' }).expect(400);
+    const recorded = (await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: atStationCode, stationName: 'Bureau 1 — Mairie' }).expect(201)).body;
+    expect(JSON.stringify(recorded)).not.toMatch(/channel/);
+    for (const answer of [before, recorded]) expect(JSON.stringify(answer)).not.toMatch(new RegExp(`${atStation.id}|"name"|personId`));
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: atStationCode, stationName: 'Bureau 1 — Mairie' }).expect(409);
     await api().post(`${path}/ballots`).set(atStation.auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(409);
-    const unverified = await createPerson(t);
-    expect((await api().get(`${path}/station/eligibility/${unverified.id}`).set(officer.auth).expect(200)).body).toMatchObject({ eligible: false });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: unverified.id, stationName: 'Bureau 1 — Mairie' }).expect(422);
+    // Review L10: the officer learns « has already voted », never how — an online voter and a station voter look the same.
+    const online = onlineVoters[0]!;
+    const seen: unknown[] = [];
+    for (const who of [online, atStation]) {
+      const checked = (await api().get(`${path}/station/eligibility/${await code(who)}`).set(officer.auth).expect(200)).body;
+      expect(StationEligibilitySchema.parse(checked)).toMatchObject({ eligible: true, alreadyVoted: true });
+      expect(JSON.stringify(checked)).not.toMatch(/channel|online|station/i);
+      seen.push({ ...checked, voterCode: undefined });
+    }
+    expect(seen[0]).toEqual(seen[1]);
 
     const paper = { stationName: 'Bureau 1 — Mairie', place: 'Salle des fêtes', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 3, blankOrInvalid: 0, counts: { grades: { retirer: [2, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 1, 0, 0], garder: [0, 0, 0, 0, 1, 2] } } };
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, officers: ['Jeanne Martin', 'jeanne martin'] }).expect(400);
@@ -255,7 +278,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // Review C1: three ballots in the box, one voter recorded at that station so far → 422 naming it.
     const overfull = await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(422);
     expect(overfull.body.errors).toEqual([expect.objectContaining({ path: 'ballots', message: expect.stringContaining('3 bulletins dans l’urne, mais 1 votant enregistré dans ce bureau') })]);
-    for (const more of [await voter(), await voter()]) await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: more.id, stationName: 'Bureau 1 — Mairie' }).expect(201);
+    for (const more of [await voter(), await voter()]) await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(more), stationName: 'Bureau 1 — Mairie' }).expect(201);
     // Counts that do not add up to the valid ballots, a blank count above the box, a date out of the vote: 422 naming each.
     const inflated = await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, counts: { grades: { retirer: [1000, 0, 0, 0, 0, 0], limiter: [0, 1000, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1000] } } }).expect(422);
     expect(inflated.body.errors[0]).toEqual(expect.objectContaining({ path: 'counts.grades.retirer', message: 'Les mentions de l’option « retirer » font 1000, et non 3 (3 bulletins − 0 blancs ou nuls).' }));
@@ -267,8 +290,21 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
       expect(dated.body.errors).toEqual([expect.objectContaining({ path: 'countedAt' })]);
     }
     const entered = (await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201)).body;
-    expect(entered.enteredBy).toBe('Assesseuse du bureau 1');
+    expect(entered).toMatchObject({ enteredBy: 'Assesseuse du bureau 1', confirmedBy: null, confirmedAt: null });
     await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(409);
+    // The two officers, for real: the account that entered the record cannot confirm it (422), a resident cannot (403);
+    // a second officer's account does (200), once (409); an unknown record is a 404.
+    const confirmation = `${path}/paper-totals/${entered.id}/confirmation`;
+    const second = await createPerson(t, { pseudonym: 'Second assesseur du bureau 1', roles: ['facilitator'] });
+    const same = await api().post(confirmation).set(officer.auth).send({}).expect(422);
+    expect(same.body.errors).toEqual([expect.objectContaining({ code: 'same_officer', message: expect.stringContaining('second assesseur') })]);
+    await api().post(confirmation).set((await voter()).auth).send({}).expect(403);
+    await api().post(`${path}/paper-totals/${randomUUID()}/confirmation`).set(second.auth).send({}).expect(404);
+    await api().post(confirmation).set(second.auth).send({ note: 'ok' }).expect(400);
+    const confirmed = (await api().post(confirmation).set(second.auth).send({}).expect(200)).body;
+    expect(confirmed).toMatchObject({ id: entered.id, enteredBy: 'Assesseuse du bureau 1', confirmedBy: 'Second assesseur du bureau 1', counts: { answers: null, options: null, grades: null } });
+    await api().post(confirmation).set(second.auth).send({}).expect(409);
+    await api().post(confirmation).set(organizer.auth).send({}).expect(409);
     // Review H1: a station's counts are results — hidden from everyone until the results are published.
     for (const who of [{}, officer.auth, organizer.auth]) {
       const listed = (await api().get(`${path}/paper-totals`).set(who).expect(200)).body;
@@ -294,7 +330,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(results.options[0]).toMatchObject({ id: 'retirer', rank: 1, paperVotes: 3 });
     expect(results.options.find((o) => o.id === 'retirer')!.profile).toEqual([4, 2, 0, 0, 0, 1]);
     expect(results.turnout).toMatchObject({ provisional: false, participants: 7, online: 4, atStations: 3 });
-    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'], enteredBy: 'Assesseuse du bureau 1' });
+    expect(results.paperCounts[0]).toMatchObject({ stationName: 'Bureau 1 — Mairie', officers: ['Jeanne Martin', 'Karim Haddad'], enteredBy: 'Assesseuse du bureau 1', confirmedBy: 'Second assesseur du bureau 1' });
     // Review M3: three voters at that station — its own counts stay unpublished (they are in the totals and the list's merged record).
     expect((await api().get(`${path}/paper-totals`).expect(200)).body[0]).toMatchObject({ ballots: 3, counts: { answers: null, options: null, grades: null } });
     expect(results.explanation.join(' ')).toMatch(/mention majoritaire/i);
@@ -321,7 +357,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const officer = await createPerson(t, { roles: ['facilitator'] });
     await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 1, 5) }).expect(201);
     const atStation = await voter();
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: atStation.id, stationName: 'Bureau 2 — École' }).expect(201);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(atStation), stationName: 'Bureau 2 — École' }).expect(201);
 
     // The close: a station recorded voters and has not counted yet, so the results wait — hidden from everyone.
     await moveConsultationTo(t, reference, 'results');
@@ -332,7 +368,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     await api().get(`/api/v1/open-data/consultations/${reference}/ballots.json`).expect(404);
     // The box is shut: no ballot, no station vote; the turnout stays provisional.
     await api().post(`${path}/ballots`).set((await voter()).auth).send({ idempotencyKey: randomUUID(), choices: grades(0, 0, 0) }).expect(422);
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 2 — École' }).expect(422);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(await voter()), stationName: 'Bureau 2 — École' }).expect(422);
     expect((await api().get(`${path}/turnout`).expect(200)).body).toMatchObject({ provisional: true, participants: 2 });
     // The job's sweep does not publish while the count lasts.
     await t.app.get(ConsultationsService).advanceDue();
@@ -341,14 +377,18 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // The station's count record, entered after the close: the count is complete, the results are published with it.
     const paper = { stationName: 'Bureau 2 — École', place: 'École Jules-Ferry', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
     await api().post(`${path}/paper-totals`).set((await voter()).auth).send(paper).expect(403);
-    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
+    const entered = (await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201)).body;
+    // Entered by one account, it does not count yet: the results wait for a second officer's confirmation.
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
+    await api().get(`${path}/results`).expect(403);
+    await api().post(`${path}/paper-totals/${entered.id}/confirmation`).set((await createPerson(t, { roles: ['facilitator'] })).auth).send({}).expect(200);
     const results = ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body);
     expect(results).toMatchObject({ ballots: { online: 1, paper: 1 }, turnout: { provisional: false, participants: 2, atStations: 1 } });
     expect(results.paperCounts.map((p) => p.stationName)).toEqual(['Bureau 2 — École']);
     // Once published, no more count records.
     await api().post(`${path}/paper-totals`).set(officer.auth).send({ ...paper, stationName: 'Bureau 3' }).expect(422);
     const actions = (await t.sql<{ action: string; data: { stationsWithoutCount?: string[] } }>("SELECT action, data FROM audit_entries WHERE subject_type = 'consultation' AND data->>'reference' = $1 ORDER BY seq", [reference]));
-    expect(actions.map((a) => a.action).slice(-4)).toEqual(['consultation.vote-closed', 'consultation.paper-count-recorded', 'consultation.ballot-list-published', 'consultation.results-published']);
+    expect(actions.map((a) => a.action).slice(-5)).toEqual(['consultation.vote-closed', 'consultation.paper-count-recorded', 'consultation.paper-count-confirmed', 'consultation.ballot-list-published', 'consultation.results-published']);
     expect(actions.at(-1)!.data.stationsWithoutCount).toEqual([]);
   });
 
@@ -356,11 +396,16 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     const { reference } = await createConsultation(t, { organizer, state: 'vote' });
     const path = `/api/v1/consultations/${reference}`;
     const officer = await createPerson(t, { roles: ['facilitator'] });
-    await api().post(`${path}/station/participations`).set(officer.auth).send({ personId: (await voter()).id, stationName: 'Bureau 4 — Gymnase' }).expect(201);
+    await api().post(`${path}/station/participations`).set(officer.auth).send({ voterCode: await code(await voter()), stationName: 'Bureau 4 — Gymnase' }).expect(201);
     await moveConsultationTo(t, reference, 'results');
+    expect((await api().get(path).expect(200)).body.state).toBe('counting');
+    // A record entered by one officer and never confirmed by a second does not count.
+    const paper = { stationName: 'Bureau 4 — Gymnase', place: 'Gymnase', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
+    await api().post(`${path}/paper-totals`).set(officer.auth).send(paper).expect(201);
     expect((await api().get(path).expect(200)).body.state).toBe('counting');
     await t.app.get(ConsultationsService).advanceDue(new Date(Date.now() + 24 * 3_600_000));
     expect((await api().get(path).expect(200)).body.state).toBe('results');
+    expect(ConsultationResultsSchema.parse((await api().get(`${path}/results`).expect(200)).body)).toMatchObject({ ballots: { paper: 0 }, paperCounts: [] });
     const [published] = await t.sql<{ data: { stationsWithoutCount: string[] } }>("SELECT data FROM audit_entries WHERE action = 'consultation.results-published' AND data->>'reference' = $1", [reference]);
     expect(published!.data.stationsWithoutCount).toEqual(['Bureau 4 — Gymnase']);
   });
@@ -401,6 +446,42 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(after).toMatchObject({ eligible: 30, participants: 24, percent: '80.0' });
     expect(after.byNeighbourhood.find((n) => n.id === null)).toMatchObject({ name: 'Quartier non renseigné', eligible: 1 });
     for (const line of after.byNeighbourhood) expect(line.participants ?? 0).toBeLessThanOrEqual(line.eligible);
+  });
+
+  it('keeps a draft out of every public output: journal, feeds, open data, lists — also once cancelled unpublished (review L5)', async () => {
+    const secret = `Projet confidentiel ${randomUUID().slice(0, 8)}`;
+    const { reference } = await createConsultation(t, { organizer, state: 'draft', title: secret });
+    const cancelled = await createConsultation(t, { organizer, state: 'draft', title: `${secret} bis` });
+    // Work on the drafts: a hearing, the deliberation space, a cancellation with its reason.
+    await api().post(`/api/v1/consultations/${reference}/hearings`).set(organizer.auth).send({ speaker: `Experte ${secret}`, declaredInterests: 'Aucun', position: 'neutral' }).expect(201);
+    const { deliberation } = (await api().post(`/api/v1/consultations/${reference}/deliberation`).set(organizer.auth).send({}).expect(201)).body;
+    await api().post(`/api/v1/consultations/${cancelled.reference}/cancel`).set(organizer.auth).send({ reason: `Abandon de ${secret}` }).expect(200);
+
+    // The journal records them, restricted (chained, not listed: decision 0011).
+    const recorded = await t.sql<{ action: string; visibility: string }>("SELECT action, visibility::text FROM audit_entries WHERE data->>'reference' IN ($1, $2) OR data->>'subject' = $1 ORDER BY seq", [reference, cancelled.reference]);
+    expect(recorded.map((r) => r.action).sort()).toEqual(['consultation.cancelled', 'consultation.created', 'consultation.created', 'consultation.hearing-published', 'deliberation.opened']);
+    expect(new Set(recorded.map((r) => r.visibility))).toEqual(new Set(['restricted']));
+    // Nothing public names them: the journal, every open-data file and feed, the lists and pages.
+    const leaks = (text: string) => [secret, reference, cancelled.reference].filter((needle) => text.includes(needle));
+    expect(leaks(JSON.stringify(await publicAuditLog(t)))).toEqual([]);
+    for (const name of ['data-uses', 'proposals', 'contributions', 'moderation-log', 'opinion-maps', 'authority-responses', 'panel-vote-events', 'audit-heads']) {
+      for (const extension of ['json', 'csv', 'atom']) {
+        const file = await api().get(`/api/v1/open-data/${name}.${extension}`).expect(200);
+        expect([`${name}.${extension}`, ...leaks(file.text)]).toEqual([`${name}.${extension}`]);
+      }
+    }
+    expect(leaks(JSON.stringify((await api().get('/api/v1/consultations?pageSize=100').expect(200)).body))).toEqual([]);
+    expect(leaks(JSON.stringify((await api().get('/api/v1/consultations?state=cancelled&pageSize=100').expect(200)).body))).toEqual([]);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).expect(404);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).set((await voter()).auth).expect(404);
+    await api().get(`/api/v1/consultations/${cancelled.reference}`).set(organizer.auth).expect(200);
+    await api().get(`/api/v1/deliberations/${deliberation.id}`).expect(404);
+
+    // Published, it is public from then on: the publication is listed; what was done while it was a draft stays restricted.
+    await api().post(`/api/v1/consultations/${reference}/publish`).set(organizer.auth).send({}).expect(200);
+    const listed = (await publicAuditLog(t)).filter((e) => JSON.stringify(e).includes(reference)).map((e) => e.action);
+    expect(listed).toEqual(['consultation.published']);
+    await api().get(`/api/v1/deliberations/${deliberation.id}`).expect(200);
   });
 
   it('refuses to publish a vote opening too soon or a phase too short, naming the date (review M2)', async () => {

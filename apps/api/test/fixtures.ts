@@ -91,6 +91,13 @@ export async function verifyResident(db: Db, personId: string, neighbourhoodId: 
   await db.sql('UPDATE people SET neighbourhood_id = $2 WHERE id = $1', [personId, neighbourhoodId]);
 }
 
+/** A verified resident's voter code, as their account page shows it (« A1B2C-3D4E5 »): what a polling-station officer types. */
+export async function voterCodeOf(db: Db, personId: string): Promise<string> {
+  const [row] = await db.sql<{ code: string }>('SELECT voter_code AS code FROM resident_verifications WHERE person_id = $1', [personId]);
+  if (!row) throw new Error(`${personId} is not a verified resident`);
+  return `${row.code.slice(0, 5)}-${row.code.slice(5)}`;
+}
+
 // ---- verification and identity --------------------------------------------
 
 /** An invitation batch (without codes). Returns its id. */

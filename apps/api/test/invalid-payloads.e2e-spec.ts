@@ -28,6 +28,7 @@ import {
   SUBMITTABLE_PROPOSAL,
   type ConsultationFixtureState,
   type TestPerson,
+  voterCodeOf,
 } from './fixtures';
 import { buildPanelWork, type PanelWork } from './support/panel-work';
 import { ROUTE_MATRIX, callerHeaders, createMatrixContext, type MatrixContext } from './route-matrix';
@@ -559,14 +560,14 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
   'GET /api/v1/consultations/{reference}/participation': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: actingAs(await createPerson(s.t)) }),
   'GET /api/v1/consultations/{reference}/turnout': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
   'GET /api/v1/consultations/{reference}/results': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
-  'GET /api/v1/consultations/{reference}/station/eligibility/{personId}': async (s) => ({
-    params: { reference: (await consultation(s, { state: 'vote' })).reference, personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id },
+  'GET /api/v1/consultations/{reference}/station/eligibility/{voterCode}': async (s) => ({
+    params: { reference: (await consultation(s, { state: 'vote' })).reference, voterCode: await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id) },
     headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
   }),
   'POST /api/v1/consultations/{reference}/station/participations': async (s) => ({
     params: { reference: (await consultation(s, { state: 'vote' })).reference },
     headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })),
-    body: { personId: (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id, stationName: 'Bureau 1 — Mairie' },
+    body: { voterCode: await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id), stationName: 'Bureau 1 — Mairie' },
   }),
   'GET /api/v1/consultations/{reference}/paper-totals': async (s) => ({ params: { reference: (await consultation(s, { state: 'vote' })).reference }, headers: anyone }),
   'POST /api/v1/consultations/{reference}/paper-totals': async (s) => {
@@ -574,14 +575,24 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     const officer = await createPerson(s.t, { roles: ['facilitator'] });
     // A count record holds no more ballots than the station recorded voters.
     for (let i = 0; i < 2; i++) {
-      const personId = (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id;
-      await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ personId, stationName: 'Bureau 1' }).expect(201);
+      const voterCode = await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id);
+      await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ voterCode, stationName: 'Bureau 1' }).expect(201);
     }
     return {
       params: { reference },
       headers: actingAs(officer),
       body: { stationName: 'Bureau 1', place: 'Mairie', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 2, blankOrInvalid: 0, counts: { grades: { retirer: [1, 1, 0, 0, 0, 0], limiter: [0, 1, 1, 0, 0, 0], garder: [0, 0, 0, 0, 1, 1] } } },
     };
+  },
+  'POST /api/v1/consultations/{reference}/paper-totals/{countId}/confirmation': async (s) => {
+    const { reference } = await consultation(s, { state: 'vote' });
+    const officer = await createPerson(s.t, { roles: ['facilitator'] });
+    const voterCode = await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id);
+    await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ voterCode, stationName: 'Bureau 2' }).expect(201);
+    const body = { stationName: 'Bureau 2', place: 'École', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
+    const count = (await request(s.t.server).post(`/api/v1/consultations/${reference}/paper-totals`).set(officer.auth).send(body).expect(201)).body as { id: string };
+    // The second officer, with another account.
+    return { params: { reference, countId: count.id }, headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })), body: {} };
   },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
   // Panel recommendations (issue 19) and the authority's answers: on the panel's work (see buildPanelWork), one record per route that changes state.
@@ -854,3 +865,71 @@ function withLeaf(body: object, path: string[], replacement: string): object {
   node[path.at(-1)!] = replacement;
   return copy;
 }
+
+/**
+ * Review L11: a bidirectional control (U+202A–U+202E, U+2066–U+2069) in any
+ * free text of a consultation route — the resident's question, the organizers'
+ * texts, hearings, answers, notes, the stations' records — is a 400 problem
+ * naming the field, with the reason `bidi`; nothing is written. Run alone with
+ * `-t 'bidirectional'`: it starts its own app, not the panel's work.
+ */
+describe('Consultations refuse bidirectional controls in free text (review L11)', () => {
+  let t: TestApp;
+  let setup: Setup;
+  beforeAll(async () => {
+    t = await startTestApp();
+    setup = { t, context: undefined as unknown as MatrixContext, neighbourhoodId: await createNeighbourhood(t, { slug: 'bidi', name: 'Quartier bidi' }), panel: undefined as unknown as PanelWork };
+  });
+  afterAll(() => t.close());
+
+  /** The free-text fields of each consultation route with a body: every one refuses the controls. */
+  const FREE_TEXT: Record<string, string[]> = {
+    'POST /api/v1/consultations': ['content.title', 'content.question', 'content.briefing', 'content.rules.options.0.label', 'content.rules.options.1.label', 'content.rules.options.2.label', 'content.rules.whatNext', 'origin.note'],
+    'PUT /api/v1/consultations/{reference}': ['content.title', 'content.question', 'content.rules.options.0.label', 'content.rules.options.1.label', 'content.rules.options.2.label', 'content.rules.whatNext'],
+    'POST /api/v1/consultations/{reference}/cancel': ['reason'],
+    'POST /api/v1/consultations/{reference}/refer': ['note'],
+    'POST /api/v1/consultations/{reference}/hearings': ['speaker', 'affiliation', 'declaredInterests', 'summary'],
+    'PUT /api/v1/consultations/{reference}/hearings/{hearingId}': ['speaker', 'affiliation', 'declaredInterests', 'summary'],
+    'POST /api/v1/consultations/{reference}/questions': ['body'],
+    'POST /api/v1/consultations/{reference}/questions/{questionId}/answer': ['body'],
+    'POST /api/v1/consultations/{reference}/station/participations': ['stationName'],
+    'POST /api/v1/consultations/{reference}/paper-totals': ['stationName', 'place', 'officers.0', 'officers.1'],
+  };
+
+  it('answers 400 naming the field, for every free text of every consultation route, and writes nothing', async () => {
+    const failures: string[] = [];
+    for (const [route, fields] of Object.entries(FREE_TEXT)) {
+      const [method, fullPath] = route.split(' ') as [string, string];
+      const target: { params: Record<string, string>; headers: () => Promise<Record<string, string>>; body?: object } =
+        route === 'POST /api/v1/consultations'
+          ? await (async () => {
+              const c = await consultation(setup, { state: 'draft' });
+              return { params: {}, headers: actingAs(c.organizer), body: { origin: { kind: 'organizers', note: 'À la demande du conseil.' }, content: { title: 'Les caméras', question: 'Que faire ?', briefing: 'Le dossier.', dataUseReference: c.dataUseReference, schedule: futureSchedule(), rules: CONSULTATION_RULES } } };
+            })()
+          : await TARGETS[route]!(setup);
+      const path = fullPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(target.params[name] ?? ''));
+      const before = await t.sql<{ n: string }>("SELECT (SELECT count(*) FROM consultations) || '/' || (SELECT count(*) FROM consultation_questions) || '/' || (SELECT count(*) FROM consultation_hearings) || '/' || (SELECT count(*) FROM consultation_participations) || '/' || (SELECT count(*) FROM consultation_paper_counts) AS n");
+      const leaves = stringLeaves(target.body);
+      for (const field of fields) {
+        const leaf = leaves.find((l) => l.join('.') === field);
+        if (!leaf) {
+          failures.push(`${route}: no field ${field} in its valid body`);
+          continue;
+        }
+        const value = String(field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], target.body));
+        const laced = withLeaf(target.body as object, leaf, `${value.slice(0, 3)}\u202E${value.slice(3)}`);
+        const response = await request(t.server)[method.toLowerCase() as 'post' | 'put'](path).set(await target.headers()).send(laced);
+        const error = (response.body.errors ?? []).find((e: { path: string }) => e.path === field);
+        if (response.status !== 400 || !/problem\+json/.test(String(response.headers['content-type'])) || error?.code !== 'bidi' || !/U\+202A/.test(error?.message ?? '')) {
+          failures.push(`${route} ${field}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+        }
+      }
+      const after = await t.sql<{ n: string }>("SELECT (SELECT count(*) FROM consultations) || '/' || (SELECT count(*) FROM consultation_questions) || '/' || (SELECT count(*) FROM consultation_hearings) || '/' || (SELECT count(*) FROM consultation_participations) || '/' || (SELECT count(*) FROM consultation_paper_counts) AS n");
+      if (after[0]!.n !== before[0]!.n) failures.push(`${route} wrote something: ${before[0]!.n} → ${after[0]!.n}`);
+      // The valid request still goes through: the refusals were about the controls.
+      const valid = await request(t.server)[method.toLowerCase() as 'post' | 'put'](path).set(await target.headers()).send(target.body as object);
+      if (valid.status >= 300) failures.push(`${route}: its valid request answered ${valid.status} ${JSON.stringify(valid.body).slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

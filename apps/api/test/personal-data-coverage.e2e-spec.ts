@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreatedInvitationBatchSchema, SessionPersonSchema } from '@sesame/domain';
 import request from 'supertest';
 import { PersonalDataRegistry } from '../src/personal-data/personal-data.registry';
-import { addStatement, createConsultation, moveConsultationTo, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution, publishPanelRules } from './fixtures';
+import { addStatement, createConsultation, moveConsultationTo, createDataUse, createNeighbourhood, createPerson, createProposal, grantRole, linkOidcIdentity, postContribution, publishPanelRules, voterCodeOf } from './fixtures';
 import { SmtpSink, tokenFrom } from './smtp-sink';
 import { startTestApp, type TestApp } from './test-app';
 import { bearer, personToken, serviceToken } from './tokens';
@@ -154,7 +154,7 @@ describe('Personal data: every table holding person ids has a provider that expo
     await moveConsultationTo(t, consultation, 'vote');
     await request(t.server).post(`/api/v1/consultations/${consultation}/ballots`).set(me.auth).send({ idempotencyKey: randomUUID(), choices: { grades: { retirer: 0, limiter: 1, garder: 5 } } }).expect(201);
     const paperVoter = await createPerson(t, { verifiedIn: neighbourhoodId });
-    await request(t.server).post(`/api/v1/consultations/${consultation}/station/participations`).set(me.auth).send({ personId: paperVoter.id, stationName: 'Bureau 1' }).expect(201);
+    await request(t.server).post(`/api/v1/consultations/${consultation}/station/participations`).set(me.auth).send({ voterCode: await voterCodeOf(t, paperVoter.id), stationName: 'Bureau 1' }).expect(201);
     await request(t.server)
       .post(`/api/v1/consultations/${consultation}/paper-totals`)
       .set(me.auth)
@@ -183,6 +183,8 @@ describe('Personal data: every table holding person ids has a provider that expo
     expect(exported.identity.linkedIdentities).toEqual([expect.objectContaining({ issuer: 'https://idp.example', subject: 'sub-zoe' })]);
     expect(exported.verification).toMatchObject({ residentVerification: { method: 'invitation_code' }, censusEntriesImported: 1, invitationBatchesCreated: [{ label: 'Tour B' }] });
     expect(exported.verification.invitationCodesUsed).toHaveLength(1);
+    // The voter code a polling-station officer types (review M12): the person's own, in their download.
+    expect(exported.verification.residentVerification.voterCode).toMatch(/^[0-9A-F]{10}$/);
     expect(exported.verification.censusEntriesUsed).toHaveLength(0);
     expect(exported.notifications).toMatchObject({ emailPreference: 'daily', notifications: expect.arrayContaining([expect.objectContaining({ kind: 'resident.verified', link: '/compte' })]) });
     expect(exported['data-uses']).toMatchObject({ followedDataUses: [{ reference: record.reference }], recordVersionsWritten: [{ reference: record.reference, version: 1 }] });

@@ -241,10 +241,11 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/consultations/{reference}/participation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/participation' }), expect: anyPerson },
   'GET /api/v1/consultations/{reference}/turnout': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/turnout' }), expect: everyone },
   'GET /api/v1/consultations/{reference}/results': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/results' }), expect: everyone },
-  'GET /api/v1/consultations/{reference}/station/eligibility/{personId}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/eligibility/00000000-0000-4000-8000-000000000000' }), expect: anyPerson },
+  'GET /api/v1/consultations/{reference}/station/eligibility/{voterCode}': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/eligibility/00000-00000' }), expect: anyPerson },
   'POST /api/v1/consultations/{reference}/station/participations': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/station/participations', body: {} }), expect: anyPerson },
   'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
   'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
+  'POST /api/v1/consultations/{reference}/paper-totals/{countId}/confirmation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals/00000000-0000-4000-8000-000000000000/confirmation', body: {} }), expect: anyPerson },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
   // Panel recommendations (issue 19). Members' routes check the seat (not a role) first: no caller of the matrix holds one.
   'GET /api/v1/recommendations/workspace': { request: () => ({ path: '/api/v1/recommendations/workspace' }), expect: organizers },

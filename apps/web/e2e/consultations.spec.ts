@@ -137,6 +137,9 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await expect(resident.getByText('provisoire', { exact: true })).toBeVisible();
     await resident.getByRole('link', { name: 'Voter', exact: true }).click();
     const grade = (option: string, label: string) => resident.getByRole('group', { name: `Votre mention pour « ${option} »` }).getByLabel(label, { exact: true }).check();
+    // Review L2: what organizers wrote is marked French (lang="fr"), so that a screen reader reads it with a French voice in the English interface.
+    await expect(resident.locator('body [lang="fr"]').filter({ hasText: 'Que faire des caméras du marché du dimanche ?' })).toHaveCount(1);
+    await expect(resident.getByRole('group', { name: 'Votre mention pour « Les garder »' }).locator('legend [lang="fr"]')).toHaveText('Les garder');
     await grade('Les garder', 'À rejeter');
     await grade('Les garder sans reconnaissance faciale', 'Bien');
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
@@ -146,6 +149,7 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await resident.getByRole('button', { name: 'Vérifier mon bulletin' }).click();
     await expect(resident.getByRole('heading', { name: 'Vérifiez votre bulletin' })).toBeVisible();
     await expect(resident.getByTestId('ballot-choices')).toContainText('Les retirer : Très bien');
+    await expect(resident.getByTestId('ballot-choices').locator('[lang="fr"]')).toHaveText(['Les garder', 'Les garder sans reconnaissance faciale', 'Les retirer']);
     await expectNoSeriousA11yViolations(resident);
     await resident.getByRole('button', { name: 'Confirmer mon vote' }).click();
     await expect(resident.getByText('Votre vote est enregistré.')).toBeVisible({ timeout: 15_000 });
@@ -175,11 +179,25 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
 
     // 5. A polling station: two residents of La Noue vote there (recorded by the officer), then its paper totals (two officers, time, place) —
     // a count is refused when its box holds more ballots than people recorded at the station.
-    const stationVoters = await sql<{ id: string }>(`SELECT p.id FROM people p JOIN resident_verifications v ON v.person_id = p.id JOIN neighbourhoods n ON n.id = v.neighbourhood_id WHERE p.email LIKE 'demo-%' AND n.name = 'La Noue' ORDER BY p.email LIMIT 2`);
-    for (const { id } of stationVoters) {
-      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?personne=${id}&bureau=${encodeURIComponent('Bureau de la mairie annexe')}`);
+    // Review M12: the officer types the voter code each resident reads on their account page — never an account id.
+    const stationVoters = await sql<{ id: string; code: string }>(`SELECT p.id, v.voter_code AS code FROM people p JOIN resident_verifications v ON v.person_id = p.id JOIN neighbourhoods n ON n.id = v.neighbourhood_id WHERE p.email LIKE 'demo-%' AND n.name = 'La Noue' ORDER BY p.email LIMIT 2`);
+    await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?bureau=${encodeURIComponent('Bureau de la mairie annexe')}`);
+    for (const { id, code } of stationVoters) {
+      await organizer.getByLabel('Code d’électeur de la personne').fill(`${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`);
+      await organizer.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await expect(organizer.getByTestId('eligibility')).toContainText(`Code ${code.slice(0, 5)}-${code.slice(5)} : peut voter.`);
       await organizer.getByRole('button', { name: 'Enregistrer qu’elle a voté' }).click();
       await expect(organizer.getByText(/ne peut plus voter en ligne/)).toBeVisible({ timeout: 15_000 });
+      await expect(organizer.locator('body')).not.toContainText(id);
+    }
+    // Review L10: checked again, the officer reads « has already voted » — not whether online or at a station (Camille voted online).
+    const [camille] = await sql<{ code: string }>(`SELECT v.voter_code AS code FROM people p JOIN resident_verifications v ON v.person_id = p.id WHERE p.email = $1`, [RESIDENT]);
+    await resident.goto('/compte');
+    await expect(resident.getByTestId('voter-code')).toContainText(`${camille!.code.slice(0, 5)}-${camille!.code.slice(5)}`);
+    for (const code of [camille!.code, stationVoters[0]!.code]) {
+      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?code=${code}`);
+      await expect(organizer.getByTestId('already-voted')).toHaveText('Cette personne a déjà voté dans cette consultation : elle ne peut pas voter une seconde fois.');
+      await expect(organizer.getByTestId('eligibility')).not.toContainText(/en ligne|bureau de vote/);
     }
     await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
     const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });
@@ -195,11 +213,25 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     }
     await totals.getByRole('button', { name: 'Enregistrer le procès-verbal' }).click();
     await expect(organizer.getByText('Le procès-verbal du bureau est enregistré.')).toBeVisible({ timeout: 15_000 });
+    // Two officers for real: the account that entered it cannot confirm it; a second officer, with another account, does — only then it counts.
+    const confirm = { name: 'Confirmer le procès-verbal de « Bureau de la mairie annexe » (second assesseur)' };
+    await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+    await expect(organizer.getByTestId('count-record')).toContainText('Il ne compte pas encore');
+    await organizer.getByRole('button', confirm).click();
+    await expect(organizer.getByRole('alert').filter({ hasText: 'un second assesseur' }).first()).toBeVisible({ timeout: 15_000 });
+    const secondOfficer = await signedIn(browser, 'animation@demo.sesame.test', contexts);
+    await secondOfficer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+    await secondOfficer.getByRole('button', confirm).click();
+    // The page is drawn again: the record now says who confirmed it, and its button is gone.
+    await expect(secondOfficer.getByTestId('count-record')).toContainText('confirmé par Association Numérique Solidaire : il compte dans les résultats.', { timeout: 15_000 });
+    await expect(secondOfficer.getByRole('button', confirm)).toHaveCount(0);
 
     // 6. The close: the results page explains the winner, shows the paper ballots as such; the resident finds the receipt in the list.
     await moveTo(resident, reference, 'results', 'Close, résultats publiés');
     await resident.goto(`/consultations/${reference}/resultats`);
     await expect(resident.getByTestId('winner')).toContainText('« Les retirer »');
+    await expect(resident.getByTestId('winner').locator('[lang="fr"]')).toHaveText('Les retirer');
+    await expect(resident.getByTestId('paper-count').locator('[lang="fr"]').filter({ hasText: 'Mairie annexe de La Noue' })).toHaveCount(1);
     await expect(resident.getByTestId('explanation')).toContainText('mention majoritaire');
     await expect(resident.getByTestId('paper-count')).toContainText('Bureau de la mairie annexe');
     await resident.getByLabel('Code de votre reçu').fill(receipt);

@@ -20,7 +20,7 @@ export class ConsultationsPersonalDataRepository implements PersonalDataProvider
     { table: 'consultations', reason: 'Organizers\' consultations are public records (account id only).' },
     { table: 'consultation_events', reason: 'A consultation\'s public timeline keeps who moved it (account id only).' },
     { table: 'consultation_hearings', reason: 'Published hearings keep who published them (account id only).' },
-    { table: 'consultation_paper_counts', reason: 'A polling station\'s count record keeps who entered it (account id only).' },
+    { table: 'consultation_paper_counts', reason: 'A polling station\'s count record keeps who entered it and who confirmed it (account ids only).' },
   ];
 
   constructor(private readonly prisma: PrismaService) {}

@@ -13,12 +13,13 @@ import {
   HearingInputSchema,
   HearingParamsSchema,
   PaperCountInputSchema,
+  PaperCountParamsSchema,
   QuestionParamsSchema,
   QuestionQuerySchema,
   ReceiptParamsSchema,
   RecordStationVoteSchema,
   ReferConsultationSchema,
-  StationPersonParamsSchema,
+  StationVoterParamsSchema,
   UpdateConsultationSchema,
   type Actor,
   type AnswerQuestion,
@@ -197,14 +198,15 @@ export class ConsultationsController {
 
   // ---- polling stations ----
 
-  @Get(':reference/station/eligibility/:personId')
-  stationEligibility(@CurrentActor() actor: Actor, @Param(new ZodPipe(StationPersonParamsSchema)) params: { reference: string; personId: string }) {
-    return this.consultations.stationEligibility(actor, params.reference, params.personId);
+  /** Officers find a person by the voter code on their account page (review M12), never by account id. */
+  @Get(':reference/station/eligibility/:voterCode')
+  stationEligibility(@CurrentActor() actor: Actor, @Param(new ZodPipe(StationVoterParamsSchema)) params: { reference: string; voterCode: string }) {
+    return this.consultations.stationEligibility(actor, params.reference, params.voterCode);
   }
 
   @Post(':reference/station/participations')
-  recordStationVote(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(RecordStationVoteSchema)) body: { personId: string; stationName: string }) {
-    return this.consultations.recordStationVote(actor, params.reference, body.personId, body.stationName);
+  recordStationVote(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(RecordStationVoteSchema)) body: { voterCode: string; stationName: string }) {
+    return this.consultations.recordStationVote(actor, params.reference, body.voterCode, body.stationName);
   }
 
   @Get(':reference/paper-totals')
@@ -216,6 +218,13 @@ export class ConsultationsController {
   @Post(':reference/paper-totals')
   addPaperCount(@CurrentActor() actor: Actor, @Param(reference) params: Ref, @Body(new ZodPipe(PaperCountInputSchema)) body: PaperCountInput) {
     return this.consultations.addPaperCount(actor, params.reference, body);
+  }
+
+  /** A second officer, with another account, confirms a station's count record: only confirmed records count (422 for the account that entered it, 409 once confirmed). */
+  @Post(':reference/paper-totals/:countId/confirmation')
+  @HttpCode(200)
+  confirmPaperCount(@CurrentActor() actor: Actor, @Param(new ZodPipe(PaperCountParamsSchema)) params: { reference: string; countId: string }, @Body(new ZodPipe(EmptyBodySchema)) _body: object) {
+    return this.consultations.confirmPaperCount(actor, params.reference, params.countId);
   }
 }
 

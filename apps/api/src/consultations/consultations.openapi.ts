@@ -19,6 +19,7 @@ import {
   HearingSchema,
   MyParticipationSchema,
   PaperCountInputSchema,
+  PaperCountParamsSchema,
   PaperCountSchema,
   QuestionPageSchema,
   QuestionParamsSchema,
@@ -30,7 +31,7 @@ import {
   RecordStationVoteSchema,
   ReferConsultationSchema,
   StationEligibilitySchema,
-  StationPersonParamsSchema,
+  StationVoterParamsSchema,
   TurnoutSchema,
   UpdateConsultationSchema,
 } from '@sesame/domain';
@@ -243,13 +244,13 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'The results.', content: json(ConsultationResultsSchema) }, ...problemResponses(400, 403, 404) },
     },
   },
-  '/consultations/{reference}/station/eligibility/{personId}': {
+  '/consultations/{reference}/station/eligibility/{voterCode}': {
     get: {
       tags,
-      summary: 'Polling-station officers: may this person vote, and have they already?',
+      summary: 'Polling-station officers: may the holder of this voter code vote, and have they already? (Never how they voted, online or on paper; never their account.)',
       operationId: 'getStationEligibility',
       security: person,
-      requestParams: { path: StationPersonParamsSchema },
+      requestParams: { path: StationVoterParamsSchema },
       responses: { '200': { description: 'Their eligibility.', content: json(StationEligibilitySchema) }, ...problemResponses(400, 401, 403, 404, 422) },
     },
   },
@@ -274,12 +275,23 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       tags,
-      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote or after its close until the results (the last station’s record publishes them)',
+      summary: 'Polling-station officers: enters a station’s paper totals with its count record (two officers, time, place), during the vote or after its close until the results (it counts once a second officer confirms it: see the confirmation route)',
       operationId: 'addPaperCount',
       security: person,
       requestParams: path,
       requestBody: { content: json(PaperCountInputSchema) },
       responses: { '201': { description: 'The count record.', content: json(PaperCountSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/consultations/{reference}/paper-totals/{countId}/confirmation': {
+    post: {
+      tags,
+      summary: 'Polling-station officers: a second officer, with another account than the one that entered it, confirms a count record; only confirmed records count in the results (422 for the same account, 409 once confirmed)',
+      operationId: 'confirmPaperCount',
+      security: person,
+      requestParams: { path: PaperCountParamsSchema },
+      requestBody: { content: json(EmptyBodySchema) },
+      responses: { '200': { description: 'The confirmed count record (its counts hidden until the results).', content: json(PaperCountSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
     },
   },
   '/open-data/consultations/{reference}/ballots.json': {

@@ -88,7 +88,8 @@ export class ConsultationsRepository {
   async page(query: ConsultationQuery, includeDrafts: boolean): Promise<{ rows: ConsultationRow[]; total: number }> {
     const where: Prisma.ConsultationWhereInput = {
       ...(query.state ? { state: query.state } : {}),
-      ...(!includeDrafts ? { NOT: { state: 'draft' } } : {}),
+      // Never published (a draft, or a draft cancelled before publication): the organizers' own (review L5).
+      ...(!includeDrafts ? { NOT: { OR: [{ state: 'draft' }, { state: 'cancelled', rulesPublishedAt: null }] } } : {}),
       ...(query.dataUse ? { dataUseId: (await this.prisma.dataUse.findUnique({ where: { reference: query.dataUse }, select: { id: true } }))?.id ?? '00000000-0000-0000-0000-000000000000' } : {}),
     };
     const [rows, total] = await Promise.all([
@@ -150,9 +151,10 @@ export class ConsultationsRepository {
     return { verified: row !== null, neighbourhoodId: row?.neighbourhoodId ?? null };
   }
 
-  async personName(personId: string): Promise<string | null> {
-    const row = await this.prisma.person.findUnique({ where: { id: personId }, select: { pseudonym: true, deletedAt: true } });
-    return row ? (row.deletedAt ? DELETED_ACCOUNT_NAME : row.pseudonym) : null;
+  /** The verified resident holding a voter code (review M12); null for an unknown code. */
+  async personByVoterCode(voterCode: string): Promise<string | null> {
+    const row = await this.prisma.residentVerification.findUnique({ where: { voterCode }, select: { personId: true } });
+    return row?.personId ?? null;
   }
 
   deliberationOf(reference: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<{ id: string } | null> {
@@ -410,20 +412,31 @@ export class ConsultationsRepository {
 
   // ---- paper counts ---------------------------------------------------------------
 
-  paperCounts(consultationId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<ConsultationPaperCount[]> {
-    return tx.consultationPaperCount.findMany({ where: { consultationId }, orderBy: [{ countedAt: 'asc' }, { stationName: 'asc' }] });
+  /** The stations' count records; `confirmedOnly`: those a second officer confirmed, the only ones the results count. */
+  paperCounts(consultationId: string, tx: PrismaTransaction | PrismaService = this.prisma, confirmedOnly = false): Promise<ConsultationPaperCount[]> {
+    return tx.consultationPaperCount.findMany({ where: { consultationId, ...(confirmedOnly ? { confirmedAt: { not: null } } : {}) }, orderBy: [{ countedAt: 'asc' }, { stationName: 'asc' }] });
+  }
+
+  /** One count record, locked until the end of the transaction (two officers confirming at once: one wins). */
+  async lockPaperCount(tx: PrismaTransaction, consultationId: string, id: string): Promise<ConsultationPaperCount | null> {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM consultation_paper_counts WHERE id = ${id}::uuid AND consultation_id = ${consultationId}::uuid FOR UPDATE`;
+    return row ? tx.consultationPaperCount.findUnique({ where: { id: row.id } }) : null;
+  }
+
+  confirmPaperCount(tx: PrismaTransaction, id: string, confirmedById: string): Promise<ConsultationPaperCount> {
+    return tx.consultationPaperCount.update({ where: { id }, data: { confirmedById, confirmedAt: new Date() } });
   }
 
   createPaperCount(tx: PrismaTransaction, data: Prisma.ConsultationPaperCountUncheckedCreateInput): Promise<ConsultationPaperCount> {
     return tx.consultationPaperCount.create({ data });
   }
 
-  /** Polling stations that recorded voters but have not entered their count record yet. */
+  /** Polling stations that recorded voters but have no confirmed count record yet (entered by one officer, confirmed by a second). */
   async stationsAwaitingCount(consultationId: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<string[]> {
     const rows = await tx.$queryRaw<{ station: string }[]>`
       SELECT DISTINCT p.station_name AS station FROM consultation_participations p
       WHERE p.consultation_id = ${consultationId}::uuid AND p.channel = 'station' AND p.station_name IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM consultation_paper_counts c WHERE c.consultation_id = p.consultation_id AND c.station_name = p.station_name)
+        AND NOT EXISTS (SELECT 1 FROM consultation_paper_counts c WHERE c.consultation_id = p.consultation_id AND c.station_name = p.station_name AND c.confirmed_at IS NOT NULL)
       ORDER BY 1`;
     return rows.map((row) => row.station);
   }

@@ -12,6 +12,7 @@ import {
   countingDone,
   countingEndsAt,
   DEFAULT_MAJORITY_JUDGMENT_GRADES,
+  formatVoterCode,
   dueTransitions,
   isClosed,
   isOpened,
@@ -125,7 +126,16 @@ export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
 
 const rulesOf = (row: ConsultationRow) => row.rules as unknown as DecisionRules;
-const factsOf = (row: { reference: string; state: ConsultationState }): ConsultationFacts => ({ reference: row.reference, state: row.state });
+const factsOf = (row: { reference: string; state: ConsultationState; rulesPublishedAt?: Date | null }): ConsultationFacts => ({ reference: row.reference, state: row.state, ...(row.rulesPublishedAt === undefined ? {} : { published: row.rulesPublishedAt !== null }) });
+
+/**
+ * Review L5: what happens to a consultation that was never published (a
+ * draft, or a draft cancelled before its publication) is the organizers' own —
+ * its audit entries are restricted (chained and verified, not listed: decision
+ * 0011), so its title, hearings and deliberation space never reach the public
+ * journal. From the publication on, entries are public.
+ */
+const auditVisibility = (row: { state: ConsultationState; rulesPublishedAt?: Date | null }): 'public' | 'restricted' => ((row.rulesPublishedAt ?? null) === null && (row.state === 'draft' || row.state === 'cancelled') ? 'restricted' : 'public');
 
 /** Rules as stored, keys sorted: a comparison that ignores key order. */
 const canonicalRules = (rules: unknown): unknown => (Array.isArray(rules) ? rules.map(canonicalRules) : rules && typeof rules === 'object' ? Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonicalRules(v)])) : rules);
@@ -156,7 +166,7 @@ export function paperTotalsOf(rules: DecisionRules, count: { stationName: string
   }
 }
 
-function paperDto(row: ConsultationPaperCount, enteredBy: string, withCounts = true): PaperCountDto {
+function paperDto(row: ConsultationPaperCount, names: Map<string, string>, withCounts = true): PaperCountDto {
   return {
     id: row.id,
     stationName: row.stationName,
@@ -167,7 +177,9 @@ function paperDto(row: ConsultationPaperCount, enteredBy: string, withCounts = t
     blankOrInvalid: row.blankOrInvalid,
     // A station's counts are results: hidden until the results are published (review H1).
     counts: withCounts ? (row.counts as unknown as PaperCounts) : { answers: null, options: null, grades: null },
-    enteredBy,
+    enteredBy: names.get(row.enteredById) ?? '',
+    confirmedBy: row.confirmedById ? (names.get(row.confirmedById) ?? '') : null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
   };
 }
 
@@ -294,9 +306,10 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
   const rules = rulesOf(row);
   await repository.rewriteInReceiptOrder(tx, row.id);
   const ballots = await repository.ballotsByReceipt(tx, row.id);
-  const paperRows = await repository.paperCounts(row.id, tx);
+  // Only records a second officer confirmed count: one account alone never adds paper ballots to a result.
+  const paperRows = await repository.paperCounts(row.id, tx, true);
   const stationVoters = await repository.stationVoterCounts(tx, row.id);
-  const enteredBy = await repository.pseudonyms(paperRows.map((p) => p.enteredById), tx);
+  const names = await repository.pseudonyms(paperRows.flatMap((p) => [p.enteredById, ...(p.confirmedById ? [p.confirmedById] : [])]), tx);
   // A station of fewer than SMALL_COUNT_THRESHOLD voters is published only merged with others (review M3).
   const paperTotals = mergeSmallStations(
     paperRows.flatMap((count) => {
@@ -325,7 +338,7 @@ export async function closeBallotBox(tx: PrismaTransaction, repository: Consulta
     quorum: { percent: rules.quorumPercent, reached: rules.quorumPercent === 0 || turnout.participants * 100 >= rules.quorumPercent * turnout.eligible },
     turnout,
     // A small station's own counts are not published: they are in the merged record of the list and in the totals.
-    paperCounts: paperRows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', (stationVoters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD)),
+    paperCounts: paperRows.map((p) => paperDto(p, names, (stationVoters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD)),
     explanation: explain(list.result, rules, labels, winner),
     ballotList: { sha256: list.ballotsSha256, url: ballotListUrl(row.reference), ballots: list.ballots.length },
     tally: list.result,
@@ -520,7 +533,7 @@ export class ConsultationsService implements OnModuleInit {
       const reference = await this.repository.nextReference(tx, new Date().getUTCFullYear());
       const created = await this.repository.create(tx, { ...columns, reference, originKind: input.origin.kind, originProposalId, originNote: input.origin.note, createdById: organizer.id });
       await this.repository.addEvent(tx, created.id, 'draft', '', organizer.id);
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.created', subjectType: 'consultation', subjectId: created.id, data: { reference, title: created.title, origin: input.origin.kind } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.created', subjectType: 'consultation', subjectId: created.id, visibility: 'restricted', data: { reference, title: created.title, origin: input.origin.kind } });
       return reference;
     });
     return this.get(actor, reference);
@@ -587,7 +600,8 @@ export class ConsultationsService implements OnModuleInit {
       },
       audit: (thing, to): AuditRecord => {
         const action: AuditAction = transition === 'publish' ? 'consultation.published' : transition === 'refer' ? 'consultation.referred' : 'consultation.cancelled';
-        return { actorId: organizer.id, action, subjectType: 'consultation', subjectId: thing.id, data: { reference, state: to, note, ...(transition === 'publish' ? { rules: thing.rules as unknown as JsonValue } : {}) } };
+        // Cancelling a draft keeps it the organizers' own (review L5): the publication itself is public.
+        return { actorId: organizer.id, action, subjectType: 'consultation', subjectId: thing.id, visibility: transition === 'cancel' ? auditVisibility(thing) : 'public', data: { reference, state: to, note, ...(transition === 'publish' ? { rules: thing.rules as unknown as JsonValue } : {}) } };
       },
     });
     // A schedule already due (dates in the past) moves at once rather than at the next sweep.
@@ -620,7 +634,7 @@ export class ConsultationsService implements OnModuleInit {
         whoMayPost: rules.eligibility === 'verified_residents_of_neighbourhoods' ? 'verified_in_neighbourhoods' : 'verified',
         neighbourhoodIds: rules.neighbourhoodIds,
       });
-      await this.audit.record(tx, { actorId: organizer.id, action: 'deliberation.opened', subjectType: 'deliberation', subjectId: id, data: { subject: reference, title: row.title, moderation: 'post' } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'deliberation.opened', subjectType: 'deliberation', subjectId: id, visibility: auditVisibility(row), data: { subject: reference, title: row.title, moderation: 'post' } });
     });
     return this.get(actor, reference);
   }
@@ -700,7 +714,7 @@ export class ConsultationsService implements OnModuleInit {
     const organizer = authorize(canOnConsultation('consultations.add-hearing', { actor, consultation: factsOf(row) }));
     const created = await this.prisma.$transaction(async (tx) => {
       const hearing = await this.repository.createHearing(tx, { consultationId: row.id, ...this.hearingColumns(input), publishedById: organizer.id });
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, data: { reference, speaker: input.speaker, position: input.position } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, visibility: auditVisibility(row), data: { reference, speaker: input.speaker, position: input.position } });
       return hearing;
     });
     return hearingDto(created);
@@ -712,7 +726,7 @@ export class ConsultationsService implements OnModuleInit {
     if (!(await this.repository.hearing(row.id, hearingId))) throw ProblemException.notFound('Aucune audition de ce numéro dans cette consultation.');
     const updated = await this.prisma.$transaction(async (tx) => {
       const hearing = await this.repository.updateHearing(tx, hearingId, this.hearingColumns(input));
-      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, data: { reference, hearingId, speaker: input.speaker, position: input.position, corrected: true } });
+      await this.audit.record(tx, { actorId: organizer.id, action: 'consultation.hearing-published', subjectType: 'consultation', subjectId: row.id, visibility: auditVisibility(row), data: { reference, hearingId, speaker: input.speaker, position: input.position, corrected: true } });
       return hearing;
     });
     return hearingDto(updated);
@@ -882,34 +896,38 @@ export class ConsultationsService implements OnModuleInit {
 
   // ---- polling stations ------------------------------------------------------------------
 
-  async stationEligibility(actor: Actor, reference: string, personId: string) {
+  async stationEligibility(actor: Actor, reference: string, voterCode: string) {
     const row = await this.visible(actor, reference);
     authorize(canOnConsultation('consultations.officiate', { actor, consultation: factsOf(row) }));
-    return this.eligibilityOf(row, personId);
+    return (await this.eligibilityOf(row, voterCode)).answer;
   }
 
-  private async eligibilityOf(row: ConsultationRow, personId: string) {
-    const name = await this.repository.personName(personId);
-    if (name === null) throw ProblemException.notFound('Aucune personne de ce numéro.');
+  /**
+   * The holder of a voter code as an officer sees them (review M12): may they vote, have they already —
+   * never their account id, pseudonym or channel. The person's id stays inside the API.
+   */
+  private async eligibilityOf(row: ConsultationRow, voterCode: string) {
+    const personId = await this.repository.personByVoterCode(voterCode);
+    if (personId === null) throw ProblemException.notFound(`Aucune habitante ni aucun habitant vérifié n’a le code d’électeur ${formatVoterCode(voterCode)}. Vérifiez le code sur la page « Mon compte » de la personne.`);
     const rules = rulesOf(row);
     const facts = await this.repository.voterFacts(personId);
     const decision = canOnConsultation('consultations.vote', { actor: { id: personId, roles: [] }, consultation: factsOf(row), voter: { ...facts, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds } });
     const participation = await this.repository.participation(row.id, personId);
-    return {
-      personId,
-      name,
+    const answer = {
+      voterCode: formatVoterCode(voterCode),
       eligible: decision.allowed,
       reason: decision.allowed ? null : decision.message,
+      // Never the channel (review L10): an officer learns that the person took part, not whether online or at a station.
       alreadyVoted: participation !== null,
-      channel: (participation?.channel as 'online' | 'station' | undefined) ?? null,
     };
+    return { personId, answer };
   }
 
   /** An officer records that an eligible person voted at the station: the same participation row as online, so nobody votes twice. */
-  async recordStationVote(actor: Actor, reference: string, personId: string, stationName: string) {
+  async recordStationVote(actor: Actor, reference: string, voterCode: string, stationName: string) {
     const row = await this.visible(actor, reference);
     const officer = authorize(canOnConsultation('consultations.officiate', { actor, consultation: factsOf(row) }));
-    const eligibility = await this.eligibilityOf(row, personId);
+    const { personId, answer: eligibility } = await this.eligibilityOf(row, voterCode);
     if (!eligibility.eligible) throw ProblemException.ruleViolation(eligibility.reason ?? 'Cette personne ne peut pas voter dans cette consultation.');
     await this.prisma.$transaction(async (tx) => {
       const state = await this.repository.lockShared(tx, row.id);
@@ -918,23 +936,23 @@ export class ConsultationsService implements OnModuleInit {
         throw ProblemException.conflict('Cette personne a déjà voté dans cette consultation (en ligne ou dans un bureau de vote).');
       }
     });
-    return { ...eligibility, alreadyVoted: true, channel: 'station' as const };
+    return { ...eligibility, alreadyVoted: true };
   }
 
   /** The stations' count records; their counts only once the results are published, for everyone (they are results). */
   async paperCounts(actor: Actor, reference: string): Promise<PaperCountDto[]> {
     const row = await this.visible(actor, reference);
     const rows = await this.repository.paperCounts(row.id);
-    const enteredBy = await this.repository.pseudonyms(rows.map((p) => p.enteredById));
+    const names = await this.repository.pseudonyms(rows.flatMap((p) => [p.enteredById, ...(p.confirmedById ? [p.confirmedById] : [])]));
     const published = isClosed(row.state);
     const voters = published ? await this.repository.stationVoterCounts(this.prisma, row.id) : new Map<string, number>();
-    return rows.map((p) => paperDto(p, enteredBy.get(p.enteredById) ?? '', published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
+    return rows.map((p) => paperDto(p, names, published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
   }
 
   /**
    * A station's count record (totals, two officers, time, place): during the
    * vote, or after its close while the count lasts — a station counts its
-   * paper ballots when it closes. The last station's record publishes the results.
+   * paper ballots when it closes. It counts once a second officer confirms it (confirmPaperCount).
    */
   async addPaperCount(actor: Actor, reference: string, input: PaperCountInput): Promise<PaperCountDto> {
     const row = await this.visible(actor, reference);
@@ -983,8 +1001,36 @@ export class ConsultationsService implements OnModuleInit {
       await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-recorded', subjectType: 'consultation', subjectId: row.id, data: { reference, station: input.stationName, place: input.place, ballots: input.ballots } });
       return count;
     });
+    // Not counted yet: a second officer confirms it (confirmPaperCount), and the results wait for that.
+    return paperDto(created, await this.repository.pseudonyms([officer.id]));
+  }
+
+  /**
+   * The two-officer rule, made real: a count record entered by one officer's
+   * account counts only once a second officer, with another account, confirms
+   * it. The same account: 422; already confirmed: 409. The last confirmation
+   * after the close publishes the results.
+   */
+  async confirmPaperCount(actor: Actor, reference: string, countId: string): Promise<PaperCountDto> {
+    const row = await this.visible(actor, reference);
+    const officer = authorize(canOnConsultation('consultations.enter-paper-totals', { actor, consultation: factsOf(row) }));
+    const confirmed = await this.prisma.$transaction(async (tx) => {
+      const state = await this.repository.lockShared(tx, row.id);
+      if (state !== 'vote' && state !== 'counting') throw ProblemException.ruleViolation('Les procès-verbaux se confirment pendant le vote et le dépouillement, jusqu’à la publication des résultats.');
+      const count = await this.repository.lockPaperCount(tx, row.id, countId);
+      if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
+      if (count.confirmedById) throw ProblemException.conflict(`Le procès-verbal du bureau « ${count.stationName} » est déjà confirmé.`);
+      if (count.enteredById === officer.id) {
+        throw ProblemException.ruleViolation('Vous avez saisi ce procès-verbal : un second assesseur, avec un autre compte, le confirme.', [
+          { path: 'countId', code: 'same_officer', message: 'Le procès-verbal est confirmé par un second assesseur, connecté avec un autre compte que celui qui l’a saisi.' },
+        ]);
+      }
+      const updated = await this.repository.confirmPaperCount(tx, count.id, officer.id);
+      await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-confirmed', subjectType: 'consultation', subjectId: row.id, data: { reference, station: count.stationName } });
+      return updated;
+    });
     // After the close, the count may be complete now: the results follow at once rather than at the next sweep.
     await this.advance(reference);
-    return paperDto(created, (await this.repository.pseudonyms([officer.id])).get(officer.id) ?? '');
+    return paperDto(confirmed, await this.repository.pseudonyms([confirmed.enteredById, officer.id]), false);
   }
 }

@@ -21,7 +21,7 @@ export class DeliberationsRepository {
 
   /** The proposal a space is opened on: its state, title, whether it was submitted (public). */
   consultation(reference: string, db: Db = this.prisma) {
-    return db.consultation.findUnique({ where: { reference }, select: { title: true, state: true } });
+    return db.consultation.findUnique({ where: { reference }, select: { title: true, state: true, rulesPublishedAt: true } });
   }
 
   proposal(reference: string, db: Db = this.prisma) {

@@ -117,7 +117,7 @@ export class DeliberationsService {
     if (space.subjectType === 'consultation') {
       // A consultation's space (its deliberation phase): public once the consultation's rules are published.
       const consultation = await this.repository.consultation(space.subjectReference);
-      return { title: consultation?.title ?? '', visible: consultation !== null && consultation.state !== 'draft' };
+      return { title: consultation?.title ?? '', visible: consultation !== null && consultation.rulesPublishedAt !== null };
     }
     const proposal = space.subjectType === 'proposal' ? await this.repository.proposal(space.subjectReference) : null;
     return { title: proposal?.title ?? '', visible: proposal !== null && proposal.state !== 'draft' && proposal.submittedAt !== null };

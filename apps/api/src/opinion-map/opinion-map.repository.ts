@@ -114,7 +114,7 @@ export class OpinionMapRepository {
     }>(
       `
       SELECT d.id AS space_id,
-        ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.state::text <> 'draft')) AS subject_visible,
+        ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.rules_published_at IS NOT NULL)) AS subject_visible,
         r.moderation, r.who_may_post, r.neighbourhood_ids::text[] AS neighbourhood_ids, r.opens_at, r.closes_at,
         (SELECT json_build_object('id', s.id, 'deliberationId', s.deliberation_id, 'number', s.number, 'authorId', s.author_id, 'seeded', s.seeded, 'text', s.text,
                  'state', s.state, 'meta', s.meta, 'rejectionCode', s.rejection_code, 'decidedById', s.decided_by_id, 'decidedAt', s.decided_at, 'createdAt', s.created_at)
@@ -168,7 +168,7 @@ export class OpinionMapRepository {
   async mapOf(deliberationId: string, personId: string | null): Promise<{ exists: boolean; subjectVisible: boolean; view: unknown; me: unknown }> {
     const [row] = await this.prisma.sql<{ space_id: string | null; subject_visible: boolean; view: unknown; me: unknown }>(
       `
-      SELECT d.id AS space_id, ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.state::text <> 'draft')) AS subject_visible, m.view,
+      SELECT d.id AS space_id, ((pr.reference IS NOT NULL AND pr.state::text <> 'draft' AND pr.submitted_at IS NOT NULL) OR (co.reference IS NOT NULL AND co.rules_published_at IS NOT NULL)) AS subject_visible, m.view,
         m.positions -> (SELECT o.number::text FROM opinion_participants o WHERE o.deliberation_id = d.id AND o.person_id = $2::uuid) AS me
       FROM (SELECT $1::uuid AS id) wanted
       LEFT JOIN deliberations d ON d.id = wanted.id

@@ -1,4 +1,4 @@
-import { DELETED_ACCOUNT_NAME, workspacesFor, type Locale, type Me, type PersonSummary, type SessionPerson } from '@sesame/domain';
+import { DELETED_ACCOUNT_NAME, formatVoterCode, workspacesFor, type Locale, type Me, type PersonSummary, type SessionPerson } from '@sesame/domain';
 import type { PersonWithDetails } from './people.repository';
 
 const locale = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
@@ -25,6 +25,7 @@ export function toMe(person: PersonWithDetails, panelSeat: boolean): Me {
       neighbourhood: { id: person.verification.neighbourhood.id, slug: person.verification.neighbourhood.slug, name: person.verification.neighbourhood.name },
       method: person.verification.method,
       verifiedAt: person.verification.verifiedAt.toISOString(),
+      voterCode: formatVoterCode(person.verification.voterCode),
     },
     createdAt: person.createdAt.toISOString(),
     welcomed: person.welcomedAt !== null,

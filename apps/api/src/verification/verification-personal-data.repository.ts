@@ -44,6 +44,7 @@ export class VerificationPersonalDataRepository implements PersonalDataProvider 
         neighbourhood: verification.neighbourhood.name,
         method: verification.method,
         verifiedAt: verification.verifiedAt.toISOString(),
+        voterCode: verification.voterCode,
       },
       invitationCodesUsed: codes.map((code) => ({ endsWith: code.hint, batch: code.batch.label, neighbourhood: code.batch.neighbourhood.name, usedAt: code.usedAt?.toISOString() ?? null })),
       censusEntriesUsed: censusEntries.map((entry) => ({ neighbourhood: entry.neighbourhood.name, usedAt: entry.usedAt?.toISOString() ?? null })),

@@ -80,6 +80,8 @@ export default async function AccountPage() {
         {me.verification ? (
           <>
             <p className="notice">{t.rich('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: dates.date(me.verification.verifiedAt), fr })}</p>
+            <p data-testid="voter-code">{t.rich('voterCode', { code: me.verification.voterCode, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+            <p>{t('voterCodeHint')}</p>
             <p>{t('verifiedOnce')}</p>
           </>
         ) : (

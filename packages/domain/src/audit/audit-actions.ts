@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = [
   'consultation.hearing-published',
   'consultation.question-answered',
   'consultation.paper-count-recorded',
+  'consultation.paper-count-confirmed',
   // Panel recommendations (issue 19): referrals, the panel's work, votes, dissents and opinions. Ballots are never logged one by one.
   'referral.created',
   'referral.dismissed',

@@ -18,6 +18,10 @@ const rows: R[] = [
   ['a visitor, a scheduled consultation', 'consultations.view', { actor: null, consultation: at('scheduled') }, 'allowed'],
   ['a resident, a draft', 'consultations.view', { actor: resident, consultation: at('draft') }, 'not_visible'],
   ['an organizer, a draft', 'consultations.view', { actor: organizer, consultation: at('draft') }, 'allowed'],
+  // Review L5: a draft cancelled before its publication stays the organizers' own; a consultation cancelled once published stays public.
+  ['a visitor, a draft cancelled unpublished', 'consultations.view', { actor: null, consultation: { ...at('cancelled'), published: false } }, 'not_visible'],
+  ['an organizer, a draft cancelled unpublished', 'consultations.view', { actor: organizer, consultation: { ...at('cancelled'), published: false } }, 'allowed'],
+  ['a visitor, cancelled after publication', 'consultations.view', { actor: null, consultation: { ...at('cancelled'), published: true } }, 'allowed'],
 
   ['an organizer', 'consultations.organize', { actor: organizer }, 'allowed'],
   ['a resident', 'consultations.organize', { actor: resident }, 'forbidden'],

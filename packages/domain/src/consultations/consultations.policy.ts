@@ -4,7 +4,15 @@ import { CONSULTATION_STATE_NAMES_FR, consultationLifecycle, consultationTransit
 import { OFFICER_ROLES, type ConsultationState, type EligibilityRule } from './consultations.values';
 
 /** What the rules need to know about a consultation. */
-export type ConsultationFacts = { reference: string; state: ConsultationState };
+export type ConsultationFacts = {
+  reference: string;
+  state: ConsultationState;
+  /** Whether its rules were ever published (false: a draft, or a draft cancelled before its publication — the organizers' own). */
+  published?: boolean;
+};
+
+/** Never published: a draft, or a draft cancelled before publication (review L5) — nobody but organizers sees it. */
+export const isUnpublished = (consultation: ConsultationFacts): boolean => consultation.state === 'draft' || (consultation.state === 'cancelled' && consultation.published === false);
 /**
  * What the rules need to know about a voter: their verification and
  * neighbourhood, the consultation's eligibility rule, and whether they have
@@ -51,7 +59,7 @@ function organize(actor: Actor): Decision<Person> {
 }
 
 function view(actor: Actor, consultation: ConsultationFacts): Decision {
-  if (consultation.state === 'draft' && !isOrganizer(actor)) return refuse('not_visible', `Aucune consultation ${consultation.reference}.`);
+  if (isUnpublished(consultation) && !isOrganizer(actor)) return refuse('not_visible', `Aucune consultation ${consultation.reference}.`);
   return allow(actor);
 }
 

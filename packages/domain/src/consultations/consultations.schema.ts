@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageOf } from '../common/pagination.schema';
+import { plainText } from '../common/text-fields';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
+import { VoterCodeSchema } from '../verification/verification.schema';
 import { ProposalReferenceSchema } from '../proposals/proposal.schema';
 import { ConsultationPermissionsSchema } from './consultations.policy';
 import { VotingMethodSchema } from './tally/rules';
@@ -56,7 +58,7 @@ export * from './consultations.values';
  *   GET    /consultations/:reference/turnout                    public   → Turnout (« provisoire » until the results)
  *   GET    /consultations/:reference/results                    public   → ConsultationResults (403 before the close, for everyone)
  *
- *   GET    /consultations/:reference/station/eligibility/:personId   officer → StationEligibility
+ *   GET    /consultations/:reference/station/eligibility/:voterCode  officer → StationEligibility
  *   POST   /consultations/:reference/station/participations     officer  RecordStationVote → StationEligibility (201; 409 if they already voted)
  *   GET    /consultations/:reference/paper-totals               public   → PaperCount[]
  *   POST   /consultations/:reference/paper-totals               officer  PaperCountInput → PaperCount (201; during the vote, or while counting after the close)
@@ -91,14 +93,11 @@ export const ChangeKeySchema = z
 /** An option's id: short, stable, chosen with the rules (« a », « option-2 », « camera-off »). */
 export const OptionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'Identifiant d’option : lettres minuscules, chiffres et « - », 40 caractères au plus.' });
 
-/** Raw HTML is refused (the texts are a Markdown subset, as elsewhere). */
-const NO_HTML = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Au plus ${max} caractères.` })
-    .refine((value) => !NO_HTML.test(value), { error: 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).', params: { reason: 'html' } });
+/**
+ * Every free text of a consultation (title, question, briefing, options, hearings, questions, answers, notes, count records):
+ * the shared rule of common/text-fields — no raw HTML (the texts are a Markdown subset, as elsewhere), no bidirectional controls.
+ */
+const text = (max: number) => plainText(max, 'Le HTML n’est pas accepté. Utilisez la mise en forme simple : **gras**, *italique*, listes avec « - », liens [texte](https://…).');
 const required = (max: number, message: string) => text(max).pipe(z.string().min(1, { error: message }));
 
 // ---- decision rules ---------------------------------------------------------
@@ -218,7 +217,9 @@ export const ConsultationReferenceParamsSchema = z.object({ reference: Consultat
 export const HearingParamsSchema = z.object({ reference: ConsultationReferenceSchema, hearingId: z.uuid() }).strict();
 export const QuestionParamsSchema = z.object({ reference: ConsultationReferenceSchema, questionId: z.uuid() }).strict();
 export const ReceiptParamsSchema = z.object({ reference: ConsultationReferenceSchema, receipt: ReceiptCodeSchema }).strict();
-export const StationPersonParamsSchema = z.object({ reference: ConsultationReferenceSchema, personId: z.uuid() }).strict();
+/** Officers find a person by their voter code (review M12), never by account id. */
+export const PaperCountParamsSchema = z.object({ reference: ConsultationReferenceSchema, countId: z.uuid() }).strict();
+export const StationVoterParamsSchema = z.object({ reference: ConsultationReferenceSchema, voterCode: VoterCodeSchema }).strict();
 
 export const ConsultationQuerySchema = z
   .object({
@@ -466,18 +467,22 @@ export type TurnoutDto = z.infer<typeof TurnoutSchema>;
 
 export const StationEligibilitySchema = z
   .object({
-    personId: z.uuid(),
-    name: z.string(),
+    /**
+     * The voter code the officer typed, as shown (« A1B2C-3D4E5 »). Neither the account id nor the pseudonym (review M12):
+     * the officer needs to know whether the holder of this code may vote, not who they are online.
+     */
+    voterCode: z.string(),
     eligible: z.boolean(),
     /** Why not, in French (not verified, other neighbourhood). */
     reason: z.string().nullable(),
+    /** Whether they took part already — never how (online or at a station, review L10): an officer needs « may vote » or « has already voted », nothing more. */
     alreadyVoted: z.boolean(),
-    channel: ParticipationChannelSchema.nullable(),
   })
+  .strict()
   .meta({ id: 'StationEligibility' });
 
 export const RecordStationVoteSchema = z
-  .object({ personId: z.uuid(), stationName: required(CONSULTATION_LIMITS.stationName, 'Donnez le nom du bureau de vote.') })
+  .object({ voterCode: VoterCodeSchema, stationName: required(CONSULTATION_LIMITS.stationName, 'Donnez le nom du bureau de vote.') })
   .strict()
   .meta({ id: 'RecordStationVote' });
 
@@ -526,6 +531,12 @@ export const PaperCountSchema = z
     counts: PaperCountsSchema,
     /** The pseudonym of the account that entered the count record (shown with it, in public). */
     enteredBy: z.string(),
+    /**
+     * The pseudonym of the second officer's account that confirmed it — never the one that entered it — and when;
+     * null while it waits. Only confirmed records count in the results.
+     */
+    confirmedBy: z.string().nullable(),
+    confirmedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'PaperCount' });
 export type PaperCountDto = z.infer<typeof PaperCountSchema>;

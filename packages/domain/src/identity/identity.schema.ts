@@ -92,7 +92,13 @@ export const MeSchema = z
     roles: z.array(RoleSchema),
     /** Set once the person proved they live in a neighbourhood (invitation code or census). */
     verification: z
-      .object({ neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), method: z.enum(['invitation_code', 'census']), verifiedAt: z.iso.datetime() })
+      .object({
+        neighbourhood: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+        method: z.enum(['invitation_code', 'census']),
+        verifiedAt: z.iso.datetime(),
+        /** The voter code a polling-station officer types to find them (« A1B2C-3D4E5 »): shown to the person only. */
+        voterCode: z.string(),
+      })
       .nullable(),
     createdAt: z.iso.datetime(),
     /** False for a new account until its person passed the welcome page (chose a pseudonym, or chose to keep the one given). */

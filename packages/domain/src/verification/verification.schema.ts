@@ -20,6 +20,23 @@ export function formatInvitationCode(code: string): string {
   return code.match(/.{1,4}/g)!.join('-');
 }
 
+/**
+ * A verified resident's voter code (review M12): 10 hexadecimal characters,
+ * random, drawn when they are verified, shown on their account page and typed
+ * by a polling-station officer — who thus never sees their account id.
+ * Accepted as people type it ("a1b2c 3d4e5", "A1B2C-3D4E5").
+ */
+export const VOTER_CODE_LENGTH = 10;
+export const VoterCodeSchema = z
+  .string()
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-F]{10}$/, { error: 'Code d’électeur attendu : dix chiffres ou lettres de A à F, comme « A1B2C-3D4E5 » (page « Mon compte » de la personne).' }));
+
+/** A1B2C3D4E5 → A1B2C-3D4E5, as shown. */
+export function formatVoterCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
 export const RedeemInvitationCodeSchema = z.object({ code: InvitationCodeSchema }).strict().meta({ id: 'RedeemInvitationCode' });
 export type RedeemInvitationCode = z.infer<typeof RedeemInvitationCodeSchema>;
 

@@ -266,12 +266,12 @@ export async function recordStationVote(_previous: FormState, formData: FormData
   const person = await signedIn(`${organizerPath(reference)}/bureau-de-vote`);
   const t = await getTranslations('Consultation.station');
   try {
-    const answer = await callApiJson<{ name: string }>(api(reference, '/station/participations'), {
+    const answer = await callApiJson<{ voterCode: string }>(api(reference, '/station/participations'), {
       method: 'POST',
       as: person,
-      body: { personId: text(formData, 'personId'), stationName: text(formData, 'stationName') },
+      body: { voterCode: text(formData, 'voterCode'), stationName: text(formData, 'stationName') },
     });
-    return { status: 'success', message: t('recorded', { name: answer.name }), at: Date.now() };
+    return { status: 'success', message: t('recorded', { code: answer.voterCode }), at: Date.now() };
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 409) return { status: 'error', message: await problemSentence(error.problem, t('alreadyVoted')), values: typedValues(formData), at: Date.now() };
     return problemState(error, t('unexpected'), formData);
@@ -315,4 +315,19 @@ export async function enterPaperTotals(_previous: FormState, formData: FormData)
   }
   revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
   return { status: 'success', message: t('totalsRecorded'), at: Date.now() };
+}
+
+/** A second officer, signed in with another account than the one that entered it, confirms a station's count record: only then does it count. */
+export async function confirmPaperTotals(_previous: FormState, formData: FormData): Promise<FormState> {
+  const reference = requireReference(formData);
+  const person = await signedIn(`${organizerPath(reference)}/bureau-de-vote`);
+  const t = await getTranslations('Consultation.station');
+  try {
+    await callApiJson(api(reference, `/paper-totals/${encodeURIComponent(text(formData, 'countId'))}/confirmation`), { method: 'POST', as: person, body: {} });
+  } catch (error) {
+    return problemState(error, t('unexpected'), formData);
+  }
+  revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
+  revalidatePath(`/consultations/${reference}`);
+  return { status: 'success', message: t('totalsConfirmed'), at: Date.now() };
 }

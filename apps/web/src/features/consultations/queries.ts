@@ -126,9 +126,9 @@ export async function checkReceipt(reference: string, receipt: string): Promise<
 }
 
 /** Polling stations: a person's eligibility, as an officer sees it. */
-export async function fetchStationEligibility(person: SessionPerson, reference: string, personId: string) {
-  return callApiJson<{ personId: string; name: string; eligible: boolean; reason: string | null; alreadyVoted: boolean; channel: string | null }>(
-    path(reference, `/station/eligibility/${encodeURIComponent(personId)}`),
+export async function fetchStationEligibility(person: SessionPerson, reference: string, voterCode: string) {
+  return callApiJson<{ voterCode: string; eligible: boolean; reason: string | null; alreadyVoted: boolean }>(
+    path(reference, `/station/eligibility/${encodeURIComponent(voterCode)}`),
     { as: person },
   );
 }

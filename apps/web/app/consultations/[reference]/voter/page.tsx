@@ -37,7 +37,7 @@ export default async function VotePage({ params }: Props) {
       <p>
         <Link href={`/consultations/${reference}`}>{t.rich('back', { title: consultation.title, fr })}</Link>
       </p>
-      <PageHeader title={t('title')} lead={consultation.question}>
+      <PageHeader title={t('title')} lead={<span lang="fr">{consultation.question}</span>}>
         <p>{t('secrecy')}</p>
       </PageHeader>
       {can.allowed || can.reason === 'already_voted' ? (

@@ -92,7 +92,7 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
           </dd>
         </dl>
         <h3>{t('receipt.choices')}</h3>
-        <ChoiceList lines={lines} />
+        <ChoiceList lines={lines} optionIsContent={rules.method === 'single_choice'} />
         <p>{t('receipt.castOnLine', { date: receiptDate(receipt.castOn, locale) })}</p>
         <p className="notice" data-testid="show-nobody">
           {t('receipt.showNobody')}
@@ -135,7 +135,7 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
           <h2>{t('summary.title')}</h2>
           <p>{t('summary.lead')}</p>
         </div>
-        {choices ? <ChoiceList lines={describeChoices(choices, rules, words)} /> : null}
+        {choices ? <ChoiceList lines={describeChoices(choices, rules, words)} optionIsContent={rules.method === 'single_choice'} /> : null}
         <div className={styles.actions}>
           <button type="submit" name="intent" value="confirm" className={`${buttons.button} ${buttons.primary}`} disabled={pending}>
             {mode === 'cast' ? t('summary.confirm') : t('summary.confirmChange')}
@@ -163,7 +163,7 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
         <RadioGroup legend={t('yesNoLegend')} name="answer" error={errors.answer} values={values} choices={(['yes', 'no', 'abstain'] as const).map((a) => ({ value: a, label: words.answers[a] }))} />
       ) : null}
       {rules.method === 'single_choice' ? (
-        <RadioGroup legend={t('singleLegend')} name="option" error={errors.option} values={values} choices={rules.options.map((o) => ({ value: o.id, label: o.label }))} />
+        <RadioGroup legend={t('singleLegend')} name="option" error={errors.option} values={values} choices={rules.options.map((o) => ({ value: o.id, label: o.label, lang: 'fr' }))} />
       ) : null}
       {rules.method === 'approval' ? (
         <fieldset className={styles.group} id="options" aria-describedby={errors.options ? 'options-error' : undefined}>
@@ -176,7 +176,9 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
           {rules.options.map((o) => (
             <div key={o.id} className={styles.choice}>
               <input type="checkbox" id={`options-${o.id}`} name="options" value={o.id} defaultChecked={keptChecked(values, 'options', o.id)} />
-              <label htmlFor={`options-${o.id}`}>{o.label}</label>
+              <label htmlFor={`options-${o.id}`} lang="fr">
+                {o.label}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -187,7 +189,7 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
           {rules.options.map((o) => (
             <RadioGroup
               key={o.id}
-              legend={t('judgmentLegend', { option: o.label })}
+              legend={t.rich('judgmentLegend', { option: o.label, fr: (chunks) => <span lang="fr">{chunks}</span> })}
               name={gradeField(o.id)}
               error={errors[gradeField(o.id)]}
               values={values}
@@ -206,11 +208,24 @@ export function BallotForm({ reference, title, rules, idempotencyKey, mode, acti
   );
 }
 
-function ChoiceList({ lines }: { lines: [string, string][] }) {
+/**
+ * The choices, line by line: an option's label is what organizers wrote, in
+ * French (`lang="fr"`, review L2); a grade or an answer is in the interface's
+ * language — except the chosen option of a single-choice ballot (`optionIsContent`).
+ */
+function ChoiceList({ lines, optionIsContent = false }: { lines: [string, string][]; optionIsContent?: boolean }) {
   return (
     <ul className={styles.choices} data-testid="ballot-choices">
       {lines.map(([what, choice], index) => (
-        <li key={index}>{what ? <><span>{what}</span> : <strong>{choice}</strong></> : <strong>{choice}</strong>}</li>
+        <li key={index}>
+          {what ? (
+            <>
+              <span lang="fr">{what}</span> : <strong>{choice}</strong>
+            </>
+          ) : (
+            <strong lang={optionIsContent ? 'fr' : undefined}>{choice}</strong>
+          )}
+        </li>
       ))}
     </ul>
   );
@@ -239,7 +254,7 @@ function Text({ name, label, hint, error, value }: { name: string; label: string
  * judgment, the option), the arrow keys move between its grades, and on a
  * phone the grades wrap under each other.
  */
-function RadioGroup({ legend, name, choices, error, values, grid = false }: { legend: string; name: string; choices: { value: string; label: string }[]; error?: string; values?: FormValues; grid?: boolean }) {
+function RadioGroup({ legend, name, choices, error, values, grid = false }: { legend: ReactNode; name: string; choices: { value: string; label: string; lang?: string }[]; error?: string; values?: FormValues; grid?: boolean }) {
   return (
     <fieldset className={grid ? styles.gradeRow : styles.group} id={name} aria-describedby={error ? `${name}-error` : undefined}>
       <legend>{legend}</legend>
@@ -253,7 +268,7 @@ function RadioGroup({ legend, name, choices, error, values, grid = false }: { le
           // The label is the whole box (review M6): a tap anywhere in it picks the choice, and it is at least 44 px high.
           <label key={choice.value} htmlFor={`${name}-${choice.value}`} className={grid ? styles.grade : styles.choice}>
             <input type="radio" id={`${name}-${choice.value}`} name={name} value={choice.value} defaultChecked={keptChecked(values, name, choice.value)} />
-            <span>{choice.label}</span>
+            <span lang={choice.lang}>{choice.label}</span>
           </label>
         ))}
       </div>

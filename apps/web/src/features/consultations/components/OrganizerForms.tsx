@@ -5,7 +5,7 @@ import { ActionForm, CheckboxGroupField, Field, Hidden, SelectField, TextAreaFie
 import type { FormValues } from '@/components/forms/form-state';
 import { Link } from '@/components/ui/Link';
 
-import { answerQuestion, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
+import { answerQuestion, confirmPaperTotals, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
 import styles from './consultations.module.css';
 
 const value = (values: FormValues | undefined, name: string) => {
@@ -198,14 +198,26 @@ export async function AnswerForm({ reference, question, hearings }: { reference:
 }
 
 /** At a polling station: record that a checked person voted (the same participation row as online: nobody votes twice). */
-export async function StationVoteForm({ reference, personId, stationName }: { reference: string; personId: string; stationName: string }) {
+export async function StationVoteForm({ reference, voterCode, stationName }: { reference: string; voterCode: string; stationName: string }) {
   const t = await getTranslations('Consultation.station');
   const form = await getTranslations('Form');
   return (
     <ActionForm action={recordStationVote} submitLabel={t('record')} errorSummaryLabel={form('errorSummary')} labels={{ stationName: t('stationName') }}>
       <Hidden name="reference" value={reference} />
-      <Hidden name="personId" value={personId} />
+      <Hidden name="voterCode" value={voterCode} />
       <Field name="stationName" label={t('stationName')} defaultValue={stationName} />
+    </ActionForm>
+  );
+}
+
+/** A second officer confirms a count record entered by another account (the API refuses the same account). */
+export async function ConfirmCountForm({ reference, countId, stationName }: { reference: string; countId: string; stationName: string }) {
+  const t = await getTranslations('Consultation.station');
+  const form = await getTranslations('Form');
+  return (
+    <ActionForm action={confirmPaperTotals} submitLabel={t('confirm', { station: stationName })} errorSummaryLabel={form('errorSummary')} variant="secondary">
+      <Hidden name="reference" value={reference} />
+      <Hidden name="countId" value={countId} />
     </ActionForm>
   );
 }

@@ -2,6 +2,7 @@ import { MAJORITY_JUDGMENT_GRADES_EN, type ConsultationDto, type ConsultationRes
 import { getLocale, getTranslations } from 'next-intl/server';
 
 import { ApiLink } from '@/components/ui/ApiLink';
+import { fr } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
 
 import styles from './consultations.module.css';
@@ -29,7 +30,7 @@ export async function ResultsView({ consultation, results }: { consultation: Con
       <section aria-labelledby="gagnant">
         <h2 id="gagnant">{t('outcome')}</h2>
         <p data-testid="winner">
-          {winner ? (results.method === 'yes_no_abstain' && (winner.id === 'yes' || winner.id === 'no') ? t(winner.id === 'yes' ? 'yesWins' : 'noWins') : t('winner', { option: answerLabel(winner.id, winner.label) })) : t('noWinner')} {results.quorum.percent > 0 ? (results.quorum.reached ? t('quorumReached', { percent: results.quorum.percent }) : t('quorumMissed', { percent: results.quorum.percent })) : null}
+          {winner ? (results.method === 'yes_no_abstain' && (winner.id === 'yes' || winner.id === 'no') ? t(winner.id === 'yes' ? 'yesWins' : 'noWins') : t.rich('winner', { option: answerLabel(winner.id, winner.label), fr })) : t('noWinner')} {results.quorum.percent > 0 ? (results.quorum.reached ? t('quorumReached', { percent: results.quorum.percent }) : t('quorumMissed', { percent: results.quorum.percent })) : null}
         </p>
         <p className={styles.meta}>
           {t('closedOn', { date: words.day(results.closedOn) })} · {t('ballots', { online: results.ballots.online, paper: results.ballots.paper, blank: results.ballots.blankOrInvalid })}
@@ -75,7 +76,7 @@ export async function ResultsView({ consultation, results }: { consultation: Con
                     </div>
                     {/* One row per grade (review M8): readable at 320 px without breaking a grade's name. */}
                     <table className={styles.profileTable}>
-                      <caption className="visually-hidden">{t('profileCaption', { option: o.label })}</caption>
+                      <caption className="visually-hidden">{t.rich('profileCaption', { option: o.label, fr })}</caption>
                       <thead>
                         <tr>
                           <th scope="col">{t('gradeColumn')}</th>
@@ -129,7 +130,7 @@ export async function ResultsView({ consultation, results }: { consultation: Con
               <p>{t('paperCount', { ballots: p.ballots, blank: p.blankOrInvalid })}</p>
               {p.counts.answers === null && p.counts.options === null && p.counts.grades === null ? <p className={styles.meta}>{t('smallStation', { threshold: results.turnout.fewerThan })}</p> : null}
               <p className={styles.meta}>
-                {t('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), enteredBy: p.enteredBy })}
+                {t.rich('countRecord', { place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), enteredBy: p.enteredBy, fr })}
               </p>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import type { ConsultationDto, ConsultationSummary, HearingDto, QuestionDto, TurnoutDto } from '@sesame/domain';
+import { MAJORITY_JUDGMENT_GRADES_EN, type ConsultationDto, type ConsultationSummary, type HearingDto, type QuestionDto, type TurnoutDto } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
 
 import { fr } from '@/i18n/content';
@@ -75,6 +75,7 @@ export async function NowAndNext({ consultation: c }: { consultation: Consultati
 export async function RulesSection({ consultation: c }: { consultation: ConsultationDto }) {
   const t = await getTranslations('Consultation.rules');
   const words = await getDateWords();
+  const locale = await getLocale();
   const { rules } = c;
   return (
     <section aria-labelledby="regles">
@@ -103,7 +104,7 @@ export async function RulesSection({ consultation: c }: { consultation: Consulta
         {c.grades ? (
           <>
             <dt>{t('grades')}</dt>
-            <dd>{c.grades.join(' · ')}</dd>
+            <dd>{(locale === 'en' ? MAJORITY_JUDGMENT_GRADES_EN : c.grades).join(' · ')}</dd>
           </>
         ) : null}
         {rules.maxApprovals !== null ? (

@@ -6,24 +6,26 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
+import { ConfirmCountForm, PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
 import styles from '@/features/consultations/components/consultations.module.css';
 import { fetchConsultation, fetchPaperTotals, fetchStationEligibility } from '@/features/consultations/queries';
 import { requirePerson } from '@/features/identity/session';
 import { getDateWords } from '@/i18n/dates';
 import { ApiProblem } from '@/lib/api/problem';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ personne?: string; bureau?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ code?: string; bureau?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Consultation.station'))('title') };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A voter code as people read it out: ten characters 0–9 and A–F, in any case, with or without a dash or spaces. */
+const VOTER_CODE = /^[0-9a-f]{10}$/i;
 
 /**
  * A polling station's officer page: check a person's eligibility (by the
- * identifier on their card), record that they voted, and enter the station's
+ * voter code on their account page — never their account id, review M12),
+ * learn only « may vote » or « has already voted », record that they voted, and enter the station's
  * paper totals with the count record — during the vote, and after its close
  * until the results (a station counts its paper ballots when it closes).
  */
@@ -37,15 +39,15 @@ export default async function StationPage({ params, searchParams }: Props) {
   const words = await getDateWords();
   const can = consultation.viewer.can['consultations.officiate'];
   const canCount = consultation.viewer.can['consultations.enter-paper-totals'];
-  const { personne, bureau } = await searchParams;
-  const personId = typeof personne === 'string' ? personne.trim() : '';
+  const { code, bureau } = await searchParams;
+  const voterCode = typeof code === 'string' ? code.trim() : '';
   let checked: Awaited<ReturnType<typeof fetchStationEligibility>> | null = null;
   let refusal: string | null = null;
-  if (can.allowed && personId) {
-    if (!UUID.test(personId)) refusal = t('personIdInvalid');
+  if (can.allowed && voterCode) {
+    if (!VOTER_CODE.test(voterCode.replace(/[\s-]/g, ''))) refusal = t('voterCodeInvalid');
     else {
       try {
-        checked = await fetchStationEligibility(person, reference, personId);
+        checked = await fetchStationEligibility(person, reference, voterCode);
       } catch (error) {
         if (error instanceof ApiProblem && error.status < 500) refusal = error.problem.detail ?? t('notFound');
         else throw error;
@@ -69,11 +71,11 @@ export default async function StationPage({ params, searchParams }: Props) {
             <h2 id="verifier">{t('checkTitle')}</h2>
             <form method="get" className="form">
               <div className="field">
-                <label htmlFor="personne">{t('personId')}</label>
-                <p className="field-hint" id="personne-hint">
-                  {t('personIdHint')}
+                <label htmlFor="code">{t('voterCode')}</label>
+                <p className="field-hint" id="code-hint">
+                  {t('voterCodeHint')}
                 </p>
-                <input id="personne" name="personne" defaultValue={personId} autoComplete="off" aria-describedby="personne-hint" />
+                <input id="code" name="code" defaultValue={voterCode} autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-describedby="code-hint" />
               </div>
               <input type="hidden" name="bureau" value={bureau ?? ''} />
               <div>
@@ -90,10 +92,10 @@ export default async function StationPage({ params, searchParams }: Props) {
             {checked ? (
               <div className={styles.card} role="status" data-testid="eligibility">
                 <p>
-                  <strong lang="fr">{checked.name}</strong> — {checked.eligible ? t('eligible') : t.rich('notEligible', { reason: checked.reason ?? '', fr })}
+                  {t('holder', { code: checked.voterCode })} {checked.eligible ? t('eligible') : t.rich('notEligible', { reason: checked.reason ?? '', fr })}
                 </p>
-                {checked.alreadyVoted ? <p>{t(checked.channel === 'station' ? 'votedAtStation' : 'votedOnline')}</p> : null}
-                {checked.eligible && !checked.alreadyVoted ? <StationVoteForm reference={reference} personId={checked.personId} stationName={bureau ?? ''} /> : null}
+                {checked.alreadyVoted ? <p data-testid="already-voted">{t('hasVoted')}</p> : null}
+                {checked.eligible && !checked.alreadyVoted ? <StationVoteForm reference={reference} voterCode={checked.voterCode} stationName={bureau ?? ''} /> : null}
               </div>
             ) : null}
           </section>
@@ -104,10 +106,18 @@ export default async function StationPage({ params, searchParams }: Props) {
             <p>{t('totalsLead')}</p>
             <ul className={styles.list}>
               {totals.map((p) => (
-                <li key={p.id} className={styles.card}>
+                <li key={p.id} className={styles.card} data-testid="count-record">
                   <p>
-                    <strong lang="fr">{p.stationName}</strong> — {t('recordLine', { ballots: p.ballots, place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', ') })}
+                    <strong lang="fr">{p.stationName}</strong> — {t.rich('recordLine', { ballots: p.ballots, place: p.place, date: words.dateTime(p.countedAt), officers: p.officers.join(', '), fr })}
                   </p>
+                  {p.confirmedBy !== null ? (
+                    <p>{t.rich('confirmedBy', { entered: p.enteredBy, confirmed: p.confirmedBy, fr })}</p>
+                  ) : (
+                    <>
+                      <p className="notice">{t.rich('awaitingConfirmation', { entered: p.enteredBy, fr })}</p>
+                      <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
