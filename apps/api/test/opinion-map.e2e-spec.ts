@@ -633,7 +633,7 @@ describe('Statements and the opinion map', () => {
       expect(after).toMatchObject({ computed_at: first!.computed_at, input_hash: first!.input_hash });
       expect(after!.checked_at.getTime()).toBeGreaterThan(first!.computed_at.getTime());
       expect(await recomputes().catchUp()).toBe(0);
-    });
+    }, 90_000); // two recomputes in worker threads: over 30 s on a loaded 2-core machine
 
     it('reads only the votes written since when its worker keeps the matrix, and stores what a full rebuild computes (new, changed, deleted votes; a restarted worker)', async () => {
       const { space, list, people } = await twoCamps(8);
