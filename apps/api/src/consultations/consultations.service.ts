@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ballotChoicesSchema,
@@ -67,6 +67,7 @@ import { JobQueue } from '../jobs/job-queue.service';
 import { every } from '../jobs/schedules';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { ConsultationsRepository, type ConsultationRow, type QuestionRow } from './consultations.repository';
+import { BallotKeys, newReceipt, sha256, today } from './ballot-cast';
 
 const ADVANCE_JOB = 'consultation.advance-phases';
 const HOUR = 3_600_000;
@@ -76,50 +77,7 @@ const COUNTED_AT_SKEW_MS = 5 * 60_000;
 export const ballotListUrl = (reference: string) => `/api/v1/open-data/consultations/${reference}/ballots.json`;
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune consultation ${reference}.`);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-/** Today, the day only (ballots keep no finer time; participations keep none). */
-const today = () => new Date().toISOString().slice(0, 10);
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Crockford base32 (no I, L, O, U): easy to read aloud and type back. */
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Bytes as Crockford characters in groups of four: 10 bytes → "7KQ2-M9XD-4RTA-ZC3H". */
-function crockfordGroups(bytes: Uint8Array): string {
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  let code = '';
-  for (let i = 0; i < (bytes.length * 8) / 5; i++) {
-    code = CROCKFORD[Number(bits & 31n)] + code;
-    bits >>= 5n;
-  }
-  return code.match(/.{4}/g)!.join('-');
-}
-/** A random receipt code: 80 bits, "7KQ2-M9XD-4RTA-ZC3H". */
-export const newReceipt = (): string => crockfordGroups(randomBytes(10));
-
-/**
- * What the server keeps of a ballot's keys, under its own secret (HKDF of
- * API_AUTH_SECRET). The idempotency key's hash is bound to the person, so a
- * retry finds only that person's own ballot: someone else sending the same
- * key finds nothing (and gets 409 if they voted, or votes normally). The
- * change key printed on the receipt (200 bits, Crockford groups) is derived
- * from the person and their idempotency key under the same secret, so a retry
- * gets the same key back, and nobody can compute it from a client value
- * alone. Neither links a ballot to a person without the secret AND the
- * client's random key, which is never stored.
- */
-class BallotKeys {
-  private readonly key: Buffer;
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'sesame', 'ballot-keys', 32));
-  }
-  idempotencyHash(personId: string, idempotencyKey: string): string {
-    return createHmac('sha256', this.key).update(`idempotency/1\0${personId}\0${idempotencyKey}`).digest('hex');
-  }
-  changeKey(personId: string, idempotencyKey: string): string {
-    return crockfordGroups(createHmac('sha256', this.key).update(`change/1\0${personId}\0${idempotencyKey}`).digest().subarray(0, 25));
-  }
-}
 
 export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
