@@ -588,18 +588,18 @@ async function httpBallots(apiUrl, secret, people, reference) {
 
 /**
  * The API's own SQL work for a ballot, with POOL clients in parallel loops —
- * exactly what the API runs, loaded from its build (apps/api/src/people/
- * find-actor.statement.ts, apps/api/src/consultations/ballot-cast.ts): the
- * same statements, prepared under the same names, with the same parameters and
- * the same hashing (both keys under a secret, the receipt code): the guard's
- * caller check, the cast's context read, then the cast (participation and
- * ballot in one statement, the consultation share-locked). What it leaves out
- * is the HTTP stack: the ratio is that stack's cost.
+ * exactly what the API runs, loaded from its build
+ * (apps/api/src/consultations/ballot-cast.ts): the same statements, prepared
+ * under the same names, with the same parameters and the same hashing (both
+ * keys under a secret, the receipt code): the cast's context read (the
+ * caller's account and session with it: the route is @SessionCheckedByRoute),
+ * then the cast (participation and ballot in one statement, the consultation
+ * share-locked). What it leaves out is the HTTP stack: the ratio is that
+ * stack's cost.
  */
 async function sqlBallots(databaseUrl, people, reference) {
   const built = (file) => require(path.join(import.meta.dirname, '../../apps/api/dist', file));
   const { BallotKeys, CAST_CONTEXT, CAST_ONLINE, castOnlineValues, newReceipt, sha256, today } = built('consultations/ballot-cast.js');
-  const { FIND_ACTOR } = built('people/find-actor.statement.js');
   const keys = new BallotKeys(randomBytes(32).toString('hex'));
   const run = async (client, statement, values) => (await client.query({ name: statement.name, text: statement.text, values })).rows;
   const clients = await Promise.all(
@@ -622,10 +622,9 @@ async function sqlBallots(databaseUrl, people, reference) {
         const key = randomUUID();
         const choices = randomGrades();
         const started = performance.now();
-        const [actor] = await run(client, FIND_ACTOR, [person, null]);
-        if (!actor || actor.session_ended) throw new Error('The SQL reference’s voter is not signed in.');
-        const [context] = await run(client, CAST_CONTEXT, [reference, person]);
-        if (!context?.verified || context.state !== 'vote') throw new Error('The SQL reference’s vote is not open to its voter.');
+        const [context] = await run(client, CAST_CONTEXT, [reference, person, null]);
+        if (!context || context.session_ended || context.session_version !== 0) throw new Error('The SQL reference’s voter is not signed in.');
+        if (!context.verified || context.state !== 'vote') throw new Error('The SQL reference’s vote is not open to its voter.');
         const idempotencyKeyHash = keys.idempotencyHash(person, key);
         const changeKey = keys.changeKey(person, key);
         const ballot = { id: randomUUID(), receipt: newReceipt(), choices, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn: today() };

@@ -57,16 +57,25 @@ export class BallotKeys {
 }
 
 /**
- * What casting a ballot needs, in one plain statement: the consultation's id,
- * reference, state, rules and closing time, and the voter's verification.
- * `$1` the reference, `$2` the person. Its state is checked again,
+ * What casting a ballot needs, in one plain statement: the caller's account
+ * (roles, session version, whether this browser session was ended — what
+ * AuthGuard's FIND_ACTOR reads elsewhere, folded in here: the route is
+ * @SessionCheckedByRoute) and, beside it, the consultation's id, reference,
+ * state, rules and closing time, and the voter's verification. `$1` the
+ * reference, `$2` the person, `$3` the session id or null. No row: the account
+ * is gone; no consultation: `id` is null. Its state is checked again,
  * share-locked, by CAST_ONLINE.
  */
 export const CAST_CONTEXT: NamedStatement = {
   name: 'ballot-cast-context',
-  text: `SELECT c.id, c.reference, c.state::text AS state, c.rules, c.vote_closes_at, v.person_id IS NOT NULL AS verified, v.neighbourhood_id
-      FROM consultations c LEFT JOIN resident_verifications v ON v.person_id = $2::uuid
-      WHERE c.reference = $1`,
+  text: `SELECT p.session_version,
+        ARRAY(SELECT r.role::text FROM person_roles r WHERE r.person_id = p.id ORDER BY r.role) AS roles,
+        EXISTS (SELECT 1 FROM ended_sessions e WHERE e.person_id = p.id AND e.session_id = $3::uuid) AS session_ended,
+        c.id, c.reference, c.state::text AS state, c.rules, c.vote_closes_at, v.person_id IS NOT NULL AS verified, v.neighbourhood_id
+      FROM people p
+      LEFT JOIN consultations c ON c.reference = $1
+      LEFT JOIN resident_verifications v ON v.person_id = p.id
+      WHERE p.id = $2::uuid AND p.deleted_at IS NULL`,
 };
 
 /**

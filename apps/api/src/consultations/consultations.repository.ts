@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_MODERATION_POLICY, DELETED_ACCOUNT_NAME, DELIBERATION_LIMITS, type ConsultationQuery, type ConsultationState, type QuestionQuery } from '@sesame/domain';
+import { DEFAULT_MODERATION_POLICY, DELETED_ACCOUNT_NAME, DELIBERATION_LIMITS, type ConsultationQuery, type ConsultationState, type Person, type QuestionQuery, type Role } from '@sesame/domain';
 import { Prisma, type Consultation, type ConsultationHearing, type ConsultationPaperCount } from '../generated/prisma/client';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { CAST_CONTEXT, CAST_ONLINE, castOnlineValues, type OnlineBallot } from './ballot-cast';
+import type { UnconfirmedCaller } from '../auth/access.decorators';
+
+/** A consultation as casting a ballot reads it, with the voter's verification. */
+export interface CastContext {
+  id: string;
+  reference: string;
+  state: ConsultationState;
+  rules: Prisma.JsonValue;
+  voteClosesAt: Date;
+  voter: { verified: boolean; neighbourhoodId: string | null };
+}
 
 /** Consultations' references: CO-2027-001, -002… */
 export const CONSULTATION_REFERENCES: ReferenceSeries = { prefix: 'CO-', table: 'consultations', lock: 'consultationReferences' };
@@ -289,19 +300,25 @@ export class ConsultationsRepository {
 
   /**
    * What casting a ballot needs, in one plain statement (the hot path: see
-   * `npm run bench`, docs/decisions/0013-performance.md): the consultation's
-   * reference, state, rules and closing time, and the voter's verification.
-   * Its state is checked again, share-locked, by castOnline. The statement's
-   * text is in ballot-cast.ts (the bench's SQL reference runs the same).
+   * `npm run bench`, docs/decisions/0013-performance.md): the caller's account
+   * and session, confirmed here as AuthGuard would (the route is
+   * @SessionCheckedByRoute: null when the account is gone, its sessions were
+   * all ended or this one was), and the consultation's reference, state,
+   * rules and closing time with the voter's verification (`consultation` null
+   * when there is no such consultation). Its state is checked again,
+   * share-locked, by castOnline. The text is in ballot-cast.ts (the bench's
+   * SQL reference runs the same).
    */
-  async castContext(reference: string, personId: string | null): Promise<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; voteClosesAt: Date; voter: { verified: boolean; neighbourhoodId: string | null } } | null> {
-    const [row] = await this.prisma.sql<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; vote_closes_at: Date; verified: boolean; neighbourhood_id: string | null }>(
+  async castContext(reference: string, caller: UnconfirmedCaller): Promise<{ actor: Person; consultation: CastContext | null } | null> {
+    const [row] = await this.prisma.sql<{ session_version: number; roles: Role[]; session_ended: boolean; id: string | null; reference: string; state: ConsultationState; rules: Prisma.JsonValue; vote_closes_at: Date; verified: boolean; neighbourhood_id: string | null }>(
       CAST_CONTEXT.text,
-      [reference, personId],
+      [reference, caller.personId, caller.sessionId],
       { prepareAs: CAST_CONTEXT.name },
     );
-    if (!row) return null;
-    return { id: row.id, reference: row.reference, state: row.state, rules: row.rules, voteClosesAt: row.vote_closes_at, voter: { verified: row.verified, neighbourhoodId: row.neighbourhood_id } };
+    if (!row || row.session_version !== caller.sessionVersion || row.session_ended) return null;
+    const actor = { id: caller.personId, roles: row.roles };
+    if (row.id === null) return { actor, consultation: null };
+    return { actor, consultation: { id: row.id, reference: row.reference, state: row.state, rules: row.rules, voteClosesAt: row.vote_closes_at, voter: { verified: row.verified, neighbourhoodId: row.neighbourhood_id } } };
   }
 
   /**

@@ -30,7 +30,8 @@ import {
   type BallotChoices,
   type BallotReceiptDto,
   type ChangeBallot,
-  type CastBallot,
+  CastBallotSchema,
+  ConsultationReferenceParamsSchema,
   type ConsultationContent,
   type ConsultationDto,
   type ConsultationFacts,
@@ -68,6 +69,8 @@ import { every } from '../jobs/schedules';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { ConsultationsRepository, type ConsultationRow, type QuestionRow } from './consultations.repository';
 import { BallotKeys, newReceipt, sha256, today } from './ballot-cast';
+import { SESSION_ENDED, type UnconfirmedCaller } from '../auth/access.decorators';
+import { ZodPipe } from '../common/zod-validation.pipe';
 
 const ADVANCE_JOB = 'consultation.advance-phases';
 const HOUR = 3_600_000;
@@ -75,6 +78,10 @@ const HOUR = 3_600_000;
 const COUNTED_AT_SKEW_MS = 5 * 60_000;
 /** The open-data file of a closed consultation's ballots. */
 export const ballotListUrl = (reference: string) => `/api/v1/open-data/consultations/${reference}/ballots.json`;
+
+/** A ballot's address and body, checked once the caller's session is (ConsultationsService.cast). */
+const castReference = new ZodPipe(ConsultationReferenceParamsSchema);
+const castBallot = new ZodPipe(CastBallotSchema);
 
 const notFound = (reference: string) => ProblemException.notFound(`Aucune consultation ${reference}.`);
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
@@ -756,12 +763,18 @@ export class ConsultationsService implements OnModuleInit {
    * hashes of the change and idempotency keys, the day) — nothing links them.
    * The same idempotency key again returns the same receipt (`created: false`).
    */
-  async cast(actor: Actor, reference: string, input: CastBallot): Promise<{ created: boolean; receipt: BallotReceiptDto }> {
-    // One read for the consultation and the voter (the hot path: see npm run bench), one statement to store the ballot.
-    const row = await this.repository.castContext(reference, actor?.id ?? null);
+  async cast(caller: UnconfirmedCaller, given: { params: unknown; body: unknown }): Promise<{ created: boolean; receipt: BallotReceiptDto }> {
+    // One read for the caller's session, the consultation and the voter (the hot path: see npm run bench), one statement to store the ballot.
+    const rawReference = (given.params as { reference?: unknown } | null)?.reference;
+    const context = await this.repository.castContext(typeof rawReference === 'string' ? rawReference : '', caller);
+    // The guard's answer, then the pipes' (the same order as on any other route): the session, the address, the body.
+    if (!context) throw SESSION_ENDED();
+    const { reference } = castReference.transform(given.params);
+    const input = castBallot.transform(given.body);
+    const { actor, consultation: row } = context;
     if (!row) throw notFound(reference);
     const rules = row.rules as unknown as DecisionRules;
-    const voter: VoterFacts | null = actor ? { ...row.voter, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds } : null;
+    const voter: VoterFacts = { ...row.voter, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds };
     const person: Person = authorize(canOnConsultation('consultations.vote', { actor, consultation: factsOf(row), voter }));
     const choices = this.checkChoices(rules, input.choices);
     const idempotencyKeyHash = this.ballotKeys.idempotencyHash(person.id, input.idempotencyKey);
@@ -769,7 +782,7 @@ export class ConsultationsService implements OnModuleInit {
     const receiptOf = (receipt: string, stored: unknown, castOn: string): BallotReceiptDto => ({ consultation: reference, receipt, changeKey, choices: stored as BallotChoices, castOn, voteClosesAt: row.voteClosesAt.toISOString() });
     const receipt = newReceipt();
     const castOn = today();
-    const outcome = await this.repository.castOnline(row.id, person.id, { id: randomUUID(), receipt, choices: choices as Prisma.InputJsonValue, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
+    const outcome = await this.repository.castOnline(row.id, person.id, { id: randomUUID(), receipt, choices, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
     if (outcome.created) return { created: true, receipt: receiptOf(receipt, choices, castOn) };
     if (outcome.state !== 'vote') throw ProblemException.ruleViolation(outcome.state === 'results' || outcome.state === 'referral' ? 'Le vote est clos.' : 'Le vote n’est pas ouvert.');
     // Already took part: a retry of the same ballot (same key) gets its receipt back; anything else is a second vote.
