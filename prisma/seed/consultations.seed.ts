@@ -3,7 +3,8 @@ import { DecisionRulesSchema, type AuditAction, type ConsultationState, type Dec
 import type { SeedContext } from './seed-context';
 import { nextReference } from '../../apps/api/src/common/references.repository';
 import { CONSULTATION_REFERENCES, ConsultationsRepository } from '../../apps/api/src/consultations/consultations.repository';
-import { closeBallotBox, newReceipt } from '../../apps/api/src/consultations/consultations.service';
+import { closeBallotBox } from '../../apps/api/src/consultations/consultations.service';
+import { newReceipt } from '../../apps/api/src/consultations/ballot-cast';
 import type { PrismaService } from '../../apps/api/src/prisma/prisma.service';
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
 // connections, a different resident each request), reports rate, p50, p99
 // and the API's CPU per answered request, then SIGTERMs the API and waits for
 // its graceful stop (so that --prof writes the CPU profile).
-//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sesame_x node scripts/bench/api-routes-ab.mjs <label> [--prof] [--rows=supports,ballots] [--seconds=10]
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sesame_x node scripts/bench/api-routes-ab.mjs <label> [--prof] [--rows=supports,ballots] [--seconds=10] [--rate=N]
 // The database: migrated and seeded (scripts/db/migrate.mjs deploy, prisma/seed/main.ts);
 // 100 000 verified residents are added on first use. PORT (default 4101).
 import autocannon from 'autocannon';
@@ -24,6 +24,9 @@ const label = args[0] ?? 'run';
 const prof = args.includes('--prof');
 const rows = (args.find((a) => a.startsWith('--rows='))?.slice(7) ?? 'supports,ballots').split(',');
 const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
+// --rate=N: N requests a second in all (autocannon's overallRate) rather than as many as the API takes: on a shared
+// machine, builds compared at the same rate give comparable CPU per request (it grows as the rate falls: less batching).
+const rate = Number(args.find((a) => a.startsWith('--rate='))?.slice(7) ?? 0);
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('DATABASE_URL: a migrated, seeded database.');
 const PORT = Number(process.env.PORT ?? 4101);
@@ -78,7 +81,7 @@ const cpuOf = (pid) => {
 
 async function load(request) {
   const cpu0 = cpuOf(api.pid);
-  const result = await autocannon({ url: apiUrl, connections: 20, duration: seconds, requests: [request] });
+  const result = await autocannon({ url: apiUrl, connections: 20, duration: seconds, requests: [request], ...(rate ? { overallRate: rate } : {}) });
   const cpu = cpuOf(api.pid) - cpu0;
   return { cpuMsPerRequest: Number(((1000 * cpu) / result['2xx']).toFixed(2)), cpuShare: Number((cpu / result.duration).toFixed(2)), perSecond: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts, non2xx: result.non2xx };
 }

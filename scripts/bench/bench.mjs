@@ -38,11 +38,13 @@
 //              freshness (from a vote's answer to the first poll showing a map
 //              computed after it).
 //   ballots  — POST /consultations/{ref}/ballots over HTTP (auth, policy, choices
-//              checked, participation and ballot in one transaction; a different
+//              checked, participation and ballot in one statement; a different
 //              verified resident each time, majority judgment over 5 options)
-//              against the same SQL transaction driven directly by `pg` clients
-//              (target ≥ 0.6, p99 shown); two consultations whose vote is open,
-//              opened through the API by an organizer (one for each side).
+//              against the API's very statements (loaded from its build: same
+//              text, prepared under the same names, same parameters and
+//              hashing) driven directly by `pg` clients (target ≥ 0.6, p99
+//              shown); two consultations whose vote is open, opened through the
+//              API by an organizer (one for each side).
 //   tally    — scripts/bench/consultation-tally.ts in its own process, on the
 //              platform's database (or BENCH_DATABASE_URL's, or a throw-away
 //              embedded PostgreSQL when no platform row runs): the tally of
@@ -59,8 +61,9 @@
 // BENCH_ROWS=supports,api,pages,contributions,live,opinion-map,workshop,ballots,tally,sortition (default all) runs some rows only.
 // BENCH_DATABASE_PREFIX (default sesame_bench) names the database made on BENCH_DATABASE_URL's server.
 import autocannon from 'autocannon';
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,9 +71,9 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { openVote, randomGrades } from '../drills/lib/consultation-vote.mjs';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../lib/embedded-database.mjs';
-/** The ballots reference's HMAC key (the API derives its own from API_AUTH_SECRET: same cost). */
-const BENCH_BALLOT_KEY = randomBytes(32);
 import { startPlatform } from '../start.mjs';
+
+const require = createRequire(import.meta.url);
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -583,27 +586,22 @@ async function httpBallots(apiUrl, secret, people, reference) {
   return figures;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A random receipt code as the API draws it (80 bits, Crockford base32, four groups). */
-function receiptCode() {
-  const bytes = randomBytes(10);
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  let code = '';
-  for (let i = 0; i < 16; i++) {
-    code = CROCKFORD[Number(bits & 31n)] + code;
-    bits >>= 5n;
-  }
-  return code.match(/.{4}/g).join('-');
-}
-
 /**
- * The same work as the API's, with POOL clients in parallel loops: the
- * consultation and its record, the voter's verification, then in one
- * transaction the consultation share-locked, the participation and the
- * ballot (receipt, hashes of both keys, the day).
+ * The API's own SQL work for a ballot, with POOL clients in parallel loops —
+ * exactly what the API runs, loaded from its build
+ * (apps/api/src/consultations/ballot-cast.ts): the same statements, prepared
+ * under the same names, with the same parameters and the same hashing (both
+ * keys under a secret, the receipt code): the cast's context read (the
+ * caller's account and session with it: the route is @SessionCheckedByRoute),
+ * then the cast (participation and ballot in one statement, the consultation
+ * share-locked). What it leaves out is the HTTP stack: the ratio is that
+ * stack's cost.
  */
 async function sqlBallots(databaseUrl, people, reference) {
+  const built = (file) => require(path.join(import.meta.dirname, '../../apps/api/dist', file));
+  const { BallotKeys, CAST_CONTEXT, CAST_ONLINE, castOnlineValues, newReceipt, sha256, today } = built('consultations/ballot-cast.js');
+  const keys = new BallotKeys(randomBytes(32).toString('hex'));
+  const run = async (client, statement, values) => (await client.query({ name: statement.name, text: statement.text, values })).rows;
   const clients = await Promise.all(
     Array.from({ length: POOL }, async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
@@ -624,26 +622,14 @@ async function sqlBallots(databaseUrl, people, reference) {
         const key = randomUUID();
         const choices = randomGrades();
         const started = performance.now();
-        const [consultation] = (await client.query('SELECT * FROM consultations WHERE reference = $1', [reference])).rows;
-        await client.query('SELECT reference, title FROM data_uses WHERE id = $1', [consultation.data_use_id]);
-        await client.query('SELECT neighbourhood_id FROM resident_verifications WHERE person_id = $1', [person]);
-        // As the API: both keys under a server secret, bound to the person (consultations.service.ts, BallotKeys).
-        const changeKey = createHmac('sha256', BENCH_BALLOT_KEY).update(`change/1\0${person}\0${key}`).digest('hex');
-        const castOn = new Date().toISOString().slice(0, 10);
-        await client.query('BEGIN');
-        await client.query('SELECT state FROM consultations WHERE id = $1 FOR SHARE', [consultation.id]);
-        const inserted = await client.query("INSERT INTO consultation_participations (consultation_id, person_id, channel) VALUES ($1, $2, 'online') ON CONFLICT DO NOTHING", [consultation.id, person]);
-        if (inserted.rowCount !== 1) throw new Error('A second participation in the SQL reference.');
-        await client.query('INSERT INTO ballots (id, consultation_id, receipt, choices, change_key_hash, idempotency_key_hash, cast_on) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          randomUUID(),
-          consultation.id,
-          receiptCode(),
-          JSON.stringify(choices),
-          createHash('sha256').update(changeKey).digest('hex'),
-          createHmac('sha256', BENCH_BALLOT_KEY).update(`idempotency/1\0${person}\0${key}`).digest('hex'),
-          castOn,
-        ]);
-        await client.query('COMMIT');
+        const [context] = await run(client, CAST_CONTEXT, [reference, person, null]);
+        if (!context || context.session_ended || context.session_version !== 0) throw new Error('The SQL reference’s voter is not signed in.');
+        if (!context.verified || context.state !== 'vote') throw new Error('The SQL reference’s vote is not open to its voter.');
+        const idempotencyKeyHash = keys.idempotencyHash(person, key);
+        const changeKey = keys.changeKey(person, key);
+        const ballot = { id: randomUUID(), receipt: newReceipt(), choices, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn: today() };
+        const [outcome] = await run(client, CAST_ONLINE, castOnlineValues(context.id, person, ballot));
+        if (!outcome?.created) throw new Error('A ballot of the SQL reference was not stored.');
         latencies.push(performance.now() - started);
         done += 1;
       }
@@ -797,8 +783,10 @@ async function main() {
     const measure = async (label, fn) => {
       log(`• ${label} (${SECONDS} s, ${CONNECTIONS} connections)…`);
       const cpuBefore = cpuSeconds(pids.api);
-      const loadAverage = os.loadavg()[0].toFixed(1);
+      const loadBefore = os.loadavg()[0].toFixed(1);
       const { result, peaks } = await withPeakMemory(pids, fn);
+      // The one-minute load average as the measurement began and as it ended: the machine may be shared.
+      const loadAverage = `${loadBefore}–${os.loadavg()[0].toFixed(1)}`;
       // The API's CPU per answered request (only meaningful for the rows that load the API).
       const apiCpuMs = result.total ? (1000 * (cpuSeconds(pids.api) - cpuBefore)) / result.total : NaN;
       return { ...result, peaks, apiCpuMs, loadAverage };
@@ -864,7 +852,7 @@ async function main() {
 
     if (ROWS.has('ballots')) {
       const cast = await measure('POST /ballots over HTTP', () => httpBallots(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2)), votes.http));
-      const sql = await measure(`same SQL transaction, ${POOL} pg clients`, () => sqlBallots(platform.appDatabaseUrl ?? platform.databaseUrl, people, votes.sql));
+      const sql = await measure(`the API's statements, ${POOL} pg clients`, () => sqlBallots(platform.appDatabaseUrl ?? platform.databaseUrl, people, votes.sql));
       // Every ballot with its participation, on both sides.
       for (const reference of [votes.http, votes.sql]) {
         const counted = await ballotCounts(platform.databaseUrl, reference);
@@ -873,7 +861,7 @@ async function main() {
           failures += 1;
         }
       }
-      row('ballots', cast, { ...sql, label: `same SQL transaction, ${POOL} pg clients (tx/s)` }, { ratio: 0.6 }, 'POST /api/v1/consultations/{ref}/ballots, a different resident each time, majority judgment over 5 options');
+      row('ballots', cast, { ...sql, label: `the API's statements, ${POOL} pg clients (ballots/s)` }, { ratio: 0.6 }, 'POST /api/v1/consultations/{ref}/ballots, a different resident each time, majority judgment over 5 options');
     }
 
     if (ROWS.has('tally')) {

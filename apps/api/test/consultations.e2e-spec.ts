@@ -5,6 +5,7 @@ import { ConsultationsService } from '../src/consultations/consultations.service
 import { CONSULTATION_RULES, createConsultation, createDataUse, createNeighbourhood, createPerson, createProposal, futureSchedule, moveConsultationTo, voterCodeOf, type TestPerson } from './fixtures';
 import { publicAuditLog } from './support/panel-seats';
 import { startTestApp, type TestApp } from './test-app';
+import { bearer, personToken } from './tokens';
 
 describe('Consultations: phases, rules, hearings, questions, secret ballots, stations, results', () => {
   let t: TestApp;
@@ -191,6 +192,42 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // The change key is typed back in any case, with or without dashes.
     const typed = mine.changeKey.toLowerCase().replaceAll('-', ' ');
     expect((await api().put(`${path}/ballots/${mine.receipt}`).send({ changeKey: typed, choices: grades(0, 1, 5) }).expect(200)).body).toMatchObject({ receipt: mine.receipt, choices: grades(0, 1, 5) });
+  });
+
+  it('takes a ballot only from a live session, checked by the cast’s own statement: a signed-out credential gets 401 before anything else is looked at, and nothing is stored', async () => {
+    const { reference } = await createConsultation(t, { organizer, state: 'vote' });
+    const path = `/api/v1/consultations/${reference}/ballots`;
+    const good = () => ({ idempotencyKey: randomUUID(), choices: grades(0, 2, 5) });
+    const refused = async (auth: Record<string, string>) => {
+      // A valid ballot, a malformed one, an unknown consultation, a malformed reference: the session's answer first, every time.
+      for (const [at, body] of [[path, good()], [path, { idempotencyKey: 'pas-un-uuid', choices: {} }], ['/api/v1/consultations/CO-2000-999/ballots', good()], ['/api/v1/consultations/pas-une-reference/ballots', good()]] as const) {
+        const answer = await api().post(at).set(auth).send(body).expect(401);
+        expect(answer.body.detail).toMatch(/session a pris fin/);
+      }
+    };
+    // Signed out everywhere (the session version rose).
+    const everywhere = await voter();
+    await api().post('/api/v1/me/sessions/revoke').set(everywhere.auth).expect(204);
+    await refused(everywhere.auth);
+    await api().post(path).set(bearer(await personToken(everywhere.id, 1))).send(good()).expect(201);
+    // This browser session ended; another one of the same person still votes.
+    const [here, elsewhere] = [randomUUID(), randomUUID()];
+    const once = await voter();
+    await api().post('/api/v1/me/sessions/end').set(bearer(await personToken(once.id, 0, { sessionId: here }))).expect(204);
+    await refused(bearer(await personToken(once.id, 0, { sessionId: here })));
+    await api().post(path).set(bearer(await personToken(once.id, 0, { sessionId: elsewhere }))).send(good()).expect(201);
+    // The account was deleted, or never existed.
+    const gone = await voter();
+    await t.sql('UPDATE people SET deleted_at = now() WHERE id = $1', [gone.id]);
+    await refused(gone.auth);
+    await refused(bearer(await personToken(randomUUID())));
+    // Exactly the two live ballots are in the box, each with its participation.
+    const [counts] = await t.sql<{ ballots: number; participations: number }>('SELECT (SELECT count(*)::int FROM ballots b JOIN consultations c ON c.id = b.consultation_id WHERE c.reference = $1) AS ballots, (SELECT count(*)::int FROM consultation_participations p JOIN consultations c ON c.id = p.consultation_id WHERE c.reference = $1) AS participations', [reference]);
+    expect(counts).toEqual({ ballots: 2, participations: 2 });
+    // The roles come with the session: a draft is no one's to see but its organizers'.
+    const draft = await createConsultation(t, { organizer, state: 'draft' });
+    await api().post(`/api/v1/consultations/${draft.reference}/ballots`).set((await voter()).auth).send(good()).expect(404);
+    await api().post(`/api/v1/consultations/${draft.reference}/ballots`).set(organizer.auth).send(good()).expect(422);
   });
 
   it('refuses bad choices and ineligible voters; changes a vote only with the receipt’s key; results stay hidden until the close', async () => {

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { ProblemException } from '../common/problem.exception';
 import { PeopleRepository } from '../people/people.repository';
 import { authorize } from '../common/authorize';
-import { ACCESS_KEY, POLICY_KEY, type Access, type RoutePolicy } from './access.decorators';
+import { ACCESS_KEY, POLICY_KEY, SESSION_CHECKED_BY_ROUTE_KEY, SESSION_ENDED, type Access, type RoutePolicy, type UnconfirmedCaller } from './access.decorators';
 import { ApiTokenVerifier } from './api-token.verifier';
 
 /**
@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'person';
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; sessionId?: string }>();
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; caller?: UnconfirmedCaller; sessionId?: string }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 
@@ -38,13 +38,18 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (access === 'service') throw ProblemException.forbidden('Réservé au serveur web de Sésame.');
-    const person = await this.people.findActor(caller.personId, caller.sessionId);
-    if (!person || person.sessionVersion !== caller.sessionVersion || person.sessionEnded) {
-      throw ProblemException.unauthorized('Votre session a pris fin : reconnectez-vous.');
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    if (access === 'person' && this.reflector.getAllAndOverride<boolean | undefined>(SESSION_CHECKED_BY_ROUTE_KEY, [context.getHandler(), context.getClass()])) {
+      // The route's own statement confirms the account and session (access.decorators.ts); until then, no actor.
+      if (policy) throw new Error('@SessionCheckedByRoute() cannot be combined with @RequirePolicy(): the guard has no roles to check.');
+      request.caller = { personId: caller.personId, sessionVersion: caller.sessionVersion, sessionId: caller.sessionId ?? null };
+      request.sessionId = caller.sessionId;
+      return true;
     }
+    const person = await this.people.findActor(caller.personId, caller.sessionId);
+    if (!person || person.sessionVersion !== caller.sessionVersion || person.sessionEnded) throw SESSION_ENDED();
     request.actor = { id: person.id, roles: person.roles };
     request.sessionId = caller.sessionId;
-    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     if (policy) authorize(policy(request.actor));
     return true;
   }

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_MODERATION_POLICY, DELETED_ACCOUNT_NAME, DELIBERATION_LIMITS, type ConsultationQuery, type ConsultationState, type QuestionQuery } from '@sesame/domain';
+import { DEFAULT_MODERATION_POLICY, DELETED_ACCOUNT_NAME, DELIBERATION_LIMITS, type ConsultationQuery, type ConsultationState, type Person, type QuestionQuery, type Role } from '@sesame/domain';
 import { Prisma, type Consultation, type ConsultationHearing, type ConsultationPaperCount } from '../generated/prisma/client';
 import { nextReference, type ReferenceSeries } from '../common/references.repository';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { CAST_CONTEXT, CAST_ONLINE, castOnlineValues, type OnlineBallot } from './ballot-cast';
+import type { UnconfirmedCaller } from '../auth/access.decorators';
+
+/** A consultation as casting a ballot reads it, with the voter's verification. */
+export interface CastContext {
+  id: string;
+  reference: string;
+  state: ConsultationState;
+  rules: Prisma.JsonValue;
+  voteClosesAt: Date;
+  voter: { verified: boolean; neighbourhoodId: string | null };
+}
 
 /** Consultations' references: CO-2027-001, -002… */
 export const CONSULTATION_REFERENCES: ReferenceSeries = { prefix: 'CO-', table: 'consultations', lock: 'consultationReferences' };
@@ -289,49 +301,36 @@ export class ConsultationsRepository {
   }
 
   /**
-   * An online vote in one statement (the hot path: see npm run bench): while
-   * the consultation's vote is open (its row share-locked, so the close waits
-   * for ballots in flight), the participation is inserted — once per person:
-   * its primary key — and, only then, the ballot, which names no one. Says the
-   * consultation's state and whether this ballot was stored.
-   */
-  /**
    * What casting a ballot needs, in one plain statement (the hot path: see
-   * `npm run bench`, docs/decisions/0013-performance.md): the consultation's
-   * reference, state, rules and closing time, and the voter's verification.
-   * Its state is checked again, share-locked, by castOnline.
+   * `npm run bench`, docs/decisions/0013-performance.md): the caller's account
+   * and session, confirmed here as AuthGuard would (the route is
+   * @SessionCheckedByRoute: null when the account is gone, its sessions were
+   * all ended or this one was), and the consultation's reference, state,
+   * rules and closing time with the voter's verification (`consultation` null
+   * when there is no such consultation). Its state is checked again,
+   * share-locked, by castOnline. The text is in ballot-cast.ts (the bench's
+   * SQL reference runs the same).
    */
-  async castContext(reference: string, personId: string | null): Promise<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; voteClosesAt: Date; voter: { verified: boolean; neighbourhoodId: string | null } } | null> {
-    const [row] = await this.prisma.sql<{ id: string; reference: string; state: ConsultationState; rules: Prisma.JsonValue; vote_closes_at: Date; verified: boolean; neighbourhood_id: string | null }>(
-      `SELECT c.id, c.reference, c.state::text AS state, c.rules, c.vote_closes_at, v.person_id IS NOT NULL AS verified, v.neighbourhood_id
-      FROM consultations c LEFT JOIN resident_verifications v ON v.person_id = $2::uuid
-      WHERE c.reference = $1`,
-      [reference, personId],
-      { prepareAs: 'ballot-cast-context' },
+  async castContext(reference: string, caller: UnconfirmedCaller): Promise<{ actor: Person; consultation: CastContext | null } | null> {
+    const [row] = await this.prisma.sql<{ session_version: number; roles: Role[]; session_ended: boolean; id: string | null; reference: string; state: ConsultationState; rules: Prisma.JsonValue; vote_closes_at: Date; verified: boolean; neighbourhood_id: string | null }>(
+      CAST_CONTEXT.text,
+      [reference, caller.personId, caller.sessionId],
+      { prepareAs: CAST_CONTEXT.name },
     );
-    if (!row) return null;
-    return { id: row.id, reference: row.reference, state: row.state, rules: row.rules, voteClosesAt: row.vote_closes_at, voter: { verified: row.verified, neighbourhoodId: row.neighbourhood_id } };
+    if (!row || row.session_version !== caller.sessionVersion || row.session_ended) return null;
+    const actor = { id: caller.personId, roles: row.roles };
+    if (row.id === null) return { actor, consultation: null };
+    return { actor, consultation: { id: row.id, reference: row.reference, state: row.state, rules: row.rules, voteClosesAt: row.vote_closes_at, voter: { verified: row.verified, neighbourhoodId: row.neighbourhood_id } } };
   }
 
-  async castOnline(consultationId: string, personId: string, ballot: { id: string; receipt: string; choices: Prisma.InputJsonValue; changeKeyHash: string; idempotencyKeyHash: string; castOn: string }): Promise<{ state: ConsultationState | null; created: boolean }> {
-    const [row] = await this.prisma.sql<{ state: ConsultationState | null; created: boolean }>(
-      `
-      WITH target AS (
-        SELECT id FROM consultations WHERE id = $1::uuid AND state = 'vote' FOR SHARE
-      ), participated AS (
-        INSERT INTO consultation_participations (consultation_id, person_id, channel)
-        SELECT id, $2::uuid, 'online' FROM target
-        ON CONFLICT DO NOTHING
-        RETURNING consultation_id
-      ), cast_ballot AS (
-        INSERT INTO ballots (id, consultation_id, receipt, choices, change_key_hash, idempotency_key_hash, cast_on)
-        SELECT $4::uuid, consultation_id, $5, $6::jsonb, $7, $8, $3::date FROM participated
-        RETURNING id
-      )
-      SELECT (SELECT state::text FROM consultations WHERE id = $1::uuid) AS state, EXISTS (SELECT 1 FROM cast_ballot) AS created`,
-      [consultationId, personId, ballot.castOn, ballot.id, ballot.receipt, JSON.stringify(ballot.choices), ballot.changeKeyHash, ballot.idempotencyKeyHash],
-      { prepareAs: 'cast-online-ballot' },
-    );
+  /**
+   * An online vote in one statement (ballot-cast.ts, CAST_ONLINE): the
+   * participation — once per person — and, only then, the ballot, which names
+   * no one, while the vote is open. Says the consultation's state and whether
+   * this ballot was stored.
+   */
+  async castOnline(consultationId: string, personId: string, ballot: OnlineBallot): Promise<{ state: ConsultationState | null; created: boolean }> {
+    const [row] = await this.prisma.sql<{ state: ConsultationState | null; created: boolean }>(CAST_ONLINE.text, castOnlineValues(consultationId, personId, ballot), { prepareAs: CAST_ONLINE.name });
     return { state: row?.state ?? null, created: row?.created ?? false };
   }
 

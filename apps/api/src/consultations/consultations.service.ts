@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ballotChoicesSchema,
@@ -31,7 +31,8 @@ import {
   type BallotChoices,
   type BallotReceiptDto,
   type ChangeBallot,
-  type CastBallot,
+  CastBallotSchema,
+  ConsultationReferenceParamsSchema,
   type ConsultationContent,
   type ConsultationDto,
   type ConsultationFacts,
@@ -68,6 +69,9 @@ import { JobQueue } from '../jobs/job-queue.service';
 import { every } from '../jobs/schedules';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { ConsultationsRepository, type ConsultationRow, type QuestionRow } from './consultations.repository';
+import { BallotKeys, newReceipt, sha256, today } from './ballot-cast';
+import { SESSION_ENDED, type UnconfirmedCaller } from '../auth/access.decorators';
+import { ZodPipe } from '../common/zod-validation.pipe';
 
 const ADVANCE_JOB = 'consultation.advance-phases';
 const HOUR = 3_600_000;
@@ -76,51 +80,12 @@ const COUNTED_AT_SKEW_MS = 5 * 60_000;
 /** The open-data file of a closed consultation's ballots. */
 export const ballotListUrl = (reference: string) => `/api/v1/open-data/consultations/${reference}/ballots.json`;
 
+/** A ballot's address and body, checked once the caller's session is (ConsultationsService.cast). */
+const castReference = new ZodPipe(ConsultationReferenceParamsSchema);
+const castBallot = new ZodPipe(CastBallotSchema);
+
 const notFound = (reference: string) => ProblemException.notFound(`Aucune consultation ${reference}.`);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-/** Today, the day only (ballots keep no finer time; participations keep none). */
-const today = () => new Date().toISOString().slice(0, 10);
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Crockford base32 (no I, L, O, U): easy to read aloud and type back. */
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Bytes as Crockford characters in groups of four: 10 bytes → "7KQ2-M9XD-4RTA-ZC3H". */
-function crockfordGroups(bytes: Uint8Array): string {
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  let code = '';
-  for (let i = 0; i < (bytes.length * 8) / 5; i++) {
-    code = CROCKFORD[Number(bits & 31n)] + code;
-    bits >>= 5n;
-  }
-  return code.match(/.{4}/g)!.join('-');
-}
-/** A random receipt code: 80 bits, "7KQ2-M9XD-4RTA-ZC3H". */
-export const newReceipt = (): string => crockfordGroups(randomBytes(10));
-
-/**
- * What the server keeps of a ballot's keys, under its own secret (HKDF of
- * API_AUTH_SECRET). The idempotency key's hash is bound to the person, so a
- * retry finds only that person's own ballot: someone else sending the same
- * key finds nothing (and gets 409 if they voted, or votes normally). The
- * change key printed on the receipt (200 bits, Crockford groups) is derived
- * from the person and their idempotency key under the same secret, so a retry
- * gets the same key back, and nobody can compute it from a client value
- * alone. Neither links a ballot to a person without the secret AND the
- * client's random key, which is never stored.
- */
-class BallotKeys {
-  private readonly key: Buffer;
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'sesame', 'ballot-keys', 32));
-  }
-  idempotencyHash(personId: string, idempotencyKey: string): string {
-    return createHmac('sha256', this.key).update(`idempotency/1\0${personId}\0${idempotencyKey}`).digest('hex');
-  }
-  changeKey(personId: string, idempotencyKey: string): string {
-    return crockfordGroups(createHmac('sha256', this.key).update(`change/1\0${personId}\0${idempotencyKey}`).digest().subarray(0, 25));
-  }
-}
 
 export const votingRulesOf = (rules: DecisionRules): VotingRules =>
   rules.method === 'majority_judgment' ? { method: rules.method, options: rules.options, grades: [...DEFAULT_MAJORITY_JUDGMENT_GRADES] } : { method: rules.method, options: rules.options };
@@ -787,9 +752,23 @@ export class ConsultationsService implements OnModuleInit {
 
   // ---- ballots -----------------------------------------------------------------------
 
+  /** The choices' schema of each set of voting rules, built once (building it per ballot was a few per cent of a ballot's CPU). */
+  private readonly choicesSchemas = new Map<string, ReturnType<typeof ballotChoicesSchema>>();
+  private choicesSchemaOf(rules: VotingRules): ReturnType<typeof ballotChoicesSchema> {
+    const key = JSON.stringify(rules);
+    let schema = this.choicesSchemas.get(key);
+    if (!schema) {
+      // A few consultations vote at once; the map is only a cache, emptied if it ever grows.
+      if (this.choicesSchemas.size >= 100) this.choicesSchemas.clear();
+      schema = ballotChoicesSchema(rules);
+      this.choicesSchemas.set(key, schema);
+    }
+    return schema;
+  }
+
   /** The choices checked against the rules (422 naming the field, never a 500). */
   private checkChoices(rules: DecisionRules, choices: unknown): BallotChoices {
-    const parsed = ballotChoicesSchema(votingRulesOf(rules)).safeParse(choices);
+    const parsed = this.choicesSchemaOf(votingRulesOf(rules)).safeParse(choices);
     if (!parsed.success) {
       const shapes: Record<DecisionRules['method'], string> = {
         yes_no_abstain: 'Répondez oui, non ou abstention : { "answer": "yes" | "no" | "abstain" }.',
@@ -812,12 +791,18 @@ export class ConsultationsService implements OnModuleInit {
    * hashes of the change and idempotency keys, the day) — nothing links them.
    * The same idempotency key again returns the same receipt (`created: false`).
    */
-  async cast(actor: Actor, reference: string, input: CastBallot): Promise<{ created: boolean; receipt: BallotReceiptDto }> {
-    // One read for the consultation and the voter (the hot path: see npm run bench), one statement to store the ballot.
-    const row = await this.repository.castContext(reference, actor?.id ?? null);
+  async cast(caller: UnconfirmedCaller, given: { params: unknown; body: unknown }): Promise<{ created: boolean; receipt: BallotReceiptDto }> {
+    // One read for the caller's session, the consultation and the voter (the hot path: see npm run bench), one statement to store the ballot.
+    const rawReference = (given.params as { reference?: unknown } | null)?.reference;
+    const context = await this.repository.castContext(typeof rawReference === 'string' ? rawReference : '', caller);
+    // The guard's answer, then the pipes' (the same order as on any other route): the session, the address, the body.
+    if (!context) throw SESSION_ENDED();
+    const { reference } = castReference.transform(given.params);
+    const input = castBallot.transform(given.body);
+    const { actor, consultation: row } = context;
     if (!row) throw notFound(reference);
     const rules = row.rules as unknown as DecisionRules;
-    const voter: VoterFacts | null = actor ? { ...row.voter, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds } : null;
+    const voter: VoterFacts = { ...row.voter, eligibility: rules.eligibility, neighbourhoodIds: rules.neighbourhoodIds };
     const person: Person = authorize(canOnConsultation('consultations.vote', { actor, consultation: factsOf(row), voter }));
     const choices = this.checkChoices(rules, input.choices);
     const idempotencyKeyHash = this.ballotKeys.idempotencyHash(person.id, input.idempotencyKey);
@@ -825,7 +810,7 @@ export class ConsultationsService implements OnModuleInit {
     const receiptOf = (receipt: string, stored: unknown, castOn: string): BallotReceiptDto => ({ consultation: reference, receipt, changeKey, choices: stored as BallotChoices, castOn, voteClosesAt: row.voteClosesAt.toISOString() });
     const receipt = newReceipt();
     const castOn = today();
-    const outcome = await this.repository.castOnline(row.id, person.id, { id: randomUUID(), receipt, choices: choices as Prisma.InputJsonValue, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
+    const outcome = await this.repository.castOnline(row.id, person.id, { id: randomUUID(), receipt, choices, changeKeyHash: sha256(changeKey), idempotencyKeyHash, castOn });
     if (outcome.created) return { created: true, receipt: receiptOf(receipt, choices, castOn) };
     if (outcome.state !== 'vote') throw ProblemException.ruleViolation(outcome.state === 'results' || outcome.state === 'referral' ? 'Le vote est clos.' : 'Le vote n’est pas ouvert.');
     // Already took part: a retry of the same ballot (same key) gets its receipt back; anything else is a second vote.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { pseudonymSkeleton, type Locale, type Role } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
+import { FIND_ACTOR } from './find-actor.statement';
 
 const withDetails = {
   roles: { select: { role: true }, orderBy: { role: 'asc' } },
@@ -38,14 +39,7 @@ export class PeopleRepository {
    */
   async findActor(id: string, sessionId?: string): Promise<{ id: string; sessionVersion: number; roles: Role[]; sessionEnded: boolean } | null> {
     // Every signed-in request runs this: a plain statement (PrismaService.sql).
-    const rows = await this.prisma.sql<{ id: string; session_version: number; roles: Role[]; session_ended: boolean }>(
-      `SELECT p.id, p.session_version,
-        ARRAY(SELECT r.role::text FROM person_roles r WHERE r.person_id = p.id ORDER BY r.role) AS roles,
-        EXISTS (SELECT 1 FROM ended_sessions e WHERE e.person_id = p.id AND e.session_id = $2::uuid) AS session_ended
-      FROM people p WHERE p.id = $1::uuid AND p.deleted_at IS NULL`,
-      [id, sessionId ?? null],
-      { prepareAs: 'find-actor' },
-    );
+    const rows = await this.prisma.sql<{ id: string; session_version: number; roles: Role[]; session_ended: boolean }>(FIND_ACTOR.text, [id, sessionId ?? null], { prepareAs: FIND_ACTOR.name });
     const person = rows[0];
     return person ? { id: person.id, sessionVersion: person.session_version, roles: person.roles, sessionEnded: person.session_ended } : null;
   }
