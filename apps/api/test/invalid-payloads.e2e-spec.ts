@@ -897,6 +897,8 @@ describe('Consultations refuse bidirectional controls in free text (review L11)'
   };
 
   it('answers 400 naming the field, for every free text of every consultation route, and writes nothing', async () => {
+    // A new organizer: the every-route test before this one may have ended the shared one's sessions.
+    consultationBasis = null;
     const failures: string[] = [];
     for (const [route, fields] of Object.entries(FREE_TEXT)) {
       const [method, fullPath] = route.split(' ') as [string, string];
