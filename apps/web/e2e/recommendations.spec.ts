@@ -17,7 +17,8 @@ const ORGANIZER = 'organisation@demo.sesame.test';
 const INES = 'comite@demo.sesame.test';
 const TOWN = 'mairie@demo.sesame.test';
 const VOTING_SEATS = ['drawn_citizen', 'association', 'expert_voting'];
-/** The demo rules: 50 % of 18 voting seats. */
+/** The demo rules (prisma/seed/advisory-panel.seed.ts): 50 % of 18 voting seats. */
+const DEMO_SEATS = { drawnCitizens: 12, associations: 4, expertsVoting: 2, expertsConsultative: 2 };
 const QUORUM = 9;
 
 async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -56,6 +57,10 @@ test('the market camera results referred to the panel: dossier, session with quo
     // Nine voting members (the quorum): Inès (the rapporteur, whose seat the demo links to her account), Bastien (in his own browser) and seven more through the API.
     const organizer = await signedIn(browser, ORGANIZER, contexts);
     const asOrganizer = await apiAs(organizer);
+    // The panel draw journey (run before this one: playwright.config.ts) publishes rules with seats of its own; the quorum here is the demo's.
+    const versions = await asOrganizer<{ version: number; rules: Record<string, unknown> }[]>('GET', '/api/v1/advisory-panel/rules');
+    const current = versions.reduce((a, b) => (b.version > a.version ? b : a));
+    await asOrganizer('POST', '/api/v1/advisory-panel/rules', { rules: { ...current.rules, seats: DEMO_SEATS, quorumPercent: 50, votingMode: 'recorded', adoptionThreshold: { numerator: 2, denominator: 3 } }, changeNote: `Sièges de la démonstration (parcours ${run}).` });
     const ines = await signedIn(browser, INES, contexts);
     const inesSeat = (await (await apiAs(ines))<{ seat: Member | null }>('GET', '/api/v1/recommendations/workspace')).seat;
     expect(inesSeat, 'the demo links Inès’s account to a seat').toBeTruthy();
