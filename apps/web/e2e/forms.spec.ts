@@ -245,11 +245,17 @@ test('in English, refusals are worded in English, never in the API’s French', 
   await expect(pseudonym).toHaveValue('Mairie de la Noue');
 
   await page.goto('/propositions/nouvelle');
-  await page.getByLabel(/^Title/).fill('Des <b>caméras</b>');
-  await page.getByLabel(/^Why/).fill('x'.repeat(4001));
+  const title = page.getByLabel(/^Title/);
+  const why = page.getByLabel(/^Why/);
+  await title.fill('Des <b>caméras</b>');
+  await why.fill('x'.repeat(4001));
+  // Under CI's load the page may still be hydrating: check what was typed is still there before saving.
+  await expect(title).toHaveValue('Des <b>caméras</b>');
+  await expect(why).toHaveValue('x'.repeat(4001));
   await page.getByRole('button', { name: /^Save/ }).click();
   const refusal = errorSummary(page);
-  await expect(refusal).toContainText('HTML is not accepted');
+  // A save goes through the web server's action and the API: on two loaded cores it can take longer than 15 s.
+  await expect(refusal).toContainText('HTML is not accepted', { timeout: 30_000 });
   await expect(refusal).toContainText('Use at most 4,000 characters.');
   await expect(refusal).not.toContainText('Le HTML');
   await expect(refusal).not.toContainText('Au plus');
