@@ -188,6 +188,28 @@ describe('Demo seed', () => {
         { decision: 'partially_accepted', days_overdue: 15, actions: 2, verified: true },
         { decision: null, days_overdue: 15, actions: 0, verified: null },
       ]);
+      // The open call: one household answered then withdrew, erased as a real withdrawal is; it is not counted in the
+      // call's public figures (the API's count of the pool's volunteers, through its repository) nor in its households.
+      const [openCall] = await query<{ reference: string; pool_id: string }>(
+        database.url,
+        "SELECT c.reference, p.id AS pool_id FROM advisory_panel_calls c JOIN advisory_panel_pools p ON p.call_id = c.id WHERE c.state = 'open'",
+      );
+      const withdrawn = await query<{ public_id: string; display_name: string | null; contact_email: string | null; values: unknown; withdrawn: boolean; hashed: boolean; sealed: string | null; letter: boolean }>(
+        database.url,
+        `SELECT public_id, display_name, contact_email, values, withdrawn_at IS NOT NULL AS withdrawn, withdraw_token_hash IS NOT NULL AS hashed, withdraw_code_sealed AS sealed, invitation_id IS NOT NULL AS letter
+           FROM advisory_panel_volunteers WHERE pool_id = '${openCall!.pool_id}'`,
+      );
+      expect(withdrawn).toEqual([{ public_id: 'V-0001', display_name: null, contact_email: null, values: {}, withdrawn: true, hashed: true, sealed: null, letter: true }]);
+      const { AdvisoryPanelRepository } = await import('../apps/api/src/advisory-panel/advisory-panel.repository');
+      const { PrismaService } = await import('../apps/api/src/prisma/prisma.service');
+      const prisma = new PrismaService({ DATABASE_URL: database.url } as never);
+      try {
+        const publicCall = await new AdvisoryPanelRepository(prisma).call(openCall!.reference);
+        expect(publicCall!.pool!._count.volunteers).toBe(0);
+        expect(await new AdvisoryPanelRepository(prisma).countHouseholds(openCall!.pool_id)).toBe(0);
+      } finally {
+        await prisma.$disconnect();
+      }
       // E-mail addresses never reach the public log.
       const leaks = await query(database.url, "SELECT seq FROM audit_entries WHERE data::text LIKE '%@%'");
       expect(leaks).toEqual([]);

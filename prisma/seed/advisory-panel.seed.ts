@@ -4,7 +4,7 @@
 // panels, the two witnesses' seeds, the drawn panel and the report, with the
 // same files the API publishes, so `npm run sortition:rerun` re-runs it); the
 // twelve drawn citizens in office; and a new call for volunteers, open.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   assignTerms,
   categoriesCsv,
@@ -243,6 +243,26 @@ export async function seedDemoAdvisoryPanel({ tx, audit }: SeedContext): Promise
       openedAt: new Date(now.getTime() - 5 * DAY),
     },
   });
-  await tx.advisoryPanelPool.create({ data: { label: 'Réponses à l’appel pour les remplacements', source: 'call', callId: open.id, categories: CATEGORIES as object[] } });
+  const openPool = await tx.advisoryPanelPool.create({ data: { label: 'Réponses à l’appel pour les remplacements', source: 'call', callId: open.id, categories: CATEGORIES as object[] } });
   await audit({ actorId: organizer, action: 'panel-call.opened', subjectType: 'panel-call', subjectId: open.id, data: { reference: openRef } });
+  // One household answered, then withdrew with the code of its confirmation: erased as a real withdrawal is (no name,
+  // answers or contact; the code's HMAC kept, its letter used), not in the journal, never counted. Its letter's code
+  // and its withdrawal code are random and thrown away: nobody knows them.
+  const letter = await tx.advisoryPanelInvitation.create({ data: { callId: open.id, codeHash: randomBytes(32).toString('hex'), hint: 'RTRT' } });
+  await tx.advisoryPanelVolunteer.create({
+    data: {
+      poolId: openPool.id,
+      publicId: 'V-0001',
+      household: letter.id,
+      values: {},
+      invitationId: letter.id,
+      displayName: null,
+      displayMode: 'pseudonym',
+      contactEmail: null,
+      withdrawTokenHash: randomBytes(32).toString('hex'),
+      withdrawCodeSealed: null,
+      withdrawnAt: new Date(now.getTime() - 2 * DAY),
+      createdAt: new Date(now.getTime() - 4 * DAY),
+    },
+  });
 }

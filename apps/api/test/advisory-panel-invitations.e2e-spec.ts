@@ -43,10 +43,15 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
   const members = async () => (await api().get('/api/v1/advisory-panel/members').set(organizer).expect(200)).body as PanelMemberAdmin[];
   const drawnMembers = async () => (await members()).filter((m) => m.seatType === 'drawn_citizen');
   /** The token of the link in the invitation e-mail to `to`. */
+  /** The seat invitations sent (volunteers also get their withdrawal code by e-mail when they answer). */
+  const invitationMails = (to?: string) => (to ? smtp.messagesTo(to) : smtp.messages).filter((mail) => mail.text?.includes('/comite/invitation?jeton='));
+  const withdrawalMails = (to?: string) => (to ? smtp.messagesTo(to) : smtp.messages).filter((mail) => mail.text?.includes('/retrait?jeton='));
   const tokenTo = async (to: string) => {
-    const mail = await smtp.waitFor(to);
-    const match = /\/comite\/invitation\?jeton=([A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
-    if (!match) throw new Error(`No invitation link in: ${mail.text}`);
+    // Volunteers also get their withdrawal code by e-mail when they answer: the invitation is the message with its link.
+    await smtp.waitFor(to);
+    const texts = smtp.messagesTo(to).map((mail) => mail.text ?? '');
+    const match = texts.map((text) => /\/comite\/invitation\?jeton=([A-Za-z0-9_-]{43})/.exec(text)).find(Boolean);
+    if (!match) throw new Error(`No invitation link in: ${texts.join('\n---\n')}`);
     return match[1]!;
   };
 
@@ -124,12 +129,16 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
     expect(frozen.body.detail).toContain('refuser le siège');
     expect(frozen.body.errors).toEqual([expect.objectContaining({ path: 'token', code: 'pool_frozen' })]);
     await jobs.drain();
+    // Each volunteer who answered got their withdrawal code by e-mail (the leaver withdrew before it went: none).
+    expect(withdrawalMails()).toHaveLength(VOLUNTEERS);
+    expect(withdrawalMails(LEAVER.email)).toHaveLength(0);
+    for (let i = 0; i < VOLUNTEERS; i++) expect(withdrawalMails(address(i))[0]!.text).toContain(withdrawTokens[i]!);
     for (const [i, seed] of SEEDS.entries()) await api().post(`/api/v1/advisory-panel/draws/${draw}/seeds`).set(organizer).send({ witness: i + 1, seed }).expect(200);
     const drawn = (await api().post(`/api/v1/advisory-panel/draws/${draw}/draw`).set(organizer).expect(200)).body;
     drawnAt = new Date(drawn.drawnAt);
 
     // Before the job runs, nothing has left; the organizers see invitations pending.
-    expect(smtp.messages).toHaveLength(0);
+    expect(invitationMails()).toHaveLength(0);
     expect((await drawnMembers()).every((m) => m.state === 'invited' && m.invitationSentAt === null)).toBe(true);
     await jobs.drain();
 
@@ -146,7 +155,8 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
       expect({ path, leaks: [LEAVER.name, LEAVER.email, 'V-0005'].filter((x) => text.includes(x)) }).toEqual({ path, leaks: [] });
     }
     for (const to of drawnAddresses) {
-      const mail = await smtp.waitFor(to);
+      await smtp.waitFor(to);
+      const mail = invitationMails(to)[0]!;
       expect(mail.subject).toContain('tiré au sort');
       expect(mail.subject).toContain('drawn');
       // French first, then English; the term's dates; the link to answer.
@@ -156,9 +166,10 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
       expect(mail.headers.get('content-language')).toBe('fr, en');
     }
     // Nobody undrawn is written to, and nobody twice (the job is idempotent).
-    for (let i = 0; i < VOLUNTEERS; i++) if (!drawnAddresses.includes(address(i))) expect(smtp.count(address(i))).toBe(0);
+    for (let i = 0; i < VOLUNTEERS; i++) if (!drawnAddresses.includes(address(i))) expect(invitationMails(address(i))).toHaveLength(0);
     await jobs.drain();
-    expect(smtp.messages).toHaveLength(6);
+    expect(invitationMails()).toHaveLength(6);
+    expect(smtp.messages).toHaveLength(6 + VOLUNTEERS);
     expect((await drawnMembers()).every((m) => m.state === 'invited' && m.invitationSentAt !== null && m.answeredAt === null)).toBe(true);
     // Only the link's HMAC is stored; the journal says an invitation went out, never to whom.
     const stored = await t.sql<{ invite_token_hash: string }>("SELECT invite_token_hash FROM advisory_panel_members WHERE seat_type = 'drawn_citizen'");

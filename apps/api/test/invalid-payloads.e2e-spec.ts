@@ -479,6 +479,10 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     const draw = await createPanelDraw(s.t, { state: 'revealed' });
     return { params: { reference: draw.reference }, headers: actingAs(draw.organizer) };
   },
+  'POST /api/v1/advisory-panel/draws/{reference}/cancel': async (s) => {
+    const draw = await createPanelDraw(s.t, { state: 'ready' });
+    return { params: { reference: draw.reference }, headers: actingAs(draw.organizer), body: { reason: 'Sièges pris depuis l’engagement.' } };
+  },
   // People and verification
   'PATCH /api/v1/me': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { locale: 'en' } }),
   'POST /api/v1/me/welcome': async (s) => ({ params: {}, headers: actingAs(await createPerson(s.t)), body: { pseudonym: 'Voisine du fuzz' } }),

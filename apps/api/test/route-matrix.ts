@@ -218,6 +218,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/advisory-panel/draws/{reference}/files/{file}': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/files/respondents.csv' }), expect: everyone },
   'POST /api/v1/advisory-panel/draws/{reference}/seeds': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/seeds', body: {} }), expect: organizers },
   'POST /api/v1/advisory-panel/draws/{reference}/draw': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/draw' }), expect: organizers },
+  'POST /api/v1/advisory-panel/draws/{reference}/cancel': { request: () => ({ path: '/api/v1/advisory-panel/draws/TS-2000-999/cancel', body: {} }), expect: organizers },
   // Consultations (issue 18): organizers prepare; anyone reads; signed-in people ask, support and vote; officers run polling stations.
   'GET /api/v1/consultations': { request: () => ({ path: '/api/v1/consultations' }), expect: everyone },
   'POST /api/v1/consultations': { request: () => ({ path: '/api/v1/consultations', body: {} }), expect: organizers },

@@ -26,7 +26,7 @@ export class DrawComputationError extends Error {
  * the worker is plain JavaScript; from the TypeScript sources (tests, tsx) it is
  * compiled on the fly by tsx, with the domain read from its sources.
  */
-export function computeInWorker(input: DrawWorkerInput, onProgress: (progress: LeximinProgress) => void): Promise<DrawComputation> {
+export function computeInWorker(input: DrawWorkerInput, onProgress: (progress: LeximinProgress) => void, signal?: AbortSignal): Promise<DrawComputation> {
   const built = path.join(__dirname, 'advisory-panel.worker.js');
   const worker = existsSync(built)
     ? new Worker(built, { workerData: input })
@@ -37,6 +37,15 @@ export function computeInWorker(input: DrawWorkerInput, onProgress: (progress: L
       });
   return new Promise((resolve, reject) => {
     let settled = false;
+    // Stopped from outside (the draw was cancelled): the worker is terminated, the promise rejects with `ComputationStopped`.
+    const stop = () => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(new DrawComputationError('ComputationStopped', 'the draw is no longer computing'));
+    };
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: DrawWorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress);
       else {

@@ -3,6 +3,7 @@ import {
   AddPanelMemberSchema,
   AnswerPanelInvitationSchema,
   CallReferenceParamsSchema,
+  CancelDrawSchema,
   canOnAdvisoryPanel,
   CommitDrawSchema,
   CreateCallInvitationsSchema,
@@ -20,6 +21,7 @@ import {
   type Actor,
   type AddPanelMember,
   type AnswerPanelInvitation,
+  type CancelDraw,
   type CommitDraw,
   type CreateCall,
   type DRAW_FILES,
@@ -43,7 +45,8 @@ import { AdvisoryPanelService } from './advisory-panel.service';
  *               GET|POST /invitation (a drawn volunteer, with the token of their e-mail's link)
  *   organizers: POST /rules; GET|POST /members; POST /members/:id/{activate,resign,replace,end-term};
  *               POST /calls, /calls/:reference/{open,close,invitations}; GET|POST /pools; GET /pools/:id;
- *               PUT /pools/:id/quotas; POST /draws, /draws/:reference/seeds, /draws/:reference/draw
+ *               PUT /pools/:id/quotas; POST /draws, /draws/:reference/seeds, /draws/:reference/draw,
+ *               /draws/:reference/cancel
  */
 
 const organizers = (action: 'advisory-panel.publish-rules' | 'advisory-panel.manage-members' | 'advisory-panel.manage-calls' | 'advisory-panel.manage-pools' | 'advisory-panel.commit-draw') => (actor: Actor) =>
@@ -268,5 +271,13 @@ export class AdvisoryPanelController {
   @HttpCode(200)
   drawPanel(@CurrentActor() actor: Actor, @Param(draw) params: Ref) {
     return this.panel.drawPanel(actor, params.reference);
+  }
+
+  /** An organizer's way out of a draw that cannot be drawn any more: cancelled with a public reason, its pool is free again. */
+  @Post('draws/:reference/cancel')
+  @RequirePolicy(organizers('advisory-panel.commit-draw'))
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param(draw) params: Ref, @Body(new ZodPipe(CancelDrawSchema)) body: CancelDraw) {
+    return this.panel.cancelDraw(actor, params.reference, body.reason);
   }
 }

@@ -52,3 +52,34 @@ ${section(en, 'en')}
 </body></html>`;
   return { subject, text, html };
 }
+
+/**
+ * The e-mail giving a volunteer the withdrawal code of their answer (shown
+ * once on the answer's confirmation): the link to the withdrawal page and the
+ * code itself. In French (the call's language); the code leaves the platform
+ * only here and on the confirmation page.
+ */
+export function withdrawalCodeMail(input: { call: string; title: string; volunteer: string; link: string; code: string }): { subject: string; text: string; html: string } {
+  const { call, title, volunteer, link, code } = input;
+  const lines = {
+    hello: 'Bonjour,',
+    thanks: `Merci pour votre réponse à l’appel à volontaires « ${title} » (${call}) du comité citoyen de Sésame : vous êtes le volontaire ${volunteer} de son vivier.`,
+    how: 'Vous pouvez retirer votre réponse tant que le vivier n’est pas figé pour un tirage au sort. Ouvrez ce lien :',
+    button: 'Retirer ma réponse',
+    code: `Votre code de retrait (à coller sur la page de retrait si le lien ne s’ouvre pas) : ${code}`,
+    keep: 'Gardez ce message : ce code n’est conservé nulle part en clair, personne ne pourra vous le redonner.',
+    ignore: 'Si vous n’avez pas répondu à cet appel, ignorez ce message.',
+  };
+  const subject = `Sésame : votre réponse à l’appel ${call} et son code de retrait`;
+  const text = `${lines.hello}\n\n${lines.thanks}\n\n${lines.how}\n${link}\n\n${lines.code}\n\n${lines.keep}\n${lines.ignore}\n`;
+  const html = `<!doctype html><html lang="fr"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+<p>${escapeHtml(lines.hello)}</p>
+<p>${escapeHtml(lines.thanks)}</p>
+<p>${escapeHtml(lines.how)}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${escapeHtml(lines.button)}</a></p>
+<p style="word-break: break-all;">${escapeHtml(link)}</p>
+<p style="word-break: break-all;">${escapeHtml(lines.code)}</p>
+<p>${escapeHtml(lines.keep)} ${escapeHtml(lines.ignore)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

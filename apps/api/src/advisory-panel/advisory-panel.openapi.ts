@@ -25,6 +25,7 @@ import {
   PoolDetailSchema,
   PoolSummarySchema,
   PublishPanelRulesSchema,
+  CancelDrawSchema,
   RevealSeedSchema,
   SetQuotasSchema,
   VolunteerReceiptSchema,
@@ -286,6 +287,17 @@ export const advisoryPanelPaths: ZodOpenApiPathsObject = {
       security: person,
       requestParams: draw,
       responses: { '200': { description: 'The draw (drawn).', content: json(PanelDrawSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/advisory-panel/draws/{reference}/cancel': {
+    post: {
+      tags,
+      summary: 'Cancels a draw not drawn yet (committed, computing or ready) with a public reason: its pool is free for a new commitment; 409 once drawn, failed or cancelled',
+      operationId: 'cancelPanelDraw',
+      security: person,
+      requestParams: draw,
+      requestBody: { content: json(CancelDrawSchema) },
+      responses: { '200': { description: 'The draw (cancelled).', content: json(PanelDrawSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
     },
   },
 };

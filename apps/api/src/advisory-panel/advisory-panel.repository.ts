@@ -95,7 +95,7 @@ export class AdvisoryPanelRepository {
   }
   /** Erases the private contact a drawn volunteer gave with their answer (once they have been reached). */
   eraseVolunteerContact(tx: PrismaTransaction, volunteerId: string): Promise<unknown> {
-    return tx.advisoryPanelVolunteer.update({ where: { id: volunteerId }, data: { contactEmail: null } });
+    return tx.advisoryPanelVolunteer.update({ where: { id: volunteerId }, data: { contactEmail: null, withdrawCodeSealed: null } });
   }
   /** The first substitute (lowest rank) of a seat type who still holds a place. */
   firstSubstitute(tx: PrismaTransaction, seatType: AdvisoryPanelMember['seatType']): Promise<AdvisoryPanelMember | null> {
@@ -141,7 +141,7 @@ export class AdvisoryPanelRepository {
   }
   /** Erases the contacts of the pool's volunteers who were never seated; drawn ones follow their invitation (erased once they answer). */
   async eraseUndrawnContacts(tx: PrismaTransaction, poolId: string, at: Date): Promise<number> {
-    const { count } = await tx.advisoryPanelVolunteer.updateMany({ where: { poolId, member: { is: null }, contactEmail: { not: null } }, data: { contactEmail: null } });
+    const { count } = await tx.advisoryPanelVolunteer.updateMany({ where: { poolId, member: { is: null }, contactEmail: { not: null } }, data: { contactEmail: null, withdrawCodeSealed: null } });
     await tx.advisoryPanelPool.update({ where: { id: poolId }, data: { contactsErasedAt: at } });
     return count;
   }
@@ -224,7 +224,18 @@ export class AdvisoryPanelRepository {
   }
   /** Withdrawn: left out of every pool file, list and count; the name, the answers and the contact erased (the letter stays used). */
   withdrawVolunteer(tx: PrismaTransaction, id: string, at: Date): Promise<unknown> {
-    return tx.advisoryPanelVolunteer.update({ where: { id }, data: { withdrawnAt: at, displayName: null, contactEmail: null, values: {} } });
+    return tx.advisoryPanelVolunteer.update({ where: { id }, data: { withdrawnAt: at, displayName: null, contactEmail: null, withdrawCodeSealed: null, values: {} } });
+  }
+  /** What the e-mail giving a volunteer their withdrawal code needs: the sealed code (until sent), their contact, the call. */
+  volunteerToMailWithdrawalCode(id: string) {
+    return this.prisma.advisoryPanelVolunteer.findUnique({
+      where: { id },
+      select: { id: true, publicId: true, contactEmail: true, withdrawnAt: true, withdrawTokenHash: true, withdrawCodeSealed: true, pool: { select: { call: { select: { reference: true, title: true } } } } },
+    });
+  }
+  /** Once the e-mail is sent (or can no longer be), the sealed code goes: only the code's HMAC stays. */
+  forgetWithdrawalCode(id: string): Promise<{ count: number }> {
+    return this.prisma.advisoryPanelVolunteer.updateMany({ where: { id, withdrawCodeSealed: { not: null } }, data: { withdrawCodeSealed: null } });
   }
   volunteersByPublicId(poolId: string, publicIds: string[], tx: PrismaTransaction = this.prisma): Promise<AdvisoryPanelVolunteer[]> {
     return tx.advisoryPanelVolunteer.findMany({ where: { poolId, publicId: { in: publicIds } } });
@@ -246,13 +257,13 @@ export class AdvisoryPanelRepository {
   }
   async addVolunteer(
     tx: PrismaTransaction,
-    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; withdrawTokenHash: string },
-  ): Promise<string> {
+    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; withdrawTokenHash: string; withdrawCodeSealed: string | null },
+  ): Promise<{ id: string; publicId: string }> {
     // V-0001, V-0002… in the order of answers (the pool row is locked by the caller); withdrawn answers keep their number.
     const count = await tx.advisoryPanelVolunteer.count({ where: { poolId: data.poolId } });
     const publicId = `V-${String(count + 1).padStart(4, '0')}`;
-    await tx.advisoryPanelVolunteer.create({ data: { ...data, publicId, household: data.invitationId } });
-    return publicId;
+    const { id } = await tx.advisoryPanelVolunteer.create({ data: { ...data, publicId, household: data.invitationId }, select: { id: true } });
+    return { id, publicId };
   }
 
   // ——— draws ———
@@ -288,8 +299,8 @@ export class AdvisoryPanelRepository {
   updateDraw(tx: PrismaTransaction, id: string, data: Prisma.AdvisoryPanelDrawUpdateInput): Promise<unknown> {
     return tx.advisoryPanelDraw.update({ where: { id }, data });
   }
-  /** Progress is written outside any transaction, often: a plain update. */
-  setProgress(id: string, progress: Prisma.InputJsonValue): Promise<unknown> {
+  /** Progress is written outside any transaction, often: a plain update (count 0: the draw no longer computes, e.g. it was cancelled). */
+  setProgress(id: string, progress: Prisma.InputJsonValue): Promise<{ count: number }> {
     return this.prisma.advisoryPanelDraw.updateMany({ where: { id, state: 'computing' }, data: { progress } });
   }
   setDrawState(tx: PrismaTransaction, id: string, state: PanelDrawState, data: Prisma.AdvisoryPanelDrawUpdateInput = {}): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   addMonthsUtc,
@@ -22,6 +22,8 @@ import {
   DRAW_VIEWER_ACTIONS,
   drawFromSeeds,
   drawLifecycle,
+  DRAW_STATE_NAMES_FR,
+  FINISHED_DRAW_STATES,
   INVITATION_CODE_ALPHABET,
   INVITATION_CODE_LENGTH,
   memberLifecycle,
@@ -89,12 +91,16 @@ import { MailService } from '../mail/mail.service';
 import { LIMITS, RateLimitService } from '../rate-limit/rate-limit.service';
 import type { PrismaTransaction } from '../prisma/prisma.service';
 import { computeInWorker, DrawComputationError } from './advisory-panel.compute';
-import { panelInvitationMail } from './advisory-panel.mail';
+import { panelInvitationMail, withdrawalCodeMail } from './advisory-panel.mail';
 import { AdvisoryPanelRepository, type CallRow, type DrawRow, type MemberRow, type PoolRow, type RulesRow, type VacatedSeatRow } from './advisory-panel.repository';
 
 export const COMPUTE_DRAW_JOB = 'advisory-panel.compute-draw';
 /** E-mails one drawn volunteer their invitation (enqueued by the draw). */
 export const INVITE_MEMBER_JOB = 'advisory-panel.invite-member';
+/** E-mails a volunteer the withdrawal code of their answer (enqueued with the answer; the payload holds no secret). */
+export const WITHDRAWAL_CODE_JOB = 'advisory-panel.withdrawal-code';
+/** Where the withdrawal link leads (the web page reads `jeton`). */
+const withdrawalPage = (call: string) => `/comite/appels/${call}/retrait`;
 /** Ends the terms that are over and erases undrawn volunteers' contacts that are due: hourly, and at each such date. */
 export const DUE_JOB = 'advisory-panel.due';
 const HOUR = 3_600_000;
@@ -173,6 +179,7 @@ export class AdvisoryPanelService implements OnModuleInit {
   private readonly codeKey: Buffer;
   private readonly inviteKey: Buffer;
   private readonly withdrawKey: Buffer;
+  private readonly sealKey: Buffer;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -186,12 +193,14 @@ export class AdvisoryPanelService implements OnModuleInit {
     this.codeKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-invitation-code', 32));
     this.inviteKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-seat-invitation', 32));
     this.withdrawKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-volunteer-withdrawal', 32));
+    this.sealKey = Buffer.from(hkdfSync('sha256', config.API_AUTH_SECRET, 'sesame', 'panel-withdrawal-code-mail', 32));
   }
 
   onModuleInit(): void {
     // Its own lane: LEXIMIN on a large pool takes minutes to an hour, and e-mails must not wait behind it.
     this.jobs.register(COMPUTE_DRAW_JOB, (payload) => this.compute((payload as { drawId: string }).drawId), { lane: 'panel-draws' });
     this.jobs.register(INVITE_MEMBER_JOB, (payload) => this.sendInvitation((payload as { memberId: string }).memberId));
+    this.jobs.register(WITHDRAWAL_CODE_JOB, (payload) => this.sendWithdrawalCode((payload as { volunteerId: string }).volunteerId));
     // The hourly sweep; jobs planned at each term end and retention date run the same handler on the day.
     this.jobs.recurring(DUE_JOB, every(HOUR), () => this.applyDue());
   }
@@ -202,6 +211,27 @@ export class AdvisoryPanelService implements OnModuleInit {
 
   private hashWithdrawToken(token: string): string {
     return createHmac('sha256', this.withdrawKey).update(token).digest('hex');
+  }
+
+  /**
+   * The withdrawal code, sealed (AES-256-GCM) for the time between the answer and its e-mail: the job's payload
+   * names the volunteer only, and the sealed code is erased once sent. Neither the database nor the queue ever
+   * holds the code in clear.
+   */
+  private sealWithdrawalCode(code: string, volunteerKey: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
+    cipher.setAAD(Buffer.from(volunteerKey));
+    const sealed = Buffer.concat([cipher.update(code, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+  }
+
+  private unsealWithdrawalCode(sealed: string, volunteerKey: string): string {
+    const bytes = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', this.sealKey, bytes.subarray(0, 12));
+    decipher.setAAD(Buffer.from(volunteerKey));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
   }
 
   private hashCode(code: string): string {
@@ -446,6 +476,25 @@ export class AdvisoryPanelService implements OnModuleInit {
     });
   }
 
+  /**
+   * The job: e-mails a volunteer who left an address the link and the code to withdraw their answer, then forgets
+   * the sealed code (sent, then forgotten: a crash in between sends the same code twice, never none). Nothing to
+   * send once they withdrew or their contact was erased.
+   */
+  async sendWithdrawalCode(volunteerId: string): Promise<void> {
+    const v = await this.repository.volunteerToMailWithdrawalCode(volunteerId);
+    if (!v?.withdrawCodeSealed) return;
+    const call = v.pool.call;
+    if (v.withdrawnAt || !v.contactEmail || !call) {
+      await this.repository.forgetWithdrawalCode(v.id);
+      return;
+    }
+    const code = this.unsealWithdrawalCode(v.withdrawCodeSealed, v.withdrawTokenHash ?? '');
+    const link = new URL(`${withdrawalPage(call.reference)}?jeton=${encodeURIComponent(code)}`, this.config.WEB_ORIGIN).toString();
+    await this.mail.send({ to: v.contactEmail, language: 'fr', ...withdrawalCodeMail({ call: call.reference, title: call.title, volunteer: v.publicId, link, code }) });
+    await this.repository.forgetWithdrawalCode(v.id);
+  }
+
   private async invitedMember(token: string): Promise<MemberRow> {
     const m = await this.repository.memberByInviteToken(this.hashInviteToken(token));
     if (!m) throw ProblemException.notFound('Ce lien d’invitation ne correspond à aucun siège : vérifiez que vous avez copié tout le lien de l’e-mail.');
@@ -647,15 +696,21 @@ export class AdvisoryPanelService implements OnModuleInit {
         throw ProblemException.conflict('Ce foyer a déjà répondu à cet appel : une seule réponse par lettre.', [{ path: 'invitationCode', code: 'used', message: 'Ce code a déjà servi.' }]);
       }
       const pool = await this.repository.lockPool(tx, call.pool!.id);
-      return this.repository.addVolunteer(tx, {
+      const withdrawTokenHash = this.hashWithdrawToken(withdrawToken);
+      const added = await this.repository.addVolunteer(tx, {
         poolId: pool!.id,
         invitationId: invitation.id,
         values,
         displayName: input.displayName,
         displayMode: input.displayMode,
         contactEmail: input.contactEmail,
-        withdrawTokenHash: this.hashWithdrawToken(withdrawToken),
+        withdrawTokenHash,
+        // Sealed to the code's own HMAC (tied to this answer), until the e-mail giving it is sent.
+        withdrawCodeSealed: input.contactEmail ? this.sealWithdrawalCode(withdrawToken, withdrawTokenHash) : null,
       });
+      // The code is e-mailed too (the confirmation page shows it once): the job names the volunteer, never the code.
+      if (input.contactEmail) await this.jobs.enqueue(tx, WITHDRAWAL_CODE_JOB, { volunteerId: added.id });
+      return added.publicId;
     });
     return { call: reference, volunteer: publicId, withdrawToken };
   }
@@ -894,13 +949,22 @@ export class AdvisoryPanelService implements OnModuleInit {
     let lastWrite = 0;
     let pending: Promise<unknown> = Promise.resolve();
     let result: DrawComputation;
+    // A draw cancelled meanwhile stops its worker: its progress no longer writes (the draw is not computing any more).
+    const stop = new AbortController();
     try {
-      result = await computeInWorker({ files, panelSize: draw.panelSize, lotterySize: draw.lotterySize }, (progress) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_EVERY_MS && progress.phase !== 'done') return;
-        lastWrite = now;
-        pending = pending.then(() => this.repository.setProgress(draw.id, { ...progress, updatedAt: new Date().toISOString() }));
-      });
+      result = await computeInWorker(
+        { files, panelSize: draw.panelSize, lotterySize: draw.lotterySize },
+        (progress) => {
+          const now = Date.now();
+          if (now - lastWrite < PROGRESS_EVERY_MS && progress.phase !== 'done') return;
+          lastWrite = now;
+          pending = pending.then(async () => {
+            const { count } = await this.repository.setProgress(draw.id, { ...progress, updatedAt: new Date().toISOString() });
+            if (count === 0) stop.abort();
+          });
+        },
+        stop.signal,
+      );
       await pending;
       // Independently of the solver and the worker: every panel against the published files.
       const problems = checkPanelsAgainstFiles(files, draw.panelSize, result.panels);
@@ -909,8 +973,14 @@ export class AdvisoryPanelService implements OnModuleInit {
     } catch (error) {
       await pending;
       if (!(error instanceof DrawComputationError)) throw error;
+      if (error.kind === STOPPED) {
+        this.logger.log(`Draw ${draw.reference}: computation stopped (the draw is no longer computing).`);
+        return;
+      }
       this.logger.warn(`Draw ${draw.reference} failed: ${error.message}`);
       await this.repository.transaction(async (tx) => {
+        // Cancelled meanwhile: the failure is not recorded over the cancellation.
+        if (!(await this.stillComputing(tx, draw.id))) return;
         await this.repository.setDrawState(tx, draw.id, 'failed', { error: `${error.kind}: ${error.message}`.slice(0, 2000) });
         await this.audit.record(tx, { actorId: null, action: 'panel-draw.failed', subjectType: 'panel-draw', subjectId: draw.id, data: { reference: draw.reference, error: error.kind } });
       });
@@ -918,6 +988,8 @@ export class AdvisoryPanelService implements OnModuleInit {
     }
     const { panels, ...stored } = result;
     await this.repository.transaction(async (tx) => {
+      // Cancelled while it computed: the result is ignored.
+      if (!(await this.stillComputing(tx, draw.id))) return;
       await this.repository.setDrawState(tx, draw.id, 'ready', {
         result: stored as unknown as Prisma.InputJsonValue,
         panels: panels as unknown as Prisma.InputJsonValue,
@@ -934,6 +1006,11 @@ export class AdvisoryPanelService implements OnModuleInit {
         data: { reference: draw.reference, minimum: result.minimum, lotteryMinimum: result.lotteryMinimum, panelsSha256: sha256Hex(JSON.stringify(panels)) },
       });
     });
+  }
+
+  /** The draw locked, and whether it still computes (not cancelled meanwhile). */
+  private async stillComputing(tx: PrismaTransaction, drawId: string): Promise<boolean> {
+    return (await this.repository.lockDrawById(tx, drawId))?.state === 'computing';
   }
 
   private poolSizeOf(d: { respondentsCsv: string }): number {
@@ -953,6 +1030,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       minimum: d.minimum,
       lotteryMinimum: d.lotteryMinimum,
       error: d.error,
+      cancellation: d.state === 'cancelled' && d.cancelledAt ? { reason: d.cancelReason ?? '', cancelledAt: d.cancelledAt.toISOString() } : null,
       combinedSeed: d.combinedSeed,
       drawnIndex: d.drawnIndex,
       drawnPanel: (d.drawnPanel as string[] | null) ?? null,
@@ -1042,6 +1120,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     await this.repository.transaction(async (tx) => {
       const d = await this.repository.lockDraw(tx, reference);
       if (!d) throw ProblemException.notFound(`Aucun tirage ${reference}.`);
+      if (d.state === 'cancelled') throw cancelledConflict(d);
       authorize(canOnAdvisoryPanel('advisory-panel.reveal-seed', { actor, draw: { reference, state: d.state } }));
       const w = d.witnesses.find((x) => x.position === witness);
       if (!w) throw ProblemException.validation([{ path: 'witness', code: 'unknown', message: `Ce tirage a ${d.witnesses.length} témoins : choisissez entre 1 et ${d.witnesses.length}.` }]);
@@ -1064,6 +1143,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       const d = await this.repository.lockDraw(tx, reference);
       if (!d) throw ProblemException.notFound(`Aucun tirage ${reference}.`);
       if (d.state === 'drawn') throw ProblemException.conflict(`Le tirage ${reference} a déjà eu lieu : on ne tire qu’une fois.`);
+      if (d.state === 'cancelled') throw cancelledConflict(d);
       authorize(canOnAdvisoryPanel('advisory-panel.draw', { actor, draw: { reference, state: d.state } }));
       const missing = d.witnesses.filter((w) => w.seed === null);
       if (missing.length > 0) {
@@ -1153,7 +1233,49 @@ export class AdvisoryPanelService implements OnModuleInit {
     });
     return this.draw(actor, reference);
   }
+
+  /**
+   * An organizer cancels a draw not drawn yet (committed, computing or ready), with a public reason: the draw ends
+   * (cancelled), its seats are no longer reserved and its pool is free for a new commitment; a computation under way
+   * stops (its progress no longer writes) and its result is ignored. Drawn, failed or cancelled already: 409.
+   */
+  async cancelDraw(actor: Actor, reference: string, reason: string): Promise<PanelDrawDto> {
+    const organizer = authorize(canOnAdvisoryPanel('advisory-panel.commit-draw', { actor }));
+    await this.transitions.run({
+      lifecycle: drawLifecycle,
+      transition: 'cancel',
+      lock: async (tx) => {
+        // The rules' row serialises commitments and draws (seats counted under it): a cancellation takes it too.
+        await this.repository.lockCurrentRules(tx);
+        const d = await this.repository.lockDraw(tx, reference);
+        if (d && (FINISHED_DRAW_STATES as readonly string[]).includes(d.state)) {
+          if (d.state === 'cancelled') throw cancelledConflict(d);
+          const message = d.state === 'drawn' ? `Le tirage ${reference} a déjà eu lieu : il ne s’annule plus.` : `Le tirage ${reference} est en échec : il est déjà terminé.`;
+          throw ProblemException.conflict(message, [{ path: 'reference', code: `draw_${d.state}`, message }]);
+        }
+        if (d) authorize(canOnAdvisoryPanel('advisory-panel.cancel-draw', { actor, draw: { reference, state: d.state } }));
+        return d;
+      },
+      notFound: `Aucun tirage ${reference}.`,
+      stateOf: (d) => d.state,
+      refusal: (from) => `Un tirage ${DRAW_STATE_NAMES_FR[from]} ne s’annule pas.`,
+      apply: async (tx, d, to) => {
+        await this.repository.setDrawState(tx, d.id, to, { cancelReason: reason, cancelledAt: new Date() });
+      },
+      audit: (d) => ({ actorId: organizer.id, action: 'panel-draw.cancelled', subjectType: 'panel-draw', subjectId: d.id, data: { reference: d.reference, from: d.state, reason } }),
+    });
+    return this.draw(actor, reference);
+  }
 }
+
+/** A draw that has been cancelled: nothing more happens to it (409). */
+function cancelledConflict(d: { reference: string; cancelReason: string | null }): ProblemException {
+  const message = `Le tirage ${d.reference} est annulé${d.cancelReason ? ` (« ${d.cancelReason} »)` : ''} : il ne se tire plus et ses graines ne se révèlent plus.`;
+  return ProblemException.conflict(message, [{ path: 'reference', code: 'draw_cancelled', message }]);
+}
+
+/** What `computeInWorker` rejects with when the draw stopped computing (cancelled). */
+const STOPPED = 'ComputationStopped';
 
 /** How a drawn volunteer of an imported pool (no name given) is shown: « Membre tiré au sort n° 3 », never their pool id. */
 export const UNNAMED_MEMBER_PREFIX = 'Membre tiré au sort n° ';

@@ -39,19 +39,24 @@ export function callTransitionRefusal(transition: CallTransition, from: CallStat
   return `Un appel ${CALL_STATE_NAMES_FR[from]} ne peut pas passer à l’état « ${CALL_STATE_NAMES_FR[callLifecycle.table[transition].to]} ».`;
 }
 
-// ——— Draws: committed → computing → ready → drawn (or failed) ———
-export type DrawTransition = 'start_computing' | 'computed' | 'fail' | 'draw';
+// ——— Draws: committed → computing → ready → drawn (or failed, or cancelled by an organizer) ———
+export type DrawTransition = 'start_computing' | 'computed' | 'fail' | 'draw' | 'cancel';
 export const drawLifecycle = defineLifecycle<DrawTransition, DrawState>({
   // A job taken again after its worker died starts over.
   start_computing: { from: ['committed', 'computing'], to: 'computing' },
   computed: { from: ['computing'], to: 'ready' },
   fail: { from: ['committed', 'computing'], to: 'failed' },
   draw: { from: ['ready'], to: 'drawn' },
+  // An organizer's way out of a draw that can no longer be drawn (seats taken since the commitment, a mistake in the quotas…).
+  cancel: { from: ['committed', 'computing', 'ready'], to: 'cancelled' },
 });
+/** States a draw never leaves: nothing is revealed, drawn or cancelled in them. */
+export const FINISHED_DRAW_STATES: readonly DrawState[] = ['drawn', 'failed', 'cancelled'];
 export const DRAW_STATE_NAMES_FR: Record<DrawState, string> = {
   committed: 'engagé (calcul en attente)',
   computing: 'en calcul',
   ready: 'prêt pour le tirage',
   drawn: 'tiré',
   failed: 'en échec',
+  cancelled: 'annulé',
 };

@@ -66,6 +66,15 @@ const rows: R[] = [
   ...DRAW_STATES.map((state): R => [`an organizer, drawing a ${state} draw`, 'advisory-panel.draw', { actor: organizer, draw: draw(state) }, state === 'ready' ? 'allowed' : 'wrong_state']),
   ['a resident, drawing', 'advisory-panel.draw', { actor: resident, draw: draw('ready') }, 'forbidden'],
   ['a visitor, drawing', 'advisory-panel.draw', { actor: null, draw: draw('ready') }, 'sign_in'],
+  ...DRAW_STATES.map((state): R => [
+    `an organizer, cancelling a ${state} draw`,
+    'advisory-panel.cancel-draw',
+    { actor: organizer, draw: draw(state) },
+    ['committed', 'computing', 'ready'].includes(state) ? 'allowed' : 'wrong_state',
+  ]),
+  ['a panel member, cancelling', 'advisory-panel.cancel-draw', { actor: member, draw: draw('ready') }, 'forbidden'],
+  ['a resident, cancelling', 'advisory-panel.cancel-draw', { actor: resident, draw: draw('committed') }, 'forbidden'],
+  ['a visitor, cancelling', 'advisory-panel.cancel-draw', { actor: null, draw: draw('ready') }, 'sign_in'],
   ...DRAW_STATES.map((state): R => [`a visitor, the results of a ${state} draw`, 'advisory-panel.view-results', { actor: null, draw: draw(state) }, state === 'ready' || state === 'drawn' ? 'allowed' : 'wrong_state']),
 ];
 

@@ -1,6 +1,6 @@
 import { allow, holdsAnyRole, permissionsSchema, policyOf, refuse, SIGN_IN, type Decision } from '../common/policy';
 import type { Actor, Person } from '../identity/identity.policy';
-import { callLifecycle, callTransitionRefusal, DRAW_STATE_NAMES_FR, MEMBER_STATE_NAMES_FR, memberLifecycle, memberTransitionRefusal, type CallTransition, type MemberTransition } from './advisory-panel.lifecycle';
+import { callLifecycle, callTransitionRefusal, DRAW_STATE_NAMES_FR, drawLifecycle, MEMBER_STATE_NAMES_FR, memberLifecycle, memberTransitionRefusal, type CallTransition, type MemberTransition } from './advisory-panel.lifecycle';
 import type { CallState, DrawState, MemberState } from './advisory-panel.values';
 
 /** What the rules need to know about a call for volunteers. */
@@ -32,6 +32,8 @@ type AdvisoryPanelContexts = {
   'advisory-panel.reveal-seed': { actor: Actor; draw: DrawFacts };
   /** Drawing the panel from the combined seeds. */
   'advisory-panel.draw': { actor: Actor; draw: DrawFacts };
+  /** Cancelling a draw not drawn yet (committed, computing, ready), with a public reason: its pool is free for a new commitment. */
+  'advisory-panel.cancel-draw': { actor: Actor; draw: DrawFacts };
   /** The report, the panels and the files: public once computed. */
   'advisory-panel.view-results': { actor: Actor; draw: DrawFacts };
   /** A drawn volunteer accepts or declines their seat through the link of their invitation e-mail (no account: the link is the proof). */
@@ -88,6 +90,7 @@ export const canOnAdvisoryPanel = policyOf<
     const organizer = organize(actor);
     if (!organizer.allowed) return organizer;
     if (draw.state === 'drawn') return refuse('wrong_state', 'Ce tirage a déjà eu lieu : les graines sont publiées.');
+    if (draw.state === 'cancelled') return refuse('wrong_state', 'Ce tirage est annulé : aucune graine ne se révèle plus.');
     // Seeds are revealed only once the 1 000 panels are published: nobody can then steer the result.
     if (draw.state !== 'ready') return refuse('wrong_state', `Les graines se révèlent une fois les 1 000 panels publiés ; ce tirage est ${DRAW_STATE_NAMES_FR[draw.state]}.`);
     return organizer;
@@ -96,8 +99,17 @@ export const canOnAdvisoryPanel = policyOf<
     const organizer = organize(actor);
     if (!organizer.allowed) return organizer;
     if (draw.state === 'drawn') return refuse('wrong_state', 'Ce tirage a déjà eu lieu : on ne tire qu’une fois.');
+    if (draw.state === 'cancelled') return refuse('wrong_state', 'Ce tirage est annulé : il ne se tire plus.');
     if (draw.state !== 'ready') return refuse('wrong_state', `On ne tire qu’une fois les 1 000 panels publiés ; ce tirage est ${DRAW_STATE_NAMES_FR[draw.state]}.`);
     return organizer;
+  },
+  'advisory-panel.cancel-draw': ({ actor, draw }) => {
+    const organizer = organize(actor);
+    if (!organizer.allowed) return organizer;
+    if (drawLifecycle.target('cancel', draw.state)) return organizer;
+    if (draw.state === 'drawn') return refuse('wrong_state', 'Ce tirage a déjà eu lieu : il ne s’annule plus (les membres tirés peuvent refuser leur siège).');
+    if (draw.state === 'cancelled') return refuse('wrong_state', 'Ce tirage est déjà annulé.');
+    return refuse('wrong_state', `Seul un tirage pas encore tiré s’annule ; ce tirage est ${DRAW_STATE_NAMES_FR[draw.state]}.`);
   },
   'advisory-panel.answer-invitation': ({ actor, member }) => {
     if (member.state === 'invited') return allow(actor);
@@ -125,7 +137,7 @@ export const CALL_VIEWER_ACTIONS = ['advisory-panel.answer-call', 'advisory-pane
 export const CallPermissionsSchema = permissionsSchema(CALL_VIEWER_ACTIONS, 'CallForVolunteersPermissions');
 
 /** What the reader of a draw may do (`viewer.can` of a draw). */
-export const DRAW_VIEWER_ACTIONS = ['advisory-panel.reveal-seed', 'advisory-panel.draw', 'advisory-panel.view-results'] as const;
+export const DRAW_VIEWER_ACTIONS = ['advisory-panel.reveal-seed', 'advisory-panel.draw', 'advisory-panel.cancel-draw', 'advisory-panel.view-results'] as const;
 export const DrawPermissionsSchema = permissionsSchema(DRAW_VIEWER_ACTIONS, 'PanelDrawPermissions');
 
 /** Where a volunteer's answer stands when they ask to withdraw it. */

@@ -485,6 +485,13 @@ export const RevealSeedSchema = z
   .meta({ id: 'RevealSeed' });
 export type RevealSeed = z.infer<typeof RevealSeedSchema>;
 
+/** Cancelling a draw not drawn yet: the reason is published on the draw's page and in the journal. */
+export const CancelDrawSchema = z
+  .object({ reason: requiredText(L.note, 'Donnez la raison de l’annulation : elle est publiée avec le tirage.') })
+  .strict()
+  .meta({ id: 'CancelPanelDraw' });
+export type CancelDraw = z.infer<typeof CancelDrawSchema>;
+
 export const DrawProgressSchema = z
   .object({ phase: z.string(), fixedUnits: z.int(), units: z.int(), panels: z.int(), elapsedMs: z.number(), updatedAt: z.iso.datetime() })
   .meta({ id: 'PanelDrawProgress' });
@@ -528,6 +535,8 @@ export const PanelDrawSchema = PanelDrawSummarySchema.extend({
   minimum: z.number().nullable(),
   lotteryMinimum: z.number().nullable(),
   error: z.string().nullable(),
+  /** Once cancelled by an organizer: the public reason and when. */
+  cancellation: z.object({ reason: z.string(), cancelledAt: z.iso.datetime() }).nullable(),
   /** Once drawn. */
   combinedSeed: z.string().nullable(),
   drawnIndex: z.int().nullable(),

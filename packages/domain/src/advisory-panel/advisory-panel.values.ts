@@ -34,9 +34,10 @@ export type PoolSource = (typeof POOL_SOURCES)[number];
 /**
  * A draw: the commitment is published (committed), the LEXIMIN distribution and
  * the 1 000 panels are computed in the background (computing → ready, or failed),
- * the seeds are revealed and the panel drawn (drawn).
+ * the seeds are revealed and the panel drawn (drawn). An organizer may cancel a
+ * draw not drawn yet, with a public reason (cancelled): its pool is free again.
  */
-export const DRAW_STATES = ['committed', 'computing', 'ready', 'drawn', 'failed'] as const;
+export const DRAW_STATES = ['committed', 'computing', 'ready', 'drawn', 'failed', 'cancelled'] as const;
 export type DrawState = (typeof DRAW_STATES)[number];
 
 /** The first draw of a panel's citizen seats, or a draw for vacated seats on the remaining pool. */

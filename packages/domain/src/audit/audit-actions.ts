@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'panel-draw.failed',
   'panel-draw.seed-revealed',
   'panel-draw.drawn',
+  'panel-draw.cancelled',
   // Consultations (issue 18): rules, phases, the ballot box's close and the ballot list's publication.
   'consultation.created',
   'consultation.edited',

@@ -337,3 +337,27 @@ export async function runDraw(_previous: FormState, formData: FormData): Promise
   revalidatePath(`/comite/tirages/${reference}`);
   redirect(`/comite/tirages/${reference}?tire=1#panel-tire`);
 }
+
+/**
+ * Cancels a draw not drawn yet, with its public reason. An empty reason and a missing confirmation are reported
+ * together here; the API checks the reason's text (the domain's plain-text rule) and its refusal is worded below.
+ */
+export async function cancelDraw(_previous: FormState, formData: FormData): Promise<FormState> {
+  const reference = text(formData, 'reference');
+  if (!isDrawReference(reference)) notFound();
+  const person = await signedIn(`/comite/tirages/${reference}`);
+  const t = await getTranslations('AdvisoryPanelDraw.cancel');
+  const reason = text(formData, 'reason').trim();
+  const refusals: Record<string, string> = {};
+  if (reason === '') refusals.reason = t('reasonRequired');
+  if (formData.get('confirm') !== 'yes') refusals.confirm = t('confirmRequired');
+  if (Object.keys(refusals).length > 0) return refusedState(formData, Object.values(refusals)[0]!, refusals);
+  try {
+    await callApiJson<PanelDrawDto>(`${BASE}/draws/${reference}/cancel`, { method: 'POST', as: person, body: { reason } });
+  } catch (error) {
+    return problemState(error, await unexpected(), formData, await panelWording());
+  }
+  revalidatePath('/comite');
+  revalidatePath(`/comite/tirages/${reference}`);
+  redirect(`/comite/tirages/${reference}?annule=1#etat`);
+}

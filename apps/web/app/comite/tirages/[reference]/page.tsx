@@ -7,11 +7,11 @@ import { Announcement } from '@/components/ui/Announcement';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { DrawReport } from '@/features/advisory-panel/components/DrawReport';
-import { Commitment, DrawnPanel, DrawProgress, DrawStateBadge, FilesAndRerun, RunDraw, Witnesses } from '@/features/advisory-panel/components/DrawSections';
+import { CancelDraw, Commitment, DrawnPanel, DrawProgress, DrawStateBadge, FilesAndRerun, RunDraw, Witnesses } from '@/features/advisory-panel/components/DrawSections';
 import { panelLabels } from '@/features/advisory-panel/labels';
 import { fetchDraw, fetchDrawReport } from '@/features/advisory-panel/queries';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ engage?: string; graine?: string; tire?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ engage?: string; graine?: string; tire?: string; annule?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const draw = await fetchDraw((await params).reference);
@@ -42,7 +42,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
   const report = computed ? await fetchDrawReport(draw.reference) : null;
   const path = `/comite/tirages/${draw.reference}`;
   const witness = query.graine && /^\d{1,2}$/.test(query.graine) ? Number(query.graine) : null;
-  const done = query.tire ? t('done.drawn') : witness !== null ? t('done.seed', { position: witness }) : query.engage ? t('done.committed') : null;
+  const done = query.annule ? t('done.cancelled') : query.tire ? t('done.drawn') : witness !== null ? t('done.seed', { position: witness }) : query.engage ? t('done.committed') : null;
 
   return (
     <>
@@ -60,6 +60,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
 
       <DrawnPanel draw={draw} />
       <RunDraw draw={draw} />
+      <CancelDraw draw={draw} />
 
       <section className="section" aria-labelledby="graines">
         <h2 id="graines">{t('witnesses.title')}</h2>

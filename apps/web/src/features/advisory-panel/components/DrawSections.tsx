@@ -1,17 +1,17 @@
 import type { DrawState, PanelDrawDto } from '@sesame/domain';
 import { getLocale, getTranslations } from 'next-intl/server';
 
-import { ActionForm, CheckboxField, Field, Hidden } from '@/components/forms/ActionForm';
+import { ActionForm, CheckboxField, Field, Hidden, TextAreaField } from '@/components/forms/ActionForm';
 import { Link } from '@/components/ui/Link';
 import { Content } from '@/i18n/content';
 import { getDateWords } from '@/i18n/dates';
 
-import { revealSeed, runDraw } from '../actions';
+import { cancelDraw, revealSeed, runDraw } from '../actions';
 import { count, panelLabels, percent } from '../labels';
 import styles from './advisory-panel.module.css';
 import { RefreshWhileComputing } from './RefreshWhileComputing';
 
-const TONES: Record<DrawState, 'progress' | 'ok' | 'stopped'> = { committed: 'progress', computing: 'progress', ready: 'progress', drawn: 'ok', failed: 'stopped' };
+const TONES: Record<DrawState, 'progress' | 'ok' | 'stopped'> = { committed: 'progress', computing: 'progress', ready: 'progress', drawn: 'ok', failed: 'stopped', cancelled: 'stopped' };
 
 /** The draw's state in words (the colour only repeats it). */
 export async function DrawStateBadge({ state }: { state: DrawState }) {
@@ -59,12 +59,50 @@ export async function DrawProgress({ draw, path }: { draw: PanelDrawDto; path: s
           </p>
         </>
       ) : null}
+      {draw.cancellation ? <Cancellation cancellation={draw.cancellation} /> : null}
       {draw.state === 'failed' && draw.error ? (
         <p>
           {t('error')} <span className={styles.mono}>{draw.error}</span>
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** « Tirage annulé », with the organizers' public reason (what they wrote, in French). */
+async function Cancellation({ cancellation }: { cancellation: NonNullable<PanelDrawDto['cancellation']> }) {
+  const [t, dates] = [await getTranslations('AdvisoryPanelDraw.cancelled'), await getDateWords()];
+  return (
+    <div className={styles.cancelled} data-testid="draw-cancelled">
+      <h3>{t('title')}</h3>
+      <p>{t('reason')}</p>
+      <blockquote>
+        <Content>{cancellation.reason}</Content>
+      </blockquote>
+      <p>{t('at', { date: dates.dateTime(cancellation.cancelledAt) })}</p>
+      <p className="prose">{t('after')}</p>
+    </div>
+  );
+}
+
+/**
+ * An organizer's way out of a draw that can no longer take place (seats taken
+ * since the commitment…): cancelled with a public reason, confirmed by a box;
+ * the pool is free again.
+ */
+export async function CancelDraw({ draw }: { draw: PanelDrawDto }) {
+  const [t, form] = [await getTranslations('AdvisoryPanelDraw.cancel'), await getTranslations('Form')];
+  if (!draw.viewer.can['advisory-panel.cancel-draw'].allowed) return null;
+  return (
+    <section className="section" aria-labelledby="annuler">
+      <h2 id="annuler">{t('title')}</h2>
+      <p className="prose">{t('lead')}</p>
+      <ActionForm action={cancelDraw} submitLabel={t('button')} errorSummaryLabel={form('errorSummary')} variant="secondary" labels={{ reason: t('reason'), confirm: t('confirm') }}>
+        <Hidden name="reference" value={draw.reference} />
+        <TextAreaField name="reason" label={t('reason')} hint={t('reasonHint')} rows={3} lang="fr" />
+        <CheckboxField name="confirm" label={t('confirm')} className={styles.check} />
+      </ActionForm>
+    </section>
   );
 }
 
