@@ -38,7 +38,8 @@ describe('Cancelling a draw by lot not drawn yet', () => {
     for (const [i, seed] of PANEL_SEEDS.entries()) await api().post(`/api/v1/advisory-panel/draws/${committed.reference}/seeds`).set(organizer.auth).send({ witness: i + 1, seed }).expect(200);
     // Seats taken since the commitment (here the rules now have two): the public draw refuses, the draw stays ready…
     await publishPanelRules(t, organizer, { ...PANEL_RULES, seats: { drawnCitizens: 2, associations: 1, expertsVoting: 0, expertsConsultative: 0 } });
-    await api().post(`/api/v1/advisory-panel/draws/${committed.reference}/draw`).set(organizer.auth).expect(422);
+    const tooLate = await api().post(`/api/v1/advisory-panel/draws/${committed.reference}/draw`).set(organizer.auth).expect(422);
+    expect(tooLate.body.detail).toContain('annulez-le');
     // … and, on its way, it blocks any new commitment of its pool.
     await publishPanelRules(t, organizer, { ...PANEL_RULES, seats: { drawnCitizens: 3, associations: 1, expertsVoting: 0, expertsConsultative: 1 } });
     await api().post('/api/v1/advisory-panel/draws').set(organizer.auth).send({ poolId, witnesses }).expect(409);
@@ -87,6 +88,20 @@ describe('Cancelling a draw by lot not drawn yet', () => {
     await cancel(reference, { reason: 'Erreur dans les quotas publiés.' }).expect(200);
     await t.app.get(AdvisoryPanelService).compute((await drawRow(reference)).id);
     expect(await drawRow(reference)).toMatchObject({ state: 'cancelled', result: null });
+  });
+
+  it('stops a computation under way: the draw cancelled while computing stays cancelled, its result is never stored', async () => {
+    const { reference } = await createPanelDraw(t, { organizer });
+    const { id } = await drawRow(reference);
+    // The job, as the queue runs it; the worker thread takes a moment to start, the draw is computing meanwhile.
+    const computing = t.app.get(AdvisoryPanelService).compute(id);
+    for (let i = 0; i < 200 && (await drawRow(reference)).state !== 'computing'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await cancel(reference, { reason: 'Le vivier publié contenait une erreur.' }).expect(200);
+    await computing;
+    expect(await drawRow(reference)).toMatchObject({ state: 'cancelled', result: null });
+    const [entry] = await t.sql<{ data: { from: string } }>("SELECT data FROM audit_entries WHERE action = 'panel-draw.cancelled' AND subject_id = $1", [id]);
+    expect(entry!.data.from).toBe('computing');
+    expect(await t.sql("SELECT 1 FROM audit_entries WHERE action IN ('panel-draw.computed', 'panel-draw.failed') AND subject_id = $1", [id])).toEqual([]);
   });
 
   it('refuses to cancel a draw that took place (409)', async () => {

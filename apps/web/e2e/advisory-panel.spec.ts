@@ -279,8 +279,10 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await expect(page.getByText(`Ces quotas peuvent être respectés pour ${SEATS} sièges.`)).toBeVisible();
     });
 
-    const seeds: string[] = [];
-    const draw = await test.step('two witnesses commit their seeds’ hashes (computed in the browser): the organizing team and an association', async () => {
+    let seeds: string[] = [];
+    /** Two witnesses commit their seeds' hashes from the pool's page: the new draw's reference (the page is on it). */
+    const commitDraw = async () => {
+      seeds = [];
       const witnesses: [string, string][] = [
         ['Mairie — service citoyenneté', 'organizer'],
         ['Association Quartiers Vivants', 'association'],
@@ -300,7 +302,29 @@ test('an organizer sets up the panel, residents answer the call, a public draw b
       await page.getByRole('button', { name: 'Publier l’engagement et lancer le calcul' }).click();
       await expect(page).toHaveURL(/\/comite\/tirages\/TS-\d{4}-\d{3,}\?engage=1$/);
       return /TS-\d{4}-\d{3,}/.exec(page.url())![0];
+    };
+
+    await test.step('a commitment cancelled before it is drawn: the public reason is required, the page says « Tirage annulé » with it, the pool is free again', async () => {
+      const cancelled = await commitDraw();
+      const reason = 'Une erreur dans les quotas publiés : l’engagement est refait.';
+      await page.getByRole('button', { name: 'Annuler le tirage' }).click();
+      const refused = errorSummary(page);
+      await expect(refused).toContainText('Donnez la raison de l’annulation');
+      await expect(refused).toContainText('Cochez la case pour confirmer l’annulation.');
+      await page.getByLabel('Raison de l’annulation (publiée)', { exact: true }).fill(reason);
+      await page.getByLabel('Je confirme l’annulation de ce tirage', { exact: true }).check();
+      await page.getByRole('button', { name: 'Annuler le tirage' }).click();
+      await expect(page).toHaveURL(new RegExp(`/comite/tirages/${cancelled}\\?annule=1`));
+      await expect(page.getByRole('status').filter({ hasText: 'Le tirage est annulé.' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: 'Tirage annulé' })).toBeVisible();
+      await expect(page.getByTestId('draw-cancelled')).toContainText(reason);
+      await expect(page.getByRole('button', { name: 'Annuler le tirage' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Tirer le panel' })).toHaveCount(0);
+      await checkPage(page);
+      await page.goto(poolPath);
     });
+
+    const draw = await test.step('two witnesses commit their seeds’ hashes (computed in the browser): the organizing team and an association', commitDraw);
 
     await test.step('the draw’s public page: the commitment, then the computation’s progress until the 1 000 panels are published', async () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tirage au sort ${draw}`);

@@ -153,14 +153,15 @@ function infeasible(report: Feasibility, quotas: readonly Quota[]): ProblemExcep
 }
 
 /** 422 before any draw for more people than the seats it may fill (`citizenSeats` carries the count); null when it fits. */
-function seatsRefusal(kind: DrawKind, panelSize: number, seats: CitizenSeats): ProblemException | null {
+function seatsRefusal(kind: DrawKind, panelSize: number, seats: CitizenSeats, atTheDraw = false): ProblemException | null {
   const problem = drawSizeProblem(kind, panelSize, seats);
   if (!problem) return null;
   return new ProblemException({
     type: problemTypes.ruleViolation,
     title: 'Rule violation',
     status: 422,
-    detail: problem.detail,
+    // At the draw, the commitment cannot change: the way out is to cancel it, which frees its pool for a new one.
+    detail: atTheDraw ? `${problem.detail} Ce tirage ne peut plus avoir lieu tel qu’il a été engagé : annulez-le, avec la raison (publiée), pour libérer son vivier et publier un nouvel engagement.` : problem.detail,
     errors: [{ path: 'panelSize', code: problem.code, message: problem.message }],
     citizenSeats: seats,
   } as ProblemDocument);
@@ -1155,7 +1156,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       // The seats are counted again before drawing: they may have been taken since the commitment.
       const rules = await this.lockedRules(tx);
       const seatFacts = await this.repository.citizenSeatFacts(tx, d.id);
-      const refused = seatsRefusal(d.kind, d.panelSize, this.citizenSeatsOf(rules.seats.drawnCitizens, seatFacts));
+      const refused = seatsRefusal(d.kind, d.panelSize, this.citizenSeatsOf(rules.seats.drawnCitizens, seatFacts), true);
       if (refused) throw refused;
       let outcome: { combinedSeed: string; index: number };
       try {
@@ -1245,8 +1246,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       lifecycle: drawLifecycle,
       transition: 'cancel',
       lock: async (tx) => {
-        // The rules' row serialises commitments and draws (seats counted under it): a cancellation takes it too.
-        await this.repository.lockCurrentRules(tx);
+        // The draw's lock, taken first as the draw itself does: a cancellation and a draw do not cross.
         const d = await this.repository.lockDraw(tx, reference);
         if (d && (FINISHED_DRAW_STATES as readonly string[]).includes(d.state)) {
           if (d.state === 'cancelled') throw cancelledConflict(d);
