@@ -42,7 +42,8 @@ describe('Cancelling a draw by lot not drawn yet', () => {
     expect(tooLate.body.detail).toContain('annulez-le');
     // … and, on its way, it blocks any new commitment of its pool.
     await publishPanelRules(t, organizer, { ...PANEL_RULES, seats: { drawnCitizens: 3, associations: 1, expertsVoting: 0, expertsConsultative: 1 } });
-    await api().post('/api/v1/advisory-panel/draws').set(organizer.auth).send({ poolId, witnesses }).expect(409);
+    const blocked = await api().post('/api/v1/advisory-panel/draws').set(organizer.auth).send({ poolId, witnesses }).expect(409);
+    expect(blocked.body.detail).toContain(`Le tirage ${committed.reference} de ce vivier n’est pas terminé : tirez-le, ou annulez-le`);
     const ready = PanelDrawSchema.parse((await api().get(`/api/v1/advisory-panel/draws/${committed.reference}`).set(organizer.auth).expect(200)).body);
     expect(ready.state).toBe('ready');
     expect(ready.viewer.can['advisory-panel.cancel-draw'].allowed).toBe(true);

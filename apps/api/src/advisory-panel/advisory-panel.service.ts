@@ -854,7 +854,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     }
     // One draw of a pool at a time (its own seats are those it reserved).
     const running = await this.repository.openDrawOf(undefined, pool.id);
-    if (running) throw ProblemException.conflict(`Le tirage ${running.reference} de ce vivier n’est pas terminé.`);
+    if (running) throw ProblemException.conflict(`Le tirage ${running.reference} de ce vivier n’est pas terminé : tirez-le, ou annulez-le depuis sa page (avec la raison, publiée) pour publier un nouvel engagement.`);
     // Before anything is computed or published: no more people than the seats the draw may fill.
     const seats = await seatsNow();
     const panelSize = input.kind === 'replacement' ? (input.panelSize ?? seats.vacated) : pool.panelSize;
@@ -893,7 +893,7 @@ export class AdvisoryPanelService implements OnModuleInit {
       // The pool's lock freezes it: nobody withdraws from now on; whoever withdrew meanwhile is not in the file.
       await this.repository.lockPool(tx, pool.id);
       const open = await this.repository.openDrawOf(tx, pool.id);
-      if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé.`);
+      if (open) throw ProblemException.conflict(`Le tirage ${open.reference} de ce vivier n’est pas terminé : tirez-le, ou annulez-le depuis sa page (avec la raison, publiée) pour publier un nouvel engagement.`);
       if ((await this.repository.countWithdrawnAmong(tx, pool.id, entries.map((e) => e.id))) > 0) {
         throw ProblemException.conflict('Un volontaire a retiré sa réponse pendant la préparation de ce tirage : publiez l’engagement à nouveau.');
       }
