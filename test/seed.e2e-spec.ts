@@ -1,5 +1,7 @@
 import { DataUseContentSchema, missingForPublication, parseBallotList, verifyBallotList } from '@sesame/domain';
 import { Client } from 'pg';
+import { AdvisoryPanelRepository } from '../apps/api/src/advisory-panel/advisory-panel.repository';
+import { PrismaService } from '../apps/api/src/prisma/prisma.service';
 import { OWN_PROCESSING_TITLE, PLATFORM_AUTHOR_ID } from '../prisma/seed/data-uses.seed';
 import { seedDemo } from '../prisma/seed/seed';
 import { DEMO_ACCOUNTS } from '../prisma/seed/people.seed';
@@ -200,8 +202,6 @@ describe('Demo seed', () => {
            FROM advisory_panel_volunteers WHERE pool_id = '${openCall!.pool_id}'`,
       );
       expect(withdrawn).toEqual([{ public_id: 'V-0001', display_name: null, contact_email: null, values: {}, withdrawn: true, hashed: true, sealed: null, letter: true }]);
-      const { AdvisoryPanelRepository } = await import('../apps/api/src/advisory-panel/advisory-panel.repository');
-      const { PrismaService } = await import('../apps/api/src/prisma/prisma.service');
       const prisma = new PrismaService({ DATABASE_URL: database.url } as never);
       try {
         const publicCall = await new AdvisoryPanelRepository(prisma).call(openCall!.reference);
