@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { ConfirmCountForm, PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
+import { ConfirmCountForm, PaperTotalsForm, StationVoteForm, WithdrawCountForm } from '@/features/consultations/components/OrganizerForms';
 import styles from '@/features/consultations/components/consultations.module.css';
 import { fetchConsultation, fetchPaperTotals, fetchStationEligibility } from '@/features/consultations/queries';
 import { requirePerson } from '@/features/identity/session';
@@ -116,6 +116,12 @@ export default async function StationPage({ params, searchParams }: Props) {
                     <>
                       <p className="notice">{t.rich('awaitingConfirmation', { entered: p.enteredBy, fr })}</p>
                       <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                      {p.viewer.can['consultations.withdraw-paper-totals'].allowed ? (
+                        <>
+                          <p>{t('withdrawHint')}</p>
+                          <WithdrawCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                        </>
+                      ) : null}
                     </>
                   )}
                 </li>
