@@ -333,7 +333,8 @@ export async function withdrawPaperTotals(_previous: FormState, formData: FormDa
   }
   revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
   revalidatePath(`/consultations/${reference}`);
-  return { status: 'success', message: t('withdrawn'), at: Date.now() };
+  // The record and its form are gone: the station's page says it was withdrawn.
+  redirect(`${organizerPath(reference)}/bureau-de-vote?retrait=fait`);
 }
 
 /** A second officer, signed in with another account than the one that entered it, confirms a station's count record: only then does it count. */
