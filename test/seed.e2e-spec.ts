@@ -72,11 +72,12 @@ describe('Demo seed', () => {
         { action: 'advisory-panel.rules-published', n: 1 },
         // The authority's answer to one recommendation of the demo opinion, partially accepted, tracked and verified (the other is overdue).
         { action: 'authority-response.published', n: 1 },
-        // Consultations in every phase: six prepared, five published; the closed one's close, list and results; hearings, an answer, a station's count.
+        // Consultations in every phase: six prepared, five published; the closed one's close, list and results; hearings, an answer,
+        // a station's count on the closed one and another, unconfirmed, on the one in its vote.
         { action: 'consultation.ballot-list-published', n: 1 },
         { action: 'consultation.created', n: 6 },
         { action: 'consultation.hearing-published', n: 4 },
-        { action: 'consultation.paper-count-recorded', n: 1 },
+        { action: 'consultation.paper-count-recorded', n: 2 },
         { action: 'consultation.phase-opened', n: 7 },
         { action: 'consultation.published', n: 5 },
         { action: 'consultation.question-answered', n: 1 },
@@ -129,6 +130,21 @@ describe('Demo seed', () => {
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       expect(verifyBallotList(parsed.list, closed!.hash)).toMatchObject({ ok: true, fileHashMatches: true, auditHashMatches: true, resultMatches: true });
       expect(parsed.list.result).toMatchObject({ method: 'majority_judgment', winners: ['retirer'], ballots: { online: 4, paper: 30, total: 34 } });
+      // The consultation in its vote shows a newcomer a station's count record waiting for a second officer: unconfirmed, counted nowhere.
+      const records = await query<{ state: string; station: string; confirmed: boolean; entered_by: string; recorded_there: number }>(
+        database.url,
+        "SELECT c.state, p.station_name AS station, p.confirmed_by_id IS NOT NULL AS confirmed, e.email AS entered_by, (SELECT count(*)::int FROM consultation_participations cp WHERE cp.consultation_id = c.id AND cp.station_name = p.station_name) AS recorded_there FROM consultation_paper_counts p JOIN consultations c ON c.id = p.consultation_id JOIN people e ON e.id = p.entered_by_id ORDER BY c.reference",
+      );
+      expect(records).toEqual([
+        { state: 'results', station: 'Bureau 1 — Mairie annexe de La Noue', confirmed: true, entered_by: 'animation@demo.sesame.test', recorded_there: 30 },
+        { state: 'vote', station: 'Bureau 2 — École Jules-Ferry', confirmed: false, entered_by: 'animation@demo.sesame.test', recorded_there: 12 },
+      ]);
+      const published = await query<{ results: string | null; ballot_list: string | null }>(database.url, 'SELECT results::text AS results, ballot_list FROM consultations WHERE results IS NOT NULL OR ballot_list IS NOT NULL');
+      expect(published).toHaveLength(1);
+      for (const { results, ballot_list } of published) {
+        expect(`${results}${ballot_list}`).not.toContain('École Jules-Ferry');
+      }
+      expect(parsed.list.paperTotals.map((p) => p.station)).toEqual(['Bureau 1 — Mairie annexe de La Noue']);
 
       // A published opinion with two recommendations, its response deadline passed (the town's answers are seeded by authority-responses), a dissent on the second.
       const opinions = await query<{ reference: string; overdue: boolean; items: number; dissents: number; versions: number }>(

@@ -27,6 +27,11 @@ interface DemoConsultation {
   ballots?: [string, object][];
   /** A polling station's paper count (with as many synthetic voters recorded there). */
   paper?: { stationName: string; place: string; officers: [string, string]; ballots: number; blankOrInvalid: number; counts: object };
+  /**
+   * A station's count record entered by one officer and not confirmed yet (as many synthetic voters recorded there):
+   * it waits for a second officer and counts nowhere until then; its officer may still withdraw it.
+   */
+  pendingPaper?: { stationName: string; place: string; officers: [string, string]; ballots: number; blankOrInvalid: number; counts: object };
 }
 
 const MARKET_RULES: DecisionRulesInput = {
@@ -45,7 +50,8 @@ const MARKET_RULES: DecisionRulesInput = {
  * The demo's consultations, one per phase: a closed one on the market cameras
  * (majority judgment, results and ballot list published, a polling station's
  * paper count — `npm run consultation:retally` can be tried on it at once),
- * one in its vote, one in deliberation, one in information (hearings and
+ * one in its vote (a station's count record waits there for a second
+ * officer's confirmation), one in deliberation, one in information (hearings and
  * questions), one announced, one in preparation. Demo only.
  */
 const DEMO_CONSULTATIONS: DemoConsultation[] = [
@@ -94,6 +100,15 @@ const DEMO_CONSULTATIONS: DemoConsultation[] = [
       ['camille@demo.sesame.test', { answer: 'yes' }],
       ['yacine@demo.sesame.test', { answer: 'yes' }],
     ],
+    // A station counted its ballots at noon; the record waits for a second officer (decision 0019).
+    pendingPaper: {
+      stationName: 'Bureau 2 — École Jules-Ferry',
+      place: 'Préau de l’école Jules-Ferry, 12 rue des Écoles',
+      officers: ['Jeanne Martin', 'Karim Haddad'],
+      ballots: 12,
+      blankOrInvalid: 1,
+      counts: { answers: { yes: 6, no: 4, abstain: 1 } },
+    },
   },
   {
     state: 'deliberation',
@@ -231,9 +246,9 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
       await repository.addParticipation(tx, created.id, await person(email), 'online');
       await repository.addBallot(tx, { id: randomUUID(), consultationId: created.id, receipt: newReceipt(), choices: choices as never, changeKeyHash: sha256(randomUUID()), idempotencyKeyHash: sha256(randomUUID()), castOn });
     }
-    if (demo.paper) {
-      // The residents who voted on paper, recorded by the station's officer (the synthetic demo voters).
-      const voters = await tx.person.findMany({ where: { email: { startsWith: 'demo-' } }, select: { id: true }, orderBy: { email: 'asc' }, take: demo.paper.ballots });
+    /** The residents who voted on paper, recorded by the station's officer: the first synthetic demo voters, verified residents of La Noue. */
+    const recordStationVoters = async (stationName: string, count: number) => {
+      const voters = await tx.person.findMany({ where: { email: { startsWith: 'demo-' } }, select: { id: true }, orderBy: { email: 'asc' }, take: count });
       // Only verified residents vote, at a station too (review M4: otherwise the turnout counted them as voters but not as eligible).
       const laNoue = await tx.neighbourhood.findFirstOrThrow({ where: { name: 'La Noue' }, select: { id: true } });
       for (const voter of voters) {
@@ -241,9 +256,19 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
         await tx.residentVerification.create({ data: { personId: voter.id, neighbourhoodId: laNoue.id, method: 'census' } });
         await audit({ action: 'resident.verified', subjectType: 'person', subjectId: voter.id, data: { method: 'census', demo: true }, visibility: 'restricted' });
       }
-      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: demo.paper.stationName, recordedById: officer });
+      for (const voter of voters) await repository.addParticipation(tx, created.id, voter.id, 'station', { name: stationName, recordedById: officer });
+    };
+    if (demo.paper) {
+      await recordStationVoters(demo.paper.stationName, demo.paper.ballots);
       await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer, confirmedById: await person('organisation@demo.sesame.test'), confirmedAt: new Date(close.getTime() - 3_600_000) } });
       await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });
+    }
+    if (demo.pendingPaper) {
+      // Entered by the facilitator's account, confirmed by nobody yet: not counted (the close reads confirmed records only).
+      await recordStationVoters(demo.pendingPaper.stationName, demo.pendingPaper.ballots);
+      const countedAt = new Date(Math.max(vote.getTime(), now.getTime() - 3_600_000));
+      await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.pendingPaper, officers: [...demo.pendingPaper.officers], countedAt, enteredById: officer } });
+      await log('consultation.paper-count-recorded', { station: demo.pendingPaper.stationName, place: demo.pendingPaper.place, ballots: demo.pendingPaper.ballots });
     }
     if (demo.state === 'results') {
       const row = { ...(await tx.consultation.findUniqueOrThrow({ where: { id: created.id } })), dataUse: { reference: '', title: '' } };

@@ -598,6 +598,16 @@ const TARGETS: Record<string, (setup: Setup) => Promise<Omit<Target, 'live'> & {
     // The second officer, with another account.
     return { params: { reference, countId: count.id }, headers: actingAs(await createPerson(s.t, { roles: ['facilitator'] })), body: {} };
   },
+  'POST /api/v1/consultations/{reference}/paper-totals/{countId}/withdrawal': async (s) => {
+    const { reference } = await consultation(s, { state: 'vote' });
+    const officer = await createPerson(s.t, { roles: ['facilitator'] });
+    const voterCode = await voterCodeOf(s.t, (await createPerson(s.t, { verifiedIn: s.neighbourhoodId })).id);
+    await request(s.t.server).post(`/api/v1/consultations/${reference}/station/participations`).set(officer.auth).send({ voterCode, stationName: 'Bureau 3' }).expect(201);
+    const body = { stationName: 'Bureau 3', place: 'Gymnase', countedAt: new Date().toISOString(), officers: ['Jeanne Martin', 'Karim Haddad'], ballots: 1, blankOrInvalid: 0, counts: { grades: { retirer: [1, 0, 0, 0, 0, 0], limiter: [0, 1, 0, 0, 0, 0], garder: [0, 0, 0, 0, 0, 1] } } };
+    const count = (await request(s.t.server).post(`/api/v1/consultations/${reference}/paper-totals`).set(officer.auth).send(body).expect(201)).body as { id: string };
+    // The officer who entered it, before anyone confirms it.
+    return { params: { reference, countId: count.id }, headers: actingAs(officer), body: {} };
+  },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': async (s) => ({ params: { reference: (await consultation(s, { state: 'results' })).reference }, headers: anyone }),
   // Panel recommendations (issue 19) and the authority's answers: on the panel's work (see buildPanelWork), one record per route that changes state.
   'POST /api/v1/recommendations/referrals': onPanelWork(rapporteur, () => ({ params: {}, body: { source: 'own_initiative', title: 'Les lampadaires', question: 'Faut-il des lampadaires qui comptent les passants ?' } })),

@@ -88,6 +88,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'PUT /api/v1/me/notification-preferences': { request: () => ({ path: '/api/v1/me/notification-preferences', body: {} }), expect: anyPerson },
   'POST /api/v1/me/sessions/end': { request: () => ({ path: '/api/v1/me/sessions/end' }), expect: anyPerson },
   'POST /api/v1/me/sessions/revoke': { request: () => ({ path: '/api/v1/me/sessions/revoke' }), expect: anyPerson },
+  'POST /api/v1/me/voter-code/renewal': { request: () => ({ path: '/api/v1/me/voter-code/renewal' }), expect: anyPerson },
   'GET /api/v1/admin/people': { request: () => ({ path: '/api/v1/admin/people' }), expect: adminsOnly },
   'PUT /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
   'DELETE /api/v1/admin/people/{personId}/roles/{role}': { request: (c) => ({ path: `/api/v1/admin/people/${c.targetId}/roles/facilitator` }), expect: adminsOnly },
@@ -247,6 +248,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals' }), expect: everyone },
   'POST /api/v1/consultations/{reference}/paper-totals': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals', body: {} }), expect: anyPerson },
   'POST /api/v1/consultations/{reference}/paper-totals/{countId}/confirmation': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals/00000000-0000-4000-8000-000000000000/confirmation', body: {} }), expect: anyPerson },
+  'POST /api/v1/consultations/{reference}/paper-totals/{countId}/withdrawal': { request: () => ({ path: '/api/v1/consultations/CO-2000-999/paper-totals/00000000-0000-4000-8000-000000000000/withdrawal', body: {} }), expect: anyPerson },
   'GET /api/v1/open-data/consultations/{reference}/ballots.json': { request: () => ({ path: '/api/v1/open-data/consultations/CO-2000-999/ballots.json' }), expect: everyone },
   // Panel recommendations (issue 19). Members' routes check the seat (not a role) first: no caller of the matrix holds one.
   'GET /api/v1/recommendations/workspace': { request: () => ({ path: '/api/v1/recommendations/workspace' }), expect: organizers },

@@ -199,20 +199,44 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
       await expect(organizer.getByTestId('already-voted')).toHaveText('Cette personne a déjà voté dans cette consultation : elle ne peut pas voter une seconde fois.');
       await expect(organizer.getByTestId('eligibility')).not.toContainText(/en ligne|bureau de vote/);
     }
+    // A leaked code is renewed on « Mon compte » (after ticking that it will stop working): the old one then finds nobody at the station.
+    await resident.goto('/compte');
+    const renew = { name: 'Renouveler mon code d’électeur' };
+    await resident.getByRole('button', renew).click();
+    await expect(resident.getByText('Cochez la case pour confirmer que votre code actuel ne fonctionnera plus.').first()).toBeVisible({ timeout: 15_000 });
+    await resident.getByRole('checkbox', { name: 'Je comprends que mon code actuel ne fonctionnera plus' }).check();
+    await resident.getByRole('button', renew).click();
+    await expect(resident.getByText(/Votre nouveau code d’électeur est [0-9A-F]{5}-[0-9A-F]{5}\./)).toBeVisible({ timeout: 15_000 });
+    const [renewed] = await sql<{ code: string }>(`SELECT v.voter_code AS code FROM people p JOIN resident_verifications v ON v.person_id = p.id WHERE p.email = $1`, [RESIDENT]);
+    expect(renewed!.code).not.toBe(camille!.code);
+    await resident.goto('/compte');
+    await expect(resident.getByTestId('voter-code')).toContainText(`${renewed!.code.slice(0, 5)}-${renewed!.code.slice(5)}`);
+    await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote?code=${camille!.code}`);
+    await expect(organizer.getByRole('alert').filter({ hasText: 'Aucune habitante ni aucun habitant vérifié' })).toBeVisible();
+    const enterTotals = async () => {
+      await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+      const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });
+      await totals.getByLabel('Nom du bureau de vote').fill('Bureau de la mairie annexe');
+      await totals.getByLabel('Lieu du dépouillement').fill('Mairie annexe de La Noue');
+      await totals.getByLabel('Date et heure du dépouillement').fill(parisNow());
+      await totals.getByLabel('Premier assesseur').fill('Jeanne Martin');
+      await totals.getByLabel('Second assesseur').fill('Karim Benali');
+      await totals.getByLabel('Bulletins trouvés dans l’urne').fill('2');
+      for (const option of ['Les garder', 'Les garder sans reconnaissance faciale', 'Les retirer']) {
+        const group = totals.getByRole('group', { name: `Mentions reçues par « ${option} »` });
+        await group.getByLabel(option === 'Les retirer' ? 'Excellent' : 'Passable', { exact: true }).fill('2');
+      }
+      await totals.getByRole('button', { name: 'Enregistrer le procès-verbal' }).click();
+      await expect(organizer.getByText('Le procès-verbal du bureau est enregistré.')).toBeVisible({ timeout: 15_000 });
+    };
+    await enterTotals();
+    // A typo: the officer who entered it withdraws it before anyone confirms it, then enters it again.
     await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
-    const totals = organizer.getByRole('region', { name: 'Procès-verbal du dépouillement' });
-    await totals.getByLabel('Nom du bureau de vote').fill('Bureau de la mairie annexe');
-    await totals.getByLabel('Lieu du dépouillement').fill('Mairie annexe de La Noue');
-    await totals.getByLabel('Date et heure du dépouillement').fill(parisNow());
-    await totals.getByLabel('Premier assesseur').fill('Jeanne Martin');
-    await totals.getByLabel('Second assesseur').fill('Karim Benali');
-    await totals.getByLabel('Bulletins trouvés dans l’urne').fill('2');
-    for (const option of ['Les garder', 'Les garder sans reconnaissance faciale', 'Les retirer']) {
-      const group = totals.getByRole('group', { name: `Mentions reçues par « ${option} »` });
-      await group.getByLabel(option === 'Les retirer' ? 'Excellent' : 'Passable', { exact: true }).fill('2');
-    }
-    await totals.getByRole('button', { name: 'Enregistrer le procès-verbal' }).click();
-    await expect(organizer.getByText('Le procès-verbal du bureau est enregistré.')).toBeVisible({ timeout: 15_000 });
+    await organizer.getByRole('checkbox', { name: 'Je retire le procès-verbal de « Bureau de la mairie annexe », qui n’a pas encore été confirmé' }).check();
+    await organizer.getByRole('button', { name: 'Retirer ce procès-verbal' }).click();
+    await expect(organizer.getByTestId('count-withdrawn')).toContainText('Procès-verbal retiré', { timeout: 15_000 });
+    await expect(organizer.getByTestId('count-record')).toHaveCount(0);
+    await enterTotals();
     // Two officers for real: the account that entered it cannot confirm it; a second officer, with another account, does — only then it counts.
     const confirm = { name: 'Confirmer le procès-verbal de « Bureau de la mairie annexe » (second assesseur)' };
     await organizer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
@@ -221,6 +245,8 @@ test('a consultation on the market cameras: rules, hearing, question, secret bal
     await expect(organizer.getByRole('alert').filter({ hasText: 'un second assesseur' }).first()).toBeVisible({ timeout: 15_000 });
     const secondOfficer = await signedIn(browser, 'animation@demo.sesame.test', contexts);
     await secondOfficer.goto(`/organisation/consultations/${reference}/bureau-de-vote`);
+    // Someone else's record: no « Retirer ce procès-verbal » for a second officer.
+    await expect(secondOfficer.getByRole('button', { name: 'Retirer ce procès-verbal' })).toHaveCount(0);
     await secondOfficer.getByRole('button', confirm).click();
     // The page is drawn again: the record now says who confirmed it, and its button is gone.
     await expect(secondOfficer.getByTestId('count-record')).toContainText('confirmé par Association Numérique Solidaire : il compte dans les résultats.', { timeout: 15_000 });

@@ -232,6 +232,13 @@ export class ConsultationsController {
   confirmPaperCount(@CurrentActor() actor: Actor, @Param(new ZodPipe(PaperCountParamsSchema)) params: { reference: string; countId: string }, @Body(new ZodPipe(EmptyBodySchema)) _body: object) {
     return this.consultations.confirmPaperCount(actor, params.reference, params.countId);
   }
+
+  /** The officer who entered a count record, or an organizer, withdraws it before it is confirmed (a typo): 409 once confirmed, after the count or the results. */
+  @Post(':reference/paper-totals/:countId/withdrawal')
+  @HttpCode(204)
+  async withdrawPaperCount(@CurrentActor() actor: Actor, @Param(new ZodPipe(PaperCountParamsSchema)) params: { reference: string; countId: string }, @Body(new ZodPipe(EmptyBodySchema)) _body: object): Promise<void> {
+    await this.consultations.withdrawPaperCount(actor, params.reference, params.countId);
+  }
 }
 
 /** A closed consultation's ballot list, as open data: the exact bytes whose ballots' SHA-256 is in the audit log. */

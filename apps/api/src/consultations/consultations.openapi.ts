@@ -21,6 +21,7 @@ import {
   PaperCountInputSchema,
   PaperCountParamsSchema,
   PaperCountSchema,
+  ListedPaperCountSchema,
   QuestionPageSchema,
   QuestionParamsSchema,
   QuestionQuerySchema,
@@ -271,7 +272,7 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
       summary: 'Polling stations’ count records',
       operationId: 'listPaperCounts',
       requestParams: path,
-      responses: { '200': { description: 'The count records.', content: json(z.array(PaperCountSchema)) }, ...problemResponses(400, 404) },
+      responses: { '200': { description: 'The count records, each with what the reader may do with it (withdraw it while unconfirmed).', content: json(z.array(ListedPaperCountSchema)) }, ...problemResponses(400, 404) },
     },
     post: {
       tags,
@@ -292,6 +293,17 @@ export const consultationsPaths: ZodOpenApiPathsObject = {
       requestParams: { path: PaperCountParamsSchema },
       requestBody: { content: json(EmptyBodySchema) },
       responses: { '200': { description: 'The confirmed count record (its counts hidden until the results).', content: json(PaperCountSchema) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/consultations/{reference}/paper-totals/{countId}/withdrawal': {
+    post: {
+      tags,
+      summary: 'Polling-station officers: the officer whose account entered a count record, or an organizer, withdraws it before a second officer confirms it (403 for another officer; 409 once confirmed, after the end of the count or once the results are published); a new record may then be entered for that station',
+      operationId: 'withdrawPaperCount',
+      security: person,
+      requestParams: { path: PaperCountParamsSchema },
+      requestBody: { content: json(EmptyBodySchema) },
+      responses: { '204': { description: 'Withdrawn: it is no longer listed and never counted.' }, ...problemResponses(400, 401, 403, 404, 409) },
     },
   },
   '/open-data/consultations/{reference}/ballots.json': {

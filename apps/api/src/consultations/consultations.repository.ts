@@ -426,6 +426,11 @@ export class ConsultationsRepository {
     return tx.consultationPaperCount.update({ where: { id }, data: { confirmedById, confirmedAt: new Date() } });
   }
 
+  /** Withdraws an unconfirmed count record (the caller holds its row lock and checked it is unconfirmed). */
+  async deletePaperCount(tx: PrismaTransaction, id: string): Promise<void> {
+    await tx.consultationPaperCount.delete({ where: { id } });
+  }
+
   createPaperCount(tx: PrismaTransaction, data: Prisma.ConsultationPaperCountUncheckedCreateInput): Promise<ConsultationPaperCount> {
     return tx.consultationPaperCount.create({ data });
   }

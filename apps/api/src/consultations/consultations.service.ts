@@ -4,6 +4,7 @@ import {
   ballotChoicesSchema,
   buildBallotList,
   canOnConsultation,
+  PAPER_COUNT_VIEWER_ACTIONS,
   CONSULTATION_DECISIONS,
   CONSULTATION_PHASES,
   CONSULTATION_VIEWER_ACTIONS,
@@ -48,6 +49,7 @@ import {
   type JsonValue,
   type HearingInput,
   type PaperCountDto,
+  type ListedPaperCountDto,
   type PaperCountInput,
   type PaperCounts,
   type PaperTotals,
@@ -925,13 +927,18 @@ export class ConsultationsService implements OnModuleInit {
   }
 
   /** The stations' count records; their counts only once the results are published, for everyone (they are results). */
-  async paperCounts(actor: Actor, reference: string): Promise<PaperCountDto[]> {
+  async paperCounts(actor: Actor, reference: string): Promise<ListedPaperCountDto[]> {
     const row = await this.visible(actor, reference);
     const rows = await this.repository.paperCounts(row.id);
     const names = await this.repository.pseudonyms(rows.flatMap((p) => [p.enteredById, ...(p.confirmedById ? [p.confirmedById] : [])]));
     const published = isClosed(row.state);
     const voters = published ? await this.repository.stationVoterCounts(this.prisma, row.id) : new Map<string, number>();
-    return rows.map((p) => paperDto(p, names, published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD));
+    const consultation = factsOf(row);
+    const countingOver = Date.now() > countingEndsAt(row).getTime();
+    return rows.map((p) => ({
+      ...paperDto(p, names, published && (voters.get(p.stationName) ?? 0) >= SMALL_COUNT_THRESHOLD),
+      viewer: { can: permissionsFor(PAPER_COUNT_VIEWER_ACTIONS, (action) => canOnConsultation(action, { actor, consultation, record: { enteredById: p.enteredById, confirmed: p.confirmedById !== null }, countingOver })) },
+    }));
   }
 
   /**
@@ -1017,5 +1024,33 @@ export class ConsultationsService implements OnModuleInit {
     // After the close, the count may be complete now: the results follow at once rather than at the next sweep.
     await this.advance(reference);
     return paperDto(confirmed, await this.repository.pseudonyms([confirmed.enteredById, officer.id]), false);
+  }
+
+  /**
+   * Withdraws a count record before a second officer confirms it (a typo): the
+   * officer whose account entered it, or an organizer (403 for anyone else).
+   * A confirmed record counts and stays (409), and nothing is withdrawn after
+   * the end of the count or once the results are published (409). The station
+   * may then enter its record again. Checked under the consultation's shared
+   * lock and the record's row lock, as the confirmation is: of a withdrawal and
+   * a confirmation at once, the second sees the first.
+   */
+  async withdrawPaperCount(actor: Actor, reference: string, countId: string): Promise<void> {
+    const row = await this.visible(actor, reference);
+    await this.prisma.$transaction(async (tx) => {
+      const state = (await this.repository.lockShared(tx, row.id)) ?? row.state;
+      const count = await this.repository.lockPaperCount(tx, row.id, countId);
+      const consultation = { ...factsOf(row), state };
+      const countingOver = Date.now() > countingEndsAt(row).getTime();
+      // A record nobody can find is asked about as if it were the caller's own: 401 / 403 first, then 404.
+      const record = count ? { enteredById: count.enteredById, confirmed: count.confirmedById !== null } : { enteredById: actor?.id ?? '', confirmed: false };
+      const decision = canOnConsultation('consultations.withdraw-paper-totals', { actor, consultation, record, countingOver });
+      // The record's state or the count's time is a conflict with what happened (409), not a malformed request.
+      if (!decision.allowed && (decision.reason === 'wrong_state' || decision.reason === 'wrong_phase')) throw ProblemException.conflict(decision.message);
+      const officer = authorize(decision);
+      if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
+      await this.repository.deletePaperCount(tx, count.id);
+      await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-withdrawn', subjectType: 'consultation', subjectId: row.id, data: { reference, station: count.stationName } });
+    });
   }
 }

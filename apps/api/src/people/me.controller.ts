@@ -44,6 +44,13 @@ export class MeController {
     return this.account.delete(actor);
   }
 
+  /** « Renouveler mon code d’électeur »: a new random code; the old one finds nobody any more. */
+  @Post('voter-code/renewal')
+  @HttpCode(200)
+  renewVoterCode(@CurrentActor() actor: Actor): Promise<Me> {
+    return this.people.renewVoterCode(actor);
+  }
+
   @Post('sessions/end')
   @HttpCode(204)
   endSession(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string | undefined): Promise<void> {

@@ -89,6 +89,15 @@ export const peoplePaths: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'Me, with the new address.', content: json(MeSchema) }, ...problemResponses(400, 401, 409, 422) },
     },
   },
+  '/me/voter-code/renewal': {
+    post: {
+      tags: ['People'],
+      summary: 'Renews my voter code (verified residents): a new random code; the old one finds nobody at a polling station any more',
+      operationId: 'renewMyVoterCode',
+      security: person,
+      responses: { '200': { description: 'Me, with the new voter code.', content: json(MeSchema) }, ...problemResponses(401, 422) },
+    },
+  },
   '/me/sessions/revoke': {
     post: {
       tags: ['People'],

@@ -28,6 +28,16 @@ function isUniqueViolationOf(error: unknown, indexes: readonly string[]): boolea
   return code === 'P2002' && typeof index === 'string' && indexes.includes(index);
 }
 
+/** The unique index on voter codes (prisma/schema/verification.prisma). */
+const VOTER_CODE_INDEX = 'resident_verifications_voter_code_key';
+
+/** A renewed voter code came out equal to someone's (the unique index refused it): draw again. */
+export class VoterCodeTakenError extends Error {
+  constructor() {
+    super('Voter code taken');
+  }
+}
+
 @Injectable()
 export class PeopleRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -51,6 +61,22 @@ export class PeopleRepository {
 
   deleteExpiredEndedSessions(now: Date): Promise<{ count: number }> {
     return this.prisma.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  }
+
+  /**
+   * Draws a new voter code for a verified resident, with the very expression the
+   * column's default uses (prisma/schema/verification.prisma): the old code stops
+   * finding anyone at once. Null when the person has no verification. Throws
+   * VoterCodeTakenError in the unlikely case the new code is already held (40 bits).
+   */
+  async renewVoterCode(tx: PrismaTransaction, personId: string): Promise<string | null> {
+    try {
+      const rows = await tx.$queryRaw<{ voter_code: string }[]>`UPDATE resident_verifications SET voter_code = upper(substr(md5((gen_random_uuid())::text), 1, 10)) WHERE person_id = ${personId}::uuid RETURNING voter_code`;
+      return rows[0]?.voter_code ?? null;
+    } catch (error) {
+      if (String((error as { message?: unknown })?.message ?? '').includes(VOTER_CODE_INDEX) || isUniqueViolationOf(error, [VOTER_CODE_INDEX])) throw new VoterCodeTakenError();
+      throw error;
+    }
   }
 
   findWithDetails(id: string, tx: PrismaTransaction | PrismaService = this.prisma): Promise<PersonWithDetails | null> {

@@ -6,7 +6,7 @@ import { ProblemException } from '../common/problem.exception';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PrismaService, type PrismaTransaction } from '../prisma/prisma.service';
 import { toMe, toSummary } from './people.mapper';
-import { PeopleRepository, PseudonymTakenError } from './people.repository';
+import { PeopleRepository, PseudonymTakenError, VoterCodeTakenError } from './people.repository';
 
 @Injectable()
 export class PeopleService {
@@ -66,6 +66,33 @@ export class PeopleService {
       await this.audit.record(tx, { actorId: id, action: 'person.renamed', subjectType: 'person', subjectId: id, data: {} });
     }
     return person;
+  }
+
+  /**
+   * « Renouveler mon code d’électeur »: a verified resident whose code may have
+   * leaked gets a new random one (same format and generator as at verification);
+   * the old one stops finding them at once — a station looking it up gets the
+   * same 404 as for a code nobody holds. The journal says that it happened, in a
+   * restricted entry that holds no code (decision 0011, as for an e-mail change).
+   */
+  async renewVoterCode(actor: Actor): Promise<Me> {
+    const { id } = authorize(canOnIdentity('identity.manage-own-account', { actor }));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(async (tx) => {
+          const code = await this.people.renewVoterCode(tx, id);
+          if (code === null) throw ProblemException.ruleViolation('Vous n’avez pas encore de code d’électeur : il est donné quand votre résidence est vérifiée.');
+          await this.audit.record(tx, { actorId: id, action: 'person.voter-code-renewed', subjectType: 'person', subjectId: id, visibility: 'restricted', data: {} });
+          const person = await this.people.findWithDetails(id, tx);
+          if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+          return toMe(person, await this.people.holdsActivePanelSeat(id, tx));
+        });
+      } catch (error) {
+        // 40 random bits: a draw equal to someone's code is rare; the whole transaction is drawn again.
+        if (error instanceof VoterCodeTakenError && attempt < 3) continue;
+        throw error;
+      }
+    }
   }
 
   /** "Sign out of all my devices": every credential issued before now stops working. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
-import { ActionForm, Field, SelectField } from '@/components/forms/ActionForm';
+import { ActionForm, CheckboxField, Field, SelectField } from '@/components/forms/ActionForm';
 import { Button } from '@/components/ui/Button';
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -9,6 +9,7 @@ import {
   deleteAccount,
   matchCensus,
   redeemInvitationCode,
+  renewVoterCode,
   requestEmailChange,
   setEmailFrequency,
   signOut,
@@ -82,6 +83,11 @@ export default async function AccountPage() {
             <p className="notice">{t.rich('verifiedAs', { neighbourhood: me.verification.neighbourhood.name, date: dates.date(me.verification.verifiedAt), fr })}</p>
             <p data-testid="voter-code">{t.rich('voterCode', { code: me.verification.voterCode, strong: (chunks) => <strong>{chunks}</strong> })}</p>
             <p>{t('voterCodeHint')}</p>
+            <h3 id="voter-code-renewal">{t('voterCodeRenewTitle')}</h3>
+            <p>{t('voterCodeRenewLead')}</p>
+            <ActionForm action={renewVoterCode} submitLabel={t('voterCodeRenewButton')} errorSummaryLabel={errors} variant="secondary" labels={{ understood: t('voterCodeRenewConfirm') }}>
+              <CheckboxField name="understood" label={t('voterCodeRenewConfirm')} />
+            </ActionForm>
             <p>{t('verifiedOnce')}</p>
           </>
         ) : (

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'person.deleted',
   'person.email-changed',
   'person.identity-linked',
+  'person.voter-code-renewed',
   'role.granted',
   'role.revoked',
   'resident.verified',
@@ -92,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'consultation.question-answered',
   'consultation.paper-count-recorded',
   'consultation.paper-count-confirmed',
+  'consultation.paper-count-withdrawn',
   // Panel recommendations (issue 19): referrals, the panel's work, votes, dissents and opinions. Ballots are never logged one by one.
   'referral.created',
   'referral.dismissed',

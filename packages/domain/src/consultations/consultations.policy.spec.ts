@@ -88,6 +88,16 @@ const rows: R[] = [
   ['a facilitator, before the vote', 'consultations.enter-paper-totals', { actor: facilitator, consultation: at('deliberation') }, 'wrong_phase'],
   ['a resident, while counting', 'consultations.enter-paper-totals', { actor: resident, consultation: at('counting') }, 'forbidden'],
   ['a visitor', 'consultations.enter-paper-totals', { actor: null, consultation: at('counting') }, 'sign_in'],
+
+  ['the officer who entered it, unconfirmed, vote', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'allowed'],
+  ['the officer who entered it, while counting', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('counting'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'allowed'],
+  ['an organizer, someone else’s record', 'consultations.withdraw-paper-totals', { actor: organizer, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'allowed'],
+  ['another officer, someone else’s record', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: organizer.id, confirmed: false }, countingOver: false }, 'forbidden'],
+  ['the officer who entered it, confirmed', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: true }, countingOver: false }, 'wrong_state'],
+  ['the officer who entered it, count over', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('counting'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: true }, 'wrong_phase'],
+  ['the officer who entered it, results published', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('results'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'wrong_phase'],
+  ['a resident', 'consultations.withdraw-paper-totals', { actor: resident, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'forbidden'],
+  ['a visitor', 'consultations.withdraw-paper-totals', { actor: null, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'sign_in'],
 ];
 
 expectRules(canOnConsultation, rows);

@@ -47,7 +47,15 @@ type ConsultationContexts = {
   'consultations.officiate': { actor: Actor; consultation: ConsultationFacts };
   /** Polling-station officers: enter a station's count record (paper totals) — during the vote, or after its close while the count lasts. */
   'consultations.enter-paper-totals': { actor: Actor; consultation: ConsultationFacts };
+  /**
+   * Withdrawing a count record before a second officer confirms it (a typo): the officer whose account
+   * entered it, or the organizers; while the count lasts (`countingOver`: past the end of the count).
+   * The service answers the state's refusals (confirmed, too late) with a 409.
+   */
+  'consultations.withdraw-paper-totals': { actor: Actor; consultation: ConsultationFacts; record: PaperCountFacts; countingOver: boolean };
 };
+/** What the rules need to know about a station's count record. */
+export type PaperCountFacts = { enteredById: string; confirmed: boolean };
 export type ConsultationAction = keyof ConsultationContexts;
 
 const ORGANIZERS = ['organizer', 'admin'] as const;
@@ -97,6 +105,7 @@ export const canOnConsultation = policyOf<
   | 'consultations.vote'
   | 'consultations.officiate'
   | 'consultations.enter-paper-totals'
+  | 'consultations.withdraw-paper-totals'
 >({
   'consultations.view': ({ actor, consultation }) => view(actor, consultation),
 
@@ -213,6 +222,22 @@ export const canOnConsultation = policyOf<
     if (isClosed(consultation.state)) return refuse('wrong_phase', 'Les résultats sont publiés : les procès-verbaux ne se saisissent plus.');
     return VOTE_NOT_OPEN(consultation.state);
   },
+
+  // A count record entered by mistake is withdrawn before it counts: by whoever entered it, or the organizers.
+  'consultations.withdraw-paper-totals': ({ actor, consultation, record, countingOver }) => {
+    if (!actor) return SIGN_IN;
+    if (!holdsAnyRole(actor, OFFICER_ROLES)) return refuse('forbidden', 'Réservé aux assesseurs des bureaux de vote (rôle animation ou organisation).');
+    const visible = view(actor, consultation);
+    if (!visible.allowed) return visible;
+    if (record.enteredById !== actor.id && !isOrganizer(actor)) {
+      return refuse('forbidden', 'Seul l’assesseur qui a saisi ce procès-verbal, ou l’équipe d’organisation, peut le retirer.');
+    }
+    if (isClosed(consultation.state)) return refuse('wrong_phase', 'Les résultats sont publiés : ce procès-verbal ne peut plus être retiré.');
+    if (consultation.state !== 'vote' && consultation.state !== 'counting') return VOTE_NOT_OPEN(consultation.state);
+    if (countingOver) return refuse('wrong_phase', 'Le dépouillement est terminé : ce procès-verbal ne peut plus être retiré.');
+    if (record.confirmed) return refuse('wrong_state', 'Ce procès-verbal est confirmé par un second assesseur : il compte et ne peut plus être retiré.');
+    return allow(actor);
+  },
 });
 
 /** What a consultation's reader may do with it (`viewer.can`). */
@@ -236,6 +261,10 @@ export const CONSULTATION_VIEWER_ACTIONS = [
 ] as const;
 export type ConsultationViewerAction = (typeof CONSULTATION_VIEWER_ACTIONS)[number];
 export const ConsultationPermissionsSchema = permissionsSchema(CONSULTATION_VIEWER_ACTIONS, 'ConsultationPermissions');
+
+/** What an officer may do with a station's count record (`viewer.can` on `GET …/paper-totals`). */
+export const PAPER_COUNT_VIEWER_ACTIONS = ['consultations.withdraw-paper-totals'] as const;
+export const PaperCountPermissionsSchema = permissionsSchema(PAPER_COUNT_VIEWER_ACTIONS, 'PaperCountPermissions');
 
 /** The transitions organizers make, named as the web's controls. */
 export const CONSULTATION_DECISIONS: Record<'consultations.publish' | 'consultations.cancel' | 'consultations.refer', ConsultationTransition> = {

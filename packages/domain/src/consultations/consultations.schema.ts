@@ -4,7 +4,7 @@ import { plainText } from '../common/text-fields';
 import { DataUseReferenceSchema } from '../data-uses/data-use.schema';
 import { VoterCodeSchema } from '../verification/verification.schema';
 import { ProposalReferenceSchema } from '../proposals/proposal.schema';
-import { ConsultationPermissionsSchema } from './consultations.policy';
+import { ConsultationPermissionsSchema, PaperCountPermissionsSchema } from './consultations.policy';
 import { VotingMethodSchema } from './tally/rules';
 import {
   ABSTENTION_RULES,
@@ -62,6 +62,8 @@ export * from './consultations.values';
  *   POST   /consultations/:reference/station/participations     officer  RecordStationVote → StationEligibility (201; 409 if they already voted)
  *   GET    /consultations/:reference/paper-totals               public   → PaperCount[]
  *   POST   /consultations/:reference/paper-totals               officer  PaperCountInput → PaperCount (201; during the vote, or while counting after the close)
+ *   POST   /consultations/:reference/paper-totals/:id/confirmation  second officer  {} → PaperCount (only confirmed records count)
+ *   POST   /consultations/:reference/paper-totals/:id/withdrawal    its officer or organizers  {} → 204 (unconfirmed only, until the end of the count)
  *
  *   GET    /open-data/consultations/:reference/ballots.json     public   → BallotList (after the close; 404 before)
  */
@@ -540,6 +542,10 @@ export const PaperCountSchema = z
   })
   .meta({ id: 'PaperCount' });
 export type PaperCountDto = z.infer<typeof PaperCountSchema>;
+
+/** A count record as `GET …/paper-totals` lists it: with what its reader may do (withdraw it while unconfirmed). */
+export const ListedPaperCountSchema = PaperCountSchema.extend({ viewer: z.object({ can: PaperCountPermissionsSchema }) }).meta({ id: 'ListedPaperCount' });
+export type ListedPaperCountDto = z.infer<typeof ListedPaperCountSchema>;
 
 // ---- results and the ballot list ---------------------------------------------
 

@@ -8,7 +8,7 @@ import { notFound, redirect } from 'next/navigation';
 import { typedValues, type FormState } from '@/components/forms/form-state';
 import { problemSentence, problemState, refusedState } from '@/components/forms/problem-state';
 import { ApiProblem } from '@/lib/api/problem';
-import { callApiJson } from '@/lib/api/client';
+import { callApi, callApiJson } from '@/lib/api/client';
 import { currentPerson } from '@/features/identity/session';
 
 import { ballotRefusal, choicesFromForm, describeChoices } from './ballot';
@@ -315,6 +315,26 @@ export async function enterPaperTotals(_previous: FormState, formData: FormData)
   }
   revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
   return { status: 'success', message: t('totalsRecorded'), at: Date.now() };
+}
+
+/**
+ * The officer who entered a count record (or an organizer) withdraws it before it is confirmed — a typo —
+ * after ticking that they mean it; the station may then enter it again.
+ */
+export async function withdrawPaperTotals(_previous: FormState, formData: FormData): Promise<FormState> {
+  const reference = requireReference(formData);
+  const person = await signedIn(`${organizerPath(reference)}/bureau-de-vote`);
+  const t = await getTranslations('Consultation.station');
+  if (text(formData, 'understood') !== 'yes') return refusedState(formData, (await getTranslations('Form'))('errorSummary'), { understood: t('withdrawUnticked') });
+  try {
+    await callApi(api(reference, `/paper-totals/${encodeURIComponent(text(formData, 'countId'))}/withdrawal`), { method: 'POST', as: person, body: {} });
+  } catch (error) {
+    return problemState(error, t('unexpected'), formData);
+  }
+  revalidatePath(`${organizerPath(reference)}/bureau-de-vote`);
+  revalidatePath(`/consultations/${reference}`);
+  // The record and its form are gone: the station's page says it was withdrawn.
+  redirect(`${organizerPath(reference)}/bureau-de-vote?retrait=fait`);
 }
 
 /** A second officer, signed in with another account than the one that entered it, confirms a station's count record: only then does it count. */

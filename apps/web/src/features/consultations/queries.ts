@@ -7,7 +7,7 @@ import {
   type ConsultationSummary,
   type DeliberationDto,
   type HearingDto,
-  type PaperCountDto,
+  type ListedPaperCountDto,
   type QuestionDto,
   type SessionPerson,
   type TurnoutDto,
@@ -106,9 +106,9 @@ export const fetchResults = cache(async (reference: string): Promise<Consultatio
   }
 });
 
-export async function fetchPaperTotals(reference: string): Promise<PaperCountDto[]> {
+export async function fetchPaperTotals(reference: string): Promise<ListedPaperCountDto[]> {
   try {
-    return await callApiJson<PaperCountDto[]>(path(reference, '/paper-totals'), { as: (await currentPerson()) ?? undefined });
+    return await callApiJson<ListedPaperCountDto[]>(path(reference, '/paper-totals'), { as: (await currentPerson()) ?? undefined });
   } catch (error) {
     if (error instanceof ApiProblem && error.status < 500) return [];
     throw error;

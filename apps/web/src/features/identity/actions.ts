@@ -147,6 +147,25 @@ export async function matchCensus(_previous: FormState, formData: FormData): Pro
   }
 }
 
+/**
+ * « Renouveler mon code d’électeur »: a new random code, the old one finds
+ * nobody at a polling station any more. The person ticks that they understand first.
+ */
+export async function renewVoterCode(_previous: FormState, formData: FormData): Promise<FormState> {
+  const person = await signedIn();
+  const [t, account] = [await getTranslations('Form'), await getTranslations('Account')];
+  if (text(formData, 'understood') !== 'yes') {
+    return refusedState(formData, t('errorSummary'), { understood: account('voterCodeRenewUnticked') });
+  }
+  try {
+    const me = await callApiJson<Me>('/api/v1/me/voter-code/renewal', { method: 'POST', as: person });
+    revalidatePath('/compte');
+    return { status: 'success', message: account('voterCodeRenewed', { code: me.verification?.voterCode ?? '' }), at: Date.now() };
+  } catch (error) {
+    return problemState(error, t('unexpected'), formData);
+  }
+}
+
 export async function setEmailFrequency(_previous: FormState, formData: FormData): Promise<FormState> {
   const person = await signedIn();
   const t = await getTranslations('Form');

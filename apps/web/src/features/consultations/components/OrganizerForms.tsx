@@ -1,11 +1,11 @@
 import { CONSULTATION_METHODS, MAJORITY_JUDGMENT_GRADES, type ConsultationDto, type HearingDto, type QuestionDto } from '@sesame/domain';
 import { getTranslations } from 'next-intl/server';
 
-import { ActionForm, CheckboxGroupField, Field, Hidden, SelectField, TextAreaField } from '@/components/forms/ActionForm';
+import { ActionForm, CheckboxField, CheckboxGroupField, Field, Hidden, SelectField, TextAreaField } from '@/components/forms/ActionForm';
 import type { FormValues } from '@/components/forms/form-state';
 import { Link } from '@/components/ui/Link';
 
-import { answerQuestion, confirmPaperTotals, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation } from '../actions';
+import { answerQuestion, confirmPaperTotals, createConsultation, decideConsultation, enterPaperTotals, publishHearing, recordStationVote, updateConsultation, withdrawPaperTotals } from '../actions';
 import styles from './consultations.module.css';
 
 const value = (values: FormValues | undefined, name: string) => {
@@ -218,6 +218,19 @@ export async function ConfirmCountForm({ reference, countId, stationName }: { re
     <ActionForm action={confirmPaperTotals} submitLabel={t('confirm', { station: stationName })} errorSummaryLabel={form('errorSummary')} variant="secondary">
       <Hidden name="reference" value={reference} />
       <Hidden name="countId" value={countId} />
+    </ActionForm>
+  );
+}
+
+/** The officer who entered an unconfirmed count record (or an organizer) withdraws it, after ticking that they mean it. */
+export async function WithdrawCountForm({ reference, countId, stationName }: { reference: string; countId: string; stationName: string }) {
+  const t = await getTranslations('Consultation.station');
+  const form = await getTranslations('Form');
+  return (
+    <ActionForm action={withdrawPaperTotals} submitLabel={t('withdraw')} errorSummaryLabel={form('errorSummary')} variant="secondary" labels={{ understood: t('withdrawConfirm', { station: stationName }) }}>
+      <Hidden name="reference" value={reference} />
+      <Hidden name="countId" value={countId} />
+      <CheckboxField name="understood" label={t('withdrawConfirm', { station: stationName })} />
     </ActionForm>
   );
 }

@@ -6,14 +6,14 @@ import { notFound } from 'next/navigation';
 
 import { Link } from '@/components/ui/Link';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { ConfirmCountForm, PaperTotalsForm, StationVoteForm } from '@/features/consultations/components/OrganizerForms';
+import { ConfirmCountForm, PaperTotalsForm, StationVoteForm, WithdrawCountForm } from '@/features/consultations/components/OrganizerForms';
 import styles from '@/features/consultations/components/consultations.module.css';
 import { fetchConsultation, fetchPaperTotals, fetchStationEligibility } from '@/features/consultations/queries';
 import { requirePerson } from '@/features/identity/session';
 import { getDateWords } from '@/i18n/dates';
 import { ApiProblem } from '@/lib/api/problem';
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ code?: string; bureau?: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ code?: string; bureau?: string; retrait?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Consultation.station'))('title') };
@@ -39,7 +39,7 @@ export default async function StationPage({ params, searchParams }: Props) {
   const words = await getDateWords();
   const can = consultation.viewer.can['consultations.officiate'];
   const canCount = consultation.viewer.can['consultations.enter-paper-totals'];
-  const { code, bureau } = await searchParams;
+  const { code, bureau, retrait } = await searchParams;
   const voterCode = typeof code === 'string' ? code.trim() : '';
   let checked: Awaited<ReturnType<typeof fetchStationEligibility>> | null = null;
   let refusal: string | null = null;
@@ -103,6 +103,12 @@ export default async function StationPage({ params, searchParams }: Props) {
           {canCount.allowed ? (
           <section aria-labelledby="depouillement">
             <h2 id="depouillement">{t('totalsTitle')}</h2>
+            {/* After a withdrawal (the record and its form are gone): said here, once. */}
+            {retrait === 'fait' ? (
+              <p className="notice" role="status" data-testid="count-withdrawn">
+                {t('withdrawn')}
+              </p>
+            ) : null}
             <p>{t('totalsLead')}</p>
             <ul className={styles.list}>
               {totals.map((p) => (
@@ -116,6 +122,12 @@ export default async function StationPage({ params, searchParams }: Props) {
                     <>
                       <p className="notice">{t.rich('awaitingConfirmation', { entered: p.enteredBy, fr })}</p>
                       <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                      {p.viewer.can['consultations.withdraw-paper-totals'].allowed ? (
+                        <>
+                          <p>{t('withdrawHint')}</p>
+                          <WithdrawCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                        </>
+                      ) : null}
                     </>
                   )}
                 </li>
