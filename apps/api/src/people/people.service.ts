@@ -80,8 +80,11 @@ export class PeopleService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.prisma.$transaction(async (tx) => {
-          const code = await this.people.renewVoterCode(tx, id);
-          if (code === null) throw ProblemException.ruleViolation('Vous n’avez pas encore de code d’électeur : il est donné quand votre résidence est vérifiée.');
+          const before = await this.people.findWithDetails(id, tx);
+          if (!before) throw ProblemException.unauthorized('Votre compte n’existe plus.');
+          authorize(canOnIdentity('identity.renew-voter-code', { actor, verified: before.verification !== null }));
+          // Only an account deletion removes a verification: the account is gone.
+          if ((await this.people.renewVoterCode(tx, id)) === null) throw ProblemException.unauthorized('Votre compte n’existe plus.');
           await this.audit.record(tx, { actorId: id, action: 'person.voter-code-renewed', subjectType: 'person', subjectId: id, visibility: 'restricted', data: {} });
           const person = await this.people.findWithDetails(id, tx);
           if (!person) throw ProblemException.unauthorized('Votre compte n’existe plus.');

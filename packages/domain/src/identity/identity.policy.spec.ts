@@ -20,6 +20,11 @@ const rows: Row<typeof canOnIdentity>[] = [
   ['an admin, their own admin role', 'identity.change-roles', { actor: admin, target: { id: 'a' }, role: 'admin' }, 'forbidden'],
   ['an admin, their own other roles', 'identity.change-roles', { actor: admin, target: { id: 'a' }, role: 'moderator' }, 'allowed'],
   ['a resident, their own roles', 'identity.change-roles', { actor: resident, target: { id: 'r' }, role: 'moderator' }, 'forbidden'],
+
+  ['a visitor', 'identity.renew-voter-code', { actor: null, verified: false }, 'sign_in'],
+  ['a verified resident', 'identity.renew-voter-code', { actor: resident, verified: true }, 'allowed'],
+  ['an unverified person (no voter code yet)', 'identity.renew-voter-code', { actor: resident, verified: false }, 'wrong_state'],
+  ...ROLES.map((role): Row<typeof canOnIdentity> => [`a verified ${role}`, 'identity.renew-voter-code', { actor: person('p', role), verified: true }, 'allowed']),
 ];
 
 describe('identity policy', () => {

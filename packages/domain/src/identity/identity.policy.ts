@@ -17,6 +17,8 @@ type IdentityContexts = {
   'identity.list-people': { actor: Actor };
   /** Granting or revoking `role` to `target`. */
   'identity.change-roles': { actor: Actor; target: { id: string }; role: Role };
+  /** Drawing a new voter code for oneself; `verified`: the account's residence is verified (a voter code is given with the verification). */
+  'identity.renew-voter-code': { actor: Actor; verified: boolean };
 };
 export type IdentityAction = keyof IdentityContexts;
 
@@ -34,6 +36,13 @@ export const canOnIdentity = policyOf<IdentityContexts, IdentityAction>({
     if (!hasRole(actor, 'admin')) return refuse('forbidden', 'Réservé à l’administration.');
     // There must always be an admin left who can fix mistakes.
     if (actor.id === target.id && role === 'admin') return refuse('forbidden', 'Vous ne pouvez pas retirer votre propre rôle d’administration.');
+    return allow(actor);
+  },
+
+  'identity.renew-voter-code': ({ actor, verified }) => {
+    if (!actor) return SIGN_IN;
+    // The code comes with the residence's verification: before it there is nothing to renew.
+    if (!verified) return refuse('wrong_state', 'Vous n’avez pas encore de code d’électeur : il est donné quand votre résidence est vérifiée.');
     return allow(actor);
   },
 });
