@@ -61,6 +61,35 @@ describe('Voter code renewal', () => {
     expect((await publicAuditLog(t)).some((entry) => entry.action === 'person.voter-code-renewed')).toBe(false);
   });
 
+  it('draws again when the new code equals someone else’s (the unique index refuses it), without a second journal entry', async () => {
+    const other = await createPerson(t, { verifiedIn: neighbourhoodId });
+    const resident = await createPerson(t, { verifiedIn: neighbourhoodId });
+    const taken = (await voterCodeOf(t, other.id)).replace('-', '');
+    // The first draw for this resident comes out equal to the other's code; later draws are left alone
+    // (a sequence counts the draws: it is not rolled back with the refused transaction).
+    await t.sql('CREATE SEQUENCE renewal_draws');
+    await t.sql(`CREATE FUNCTION collide_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.person_id = '${resident.id}'::uuid AND nextval('renewal_draws') = 1 THEN
+          NEW.voter_code := '${taken}';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.sql('GRANT USAGE ON SEQUENCE renewal_draws TO PUBLIC');
+    await t.sql('CREATE TRIGGER collide_once BEFORE UPDATE ON resident_verifications FOR EACH ROW EXECUTE FUNCTION collide_once()');
+    try {
+      const me = MeSchema.parse((await api().post('/api/v1/me/voter-code/renewal').set(resident.auth).expect(200)).body);
+      expect((await t.sql<{ last_value: string }>('SELECT last_value FROM renewal_draws'))[0]!.last_value).toBe('2');
+      expect(me.verification!.voterCode.replace('-', '')).not.toBe(taken);
+      expect((await voterCodeOf(t, other.id)).replace('-', '')).toBe(taken);
+      expect((await t.sql("SELECT 1 FROM audit_entries WHERE subject_id = $1 AND action = 'person.voter-code-renewed'", [resident.id])).length).toBe(1);
+    } finally {
+      await t.sql('DROP TRIGGER collide_once ON resident_verifications');
+      await t.sql('DROP FUNCTION collide_once()');
+      await t.sql('DROP SEQUENCE renewal_draws');
+    }
+  });
+
   it('answers 401 without a session, and 422 to someone who has no voter code yet', async () => {
     await api().post('/api/v1/me/voter-code/renewal').expect(401);
     const unverified = await createPerson(t);

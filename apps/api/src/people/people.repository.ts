@@ -21,11 +21,17 @@ export class PseudonymTakenError extends Error {
 /** The unique indexes on a pseudonym: exact, and look-alike (see prisma/schema/people.prisma). */
 const PSEUDONYM_INDEXES = ['people_pseudonym_key', 'people_pseudonym_skeleton_key'];
 
-/** One of these unique indexes refused the row (Prisma's P2002; the pg adapter names the index). */
+/**
+ * One of these unique indexes refused the row: Prisma's P2002 from a model
+ * query, or P2010 ("raw query failed") whose driver error is a unique violation
+ * (SQLSTATE 23505) from `$queryRaw`; either way the pg adapter names the index.
+ */
 function isUniqueViolationOf(error: unknown, indexes: readonly string[]): boolean {
-  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { constraint?: { index?: unknown } } } } };
-  const index = meta?.driverAdapterError?.cause?.constraint?.index;
-  return code === 'P2002' && typeof index === 'string' && indexes.includes(index);
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } };
+  const cause = meta?.driverAdapterError?.cause;
+  const index = cause?.constraint?.index;
+  const unique = code === 'P2002' || (code === 'P2010' && cause?.kind === 'UniqueConstraintViolation');
+  return unique && typeof index === 'string' && indexes.includes(index);
 }
 
 /** The unique index on voter codes (prisma/schema/verification.prisma). */
@@ -74,7 +80,7 @@ export class PeopleRepository {
       const rows = await tx.$queryRaw<{ voter_code: string }[]>`UPDATE resident_verifications SET voter_code = upper(substr(md5((gen_random_uuid())::text), 1, 10)) WHERE person_id = ${personId}::uuid RETURNING voter_code`;
       return rows[0]?.voter_code ?? null;
     } catch (error) {
-      if (String((error as { message?: unknown })?.message ?? '').includes(VOTER_CODE_INDEX) || isUniqueViolationOf(error, [VOTER_CODE_INDEX])) throw new VoterCodeTakenError();
+      if (isUniqueViolationOf(error, [VOTER_CODE_INDEX])) throw new VoterCodeTakenError();
       throw error;
     }
   }
