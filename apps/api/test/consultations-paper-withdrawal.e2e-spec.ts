@@ -66,6 +66,20 @@ describe('Consultations: withdrawing an unconfirmed count record', () => {
     expect((await journal(reference)).at(-1)).toMatchObject({ action: 'consultation.paper-count-withdrawn', actor_id: organizer.id });
   });
 
+  it('answers a plain 404 for a record that does not exist, whoever asks and whatever the consultation’s state', async () => {
+    const officer = await createPerson(t, { roles: ['facilitator'] });
+    const { reference, path } = await entered('Bureau 6 — Port', officer);
+    const missing = `${path}/paper-totals/00000000-0000-4000-8000-000000000000/withdrawal`;
+    for (const person of [officer, organizer, await createPerson(t, { verifiedIn: neighbourhoodId })]) {
+      const answer = await api().post(missing).set(person.auth).send({}).expect(404);
+      expect(answer.headers['content-type']).toMatch(/problem\+json/);
+      expect(answer.body.detail).toContain('Aucun procès-verbal');
+    }
+    await moveConsultationTo(t, reference, 'results');
+    await t.sql("UPDATE consultations SET vote_closes_at = now() - interval '25 hours' WHERE reference = $1", [reference]);
+    await api().post(missing).set(officer.auth).send({}).expect(404);
+  });
+
   it('refuses to withdraw a confirmed record (409): it counts', async () => {
     const officer = await createPerson(t, { roles: ['facilitator'] });
     const { path, withdrawal, countId } = await entered('Bureau 3 — Gymnase', officer);

@@ -1040,15 +1040,15 @@ export class ConsultationsService implements OnModuleInit {
     await this.prisma.$transaction(async (tx) => {
       const state = (await this.repository.lockShared(tx, row.id)) ?? row.state;
       const count = await this.repository.lockPaperCount(tx, row.id, countId);
+      // Records are listed publicly (GET …/paper-totals): that one does not exist is no secret.
+      if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
       const consultation = { ...factsOf(row), state };
       const countingOver = Date.now() > countingEndsAt(row).getTime();
-      // A record nobody can find is asked about as if it were the caller's own: 401 / 403 first, then 404.
-      const record = count ? { enteredById: count.enteredById, confirmed: count.confirmedById !== null } : { enteredById: actor?.id ?? '', confirmed: false };
+      const record = { enteredById: count.enteredById, confirmed: count.confirmedById !== null };
       const decision = canOnConsultation('consultations.withdraw-paper-totals', { actor, consultation, record, countingOver });
       // The record's state or the count's time is a conflict with what happened (409), not a malformed request.
       if (!decision.allowed && (decision.reason === 'wrong_state' || decision.reason === 'wrong_phase')) throw ProblemException.conflict(decision.message);
       const officer = authorize(decision);
-      if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
       await this.repository.deletePaperCount(tx, count.id);
       await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-withdrawn', subjectType: 'consultation', subjectId: row.id, data: { reference, station: count.stationName } });
     });
