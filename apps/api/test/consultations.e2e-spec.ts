@@ -333,6 +333,10 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     // a second officer's account does (200), once (409); an unknown record is a 404.
     const confirmation = `${path}/paper-totals/${entered.id}/confirmation`;
     const second = await createPerson(t, { pseudonym: 'Second assesseur du bureau 1', roles: ['facilitator'] });
+    // The list's viewer.can says the same as the API (the web shows « Confirmer » from it): not for the account that entered it.
+    const canConfirm = async (who: TestPerson) => ((await api().get(`${path}/paper-totals`).set(who.auth).expect(200)).body as { viewer: { can: Record<string, { allowed: boolean; reason: string | null }> } }[])[0]!.viewer.can['consultations.confirm-paper-totals'];
+    expect(await canConfirm(officer)).toEqual({ allowed: false, reason: 'wrong_state' });
+    expect(await canConfirm(second)).toEqual({ allowed: true, reason: null });
     const same = await api().post(confirmation).set(officer.auth).send({}).expect(422);
     expect(same.body.errors).toEqual([expect.objectContaining({ code: 'same_officer', message: expect.stringContaining('second assesseur') })]);
     await api().post(confirmation).set((await voter()).auth).send({}).expect(403);
@@ -342,6 +346,7 @@ describe('Consultations: phases, rules, hearings, questions, secret ballots, sta
     expect(confirmed).toMatchObject({ id: entered.id, enteredBy: 'Assesseuse du bureau 1', confirmedBy: 'Second assesseur du bureau 1', counts: { answers: null, options: null, grades: null } });
     await api().post(confirmation).set(second.auth).send({}).expect(409);
     await api().post(confirmation).set(organizer.auth).send({}).expect(409);
+    expect(await canConfirm(organizer)).toEqual({ allowed: false, reason: 'wrong_state' });
     // Review H1: a station's counts are results — hidden from everyone until the results are published.
     for (const who of [{}, officer.auth, organizer.auth]) {
       const listed = (await api().get(`${path}/paper-totals`).set(who).expect(200)).body;

@@ -4,6 +4,8 @@ import {
   ballotChoicesSchema,
   buildBallotList,
   canOnConsultation,
+  PAPER_COUNT_ALREADY_CONFIRMED,
+  PAPER_COUNT_SAME_OFFICER,
   PAPER_COUNT_VIEWER_ACTIONS,
   CONSULTATION_DECISIONS,
   CONSULTATION_PHASES,
@@ -1007,16 +1009,18 @@ export class ConsultationsService implements OnModuleInit {
     const row = await this.visible(actor, reference);
     const officer = authorize(canOnConsultation('consultations.enter-paper-totals', { actor, consultation: factsOf(row) }));
     const confirmed = await this.prisma.$transaction(async (tx) => {
-      const state = await this.repository.lockShared(tx, row.id);
-      if (state !== 'vote' && state !== 'counting') throw ProblemException.ruleViolation('Les procès-verbaux se confirment pendant le vote et le dépouillement, jusqu’à la publication des résultats.');
+      const state = (await this.repository.lockShared(tx, row.id)) ?? row.state;
       const count = await this.repository.lockPaperCount(tx, row.id, countId);
       if (!count) throw ProblemException.notFound('Aucun procès-verbal de ce numéro dans cette consultation.');
-      if (count.confirmedById) throw ProblemException.conflict(`Le procès-verbal du bureau « ${count.stationName} » est déjà confirmé.`);
-      if (count.enteredById === officer.id) {
-        throw ProblemException.ruleViolation('Vous avez saisi ce procès-verbal : un second assesseur, avec un autre compte, le confirme.', [
+      const record = { enteredById: count.enteredById, confirmed: count.confirmedById !== null };
+      const decision = canOnConsultation('consultations.confirm-paper-totals', { actor, consultation: { ...factsOf(row), state }, record });
+      if (decision === PAPER_COUNT_ALREADY_CONFIRMED) throw ProblemException.conflict(`Le procès-verbal du bureau « ${count.stationName} » est déjà confirmé.`);
+      if (decision === PAPER_COUNT_SAME_OFFICER) {
+        throw ProblemException.ruleViolation(decision.message, [
           { path: 'countId', code: 'same_officer', message: 'Le procès-verbal est confirmé par un second assesseur, connecté avec un autre compte que celui qui l’a saisi.' },
         ]);
       }
+      authorize(decision);
       const updated = await this.repository.confirmPaperCount(tx, count.id, officer.id);
       await this.audit.record(tx, { actorId: officer.id, action: 'consultation.paper-count-confirmed', subjectType: 'consultation', subjectId: row.id, data: { reference, station: count.stationName } });
       return updated;

@@ -1,6 +1,6 @@
 import { expectRules, type Row } from '../common/policy.testing';
 import type { Role } from '../identity/identity.schema';
-import { canOnConsultation, type ConsultationFacts, type VoterFacts } from './consultations.policy';
+import { canOnConsultation, PAPER_COUNT_ALREADY_CONFIRMED, PAPER_COUNT_SAME_OFFICER, type ConsultationFacts, type VoterFacts } from './consultations.policy';
 import type { ConsultationState } from './consultations.values';
 
 type R = Row<typeof canOnConsultation>;
@@ -98,6 +98,24 @@ const rows: R[] = [
   ['the officer who entered it, results published', 'consultations.withdraw-paper-totals', { actor: facilitator, consultation: at('results'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'wrong_phase'],
   ['a resident', 'consultations.withdraw-paper-totals', { actor: resident, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'forbidden'],
   ['a visitor', 'consultations.withdraw-paper-totals', { actor: null, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false }, countingOver: false }, 'sign_in'],
+
+  ['another officer, unconfirmed, vote', 'consultations.confirm-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: organizer.id, confirmed: false } }, 'allowed'],
+  ['an organizer, someone else’s record, while counting', 'consultations.confirm-paper-totals', { actor: organizer, consultation: at('counting'), record: { enteredById: facilitator.id, confirmed: false } }, 'allowed'],
+  ['the officer who entered it (two officers, two accounts)', 'consultations.confirm-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false } }, 'wrong_state'],
+  ['the organizer who entered it', 'consultations.confirm-paper-totals', { actor: organizer, consultation: at('counting'), record: { enteredById: organizer.id, confirmed: false } }, 'wrong_state'],
+  ['another officer, already confirmed', 'consultations.confirm-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: organizer.id, confirmed: true } }, 'wrong_state'],
+  ['another officer, results published', 'consultations.confirm-paper-totals', { actor: facilitator, consultation: at('results'), record: { enteredById: organizer.id, confirmed: false } }, 'wrong_phase'],
+  ['another officer, before the vote', 'consultations.confirm-paper-totals', { actor: facilitator, consultation: at('deliberation'), record: { enteredById: organizer.id, confirmed: false } }, 'wrong_phase'],
+  ['a resident', 'consultations.confirm-paper-totals', { actor: resident, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false } }, 'forbidden'],
+  ['a visitor', 'consultations.confirm-paper-totals', { actor: null, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false } }, 'sign_in'],
 ];
 
 expectRules(canOnConsultation, rows);
+
+// The API answers these two refusals with their own status (409, and 422 on `countId`): it recognises them as these very values.
+describe('confirming a count record', () => {
+  it('refuses the account that entered it with PAPER_COUNT_SAME_OFFICER, a confirmed record with PAPER_COUNT_ALREADY_CONFIRMED', () => {
+    expect(canOnConsultation('consultations.confirm-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: false } })).toBe(PAPER_COUNT_SAME_OFFICER);
+    expect(canOnConsultation('consultations.confirm-paper-totals', { actor: facilitator, consultation: at('vote'), record: { enteredById: facilitator.id, confirmed: true } })).toBe(PAPER_COUNT_ALREADY_CONFIRMED);
+  });
+});

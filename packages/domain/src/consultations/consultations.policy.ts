@@ -53,10 +53,20 @@ type ConsultationContexts = {
    * The service answers the state's refusals (confirmed, too late) with a 409.
    */
   'consultations.withdraw-paper-totals': { actor: Actor; consultation: ConsultationFacts; record: PaperCountFacts; countingOver: boolean };
+  /**
+   * Confirming a count record: a second officer, with another account than the one that entered it,
+   * while the count lasts. The service answers `PAPER_COUNT_ALREADY_CONFIRMED` with a 409.
+   */
+  'consultations.confirm-paper-totals': { actor: Actor; consultation: ConsultationFacts; record: PaperCountFacts };
 };
 /** What the rules need to know about a station's count record. */
 export type PaperCountFacts = { enteredById: string; confirmed: boolean };
 export type ConsultationAction = keyof ConsultationContexts;
+
+/** A confirmed count record counts: it is confirmed once (the API's 409). */
+export const PAPER_COUNT_ALREADY_CONFIRMED = refuse('wrong_state', 'Ce procès-verbal est déjà confirmé par un second assesseur : il compte dans les résultats.');
+/** The two-officer rule: the account that entered a count record does not confirm it (the API's 422, on `countId`). */
+export const PAPER_COUNT_SAME_OFFICER = refuse('wrong_state', 'Vous avez saisi ce procès-verbal : un second assesseur, avec un autre compte, le confirme.');
 
 const ORGANIZERS = ['organizer', 'admin'] as const;
 const isOrganizer = (actor: Actor): actor is Person => holdsAnyRole(actor, ORGANIZERS);
@@ -89,6 +99,17 @@ const VOTE_NOT_OPEN = (state: ConsultationState) =>
       ? refuse('wrong_state', 'Cette consultation est annulée.')
       : refuse('wrong_phase', 'Le vote n’est pas encore ouvert.');
 
+// A station counts its paper ballots right after the close: its count record is entered until the results are published.
+function enterPaperTotals(actor: Actor, consultation: ConsultationFacts): Decision<Person> {
+  if (!actor) return SIGN_IN;
+  if (!holdsAnyRole(actor, OFFICER_ROLES)) return refuse('forbidden', 'Réservé aux assesseurs des bureaux de vote (rôle animation ou organisation).');
+  const visible = view(actor, consultation);
+  if (!visible.allowed) return visible;
+  if (consultation.state === 'vote' || consultation.state === 'counting') return allow(actor);
+  if (isClosed(consultation.state)) return refuse('wrong_phase', 'Les résultats sont publiés : les procès-verbaux ne se saisissent plus.');
+  return VOTE_NOT_OPEN(consultation.state);
+}
+
 /** Questions are asked and supported during the information and deliberation phases. */
 const QUESTION_STATES: readonly ConsultationState[] = ['scheduled', 'information', 'deliberation'];
 
@@ -106,6 +127,7 @@ export const canOnConsultation = policyOf<
   | 'consultations.officiate'
   | 'consultations.enter-paper-totals'
   | 'consultations.withdraw-paper-totals'
+  | 'consultations.confirm-paper-totals'
 >({
   'consultations.view': ({ actor, consultation }) => view(actor, consultation),
 
@@ -212,16 +234,7 @@ export const canOnConsultation = policyOf<
     return allow(actor);
   },
 
-  // A station counts its paper ballots right after the close: its count record is entered until the results are published.
-  'consultations.enter-paper-totals': ({ actor, consultation }) => {
-    if (!actor) return SIGN_IN;
-    if (!holdsAnyRole(actor, OFFICER_ROLES)) return refuse('forbidden', 'Réservé aux assesseurs des bureaux de vote (rôle animation ou organisation).');
-    const visible = view(actor, consultation);
-    if (!visible.allowed) return visible;
-    if (consultation.state === 'vote' || consultation.state === 'counting') return allow(actor);
-    if (isClosed(consultation.state)) return refuse('wrong_phase', 'Les résultats sont publiés : les procès-verbaux ne se saisissent plus.');
-    return VOTE_NOT_OPEN(consultation.state);
-  },
+  'consultations.enter-paper-totals': ({ actor, consultation }) => enterPaperTotals(actor, consultation),
 
   // A count record entered by mistake is withdrawn before it counts: by whoever entered it, or the organizers.
   'consultations.withdraw-paper-totals': ({ actor, consultation, record, countingOver }) => {
@@ -237,6 +250,15 @@ export const canOnConsultation = policyOf<
     if (countingOver) return refuse('wrong_phase', 'Le dépouillement est terminé : ce procès-verbal ne peut plus être retiré.');
     if (record.confirmed) return refuse('wrong_state', 'Ce procès-verbal est confirmé par un second assesseur : il compte et ne peut plus être retiré.');
     return allow(actor);
+  },
+
+  // Two officers for real: a count record counts once a second officer, with another account, confirms it.
+  'consultations.confirm-paper-totals': ({ actor, consultation, record }) => {
+    const officer = enterPaperTotals(actor, consultation);
+    if (!officer.allowed) return officer;
+    if (record.confirmed) return PAPER_COUNT_ALREADY_CONFIRMED;
+    if (record.enteredById === officer.actor.id) return PAPER_COUNT_SAME_OFFICER;
+    return officer;
   },
 });
 
@@ -262,8 +284,8 @@ export const CONSULTATION_VIEWER_ACTIONS = [
 export type ConsultationViewerAction = (typeof CONSULTATION_VIEWER_ACTIONS)[number];
 export const ConsultationPermissionsSchema = permissionsSchema(CONSULTATION_VIEWER_ACTIONS, 'ConsultationPermissions');
 
-/** What an officer may do with a station's count record (`viewer.can` on `GET …/paper-totals`). */
-export const PAPER_COUNT_VIEWER_ACTIONS = ['consultations.withdraw-paper-totals'] as const;
+/** What an officer may do with a station's count record (`viewer.can` on `GET …/paper-totals`): confirm it, withdraw it. */
+export const PAPER_COUNT_VIEWER_ACTIONS = ['consultations.confirm-paper-totals', 'consultations.withdraw-paper-totals'] as const;
 export const PaperCountPermissionsSchema = permissionsSchema(PAPER_COUNT_VIEWER_ACTIONS, 'PaperCountPermissions');
 
 /** The transitions organizers make, named as the web's controls. */

@@ -121,7 +121,12 @@ export default async function StationPage({ params, searchParams }: Props) {
                   ) : (
                     <>
                       <p className="notice">{t.rich('awaitingConfirmation', { entered: p.enteredBy, fr })}</p>
-                      <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                      {/* Two officers for real: the account that entered the record gets no « Confirmer » (the same policy as the API). */}
+                      {p.viewer.can['consultations.confirm-paper-totals'].allowed ? (
+                        <ConfirmCountForm reference={reference} countId={p.id} stationName={p.stationName} />
+                      ) : p.viewer.can['consultations.confirm-paper-totals'].reason === 'wrong_state' ? (
+                        <p data-testid="confirm-own-record">{t('confirmOwnRecord')}</p>
+                      ) : null}
                       {p.viewer.can['consultations.withdraw-paper-totals'].allowed ? (
                         <>
                           <p>{t('withdrawHint')}</p>
