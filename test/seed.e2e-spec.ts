@@ -73,10 +73,11 @@ describe('Demo seed', () => {
         // The authority's answer to one recommendation of the demo opinion, partially accepted, tracked and verified (the other is overdue).
         { action: 'authority-response.published', n: 1 },
         // Consultations in every phase: six prepared, five published; the closed one's close, list and results; hearings, an answer,
-        // a station's count on the closed one and another, unconfirmed, on the one in its vote.
+        // a station's count on the closed one (entered, then confirmed by a second officer) and another, unconfirmed, on the one in its vote.
         { action: 'consultation.ballot-list-published', n: 1 },
         { action: 'consultation.created', n: 6 },
         { action: 'consultation.hearing-published', n: 4 },
+        { action: 'consultation.paper-count-confirmed', n: 1 },
         { action: 'consultation.paper-count-recorded', n: 2 },
         { action: 'consultation.phase-opened', n: 7 },
         { action: 'consultation.published', n: 5 },
@@ -138,6 +139,16 @@ describe('Demo seed', () => {
       expect(records).toEqual([
         { state: 'results', station: 'Bureau 1 — Mairie annexe de La Noue', confirmed: true, entered_by: 'animation@demo.sesame.test', recorded_there: 30 },
         { state: 'vote', station: 'Bureau 2 — École Jules-Ferry', confirmed: false, entered_by: 'animation@demo.sesame.test', recorded_there: 12 },
+      ]);
+      // The journal tells the closed consultation's count as the API writes it: entered by one officer, confirmed by another.
+      const countEntries = await query<{ state: string; action: string; actor: string; data: Record<string, unknown> }>(
+        database.url,
+        "SELECT c.state, a.action, p.email AS actor, a.data FROM audit_entries a JOIN consultations c ON c.id::text = a.subject_id::text LEFT JOIN people p ON p.id::text = a.actor_id::text WHERE a.action IN ('consultation.paper-count-recorded', 'consultation.paper-count-confirmed') ORDER BY a.seq",
+      );
+      expect(countEntries).toEqual([
+        { state: 'results', action: 'consultation.paper-count-recorded', actor: 'animation@demo.sesame.test', data: { reference: expect.any(String), station: 'Bureau 1 — Mairie annexe de La Noue', place: 'Salle polyvalente, 3 place du Marché', ballots: 30 } },
+        { state: 'results', action: 'consultation.paper-count-confirmed', actor: 'organisation@demo.sesame.test', data: { reference: expect.any(String), station: 'Bureau 1 — Mairie annexe de La Noue' } },
+        { state: 'vote', action: 'consultation.paper-count-recorded', actor: 'animation@demo.sesame.test', data: { reference: expect.any(String), station: 'Bureau 2 — École Jules-Ferry', place: 'Préau de l’école Jules-Ferry, 12 rue des Écoles', ballots: 12 } },
       ]);
       const published = await query<{ results: string | null; ballot_list: string | null }>(database.url, 'SELECT results::text AS results, ballot_list FROM consultations WHERE results IS NOT NULL OR ballot_list IS NOT NULL');
       expect(published).toHaveLength(1);

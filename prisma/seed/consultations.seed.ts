@@ -210,7 +210,7 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
       },
     });
     const at: Record<string, Date> = { draft: new Date(information.getTime() - 10 * DAY), scheduled: new Date(information.getTime() - 7 * DAY), information, deliberation, vote, counting: close, results: close };
-    const log = (action: AuditAction, data: Record<string, string | number | null>) => audit({ action, subjectType: 'consultation', subjectId: created.id, data: { reference, ...data } });
+    const log = (action: AuditAction, data: Record<string, string | number | null>, actorId: string | null = null) => audit({ action, subjectType: 'consultation', subjectId: created.id, data: { reference, ...data }, actorId });
     // The close (results) is written below, as the API does it.
     for (const state of states.filter((s) => s !== 'results')) {
       await tx.consultationEvent.create({ data: { consultationId: created.id, state, note: '', actorId: state === 'draft' || state === 'scheduled' ? organizer : null, createdAt: at[state]! } });
@@ -260,15 +260,17 @@ export async function seedDemoConsultations({ tx, audit }: SeedContext, now = ne
     };
     if (demo.paper) {
       await recordStationVoters(demo.paper.stationName, demo.paper.ballots);
-      await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer, confirmedById: await person('organisation@demo.sesame.test'), confirmedAt: new Date(close.getTime() - 3_600_000) } });
-      await log('consultation.paper-count-recorded', { station: demo.paper.stationName, ballots: demo.paper.ballots });
+      // Entered by the facilitator's account, confirmed by the organizer's: the two entries ConsultationsService writes (addPaperCount, confirmPaperCount).
+      await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.paper, officers: [...demo.paper.officers], countedAt: new Date(close.getTime() - 2 * 3_600_000), enteredById: officer, confirmedById: organizer, confirmedAt: new Date(close.getTime() - 3_600_000) } });
+      await log('consultation.paper-count-recorded', { station: demo.paper.stationName, place: demo.paper.place, ballots: demo.paper.ballots }, officer);
+      await log('consultation.paper-count-confirmed', { station: demo.paper.stationName }, organizer);
     }
     if (demo.pendingPaper) {
       // Entered by the facilitator's account, confirmed by nobody yet: not counted (the close reads confirmed records only).
       await recordStationVoters(demo.pendingPaper.stationName, demo.pendingPaper.ballots);
       const countedAt = new Date(Math.max(vote.getTime(), now.getTime() - 3_600_000));
       await tx.consultationPaperCount.create({ data: { consultationId: created.id, ...demo.pendingPaper, officers: [...demo.pendingPaper.officers], countedAt, enteredById: officer } });
-      await log('consultation.paper-count-recorded', { station: demo.pendingPaper.stationName, place: demo.pendingPaper.place, ballots: demo.pendingPaper.ballots });
+      await log('consultation.paper-count-recorded', { station: demo.pendingPaper.stationName, place: demo.pendingPaper.place, ballots: demo.pendingPaper.ballots }, officer);
     }
     if (demo.state === 'results') {
       const row = { ...(await tx.consultation.findUniqueOrThrow({ where: { id: created.id } })), dataUse: { reference: '', title: '' } };
