@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from './test-app';
 
 // Issue 17: the code to withdraw an answer is shown once, on the answer's
 // confirmation; a volunteer who gave an e-mail address also gets it by e-mail
-// (a job, in French), with the link to the withdrawal page. The code is never
+// (a job, in the language of the form they answered in), with the link to the withdrawal page. The code is never
 // stored in clear: the job names the volunteer only, the code waits sealed on
 // their row until the e-mail is sent, then only its HMAC remains.
 describe('The withdrawal code, e-mailed to the volunteer', () => {
@@ -80,6 +80,31 @@ describe('The withdrawal code, e-mailed to the volunteer', () => {
     for (const path of ['/api/v1/advisory-panel', '/api/v1/advisory-panel/calls', `/api/v1/advisory-panel/calls/${call.reference}`, '/api/v1/audit-log']) {
       expect({ path, leak: (await api().get(path).expect(200)).text.includes('@') }).toEqual({ path, leak: false });
     }
+  });
+
+  it('writes the e-mail in the language of the form the volunteer answered in: English, the call’s French title marked so', async () => {
+    const call = await createPanelCall(t, { state: 'open', codes: 1 });
+    const receipt = (
+      await api()
+        .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
+        .send({ invitationCode: call.codes[0], values: { genre: 'femme', age: 'senior' }, displayName: 'Alex', displayMode: 'pseudonym', contactEmail: 'alex.volunteer@example.org', locale: 'en' })
+        .expect(201)
+    ).body as { volunteer: string; withdrawToken: string };
+    await jobs.drain();
+    const mail = await smtp.waitFor('alex.volunteer@example.org');
+    expect(mail.subject).toBe(`Sésame: your answer to call ${call.reference} and its withdrawal code`);
+    expect(mail.headers.get('content-language')).toBe('en');
+    expect(mail.text).toContain(`Your withdrawal code (to paste on the withdrawal page if the link does not open): ${receipt.withdrawToken}`);
+    expect(mail.text).toContain(`you are volunteer ${receipt.volunteer} of its pool`);
+    expect(mail.text).toContain(`http://localhost:3000/comite/appels/${call.reference}/retrait?jeton=${receipt.withdrawToken}`);
+    expect(mail.text).not.toContain('Bonjour');
+    expect(mail.html).toContain('<html lang="en">');
+    expect(mail.html).toContain('<span lang="fr">');
+    // A language the platform does not speak is a 400 problem, and nothing is written.
+    await api()
+      .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
+      .send({ invitationCode: call.codes[0], values: { genre: 'femme', age: 'senior' }, displayName: 'Alex', displayMode: 'pseudonym', contactEmail: 'alex.volunteer@example.org', locale: 'de' })
+      .expect(400);
   });
 
   it('sends nothing to a volunteer who withdrew before the e-mail went, and forgets the sealed code at once', async () => {

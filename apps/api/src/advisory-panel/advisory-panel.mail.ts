@@ -1,3 +1,5 @@
+import type { Locale } from '@sesame/domain';
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const longDate = (date: string, locale: 'fr' | 'en') =>
@@ -56,30 +58,46 @@ ${section(en, 'en')}
 /**
  * The e-mail giving a volunteer the withdrawal code of their answer (shown
  * once on the answer's confirmation): the link to the withdrawal page and the
- * code itself. In French (the call's language); the code leaves the platform
- * only here and on the confirmation page.
+ * code itself. In the language of the form they answered in (the call's title
+ * stays the organizers' French, marked so); the code leaves the platform only
+ * here and on the confirmation page.
  */
-export function withdrawalCodeMail(input: { call: string; title: string; volunteer: string; link: string; code: string }): { subject: string; text: string; html: string } {
+export function withdrawalCodeMail(locale: Locale, input: { call: string; title: string; volunteer: string; link: string; code: string }): { subject: string; text: string; html: string } {
   const { call, title, volunteer, link, code } = input;
-  const lines = {
-    hello: 'Bonjour,',
-    thanks: `Merci pour votre réponse à l’appel à volontaires « ${title} » (${call}) du comité citoyen de Sésame : vous êtes le volontaire ${volunteer} de son vivier.`,
-    how: 'Vous pouvez retirer votre réponse tant que le vivier n’est pas figé pour un tirage au sort. Ouvrez ce lien :',
-    button: 'Retirer ma réponse',
-    code: `Votre code de retrait (à coller sur la page de retrait si le lien ne s’ouvre pas) : ${code}`,
-    keep: 'Gardez ce message : ce code n’est conservé nulle part en clair, personne ne pourra vous le redonner.',
-    ignore: 'Si vous n’avez pas répondu à cet appel, ignorez ce message.',
-  };
-  const subject = `Sésame : votre réponse à l’appel ${call} et son code de retrait`;
-  const text = `${lines.hello}\n\n${lines.thanks}\n\n${lines.how}\n${link}\n\n${lines.code}\n\n${lines.keep}\n${lines.ignore}\n`;
-  const html = `<!doctype html><html lang="fr"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
-<p>${escapeHtml(lines.hello)}</p>
-<p>${escapeHtml(lines.thanks)}</p>
-<p>${escapeHtml(lines.how)}</p>
-<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${escapeHtml(lines.button)}</a></p>
+  const words =
+    locale === 'en'
+      ? {
+          subject: `Sésame: your answer to call ${call} and its withdrawal code`,
+          hello: 'Hello,',
+          thanks: (name: string) => `Thank you for answering the call for volunteers “${name}” (${call}) of Sésame’s citizens’ panel: you are volunteer ${volunteer} of its pool.`,
+          how: 'You can withdraw your answer as long as the pool is not frozen for a draw. Open this link:',
+          button: 'Withdraw my answer',
+          code: `Your withdrawal code (to paste on the withdrawal page if the link does not open): ${code}`,
+          keep: 'Keep this message: this code is kept nowhere in clear, nobody can give it to you again.',
+          ignore: 'If you did not answer this call, ignore this message.',
+        }
+      : {
+          subject: `Sésame : votre réponse à l’appel ${call} et son code de retrait`,
+          hello: 'Bonjour,',
+          thanks: (name: string) => `Merci pour votre réponse à l’appel à volontaires « ${name} » (${call}) du comité citoyen de Sésame : vous êtes le volontaire ${volunteer} de son vivier.`,
+          how: 'Vous pouvez retirer votre réponse tant que le vivier n’est pas figé pour un tirage au sort. Ouvrez ce lien :',
+          button: 'Retirer ma réponse',
+          code: `Votre code de retrait (à coller sur la page de retrait si le lien ne s’ouvre pas) : ${code}`,
+          keep: 'Gardez ce message : ce code n’est conservé nulle part en clair, personne ne pourra vous le redonner.',
+          ignore: 'Si vous n’avez pas répondu à cet appel, ignorez ce message.',
+        };
+  const text = `${words.hello}\n\n${words.thanks(title)}\n\n${words.how}\n${link}\n\n${words.code}\n\n${words.keep}\n${words.ignore}\n`;
+  // The title is French whatever the e-mail's language: marked so for screen readers.
+  const titleHtml = locale === 'fr' ? escapeHtml(title) : `<span lang="fr">${escapeHtml(title)}</span>`;
+  const thanksHtml = escapeHtml(words.thanks('\u0000')).replace('\u0000', titleHtml);
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+<p>${escapeHtml(words.hello)}</p>
+<p>${thanksHtml}</p>
+<p>${escapeHtml(words.how)}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 12px 20px; background: #1d3f8f; color: #ffffff; text-decoration: none; border-radius: 6px;">${escapeHtml(words.button)}</a></p>
 <p style="word-break: break-all;">${escapeHtml(link)}</p>
-<p style="word-break: break-all;">${escapeHtml(lines.code)}</p>
-<p>${escapeHtml(lines.keep)} ${escapeHtml(lines.ignore)}</p>
+<p style="word-break: break-all;">${escapeHtml(words.code)}</p>
+<p>${escapeHtml(words.keep)} ${escapeHtml(words.ignore)}</p>
 </body></html>`;
-  return { subject, text, html };
+  return { subject: words.subject, text, html };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type {
   AdvisoryPanelCall,
@@ -230,7 +231,7 @@ export class AdvisoryPanelRepository {
   volunteerToMailWithdrawalCode(id: string) {
     return this.prisma.advisoryPanelVolunteer.findUnique({
       where: { id },
-      select: { id: true, publicId: true, contactEmail: true, withdrawnAt: true, withdrawTokenHash: true, withdrawCodeSealed: true, pool: { select: { call: { select: { reference: true, title: true } } } } },
+      select: { id: true, publicId: true, contactEmail: true, locale: true, withdrawnAt: true, withdrawTokenHash: true, withdrawCodeSealed: true, pool: { select: { call: { select: { reference: true, title: true } } } } },
     });
   }
   /** Once the e-mail is sent (or can no longer be), the sealed code goes: only the code's HMAC stays. */
@@ -257,7 +258,7 @@ export class AdvisoryPanelRepository {
   }
   async addVolunteer(
     tx: PrismaTransaction,
-    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; withdrawTokenHash: string; withdrawCodeSealed: string | null },
+    data: { poolId: string; invitationId: string; values: Prisma.InputJsonValue; displayName: string; displayMode: 'pseudonym' | 'name'; contactEmail: string; locale: Locale; withdrawTokenHash: string; withdrawCodeSealed: string | null },
   ): Promise<{ id: string; publicId: string }> {
     // V-0001, V-0002… in the order of answers (the pool row is locked by the caller); withdrawn answers keep their number.
     const count = await tx.advisoryPanelVolunteer.count({ where: { poolId: data.poolId } });

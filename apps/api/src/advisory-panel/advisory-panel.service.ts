@@ -492,7 +492,9 @@ export class AdvisoryPanelService implements OnModuleInit {
     }
     const code = this.unsealWithdrawalCode(v.withdrawCodeSealed, v.withdrawTokenHash ?? '');
     const link = new URL(`${withdrawalPage(call.reference)}?jeton=${encodeURIComponent(code)}`, this.config.WEB_ORIGIN).toString();
-    await this.mail.send({ to: v.contactEmail, language: 'fr', ...withdrawalCodeMail({ call: call.reference, title: call.title, volunteer: v.publicId, link, code }) });
+    // In the language of the form they answered in (the call's title is the organizers', in French).
+    const locale = v.locale === 'en' ? 'en' : 'fr';
+    await this.mail.send({ to: v.contactEmail, language: locale, ...withdrawalCodeMail(locale, { call: call.reference, title: call.title, volunteer: v.publicId, link, code }) });
     await this.repository.forgetWithdrawalCode(v.id);
   }
 
@@ -705,6 +707,7 @@ export class AdvisoryPanelService implements OnModuleInit {
         displayName: input.displayName,
         displayMode: input.displayMode,
         contactEmail: input.contactEmail,
+        locale: input.locale,
         withdrawTokenHash,
         // Sealed to the code's own HMAC (tied to this answer), until the e-mail giving it is sent.
         withdrawCodeSealed: input.contactEmail ? this.sealWithdrawalCode(withdrawToken, withdrawTokenHash) : null,

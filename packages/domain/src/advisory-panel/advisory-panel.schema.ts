@@ -16,6 +16,7 @@ import {
   WITNESS_KINDS,
 } from './advisory-panel.values';
 import { plainText, requiredText } from '../common/text-fields';
+import { LocaleSchema } from '../identity/identity.schema';
 
 export * from './advisory-panel.values';
 
@@ -342,6 +343,8 @@ export const AnswerCallSchema = z
     displayMode: DisplayModeSchema.default('pseudonym'),
     /** To tell the volunteer if drawn (private, never published). */
     contactEmail: z.email({ error: (issue) => (issue.input === '' ? 'Indiquez votre adresse e-mail.' : 'Adresse électronique invalide.') }).max(320),
+    /** The language of the form: the e-mails sent to the volunteer (their withdrawal code) are in it. */
+    locale: LocaleSchema.default('fr'),
   })
   .strict()
   .meta({ id: 'AnswerCall' });

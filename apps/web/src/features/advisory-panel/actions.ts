@@ -178,6 +178,8 @@ export async function answerCall(_previous: FormState, formData: FormData): Prom
     displayName: text(formData, 'displayName'),
     displayMode: text(formData, 'displayMode') || 'pseudonym',
     contactEmail: text(formData, 'contactEmail'),
+    // The e-mail giving the withdrawal code is written in the language of this form.
+    locale: await getLocale(),
   };
   let receipt: { call: string; volunteer: string; withdrawToken: string };
   try {
