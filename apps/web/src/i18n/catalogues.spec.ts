@@ -53,4 +53,15 @@ describe('message catalogues', () => {
     const namespaces = folders.flatMap((folder) => Object.keys(load(folder, 'fr'))).sort();
     for (const locale of locales) expect(Object.keys(catalogues[locale]).sort()).toEqual(namespaces);
   });
+
+  // The home page is the only reader of its namespaces, with plain `t('key')` calls: a key it does not read is text left behind.
+  it('hold no key the home page does not read (Home, HomeLive)', () => {
+    const page = readFileSync(join(webDir, 'app', 'page.tsx'), 'utf8');
+    const read = (name: string) => new Set([...page.matchAll(new RegExp(`\\b${name}(?:\\.rich)?\\('([^']+)'`, 'g'))].map((match) => match[1]));
+    const fr = catalogues.fr as unknown as Record<string, Record<string, unknown>>;
+    for (const [namespace, reader] of [['Home', 't'], ['HomeLive', 'live']] as const) {
+      const used = read(reader);
+      expect({ namespace, unread: Object.keys(fr[namespace]!).filter((key) => !used.has(key)) }).toEqual({ namespace, unread: [] });
+    }
+  });
 });
