@@ -162,6 +162,7 @@ async function main() {
           mips: result.stats.pricingSolves,
           mispriced: result.stats.mispriced,
           lpSolves: result.stats.lpSolves,
+          simplexIterations: result.stats.simplexIterations,
           pricingMs: result.stats.pricingMs,
           lpMs: result.stats.lpMs,
           paperMinimum: paper ? paper.minimum : null,
