@@ -184,6 +184,10 @@ setup('long-word content from an organizer and a resident, and their sessions', 
     await resident.getByLabel('Ce que je propose', { exact: true }).fill(`Voir https://ville.example/${longWord('deliberation', 200)} et ${longWord('Arrêterlescompteurs', 150)}.`);
     await resident.getByLabel('Pourquoi', { exact: true }).fill(longWord('Parcequepersonnenachoisi', 200));
     await resident.getByLabel('Effet attendu', { exact: true }).fill(longWord('Moinsdedonnéesgardées', 200));
+    // The autosave's first save creates the draft and moves to its address: wait for it, as a
+    // click on the preview during that move can be lost (seen on a loaded CI machine).
+    await expect(resident.getByRole('status').filter({ hasText: /Brouillon enregistré à \d{1,2} h \d{2}/ })).toBeVisible({ timeout: 30_000 });
+    await expect(resident).toHaveURL(/\/propositions\/PR-\d{4}-\d{3,}\/modifier$/);
     await resident.getByRole('button', { name: 'Voir l’aperçu avant de déposer' }).click();
     await expect(resident).toHaveURL(/\/propositions\/PR-\d{4}-\d{3,}$/);
     return /PR-\d{4}-\d{3,}/.exec(resident.url())![0];
