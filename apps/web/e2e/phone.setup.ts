@@ -150,10 +150,21 @@ async function publishLongWordRecord(page: Page): Promise<string> {
   await expect(page).toHaveURL(new RegExp(`/registre/${record}\\?publiee=1$`));
 
   await page.goto(`/registre/${record}/modifier`);
-  await page.getByLabel('Résumé', { exact: true }).fill(`Nouveau résumé ${longWord('Résumémodifié', 160)} fin.`);
-  await page.getByLabel('Note de modification (obligatoire)').fill(`Pourquoi : ${longWord('Notedemodification', 150)}`);
+  await page.waitForLoadState('networkidle');
+  // Under CI's load the form may still be hydrating while it is filled (once the old summary came back
+  // in front of the new one, over 350 characters): type again until the values are the ones typed.
+  const summary = page.getByLabel('Résumé', { exact: true });
+  const note = page.getByLabel('Note de modification (obligatoire)');
+  const newSummary = `Nouveau résumé ${longWord('Résumémodifié', 160)} fin.`;
+  const newNote = `Pourquoi : ${longWord('Notedemodification', 150)}`;
+  await expect(async () => {
+    await summary.fill(newSummary);
+    await note.fill(newNote);
+    await expect(summary).toHaveValue(newSummary, { timeout: 1_000 });
+    await expect(note).toHaveValue(newNote, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).first().click();
-  await expect(page).toHaveURL(new RegExp(`/registre/${record}\\?publiee=2$`));
+  await expect(page).toHaveURL(new RegExp(`/registre/${record}\\?publiee=2$`), { timeout: 30_000 });
   return record;
 }
 
