@@ -163,6 +163,8 @@ async function main() {
           mispriced: result.stats.mispriced,
           lpSolves: result.stats.lpSolves,
           simplexIterations: result.stats.simplexIterations,
+          rowsPooled: result.stats.rowsPooled,
+          rowsReturned: result.stats.rowsReturned,
           pricingMs: result.stats.pricingMs,
           lpMs: result.stats.lpMs,
           paperMinimum: paper ? paper.minimum : null,

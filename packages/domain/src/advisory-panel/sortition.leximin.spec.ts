@@ -50,6 +50,16 @@ describe('LEXIMIN on the public pools of Flanigan et al. (Nature 2021)', () => {
       expect(progress.some((p) => p.phase === 'column-generation' && p.fixedUnits > 0 && p.lastFixedProbability !== null)).toBe(true);
     });
 
+    it('with a small LP (idle panel rows pooled, then brought back), the same LEXIMIN probabilities', async () => {
+      expect(result.stats.rowsPooled).toBe(0); // the default keeps at least 1 500 rows: this pool never needs the pool
+      const small = await leximin(instance, { lpRowsKept: 20 });
+      expect(small.stats.rowsPooled).toBeGreaterThan(0);
+      expect(small.stats.rowsReturned).toBeGreaterThan(0);
+      expectValidDistribution(instance, small);
+      // LEXIMIN is unique: each person's probability, not only the sorted vector.
+      small.probabilities.forEach((p, i) => expect(Math.abs(p - result.probabilities[i]!)).toBeLessThan(1e-6));
+    }, 180_000);
+
     it('rounds to 1 000 valid panels, each person within 2/M of LEXIMIN', () => {
       const lottery = roundToLottery(result.panels, result.units, 1000);
       expect(lottery.copies.reduce((s, c) => s + c.copies, 0)).toBe(1000);

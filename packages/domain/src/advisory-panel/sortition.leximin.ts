@@ -37,12 +37,15 @@ import { buildUnits, checkUnitPanel, type SortitionInstance, type SortitionUnits
  * half the LP's), which damps the LP duals' swings in the tail of a stage; a
  * panel is kept only if it improves the LP at its own duals, and the end of a
  * stage is always proven at the LP's duals.
+ * Version 7 keeps the LP small: rows (panels) slack for several solves leave
+ * it for a pool once it is over its size, and come back when the LP's duals
+ * make them improving again (ROWS_KEPT_MIN).
  * Stages repeat until every unit is fixed. A last LP finds the distribution
  * over the generated panels closest to the fixed probabilities, and every
  * panel of it is checked against the quotas in plain TypeScript.
  */
 
-export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/6';
+export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/7';
 
 export interface LeximinProgress {
   phase: 'feasibility' | 'initial-panels' | 'column-generation' | 'final-lp' | 'done';
@@ -62,6 +65,8 @@ export interface LeximinOptions {
   initialPanels?: number;
   /** Stop at the first stage (MAXIMIN): every unit then gets at least the minimum. */
   maximinOnly?: boolean;
+  /** Panel rows the stage LP keeps before idle ones go to the pool (default max(1 500, 2 × units); tests set it low). */
+  lpRowsKept?: number;
 }
 
 export interface LeximinResult {
@@ -87,6 +92,9 @@ export interface LeximinResult {
     simplexIterations: number;
     /** Wall time inside the LP. */
     lpMs: number;
+    /** Panel rows moved from the LP to the pool, and brought back from it. */
+    rowsPooled: number;
+    rowsReturned: number;
     elapsedMs: number;
     /** Largest shortfall of a unit's final probability below its fixed LEXIMIN value. */
     maxDeviation: number;
@@ -141,6 +149,24 @@ const LATER_SWAP_STARTS = 16;
  */
 const MIP_TOO_AFTER_ITERATIONS = 150;
 /**
+ * The stage LP keeps at most max(ROWS_KEPT_MIN, ROWS_KEPT_PER_UNIT × units)
+ * panel rows (version 7). Beyond that, a row that has stayed slack (its panel
+ * unused) for IDLE_SOLVES solves in a row leaves the LP for a pool; a pooled
+ * panel that the LP's weights make improving again comes back before any
+ * search, at most POOL_RETURNS of them per round, most improving first. The
+ * LP always holds every panel it needs, so the stages' optima and proofs do
+ * not change; the dual simplex only re-solves a smaller LP. On the
+ * sf_e_110-like pool, from the same saved state, the fifth stage (87 free
+ * units) ended in 587 s with the pool; without it, z was still 0.1746 (of
+ * 0.1919) after 231 s, where the pool was at 0.1890. Keeping 1 000 rows and
+ * dropping after 2 idle solves was slower than 1 500 and 3: panels left that
+ * were soon needed again (decision 0018, version 7).
+ */
+const ROWS_KEPT_MIN = 1500;
+const ROWS_KEPT_PER_UNIT = 2;
+const IDLE_SOLVES = 3;
+const POOL_RETURNS = 32;
+/**
  * Weight of the previous pricing point in the smoothed duals (0: the LP's duals).
  * 0.3, 0.5 and 0.7 on the sf_a_35-like pool: 42.1, 39.3 and 39.4 s of CPU (decision 0018).
  */
@@ -187,6 +213,8 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   let lpMs = 0;
   let lpSolves = 0;
   let simplexIterations = 0;
+  let rowsPooled = 0;
+  let rowsReturned = 0;
   let stages = 0;
   let mispriced = 0;
   try {
@@ -238,17 +266,50 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       if (problems.length > 0) throw new Error(`the solver returned a panel that breaks the rules: ${problems.join('; ')}`);
       seen.add(key);
       panels.push(counts);
+      addRow(panels.length - 1);
+      return true;
+    };
+    // The LP's rows beyond row 0: rowPanel[r] is the panel of row r + 1; a panel not in the LP is in the pool.
+    const rowPanel: number[] = [];
+    const inLp: boolean[] = [];
+    const idleSolves: number[] = [];
+    const rowsKept = options.lpRowsKept ?? Math.max(ROWS_KEPT_MIN, ROWS_KEPT_PER_UNIT * nUnits);
+    function addRow(panel: number) {
       // A row of the dual: Σ_u a_Pu y_u − ŷ ≤ 0, with a_Pu = x_Pu / m_u.
       const indices: number[] = [weightOf];
       const values: number[] = [-1];
-      counts.forEach((c, u) => {
+      panels[panel]!.forEach((c, u) => {
         if (c > 0) {
           indices.push(u);
           values.push(c / mult[u]!);
         }
       });
       lp.addRow(-highs.infinity, 0, { indices, values });
-      return true;
+      rowPanel.push(panel);
+      inLp[panel] = true;
+      idleSolves[panel] = 0;
+    }
+    /** After a solve: counts the solves each row has stayed slack, and moves the long-idle ones to the pool once the LP is over its size. */
+    const poolIdleRows = (rowValue: Float64Array) => {
+      const leaving = new Uint8Array(rowPanel.length + 1);
+      let count = 0;
+      rowPanel.forEach((panel, r) => {
+        idleSolves[panel] = rowValue[r + 1]! < -1e-6 ? idleSolves[panel]! + 1 : 0;
+        if (idleSolves[panel]! >= IDLE_SOLVES) {
+          leaving[r + 1] = 1;
+          count += 1;
+        }
+      });
+      if (count === 0 || rowPanel.length <= rowsKept) return;
+      // Only slack rows leave: their slacks are basic, so the basis stays valid for the next re-solve.
+      lp.deleteRows({ kind: 'mask', mask: leaving });
+      const kept = rowPanel.filter((panel, r) => {
+        if (leaving[r + 1]) inLp[panel] = false;
+        return !leaving[r + 1];
+      });
+      rowPanel.length = 0;
+      rowPanel.push(...kept);
+      rowsPooled += count;
     };
 
     // The stage LP's dual: columns y_u ≥ 0 (free once u is fixed), then ŷ (free); row 0: Σ_{u free} y_u = 1,
@@ -296,10 +357,11 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         const status = statusName(highs, lp);
         if (status !== 'optimal') throw new Error(`LP ended with status ${status}`);
         // The weights y_u (≥ 0 while u is free) and ŷ: every panel in the LP has Σ a_Pu y_u ≤ ŷ.
-        const solution = lp.getSolution().colValue;
-        y = solution.subarray(0, nUnits);
-        yhat = solution[weightOf]!;
+        const { colValue, rowValue } = lp.getSolution();
+        y = Float64Array.from(colValue.subarray(0, nUnits));
+        yhat = colValue[weightOf]!;
         z = lp.getObjectiveValue();
+        poolIdleRows(rowValue);
         // A free unit's dual is ≥ 0 (a tiny negative is round-off); a fixed unit's row is an equality, its dual any sign.
         const dual = (v: number, u: number) => (fixed[u] === null ? Math.max(0, v) : v);
         const w = Array.from(y, (v, u) => dual(v, u) / mult[u]!);
@@ -313,8 +375,19 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
           const c = center;
           yp = yp.map((v, u) => SMOOTHING * c[u]! + (1 - SMOOTHING) * v);
         }
-        let added = 0;
-        for (let attempt = 0; attempt < 2 && added === 0; attempt += 1) {
+        // First the pooled panels that improve the LP at its duals (a search that costs nothing).
+        const improving: { panel: number; gain: number }[] = [];
+        panels.forEach((counts, panel) => {
+          if (inLp[panel]) return;
+          const gain = valueAt(counts, w) - yhat;
+          if (gain > PRICING_EPS) improving.push({ panel, gain });
+        });
+        improving.sort((a, b) => b.gain - a.gain);
+        for (const { panel } of improving.slice(0, POOL_RETURNS)) addRow(panel);
+        const fromPool = Math.min(POOL_RETURNS, improving.length);
+        rowsReturned += fromPool;
+        let added = fromPool;
+        for (let attempt = 0; attempt < 2 && added === fromPool; attempt += 1) {
           const smoothed: boolean = attempt === 0 && SMOOTHING > 0 && center !== null;
           if (attempt === 1 && !(SMOOTHING > 0 && center !== null)) break;
           const point: number[] = smoothed ? yp : Array.from(y, dual);
@@ -340,7 +413,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
           // One MIP both searches and proves: only panels beating `above` survive its cutoff.
           const found = price(wp, above, HEURISTIC_GAP);
           for (const c of found) if (valueAt(c.counts, w) > yhat + PRICING_EPS && addPanel(c.counts)) added += 1;
-          if (added > 0) center = point;
+          if (added > fromPool) center = point;
           else if (smoothed) mispriced += 1;
         }
         if (added === 0) break; // proven at the LP's duals (or numerically converged: the best panel is already in the LP)
@@ -392,7 +465,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       minimum: Math.min(...probabilities),
       panels: support,
       units,
-      stats: { stages, mispriced, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, simplexIterations, lpMs, elapsedMs: Date.now() - started, maxDeviation },
+      stats: { stages, mispriced, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, simplexIterations, lpMs, rowsPooled, rowsReturned, elapsedMs: Date.now() - started, maxDeviation },
     };
   } finally {
     pricing.dispose();
