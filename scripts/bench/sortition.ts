@@ -165,6 +165,7 @@ async function main() {
           simplexIterations: result.stats.simplexIterations,
           rowsPooled: result.stats.rowsPooled,
           rowsReturned: result.stats.rowsReturned,
+          lpRebuilds: result.stats.lpRebuilds,
           pricingMs: result.stats.pricingMs,
           lpMs: result.stats.lpMs,
           paperMinimum: paper ? paper.minimum : null,

@@ -97,4 +97,4 @@ export const DRAW_REFERENCE_PREFIX = 'TS';
 export const CALL_REFERENCE_PREFIX = 'AV';
 
 /** The algorithm the draw commits to (the solver's version, the lottery's rounding and the draw rule). */
-export const PANEL_DRAW_ALGORITHM = 'leximin-cg-highs/7+lottery-1000/1+draw-sha256/1';
+export const PANEL_DRAW_ALGORITHM = 'leximin-cg-highs/8+lottery-1000/1+draw-sha256/1';

@@ -1,5 +1,6 @@
 import { checkPersonPanel, checkUnitPanel, type SortitionInstance } from './sortition.model';
 import { InfeasibleQuotasError, leximin, type LeximinProgress, type LeximinResult, unitProbabilities } from './sortition.leximin';
+import { loadHighs } from './sortition.highs';
 import { assignPeople, largestRemainder, lotteryProbabilities, roundToLottery } from './sortition.lottery';
 import { loadPool, referenceLeximin } from './sortition.testing';
 
@@ -60,6 +61,36 @@ describe('LEXIMIN on the public pools of Flanigan et al. (Nature 2021)', () => {
       small.probabilities.forEach((p, i) => expect(Math.abs(p - result.probabilities[i]!)).toBeLessThan(1e-6));
     }, 180_000);
 
+    it('when HiGHS throws from a stage LP re-solve, rebuilds that LP from its rows and solves it cold: the same probabilities', async () => {
+      // A HiGHS failure from outside (the native solver once threw after half an hour of re-solves).
+      const highs = await loadHighs();
+      const createModel = highs.createModel.bind(highs);
+      let unitsFixed = false;
+      let thrown = 0;
+      const spy = jest.spyOn(highs, 'createModel').mockImplementation((...args) => {
+        const model = createModel(...args);
+        const run = model.run.bind(model);
+        model.run = (callbacks) => {
+          const stageLp = model.options.get('solver') === 'simplex' && model.options.get('presolve') === 'off';
+          if (stageLp && unitsFixed && thrown === 0) {
+            thrown += 1;
+            throw new Error('simulated native failure');
+          }
+          return run(callbacks);
+        };
+        return model;
+      });
+      try {
+        const rebuilt = await leximin(instance, { onProgress: (p) => (unitsFixed ||= p.fixedUnits > 0) });
+        expect(thrown).toBe(1);
+        expect(rebuilt.stats.lpRebuilds).toBe(1);
+        expectValidDistribution(instance, rebuilt);
+        rebuilt.probabilities.forEach((p, i) => expect(Math.abs(p - result.probabilities[i]!)).toBeLessThan(1e-6));
+      } finally {
+        spy.mockRestore();
+      }
+    }, 180_000);
+
     it('rounds to 1 000 valid panels, each person within 2/M of LEXIMIN', () => {
       const lottery = roundToLottery(result.panels, result.units, 1000);
       expect(lottery.copies.reduce((s, c) => s + c.copies, 0)).toBe(1000);
@@ -111,6 +142,19 @@ describe('LEXIMIN on hand-made pools', () => {
     const result = await leximin({ people, quotas, panelSize: 2 });
     expect(result.probabilities).toEqual([0.25, 0.25, 0.25, 0.25, 1].map((p) => expect.closeTo(p, 6)));
     expect(result.minimum).toBeCloseTo(0.25, 6);
+  });
+
+  it('fixes every unit left at probability 1 in one stage (four forced volunteers after the shared seats)', async () => {
+    // Each "y" value has one volunteer and one reserved seat; the six "x" share the other two seats.
+    const people = [...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => person(id, 'x')), ...['y1', 'y2', 'y3', 'y4'].map((v) => person(v, v))];
+    const quotas = [{ category: 'g', value: 'x', min: 2, max: 2 }, ...['y1', 'y2', 'y3', 'y4'].map((value) => ({ category: 'g', value, min: 1, max: 1 }))];
+    const progress: LeximinProgress[] = [];
+    const result = await leximin({ people, quotas, panelSize: 6 }, { onProgress: (p) => progress.push(p) });
+    expect(result.probabilities).toEqual([...new Array(6).fill(1 / 3), 1, 1, 1, 1].map((p) => expect.closeTo(p, 6)));
+    // Stage 1 fixes the "x" at 1/3; stage 2 proves z = 1 and fixes the four at once, not one a stage.
+    expect(result.stats.stages).toBe(2);
+    const atOne = progress.filter((p) => p.lastFixedProbability !== null && p.lastFixedProbability > 1 - 1e-6);
+    expect(atOne[0]).toMatchObject({ fixedUnits: 5, units: 5 });
   });
 
   it('keeps housemates apart: two people of one household never sit together', async () => {

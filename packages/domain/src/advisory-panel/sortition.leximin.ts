@@ -45,7 +45,7 @@ import { buildUnits, checkUnitPanel, type SortitionInstance, type SortitionUnits
  * panel of it is checked against the quotas in plain TypeScript.
  */
 
-export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/7';
+export const LEXIMIN_ALGORITHM_VERSION = 'leximin-cg-highs/8';
 
 export interface LeximinProgress {
   phase: 'feasibility' | 'initial-panels' | 'column-generation' | 'final-lp' | 'done';
@@ -95,6 +95,8 @@ export interface LeximinResult {
     /** Panel rows moved from the LP to the pool, and brought back from it. */
     rowsPooled: number;
     rowsReturned: number;
+    /** Times the stage LP was rebuilt from its rows and solved cold after highs-js threw from a re-solve. */
+    lpRebuilds: number;
     elapsedMs: number;
     /** Largest shortfall of a unit's final probability below its fixed LEXIMIN value. */
     maxDeviation: number;
@@ -205,7 +207,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   // reduce took over half of each solve: 18.8 s → 8.2 s of pricing on the
   // sf_a_35-like pool, same minimum (decision 0018, version 4).
   pricing.options.set({ presolve: 'off', mip_heuristic_run_feasibility_jump: false });
-  const lp = highs.createModel();
+  let lp: Model = highs.createModel();
   const weightOf = nUnits; // the column ŷ, after the units' y_u
   let pricingSolves = 0;
   let swapPanels = 0;
@@ -215,6 +217,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
   let simplexIterations = 0;
   let rowsPooled = 0;
   let rowsReturned = 0;
+  let lpRebuilds = 0;
   let stages = 0;
   let mispriced = 0;
   try {
@@ -274,8 +277,9 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
     const inLp: boolean[] = [];
     const idleSolves: number[] = [];
     const rowsKept = options.lpRowsKept ?? Math.max(ROWS_KEPT_MIN, ROWS_KEPT_PER_UNIT * nUnits);
-    function addRow(panel: number) {
-      // A row of the dual: Σ_u a_Pu y_u − ŷ ≤ 0, with a_Pu = x_Pu / m_u.
+    const fixed: (number | null)[] = units.units.map(() => null);
+    /** A panel's row of the dual: Σ_u a_Pu y_u − ŷ ≤ 0, with a_Pu = x_Pu / m_u. */
+    const addPanelRow = (model: Model, panel: number) => {
       const indices: number[] = [weightOf];
       const values: number[] = [-1];
       panels[panel]!.forEach((c, u) => {
@@ -284,7 +288,52 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
           values.push(c / mult[u]!);
         }
       });
-      lp.addRow(-highs.infinity, 0, { indices, values });
+      model.addRow(-highs.infinity, 0, { indices, values });
+    };
+    /**
+     * The stage LP's dual as the current state makes it: columns y_u ≥ 0 (free, with
+     * cost −p_u, once u is fixed at p_u), then ŷ (free, cost 1); row 0: Σ_{u free} y_u = 1,
+     * then one row per panel of `rowPanel`. Minimise ŷ − Σ_{u fixed} p_u y_u.
+     */
+    const buildLp = (model: Model): Model => {
+      model.options.set({ ...QUIET, solver: 'simplex', simplex_strategy: 1, presolve: 'off' });
+      model.addVars(
+        fixed.map((p) => (p === null ? 0 : -highs.infinity)),
+        fixed.map(() => highs.infinity),
+      );
+      model.addVar(-highs.infinity, highs.infinity);
+      fixed.forEach((p, u) => {
+        if (p !== null) model.changeColCost(u, -p);
+      });
+      model.changeColCost(weightOf, 1);
+      const free = [...units.units.keys()].filter((u) => fixed[u] === null);
+      model.addRow(1, 1, { indices: free, values: free.map(() => 1) });
+      for (const panel of rowPanel) addPanelRow(model, panel);
+      return model;
+    };
+    /**
+     * Re-solves the stage LP from its last basis. If HiGHS throws or ends without an
+     * optimum, the LP is rebuilt from the rows it holds and solved cold, once: the
+     * same LP, so the same optimum (REBUILD_WHY).
+     */
+    const solveStageLp = () => {
+      try {
+        lp.run();
+        if (statusName(highs, lp) === 'optimal') return;
+      } catch {
+        // rebuilt below
+      }
+      lpRebuilds += 1;
+      try {
+        lp.dispose();
+      } catch {
+        // a model that failed may be past disposing: it is dropped either way
+      }
+      lp = buildLp(highs.createModel());
+      lp.run();
+    };
+    function addRow(panel: number) {
+      addPanelRow(lp, panel);
       rowPanel.push(panel);
       inLp[panel] = true;
       idleSolves[panel] = 0;
@@ -312,13 +361,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       rowsPooled += count;
     };
 
-    // The stage LP's dual: columns y_u ≥ 0 (free once u is fixed), then ŷ (free); row 0: Σ_{u free} y_u = 1,
-    // then one row per panel (addPanel). Minimise ŷ − Σ_{u fixed} p_u y_u.
-    lp.options.set({ ...QUIET, solver: 'simplex', simplex_strategy: 1, presolve: 'off' });
-    lp.addVars(new Array(nUnits).fill(0), new Array(nUnits).fill(highs.infinity));
-    lp.addVar(-highs.infinity, highs.infinity);
-    lp.changeColCost(weightOf, 1);
-    lp.addRow(1, 1, { indices: [...units.units.keys()], values: mult.map(() => 1) });
+    buildLp(lp);
 
     // Initial panels by multiplicative weights: each round favours the people selected least so far.
     progress('initial-panels');
@@ -339,7 +382,6 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
     }
 
     const swaps = swapSearch(instance, units);
-    const fixed: (number | null)[] = units.units.map(() => null);
     progress('column-generation');
     while (fixedCount < nUnits) {
       stages += 1;
@@ -349,7 +391,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       let center: number[] | null = null;
       for (;;) {
         const t0 = Date.now();
-        lp.run();
+        solveStageLp();
         lpMs += Date.now() - t0;
         lpSolves += 1;
         const lastIterations = Number(lp.info.get('simplex_iteration_count') ?? 0);
@@ -420,8 +462,12 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
         if (panels.length % 10 === 0) progress('column-generation');
       }
       // Fix the units with a positive dual at z (the stage's proven optimum).
+      // At z = 1 every free unit is at probability 1 in every optimum (z is their minimum):
+      // all are fixed at once. Their duals alone name one unit per stage (the dual is
+      // degenerate there), and each of those stages cost a full re-solve (version 8).
+      const allAtOne = z >= 1 - FIX_EPS;
       const toFix: number[] = [];
-      for (let u = 0; u < nUnits; u += 1) if (fixed[u] === null && y[u]! > FIX_EPS) toFix.push(u);
+      for (let u = 0; u < nUnits; u += 1) if (fixed[u] === null && (allAtOne || y[u]! > FIX_EPS)) toFix.push(u);
       if (toFix.length === 0) {
         let best = -1;
         for (let u = 0; u < nUnits; u += 1) if (fixed[u] === null && (best < 0 || y[u]! > y[best]!)) best = u;
@@ -465,7 +511,7 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
       minimum: Math.min(...probabilities),
       panels: support,
       units,
-      stats: { stages, mispriced, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, simplexIterations, lpMs, rowsPooled, rowsReturned, elapsedMs: Date.now() - started, maxDeviation },
+      stats: { stages, mispriced, panelsGenerated: panels.length, swapPanels, pricingSolves, pricingMs, lpSolves, simplexIterations, lpMs, rowsPooled, rowsReturned, lpRebuilds, elapsedMs: Date.now() - started, maxDeviation },
     };
   } finally {
     pricing.dispose();
