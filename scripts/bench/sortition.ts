@@ -137,7 +137,7 @@ async function main() {
     const cpu = process.cpuUsage();
     const started = Date.now();
     const result = await leximin(instance, {
-      onProgress: (p) => process.stderr.write(`\r  ${row.name}: ${p.phase}, ${p.fixedUnits}/${p.units} fixed, ${p.panels} panels, ${(p.elapsedMs / 1000).toFixed(0)} s   `),
+      onProgress: (p) => process.stderr.write(`\r  ${row.name}: ${p.phase}, ${p.fixedUnits}/${p.units} fixed${p.lastFixedProbability === null ? '' : ` (last at ${p.lastFixedProbability.toFixed(5)})`}, ${p.panels} panels, ${(p.elapsedMs / 1000).toFixed(0)} s   `),
     });
     process.stderr.write(`\n  stats ${JSON.stringify(result.stats)}\n`);
     const seconds = (Date.now() - started) / 1000;

@@ -40,6 +40,8 @@ import { buildUnits, checkUnitPanel, type SortitionInstance, type SortitionUnits
  * Version 7 keeps the LP small: rows (panels) slack for several solves leave
  * it for a pool once it is over its size, and come back when the LP's duals
  * make them improving again (ROWS_KEPT_MIN).
+ * Version 8 fixes every free unit once a stage proves z = 1, and rebuilds the
+ * stage LP if HiGHS fails on a re-solve (solveStageLp).
  * Stages repeat until every unit is fixed. A last LP finds the distribution
  * over the generated panels closest to the fixed probabilities, and every
  * panel of it is checked against the quotas in plain TypeScript.
@@ -314,7 +316,10 @@ export async function leximin(instance: SortitionInstance, options: LeximinOptio
     /**
      * Re-solves the stage LP from its last basis. If HiGHS throws or ends without an
      * optimum, the LP is rebuilt from the rows it holds and solved cold, once: the
-     * same LP, so the same optimum (REBUILD_WHY).
+     * same LP, so the same optimum. On the sf_e_110-like pool, after 1 844 s of warm
+     * re-solves of a model edited by many row deletions (version 7),
+     * `run()` threw "run failed with HiGHS status -1" with 9 units left; the same LP
+     * rebuilt from a saved state solved cold (decision 0018, version 8).
      */
     const solveStageLp = () => {
       try {
