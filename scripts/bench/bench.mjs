@@ -43,8 +43,11 @@
 //              against the API's very statements (loaded from its build: same
 //              text, prepared under the same names, same parameters and
 //              hashing) driven directly by `pg` clients (target ≥ 0.6, p99
-//              shown); two consultations whose vote is open, opened through the
-//              API by an organizer (one for each side).
+//              shown); then, for comparison, the same ballots to
+//              scripts/bench/ballots-ceiling.mjs, the route's work on a bare
+//              node:http server (no framework): the ratio no API could pass on
+//              this machine. Three consultations whose vote is open, opened
+//              through the API by an organizer (one for each side).
 //   tally    — scripts/bench/consultation-tally.ts in its own process, on the
 //              platform's database (or BENCH_DATABASE_URL's, or a throw-away
 //              embedded PostgreSQL when no platform row runs): the tally of
@@ -62,7 +65,7 @@
 // BENCH_DATABASE_PREFIX (default sesame_bench) names the database made on BENCH_DATABASE_URL's server.
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -561,12 +564,45 @@ async function sqlSupports(databaseUrl, people) {
   return { perSecond: done / SECONDS, total: done };
 }
 
-/** Two consultations whose vote is open (majority judgment over 5 options), opened through the API by people[0] as organizer: one for HTTP, one for SQL. */
+/**
+ * Three consultations whose vote is open (majority judgment over 5 options), opened through the API by people[0] as
+ * organizer: one for HTTP, one for SQL, one for the framework-free ceiling.
+ */
 async function ballotFixtures(client, apiUrl, secret, people) {
   await client.query("INSERT INTO person_roles (person_id, role) VALUES ($1, 'organizer') ON CONFLICT DO NOTHING", [people[0]]);
   const http = await openVote(apiUrl, secret, people[0], client, { title: 'Banc d’essai : bulletins par HTTP' });
   const sql = await openVote(apiUrl, secret, people[0], client, { title: 'Banc d’essai : bulletins en SQL' });
-  return { http, sql };
+  const ceiling = await openVote(apiUrl, secret, people[0], client, { title: 'Banc d’essai : bulletins sans cadriciel' });
+  return { http, sql, ceiling };
+}
+
+/**
+ * The same ballots sent to scripts/bench/ballots-ceiling.mjs (the route's work on a bare node:http server, no
+ * framework), started for the measurement on the API's database and secret: the most any API could answer on this
+ * machine. With its CPU per answered request.
+ */
+async function ceilingBallots(databaseUrl, secret, people, reference) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(import.meta.dirname, 'ballots-ceiling.mjs')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_AUTH_SECRET: secret, API_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let tries = 0; ; tries += 1) {
+      try {
+        if ((await fetch(`${url}/api/v1/health`)).ok) break;
+      } catch {
+        if (tries > 100) throw new Error('The ceiling server did not start.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const cpuBefore = cpuSeconds(server.pid);
+    const figures = await httpBallots(url, secret, people, reference);
+    return { ...figures, cpuMs: (1000 * (cpuSeconds(server.pid) - cpuBefore)) / figures.total };
+  } finally {
+    server.kill('SIGTERM');
+  }
 }
 
 /** Over HTTP: each request is a different resident's ballot, with its own idempotency key (a replay would be cheaper). */
@@ -853,8 +889,9 @@ async function main() {
     if (ROWS.has('ballots')) {
       const cast = await measure('POST /ballots over HTTP', () => httpBallots(apiUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2)), votes.http));
       const sql = await measure(`the API's statements, ${POOL} pg clients`, () => sqlBallots(platform.appDatabaseUrl ?? platform.databaseUrl, people, votes.sql));
-      // Every ballot with its participation, on both sides.
-      for (const reference of [votes.http, votes.sql]) {
+      const ceiling = await measure('the same ballots, no framework (ballots-ceiling.mjs)', () => ceilingBallots(platform.appDatabaseUrl ?? platform.databaseUrl, process.env.API_AUTH_SECRET, people.slice(0, Math.floor(people.length / 2)), votes.ceiling));
+      // Every ballot with its participation, on every side.
+      for (const reference of [votes.http, votes.sql, votes.ceiling]) {
         const counted = await ballotCounts(platform.databaseUrl, reference);
         if (counted.ballots !== counted.participations) {
           log(`  ${reference}: ${counted.ballots} ballots but ${counted.participations} participations`);
@@ -862,6 +899,11 @@ async function main() {
         }
       }
       row('ballots', cast, { ...sql, label: `the API's statements, ${POOL} pg clients (ballots/s)` }, { ratio: 0.6 }, 'POST /api/v1/consultations/{ref}/ballots, a different resident each time, majority judgment over 5 options');
+      // What the ratio could be with no framework at all: the target's context on this machine (decision 0013, seventh round).
+      if (ceiling.errors > 0) failures += 1;
+      rows.push({
+        line: `| ballots ceiling (for comparison) | the same ballots to a bare node:http server doing the route's work (credential, the two statements, keys, receipt; no Express, Nest, headers, log, schemas or policy): ${ceiling.perSecond.toFixed(0)}/s, p50 ${ms(ceiling.p50)}, p99 ${ms(ceiling.p99)}, ${ceiling.errors} errors | the API's statements: ${sql.perSecond.toFixed(0)}/s | ${(ceiling.perSecond / sql.perSecond).toFixed(2)} (server CPU ${ceiling.cpuMs.toFixed(2)} ms/request; load average ${ceiling.loadAverage}) | — | — | — |`,
+      });
     }
 
     if (ROWS.has('tally')) {
