@@ -97,7 +97,7 @@ export interface LeximinResult {
     /** Panel rows moved from the LP to the pool, and brought back from it. */
     rowsPooled: number;
     rowsReturned: number;
-    /** Times the stage LP was rebuilt from its rows and solved cold after highs-js threw from a re-solve. */
+    /** Times the stage LP was rebuilt from its rows and solved cold, after a re-solve threw in highs-js or ended without an optimum. */
     lpRebuilds: number;
     elapsedMs: number;
     /** Largest shortfall of a unit's final probability below its fixed LEXIMIN value. */
