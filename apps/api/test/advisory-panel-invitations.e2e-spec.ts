@@ -25,6 +25,10 @@ const VOLUNTEERS = 9;
 /** One more answers the call, then withdraws before the draw: never in the pool file, never named. */
 const LEAVER = { name: 'Volontaire partant', email: 'partant@example.org' };
 const address = (i: number) => `volontaire.${i}@example.org`;
+/** The language of the form volunteer i answered in: every third in English. */
+const localeOf = (i: number) => (i % 3 === 0 ? 'en' : 'fr');
+/** The language of the volunteer at that address. */
+const localeAt = (to: string) => localeOf(Number(/^volontaire\.(\d+)@/.exec(to)![1]));
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (d: Date, months: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
 
@@ -69,7 +73,7 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
     await smtp.stop();
   });
 
-  it('e-mails each drawn volunteer, in French and English, a link to accept their seat; organizers see the invitations go out', async () => {
+  it('e-mails each drawn volunteer, in the language they answered in, a link to accept their seat; organizers see the invitations go out', async () => {
     await api().post('/api/v1/advisory-panel/rules').set(organizer).send({ rules: RULES, changeNote: 'Règles avec renouvellement par tiers.' }).expect(201);
     const call = (await api().post('/api/v1/advisory-panel/calls').set(organizer).send({ title: 'Appel de printemps' }).expect(201)).body;
     const { codes } = (await api().post(`/api/v1/advisory-panel/calls/${call.reference}/invitations`).set(organizer).send({ count: VOLUNTEERS + 1 }).expect(201)).body;
@@ -99,7 +103,7 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
       }
       const receipt = await api()
         .post(`/api/v1/advisory-panel/calls/${call.reference}/answers`)
-        .send({ invitationCode: letters.shift(), values: { genre: i % 2 ? 'homme' : 'femme' }, displayName: `Volontaire ${i}`, displayMode: 'pseudonym', contactEmail: address(i) })
+        .send({ invitationCode: letters.shift(), values: { genre: i % 2 ? 'homme' : 'femme' }, displayName: `Volontaire ${i}`, displayMode: 'pseudonym', contactEmail: address(i), locale: localeOf(i) })
         .expect(201);
       withdrawTokens[i] = receipt.body.withdrawToken;
     }
@@ -157,14 +161,23 @@ describe('The advisory panel after the draw: invitations by e-mail, terms by thi
     for (const to of drawnAddresses) {
       await smtp.waitFor(to);
       const mail = invitationMails(to)[0]!;
-      expect(mail.subject).toContain('tiré au sort');
-      expect(mail.subject).toContain('drawn');
-      // French first, then English; the term's dates; the link to answer.
-      expect(mail.text).toMatch(/Vous avez été tiré au sort[\s\S]*Acceptez-vous ce siège[\s\S]*English[\s\S]*You were drawn by lot[\s\S]*Do you accept this seat/);
+      const locale = localeAt(to);
+      // In the language of the volunteer's answer, and in it only; the term's dates; the link to answer.
+      if (locale === 'en') {
+        expect(mail.subject).toBe('Sésame: you were drawn for the citizens’ panel');
+        expect(mail.text).toMatch(/You were drawn by lot[\s\S]*Your term would run from \d{1,2} [A-Z][a-z]+ \d{4}[\s\S]*Do you accept this seat/);
+        expect(mail.text).not.toContain('tiré au sort');
+      } else {
+        expect(mail.subject).toBe('Sésame : vous êtes tiré au sort pour le comité citoyen');
+        expect(mail.text).toMatch(/Vous avez été tiré au sort[\s\S]*Votre mandat irait du[\s\S]*Acceptez-vous ce siège/);
+        expect(mail.text).not.toContain('You were drawn');
+      }
       expect(mail.text).toContain(`http://localhost:3000/comite/invitation?jeton=`);
-      expect(mail.html).toContain('lang="en"');
-      expect(mail.headers.get('content-language')).toBe('fr, en');
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+      expect(mail.headers.get('content-language')).toBe(locale);
     }
+    // Both languages among the drawn (the draw is seeded), so both branches above ran.
+    expect(new Set(drawnAddresses.map(localeAt)).size).toBe(2);
     // Nobody undrawn is written to, and nobody twice (the job is idempotent).
     for (let i = 0; i < VOLUNTEERS; i++) if (!drawnAddresses.includes(address(i))) expect(invitationMails(address(i))).toHaveLength(0);
     await jobs.drain();

@@ -7,18 +7,18 @@ const longDate = (date: string, locale: 'fr' | 'en') =>
 
 /**
  * The e-mail telling a drawn volunteer they were drawn and inviting them to
- * take their seat. Volunteers have no account, so no language preference: the
- * message is in French, then in English. The link is the only way to answer
- * (it carries the secret); it shows the seat and the term before anything is
- * decided.
+ * take their seat. In the language of the call's form they answered in; a
+ * volunteer of an imported list gave none, so theirs is in French, then in
+ * English. The link is the only way to answer (it carries the secret); it
+ * shows the seat and the term before anything is decided.
  */
-export function panelInvitationMail(input: { displayName: string; volunteer: string; draw: string; termStart: string; termEnd: string; link: string }): {
-  subject: string;
-  text: string;
-  html: string;
-} {
+export function panelInvitationMail(
+  locale: Locale | null,
+  input: { displayName: string; volunteer: string; draw: string; termStart: string; termEnd: string; link: string },
+): { subject: string; text: string; html: string; language: string } {
   const { displayName, volunteer, draw, termStart, termEnd, link } = input;
   const fr = {
+    subject: 'Sésame : vous êtes tiré au sort pour le comité citoyen',
     hello: `Bonjour ${displayName},`,
     drawn: `Vous avez été tiré au sort pour siéger au comité citoyen de Sésame (tirage public ${draw}, volontaire ${volunteer}).`,
     term: `Votre mandat irait du ${longDate(termStart, 'fr')} au ${longDate(termEnd, 'fr')}.`,
@@ -27,7 +27,8 @@ export function panelInvitationMail(input: { displayName: string; volunteer: str
     privacy: 'Votre adresse e-mail ne sert qu’à cette invitation : elle est effacée dès que vous avez répondu.',
     ignore: 'Si vous ne vous êtes pas porté volontaire, ignorez ce message.',
   };
-  const en = {
+  const en: typeof fr = {
+    subject: 'Sésame: you were drawn for the citizens’ panel',
     hello: `Hello ${displayName},`,
     drawn: `You were drawn by lot to sit on Sésame’s citizens’ panel (public draw ${draw}, volunteer ${volunteer}).`,
     term: `Your term would run from ${longDate(termStart, 'en')} to ${longDate(termEnd, 'en')}.`,
@@ -36,9 +37,7 @@ export function panelInvitationMail(input: { displayName: string; volunteer: str
     privacy: 'Your e-mail address serves only this invitation: it is erased as soon as you have answered.',
     ignore: 'If you did not volunteer, ignore this message.',
   };
-  const subject = 'Sésame : vous êtes tiré au sort pour le comité citoyen / You were drawn for the citizens’ panel';
   const block = (t: typeof fr) => `${t.hello}\n\n${t.drawn}\n${t.term}\n\n${t.ask}\n${link}\n\n${t.privacy}\n${t.ignore}\n`;
-  const text = `${block(fr)}\n— English —\n\n${block(en)}`;
   const section = (t: typeof fr, lang: 'fr' | 'en') => `<section lang="${lang}">
 <p>${escapeHtml(t.hello)}</p>
 <p>${escapeHtml(t.drawn)}<br>${escapeHtml(t.term)}</p>
@@ -47,12 +46,19 @@ export function panelInvitationMail(input: { displayName: string; volunteer: str
 <p style="word-break: break-all;">${escapeHtml(link)}</p>
 <p>${escapeHtml(t.privacy)} ${escapeHtml(t.ignore)}</p>
 </section>`;
-  const html = `<!doctype html><html lang="fr"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
-${section(fr, 'fr')}
-<hr>
-${section(en, 'en')}
+  const page = (lang: Locale, body: string) => `<!doctype html><html lang="${lang}"><body style="font-family: sans-serif; font-size: 18px; line-height: 1.5; color: #1a1a1a;">
+${body}
 </body></html>`;
-  return { subject, text, html };
+  if (locale) {
+    const words = locale === 'en' ? en : fr;
+    return { subject: words.subject, text: block(words), html: page(locale, section(words, locale)), language: locale };
+  }
+  return {
+    subject: 'Sésame : vous êtes tiré au sort pour le comité citoyen / You were drawn for the citizens’ panel',
+    text: `${block(fr)}\n— English —\n\n${block(en)}`,
+    html: page('fr', `${section(fr, 'fr')}\n<hr>\n${section(en, 'en')}`),
+    language: 'fr, en',
+  };
 }
 
 /**

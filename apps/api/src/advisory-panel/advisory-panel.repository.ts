@@ -115,9 +115,12 @@ export class AdvisoryPanelRepository {
     const rows = await this.prisma.advisoryPanelMember.findMany({ where: { volunteer: { poolId } }, select: { volunteerId: true, state: true, volunteer: { select: { values: true, household: true } } } });
     return rows.map((r) => ({ volunteerId: r.volunteerId!, state: r.state, values: r.volunteer!.values, household: r.volunteer!.household }));
   }
-  /** A drawn member's invitation: what the e-mail needs (their contact, pool number, draw). */
-  memberToInvite(id: string): Promise<(AdvisoryPanelMember & { draw: { reference: string } | null; volunteer: { publicId: string; contactEmail: string | null } | null }) | null> {
-    return this.prisma.advisoryPanelMember.findUnique({ where: { id }, include: memberLinks });
+  /** A drawn member's invitation: what the e-mail needs (their contact, pool number, language and pool's source, draw). */
+  memberToInvite(id: string) {
+    return this.prisma.advisoryPanelMember.findUnique({
+      where: { id },
+      include: { draw: { select: { reference: true } }, volunteer: { select: { publicId: true, contactEmail: true, locale: true, pool: { select: { source: true } } } } },
+    });
   }
   setInvitationSent(tx: PrismaTransaction, id: string, inviteTokenHash: string, at: Date): Promise<unknown> {
     return tx.advisoryPanelMember.updateMany({ where: { id, state: 'invited' }, data: { inviteTokenHash, invitationSentAt: at } });

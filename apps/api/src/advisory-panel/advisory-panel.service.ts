@@ -465,10 +465,11 @@ export class AdvisoryPanelService implements OnModuleInit {
     if (!m || m.state !== 'invited' || m.invitationSentAt || !m.volunteer?.contactEmail) return;
     const token = randomBytes(32).toString('base64url');
     const link = new URL(`${INVITATION_PAGE}?jeton=${token}`, this.config.WEB_ORIGIN).toString();
+    // In the language of the call's form they answered in; an imported list's volunteers gave none: both.
+    const locale = m.volunteer.pool.source === 'call' ? (m.volunteer.locale === 'en' ? 'en' : 'fr') : null;
     await this.mail.send({
       to: m.volunteer.contactEmail,
-      language: 'fr, en',
-      ...panelInvitationMail({ displayName: m.displayName, volunteer: m.volunteer.publicId, draw: m.draw?.reference ?? '', termStart: day(m.termStart), termEnd: day(m.termEnd), link }),
+      ...panelInvitationMail(locale, { displayName: m.displayName, volunteer: m.volunteer.publicId, draw: m.draw?.reference ?? '', termStart: day(m.termStart), termEnd: day(m.termEnd), link }),
     });
     // Sent, then recorded: a crash in between sends a second e-mail whose link replaces the first's, never none.
     await this.repository.transaction(async (tx) => {
