@@ -3,20 +3,16 @@ import { panelInvitationMail } from './advisory-panel.mail';
 const input = { displayName: 'Camille', volunteer: 'V-0007', draw: 'TS-2026-003', termStart: '2027-01-04', termEnd: '2028-01-03', link: 'http://localhost:3000/comite/invitation?jeton=abc' };
 
 describe('panelInvitationMail', () => {
-  it('writes to a volunteer of a call in the language they answered in, and in it only', () => {
-    const fr = panelInvitationMail('fr', input);
-    expect(fr).toMatchObject({ language: 'fr', subject: 'Sésame : vous êtes tiré au sort pour le comité citoyen' });
-    expect(fr.text).toContain('Votre mandat irait du 4 janvier 2027 au 3 janvier 2028.');
-    expect(fr.text).not.toContain('You were drawn');
-    expect(fr.html).toContain('<html lang="fr">');
-    expect(fr.html).not.toContain('lang="en"');
-
-    const en = panelInvitationMail('en', input);
-    expect(en).toMatchObject({ language: 'en', subject: 'Sésame: you were drawn for the citizens’ panel' });
-    expect(en.text).toContain('Your term would run from 4 January 2027 to 3 January 2028.');
-    expect(en.text).not.toContain('tiré au sort');
-    expect(en.html).toContain('<html lang="en">');
-    expect(en.html).not.toContain('lang="fr"');
+  it.each([
+    { locale: 'fr' as const, other: 'en', subject: 'Sésame : vous êtes tiré au sort pour le comité citoyen', term: 'Votre mandat irait du 4 janvier 2027 au 3 janvier 2028.', otherWords: 'You were drawn' },
+    { locale: 'en' as const, other: 'fr', subject: 'Sésame: you were drawn for the citizens’ panel', term: 'Your term would run from 4 January 2027 to 3 January 2028.', otherWords: 'tiré au sort' },
+  ])('writes to a volunteer of a call in the language they answered in ($locale), and in it only', ({ locale, other, subject, term, otherWords }) => {
+    const mail = panelInvitationMail(locale, input);
+    expect(mail).toMatchObject({ language: locale, subject });
+    expect(mail.text).toContain(term);
+    expect(mail.text).not.toContain(otherWords);
+    expect(mail.html).toContain(`<html lang="${locale}">`);
+    expect(mail.html).not.toContain(`lang="${other}"`);
   });
 
   it('writes to a volunteer of an imported list, whose language is unknown, in French then English', () => {
