@@ -78,6 +78,7 @@ import {
   type VolunteerWithdrawal,
   type WithdrawVolunteer,
   withdrawalConflict,
+  type Locale,
 } from '@sesame/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -122,6 +123,8 @@ type StoredResult = Omit<DrawComputation, 'panels'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The language a volunteer answered a call's form in, as the e-mails to them use it. */
+const volunteerLocale = (locale: string): Locale => (locale === 'en' ? 'en' : 'fr');
 function newCode(): string {
   let code = '';
   for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)];
@@ -466,7 +469,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     const token = randomBytes(32).toString('base64url');
     const link = new URL(`${INVITATION_PAGE}?jeton=${token}`, this.config.WEB_ORIGIN).toString();
     // In the language of the call's form they answered in; an imported list's volunteers gave none: both.
-    const locale = m.volunteer.pool.source === 'call' ? (m.volunteer.locale === 'en' ? 'en' : 'fr') : null;
+    const locale = m.volunteer.pool.source === 'call' ? volunteerLocale(m.volunteer.locale) : null;
     await this.mail.send({
       to: m.volunteer.contactEmail,
       ...panelInvitationMail(locale, { displayName: m.displayName, volunteer: m.volunteer.publicId, draw: m.draw?.reference ?? '', termStart: day(m.termStart), termEnd: day(m.termEnd), link }),
@@ -494,7 +497,7 @@ export class AdvisoryPanelService implements OnModuleInit {
     const code = this.unsealWithdrawalCode(v.withdrawCodeSealed, v.withdrawTokenHash ?? '');
     const link = new URL(`${withdrawalPage(call.reference)}?jeton=${encodeURIComponent(code)}`, this.config.WEB_ORIGIN).toString();
     // In the language of the form they answered in (the call's title is the organizers', in French).
-    const locale = v.locale === 'en' ? 'en' : 'fr';
+    const locale = volunteerLocale(v.locale);
     await this.mail.send({ to: v.contactEmail, language: locale, ...withdrawalCodeMail(locale, { call: call.reference, title: call.title, volunteer: v.publicId, link, code }) });
     await this.repository.forgetWithdrawalCode(v.id);
   }
