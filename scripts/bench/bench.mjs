@@ -589,12 +589,14 @@ async function ceilingBallots(databaseUrl, secret, people, reference) {
   });
   const url = `http://127.0.0.1:${port}`;
   try {
+    // Up to 10 s for it to answer its health check, whether it refuses connections or answers an error meanwhile.
     for (let tries = 0; ; tries += 1) {
-      try {
-        if ((await fetch(`${url}/api/v1/health`)).ok) break;
-      } catch {
-        if (tries > 100) throw new Error('The ceiling server did not start.');
-      }
+      const healthy = await fetch(`${url}/api/v1/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      if (tries > 100) throw new Error('The ceiling server did not start.');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const cpuBefore = cpuSeconds(server.pid);

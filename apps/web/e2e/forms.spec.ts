@@ -261,6 +261,79 @@ test('in English, refusals are worded in English, never in the API’s French', 
   await expect(refusal).not.toContainText('Au plus');
 });
 
+test('a save clicked while the draft is being saved automatically is sent after that save, never dropped nor overwritten', async ({ page }) => {
+  await signInByEmail(page, freshEmail('enregistrer-pendant'));
+  await page.goto('/propositions/nouvelle');
+  const editor = await proposalEditor(page);
+  const save = page.getByRole('button', { name: 'Enregistrer le brouillon' });
+
+  // Hold the editor's next server call (the automatic save) until the manual save has answered, or for a
+  // moment if the manual save waits for it; let every other call through.
+  let holding = false;
+  let heldSeen = () => {};
+  let release = () => {};
+  let manualSaveSent = false;
+  let manualSaveAnswered = () => {};
+  const editorCalls = (url: URL) => url.pathname.startsWith('/propositions/');
+  await page.route(
+    editorCalls,
+    async (route) => {
+      if (route.request().method() !== 'POST' || !route.request().headers()['next-action']) return route.continue();
+      if (holding) {
+        holding = false;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        heldSeen();
+        await released;
+        return route.continue();
+      }
+      manualSaveSent = true;
+      const response = await route.fetch();
+      await route.fulfill({ response });
+      release();
+      manualSaveAnswered();
+    },
+  );
+  const holdNextAutosave = () => {
+    holding = true;
+    manualSaveSent = false;
+    return new Promise<void>((resolve) => (heldSeen = resolve));
+  };
+  const clickSaveWhileHeld = async () => {
+    const answered = new Promise<void>((resolve) => (manualSaveAnswered = resolve));
+    await save.click();
+    // Sent at once (the click did not wait for the automatic save): the held save is released after it.
+    // Held (the click waits for it): the automatic save is released a moment later.
+    setTimeout(() => manualSaveSent || release(), 1_000);
+    return answered;
+  };
+
+  // 1. The automatic save that creates the draft is under way: the button stays usable, the click is kept.
+  let held = holdNextAutosave();
+  await editor.title.fill('Caméras du marché, premier jet');
+  await held;
+  await expect(save).toBeEnabled();
+  await editor.title.fill('Caméras du marché');
+  await clickSaveWhileHeld();
+  // The save went to the draft the automatic save created (with its reference), not to a second one.
+  const saved = page.locator('[role="status"].notice').filter({ hasText: /^Brouillon enregistré à .+\.$/ });
+  await expect(saved).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(/\/propositions\/PR-\d{4}-\d{3,}\/modifier$/);
+  const reference = /PR-\d{4}-\d{3,}/.exec(page.url())![0];
+  await expect(editor.title).toHaveValue('Caméras du marché');
+
+  // 2. An automatic save of an older text is under way: the manual save lands after it, so the newer text stays.
+  held = holdNextAutosave();
+  await editor.title.fill('Caméras du marché, ancien texte');
+  await held;
+  await editor.title.fill('Caméras du marché aux heures d’ouverture');
+  await clickSaveWhileHeld();
+  await page.unroute(editorCalls);
+  await expect(async () => {
+    await page.goto(`/propositions/${reference}/modifier`);
+    await expect(editor.title).toHaveValue('Caméras du marché aux heures d’ouverture', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+});
+
 test('a proposal declared inadmissible shows its reason next to its state', async ({ page }) => {
   // The demo seed holds one, about the shopping centre's terminals.
   await page.goto('/propositions?status=inadmissible');

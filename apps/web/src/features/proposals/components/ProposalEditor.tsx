@@ -2,7 +2,7 @@
 
 import { PROPOSAL_KINDS } from '@sesame/domain/client';
 import { useTranslations } from 'next-intl';
-import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 import { ErrorSummary } from '@/components/forms/ErrorSummary';
 import { Button } from '@/components/ui/Button';
@@ -76,7 +76,8 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
   // The draft's reference: known from the start, or given by the first automatic save.
   const [reference, setReference] = useState(initialReference);
   const referenceRef = useRef(initialReference);
-  const [creating, setCreating] = useState(false);
+  // Automatic saves sent and not yet answered.
+  const savesInFlight = useRef(0);
   const [autosaveMessage, setAutosaveMessage] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -102,10 +103,9 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
     if (!form.current) return;
     const data = new FormData(form.current);
     // One save at a time, in order: the first one creates the draft, the next ones update it.
+    savesInFlight.current += 1;
     queue.current = queue.current.then(async () => {
-      const isCreation = !referenceRef.current;
       data.set('reference', referenceRef.current ?? '');
-      if (isCreation) setCreating(true);
       try {
         const result = await autosave(data);
         if (result.ok && result.reference && !referenceRef.current) {
@@ -118,7 +118,7 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
       } catch {
         setAutosaveMessage(t('autosaveFailed', { reason: t('unexpected') }));
       } finally {
-        if (isCreation) setCreating(false);
+        savesInFlight.current -= 1;
       }
     });
   }, [autosave, t]);
@@ -128,17 +128,34 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
     timer.current = setTimeout(saveNow, AUTOSAVE_DELAY);
   }, [saveNow]);
 
-  const cancelScheduledSave = useCallback(() => {
+  /**
+   * A click on « Enregistrer » or « Aperçu » while an automatic save is under
+   * way is held, not dropped: it is sent once that save has answered, so that
+   * it carries the draft's reference (no second draft) and lands after it (the
+   * older text never overwrites the newer).
+   */
+  const submitAfterAutosaves = useCallback((event: FormEvent<HTMLFormElement>) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    if (savesInFlight.current === 0) return;
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void queue.current.then(() => {
+      const current = form.current;
+      if (!current) return;
+      // The hidden input may not be drawn again yet with the reference the save just gave.
+      const referenceInput = current.elements.namedItem('reference');
+      if (referenceInput instanceof HTMLInputElement) referenceInput.value = referenceRef.current ?? '';
+      // The same button, so that its intent (save or preview) goes with it.
+      current.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : undefined);
+    });
   }, []);
 
   const errorList = inPageOrder(errors);
-  const busy = pending || creating;
   const savedReference = values.dataUseReference && values.dataUseReference !== UNLISTED && !dataUses.some((d) => d.reference === values.dataUseReference) ? values.dataUseReference : null;
 
   return (
-    <form ref={form} action={formAction} noValidate className={styles.form} onChange={scheduleSave} onSubmit={cancelScheduledSave}>
+    <form ref={form} action={formAction} noValidate className={styles.form} onChange={scheduleSave} onSubmit={submitAfterAutosaves}>
       <input type="hidden" name="reference" value={reference ?? ''} />
 
       {state.status === 'error' ? (
@@ -292,10 +309,10 @@ export function ProposalEditor({ action, autosave, reference: initialReference, 
       </div>
 
       <div className={styles.buttons}>
-        <Button type="submit" name="intent" value="save" variant="secondary" isDisabled={busy}>
+        <Button type="submit" name="intent" value="save" variant="secondary" isDisabled={pending}>
           {t('save')}
         </Button>
-        <Button type="submit" name="intent" value="preview" isDisabled={busy}>
+        <Button type="submit" name="intent" value="preview" isDisabled={pending}>
           {t('preview')}
         </Button>
       </div>
