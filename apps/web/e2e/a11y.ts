@@ -13,7 +13,10 @@ export async function expectNoA11yViolations(page: Page, { atLeast = 'minor' }: 
   // After a client-side navigation Next.js streams the <title> in a moment later: wait for it.
   await expect(page).toHaveTitle(/\S/);
   // Details of the violations only (not of every passing node): several times faster on long pages.
-  const results = await withinTime(new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze(), page.url());
+  // Legacy mode runs axe.run() in the page itself. The default opens a blank page for each check, injects axe there a
+  // second time and merges each frame's results in it, for cross-origin frames, which this site never has (no
+  // third-party content): 0.5–0.7 s a page instead of 1.3–2.4 s on CI's two cores.
+  const results = await withinTime(new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).setLegacyMode().analyze(), page.url());
   const threshold = IMPACTS.indexOf(atLeast);
   // A violation without an impact counts as the worst: nothing slips through unrated.
   const blocking = results.violations.filter((violation) => (violation.impact ? IMPACTS.indexOf(violation.impact) : IMPACTS.length) >= threshold);
